@@ -1,0 +1,31 @@
+"""leadgen's command line: thin commands over the library, one module per command group.
+
+A library error (:class:`leadgen.exceptions.LeadgenError`) becomes a one-line message and exit 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from leadgen.cli.app import app
+from leadgen.exceptions import LeadgenError
+
+#: Modules that register commands on ``app``; adding a command is adding one line here.
+COMMAND_MODULES: list[str] = [
+]
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module)
+
+
+def main() -> None:
+    """Entry point of the ``leadgen`` script."""
+    try:
+        app()
+    except LeadgenError as exc:
+        print(f"leadgen: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+
+
+__all__ = ["app", "main"]
