@@ -58,8 +58,8 @@ def init_db(url: str | None = None) -> Engine:
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
         raise StorageError(
-            f"cannot open or migrate database {engine.url.render_as_string()}: {exc.__class__.__name__}: "
-            f"{str(exc).splitlines()[0]}"
+            f"cannot open or migrate database {engine.url.render_as_string()}: "
+            f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}"
         ) from exc
     return engine
 

@@ -88,7 +88,9 @@ class CompanyKey(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(30))
     value: Mapped[str] = mapped_column(String(320))
 
@@ -129,7 +131,9 @@ class ContactPoint(Base):
     __table_args__ = (UniqueConstraint("company_id", "kind", "value", name="uq_contact"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(20))
     """email, phone, fax, website, social, person."""
     value: Mapped[str] = mapped_column(String(500))
