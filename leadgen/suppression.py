@@ -1,0 +1,147 @@
+"""The suppression list (do-not-contact / forget), honoured on every ingest and export.
+
+An entry is an e-mail, a registered domain, an E.164 phone or a company name key. A lead that
+matches any entry is never stored; a company that matches is never exported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from leadgen.exceptions import InputError
+from leadgen.items import NormalizedLead
+from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord, Suppression
+
+KINDS = ("email", "domain", "phone", "name_key")
+
+
+@dataclass
+class SuppressionList:
+    """All suppression entries, held in memory as one set per kind for fast checks."""
+
+    entries: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+
+    @classmethod
+    def load(cls, bind: Session | Engine) -> SuppressionList:
+        """Read every entry from the database."""
+        suppressions = cls()
+        session = bind if isinstance(bind, Session) else Session(bind)
+        try:
+            for kind, value in session.execute(select(Suppression.kind, Suppression.value)):
+                suppressions.entries.setdefault(kind, set()).add(value)
+        finally:
+            if session is not bind:
+                session.close()
+        return suppressions
+
+    def __len__(self) -> int:
+        return sum(len(values) for values in self.entries.values())
+
+    def reason_for(self, lead: NormalizedLead) -> str | None:
+        """Why ``lead`` must not be stored, or None when it may."""
+        return self._reason(
+            emails=[email.address for email in lead.emails],
+            domains=[lead.registered_domain] if lead.registered_domain else [],
+            phones=[phone.e164 for phone in lead.phones],
+            name_key=lead.name_key,
+        )
+
+    def reason_for_company(self, company: Company, contacts: list[ContactPoint] = ()) -> str | None:  # type: ignore[assignment]
+        """Why ``company`` must not be exported, or None when it may."""
+        emails = [company.email] if company.email else []
+        phones = [company.phone] if company.phone else []
+        for contact in contacts:
+            if contact.kind == "email":
+                emails.append(contact.value)
+            elif contact.kind == "phone":
+                phones.append(contact.value)
+        domains = [company.registered_domain] if company.registered_domain else []
+        return self._reason(
+            emails=emails, domains=domains, phones=phones, name_key=company.name_key
+        )
+
+    def _reason(
+        self, *, emails: list[str], domains: list[str], phones: list[str], name_key: str | None
+    ) -> str | None:
+        for email in emails:
+            email = email.lower()
+            if email in self.entries["email"]:
+                return f"e-mail {email} is suppressed"
+            domain = email.rpartition("@")[2]
+            if domain in self.entries["domain"]:
+                return f"e-mail domain {domain} is suppressed"
+        for domain in domains:
+            if domain in self.entries["domain"]:
+                return f"domain {domain} is suppressed"
+        for phone in phones:
+            if phone in self.entries["phone"]:
+                return f"phone {phone} is suppressed"
+        if name_key and name_key in self.entries["name_key"]:
+            return f"company name {name_key!r} is suppressed"
+        return None
+
+
+def is_suppressed(bind: Session | Engine, lead: NormalizedLead) -> str | None:
+    """One-off check; for many leads load a :class:`SuppressionList` once instead."""
+    return SuppressionList.load(bind).reason_for(lead)
+
+
+def classify_target(target: str) -> tuple[str, str]:
+    """Tell what a ``forget`` target is: an e-mail, a phone, a domain or a name."""
+    from leadgen.normalize import (
+        normalize_email,
+        normalize_name,
+        normalize_phone,
+        normalize_website,
+    )
+
+    target = target.strip()
+    if not target:
+        raise InputError("nothing to suppress: give an e-mail, a domain, a phone or a company name")
+    if "@" in target:
+        email = normalize_email(target)
+        if email is None:
+            raise InputError(f"{target!r} is not a valid e-mail address")
+        return "email", email.address
+    if target.startswith("+") and any(ch.isdigit() for ch in target):
+        phone = normalize_phone(target, None)
+        if phone is None:
+            raise InputError(f"{target!r} is not a valid phone number in international form")
+        return "phone", phone.e164
+    if "." in target and " " not in target:
+        website = normalize_website(target)
+        if website is not None:
+            return "domain", website[1]
+    return "name_key", normalize_name(target).name_key
+
+
+def forget(session: Session, target: str, reason: str | None = None) -> dict[str, Any]:
+    """Suppress ``target`` and erase every stored company, record and contact it matches."""
+    kind, value = classify_target(target)
+    exists = session.scalar(
+        select(Suppression.id).where(Suppression.kind == kind, Suppression.value == value)
+    )
+    if exists is None:
+        session.add(Suppression(kind=kind, value=value, reason=reason or "forget"))
+        session.flush()
+    suppressions = SuppressionList.load(session)
+    doomed: list[int] = []
+    for company in session.scalars(select(Company)):
+        if suppressions.reason_for_company(company, list(company.contacts)):
+            doomed.append(company.id)
+    if kind == "email":
+        contact_ids = session.scalars(
+            select(ContactPoint.id).where(ContactPoint.kind == "email", ContactPoint.value == value)
+        ).all()
+        session.execute(delete(ContactPoint).where(ContactPoint.id.in_(contact_ids)))
+    if doomed:
+        session.execute(delete(SourceRecord).where(SourceRecord.company_id.in_(doomed)))
+        session.execute(delete(ContactPoint).where(ContactPoint.company_id.in_(doomed)))
+        session.execute(delete(CompanyKey).where(CompanyKey.company_id.in_(doomed)))
+        session.execute(delete(Company).where(Company.id.in_(doomed)))
+    return {"kind": kind, "value": value, "companies_erased": len(doomed)}
