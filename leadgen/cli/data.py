@@ -1,0 +1,186 @@
+"""``leadgen stats``, ``query``, ``export`` and ``forget``: reading and erasing the database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from leadgen.cli.app import DatabaseOption, app
+from leadgen.export import csv_row, iter_documents, write_export, write_records
+from leadgen.query import LeadFilter
+from leadgen.stats import database_stats
+from leadgen.storage import init_db, session_scope
+from leadgen.suppression import forget as forget_target
+
+console = Console()
+
+
+@app.command()
+def stats(
+    db: str | None = DatabaseOption,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Counts per source, field coverage, contact statuses and recent runs.
+
+    Example: leadgen stats --json
+    """
+    engine = init_db(db)
+    with session_scope(engine) as session:
+        data = database_stats(session)
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    console.print(f"[bold]{data['companies']}[/] companies from "
+                  f"[bold]{data['source_records']}[/] source records")
+    table = Table("source", "records", "companies", title="Per source")
+    for row in data["per_source"]:
+        table.add_row(row["source"], str(row["records"]), str(row["companies"]))
+    console.print(table)
+    table = Table("field", "filled", "coverage", title="Field coverage")
+    for label, cov in data["coverage"].items():
+        table.add_row(label, str(cov["filled"]), f"{cov['share']:.0%}")
+    console.print(table)
+    if data["contacts"]:
+        table = Table("kind", "status", "count", title="Contacts")
+        for row in data["contacts"]:
+            table.add_row(row["kind"], row["status"], str(row["count"]))
+        console.print(table)
+    if data["grades"]:
+        console.print("Grades: " + ", ".join(f"{g}={n}" for g, n in data["grades"].items()))
+
+
+def _filter(
+    name: str | None, country: list[str] | None, category: str | None, status: str | None,
+    grade: list[str] | None, profile: str | None, min_score: float | None, has_email: bool,
+    has_phone: bool, has_website: bool, decision_maker: bool, limit: int | None,
+) -> LeadFilter:
+    return LeadFilter(
+        name=name, country=country or None, category=category, status=status,
+        grade=grade or None, profile=profile, min_score=min_score, has_email=has_email,
+        has_phone=has_phone, has_website=has_website, has_decision_maker=decision_maker,
+        limit=limit,
+    )
+
+
+NameOpt = typer.Option(None, "--name", help="Substring of the company name.")
+CountryOpt = typer.Option(None, "--country", help="ISO country code; repeat for several.")
+CategoryOpt = typer.Option(None, "--category", help="Substring of a category.")
+StatusOpt = typer.Option(None, "--status", help="new, qualified, contacted, customer, ...")
+GradeOpt = typer.Option(None, "--grade", help="Current grade A/B/C/D; repeat for several.")
+ProfileOpt = typer.Option(None, "--profile", help="Profile whose scores --grade uses.")
+MinScoreOpt = typer.Option(None, "--min-score", help="Minimum fit score (0-100).")
+HasEmailOpt = typer.Option(False, "--has-email", help="Only leads with an e-mail.")
+HasPhoneOpt = typer.Option(False, "--has-phone", help="Only leads with a phone.")
+HasWebsiteOpt = typer.Option(False, "--has-website", help="Only leads with a website.")
+DecisionOpt = typer.Option(False, "--decision-maker", help="Only leads with a decision maker.")
+
+
+@app.command()
+def query(
+    name: str | None = NameOpt,
+    country: list[str] | None = CountryOpt,
+    category: str | None = CategoryOpt,
+    status: str | None = StatusOpt,
+    grade: list[str] | None = GradeOpt,
+    profile: str | None = ProfileOpt,
+    min_score: float | None = MinScoreOpt,
+    has_email: bool = HasEmailOpt,
+    has_phone: bool = HasPhoneOpt,
+    has_website: bool = HasWebsiteOpt,
+    decision_maker: bool = DecisionOpt,
+    limit: int = typer.Option(50, "--limit", help="At most this many rows (0: all)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    db: str | None = DatabaseOption,
+) -> None:
+    """List leads that match filters, best score first.
+
+    Example: leadgen query --country DE --grade A --has-email
+    """
+    flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
+                  has_phone, has_website, decision_maker, limit or None)
+    engine = init_db(db)
+    with session_scope(engine) as session:
+        if fmt in ("json", "csv"):
+            write_export(session, flt, fmt, sys.stdout)
+            return
+        table = Table("id", "name", "country", "city", "website", "phone", "grade", "score")
+        for doc in iter_documents(session, flt):
+            row = csv_row(doc)
+            table.add_row(
+                str(row["id"]), row["name"], row["country"] or "", row["city"] or "",
+                row["domain"] or "", row["phone"] or "", row["grade"] or "",
+                "" if row["score"] is None else f"{row['score']:.0f}",
+            )
+        console.print(table)
+
+
+@app.command()
+def export(
+    what: str = typer.Argument("companies", help="companies (the merged leads) or records."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default: stdout)."
+    ),
+    fmt: str = typer.Option("csv", "--format", help="csv, json or jsonl."),
+    name: str | None = NameOpt,
+    country: list[str] | None = CountryOpt,
+    category: str | None = CategoryOpt,
+    status: str | None = StatusOpt,
+    grade: list[str] | None = GradeOpt,
+    profile: str | None = ProfileOpt,
+    min_score: float | None = MinScoreOpt,
+    has_email: bool = HasEmailOpt,
+    has_phone: bool = HasPhoneOpt,
+    has_website: bool = HasWebsiteOpt,
+    decision_maker: bool = DecisionOpt,
+    db: str | None = DatabaseOption,
+) -> None:
+    """Export leads with contacts, statuses and scores for spreadsheets and CRMs.
+
+    Suppressed companies, e-mails, phones and domains are never exported. ``records`` lists
+    every source record with its source id, record id and the company it was merged into.
+
+    Example: leadgen export --format csv --grade A --grade B -o leads.csv
+
+    Example: leadgen export records --format csv -o records.csv
+    """
+    if fmt not in ("csv", "json", "jsonl"):
+        raise typer.BadParameter(f"unknown format {fmt!r}; use csv, json or jsonl")
+    if what not in ("companies", "records"):
+        raise typer.BadParameter(f"unknown export {what!r}; use companies or records")
+    flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
+                  has_phone, has_website, decision_maker, None)
+    engine = init_db(db)
+    with session_scope(engine) as session:
+        writer = write_records if what == "records" else write_export
+        if output is None:
+            count = writer(session, flt, fmt, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = writer(session, flt, fmt, handle)
+    if output is not None:
+        console.print(f"exported {count} {what} to {output}", highlight=False)
+
+
+@app.command()
+def forget(
+    target: str = typer.Argument(..., help="An e-mail, a domain, a phone (+CC...) or a name."),
+    reason: str | None = typer.Option(None, "--reason", help="Why (kept with the entry)."),
+    db: str | None = DatabaseOption,
+) -> None:
+    """Suppress a contact or company for good: erase what is stored, never store or export it again.
+
+    Example: leadgen forget info@example.com --reason "asked to be removed"
+    """
+    engine = init_db(db)
+    with session_scope(engine) as session:
+        result = forget_target(session, target, reason)
+    console.print(
+        f"suppressed {result['kind']} {result['value']}; "
+        f"erased {result['companies_erased']} companies",
+        highlight=False,
+    )

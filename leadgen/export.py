@@ -1,0 +1,187 @@
+"""Export leads for spreadsheets and CRMs (CSV, JSON), honouring the suppression list."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leadgen.query import LeadFilter, iter_leads
+from leadgen.storage.models import Company, ContactPoint, Score, SourceRecord
+from leadgen.suppression import SuppressionList
+
+#: Flat columns of the CSV export, in order; lists are joined with "; ".
+CSV_COLUMNS = [
+    "id", "name", "legal_form", "website", "domain", "email", "phone", "street", "postal_code",
+    "city", "region", "country", "categories", "status", "score", "grade", "emails",
+    "email_statuses", "phones", "phone_statuses", "social", "decision_makers", "sources",
+    "first_seen", "last_seen",
+]
+
+
+def contact_summary(contacts: list[ContactPoint]) -> dict[str, list[dict[str, Any]]]:
+    """E-mails, phones, social links and decision makers of one company, with statuses."""
+    summary: dict[str, list[dict[str, Any]]] = {
+        "emails": [], "phones": [], "social": [], "decision_makers": [], "people": []
+    }
+    by_kind = {"email": "emails", "phone": "phones", "social": "social"}
+    for contact in sorted(contacts, key=lambda c: (c.kind, c.value)):
+        if contact.kind in by_kind:
+            summary[by_kind[contact.kind]].append({
+                "value": contact.value,
+                "status": contact.status,
+                "reason": contact.status_reason,
+                "source_url": contact.source_url,
+            })
+        elif contact.kind == "person":
+            person = {
+                "name": contact.person_name or contact.value,
+                "title": contact.title,
+                "email": (contact.details or {}).get("email"),
+                "phone": (contact.details or {}).get("phone"),
+                "decision_maker": contact.decision_maker,
+                "source_url": contact.source_url,
+            }
+            summary["people"].append(person)
+            if contact.decision_maker:
+                summary["decision_makers"].append(person)
+    return summary
+
+
+def company_document(
+    session: Session, company: Company, score: Score | None
+) -> dict[str, Any]:
+    """One company as a JSON-ready document: fields, score, contacts and sources."""
+    sources = sorted(set(session.scalars(
+        select(SourceRecord.source_id).where(SourceRecord.company_id == company.id)
+    )))
+    return {
+        "id": company.id,
+        "name": company.display_name,
+        "legal_form": company.legal_form,
+        "legal_name": company.legal_name,
+        "website": company.website,
+        "domain": company.registered_domain,
+        "email": company.email,
+        "phone": company.phone,
+        "address": {
+            "street": company.street, "postal_code": company.postal_code, "city": company.city,
+            "region": company.region, "country": company.country,
+        },
+        "categories": company.categories or [],
+        "description": company.description,
+        "size": company.size or {},
+        "status": company.status,
+        "score": None if score is None else {
+            "profile": score.profile, "score": score.score, "grade": score.grade,
+            "need": score.need, "pay": score.pay, "authority": score.authority,
+            "reach": score.reach, "eligible": score.eligible,
+            "completeness": score.completeness, "reasons": score.reasons,
+        },
+        **contact_summary(list(company.contacts)),
+        "sources": sources,
+        "first_seen": company.first_seen.isoformat() if company.first_seen else None,
+        "last_seen": company.last_seen.isoformat() if company.last_seen else None,
+    }
+
+
+def iter_documents(session: Session, flt: LeadFilter) -> Iterator[dict[str, Any]]:
+    """Documents of every matching company that is not suppressed."""
+    suppressions = SuppressionList.load(session)
+    for company, score in iter_leads(session, flt):
+        if suppressions.reason_for_company(company, list(company.contacts)):
+            continue
+        yield company_document(session, company, score)
+
+
+def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
+    """Flatten a company document into the CSV columns."""
+    def join(values: list[Any]) -> str:
+        return "; ".join(str(v) for v in values if v)
+
+    score = doc["score"] or {}
+
+    def statuses(items: list[dict[str, Any]]) -> str:
+        return join([f"{i['value']}={i['status'] or 'unchecked'}" for i in items])
+    return {
+        "id": doc["id"], "name": doc["name"], "legal_form": doc["legal_form"],
+        "website": doc["website"], "domain": doc["domain"], "email": doc["email"],
+        "phone": doc["phone"], **{k: doc["address"][k] for k in (
+            "street", "postal_code", "city", "region", "country")},
+        "categories": join(doc["categories"]), "status": doc["status"],
+        "score": score.get("score"), "grade": score.get("grade"),
+        "emails": join([e["value"] for e in doc["emails"]]),
+        "email_statuses": statuses(doc["emails"]),
+        "phones": join([p["value"] for p in doc["phones"]]),
+        "phone_statuses": statuses(doc["phones"]),
+        "social": join([s["value"] for s in doc["social"]]),
+        "decision_makers": join([
+            f"{p['name']} ({p['title']})" if p["title"] else p["name"]
+            for p in doc["decision_makers"]
+        ]),
+        "sources": join(doc["sources"]),
+        "first_seen": doc["first_seen"], "last_seen": doc["last_seen"],
+    }
+
+
+def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> int:
+    """Write matching, unsuppressed companies to ``out`` as csv, json or jsonl; returns count."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for doc in iter_documents(session, flt):
+            writer.writerow(csv_row(doc))
+            count += 1
+    elif fmt == "jsonl":
+        for doc in iter_documents(session, flt):
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        docs = list(iter_documents(session, flt))
+        json.dump(docs, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        count = len(docs)
+    return count
+
+
+
+
+RECORD_COLUMNS = ["source_id", "record_id", "company_id", "page_url", "fetched_at", "name"]
+
+
+def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> int:
+    """Write every source record with its source id, record id and merged company id."""
+    del flt  # records are exported whole; filters apply to companies
+    rows = (
+        {
+            "source_id": record.source_id,
+            "record_id": record.record_id or record.record_key,
+            "company_id": record.company_id,
+            "page_url": record.page_url,
+            "fetched_at": record.fetched_at.isoformat(),
+            "name": (record.data or {}).get("name"),
+        }
+        for record in session.scalars(select(SourceRecord).order_by(SourceRecord.id))
+    )
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        data = list(rows)
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        count = len(data)
+    return count

@@ -1,0 +1,87 @@
+"""Query the lead database: declarative filters over companies and their current scores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from leadgen.storage.models import Company, ContactPoint, Score
+
+
+@dataclass
+class LeadFilter:
+    """Filters for ``leadgen query`` and ``leadgen export``; None means "any"."""
+
+    name: str | None = None
+    """Substring of the display name (case-insensitive)."""
+    country: list[str] | None = None
+    """ISO country codes."""
+    category: str | None = None
+    """Substring of any category."""
+    status: str | None = None
+    grade: list[str] | None = None
+    """Current grade(s) for ``profile`` (A, B, C, D)."""
+    profile: str | None = None
+    """Profile whose scores ``grade``/``min_score`` use (default: any current score)."""
+    min_score: float | None = None
+    has_email: bool = False
+    has_phone: bool = False
+    has_website: bool = False
+    has_decision_maker: bool = False
+    limit: int | None = None
+
+
+def build_query(flt: LeadFilter) -> Select[tuple[Company, Score | None]]:
+    """The SELECT of companies (with their current score, if any) that match ``flt``."""
+    score_join = and_(Score.company_id == Company.id, Score.is_current.is_(True))
+    if flt.profile:
+        score_join = and_(score_join, Score.profile == flt.profile)
+    query = select(Company, Score).outerjoin(Score, score_join)
+    if flt.name:
+        query = query.where(func.lower(Company.display_name).contains(flt.name.lower()))
+    if flt.country:
+        query = query.where(Company.country.in_([c.upper() for c in flt.country]))
+    if flt.category:
+        # categories is a JSON list; a text match on its serialized form works on SQLite and PG.
+        from sqlalchemy import String, cast
+
+        query = query.where(func.lower(cast(Company.categories, String)).contains(
+            flt.category.lower()
+        ))
+    if flt.status:
+        query = query.where(Company.status == flt.status)
+    if flt.grade:
+        query = query.where(Score.grade.in_([g.upper() for g in flt.grade]))
+    if flt.min_score is not None:
+        query = query.where(Score.score >= flt.min_score)
+    if flt.has_email:
+        query = query.where(or_(Company.email.is_not(None), _has_contact("email")))
+    if flt.has_phone:
+        query = query.where(or_(Company.phone.is_not(None), _has_contact("phone")))
+    if flt.has_website:
+        query = query.where(Company.website.is_not(None))
+    if flt.has_decision_maker:
+        query = query.where(
+            exists().where(
+                ContactPoint.company_id == Company.id,
+                ContactPoint.kind == "person",
+                ContactPoint.decision_maker.is_(True),
+            )
+        )
+    query = query.order_by(Score.score.desc().nulls_last(), Company.id)
+    if flt.limit:
+        query = query.limit(flt.limit)
+    return query
+
+
+def _has_contact(kind: str):  # type: ignore[no-untyped-def]
+    return exists().where(ContactPoint.company_id == Company.id, ContactPoint.kind == kind)
+
+
+def iter_leads(session: Session, flt: LeadFilter) -> Iterator[tuple[Company, Score | None]]:
+    """Companies matching ``flt``, best score first."""
+    for row in session.execute(build_query(flt)):
+        yield row[0], row[1]

@@ -1,0 +1,74 @@
+"""Database statistics: counts per source, field coverage, contact statuses, recent runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from leadgen.storage.models import Company, ContactPoint, CrawlRun, Score, SourceRecord
+
+#: Company fields whose coverage ``leadgen stats`` reports (label -> column).
+COVERAGE_FIELDS = {
+    "website": Company.website,
+    "email": Company.email,
+    "phone": Company.phone,
+    "street": Company.street,
+    "city": Company.city,
+    "postal code": Company.postal_code,
+    "country": Company.country,
+    "description": Company.description,
+}
+
+
+def database_stats(session: Session) -> dict[str, Any]:
+    """Everything ``leadgen stats`` shows, as plain data."""
+    companies = session.scalar(select(func.count(Company.id))) or 0
+    per_source = [
+        {"source": source, "records": records, "companies": merged}
+        for source, records, merged in session.execute(
+            select(
+                SourceRecord.source_id,
+                func.count(SourceRecord.id),
+                func.count(func.distinct(SourceRecord.company_id)),
+            ).group_by(SourceRecord.source_id).order_by(SourceRecord.source_id)
+        )
+    ]
+    coverage = {}
+    for label, column in COVERAGE_FIELDS.items():
+        filled = session.scalar(select(func.count(Company.id)).where(column.is_not(None))) or 0
+        coverage[label] = {"filled": filled, "share": filled / companies if companies else 0.0}
+    contacts = [
+        {"kind": kind, "status": status or "unchecked", "count": count}
+        for kind, status, count in session.execute(
+            select(ContactPoint.kind, ContactPoint.status, func.count(ContactPoint.id))
+            .group_by(ContactPoint.kind, ContactPoint.status)
+            .order_by(ContactPoint.kind, ContactPoint.status)
+        )
+    ]
+    grades = {
+        grade: count
+        for grade, count in session.execute(
+            select(Score.grade, func.count(Score.id))
+            .where(Score.is_current.is_(True)).group_by(Score.grade).order_by(Score.grade)
+        )
+    }
+    runs = [
+        {
+            "id": run.id, "kind": run.kind, "profile": run.profile, "status": run.status,
+            "started_at": run.started_at.isoformat(),
+            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+            "items": (run.stats or {}).get("item_scraped_count"),
+        }
+        for run in session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(5))
+    ]
+    return {
+        "companies": companies,
+        "source_records": session.scalar(select(func.count(SourceRecord.id))) or 0,
+        "per_source": per_source,
+        "coverage": coverage,
+        "contacts": contacts,
+        "grades": grades,
+        "recent_runs": runs,
+    }
