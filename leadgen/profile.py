@@ -118,13 +118,14 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
-    return _LineDict(mapping, lines)
+    return _LineDict(mapping, lines, node.start_mark.line + 1)
 
 
 class _LineDict(dict[Any, Any]):
-    def __init__(self, data: dict[Any, Any], lines: dict[Any, int]):
+    def __init__(self, data: dict[Any, Any], lines: dict[Any, int], start_line: int):
         super().__init__(data)
         self.lines = lines
+        self.start_line = start_line
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -158,6 +159,8 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             break
+        if isinstance(node, _LineDict):
+            line = node.start_line
     return line
 
 

@@ -37,7 +37,14 @@ def make_engine(url: str | None = None) -> Engine:
     """Create an engine; SQLite files get WAL mode, foreign keys and a busy timeout."""
     url = database_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot create the database folder {folder}: {exc.strerror}; "
+                "choose another path with --db or LEADGEN_DATABASE_URL"
+            ) from exc
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

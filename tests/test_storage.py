@@ -1,0 +1,81 @@
+"""Storage: migrations, WAL mode, constraints and idempotent writes on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+
+from leadgen.exceptions import StorageError
+from leadgen.storage import init_db, session_scope
+from leadgen.storage.models import Company, CompanyKey, SourceRecord, Suppression
+
+EXPECTED_TABLES = {
+    "companies", "company_keys", "contacts", "crawl_runs", "possible_matches", "scores",
+    "source_records", "suppressions",
+}
+
+
+def test_migrations_create_every_table_and_rerun_cleanly(db_url: str) -> None:
+    engine = init_db(db_url)
+    assert EXPECTED_TABLES <= set(inspect(engine).get_table_names())
+    init_db(db_url)  # a second upgrade is a no-op, not an error
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
+    engine = init_db(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_source_record_identity_is_unique(db_url: str) -> None:
+    engine = init_db(db_url)
+    with session_scope(engine) as session:
+        company = Company(display_name="Acme", name_key="acme")
+        session.add(company)
+        session.flush()
+        record = {
+            "source_id": "s", "record_key": "r1", "page_url": "http://x/1", "content_hash": "h",
+            "data": {"name": "Acme"}, "company_id": company.id,
+        }
+        from datetime import UTC, datetime
+
+        session.add(SourceRecord(fetched_at=datetime.now(UTC), **record))
+    with pytest.raises(IntegrityError), session_scope(engine) as session:
+        from datetime import UTC, datetime
+
+        session.add(SourceRecord(fetched_at=datetime.now(UTC), **record))
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count(SourceRecord.id))) == 1
+
+
+def test_deleting_a_company_cascades_to_keys(db_url: str) -> None:
+    engine = init_db(db_url)
+    with session_scope(engine) as session:
+        company = Company(display_name="Acme", name_key="acme")
+        session.add(company)
+        session.flush()
+        session.add(CompanyKey(company_id=company.id, kind="domain", value="acme.com"))
+    with session_scope(engine) as session:
+        session.delete(session.scalars(select(Company)).one())
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count(CompanyKey.id))) == 0
+
+
+def test_suppression_entries_are_unique(db_url: str) -> None:
+    engine = init_db(db_url)
+    with session_scope(engine) as session:
+        session.add(Suppression(kind="email", value="a@b.com"))
+    with pytest.raises(IntegrityError), session_scope(engine) as session:
+        session.add(Suppression(kind="email", value="a@b.com"))
+
+
+def test_unreachable_database_gives_one_line_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StorageError) as info:
+        init_db(f"sqlite:///{blocker}/sub/leads.db")
+    assert "\n" not in str(info.value)
