@@ -1,0 +1,114 @@
+"""Address parts: country to ISO alpha-2, postal codes cleaned, city and street match keys."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import lru_cache
+
+import pycountry
+
+from leadgen.normalize.text import fold, key_tokens
+
+#: Common names pycountry does not know, and codes people write instead of ISO ones.
+COUNTRY_ALIASES = {
+    "usa": "US", "u s a": "US", "us": "US", "u s": "US", "united states of america": "US",
+    "america": "US", "uk": "GB", "u k": "GB", "great britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "britain": "GB", "gb": "GB",
+    "prc": "CN", "p r china": "CN", "pr china": "CN", "mainland china": "CN", "china": "CN",
+    "中国": "CN", "中國": "CN", "中华人民共和国": "CN", "中國大陸": "CN", "中国大陆": "CN",
+    "台湾": "TW", "台灣": "TW", "taiwan": "TW", "香港": "HK", "hong kong": "HK", "日本": "JP",
+    "韩国": "KR", "韓国": "KR", "south korea": "KR", "korea": "KR", "대한민국": "KR",
+    "deutschland": "DE", "brd": "DE", "germany": "DE", "österreich": "AT", "schweiz": "CH",
+    "suisse": "CH", "svizzera": "CH", "holland": "NL", "the netherlands": "NL", "russia": "RU",
+    "vietnam": "VN", "czech republic": "CZ", "turkey": "TR", "türkiye": "TR", "uae": "AE",
+    "iran": "IR", "德国": "DE", "美国": "US", "英国": "GB", "法国": "FR", "意大利": "IT",
+}
+#: Languages whose country names we accept (from pycountry's bundled translations).
+_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "fi", "tr", "ru",
+              "zh_CN", "zh_TW", "ja", "ko", "hu", "ro", "el")
+_POSTAL_CHARS = re.compile(r"[^0-9A-Z\- ]")
+_STREET_WORDS = {
+    "street": "st", "str": "st", "strasse": "st", "straße": "st", "avenue": "ave", "av": "ave",
+    "boulevard": "blvd", "blv": "blvd", "bd": "blvd", "road": "rd", "drive": "dr",
+    "lane": "ln", "place": "pl", "square": "sq", "highway": "hwy", "parkway": "pkwy",
+    "court": "ct", "terrace": "ter", "circle": "cir", "north": "n", "south": "s", "east": "e",
+    "west": "w", "suite": "ste", "floor": "fl", "building": "bldg", "platz": "pl",
+    "weg": "weg", "allee": "allee",
+}
+_GLUED_STREET = re.compile(r"(strasse|straße|str)$")
+
+
+def _country_key(text: str) -> str:
+    return " ".join(key_tokens(text))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    translations = [gettext.NullTranslations()]
+    for language in _LANGUAGES:
+        try:
+            translations.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+            )
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            english = getattr(country, attribute, None)
+            if not english:
+                continue
+            for translation in translations:
+                names.setdefault(_country_key(translation.gettext(english)), country.alpha_2)
+        names[country.alpha_3.lower()] = country.alpha_2
+    for alias, code in COUNTRY_ALIASES.items():
+        names[_country_key(alias) or alias] = code
+    return names
+
+
+@lru_cache(maxsize=4096)
+def normalize_country(raw: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code for a country code or name in one of several languages."""
+    if not raw or not raw.strip():
+        return None
+    text = raw.strip()
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        code = text.upper()
+        if code == "UK":
+            return "GB"
+        return code if pycountry.countries.get(alpha_2=code) else None
+    key = _country_key(text)
+    return _country_names().get(key) or _country_names().get(fold(text).strip())
+
+
+def normalize_postal_code(raw: str | None) -> str | None:
+    """Upper case, single spaces, no stray punctuation ("d-10115 " -> "10115" kept as "D-10115")."""
+    if not raw:
+        return None
+    text = _POSTAL_CHARS.sub("", fold(raw).upper()).strip(" -")
+    text = re.sub(r"\s+", " ", text)
+    return text or None
+
+
+def city_key(raw: str | None) -> str | None:
+    """Folded city name for comparisons ("Frankfurt a. M." -> "frankfurt a m")."""
+    if not raw:
+        return None
+    key = " ".join(key_tokens(raw))
+    return key or None
+
+
+def street_key(raw: str | None) -> str | None:
+    """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ...")."""
+    if not raw:
+        return None
+    tokens = []
+    for token in key_tokens(raw.replace(".", ". ")):
+        token = _STREET_WORDS.get(token, token)
+        glued = _GLUED_STREET.search(token)
+        if glued and glued.start() > 0:  # "hauptstrasse" -> "haupt st"
+            tokens.extend([token[: glued.start()], "st"])
+        else:
+            tokens.append(token)
+    return " ".join(tokens) or None

@@ -1,0 +1,123 @@
+"""Company names to a display name, a match key and a legal form.
+
+Legal forms come from cleanco's multilingual term list plus our own table for forms cleanco
+lacks or splits badly (CJK forms without spaces, "Sp. z o.o.", "GmbH & Co. KG", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from cleanco.clean import prepare_default_terms
+
+from leadgen.normalize.text import clean_spaces, fold, key_tokens
+
+
+class NameParts(NamedTuple):
+    """A normalized company name."""
+
+    display_name: str
+    """The name as printed, legal form removed, spaces cleaned ("Acme Packaging")."""
+    name_key: str
+    """Match key: folded case and accents, no punctuation, "&" and "und" as "and"."""
+    legal_form: str | None
+    """The legal form that was split off ("GmbH & Co. KG", "有限公司"), or None."""
+
+
+#: Our own additions (written as printed); matching ignores case, dots, commas and spaces.
+EXTRA_LEGAL_FORMS = (
+    "GmbH & Co. KG", "GmbH & Co. KGaA", "UG (haftungsbeschränkt)", "gGmbH", "e.K.", "e.V.",
+    "Sp. z o.o.", "Sp. j.", "Sp. k.", "S.A.", "s.r.o.", "spol. s r.o.", "a.s.", "S.r.l.",
+    "S.p.A.", "S.a.s.", "S.n.c.", "B.V.", "N.V.", "S.L.", "S.L.U.", "S.A.U.", "Ltda.", "Ltd.",
+    "Co., Ltd.", "Co. Ltd.", "Company Limited", "Pty Ltd", "Pty. Ltd.", "Pvt. Ltd.",
+    "Private Limited", "Inc.", "Incorporated", "LLC", "L.L.C.", "LLP", "PLC", "Corp.",
+    "Corporation", "Company", "Co.", "AG", "KG", "OHG", "SE", "SAS", "SARL", "EURL", "Oy", "AB",
+    "A/S", "ApS", "AS", "K.K.", "Kft.", "Zrt.", "d.o.o.", "OÜ", "UAB", "SIA", "Limited",
+)
+#: CJK legal forms, longest first; they attach to the name without a space.
+CJK_SUFFIXES = (
+    "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司",
+    "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "（株）", "(株)",
+    "주식회사", "유한회사", "(주)", "（주）", "公司",
+)
+CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "주식회사", "(주)", "（주）")
+
+_AND_WORDS = {"&": "and", "und": "and", "et": "and", "y": "and", "+": "and"}
+_TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
+_LEADING = re.compile(r"^[\s,;:\-–—&/+)]+")
+_MAX_TERM_TOKENS = 5
+
+
+def _squash(text: str) -> str:
+    """A legal-form term as we compare it: folded, no dots, commas, spaces or hyphens."""
+    return re.sub(r"[\s.,\-()]", "", fold(text))
+
+
+@lru_cache(maxsize=1)
+def _latin_terms() -> frozenset[str]:
+    terms = {"".join(parts) for _, parts in prepare_default_terms()}
+    terms.update(_squash(form) for form in EXTRA_LEGAL_FORMS)
+    # cleanco lists words that are company names in their own right more often than legal forms.
+    terms -= {"", "and", "&", "group", "holding", "holdings", "the", "partners", "partner"}
+    return frozenset(terms)
+
+
+def _split_latin_suffix(name: str) -> tuple[str, str] | None:
+    """Split the longest trailing run of words that forms a legal term, if any."""
+    words = name.split(" ")
+    terms = _latin_terms()
+    for count in range(min(_MAX_TERM_TOKENS, len(words) - 1), 0, -1):
+        tail = " ".join(words[-count:])
+        if _squash(tail.lstrip(",")) in terms:
+            head = " ".join(words[:-count])
+            return head, tail.strip(" ,")
+    return None
+
+
+def _strip_legal_form(name: str) -> tuple[str, list[str]]:
+    forms: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for prefix in CJK_PREFIXES:
+            rest = _LEADING.sub("", name[len(prefix):]) if name.startswith(prefix) else ""
+            if rest:
+                forms.insert(0, prefix)
+                name, changed = rest, True
+                break
+        for suffix in CJK_SUFFIXES:
+            rest = _TRAILING.sub("", name[: -len(suffix)]) if name.endswith(suffix) else ""
+            if rest:
+                forms.insert(0, suffix)
+                name, changed = rest, True
+                break
+        split = _split_latin_suffix(name)
+        if split:
+            head = _TRAILING.sub("", split[0])
+            if head and key_tokens(head):
+                forms.insert(0, split[1])
+                name, changed = head, True
+    return name, forms
+
+
+def name_key(text: str) -> str:
+    """The match key of a (legal-form-free) name."""
+    tokens = [_AND_WORDS.get(token, token) for token in key_tokens(text.replace("&", " & "))]
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(raw: str) -> NameParts:
+    """Split ``raw`` into display name, match key and legal form.
+
+    ``normalize_name(parts.display_name)`` gives the same display name and key again.
+    """
+    cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
+    # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
+    display, forms = _strip_legal_form(cleaned)
+    key = name_key(display) or name_key(cleaned) or fold(cleaned)
+    return NameParts(display, key, " ".join(forms) if forms else None)

@@ -1,0 +1,43 @@
+"""Text folding shared by the name and address normalizers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters NFKD does not split into base + accent.
+_SPECIAL = str.maketrans({
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "＆": "&",
+})
+_LATIN_LIMIT = 0x2000  # only Latin/Greek/Cyrillic get accent folding; CJK and Hangul stay whole
+_PUNCT_DROP = re.compile(r"['.]")
+_PUNCT_SPACE = re.compile(r"[^\w\s&]|_", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_spaces(text: str) -> str:
+    """NFKC (full-width to half-width) and single spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents from Latin-like letters; CJK characters pass unchanged."""
+    text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold()
+    out = []
+    for char in text:
+        if ord(char) < _LATIN_LIMIT:
+            for part in unicodedata.normalize("NFKD", char):
+                if not unicodedata.combining(part):
+                    out.append(part)
+        else:
+            out.append(char)
+    return "".join(out).translate(_SPECIAL)
+
+
+def key_tokens(text: str) -> list[str]:
+    """Folded tokens with punctuation removed: apostrophes and dots join, the rest split."""
+    text = _PUNCT_DROP.sub("", fold(text))
+    text = _PUNCT_SPACE.sub(" ", text)
+    return text.split()

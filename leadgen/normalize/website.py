@@ -1,0 +1,68 @@
+"""Websites to a canonical URL and a registered domain (bundled public suffix list, no download)."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import tldextract
+
+# suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_OTHER_SCHEME = re.compile(r"^(mailto|tel|javascript|data|ftp|file|sms|skype|whatsapp):",
+                           re.IGNORECASE)
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def normalize_website(raw: str) -> tuple[str, str] | None:
+    """Return ``(canonical URL, registered domain)`` for ``raw``, or None if it is no web address.
+
+    The canonical URL is lower-case scheme and host, no default port, no query or fragment,
+    no trailing slash. A host without a public suffix (``localhost``, an IP) keeps ``host[:port]``
+    as its "domain", so that local test sites still get one key per site.
+    """
+    if not raw:
+        return None
+    text = raw.strip()
+    if _OTHER_SCHEME.match(text):
+        return None
+    if text.startswith("//"):
+        text = "http:" + text
+    if not _SCHEME.match(text):
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc:
+        return None
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host or " " in host:
+        return None
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    canonical = f"{parts.scheme.lower()}://{netloc}{path}"
+    if _is_ip(host) or host == "localhost":
+        return canonical, netloc
+    extracted = _EXTRACT(host)
+    if not extracted.suffix or not extracted.domain:
+        return None
+    return canonical, f"{extracted.domain}.{extracted.suffix}"
+
+
+def registered_domain(host_or_url: str) -> str | None:
+    """The registered domain of a host, e-mail domain or URL ("shop.acme.co.uk" -> "acme.co.uk")."""
+    result = normalize_website(host_or_url)
+    return result[1] if result else None

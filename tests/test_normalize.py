@@ -1,0 +1,211 @@
+"""Table-driven tests of the normalizers, plus property tests: normalizing twice equals once."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadgen.items import Address, Lead, SourceMeta
+from leadgen.normalize import (
+    normalize_country,
+    normalize_email,
+    normalize_lead,
+    normalize_name,
+    normalize_phone,
+    normalize_postal_code,
+    normalize_website,
+    street_key,
+)
+
+NAMES = [
+    # raw, display name, name key, legal form
+    ("Acme Packaging GmbH & Co. KG", "Acme Packaging", "acme packaging", "GmbH & Co. KG"),
+    ("Müller & Söhne GmbH", "Müller & Söhne", "muller and sohne", "GmbH"),
+    ("Müller und Söhne AG", "Müller und Söhne", "muller and sohne", "AG"),
+    ("Straßenbau Schulze e.K.", "Straßenbau Schulze", "strassenbau schulze", "e.K."),
+    ("Bäckerei Groß UG (haftungsbeschränkt)", "Bäckerei Groß", "backerei gross",
+     "UG (haftungsbeschränkt)"),
+    ("杭州华联包装有限公司", "杭州华联包装", "杭州华联包装", "有限公司"),
+    ("台塑股份有限公司", "台塑", "台塑", "股份有限公司"),
+    ("深圳市腾讯计算机系统有限责任公司", "深圳市腾讯计算机系统", "深圳市腾讯计算机系统",
+     "有限责任公司"),
+    ("株式会社トヨタ", "トヨタ", "トヨタ", "株式会社"),
+    ("Foo Sp. z o.o.", "Foo", "foo", "Sp. z o.o."),
+    ("Nový Dům s.r.o.", "Nový Dům", "novy dum", "s.r.o."),
+    ("Beta Costruzioni S.r.l.", "Beta Costruzioni", "beta costruzioni", "S.r.l."),
+    ("Gamma Logistics B.V.", "Gamma Logistics", "gamma logistics", "B.V."),
+    ("ACME, INC.", "ACME", "acme", "INC."),
+    ("Ningbo Star Co., Ltd.", "Ningbo Star", "ningbo star", "Co., Ltd."),
+    ("Smith and Sons Ltd.", "Smith and Sons", "smith and sons", "Ltd."),
+    ("The Widget Company", "The Widget", "widget", "Company"),
+    ("Café Zürich AG", "Café Zürich", "cafe zurich", "AG"),
+    ("ＡＣＭＥ　Ｔｒａｄｉｎｇ", "ACME Trading", "acme trading", None),
+    ("Arnie Morton's of Chicago", "Arnie Morton's of Chicago", "arnie mortons of chicago", None),
+    ("Alpha Holding", "Alpha Holding", "alpha holding", None),
+    ("GmbH", "GmbH", "gmbh", None),
+]
+
+
+@pytest.mark.parametrize(("raw", "display", "key", "legal_form"), NAMES)
+def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None) -> None:
+    parts = normalize_name(raw)
+    assert (parts.display_name, parts.name_key, parts.legal_form) == (display, key, legal_form)
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "e164", "extension"),
+    [
+        ("0571 8888 6666", "CN", "+8657188886666", None),
+        ("+86 571 8888 6666", None, "+8657188886666", None),
+        ("0086-571-88886666", "DE", "+8657188886666", None),
+        ("Tel.: 030 1234567", "DE", "+49301234567", None),
+        ("+49 (0)30 1234567 ext. 12", None, "+49301234567", "12"),
+        ("310/246-1501", "US", "+13102461501", None),
+        ("(212) 555-0199", "US", "+12125550199", None),
+        ("电话：０５７１－８８８８６６６６", "CN", "+8657188886666", None),
+    ],
+)
+def test_normalize_phone(raw: str, region: str | None, e164: str, extension: str | None) -> None:
+    phone = normalize_phone(raw, region)
+    assert phone is not None
+    assert (phone.e164, phone.extension) == (e164, extension)
+
+
+@pytest.mark.parametrize("raw", ["", "n/a", "12", "call us", "0571 8888 6666"])
+def test_normalize_phone_rejects(raw: str) -> None:
+    # The last one has no region and no country code: it cannot be placed.
+    assert normalize_phone(raw, None) is None
+
+
+def test_phone_kind() -> None:
+    assert normalize_phone("0151 23456789", "DE").kind == "mobile"  # type: ignore[union-attr]
+    assert normalize_phone("0800 1234567", "DE").kind == "toll_free"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("raw", "address", "role", "free"),
+    [
+        ("Info@ACME.de", "info@acme.de", True, False),
+        ("mailto:Sales@Acme.COM", "sales@acme.com", True, False),
+        ("john.smith@gmail.com", "john.smith@gmail.com", False, True),
+        ("wang@163.com", "wang@163.com", False, True),
+        (" kontakt@müller.de ", "kontakt@xn--mller-kva.de", True, False),
+    ],
+)
+def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:
+    email = normalize_email(raw)
+    assert email is not None
+    assert (email.address, email.role, email.free_mail) == (address, role, free)
+
+
+@pytest.mark.parametrize("raw", ["", "bad@", "@acme.com", "a b@acme.com", "x@localhost"])
+def test_normalize_email_rejects(raw: str) -> None:
+    assert normalize_email(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical", "domain"),
+    [
+        ("WWW.Acme.co.uk/", "http://www.acme.co.uk", "acme.co.uk"),
+        ("https://shop.acme.de/contact?x=1#a", "https://shop.acme.de/contact", "acme.de"),
+        ("acme.com.cn", "http://acme.com.cn", "acme.com.cn"),
+        ("http://Example.COM:80/", "http://example.com", "example.com"),
+        ("http://127.0.0.1:8080/site/x/", "http://127.0.0.1:8080/site/x", "127.0.0.1:8080"),
+    ],
+)
+def test_normalize_website(raw: str, canonical: str, domain: str) -> None:
+    assert normalize_website(raw) == (canonical, domain)
+
+
+@pytest.mark.parametrize("raw", ["", "not a url", "mailto:x@y.com", "http://nosuffix"])
+def test_normalize_website_rejects(raw: str) -> None:
+    assert normalize_website(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("Deutschland", "DE"), ("Germany", "DE"), ("Allemagne", "DE"), ("de", "DE"),
+        ("中国", "CN"), ("P.R. China", "CN"), ("USA", "US"), ("United States", "US"),
+        ("UK", "GB"), ("United Kingdom", "GB"), ("日本", "JP"), ("Schweiz", "CH"),
+        ("Polska", "PL"), ("Bogus", None), ("", None), (None, None),
+    ],
+)
+def test_normalize_country(raw: str | None, code: str | None) -> None:
+    assert normalize_country(raw) == code
+
+
+def test_postal_and_street() -> None:
+    assert normalize_postal_code(" sw1a  1aa ") == "SW1A 1AA"
+    assert street_key("435 s. la cienega blv.") == street_key("435 S. La Cienega Blvd.")
+    assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")
+
+
+def test_normalize_lead_region_from_hint_and_tld() -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = Lead(name="华联包装有限公司", source=source, phones=["0571-8888 6666"],
+                country_hint="CN")
+    normalized = normalize_lead(lead)
+    assert [p.e164 for p in normalized.phones] == ["+8657188886666"]
+    assert normalized.country == "CN"
+    lead = Lead(name="Acme GmbH", source=source, website="acme.de", phones=["030 1234567", "x"],
+                emails=["info@acme.de", "bad"], address=Address(city="Berlin", postal_code="10115"))
+    normalized = normalize_lead(lead)
+    assert [p.e164 for p in normalized.phones] == ["+49301234567"]
+    assert [e.address for e in normalized.emails] == ["info@acme.de"]
+    assert (normalized.registered_domain, normalized.city, normalized.postal_code) == (
+        "acme.de", "berlin", "10115")
+    assert normalize_lead(lead.model_copy(update={"website": None}), "FR").phones[0].e164 == (
+        "+33301234567")
+
+
+name_text = st.text(
+    alphabet=st.sampled_from(list("abcxyzÄäöüßéçø ABC.,&-'()/株式会社有限公司 GmbHIncLtdKGAG&Co")),
+    min_size=1, max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_text)
+def test_name_normalizing_twice_equals_once(raw: str) -> None:
+    once = normalize_name(raw)
+    twice = normalize_name(once.display_name)
+    assert (twice.display_name, twice.name_key) == (once.display_name, once.name_key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"\+?[0-9 ()\-./]{4,20}", fullmatch=True), st.sampled_from(["DE", "CN", "US"]))
+def test_phone_normalizing_twice_equals_once(raw: str, region: str) -> None:
+    once = normalize_phone(raw, region)
+    if once is not None:
+        twice = normalize_phone(once.e164, region)
+        assert twice is not None and twice.e164 == once.e164
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.emails())
+def test_email_normalizing_twice_equals_once(raw: str) -> None:
+    once = normalize_email(raw)
+    if once is not None:
+        assert normalize_email(once.address) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"(https?://)?(www\.)?[a-zA-Z0-9-]{1,12}\.(com|de|co\.uk|cn)(/[a-z]{0,5})?/?",
+                     fullmatch=True))
+def test_website_normalizing_twice_equals_once(raw: str) -> None:
+    once = normalize_website(raw)
+    if once is not None:
+        assert normalize_website(once[0]) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=0, max_size=12))
+def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
+    code = normalize_country(raw)
+    if code is not None:
+        assert normalize_country(code) == code
+    postal = normalize_postal_code(raw)
+    if postal is not None:
+        assert normalize_postal_code(postal) == postal
