@@ -24,12 +24,12 @@ test: venv
 	LEADGEN_TEST_PG_URL=$${LEADGEN_TEST_PG_URL:-$$(cat .ci/.pg_url 2>/dev/null)} \
 	  $(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
 
-## make bench: benchmarks, writing bench/results.md
+## make bench: benchmarks, writing tests/bench/RESULTS.md (BENCH_ARGS=--quick for a smoke run)
 bench: venv
-	$(PY) -m bench
+	$(PY) -m tests.bench $(BENCH_ARGS)
 
 lint: venv
-	$(VENV)/bin/ruff check leadgen spiders pipelines enrich tests bench
+	$(VENV)/bin/ruff check leadgen spiders pipelines enrich tests
 	$(VENV)/bin/mypy
 
 ## make demo-web: serve the demo web on 127.0.0.1 until Ctrl-C
