@@ -48,6 +48,19 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
     if not phonenumbers.is_possible_number(number):
         return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if not _round_trips(e164):
+        return None  # garbage such as "0/00000" formats to something that parses differently
     kind = _KINDS.get(phonenumbers.number_type(number)) if phonenumbers.is_valid_number(
         number) else None
     return PhoneNumber(e164=e164, raw=raw.strip(), extension=number.extension or None, kind=kind)
+
+
+def _round_trips(e164: str) -> bool:
+    try:
+        again = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return False
+    return (
+        phonenumbers.is_possible_number(again)
+        and phonenumbers.format_number(again, PhoneNumberFormat.E164) == e164
+    )
