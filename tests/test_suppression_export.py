@@ -1,0 +1,105 @@
+"""Suppression (forget) is honoured on ingest checks and on every export; exports carry contacts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.items import Lead, SourceMeta
+from leadgen.normalize import normalize_lead
+from leadgen.storage import init_db, session_scope
+from leadgen.storage.models import Company, ContactPoint, SourceRecord, Suppression
+from leadgen.suppression import SuppressionList, forget
+
+runner = CliRunner()
+
+
+def _seed(url: str) -> None:
+    engine = init_db(url)
+    with session_scope(engine) as session:
+        for i, (name, domain, country) in enumerate(
+            [("Acme Verpackung", "acme.de", "DE"), ("杭州华宇包装机械", "huayu.cn", "CN")]
+        ):
+            company = Company(
+                display_name=name, name_key=name.lower(), registered_domain=domain,
+                website=f"http://www.{domain}/", email=f"info@{domain}", country=country,
+                phone=f"+4930123456{i}",
+            )
+            session.add(company)
+            session.flush()
+            session.add_all([
+                ContactPoint(company_id=company.id, kind="email", value=f"info@{domain}",
+                             status="valid", status_reason="mx", source_url=f"http://{domain}/"),
+                ContactPoint(company_id=company.id, kind="person", value="Jane Roe",
+                             person_name="Jane Roe", title="CEO", decision_maker=True),
+                SourceRecord(source_id="demo", record_key=f"r{i}", page_url="http://dir/1",
+                             fetched_at=datetime.now(UTC), content_hash="h", data={"name": name},
+                             company_id=company.id),
+            ])
+
+
+def test_export_json_carries_contacts_statuses_and_decision_makers(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    result = runner.invoke(app, ["export", "--format", "json", "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.output)
+    assert {d["name"] for d in docs} == {"Acme Verpackung", "杭州华宇包装机械"}
+    acme = next(d for d in docs if d["domain"] == "acme.de")
+    assert acme["emails"][0] == {
+        "value": "info@acme.de", "status": "valid", "reason": "mx", "source_url": "http://acme.de/"
+    }
+    assert acme["decision_makers"][0]["title"] == "CEO"
+    assert acme["sources"] == ["demo"]
+
+
+def test_export_csv_and_country_filter(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    result = runner.invoke(app, ["export", "--country", "CN", "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [r["domain"] for r in rows] == ["huayu.cn"]
+    assert rows[0]["email_statuses"] == "info@huayu.cn=valid"
+    assert rows[0]["decision_makers"] == "Jane Roe (CEO)"
+
+
+def test_forget_erases_and_suppresses_then_export_and_ingest_skip_it(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    result = runner.invoke(app, ["forget", "info@acme.de", "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count(Company.id))) == 1
+        assert session.scalar(select(func.count(SourceRecord.id))) == 1
+        assert session.scalars(select(Suppression.value)).all() == ["info@acme.de"]
+        suppressions = SuppressionList.load(session)
+    lead = Lead(name="ACME Verpackung GmbH", emails=["Info@ACME.de"],
+                source=SourceMeta(source_id="other", page_url="http://x/"))
+    assert suppressions.reason_for(normalize_lead(lead)) == "e-mail info@acme.de is suppressed"
+    exported = json.loads(runner.invoke(app, ["export", "--format", "json",
+                                              "--db", sqlite_url]).output)
+    assert [d["domain"] for d in exported] == ["huayu.cn"]
+
+
+def test_suppressed_domain_hides_a_company_that_arrived_before(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        session.add(Suppression(kind="domain", value="huayu.cn"))
+    exported = json.loads(runner.invoke(app, ["export", "--format", "json",
+                                              "--db", sqlite_url]).output)
+    assert [d["domain"] for d in exported] == ["acme.de"]
+
+
+def test_forget_by_domain_and_name(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        assert forget(session, "www.huayu.cn")["kind"] == "domain"
+        assert session.scalar(select(func.count(Company.id))) == 1
+        assert forget(session, "Nobody Ltd")["companies_erased"] == 0
