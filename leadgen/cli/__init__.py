@@ -13,6 +13,7 @@ from leadgen.exceptions import LeadgenError
 
 #: Modules that register commands on ``app``; adding a command is adding one line here.
 COMMAND_MODULES: list[str] = [
+    "leadgen.cli.crawl",
     "leadgen.cli.data",
 ]
 
