@@ -1,0 +1,372 @@
+"""The ingestor: match each normalized lead incrementally and store it, in batches.
+
+Each record is matched through indexed blocking keys against the companies already known
+(never against every company), then stored with its evidence. Re-ingesting the same record
+(same source, record key and content hash) adds no rows at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Engine
+
+from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
+from leadgen.ingest.records import contact_rows, content_hash, lead_data, record_key
+from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
+from leadgen.ingest.writer import BatchWriter
+from leadgen.items import NormalizedLead
+from leadgen.matching.compare import MatchResult, compare
+from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
+from leadgen.matching.rules import MatchingRules, load_rules
+from leadgen.storage.models import (
+    Company,
+    CompanyKey,
+    ContactPoint,
+    PossibleMatch,
+    SourceRecord,
+)
+
+logger = logging.getLogger(__name__)
+
+COMPANIES: Table = Company.__table__  # type: ignore[assignment]
+RECORDS: Table = SourceRecord.__table__  # type: ignore[assignment]
+KEYS: Table = CompanyKey.__table__  # type: ignore[assignment]
+CONTACTS: Table = ContactPoint.__table__  # type: ignore[assignment]
+POSSIBLE: Table = PossibleMatch.__table__  # type: ignore[assignment]
+PROFILE_KEY = "_match"  # companies.extra[PROFILE_KEY]: the company's matching profile
+
+
+@dataclass
+class IngestOutcome:
+    """What ingesting one lead did."""
+
+    status: str
+    """new (a new company), merged (joined a company), unchanged (seen before, nothing added),
+    possible (a new company with a possible match kept for review)."""
+    company_id: int
+    source_record_id: int | None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Offer:
+    record_id: int
+    source_id: str
+    trust: int
+    at: str
+    values: dict[str, dict[str, Any]]
+    extra: dict[str, Any]
+
+
+class Ingestor:
+    """Matches and stores normalized leads; call :meth:`flush` to commit the pending batch."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        rules: MatchingRules | None = None,
+        crawl_run_id: int | None = None,
+        batch_size: int = 500,
+        max_batch_seconds: float = 2.0,
+    ):
+        self.engine = engine
+        self.rules = rules or load_rules()
+        self.crawl_run_id = crawl_run_id
+        self.batch_size = batch_size
+        self.max_batch_seconds = max_batch_seconds
+        self.writer = BatchWriter(engine)
+        self.keys = KeyIndex()
+        self.records = RecordIndex()
+        self.profiles: dict[int, MatchProfile] = {}
+        self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
+        self._loaded = False
+        self._reset_batch()
+
+    # -- public API -----------------------------------------------------------------------
+
+    def ingest(self, lead: NormalizedLead, *, status: str | None = None) -> IngestOutcome:
+        """Match ``lead`` and queue its rows; ``status`` (e.g. "customer") marks its company."""
+        self._load()
+        raw = lead.lead
+        source_id = raw.source.source_id
+        key = record_key(raw)
+        data = lead_data(raw)
+        digest = content_hash(data)
+        seen = self.records.get(source_id, key)
+        previous: int | None = None
+        if seen is not None:
+            if seen.content_hash == digest or self._stored_version(source_id, key, digest):
+                return self._unchanged(seen, status)
+            previous = seen.company_id
+
+        profile = profile_of(lead, self.rules)
+        keys = list(dict.fromkeys(blocking_keys(profile, self.rules)))
+        if previous and self._company_exists(previous):
+            company_id, result, candidates = previous, None, 1
+            decision = "merged"
+            evidence: dict[str, Any] = {"decision": "match", "reason": "new version of a record"}
+        else:
+            best_id, result, candidates = self._best_candidate(profile, keys)
+            decision = result.decision if result else "no_match"
+            evidence = {"decision": decision, "candidates": candidates}
+            if result is not None:
+                evidence.update(result.as_dict(), candidate=best_id)
+            company_id = best_id if decision == "match" and best_id is not None else 0
+
+        record_id = self.writer.next_id(RECORDS)
+        now = datetime.now(UTC)
+        if company_id:
+            status_name = "merged"
+            self._merge_into(company_id, profile)
+        else:
+            company_id = self.writer.next_id(COMPANIES)
+            status_name = "possible" if decision == "possible" else "new"
+            self._create(company_id, lead, now)
+            self.profiles[company_id] = profile
+            if decision == "possible" and evidence.get("candidate"):
+                other = int(evidence["candidate"])
+                self._possible.append({
+                    "company_a": min(company_id, other), "company_b": max(company_id, other),
+                    "score": float(evidence.get("score", 0.0)), "evidence": evidence,
+                    "status": "open", "created_at": now,
+                })
+        evidence["company_id"] = company_id
+        offer = _Offer(record_id, source_id, self.rules.survivorship.trust_of(source_id),
+                       raw.source.fetched_at.isoformat(), candidate_values(lead), raw.extra)
+        self._offer(company_id, offer)
+        if status:
+            self._status[company_id] = status
+        for kind, value in keys:
+            if self.keys.add(kind, value, company_id):
+                self._keys.append({"company_id": company_id, "kind": kind, "value": value})
+        self._contacts.extend(contact_rows(lead, company_id, now))
+        self._records.append({
+            "id": record_id, "source_id": source_id[:120], "record_key": key,
+            "record_id": raw.source.record_id and raw.source.record_id[:500],
+            "page_url": raw.source.page_url[:2000], "fetched_at": raw.source.fetched_at,
+            "content_hash": digest, "data": data, "company_id": company_id,
+            "match_evidence": evidence, "crawl_run_id": self.crawl_run_id, "created_at": now,
+        })
+        self.records.put(source_id, key, SeenRecord(digest, record_id, company_id))
+        self.counts[status_name] += 1
+        self._after_write()
+        return IngestOutcome(status_name, company_id, record_id, evidence)
+
+    def flush(self) -> None:
+        """Write and commit the pending batch."""
+        if not self.writer.active and not self._touched_ids():
+            return
+        try:
+            self._write_batch()
+            self.writer.commit()
+        except BaseException:
+            self.writer.rollback()
+            raise
+        finally:
+            self._reset_batch()
+
+    def close(self) -> None:
+        """Commit what is pending and release the connection."""
+        self.flush()
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is None:
+            self.close()
+        else:
+            self.writer.rollback()
+
+    # -- matching --------------------------------------------------------------------------
+
+    def _best_candidate(
+        self, profile: MatchProfile, keys: list[tuple[str, str]]
+    ) -> tuple[int | None, MatchResult | None, int]:
+        candidates: dict[int, None] = {}
+        limit = self.rules.max_block_size
+        for kind, value in keys:
+            holders = self.keys.get(kind, value)
+            if len(holders) > limit:
+                continue  # a huge block is no evidence and would cost a scan
+            for company_id in holders:
+                candidates[company_id] = None
+            if len(candidates) >= self.rules.max_candidates:
+                break
+        best_id: int | None = None
+        best: MatchResult | None = None
+        for company_id in list(candidates)[: self.rules.max_candidates]:
+            result = compare(profile, self._profile(company_id), self.rules, self.keys.count)
+            if best is None or result.score > best.score:
+                best_id, best = company_id, result
+        return best_id, best, len(candidates)
+
+    def _profile(self, company_id: int) -> MatchProfile:
+        profile = self.profiles.get(company_id)
+        if profile is None:
+            row = self.writer.begin().execute(
+                select(COMPANIES.c.extra, COMPANIES.c.name_key, COMPANIES.c.registered_domain,
+                       COMPANIES.c.phone, COMPANIES.c.postal_code, COMPANIES.c.city,
+                       COMPANIES.c.country).where(COMPANIES.c.id == company_id)
+            ).first()
+            profile = _profile_from_row(row) if row else MatchProfile()
+            self.profiles[company_id] = profile
+        return profile
+
+    def _company_exists(self, company_id: int) -> bool:
+        if company_id in self._new:
+            return True
+        row = self.writer.begin().execute(
+            select(COMPANIES.c.id).where(COMPANIES.c.id == company_id)
+        ).first()
+        return row is not None
+
+    # -- pending batch ---------------------------------------------------------------------
+
+    def _reset_batch(self) -> None:
+        self._new: dict[int, dict[str, Any]] = {}
+        self._offers: dict[int, list[_Offer]] = {}
+        self._records: list[dict[str, Any]] = []
+        self._keys: list[dict[str, Any]] = []
+        self._contacts: list[dict[str, Any]] = []
+        self._possible: list[dict[str, Any]] = []
+        self._seen: set[int] = set()
+        self._status: dict[int, str] = {}
+        self._dirty_profiles: set[int] = set()
+        self._started: float | None = None
+
+    def _touched_ids(self) -> bool:
+        return bool(self._seen or self._status)
+
+    def _after_write(self) -> None:
+        if self._started is None:
+            self._started = time.monotonic()
+        if (len(self._records) >= self.batch_size
+                or time.monotonic() - self._started >= self.max_batch_seconds):
+            self.flush()
+
+    def _unchanged(self, seen: SeenRecord, status: str | None) -> IngestOutcome:
+        company_id = seen.company_id or 0
+        if company_id:
+            self._seen.add(company_id)
+            if status:
+                self._status[company_id] = status
+        self.counts["unchanged"] += 1
+        return IngestOutcome("unchanged", company_id, seen.record_id, {"decision": "unchanged"})
+
+    def _stored_version(self, source_id: str, key: str, digest: str) -> bool:
+        """An older version with this exact content is already stored (A -> B -> A)."""
+        if any(r["source_id"] == source_id and r["record_key"] == key
+               and r["content_hash"] == digest for r in self._records):
+            return True
+        row = self.writer.begin().execute(
+            select(RECORDS.c.id).where(
+                RECORDS.c.source_id == source_id, RECORDS.c.record_key == key,
+                RECORDS.c.content_hash == digest,
+            )
+        ).first()
+        return row is not None
+
+    def _create(self, company_id: int, lead: NormalizedLead, now: datetime) -> None:
+        row: dict[str, Any] = {column: None for column in COMPANY_COLUMNS}
+        row.update(
+            id=company_id, display_name=lead.display_name[:300], name_key=lead.name_key[:300],
+            categories=[], size={}, social=[], extra={}, status="new", outcome=None,
+            field_sources={}, first_seen=now, last_seen=now, enriched_at=None,
+        )
+        self._new[company_id] = row
+
+    def _merge_into(self, company_id: int, profile: MatchProfile) -> None:
+        self.profiles[company_id] = self._profile(company_id).merged(profile)
+        self._dirty_profiles.add(company_id)
+        self._seen.add(company_id)
+
+    def _offer(self, company_id: int, offer: _Offer) -> None:
+        row = self._new.get(company_id)
+        if row is None:
+            self._offers.setdefault(company_id, []).append(offer)
+            return
+        apply_record(row, row["field_sources"], offer.values, record_id=offer.record_id,
+                     source_id=offer.source_id, trust=offer.trust, at=offer.at,
+                     rules=self.rules.survivorship)
+        for name, value in offer.extra.items():
+            row["extra"].setdefault(name, value)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _write_batch(self) -> None:
+        now = datetime.now(UTC)
+        for company_id, row in self._new.items():
+            row["extra"][PROFILE_KEY] = self.profiles[company_id].to_json()
+            if company_id in self._status:
+                row["status"] = self._status[company_id]
+        self.writer.insert(COMPANIES, list(self._new.values()))
+        self._update_existing(now)
+        self.writer.insert(RECORDS, self._records)
+        self.writer.insert(KEYS, self._keys, ignore_conflicts=True)
+        self.writer.insert(CONTACTS, self._contacts, ignore_conflicts=True)
+        self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
+
+    def _update_existing(self, now: datetime) -> None:
+        existing = (set(self._offers) | self._seen | set(self._status)) - set(self._new)
+        if not existing:
+            return
+        full = sorted(set(self._offers) | self._dirty_profiles | set(self._status))
+        full = [company_id for company_id in full if company_id not in self._new]
+        updates: list[dict[str, Any]] = []
+        columns = [COMPANIES.c.id, COMPANIES.c.extra, COMPANIES.c.field_sources,
+                   COMPANIES.c.status] + [COMPANIES.c[name] for name in COMPANY_COLUMNS]
+        for start in range(0, len(full), 500):
+            chunk = full[start:start + 500]
+            rows = self.writer.select_rows(select(*columns).where(COMPANIES.c.id.in_(chunk)))
+            for db_row in rows:
+                row = dict(db_row._mapping)
+                row["extra"] = dict(row["extra"] or {})
+                row["field_sources"] = dict(row["field_sources"] or {})
+                for offer in self._offers.get(row["id"], []):
+                    apply_record(row, row["field_sources"], offer.values,
+                                 record_id=offer.record_id, source_id=offer.source_id,
+                                 trust=offer.trust, at=offer.at, rules=self.rules.survivorship)
+                    for name, value in offer.extra.items():
+                        row["extra"].setdefault(name, value)
+                if row["id"] in self.profiles:
+                    row["extra"][PROFILE_KEY] = self.profiles[row["id"]].to_json()
+                row["status"] = self._status.get(row["id"], row["status"])
+                row["last_seen"] = now
+                updates.append(row)
+        self.writer.update_by_id(COMPANIES, updates)
+        bumped = set(full)
+        self.writer.update_by_id(
+            COMPANIES, [{"id": cid, "last_seen": now} for cid in sorted(existing - bumped)]
+        )
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        with self.engine.connect() as connection:
+            self.keys.load(connection)
+            self.records.load(connection)
+        self._loaded = True
+        logger.info("ingest: loaded %s keys and %s records", len(self.keys), len(self.records))
+
+
+def _profile_from_row(row: Any) -> MatchProfile:
+    extra = row.extra or {}
+    if extra.get(PROFILE_KEY):
+        return MatchProfile.from_json(extra[PROFILE_KEY])
+    # A company written by something other than the ingestor: use its canonical values.
+    return MatchProfile(
+        names=(row.name_key,) if row.name_key else (),
+        domains=(row.registered_domain,) if row.registered_domain else (),
+        phones=(row.phone,) if row.phone else (),
+        postals=(row.postal_code,) if row.postal_code else (),
+        cities=(row.city.casefold(),) if row.city else (),
+        countries=(row.country,) if row.country else (),
+    )

@@ -1,0 +1,71 @@
+"""Rows a normalized lead becomes: its source record identity and hash, and its contact points."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from leadgen.items import Lead, NormalizedLead
+from leadgen.normalize.phone import normalize_phone
+
+
+def record_key(lead: Lead) -> str:
+    """The record's identity on its source: its id there, else the page URL plus the name."""
+    key = lead.source.record_id or f"{lead.source.page_url}#{lead.name}"
+    return key[:500]
+
+
+def lead_data(lead: Lead) -> dict[str, Any]:
+    """The lead as stored in ``source_records.data`` (verbatim JSON)."""
+    return lead.model_dump(mode="json")
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    """SHA-256 of the record's content; the fetch time is left out so a re-crawl hashes alike."""
+    source = dict(data.get("source") or {})
+    source.pop("fetched_at", None)
+    payload = json.dumps({**data, "source": source}, sort_keys=True, ensure_ascii=False,
+                         separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[dict[str, Any]]:
+    """Contacts rows (e-mail, phone, fax, website, social, person) with where they came from."""
+    raw = lead.lead
+    url = raw.source.page_url[:2000]
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, value: str, details: dict[str, Any] | None = None, *,
+            person: str | None = None, title: str | None = None, decision: bool = False) -> None:
+        rows.append({
+            "company_id": company_id, "kind": kind, "value": value[:500],
+            "person_name": person and person[:200], "title": title and title[:200],
+            "decision_maker": decision, "status": None, "status_reason": None,
+            "details": details or {}, "source_url": url, "found_at": now, "checked_at": None,
+        })
+
+    for email in lead.emails:
+        add("email", email.address, {"role": email.role, "free_mail": email.free_mail})
+    for phone in lead.phones:
+        add("phone", phone.e164, {"kind": phone.kind, "extension": phone.extension,
+                                  "raw": phone.raw})
+    for fax_raw in raw.fax:
+        fax = normalize_phone(fax_raw, lead.country)
+        if fax:
+            add("fax", fax.e164, {"raw": fax.raw})
+    if lead.website:
+        add("website", lead.website)
+    for social in raw.social:
+        add("social", social)
+    for person in raw.contacts:
+        details: dict[str, Any] = {}
+        if person.email:
+            details["email"] = person.email
+        if person.phone:
+            person_phone = normalize_phone(person.phone, lead.country)
+            details["phone"] = person_phone.e164 if person_phone else person.phone
+        add("person", person.name, details, person=person.name, title=person.title,
+            decision=bool(person.decision_maker))
+    return rows

@@ -1,0 +1,126 @@
+"""The comparison view of a record or a company: the few values matching looks at.
+
+A company's profile is the union of its records' profiles (every name variant, phone and domain
+it was seen with), so a new record is compared with the best-matching variant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from leadgen.items import NormalizedLead
+from leadgen.matching.rules import BlockingRule, MatchingRules
+from leadgen.normalize.address import street_key
+from leadgen.normalize.website import registered_domain
+
+#: Name words too common to block on ("the", legal-ish words left in names, trade words).
+STOP_TOKENS = frozenset(
+    "the and of a de la le der die das und et y du des von van cafe restaurant bar grill "
+    "company group international trading industries industry services service solutions "
+    "technology technologies systems products manufacturing".split()
+)
+_MAX_VALUES = 12  # a company seen with more name variants than this keeps the first ones
+
+
+@dataclass(slots=True)
+class MatchProfile:
+    """Values compared between records and companies (all already normalized)."""
+
+    names: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    streets: tuple[str, ...] = ()
+    postals: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+    def values(self, field: str) -> tuple[str, ...]:
+        return getattr(self, _FIELD_ATTR[field])  # type: ignore[no-any-return]
+
+    def merged(self, other: MatchProfile) -> MatchProfile:
+        """The union of two profiles (order kept, capped)."""
+        return MatchProfile(*(
+            _union(getattr(self, attr), getattr(other, attr)) for attr in _ATTRS
+        ))
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {attr: list(getattr(self, attr)) for attr in _ATTRS if getattr(self, attr)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
+        data = data or {}
+        return cls(*(tuple(data.get(attr, ())) for attr in _ATTRS))
+
+
+_ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries")
+_FIELD_ATTR = {
+    "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
+    "postal": "postals", "city": "cities", "country": "countries",
+}
+
+
+def _union(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
+    if not right or set(right) <= set(left):
+        return left
+    out = list(left)
+    for value in right:
+        if value not in out and len(out) < _MAX_VALUES:
+            out.append(value)
+    return tuple(out)
+
+
+def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
+    """The profile of one normalized lead. Weak domains (directories, free mail) are left out."""
+    domains: list[str] = []
+    page_domain = registered_domain(lead.lead.source.page_url)
+    candidates = [lead.registered_domain] + [
+        registered_domain(e.domain) for e in lead.emails if not e.free_mail
+    ]
+    for domain in candidates:
+        # A "website" on the directory's own domain is the listing page, not the company's site.
+        if domain and domain not in rules.weak_domains and domain != page_domain:
+            if domain not in domains:
+                domains.append(domain)
+    address = lead.lead.address
+    street = street_key(address.street) if address else None
+    return MatchProfile(
+        names=(lead.name_key,) if lead.name_key else (),
+        domains=tuple(domains),
+        phones=tuple(phone.e164 for phone in lead.phones),
+        streets=(street,) if street else (),
+        postals=(lead.postal_code,) if lead.postal_code else (),
+        cities=(lead.city,) if lead.city else (),
+        countries=(lead.country,) if lead.country else (),
+    )
+
+
+def _field_values(profile: MatchProfile, field: str) -> tuple[str, ...]:
+    if field == "name_token":
+        tokens: list[str] = []
+        for name in profile.names:
+            tokens.extend(t for t in name.split() if len(t) >= 3 and t not in STOP_TOKENS)
+        if not tokens:  # CJK names have no spaces: block on the leading characters
+            tokens = [name[:4] for name in profile.names if len(name) >= 2 and " " not in name]
+        return tuple(dict.fromkeys(tokens))
+    if field == "phone_tail":
+        return tuple(dict.fromkeys(p[-7:] for p in profile.phones if len(p) >= 9))
+    return profile.values(field)
+
+
+def blocking_keys(profile: MatchProfile, rules: MatchingRules) -> Iterator[tuple[str, str]]:
+    """Every ``(kind, value)`` blocking key of a profile, per the rules' blocking section."""
+    for rule in rules.blocking:
+        yield from _keys_for_rule(profile, rule)
+
+
+def _keys_for_rule(profile: MatchProfile, rule: BlockingRule) -> Iterator[tuple[str, str]]:
+    combos: list[str] = [""]
+    for field in rule.fields:
+        values = _field_values(profile, field)
+        if not values:
+            return
+        combos = [f"{combo}|{value}" if combo else value for combo in combos for value in values]
+    for combo in combos:
+        yield rule.key, combo[:320]

@@ -1,0 +1,134 @@
+"""Matching rules: pydantic models of ``rules.yaml``; errors name the file, the line and the fix."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from leadgen.exceptions import ConfigError
+from leadgen.profile import format_validation_error, load_yaml_with_lines
+
+DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yaml")
+
+FieldName = Literal["name", "domain", "phone", "street", "postal", "city", "country"]
+KeyField = Literal[
+    "name", "name_token", "domain", "phone", "phone_tail", "postal", "city", "street", "country"
+]
+LevelTest = Literal[
+    "exact", "jaro_winkler", "token_set", "contains", "last_digits", "number_and_fuzzy", "else"
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(Strict):
+    match: float
+    """Total weight at or above which a pair is the same company."""
+    possible: float
+    """Total weight at or above which a pair goes to review."""
+
+
+class BlockingRule(Strict):
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    """Name of the key kind in ``company_keys``."""
+    fields: list[KeyField] = Field(min_length=1)
+    """Values joined into the key; a record without all of them has no such key."""
+    label: str
+
+
+class Level(Strict):
+    label: str
+    test: LevelTest
+    threshold: float | None = None
+    """Similarity (0-1) or digit count the test needs."""
+    weight: float
+    """Log2 Bayes factor this level adds."""
+    shared_weight: float | None = None
+    """Weight when the matching value is shared by many companies (switchboard, directory)."""
+
+    @model_validator(mode="after")
+    def _threshold_when_needed(self) -> Level:
+        needs = {"jaro_winkler", "token_set", "last_digits", "number_and_fuzzy"}
+        if self.test in needs and self.threshold is None:
+            raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
+        return self
+
+
+class Comparison(Strict):
+    field: FieldName
+    levels: list[Level] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ends_with_else(self) -> Comparison:
+        if self.levels[-1].test != "else":
+            raise ValueError(f"comparison {self.field}: the last level must be test: else")
+        if any(level.test == "else" for level in self.levels[:-1]):
+            raise ValueError(f"comparison {self.field}: only the last level may be test: else")
+        return self
+
+
+Rule = Literal["trust", "complete", "recent", "frequent", "union"]
+
+
+class Survivorship(Strict):
+    default: list[Rule] = ["trust", "complete", "recent"]
+    """Per field group, tie-breakers in order: most trusted source, most complete value,
+    most frequent value (batch recompute only), most recent, or the union of all values."""
+    fields: dict[str, list[Rule]] = {}
+    default_trust: int = 1
+    trust: dict[str, int] = {}
+    """Source id (or ``import`` / ``customers`` for imports) -> trust rank."""
+
+    def policy(self, field: str) -> list[str]:
+        return list(self.fields.get(field, self.default))
+
+    def trust_of(self, source_id: str) -> int:
+        return self.trust.get(source_id, self.default_trust)
+
+
+class MatchingRules(Strict):
+    version: int = 1
+    prior: float = 0.0
+    """Log2 prior odds that two blocked records match."""
+    thresholds: Thresholds
+    shared_key_companies: int = Field(default=3, ge=2)
+    max_block_size: int = Field(default=60, ge=2)
+    max_candidates: int = Field(default=40, ge=1)
+    weak_domains: frozenset[str] = frozenset()
+    blocking: list[BlockingRule] = Field(min_length=1)
+    comparisons: list[Comparison] = Field(min_length=1)
+    survivorship: Survivorship = Survivorship()
+    path: str | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def _possible_below_match(self) -> MatchingRules:
+        if self.thresholds.possible > self.thresholds.match:
+            raise ValueError("thresholds.possible must not be above thresholds.match")
+        return self
+
+
+def load_rules(path: str | Path | None = None) -> MatchingRules:
+    """Load and validate matching rules (default: the bundled ``rules.yaml``)."""
+    return _load(str(path) if path else str(DEFAULT_RULES_PATH))
+
+
+@lru_cache(maxsize=8)
+def _load(path_text: str) -> MatchingRules:
+    path = Path(path_text)
+    if not path.is_file():
+        raise ConfigError(f"matching rules file {path} not found; pass an existing YAML file")
+    data = load_yaml_with_lines(path)
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}:1: matching rules must be a YAML mapping; see {DEFAULT_RULES_PATH}"
+        )
+    try:
+        rules = MatchingRules.model_validate(dict(data))
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(path, data, exc)) from exc
+    return rules.model_copy(update={"path": str(path)})

@@ -1,0 +1,152 @@
+"""Ingestor: first merges through blocking keys, idempotence, provenance (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from leadgen.ingest import Ingestor
+from leadgen.items import Address, Contact, Lead, SourceMeta
+from leadgen.normalize import normalize_lead
+from leadgen.storage import init_db
+from leadgen.storage.models import (
+    Company,
+    CompanyKey,
+    ContactPoint,
+    PossibleMatch,
+    SourceRecord,
+)
+
+TABLES = (Company, CompanyKey, ContactPoint, SourceRecord, PossibleMatch)
+
+
+def lead(name: str, source: str = "dir-a", record: str | None = None, **fields: Any) -> Lead:
+    meta = SourceMeta(source_id=source, page_url=f"http://{source}.test/list",
+                      record_id=record or name)
+    return Lead(name=name, source=meta, **fields)
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in TABLES}
+
+
+LEADS = [
+    lead("Acme Packaging GmbH", website="https://www.acme-packaging.de/",
+         phones=["+49 30 1234567"], emails=["info@acme-packaging.de"],
+         address=Address(street="Hauptstraße 5", city="Berlin", postal_code="10115",
+                         country="Deutschland"),
+         contacts=[Contact(name="Eva Weber", title="Geschäftsführerin", decision_maker=True)]),
+    # Same company, other directory: the domain and the phone glue it.
+    lead("ACME Packaging", source="dir-b", website="acme-packaging.de/kontakt",
+         phones=["030 1234567"], address=Address(city="Berlin", country="DE")),
+    # Chinese company, two spellings of the phone.
+    lead("杭州华联包装有限公司", country_hint="CN", phones=["0571-8888 6666"],
+         address=Address(city="杭州")),
+    lead("华联包装 (杭州) 有限公司".replace(" (杭州) ", ""), source="dir-b",
+         country_hint="CN", phones=["+86 571 88886666"], address=Address(city="杭州")),
+    # Different companies sharing a free-mail domain: no merge.
+    lead("Blue Bakery", emails=["bluebakery@gmail.com"], address=Address(city="Leeds")),
+    lead("Red Brewery", emails=["redbrewery@gmail.com"], address=Address(city="Leeds")),
+    # Different companies listed with a directory page as "website": no merge.
+    lead("Green Garden Ltd", website="https://facebook.com/greengarden"),
+    lead("Yellow Yachts Ltd", website="https://facebook.com/yellowyachts"),
+]
+
+
+def ingest_all(engine: Engine, leads: list[Lead]) -> list[Any]:
+    with Ingestor(engine, batch_size=3) as ingestor:
+        return [ingestor.ingest(normalize_lead(item, "GB")) for item in leads]
+
+
+def test_first_merge_and_weak_keys(db_url: str) -> None:
+    engine = init_db(db_url)
+    outcomes = ingest_all(engine, LEADS)
+    assert [o.status for o in outcomes] == [
+        "new", "merged", "new", "merged", "new", "new", "new", "new"]
+    assert outcomes[1].company_id == outcomes[0].company_id
+    assert outcomes[3].company_id == outcomes[2].company_id
+    assert len({o.company_id for o in outcomes}) == 6
+    assert counts(engine)["source_records"] == len(LEADS)
+    with engine.connect() as conn:
+        acme = conn.execute(select(Company).where(Company.id == outcomes[0].company_id)).one()
+        assert (acme.registered_domain, acme.phone, acme.country) == (
+            "acme-packaging.de", "+49301234567", "DE")
+        assert acme.legal_form == "GmbH" and acme.field_sources["website"]["record"]
+        kinds = set(conn.execute(select(ContactPoint.kind).where(
+            ContactPoint.company_id == acme.id)).scalars())
+        assert kinds == {"email", "phone", "website", "person"}
+        evidence = conn.execute(select(SourceRecord.match_evidence).where(
+            SourceRecord.id == outcomes[1].source_record_id)).scalar_one()
+        labels = [level["level"] for level in evidence["levels"]]
+        assert "same registered domain" in labels and "same E.164 phone" in labels
+
+
+def test_reingesting_adds_no_rows(db_url: str) -> None:
+    engine = init_db(db_url)
+    ingest_all(engine, LEADS)
+    before = counts(engine)
+    # A re-crawl fetches the same records later: still unchanged.
+    again = [item.model_copy(update={"source": item.source.model_copy(
+        update={"fetched_at": item.source.fetched_at.replace(year=2030)})}) for item in LEADS]
+    outcomes = ingest_all(engine, again)
+    assert {o.status for o in outcomes} == {"unchanged"}
+    assert counts(engine) == before
+
+
+def test_changed_record_joins_its_company(db_url: str) -> None:
+    engine = init_db(db_url)
+    first = ingest_all(engine, LEADS[:1])[0]
+    changed = LEADS[0].model_copy(update={"description": "Boxes and crates"})
+    second = ingest_all(engine, [changed])[0]
+    assert (second.status, second.company_id) == ("merged", first.company_id)
+    third = ingest_all(engine, [LEADS[0]])[0]  # back to the first version: already stored
+    assert third.status == "unchanged"
+    with engine.connect() as conn:
+        description = conn.execute(select(Company.description)).scalar_one()
+    assert description == "Boxes and crates"
+    assert counts(engine)["source_records"] == 2
+
+
+def test_same_name_in_other_city_is_not_merged(sqlite_url: str) -> None:
+    engine = init_db(sqlite_url)
+    outcomes = ingest_all(engine, [
+        lead("Müller Bau GmbH", address=Address(city="München", postal_code="80331",
+                                                street="Marienplatz 1"), country_hint="DE"),
+        lead("Müller Bau GmbH", source="dir-b", address=Address(
+            city="Hamburg", postal_code="20095", street="Hafenstraße 9"), country_hint="DE"),
+        lead("Mueller Bau", source="dir-c", address=Address(
+            city="München", postal_code="80331", street="Marienplatz 1"), country_hint="DE"),
+    ])
+    assert outcomes[1].company_id != outcomes[0].company_id
+    assert outcomes[2].company_id == outcomes[0].company_id
+
+
+def test_shared_switchboard_does_not_glue(sqlite_url: str) -> None:
+    engine = init_db(sqlite_url)
+    names = ["Alpha Tools", "Beta Foods", "Gamma Media", "Delta Cars", "Epsilon Labs"]
+    outcomes = ingest_all(engine, [
+        lead(name, phones=["+44 20 7946 0000"], address=Address(city="London"))
+        for name in names])
+    assert len({o.company_id for o in outcomes}) == len(names)
+    labels = [hit["level"] for hit in outcomes[1].evidence["levels"]]
+    assert "same E.164 phone" in labels and "else" in labels  # the phone alone is not enough
+    last = [hit["level"] for hit in outcomes[-1].evidence["levels"]]
+    assert any("shared by" in label for label in last)
+
+
+def test_status_marks_customers_and_batches_commit(sqlite_url: str) -> None:
+    engine = init_db(sqlite_url)
+    ingestor = Ingestor(engine, batch_size=1000)
+    outcome = ingestor.ingest(normalize_lead(LEADS[0]), status="customer")
+    ingestor.flush()
+    ingestor.ingest(normalize_lead(LEADS[1]))
+    ingestor.close()
+    with engine.connect() as conn:
+        status = conn.execute(select(Company.status).where(
+            Company.id == outcome.company_id)).scalar_one()
+    assert status == "customer"
+    assert counts(engine)["source_records"] == 2
