@@ -1,0 +1,276 @@
+"""Postal addresses in visible lines: postal-code patterns per country, street lines, labels.
+
+An address is the visible lines joined with ", " (CJK lines joined without a separator), from the
+street line to the postal-code/city line, as a person would copy it from the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+_L = r"[A-Za-zÀ-ɏЀ-ӿ]"  # a Latin or Cyrillic letter, including accented ones
+_CITY = rf"{_L}[{_L[1:-1]}'’.\- ]*{_L}\.?"
+
+#: Postal code + city patterns; "strong" ones are specific enough to stand alone.
+_POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
+    # US/Canada: "Garland, TX 75041", "Fremont CA 94538", "Toronto, ON M5V 2T6"
+    ("US", re.compile(r"\b[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b"), True),
+    ("CA", re.compile(r"\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"), True),
+    # UK: "London SW1A 1AA"
+    ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"), True),
+    # Netherlands: "3311 JX DORDRECHT"
+    ("NL", re.compile(rf"\b\d{{4}}\s?[A-Z]{{2}}\s+{_CITY}"), True),
+    # Poland: "32-005 Niepołomice"
+    ("PL", re.compile(rf"\b\d{{2}}-\d{{3}}\s+{_CITY}"), True),
+    # Czechia/Slovakia: "CZ - 550 01 Broumov", "110 00 Praha 1"
+    ("CZ", re.compile(rf"(?:\b[A-Z]{{2}}\s?[-–]\s?)?\b\d{{3}}\s\d{{2}}\s+{_CITY}"), True),
+    # Japan: "〒100-0001"
+    ("JP", re.compile(r"〒\s?\d{3}-\d{4}"), True),
+    # Country-prefixed codes: "DE-93437 Furth im Wald", "CH-8000 Zürich", "A-1010 Wien"
+    ("EU", re.compile(rf"\b[A-Z]{{1,2}}\s?[-–]\s?\d{{4,5}}\s+{_CITY}"), True),
+    # Five digits + city (DE, FR, IT, ES, FI, ...): "80335 München"; weak: needs a street line
+    ("EU5", re.compile(rf"(?<![\d.,/-])\b\d{{5}}\s+{_CITY}"), False),
+    # Four digits + city (CH, AT, BE, DK, NO, HU, AU...): weak
+    ("EU4", re.compile(rf"(?<![\d.,/-])\b\d{{4}}\s+{_CITY}"), False),
+    # Russia and others with six digits: "101000, Москва"
+    ("RU", re.compile(rf"(?<![\d.,/-])\b\d{{6}},?\s+(?:г\.\s?)?{_CITY}"), False),
+]
+
+_STREET_WORDS = (
+    r"street|st|avenue|ave|av|road|rd|drive|dr|court|ct|lane|ln|boulevard|blvd|way|place|pl|"
+    r"parkway|pkwy|highway|hwy|circle|cir|square|sq|terrace|ter|trail|trl|suite|ste|floor|"
+    r"plaza|alley|row|crescent|close|quay|wharf|broadway|pike|turnpike|expressway|freeway|"
+    r"straße|strasse|str|weg|platz|gasse|allee|ring|damm|ufer|chaussee|markt|steig|"
+    r"laan|straat|plein|gracht|kade|singel|dreef|dijk|hof|"
+    r"ul|ulica|al|aleja|os|plac|třída|náměstí|nám|ulice|nábřeží|"
+    r"rue|boulevard|chemin|allée|quai|impasse|via|viale|piazza|corso|calle|avda|avenida|"
+    r"plaça|rua|praça|vej|gade|väg|gatan|vägen|gata|katu|tie|utca|út|"
+    r"улица|ул|проспект|пр|переулок|пер|шоссе|дом|д"
+)
+_STREET_US = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:{_L}[\w'’.\-]*\s+){{0,5}}?(?:{_STREET_WORDS})\b\.?"
+    rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?",
+    re.IGNORECASE,
+)
+_STREET_EU = re.compile(
+    rf"(?:(?:{_STREET_WORDS})\.?\s+)?{_L}[\w'’.\- ]{{1,40}}?\s\d{{1,5}}[A-Za-z]?"
+    rf"(?:\s?[-/]\s?\d{{1,5}}[A-Za-z]?)?(?![\d.,:]?\d)",
+)
+_STREET_HINT = re.compile(rf"(?:^|\s|\d)(?:{_STREET_WORDS})(?:\.|\b)", re.IGNORECASE)
+
+_ADDRESS_LABEL = re.compile(
+    r"^\s*(?:address|adresse|anschrift|adres|adresa|indirizzo|dirección|direccion|endereço|"
+    r"adresas|osoite|postadresse|besøksadresse|sídlo(?: společnosti)?|sídlo firmy|siedziba|"
+    r"адрес|地\s*址|住\s*所|所在地|公司地址|通讯地址|通訊地址)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_CJK_LABEL = re.compile(r"^[\u3000-\u9fff\uff00-\uffef\s]{1,8}[:：]")
+#: Where an address ends inside a line: a contact label, a separator, or page prose.
+_CUT = re.compile(
+    r"\s*(?:\||•|·|\bphone\b|\btel\b|\btelefon|\bfax\b|\be-?mail\b|\bemail\b|\bmobil|"
+    r"\bhours\b|\buse of\b|\ball rights\b|\bcall\b|电话|傳真|传真|邮编|邮箱|☎|✆|\bph\b|"
+    r"\bphone:|\bt:|\bf:|\be:)",
+    re.IGNORECASE,
+)
+_COUNTRY_NAMES = {
+    c.name.lower() for c in pycountry.countries
+} | {
+    "usa", "u.s.a.", "us", "uk", "deutschland", "österreich", "schweiz", "suisse", "polska",
+    "česká republika", "czech republic", "nederland", "belgië", "belgique", "france", "italia",
+    "españa", "россия", "中国", "greece", "ελλάδα", "canada", "germany", "austria", "switzerland",
+}
+_COUNTRY_TAIL = re.compile(
+    r"^[,\s]*(" + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r")\b\.?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class FoundAddress:
+    """An address found in the visible lines: its text and where it starts and ends."""
+
+    text: str
+    first_line: int
+    last_line: int
+    postal_code: str | None = None
+    city: str | None = None
+    street: str | None = None
+    region: str | None = None
+    evidence: str = "text"
+
+
+def postal_match(text: str) -> tuple[re.Match[str], str, bool] | None:
+    """The first postal-code pattern in a line: the match, its country tag and strength."""
+    best: tuple[re.Match[str], str, bool] | None = None
+    for tag, pattern, strong in _POSTAL_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if best is None or (strong, -match.start()) > (best[2], -best[0].start()):
+            best = (match, tag, strong)
+    return best
+
+
+def street_span(text: str) -> tuple[int, int] | None:
+    """Where a street-and-number appears in a line, if any."""
+    match = _STREET_US.search(text)
+    if match:
+        return match.span()
+    match = _STREET_EU.search(text)
+    if match and (_STREET_HINT.search(match.group(0)) or len(text) <= 45):
+        return match.span()
+    return None
+
+
+def is_street_line(text: str) -> bool:
+    """A short line that reads as a street and house number ("Stadtplatz 3", "1 Canal Street")."""
+    if len(text) > 70 or "@" in text or "©" in text:
+        return False
+    postal = postal_match(text)
+    if postal and postal[2]:
+        return False
+    span = street_span(text)
+    return span is not None and (span[1] - span[0]) >= len(text.rstrip(",. ")) * 0.6
+
+
+def cut_line(text: str) -> str:
+    """The part of a line before a contact label or separator."""
+    match = _CUT.search(text)
+    return text[: match.start()].rstrip(" ,;-–") if match and match.start() > 0 else text
+
+
+def _segment_with_postal(text: str) -> tuple[str, re.Match[str], str, bool] | None:
+    for segment in re.split(r"\s+[|•·]\s+|\s{3,}", text):
+        found = postal_match(segment)
+        if found:
+            return (segment, *found)
+    return None
+
+
+def _tail(segment: str, end: int, tag: str) -> str:
+    """Keep what follows the postal code while it still reads as locality/region/country."""
+    rest = segment[end:]
+    keep = ""
+    if tag == "US":
+        country = _COUNTRY_TAIL.match(rest)
+        return country.group(0) if country else ""
+    for part in re.split(r"(,)", rest):
+        candidate = keep + part
+        if part == ",":
+            keep = candidate
+            continue
+        stripped = part.strip()
+        if not stripped:
+            keep = candidate
+            continue
+        words = stripped.split()
+        if len(words) <= 3 and not re.search(r"\d|@|:", stripped) and len(stripped) <= 40:
+            keep = candidate
+            continue
+        break
+    return cut_line(keep).rstrip(" ,")
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        part = part.strip(" ,")
+        if not part:
+            continue
+        if out and re.search(r"[\u3000-\u9fff]$", out) and re.match(r"[\u3000-\u9fff\d]", part):
+            out += part
+        elif out:
+            out += ", " + part
+        else:
+            out = part
+    return out
+
+
+def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
+    """An address whose postal-code line is ``lines[i]`` (with the street line above, if any)."""
+    found = _segment_with_postal(lines[i])
+    if not found:
+        return None
+    segment, match, tag, strong = found
+    before = segment[: match.start()]
+    street = street_span(before)
+    parts: list[str] = []
+    first = i
+    if street:
+        start = street[0]
+        head = before[start:]
+        parts.append(head + segment[match.start() : match.end()] + _tail(segment, match.end(), tag))
+    else:
+        prev = lines[i - 1] if i > 0 else ""
+        local = before.strip()
+        # "Huntsville, AL 35806": the city sits before a US state code on the same line.
+        if tag in ("US", "CA") and not re.search(r"\d", local):
+            local = re.split(r"[|:•]", local)[-1].strip()
+        elif local and (len(local) > 40 or re.search(r"[:@]", local)):
+            return None
+        line_part = (local + " " if local else "") + match.group(0) + _tail(
+            segment, match.end(), tag
+        )
+        line_part = re.sub(r"\s+,", ",", line_part.strip())
+        if is_street_line(cut_line(prev)):
+            parts.append(cut_line(prev))
+            first = i - 1
+        elif not strong:
+            return None
+        elif tag in ("US", "CA") and not local:
+            return None
+        parts.append(line_part)
+    text = _join(parts)
+    last = i
+    postal = re.search(r"\d[\dA-Z -]*\d|[A-Z]\d[A-Z]\s?\d[A-Z]\d", match.group(0))
+    return FoundAddress(
+        text=text,
+        first_line=first,
+        last_line=last,
+        postal_code=postal.group(0).strip() if postal else None,
+        street=parts[0].split(",")[0].strip() if len(parts) > 1 or street else None,
+        evidence="postal-code line",
+    )
+
+
+def labelled_address(lines: list[str], i: int) -> FoundAddress | None:
+    """An address after a label ("Anschrift:", "地址：") on this line or the lines below it."""
+    label = _ADDRESS_LABEL.match(lines[i])
+    if not label:
+        return None
+    value = cut_line(lines[i][label.end() :].strip())
+    parts = [value] if value else []
+    last = i
+    for j in range(i + 1, min(len(lines), i + 4)):
+        line = lines[j]
+        if _CJK_LABEL.match(line) or re.match(r"^[\w .]{1,20}[:：]", line):
+            break
+        if parts and not re.search(r"[\u3000-\u9fff]", parts[-1] + line):
+            break  # only CJK addresses continue on the next line without a postal-code pattern
+        parts.append(cut_line(line))
+        last = j
+        if not re.search(r"[\u3000-\u9fff]", line):
+            break
+    text = _join(parts)
+    if not text or len(text) > 200 or not re.search(r"\d|[\u3000-\u9fff]{4}", text):
+        return None
+    return FoundAddress(text=text, first_line=i, last_line=last, evidence="address label")
+
+
+def find_addresses(lines: list[str]) -> list[FoundAddress]:
+    """Every address in the visible lines, in page order, without overlapping duplicates."""
+    found: list[FoundAddress] = []
+    used: set[int] = set()
+    for i in range(len(lines)):
+        if i in used:
+            continue
+        address = labelled_address(lines, i) or address_from_line(lines, i)
+        if address is None:
+            continue
+        found.append(address)
+        used.update(range(address.first_line, address.last_line + 1))
+    return found

@@ -1,0 +1,75 @@
+"""E-mail addresses as a person sees them, including obfuscated forms.
+
+"info [at] example [dot] com", "info(at)example(dot)com", "info@example。com" and HTML entities
+are turned back into addresses. A ``mailto:`` link keeps what the visitor reads when its text is
+an address itself (the link target may differ); an address only in a link target is kept only
+when the link's visible text is not another address.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+_AT = (
+    r"(?:\s*(?:\[|\(|\{|<)\s*(?:at|@|аt|klammeraffe|собака)\s*(?:\]|\)|\}|>)\s*"
+    r"|\s+at\s+|\s*[@＠]\s*)"
+)
+_DOT = r"(?:\s*(?:\[|\(|\{|<)\s*(?:dot|punkt|point|punto|\.)\s*(?:\]|\)|\}|>)\s*|\s+dot\s+|\.|。)"
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_TLD = r"[A-Za-z]{2,24}"
+
+#: Plain addresses: the common case, strict so that "a @ b" in prose is not taken.
+PLAIN_EMAIL = re.compile(rf"(?<![\w.+-])({_LOCAL})@((?:{_LABEL}\.)+{_TLD})(?![\w-])")
+#: Obfuscated addresses: "name [at] host [dot] tld", "name(at)host(dot)tld".
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])({_LOCAL}){_AT}((?:{_LABEL}{_DOT})+{_TLD})(?![\w-])", re.IGNORECASE
+)
+_DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
+_FILE_TLDS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "php", "html", "htm"}
+
+
+def _clean(local: str, domain: str) -> str | None:
+    parts = [p for p in _DOT_SPLIT.split(domain) if p]
+    if len(parts) < 2 or parts[-1].lower() in _FILE_TLDS:
+        return None
+    local = local.strip(".")
+    if not local:
+        return None
+    return f"{local}@{'.'.join(parts)}"
+
+
+def find_emails(text: str) -> list[str]:
+    """Addresses in visible text, plain or obfuscated, in order of appearance, as printed."""
+    found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for match in PLAIN_EMAIL.finditer(text):
+        address = _clean(match.group(1), match.group(2))
+        if address:
+            found.append((match.start(), address))
+            spans.append(match.span())
+    if re.search(r"\bat\b|\(at\)|\[at\]|\{at\}|＠|klammeraffe|собака", text, re.IGNORECASE):
+        for match in OBFUSCATED_EMAIL.finditer(text):
+            if any(s <= match.start() < e for s, e in spans):
+                continue
+            if " at " in match.group(0) and " dot " not in match.group(0).lower():
+                continue  # "meet us at example.com" is prose, not an address
+            address = _clean(match.group(1), match.group(2))
+            if address:
+                found.append((match.start(), address))
+    return [address for _, address in sorted(found)]
+
+
+def mailto_address(href: str) -> str | None:
+    """The address of a ``mailto:`` link, without query, or None."""
+    if not href.lower().startswith("mailto:"):
+        return None
+    address = unquote(href[7:].split("?", 1)[0]).strip()
+    emails = find_emails(address)
+    return emails[0] if emails else None
+
+
+def same_email(a: str, b: str) -> bool:
+    """Compare addresses as a mail server would (domains are case-insensitive; so is practice)."""
+    return a.strip().lower() == b.strip().lower()

@@ -1,0 +1,242 @@
+"""Layer 2: repeated record blocks on listing pages (cards, table rows, list items).
+
+A listing shows its companies as sibling elements built the same way (same tag, same classes),
+each with a name and some contact evidence (an address, a phone). We group siblings by that
+signature, keep the groups whose members mostly carry contact evidence, and read each member
+as one company. Menus and link lists are groups too, but carry no addresses or phones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from spiders.pages.addresses import find_addresses, postal_match, street_span
+from spiders.pages.contact import scan_lines
+from spiders.pages.dom import _Renderer, collapse, is_hidden, is_visible
+from spiders.pages.merge import dedupe_emails, dedupe_phones
+from spiders.pages.models import ExtractedRecord, SourceHints
+from spiders.pages.names import clean_name, is_menu_label
+from spiders.pages.phones import find_phones
+from spiders.pages.selectors import select, select_text
+from spiders.pages.social import host_of, is_social
+
+if TYPE_CHECKING:
+    from spiders.pages.dom import Line
+    from spiders.pages.extract import PageContext
+
+_MIN_ITEMS = 3
+_NAME_CLASS = re.compile(r"name|title|company|firm|org|heading|naam|nazev|nazwa", re.IGNORECASE)
+_WEBSITE_TEXT = re.compile(r"^(?:website|web site|homepage|web|www\..*|site|webseite|"
+                           r"internet|sito|strona|網站|网站|ホームページ)$", re.IGNORECASE)
+_GENERIC_LINK = re.compile(r"^(?:more|read more|details?|view|mehr|weiter|info|»|›|→|\+)$",
+                           re.IGNORECASE)
+_STRUCTURAL_SKIP = {"nav", "header", "footer", "menu", "select", "form"}
+
+
+def _signature(el: etree._Element) -> str:
+    classes = sorted(re.sub(r"\d+", "", c) for c in (el.get("class") or "").split())
+    return f"{el.tag}.{'.'.join(c for c in classes if c)}"
+
+
+def _lines(el: etree._Element) -> list[Line]:
+    renderer = _Renderer()
+    renderer.block = el
+    renderer.walk(el, el)
+    renderer.flush()
+    return renderer.lines
+
+
+def _has_contact(el: etree._Element, region: str) -> bool:
+    if el.find(".//address") is not None or el.xpath(".//*[@itemprop='address']"):
+        return True
+    text = "\n".join(line.text for line in _lines(el))
+    if len(text) > 3000:
+        return False
+    if find_phones(text, region):
+        return True
+    return any(postal_match(t) or street_span(t) for t in text.split("\n") if len(t) < 120)
+
+
+def _inside_chrome(el: etree._Element) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if isinstance(node.tag, str) and node.tag in _STRUCTURAL_SKIP:
+            return True
+        node = node.getparent()
+    return False
+
+
+def find_record_blocks(root: etree._Element, region: str) -> list[etree._Element]:
+    """The member elements of the best repeated group that carries contact evidence."""
+    groups: dict[str, list[etree._Element]] = defaultdict(list)
+    for parent in root.iter():
+        if not isinstance(parent.tag, str) or parent.tag in ("head", "select", "script"):
+            continue
+        children = [c for c in parent if isinstance(c.tag, str) and not is_hidden(c)]
+        if len(children) < _MIN_ITEMS:
+            continue
+        by_sig: dict[str, list[etree._Element]] = defaultdict(list)
+        for child in children:
+            by_sig[_signature(child)].append(child)
+        for sig, members in by_sig.items():
+            if len(members) >= _MIN_ITEMS and members[0].tag not in ("option", "br", "script"):
+                groups[f"{_signature(parent)}>{sig}"].extend(members)
+    best: list[etree._Element] = []
+    best_score = 0.0
+    for members in groups.values():
+        if _inside_chrome(members[0]) or not is_visible(members[0]):
+            continue
+        with_contact = sum(1 for m in members if _has_contact(m, region))
+        share = with_contact / len(members)
+        if share < 0.5 or with_contact < _MIN_ITEMS:
+            continue
+        named = sum(1 for m in members if _name_of(m)[0])
+        if named / len(members) < 0.6:
+            continue
+        score = with_contact * share * (named / len(members))
+        if score > best_score:
+            best, best_score = members, score
+    return best
+
+
+def _name_of(el: etree._Element) -> tuple[str | None, str, etree._Element | None]:
+    """The record's name, where it came from, and the element holding it."""
+    for xpath, label in (
+        (".//*[@itemprop='name']", "itemprop=name"),
+        (".//h1|.//h2|.//h3|.//h4|.//h5|.//h6", "heading"),
+        (".//*[contains(@class,'name') or contains(@class,'title') or contains(@class,"
+         "'company')]", "name class"),
+        (".//strong[.//a]|.//b[.//a]", "bold link"),
+        (".//a[@href]", "first link"),
+        (".//strong|.//b", "bold text"),
+        (".//td[1]", "first cell"),
+    ):
+        for node in el.xpath(xpath):
+            if not is_visible(node) or node.tag in ("address",):
+                continue
+            text = clean_name(collapse(node.text_content()))
+            if text and not is_menu_label(text) and not _GENERIC_LINK.match(text) and (
+                len(text) <= 100 and not find_phones(text, "US") and "@" not in text
+            ):
+                return text, label, node
+    img = el.find(".//img[@alt]")
+    if img is not None and clean_name(img.get("alt") or ""):
+        return clean_name(img.get("alt") or ""), "logo alt", img
+    return None, "", None
+
+
+def _link_of(el: etree._Element | None, card: etree._Element) -> etree._Element | None:
+    node = el
+    while node is not None and node is not card.getparent():
+        if node.tag == "a" and node.get("href"):
+            return node
+        node = node.getparent()
+    if el is not None:
+        inner = el.find(".//a[@href]")
+        if inner is not None:
+            return inner
+    return None
+
+
+def _usable_href(href: str | None) -> bool:
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
+
+
+def record_from_block(
+    el: etree._Element, index: int, url: str, region: str, hints: SourceHints | None = None
+) -> ExtractedRecord:
+    """One company read from one record block."""
+    fields = hints.fields if hints else {}
+    record = ExtractedRecord()
+    name, how, name_el = _name_of(el)
+    if "name" in fields:
+        name, how = select_text(el, fields["name"]), f"hint {fields['name']}"
+    record.name = name
+    where = f"card[{index}]"
+    if name:
+        record.evidence["name"] = f"{where} {how}"
+    link = None
+    if hints and hints.detail_link:
+        found = select(el, hints.detail_link)
+        link = found[0] if found else None
+    if link is None:
+        link = _link_of(name_el, el)
+    if link is None or not _usable_href(link.get("href")):
+        link = next((a for a in el.iter("a") if _usable_href(a.get("href"))
+                     and host_of(urljoin(url, a.get("href", ""))) == host_of(url)), None)
+    if link is not None and _usable_href(link.get("href")):
+        record.detail_url = urljoin(url, link.get("href", "").strip())
+        record.evidence["detail_url"] = f"{where} link"
+    lines = _lines(el)
+    found = scan_lines(lines, el, region)
+    record.phones = dedupe_phones([p.raw for _, p in found.phones if not p.fax], region)
+    record.fax = dedupe_phones([p.raw for _, p in found.phones if p.fax], region,
+                               exclude=record.phones)
+    record.emails = dedupe_emails([e for _, e, _ in found.emails])
+    for field in ("phones", "fax", "emails"):
+        if getattr(record, field):
+            record.evidence[field] = f"{where} text"
+    address_el = el.find(".//address")
+    if address_el is None:
+        address_el = next(iter(el.xpath(".//*[@itemprop='address']")), None)
+    if address_el is not None:
+        text = ", ".join(line.text for line in _lines(address_el))
+        record.address = re.sub(r"(,\s*)+", ", ", text).strip(" ,") or None
+        record.evidence["address"] = f"{where} <{address_el.tag}>"
+    else:
+        addresses = find_addresses([line.text for line in lines])
+        if addresses:
+            record.address = addresses[0].text
+            record.postal_code = addresses[0].postal_code
+            record.evidence["address"] = f"{where} text"
+    websites = [w for _, w in found.websites]
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")) or not is_visible(a):
+            continue
+        if is_social(href):
+            if href not in record.social:
+                record.social.append(href)
+            continue
+        text = collapse(a.text_content())
+        if host_of(href) != host_of(url) and (
+            _WEBSITE_TEXT.match(text) or host_of(text) == host_of(href)
+        ) and href not in websites:
+            websites.append(href)
+    record.websites = websites
+    if websites:
+        record.evidence["websites"] = f"{where} links"
+    description = next(
+        (collapse(p.text_content()) for p in el.iter("p")
+         if is_visible(p) and len(collapse(p.text_content())) > 40), None
+    )
+    record.description = description
+    for field, selector in fields.items():
+        if field == "name":
+            continue
+        value = select_text(el, selector)
+        if not value:
+            continue
+        if field in ("phones", "emails", "websites", "fax", "categories", "social"):
+            setattr(record, field, [value])
+        elif field in ExtractedRecord.model_fields:
+            setattr(record, field, value)
+        else:
+            record.extra[field] = value
+        record.evidence[field] = f"hint {selector}"
+    return record
+
+
+def listing_records(ctx: PageContext, hints: SourceHints | None = None) -> list[ExtractedRecord]:
+    """Records from repeated blocks (cards, rows, list items) on a listing page."""
+    if hints and hints.record:
+        blocks = [b for b in select(ctx.root, hints.record) if isinstance(b.tag, str)]
+    else:
+        blocks = find_record_blocks(ctx.root, ctx.region)
+    records = [record_from_block(b, i, ctx.url, ctx.region, hints) for i, b in enumerate(blocks)]
+    return [r for r in records if r.name or r.phones or r.emails]

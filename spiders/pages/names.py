@@ -1,0 +1,128 @@
+"""Company names from © lines, labels, legal forms, titles; never an agency credit or a menu."""
+
+from __future__ import annotations
+
+import re
+
+#: Legal forms that mark a company name in many countries.
+LEGAL_SUFFIX = re.compile(
+    r"(?:\b(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|UG|e\.\s?K\.|e\.\s?V\.|mbH|SE|"
+    r"s\.\s?r\.\s?o\.|a\.\s?s\.|spol\.\s?s\s?r\.\s?o\.|Sp\.\s?z\s?o\.\s?o\.|S\.A\.|SA|S\.p\.A\.|"
+    r"S\.r\.l\.|Srl|SARL|SAS|S\.L\.|SL|B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|"
+    r"Incorporated|Corp\.?|Corporation|Co\.,? Ltd\.?|PLC|plc|LLP|LP|Pty\.? Ltd\.?|Oy|AB|ApS|A/S|"
+    r"AS|ASA|Kft\.?|Zrt\.?|d\.o\.o\.|OOO|ООО|ЗАО|ОАО|ПАО|АО|ИП|K\.K\.|Pte\.? Ltd\.?)(?![\w])|"
+    r"(?:有限公司|有限责任公司|股份有限公司|集团|株式会社|有限會社|公司))"
+)
+#: Footer credits of the web agency or the shop software: never the company itself.
+AGENCY_CREDIT = re.compile(
+    r"(?:web\s?site|web|site|design|designed|developed|development|created|made|built|"
+    r"powered|hosted|hosting|programmed|realised|realized|template|theme|seo|marketing)"
+    r"(?:\s+\w+){0,2}\s+(?:by|von|door|par|od|przez)\b|"
+    r"\b(?:realizace|realizacja|vytvořila?|vytvořil|webové stránky vytvořila|umsetzung|"
+    r"gestaltung|webdesign|webdesign by|technische umsetzung|wykonanie|projekt i wykonanie|"
+    r"网站建设|网站设计|技术支持|技術支援|制作)\s*[:：]?",
+    re.IGNORECASE,
+)
+#: Menu and section labels that look like names in isolation.
+MENU_LABELS = {
+    "home", "contact", "contact us", "contacts", "kontakt", "kontakty", "impressum", "about",
+    "about us", "über uns", "o nas", "o firmě", "address", "adresse", "anschrift", "location",
+    "locations", "our location", "get in touch", "contact gegevens", "contactgegevens",
+    "contact information", "contact info", "phone", "email", "e-mail", "fax", "hours",
+    "opening hours", "öffnungszeiten", "openingstijden", "menu", "navigation", "search",
+    "login", "sign in", "register", "cart", "shop", "news", "blog", "services", "products",
+    "联系我们", "联系方式", "关于我们", "首页", "контакты", "kontaktdaten", "kontakt informace",
+    "sídlo společnosti", "headquarters", "head office", "office", "offices", "main office",
+    "view map", "map", "directions", "get directions", "send message", "submit",
+}
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|&copy;|copyright)", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–—/]\s*(?:19|20)?\d{2,4}\b)?")
+_RIGHTS = re.compile(
+    r"(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"všechna práva vyhrazena|wszelkie prawa zastrzeżone|alle rechten voorbehouden|"
+    r"todos los derechos reservados|tutti i diritti riservati|все права защищены|"
+    r"版权所有|版權所有|保留所有权利|all right reserved|rights reserved).*$",
+    re.IGNORECASE,
+)
+_COMPANY_LABEL = re.compile(
+    r"^\s*(?:company(?: name)?|firma|firmenname|název firmy|nazwa firmy|bedrijf|bedrijfsnaam|"
+    r"société|empresa|azienda|компания|организация|"
+    r"公\s*司(?:名称)?|企业名称|單位|单位名称|会社名|商号)\s*[:：]\s*(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_agency_credit(text: str) -> bool:
+    """True for "Website by X", "Realizace: eBRÁNA" and friends."""
+    return bool(AGENCY_CREDIT.search(text))
+
+
+def is_menu_label(text: str) -> bool:
+    """True for menu and section labels ("Contact Us", "Kontakt", "联系我们")."""
+    return text.strip(" :：-–|»›>").lower() in MENU_LABELS
+
+
+_DATE = re.compile(
+    r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?$|"
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$",
+    re.IGNORECASE,
+)
+
+
+def clean_name(text: str) -> str | None:
+    """Strip decoration around a name; None when nothing name-like is left (or a date)."""
+    text = re.sub(r"\s+", " ", text).strip(" \t|:：-–—,;•·*\"'“”„")
+    if not text or len(text) > 120 or not re.search(r"\w", text) or _DATE.match(text):
+        return None
+    if re.fullmatch(r"[\d\s.,/+()-]+", text):
+        return None
+    return text
+
+
+def copyright_name(text: str) -> str | None:
+    """The holder named in a "© 2016 Acme GmbH. All rights reserved." line."""
+    match = _COPYRIGHT.search(text)
+    if not match or is_agency_credit(text[: match.start()]):
+        return None
+    rest = text[match.end() :]
+    rest = re.split(r"\s[|•·]\s|\s\|\s?|\|", rest)[0]
+    rest = _RIGHTS.sub("", rest)
+    rest = re.sub(r"\b(?:by|by:)\s", " ", rest, flags=re.IGNORECASE)
+    rest = _COPYRIGHT.sub(" ", rest)
+    rest = _YEARS.sub(" ", rest)
+    rest = re.split(r"\s(?:ICP|京ICP|粤ICP)|[\u4e00-\u9fff]ICP", rest)[0]
+    # Cut the name at its first sentence end, keeping dots of legal forms ("Inc.", "s.r.o.").
+    legal = LEGAL_SUFFIX.search(rest)
+    if legal:
+        rest = rest[: legal.end()]
+    else:
+        rest = re.split(r"(?<=[a-z]{3})\.\s|[.。]\s*$", rest)[0]
+    # "Acme Homes Huntsville, AL": a trailing "City, ST" is the location, not the name.
+    rest = re.sub(r"\s+[A-Z][a-z]+,\s[A-Z]{2}\s*$", "", rest.strip())
+    name = clean_name(rest)
+    if not name or is_agency_credit(name) or len(name.split()) > 8:
+        return None
+    return name
+
+
+def labelled_company(text: str) -> str | None:
+    """The value after a company label ("公 司：宁夏金丝路..." / "Firma: Acme GmbH")."""
+    match = _COMPANY_LABEL.match(text)
+    return clean_name(match.group(1)) if match else None
+
+
+def legal_name_in(text: str) -> str | None:
+    """A short line that is itself a company name with a legal form ("HS Flamingo s.r.o.")."""
+    if len(text) > 80 or is_agency_credit(text) or "@" in text or _COPYRIGHT.search(text):
+        return None
+    match = LEGAL_SUFFIX.search(text)
+    if not match:
+        return None
+    return clean_name(text[: match.end()])
+
+
+def title_parts(title: str) -> list[str]:
+    """The pieces of a ``<title>`` split at the usual separators."""
+    return [p.strip() for p in re.split(r"\s[|–—:·»-]\s|\s\|\s?|:\s", title) if p.strip()]
