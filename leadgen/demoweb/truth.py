@@ -1,0 +1,108 @@
+"""The ground truth of a demo world: what a perfect crawl would find, plus the hidden fit label."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from leadgen.demoweb.hosts import (
+    ASSOCIATION_HOST,
+    CN_HOST,
+    EXPO_HOST,
+    SOURCE_HOSTS,
+    YELLOW_HOST,
+)
+from leadgen.demoweb.html import path_quote
+from leadgen.demoweb.sites.company import site_paths
+
+if TYPE_CHECKING:
+    from leadgen.demoweb.world import DemoWorld
+
+
+def company_truth(world: DemoWorld, index: int) -> dict[str, Any]:
+    """One company's truth record."""
+    core = world.cores[index]
+    det = world.details(index)
+    listings = world.listings(index)
+    shown_people = bool(core.domain or core.in_association or core.in_yellow or core.in_cn)
+    people = det.people if shown_people else []
+    variants: list[str] = []
+    for name in [core.name, core.short_name, core.name_en, *(x["name"] for x in listings)]:
+        if name and name not in variants:
+            variants.append(name)
+    emails = list(det.emails)
+    for person in people:
+        if person.email and person.email not in emails:
+            emails.append(person.email)
+    return {
+        "id": index,
+        "name": core.name,
+        "name_en": core.name_en,
+        "name_variants": variants,
+        "legal_form": core.legal_form,
+        "country": core.country,
+        "city": det.city_latin,
+        "city_local": det.city,
+        "postal_code": det.postal_code,
+        "street": det.street,
+        "address_lines": det.address_lines,
+        "website": core.website,
+        "domain": core.domain,
+        "emails": emails,
+        "phones": [det.phone, *det.extra_phones],
+        "fax": det.fax,
+        "social": det.social,
+        "people": [
+            {"name": p.name, "title": p.title, "decision_maker": p.decision_maker,
+             "email": p.email}
+            for p in people
+        ],
+        "trap_emails": det.trap_emails,
+        "listings": listings,
+        "industry": core.industry,
+        "employees": core.employees,
+        "founded_year": core.founded_year,
+        "description": det.description,
+        "language": det.lang,
+        "site_pages": site_paths(det.lang, core.country, bool(det.site.get("team")))
+        if core.domain else {},
+        "fit": core.fit,
+    }
+
+
+def world_truth(world: DemoWorld) -> dict[str, Any]:
+    """The whole truth document (JSON-serializable)."""
+    companies = list(world.iter_truth())
+    slow = [f"http://{EXPO_HOST}/exhibitors/floorplan"]
+    errors = [f"http://{ASSOCIATION_HOST}/news"]
+    for truth in companies:
+        site = world.details(truth["id"]).site
+        if truth["website"] and site.get("about_slow"):
+            slow.append(truth["website"].rstrip("/") + path_quote(truth["site_pages"]["about"]))
+        if truth["website"] and site.get("news_500"):
+            errors.append(truth["website"].rstrip("/") + path_quote(truth["site_pages"]["news"]))
+    return {
+        "seed": world.seed,
+        "company_count": len(companies),
+        "fit_count": sum(1 for c in companies if c["fit"]),
+        "sources": {
+            source: {"host": host, "start_urls": world.start_urls()[source]}
+            for source, host in SOURCE_HOSTS.items()
+        },
+        "hosts": world.hosts(),
+        "crawl_delay": {ASSOCIATION_HOST: world.crawl_delay},
+        "disallowed": world.disallowed(),
+        "traps": {
+            "calendar": f"http://{ASSOCIATION_HOST}/events/calendar?month=2026-11",
+            "session_ids": {"host": YELLOW_HOST, "params": ["jsessionid", "sid"]},
+            "error_500": errors,
+            "slow": slow,
+            "slow_delay": world.slow_delay,
+            "robots_linked": [
+                f"http://{ASSOCIATION_HOST}/members/search",
+                f"http://{ASSOCIATION_HOST}/private/login",
+                f"http://{YELLOW_HOST}/admin/login",
+                f"http://{CN_HOST}/member/login.html",
+            ],
+        },
+        "companies": companies,
+    }
