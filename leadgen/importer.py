@@ -1,0 +1,221 @@
+"""``leadgen import``: spreadsheets (purchased lists, show lists, CRM exports) into the database.
+
+Rows go through the same validation, normalization, suppression check and matching as crawled
+records. A row without a usable name is rejected with its reason; a value that does not
+normalize (a bad phone) is reported but kept verbatim in the source record.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+
+from leadgen.exceptions import InputError
+from leadgen.ingest import Ingestor
+from leadgen.items import Address, Contact, Lead, SourceMeta
+from leadgen.matching.rules import MatchingRules
+from leadgen.normalize import normalize_lead, normalize_website
+from leadgen.suppression import SuppressionList
+
+#: Lead fields a column can map to; list fields accept several values split by ; | or newline.
+FIELDS = (
+    "name", "website", "email", "phone", "fax", "street", "city", "region", "postal_code",
+    "country", "address", "description", "category", "legal_name", "social", "contact_name",
+    "contact_title", "contact_email", "contact_phone", "employees", "founded_year",
+)
+_ALIASES = {
+    "company": "name", "company_name": "name", "firma": "name", "organisation": "name",
+    "organization": "name", "url": "website", "web": "website", "homepage": "website",
+    "e-mail": "email", "mail": "email", "tel": "phone", "telephone": "phone", "telefon": "phone",
+    "addr": "street", "zip": "postal_code", "postcode": "postal_code", "plz": "postal_code",
+    "ort": "city", "state": "region", "type": "category", "industry": "category",
+}
+_SPLIT = re.compile(r"[;|\n]+")
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts per outcome and one line per rejected or flagged row."""
+
+    rows: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    rejected: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    company_ids: dict[str, int] = field(default_factory=dict)
+    """record id -> company id, for every stored or unchanged row."""
+
+    @property
+    def rejected_count(self) -> int:
+        return len(self.rejected)
+
+
+def parse_mapping(items: list[str], header: list[str]) -> dict[str, str]:
+    """``["name=Company", "phone=Tel"]`` -> field -> column; unmapped columns auto-map by name."""
+    mapping: dict[str, str] = {}
+    for item in items:
+        target, sep, column = item.partition("=")
+        target = target.strip().lower()
+        if not sep or not column:
+            raise InputError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map phone=Telephone")
+        if target not in FIELDS:
+            raise InputError(f"--map {item!r}: unknown field {target!r}; use one of "
+                             + ", ".join(FIELDS))
+        if column not in header:
+            raise InputError(f"--map {item!r}: no column {column!r} in the file; columns: "
+                             + ", ".join(header))
+        mapping[target] = column
+    if not items:
+        for column in header:
+            target = column.strip().lower().replace(" ", "_")
+            target = _ALIASES.get(target, target)
+            if target in FIELDS and target not in mapping:
+                mapping[target] = column
+    if "name" not in mapping:
+        raise InputError("no column maps to the company name; add --map name=COLUMN")
+    return mapping
+
+
+def _values(row: dict[str, str], column: str | None) -> list[str]:
+    if not column:
+        return []
+    return [part.strip() for part in _SPLIT.split(row.get(column) or "") if part.strip()]
+
+
+def _one(row: dict[str, str], column: str | None) -> str | None:
+    value = (row.get(column) or "").strip() if column else ""
+    return value or None
+
+
+def row_to_lead(row: dict[str, str], mapping: dict[str, str], *, source: str, page_url: str,
+                record_id: str, region: str | None) -> Lead:
+    """One spreadsheet row as a :class:`Lead` (raises ValidationError when invalid)."""
+    get = mapping.get
+    address = Address(
+        full=_one(row, get("address")), street=_one(row, get("street")),
+        city=_one(row, get("city")), region=_one(row, get("region")),
+        postal_code=_one(row, get("postal_code")), country=_one(row, get("country")),
+    )
+    contacts = []
+    contact_name = _one(row, get("contact_name"))
+    if contact_name:
+        contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
+                                email=_one(row, get("contact_email")),
+                                phone=_one(row, get("contact_phone"))))
+    size: dict[str, Any] = {}
+    for target in ("employees", "founded_year"):
+        value = _one(row, get(target))
+        if value:
+            size[target] = int(value) if value.isdigit() else None
+    return Lead(
+        name=_one(row, get("name")) or "",
+        source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id),
+        website=_one(row, get("website")),
+        emails=_values(row, get("email")),
+        phones=_values(row, get("phone")),
+        fax=_values(row, get("fax")),
+        address=address if any(address.model_dump().values()) else None,
+        categories=_values(row, get("category")),
+        description=_one(row, get("description")),
+        legal_name=_one(row, get("legal_name")),
+        social=_values(row, get("social")),
+        contacts=contacts,
+        size={k: v for k, v in size.items() if v is not None},
+        country_hint=region,
+    )
+
+
+def read_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str]]:
+    """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab)."""
+    try:
+        handle = path.open(newline="", encoding=encoding)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
+    with handle:
+        try:
+            sample = handle.read(8192)
+            handle.seek(0)
+            try:
+                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+            except csv.Error:
+                dialect = csv.excel
+            yield from csv.DictReader(handle, dialect=dialect)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: not {encoding} text ({exc.reason}); try --encoding latin-1"
+            ) from exc
+
+
+def import_file(
+    engine: Engine,
+    path: Path,
+    *,
+    source: str,
+    id_column: str | None = None,
+    mapping: list[str] | None = None,
+    as_customers: bool = False,
+    region: str | None = None,
+    rules: MatchingRules | None = None,
+    encoding: str = "utf-8-sig",
+    batch_size: int = 1000,
+) -> ImportReport:
+    """Import a CSV file; returns counts and the reasons for every rejected row."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; give the path of a CSV file")
+    report = ImportReport()
+    suppressions = SuppressionList.load(engine)
+    rows = read_rows(path, encoding)
+    page_url = path.resolve().as_uri()
+    status = "customer" if as_customers else None
+    region = region.upper() if region else None
+    fields: dict[str, str] | None = None
+    with Ingestor(engine, rules=rules, batch_size=batch_size) as ingestor:
+        for number, row in enumerate(rows, start=2):  # line 1 is the header
+            report.rows += 1
+            if fields is None:
+                header = list(row.keys())
+                if id_column and id_column not in header:
+                    raise InputError(f"--id-column {id_column!r}: no such column; columns: "
+                                     + ", ".join(header))
+                fields = parse_mapping(mapping or [], header)
+            record_id = _one(row, id_column) if id_column else None
+            record_id = record_id or f"line-{number}"
+            where = f"{path.name}:{number}"
+            try:
+                lead = row_to_lead(row, fields, source=source, page_url=f"{page_url}#{record_id}",
+                                   record_id=record_id, region=region)
+            except ValidationError as exc:
+                problem = exc.errors()[0]
+                loc = ".".join(str(part) for part in problem["loc"])
+                report.rejected.append(f"{where}: {loc}: {problem['msg']}")
+                continue
+            normalized = normalize_lead(lead, region)
+            reason = suppressions.reason_for(normalized)
+            if reason:
+                report.rejected.append(f"{where}: suppressed ({reason})")
+                continue
+            report.warnings.extend(_warnings(where, lead, normalized))
+            outcome = ingestor.ingest(normalized, status=status)
+            report.outcomes[outcome.status] += 1
+            report.company_ids[record_id] = outcome.company_id
+    return report
+
+
+def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
+    notes = []
+    if len(normalized.phones) < len(lead.phones):
+        good = {p.raw for p in normalized.phones}
+        bad = [p for p in lead.phones if p not in good]
+        notes.append(f"{where}: phone {', '.join(bad)} is not a valid number (kept in the record)")
+    if len(normalized.emails) < len(lead.emails):
+        notes.append(f"{where}: an e-mail is not valid (kept in the record)")
+    if lead.website and not normalize_website(lead.website):
+        notes.append(f"{where}: website {lead.website!r} is not a web address (kept in the record)")
+    return notes
