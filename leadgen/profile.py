@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from enrich.scoring.icp import IdealCustomerProfile
 from leadgen.exceptions import ConfigError
 
 PROFILES_DIR = Path(__file__).with_name("profiles")
@@ -91,7 +92,7 @@ class Profile(Strict):
     sources: list[SourceConfig] = Field(default_factory=list)
     crawl: CrawlConfig = Field(default_factory=CrawlConfig)
     demo_web: DemoWebConfig | None = None
-    icp: dict[str, Any] = Field(default_factory=dict)
+    icp: IdealCustomerProfile = Field(default_factory=IdealCustomerProfile)
     """The ideal-customer profile (validated by the scoring stage)."""
     path: str | None = Field(default=None, exclude=True)
 

@@ -1,0 +1,243 @@
+"""Scores in the database: bulk writes with history, current scores for query/export, diffs.
+
+Every scoring of a profile inserts one row per lead and flags it ``is_current``; the previous rows
+stay (``is_current`` false), so a profile change shows what moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from enrich.scoring.engine import ScoreResult
+from enrich.scoring.icp import DIMENSIONS
+from leadgen.exceptions import InputError
+from leadgen.storage.models import Company, Score
+
+COLUMNS = (
+    "company_id", "profile", "score", "need", "pay", "authority", "reach", "eligible", "grade",
+    "completeness", "reasons", "is_current", "scored_at",
+)
+OUTCOMES = ("won", "lost")
+
+
+@dataclass
+class ScoreRow:
+    """A company's current score under one profile (what query and export show)."""
+
+    company_id: int
+    profile: str
+    score: float
+    need: float
+    pay: float
+    authority: float
+    reach: float
+    eligible: float
+    grade: str
+    completeness: float
+    reasons: list[str]
+    scored_at: datetime
+
+
+@dataclass
+class ScoreDiff:
+    """What changed between the previous and the new current scores of a profile."""
+
+    previous: int = 0
+    """Leads that had a current score before."""
+    changed: dict[str, int] = field(default_factory=dict)
+    """Grade transitions ("B->A") and how many leads made each."""
+    new: int = 0
+    """Leads scored for the first time."""
+    movers: list[tuple[int, float, float, str, str]] = field(default_factory=list)
+    """(company id, old score, new score, old grade, new grade), the largest moves first."""
+
+    @property
+    def changed_total(self) -> int:
+        """Leads whose grade changed."""
+        return sum(self.changed.values())
+
+    def summary(self) -> str:
+        """One line: "N leads changed grade: B->A 3, C->B 12"."""
+        if not self.previous:
+            return f"first scoring of this profile: {self.new} leads"
+        ranked = sorted(self.changed.items(), key=lambda kv: -kv[1])
+        parts = ", ".join(f"{k} {v}" for k, v in ranked)
+        line = f"{self.changed_total} leads changed grade" + (f": {parts}" if parts else "")
+        if self.new:
+            line += f"; {self.new} leads scored for the first time"
+        return line
+
+
+def previous_scores(connection: Connection, profile: str) -> tuple[np.ndarray, ...]:
+    """Company ids, scores and grades of the current rows of ``profile`` (sorted by id)."""
+    rows = connection.execute(
+        select(Score.company_id, Score.score, Score.grade)
+        .where(Score.profile == profile, Score.is_current.is_(True))
+        .order_by(Score.company_id)
+    ).all()
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, "<U1")
+    ids, scores, grades = zip(*rows, strict=True)
+    return np.asarray(ids, np.int64), np.asarray(scores, np.float32), np.asarray(grades, "<U1")
+
+
+def diff_scores(
+    previous: tuple[np.ndarray, ...], result: ScoreResult, top: int = 20
+) -> ScoreDiff:
+    """Compare the previous current scores with ``result`` (vectorized)."""
+    old_ids, old_scores, old_grades = previous
+    diff = ScoreDiff(previous=len(old_ids))
+    if len(result.ids) == 0:
+        return diff
+    order = np.argsort(old_ids)
+    old_ids, old_scores, old_grades = old_ids[order], old_scores[order], old_grades[order]
+    pos = np.searchsorted(old_ids, result.ids)
+    pos_clipped = np.minimum(pos, max(len(old_ids) - 1, 0))
+    seen = (pos < len(old_ids)) & (old_ids[pos_clipped] == result.ids) if len(old_ids) else (
+        np.zeros(len(result.ids), dtype=bool)
+    )
+    diff.new = int((~seen).sum())
+    if not seen.any():
+        return diff
+    was_grade = old_grades[pos_clipped[seen]]
+    now_grade = result.grade[seen]
+    moved = was_grade != now_grade
+    if moved.any():
+        pairs = np.char.add(np.char.add(was_grade[moved], "->"), now_grade[moved])
+        keys, counts = np.unique(pairs, return_counts=True)
+        diff.changed = {str(k): int(c) for k, c in zip(keys, counts, strict=True)}
+    delta = result.score[seen] - old_scores[pos_clipped[seen]]
+    big = np.argsort(-np.abs(delta), kind="stable")[:top]
+    seen_rows = np.flatnonzero(seen)
+    for k in big:
+        if delta[k] == 0 and was_grade[k] == now_grade[k]:
+            break
+        row = seen_rows[k]
+        diff.movers.append((
+            int(result.ids[row]), float(old_scores[pos_clipped[row]]), float(result.score[row]),
+            str(was_grade[k]), str(now_grade[k]),
+        ))
+    return diff
+
+
+def _rows(profile: str, result: ScoreResult, scored_at: Any, true_value: Any) -> Any:
+    reasons = result.reasons_json()
+    columns = [
+        result.ids.tolist(),
+        np.round(result.score.astype(np.float64), 1).tolist(),
+        *[np.round(result.sub[d].astype(np.float64), 1).tolist() for d in DIMENSIONS],
+        result.grade.tolist(),
+        np.round(result.completeness.astype(np.float64), 1).tolist(),
+        [reasons[p] for p in result.pattern.tolist()],
+    ]
+    for company_id, score, need, pay, auth, reach, elig, grade, compl, why in zip(
+        *columns, strict=True
+    ):
+        yield (company_id, profile, score, need, pay, auth, reach, elig, grade, compl, why,
+               true_value, scored_at)
+
+
+def write_scores(engine: Engine, profile: str, result: ScoreResult) -> ScoreDiff:
+    """Make ``result`` the current scores of ``profile``; older rows are kept, not current.
+
+    One transaction: readers see the old or the new scores, never none. SQLite gets one
+    ``executemany`` of plain tuples, PostgreSQL a ``COPY``.
+    """
+    scored_at = datetime.now(UTC)
+    with engine.begin() as connection:
+        previous = previous_scores(connection, profile)
+        connection.execute(
+            update(Score)
+            .where(Score.profile == profile, Score.is_current.is_(True))
+            .values(is_current=False)
+        )
+        if connection.dialect.name == "postgresql":
+            _copy_postgres(connection, profile, result, scored_at)
+        else:
+            stamp = scored_at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+            placeholders = ", ".join("?" for _ in COLUMNS)
+            sql = f"INSERT INTO scores ({', '.join(COLUMNS)}) VALUES ({placeholders})"
+            connection.exec_driver_sql(sql, list(_rows(profile, result, stamp, 1)))
+    return diff_scores(previous, result)
+
+
+def _copy_postgres(connection: Connection, profile: str, result: ScoreResult, at: Any) -> None:
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY scores ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+        for row in _rows(profile, result, at, True):
+            copy.write_row(row)
+
+
+def current_scores(session: Session, profile: str | None = None) -> dict[int, ScoreRow]:
+    """Current score per company id for ``profile`` (default: the most recently scored one)."""
+    if profile is None:
+        profile = session.execute(
+            select(Score.profile).where(Score.is_current.is_(True))
+            .order_by(Score.scored_at.desc(), Score.id.desc()).limit(1)
+        ).scalar()
+        if profile is None:
+            return {}
+    rows = session.execute(
+        select(Score).where(Score.profile == profile, Score.is_current.is_(True))
+    ).scalars()
+    return {row.company_id: _score_row(row) for row in rows}
+
+
+def _score_row(row: Score) -> ScoreRow:
+    return ScoreRow(
+        company_id=row.company_id, profile=row.profile, score=row.score, need=row.need,
+        pay=row.pay, authority=row.authority, reach=row.reach, eligible=row.eligible,
+        grade=row.grade, completeness=row.completeness, reasons=list(row.reasons or []),
+        scored_at=row.scored_at,
+    )
+
+
+def score_history(session: Session, company_id: int, profile: str | None = None) -> list[ScoreRow]:
+    """Every score of a company (newest first), optionally for one profile."""
+    query = select(Score).where(Score.company_id == company_id)
+    if profile:
+        query = query.where(Score.profile == profile)
+    rows = session.execute(query.order_by(Score.scored_at.desc(), Score.id.desc())).scalars()
+    return [_score_row(row) for row in rows]
+
+
+def find_company(session: Session, ref: str) -> Company:
+    """The company an argument names: an id, a domain/website, or a (unique) name."""
+    ref = ref.strip()
+    if ref.isdigit():
+        company = session.get(Company, int(ref))
+        if company is None:
+            raise InputError(f"no company with id {ref}; find ids with `leadgen query`")
+        return company
+    lowered = ref.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    lowered = lowered.rstrip("/")
+    matches = session.execute(
+        select(Company).where(or_(
+            Company.registered_domain == lowered, func.lower(Company.display_name) == ref.lower()
+        )).limit(6)
+    ).scalars().all()
+    if not matches:
+        matches = session.execute(
+            select(Company).where(func.lower(Company.display_name).contains(ref.lower())).limit(6)
+        ).scalars().all()
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise InputError(f"no company matches {ref!r}; give its id, domain or exact name")
+    names = "; ".join(f"{c.id} {c.display_name}" for c in matches[:5])
+    raise InputError(f"{ref!r} matches several companies ({names}); give the id instead")
+
+
+def mark_outcome(session: Session, company: Company, outcome: str | None) -> None:
+    """Record a sales outcome (won/lost, or None to clear): training data for ``--learn``."""
+    if outcome is not None and outcome not in OUTCOMES:
+        raise InputError(f"outcome {outcome!r} is not one of won, lost (or clear)")
+    company.outcome = outcome
+    session.add(company)

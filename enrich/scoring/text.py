@@ -1,0 +1,115 @@
+"""Text folding, tokenizing and keyword matching for the need rules.
+
+Text is folded (NFKD, Latin accents dropped, case-folded) and split into tokens: runs of Latin-like
+letters, runs of digits, and whole runs of CJK characters. Keywords are matched against the
+*vocabulary* of tokens, not against each text, so a profile change re-matches a few hundred
+thousand distinct tokens instead of millions of descriptions.
+
+Term syntax (a term is one or more words; all words must occur in the same field, any order):
+
+- ``food``: the word, or the word with a plural/inflection ending (foods, Brauereien, dairies);
+- ``lebensmittel*`` / ``*kosmetik`` / ``*milch*``: prefix, suffix, substring (German compounds);
+- CJK words (``食品``, ``化妆品``) always match as substrings of a CJK run (no spaces in CJK).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+_SPECIAL = str.maketrans({
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+})
+# Only the Latin combining accents go; kana voicing marks (U+3099) stay, so folding is consistent.
+_LATIN_ACCENTS = re.compile("[\u0300-\u036f]")
+_CJK_CLASS = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff"
+)
+_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_TOKEN = re.compile(f"[{_CJK_CLASS}]+|[^\\W\\d_{_CJK_CLASS}]+|\\d+")
+# Endings that turn a base word into its plural or an inflected form (en, de, nl, fr, es).
+_ENDINGS = ("", "s", "es", "e", "en", "n", "er", "ern")
+
+
+def fold(text: str) -> str:
+    """Case-fold and drop Latin accents ("Süßwaren" -> "susswaren"); CJK passes unchanged."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return _LATIN_ACCENTS.sub("", text).casefold().translate(_SPECIAL)
+
+
+def tokens(text: str | None) -> list[str]:
+    """The distinct folded tokens of ``text``, in order of first appearance."""
+    if not text:
+        return []
+    return list(dict.fromkeys(_TOKEN.findall(fold(text))))
+
+
+def is_cjk(word: str) -> bool:
+    """True when ``word`` is made of CJK characters (matched as a substring)."""
+    return bool(word) and _CJK_RUN.fullmatch(word) is not None
+
+
+def term_words(term: str) -> list[str]:
+    """The folded words of a keyword term; ``*`` wildcards are kept."""
+    words = []
+    for raw in term.split():
+        star_start, star_end = raw.startswith("*"), raw.endswith("*") and len(raw) > 1
+        core = " ".join(_TOKEN.findall(fold(raw.strip("*"))))
+        if not core:
+            continue
+        for i, part in enumerate(core.split()):
+            # "t-shirt*" folds to two tokens: the stars stay on the outer ones.
+            prefix = "*" if star_start and i == 0 else ""
+            suffix = "*" if star_end and i == len(core.split()) - 1 else ""
+            words.append(f"{prefix}{part}{suffix}")
+    return words
+
+
+class Vocabulary:
+    """Distinct tokens with their ids, and fast lookup of the ids a keyword word matches."""
+
+    def __init__(self, words: Sequence[str]):
+        self.words = list(words)
+        self.index = {word: i for i, word in enumerate(self.words)}
+        self._cjk_ids: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def _cjk(self) -> np.ndarray:
+        if self._cjk_ids is None:
+            ids = [i for i, word in enumerate(self.words) if is_cjk(word)]
+            self._cjk_ids = np.asarray(ids, dtype=np.int64)
+        return self._cjk_ids
+
+    def ids_for_word(self, word: str) -> np.ndarray:
+        """Ids of the tokens one folded keyword word matches (see the module docstring)."""
+        starts, ends = word.startswith("*"), word.endswith("*")
+        core = word.strip("*")
+        if not core:
+            return np.empty(0, dtype=np.int64)
+        if is_cjk(core):
+            return np.asarray(
+                [i for i in self._cjk().tolist() if core in self.words[i]], dtype=np.int64
+            )
+        if starts and ends:
+            found = [i for i, w in enumerate(self.words) if core in w]
+        elif starts:
+            found = [i for i, w in enumerate(self.words) if w.endswith(core)]
+        elif ends:
+            found = [i for i, w in enumerate(self.words) if w.startswith(core)]
+        else:
+            forms = {core + ending for ending in _ENDINGS}
+            if core.endswith("y"):
+                forms.add(core[:-1] + "ies")
+            found = [self.index[form] for form in forms if form in self.index]
+        return np.asarray(sorted(found), dtype=np.int64)
+
+    def ids_for_terms(self, terms: Iterable[str]) -> list[list[np.ndarray]]:
+        """Per term, per word, the matching token ids."""
+        return [[self.ids_for_word(word) for word in term_words(term)] for term in terms]

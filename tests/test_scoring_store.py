@@ -1,0 +1,244 @@
+"""Scoring end to end on a real database: CLI, history, diffs, grades, outcomes, learning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from enrich.scoring.engine import score_features
+from enrich.scoring.explain import score_section
+from enrich.scoring.features import load_features
+from enrich.scoring.grading import grade
+from enrich.scoring.icp import Grading, IdealCustomerProfile
+from enrich.scoring.learn import auc, learn
+from enrich.scoring.sample import SampleContact, SampleLead, insert_leads
+from enrich.scoring.service import rescore
+from enrich.scoring.store import current_scores
+from leadgen.cli import app
+from leadgen.cli import score as _registers_score_commands  # noqa: F401
+from leadgen.exceptions import InputError
+from leadgen.storage import init_db, session_scope
+from leadgen.storage.models import Company, CrawlRun, Score
+
+runner = CliRunner()
+
+PROFILE = """name: {name}
+icp:
+  dimensions: {{need: 50, pay: 20, authority: 10, reach: 5, eligible: 15}}
+  need:
+    - points: 50
+      keywords: {{terms: [{term}], fields: [categories, description]}}
+  pay:
+    - {{points: 20, size: {{field: employees, min: 50}}}}
+  authority:
+    - {{points: 10, contact: decision_maker}}
+  reach:
+    - {{points: 5, contact: verified_email}}
+  eligible:
+    - {{points: 15, country: {{in: [DACH, CN]}}}}
+    - {{veto: true, status: [customer], label: existing customer}}
+  grading: {{scheme: thresholds, thresholds: {{A: 80, B: 60, C: 40}}}}
+"""
+
+LEADS = [
+    SampleLead("Alpen Molkerei GmbH", country="AT", categories=["Molkerei", "Lebensmittel"],
+               size={"employees": 300},
+               contacts=[SampleContact("person", "Eva Huber", decision_maker=True),
+                         SampleContact("email", "eva@alpen.at", "valid")]),
+    SampleLead("北京食品有限公司", country="CN", description="食品生产", size={"employees": 80}),
+    SampleLead("Kosmetik Schmidt", country="DE", categories=["Naturkosmetik"],
+               size={"employees": 12}),
+    SampleLead("Paris Parfums", country="FR", categories=["Cosmetics"], size={"employees": 90}),
+    SampleLead("Old Customer Foods", country="DE", categories=["Food"], status="customer",
+               size={"employees": 500}),
+    SampleLead("Byte Software", country="DE", categories=["Software"], size={"employees": 60}),
+]
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[str, Path, Path]:
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    insert_leads(init_db(url), LEADS)
+    food = tmp_path / "food.yaml"
+    food.write_text(PROFILE.format(name="shop", term="food"), encoding="utf-8")
+    cosmetics = tmp_path / "cosmetics.yaml"
+    cosmetics.write_text(PROFILE.format(name="shop", term="cosmetics"), encoding="utf-8")
+    return url, food, cosmetics
+
+
+def _grades(url: str) -> dict[str, str]:
+    with session_scope(init_db(url)) as session:
+        rows = current_scores(session, "shop")
+        names = dict(session.execute(select(Company.id, Company.display_name)).all())
+    return {names[cid]: row.grade for cid, row in rows.items()}
+
+
+def test_score_command_stores_grades_and_reasons(setup: tuple[str, Path, Path]) -> None:
+    url, food, _ = setup
+    result = runner.invoke(app, ["score", "--profile", str(food), "--db", url],
+                           terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Scored 6 leads" in result.output
+    assert "first scoring of this profile: 6 leads" in result.output
+    grades = _grades(url)
+    assert grades["Alpen Molkerei GmbH"] == "A"  # Lebensmittel is food: 50+20+10+5+15
+    assert grades["北京食品有限公司"] == "A"  # 50+20+15 = 85
+    assert grades["Old Customer Foods"] == "D"  # vetoed however good
+    assert grades["Byte Software"] == "D"
+    with session_scope(init_db(url)) as session:
+        rows = current_scores(session)
+        alpen = next(r for r in rows.values() if r.score == 100)
+        assert alpen.reasons[0] == "+50 need: category matches 'food'"
+        assert alpen.need == 100 and alpen.completeness > 0
+        customer = session.execute(
+            select(Company.id).where(Company.status == "customer")
+        ).scalar_one()
+        assert rows[customer].score == 0
+        assert "veto eligible: existing customer" in rows[customer].reasons
+        section = score_section(session, customer)
+        assert "grade D" in section and "existing customer" in section
+        runs = session.execute(select(CrawlRun).where(CrawlRun.kind == "score")).scalars().all()
+        assert runs[-1].stats["leads"] == 6
+
+
+def test_rescoring_keeps_history_and_reports_what_moved(setup: tuple[str, Path, Path]) -> None:
+    url, food, cosmetics = setup
+    assert runner.invoke(app, ["score", "-p", str(food), "--db", url]).exit_code == 0
+    result = runner.invoke(app, ["score", "-p", str(cosmetics), "--db", url, "--diff"],
+                           terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "leads changed grade" in result.output
+    assert "Largest moves" in result.output and "Kosmetik Schmidt" in result.output
+    grades = _grades(url)
+    assert grades["Alpen Molkerei GmbH"] == "C"  # lost need: 20+10+5+15 = 50
+    assert grades["Kosmetik Schmidt"] == "B"  # 50 + 15
+    assert grades["Paris Parfums"] == "B"  # 50 + 20, outside DACH/CN
+    with session_scope(init_db(url)) as session:
+        total = session.execute(select(func.count()).select_from(Score)).scalar_one()
+        current = session.execute(
+            select(func.count()).select_from(Score).where(Score.is_current.is_(True))
+        ).scalar_one()
+        alpen = session.execute(
+            select(Company.id).where(Company.display_name == "Alpen Molkerei GmbH")
+        ).scalar_one()
+        assert "before: fit 100, grade A" in score_section(session, alpen)
+    assert (total, current) == (12, 6)
+
+
+def test_percentile_option_overrides_the_profile(setup: tuple[str, Path, Path]) -> None:
+    url, food, _ = setup
+    result = runner.invoke(app, ["score", "-p", str(food), "--db", url, "--grading",
+                                 "percentile"])
+    assert result.exit_code == 0, result.output
+    # 6 leads: A = top 1% -> 1 lead, B to 5% -> 1, C to 20% -> 2 in all.
+    assert sorted(_grades(url).values()) == ["A", "C", "D", "D", "D", "D"]
+
+
+def test_percentile_grading_shares() -> None:
+    n = 1000
+    rng = np.random.default_rng(1)
+    score = rng.permutation(np.arange(1, n + 1)).astype(np.float32)
+    vetoed = np.zeros(n, dtype=bool)
+    vetoed[score == n] = True  # the best lead is vetoed: never graded above D
+    grades = grade(score, vetoed, np.zeros(n, np.float32), np.arange(n), Grading())
+    counts = {g: int((grades == g).sum()) for g in "ABCD"}
+    assert counts == {"A": 9, "B": 40, "C": 150, "D": 801}
+    assert grades[score == n - 1][0] == "A" and grades[score == n][0] == "D"
+
+
+def test_mark_and_learn(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'learn.db'}"
+    rng = np.random.default_rng(7)
+    leads = []
+    for i in range(400):
+        food = bool(rng.random() < 0.5)
+        big = bool(rng.random() < 0.5)
+        leads.append(SampleLead(
+            f"Lead {i}", country="DE", categories=["Food" if food else "Software"],
+            size={"employees": 100 if big else 5},
+        ))
+    ids = insert_leads(init_db(url), leads)
+    profile = tmp_path / "p.yaml"
+    profile.write_text(PROFILE.format(name="shop", term="food"), encoding="utf-8")
+    no_outcomes = runner.invoke(app, ["score", "-p", str(profile), "--db", url, "--learn"])
+    assert isinstance(no_outcomes.exception, InputError)
+    # Wins: big food makers, whatever the profile says; losses: the rest of a sample.
+    for company_id, lead in zip(ids, leads, strict=True):
+        wins = lead.categories == ["Food"] and lead.size["employees"] == 100
+        if wins or rng.random() < 0.4:
+            result = runner.invoke(app, ["mark", str(company_id), "won" if wins else "lost",
+                                         "--db", url])
+            assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["score", "-p", str(profile), "--db", url, "--learn"],
+                           terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "held-out AUC" in result.output
+    engine = init_db(url)
+    features = load_features(engine)
+    icp = IdealCustomerProfile.model_validate(
+        {"need": [{"points": 50, "keywords": {"terms": ["food"]}}],
+         "pay": [{"points": 20, "size": {"field": "employees", "min": 50}}]}
+    )
+    report = learn(features, score_features(features, icp))
+    assert report.model_auc > 0.95 and not report.unlabelled_as_losses
+    weights = dict(report.coefficients)
+    assert weights["need: category matches 'food'"] > 0
+    assert weights["pay: 50+ employees"] > 0
+
+
+def test_mark_rejects_unknown_outcome(setup: tuple[str, Path, Path]) -> None:
+    url, _, _ = setup
+    result = runner.invoke(app, ["mark", "1", "maybe", "--db", url])
+    assert isinstance(result.exception, InputError)
+    result = runner.invoke(app, ["mark", "Nobody GmbH", "won", "--db", url])
+    assert isinstance(result.exception, InputError)
+    assert "no company matches" in str(result.exception)
+
+
+def test_feature_cache_follows_the_data(setup: tuple[str, Path, Path]) -> None:
+    url, food, _ = setup
+    engine = init_db(url)
+    icp = IdealCustomerProfile.model_validate({"need": [{"points": 5, "contact": "person"}]})
+    assert rescore(engine, "p", icp).features.extra["cache"] == "miss"
+    assert rescore(engine, "p", icp).features.extra["cache"] == "hit"
+    insert_leads(engine, [SampleLead("New Lead", country="DE")])
+    run = rescore(engine, "p", icp)
+    assert run.features.extra["cache"] == "miss" and run.features.n == 7
+    assert run.diff is not None and run.diff.new == 1
+
+
+def test_auc_matches_pairwise_definition() -> None:
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 5, 60).astype(float)
+    labels = rng.random(60) < 0.4
+    pos, neg = scores[labels], scores[~labels]
+    pairs = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    assert auc(scores, labels) == pytest.approx(pairs / (len(pos) * len(neg)))
+
+
+@pytest.mark.postgres
+def test_scores_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    engine = init_db(pg_url)
+    insert_leads(engine, LEADS)
+    icp = IdealCustomerProfile.model_validate(
+        {"need": [{"points": 10, "keywords": {"terms": ["food"]}}],
+         "eligible": [{"veto": True, "status": ["customer"]}]}
+    )
+    import os
+    os.environ["LEADGEN_SCORING_CACHE"] = str(tmp_path / "pg-features.npz")
+    try:
+        first = rescore(engine, "pg", icp, scheme="thresholds")
+        second = rescore(engine, "pg", icp, scheme="percentile")
+    finally:
+        del os.environ["LEADGEN_SCORING_CACHE"]
+    assert first.diff is not None and first.diff.new == 6
+    assert second.diff is not None and second.diff.previous == 6
+    with session_scope(engine) as session:
+        rows = current_scores(session, "pg")
+        assert len(rows) == 6
+        assert sum(1 for r in rows.values() if r.score == 100) == 2
+        assert session.execute(select(func.count()).select_from(Score)).scalar_one() == 12
