@@ -1,0 +1,238 @@
+"""The generic directory spider: listing pages -> pagination -> detail pages -> leads.
+
+It only navigates. Page objects in :mod:`spiders.pages` (no Scrapy there) find the records, the
+detail links and the pagination; this spider follows them within the source's domains and caps,
+merges each listing card with its detail page (detail-page fields win) and yields
+:class:`leadgen.items.Lead` items, which Scrapy handles as items through itemadapter's pydantic
+support. The record id on the source is the canonical detail-page URL, or the id a JSON API gives.
+
+A page that cannot be decoded or parsed logs one line naming the URL and the problem, is counted
+in ``leadgen/malformed_page``, and the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from leadgen.items import Lead
+from leadgen.profile import SourceConfig
+from spiders.middlewares.canonicalize import canonical_url
+from spiders.navigation import json_next_urls, main_record, merge_records
+from spiders.pages import (
+    ExtractedRecord,
+    ListingPage,
+    SourceHints,
+    decode_html,
+    extract_json_records,
+    extract_records,
+)
+
+logger = logging.getLogger(__name__)
+
+_NOT_PAGES = (b"image/", b"audio/", b"video/", b"font/", b"application/pdf", b"application/zip")
+
+
+class DirectorySpider(scrapy.Spider):
+    """Crawl one source (a :class:`~leadgen.profile.SourceConfig`) and yield its leads."""
+
+    name = "directory"
+
+    def __init__(self, source: SourceConfig | dict[str, Any] | str, **kwargs: Any):
+        if isinstance(source, str):  # ``scrapy crawl directory -a source='{...}'``
+            source = json.loads(source)
+        self.source = SourceConfig.model_validate(source)
+        super().__init__(**kwargs)
+        domains = self.source.allowed_domains or [
+            _hostname(url) or "" for url in self.source.start_urls
+        ]
+        self.allowed_domains = sorted({domain.lower() for domain in domains if domain})
+        self.hints = SourceHints.model_validate(self.source.hints.model_dump())
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.source.start_urls:
+            yield scrapy.Request(url, callback=self.parse_listing)
+
+    # --- callbacks --------------------------------------------------------------------------
+
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        """A listing page (HTML or JSON): its records, detail pages and next pages."""
+        self._count("pages/listing")
+        if _is_json(response):
+            yield from self._json_listing(response)
+            return
+        html = self._decode(response)
+        page = self._listing_page(response, html) if html is not None else None
+        if page is not None:
+            yield from self._listing(response, page)
+
+    def parse_detail(
+        self, response: Response, card: ExtractedRecord | None = None, listing_url: str = ""
+    ) -> Iterator[Any]:
+        """A company's own page, completing the listing card it was linked from.
+
+        A page reached as a detail link that shows several records (a category page of a
+        yellow-pages site, say) is a listing, and is walked as one.
+        """
+        html = self._decode(response)
+        if html is None:
+            if card is not None:
+                page_url = listing_url or response.url
+                yield from self._lead(card, page_url, canonical_url(response.url))
+            return
+        if card is None:
+            page = self._listing_page(response, html)
+            if page is not None and len(page.records) >= 2:
+                self._count("pages/listing")
+                yield from self._listing(response, page)
+                return
+        self._count("pages/detail")
+        try:
+            records = extract_records(
+                html, response.url, region_hint=self.source.region, hints=self.hints
+            )
+        except Exception as exc:  # a page object failing on one page must not stop the crawl
+            self._malformed(response, exc)
+            records = []
+        record = main_record(records, card)
+        merged = merge_records(card, record) if record is not None else card
+        if merged is not None:
+            yield from self._lead(merged, response.url, canonical_url(response.url))
+
+    def detail_failed(self, failure: Failure) -> Iterator[Any]:
+        """A detail page that failed (500, timeout, robots, off-site): keep its listing card."""
+        request = failure.request  # type: ignore[attr-defined]
+        self._count("detail_failed")
+        card = request.cb_kwargs.get("card")
+        if card is not None:
+            listing_url = request.cb_kwargs.get("listing_url") or request.url
+            yield from self._lead(card, listing_url, canonical_url(request.url))
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _listing_page(self, response: Response, html: str) -> ListingPage | None:
+        try:
+            page = ListingPage(
+                html, response.url, hints=self.hints, region_hint=self.source.region
+            )
+            # Touch the lazy parts here, so a failure is caught and reported here.
+            page.records, page.detail_urls, page.next_page_urls, page.load_more_urls  # noqa: B018
+        except Exception as exc:  # a page object failing on one page must not stop the crawl
+            self._malformed(response, exc)
+            return None
+        return page
+
+    def _listing(self, response: Response, page: ListingPage) -> Iterator[Any]:
+        yield from self._records(response, page.records, page.detail_urls)
+        for url in [*page.next_page_urls, *page.load_more_urls]:
+            yield response.follow(url, self.parse_listing, meta={"leadgen_pagination": True})
+
+    def _records(
+        self, response: Response, records: list[ExtractedRecord], detail_urls: list[str]
+    ) -> Iterator[Any]:
+        follow = self.source.follow_details
+        claimed: set[str] = set()
+        for record in records:
+            detail_url = response.urljoin(record.detail_url) if record.detail_url else None
+            if detail_url and not self._on_site(detail_url):
+                # Off-site detail pages are never fetched; the card is all we get.
+                self._count("detail_offsite")
+                yield from self._lead(record, response.url, canonical_url(detail_url))
+            elif follow and detail_url:
+                claimed.add(canonical_url(detail_url))
+                yield response.follow(
+                    detail_url,
+                    self.parse_detail,
+                    cb_kwargs={"card": record, "listing_url": response.url},
+                    errback=self.detail_failed,
+                )
+            else:
+                yield from self._lead(record, response.url, _json_id(record))
+        if follow:
+            for url in detail_urls:
+                if canonical_url(response.urljoin(url)) not in claimed:
+                    yield response.follow(url, self.parse_detail)
+
+    def _json_listing(self, response: Response) -> Iterator[Any]:
+        try:
+            data = json.loads(response.body)
+            records = extract_json_records(data, response.url)
+        except Exception as exc:
+            self._malformed(response, exc)
+            return
+        yield from self._records(response, records, [])
+        for url in json_next_urls(data, response.url):
+            yield response.follow(url, self.parse_listing, meta={"leadgen_pagination": True})
+
+    def _lead(
+        self, record: ExtractedRecord, page_url: str, record_id: str | None
+    ) -> Iterator[Lead]:
+        if not record.name:
+            self._count("dropped/no_name")
+            return
+        try:
+            lead = record.to_lead(
+                self.source.id, page_url, record_id=record_id, country_hint=self.source.region
+            )
+        except Exception as exc:  # an invalid record is dropped and counted, never fatal
+            self._count(f"dropped/invalid/{type(exc).__name__}")
+            logger.warning("dropped a record on %s: %s", page_url, str(exc).splitlines()[0])
+            return
+        self._count("leads")
+        yield lead
+
+    def _decode(self, response: Response) -> str | None:
+        content_type = response.headers.get(b"Content-Type") or b""
+        if content_type.lower().startswith(_NOT_PAGES):
+            self._count("skipped/not_html")
+            return None
+        declared = _charset(content_type)
+        try:
+            return decode_html(response.body, declared)
+        except Exception as exc:
+            self._malformed(response, exc)
+            return None
+
+    def _malformed(self, response: Response, exc: Exception) -> None:
+        message = str(exc).splitlines()[0] if str(exc) else ""
+        logger.warning("malformed page %s: %s: %s", response.url, type(exc).__name__, message)
+        self._count("malformed_page")
+
+    def _on_site(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _count(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"leadgen/{key}")
+
+
+def _hostname(url: str) -> str | None:
+    return urlsplit(url).hostname
+
+
+def _charset(content_type: bytes) -> str | None:
+    for part in content_type.decode("latin-1").split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _is_json(response: Response) -> bool:
+    content_type = (response.headers.get(b"Content-Type") or b"").lower()
+    if b"json" in content_type:
+        return True
+    return response.body.lstrip()[:1] in (b"{", b"[") and b"html" not in content_type
+
+
+def _json_id(record: ExtractedRecord) -> str | None:
+    value = record.extra.get("id") if record.extra else None
+    return str(value) if value is not None else None

@@ -1,0 +1,99 @@
+"""Navigation helpers with no Scrapy import: where a JSON listing continues, record merging.
+
+The spider only decides where to go next; these small pure functions keep its callbacks short
+and are tested on their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from rapidfuzz import fuzz
+
+from spiders.pages import ExtractedRecord
+
+_NEXT_KEYS = (
+    "next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_page", "nextPage"
+)
+_PAGE_KEYS = ("page", "current_page", "currentPage", "pageNumber")
+_PAGES_KEYS = ("pages", "total_pages", "totalPages", "last_page", "lastPage", "pageCount")
+_CONTAINERS = ("pagination", "paging", "meta", "links", "_links")
+
+
+def _with_query(url: str, key: str, value: int) -> str:
+    parts = urlsplit(url)
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
+    pairs.append((key, str(value)))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs), ""))
+
+
+def _next_in(mapping: dict[str, Any], url: str) -> str | None:
+    for key in _NEXT_KEYS:
+        value = mapping.get(key)
+        if isinstance(value, dict):
+            value = value.get("href") or value.get("url")
+        if isinstance(value, str) and value.strip():
+            return urljoin(url, value.strip())
+        if isinstance(value, int) and not isinstance(value, bool):
+            return _with_query(url, "page", value)
+    page = next((mapping[k] for k in _PAGE_KEYS if isinstance(mapping.get(k), int)), None)
+    pages = next((mapping[k] for k in _PAGES_KEYS if isinstance(mapping.get(k), int)), None)
+    if page is not None and pages is not None and page < pages:
+        query = dict(parse_qsl(urlsplit(url).query))
+        key = next((k for k in (*_PAGE_KEYS, "p") if k in query), "page")
+        return _with_query(url, key, page + 1)
+    return None
+
+
+def json_next_urls(data: Any, url: str) -> list[str]:
+    """The next page of a JSON listing: a ``next`` link, or ``page`` < ``pages`` -> ``?page=N+1``.
+
+    >>> json_next_urls({"items": [], "page": 1, "pages": 3}, "http://x.example/api?page=1")
+    ['http://x.example/api?page=2']
+    >>> json_next_urls({"items": [], "links": {"next": "/api?page=2"}}, "http://x.example/api")
+    ['http://x.example/api?page=2']
+    """
+    if not isinstance(data, dict):
+        return []
+    found = _next_in(data, url)
+    if found is None:
+        for key in _CONTAINERS:
+            inner = data.get(key)
+            if isinstance(inner, dict) and (found := _next_in(inner, url)):
+                break
+    return [found] if found and found != url else []
+
+
+def merge_records(card: ExtractedRecord | None, detail: ExtractedRecord) -> ExtractedRecord:
+    """The detail page's record completed by its listing card: detail-page fields win.
+
+    A field the detail page leaves empty takes the card's value; its evidence says so.
+    """
+    if card is None:
+        return detail
+    update: dict[str, Any] = {}
+    evidence = dict(detail.evidence)
+    for field, value in card:
+        if field in {"evidence", "detail_url"} or value in (None, "", [], {}):
+            continue
+        if getattr(detail, field) in (None, "", [], {}):
+            update[field] = value
+            if field in card.evidence:
+                evidence[field] = f"listing card: {card.evidence[field]}"
+    update["evidence"] = evidence
+    update["detail_url"] = detail.detail_url or card.detail_url
+    return detail.model_copy(update=update)
+
+
+def main_record(
+    records: list[ExtractedRecord], card: ExtractedRecord | None
+) -> ExtractedRecord | None:
+    """The record a detail page is about: the one named most like the card, else the first named."""
+    named = [record for record in records if record.name]
+    if not named:
+        return records[0] if records else None
+    if card is None or not card.name:
+        return named[0]
+    card_name = card.name
+    return max(named, key=lambda record: fuzz.token_set_ratio(card_name, record.name or ""))

@@ -1,0 +1,153 @@
+"""A member directory with every trap a polite crawler must survive.
+
+- ``/robots.txt``: ``Disallow: /private/`` and a ``Crawl-delay``;
+- ``/members``, ``?page=2..4``: listing pages of member cards, ``rel=next`` and numbered
+  pagination, links carrying session ids (``;jsessionid=``, ``?sid=``, ``PHPSESSID``);
+  page 4 is slow;
+- ``/member/<n>``: detail pages (phone, e-mail, website); member 9 answers 500, member 10 sends
+  undecodable bytes, member 7 sits under ``/private/``, member 12 is on another host
+  (``localhost``);
+- ``/events/<YYYY-MM>``: an endless calendar, each month a listing linking the next.
+
+``MEMBERS`` is the ground truth of the directory.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from tests.sites.server import Page
+
+
+@dataclass(frozen=True)
+class Member:
+    number: int
+    name: str
+    phone: str
+    email: str
+    website: str
+
+
+MEMBERS = [
+    Member(n, name, f"+49 30 5550{n:03d}", f"info@{slug}.example", f"http://www.{slug}.example/")
+    for n, name, slug in [
+        (1, "Aachener Verpackung GmbH", "aachener-verpackung"),
+        (2, "Berliner Folien AG", "berliner-folien"),
+        (3, "Crimmitschau Kartonagen KG", "crimmitschau-kartonagen"),
+        (4, "Dresdner Etiketten GmbH", "dresdner-etiketten"),
+        (5, "Erfurter Dosen GmbH", "erfurter-dosen"),
+        (6, "Flensburger Flaschen GmbH", "flensburger-flaschen"),
+        (7, "Geheime Verpackung GmbH", "geheime-verpackung"),
+        (8, "Hamburger Kisten GmbH", "hamburger-kisten"),
+        (9, "Ingolstädter Paletten GmbH", "ingolstaedter-paletten"),
+        (10, "Jenaer Glas Verpackung GmbH", "jenaer-glas"),
+        (11, "Kieler Kunststoff GmbH", "kieler-kunststoff"),
+        (12, "Leipziger Luftpolster GmbH", "leipziger-luftpolster"),
+        (13, "Mainzer Membranen GmbH", "mainzer-membranen"),
+        (14, "Nürnberger Netze GmbH", "nuernberger-netze"),
+        (15, "Offenbacher Obstkisten GmbH", "offenbacher-obstkisten"),
+    ]
+]
+BY_NUMBER = {member.number: member for member in MEMBERS}
+#: Which members each listing page shows; member 1 appears twice (under two session ids).
+PAGES = {1: [1, 2, 3, 7], 2: [4, 5, 6, 1, 9], 3: [8, 10, 11, 12], 4: [13, 14, 15]}
+LAST_PAGE = max(PAGES)
+SLOW_PAGE = 4
+SLOW_SECONDS = 1.2
+
+
+def _doc(title: str, body: str) -> bytes:
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><header><nav><a href=\"/\">Home</a> <a href=\"/members\">Mitglieder</a>"
+        f"</nav></header><main>{body}</main><footer>© 2026 Verband der Verpackungsindustrie e.V."
+        f"</footer></body></html>"
+    ).encode()
+
+
+class DirectorySite:
+    """Routes of the directory; ``port`` is needed for the link to the other host."""
+
+    def __init__(self, port: int, crawl_delay: float):
+        self.port = port
+        self.crawl_delay = crawl_delay
+
+    def detail_href(self, number: int, page: int) -> str:
+        if number == 7:
+            return "/private/member/7"
+        if number == 12:
+            return f"http://localhost:{self.port}/member/12"
+        if number == 1:
+            return "/member/1;jsessionid=A1B2C3D4E5" if page == 1 else "/member/1?sid=9f8e7d6c5b4a"
+        return f"/member/{number}"
+
+    def listing(self, page: int) -> Page:
+        cards = []
+        for number in PAGES[page]:
+            member = BY_NUMBER[number]
+            cards.append(
+                f'<div class="member-card"><h3><a href="{self.detail_href(number, page)}">'
+                f"{html.escape(member.name)}</a></h3><p>Tel. {member.phone}</p>"
+                f'<p><a href="{self.detail_href(number, page)}">Profil ansehen</a></p></div>'
+            )
+        pager = " ".join(
+            f'<a href="/members?page={n}">{n}</a>' for n in PAGES if n != page
+        )
+        if page < LAST_PAGE:
+            pager += (
+                f' <a rel="next" href="/members?page={page + 1}&amp;PHPSESSID=0123456789abcdef">'
+                "Weiter »</a>"
+            )
+        body = (
+            f"<h1>Mitgliederverzeichnis – Seite {page}</h1>"
+            f'<div class="members">{"".join(cards)}</div><nav class="pagination">{pager}</nav>'
+        )
+        delay = SLOW_SECONDS if page == SLOW_PAGE else 0.0
+        return Page(_doc(f"Mitglieder Seite {page}", body), delay=delay)
+
+    def detail(self, number: int) -> Page:
+        member = BY_NUMBER[number]
+        if number == 9:
+            return Page(b"<h1>Internal Server Error</h1>", status=500)
+        if number == 10:
+            # Declared UTF-8, but bytes that no charset decodes.
+            return Page(b"\x00\x81\x8d\x8f\x90\x9d\xff" * 100)
+        body = (
+            f"<article><h1>{html.escape(member.name)}</h1>"
+            f"<p>Telefon: {member.phone}</p>"
+            f'<p>E-Mail: <a href="mailto:{member.email}">{member.email}</a></p>'
+            f'<p>Web: <a href="{member.website}">{member.website}</a></p>'
+            f"<p>Musterstraße {number}, 10115 Berlin</p></article>"
+        )
+        return Page(_doc(member.name, body))
+
+    def events(self, year: int, month: int) -> Page:
+        nxt = (year + month // 12, month % 12 + 1)
+        items = "".join(
+            f'<div class="event"><h3>Messe Tag {day}</h3><p>{day}.{month}.{year}</p></div>'
+            for day in (3, 17)
+        )
+        body = (
+            f"<h1>Veranstaltungen {month}/{year}</h1>{items}"
+            f'<a rel="next" href="/events/{nxt[0]}-{nxt[1]:02d}">Nächster Monat »</a>'
+        )
+        return Page(_doc("Veranstaltungen", body))
+
+    def __call__(self, path: str, query: dict[str, list[str]]) -> Page:
+        path = path.split(";", 1)[0]
+        if path == "/robots.txt":
+            robots = f"User-agent: *\nDisallow: /private/\nCrawl-delay: {self.crawl_delay}\n"
+            return Page(robots.encode(), content_type="text/plain")
+        if path == "/members":
+            page = int(query.get("page", ["1"])[0])
+            return self.listing(page) if page in PAGES else Page(b"not found", status=404)
+        if match := re.fullmatch(r"/(?:private/)?member/(\d+)", path):
+            number = int(match.group(1))
+            return self.detail(number) if number in BY_NUMBER else Page(b"", status=404)
+        if match := re.fullmatch(r"/events/(\d{4})-(\d{2})", path):
+            return self.events(int(match.group(1)), int(match.group(2)))
+        if path == "/":
+            return Page(_doc("Verband", '<a href="/members">Mitglieder</a>'))
+        return Page(b"not found", status=404)
