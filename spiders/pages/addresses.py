@@ -115,13 +115,17 @@ def postal_match(text: str) -> tuple[re.Match[str], str, bool] | None:
     return best
 
 
-def street_span(text: str) -> tuple[int, int] | None:
-    """Where a street-and-number appears in a line, if any."""
+def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
+    """Where a street-and-number appears in a line, if any.
+
+    ``loose`` also accepts any short "Word 12" line ("Wilgenbos 1"): only safe next to a
+    postal-code line.
+    """
     match = _STREET_US.search(text)
     if match:
         return match.span()
     match = _STREET_EU.search(text)
-    if match and (_STREET_HINT.search(match.group(0)) or len(text) <= 45):
+    if match and (_STREET_HINT.search(match.group(0)) or (loose and len(text) <= 45)):
         return match.span()
     return None
 

@@ -25,6 +25,17 @@ _REGISTRY = re.compile(
     re.IGNORECASE,
 )
 _ICP = re.compile(r"([\u4e00-\u9fff]?ICP[备證证]\s*\d+号(?:-\d+)?)")
+_CONTACT_LABEL = re.compile(
+    r"(?:^|\s)(?:联系人|聯絡人|联 系 人|负责人|contact person|ansprechpartner(?:in)?|"
+    r"kontaktperson|kontaktní osoba|osoba kontaktowa|contactpersoon|контактное лицо)"
+    r"\s*[:：]\s*([^\s,;|:：]{1,5}(?:\s[^\s,;|:：\d@]{1,20}){0,2})",
+    re.IGNORECASE,
+)
+#: "Purchasing  Mark Samples  msamples@acme.com": a person whose address carries their name.
+_PERSON_BEFORE_EMAIL = re.compile(
+    r"^(?P<title>(?:[A-Z][\w&/.-]*\s){0,4}?)(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'-]+)"
+    r"\s+(?P<email>\S+@\S+)$"
+)
 _POSTCODE_LABEL = re.compile(r"(?:邮\s*编|郵\s*編|邮政编码|PLZ|Postleitzahl)\s*[:：]\s*(\d{4,6})")
 
 
@@ -57,6 +68,7 @@ class Found:
     social: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
     postal_code: str | None = None
+    contacts: list[dict[str, str]] = field(default_factory=list)
 
 
 def _line_of(el: etree._Element, lines: list[Line]) -> int:
@@ -69,6 +81,27 @@ def _line_of(el: etree._Element, lines: list[Line]) -> int:
                     return line.index
                 node = node.getparent()
     return len(lines)
+
+
+def _scan_people(text: str, found: Found) -> None:
+    """People named on a line: after a contact label, or before their own e-mail address."""
+    label = _CONTACT_LABEL.search(text)
+    if label:
+        name = label.group(1).strip()
+        if name and all(c.get("name") != name for c in found.contacts):
+            found.contacts.append({"name": name})
+        return
+    person = _PERSON_BEFORE_EMAIL.match(text)
+    if not person:
+        return
+    name, email = person.group("name"), person.group("email").rstrip(".,;")
+    local = email.split("@")[0].lower()
+    parts = [p.lower() for p in name.replace(".", " ").split() if len(p) > 2]
+    if any(p in local for p in parts):
+        contact = {"name": name, "email": email}
+        if person.group("title").strip():
+            contact["title"] = person.group("title").strip()
+        found.contacts.append(contact)
 
 
 def scan_lines(lines: list[Line], root: etree._Element, region: str) -> Found:
@@ -106,6 +139,12 @@ def scan_lines(lines: list[Line], root: etree._Element, region: str) -> Found:
         icp = _ICP.search(line.text)
         if icp:
             found.extra.setdefault("icp", icp.group(1))
+        row = line.block.getparent() if line.block.tag in ("td", "th") else None
+        if row is not None and row.tag == "tr" and find_emails(line.text):
+            # A table row "Dept | Name | e-mail" renders one cell per line; read the row.
+            _scan_people(" ".join(collapse(cell.text_content()) for cell in row), found)
+        else:
+            _scan_people(line.text, found)
         postcode = _POSTCODE_LABEL.search(line.text)
         if postcode and not found.postal_code:
             found.postal_code = postcode.group(1)

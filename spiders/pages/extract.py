@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -81,6 +82,33 @@ def _fallback_name(ctx: PageContext, og: dict) -> tuple[str | None, str]:
     return None, ""
 
 
+_DIRECTORY_WORDS = re.compile(
+    r"\b(?:directory|directories|listings?|yellow pages|search results|branchenbuch|"
+    r"firmenverzeichnis|bedrijvengids|bedrijven|katalog firem|firmy|katalog|"
+    r"справочник|каталог компаний)\b|企业名录|黄页|公司名录",
+    re.IGNORECASE,
+)
+
+
+def _owner_without_contacts(ctx: PageContext, name: str | None, source: str) -> bool:
+    """May a page with a name but no contact details stand for its owner company?
+
+    Only when the name is clearly the site's own company (a legal form, a label, or the
+    domain spelled out) and the site is not a directory, whose own name is not a lead.
+    """
+    if not name:
+        return False
+    if source == "© line":
+        host = (urlsplit(ctx.url).hostname or "").removeprefix("www.")
+        label = re.sub(r"[^a-z0-9]", "", host.split(".")[0]) if host else ""
+        key = re.sub(r"[^a-z0-9]", "", name.lower())
+        if not (LEGAL_SUFFIX.search(name) or (label and key and (key in label or label in key))):
+            return False
+    letters = sum(1 for a in ctx.root.iter("a") if len(a.text_content().strip()) == 1)
+    sample = " ".join([ctx.title or ""] + [line.text for line in ctx.lines[:80]])
+    return letters < 20 and not _DIRECTORY_WORDS.search(sample)
+
+
 def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRecord]:
     """The company (or its offices) that a company page is about."""
     blocks = address_blocks(ctx.lines, ctx.region)
@@ -118,7 +146,7 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
             record, [p for _, p in found.phones], [e for _, e, _ in found.emails], ctx.region
         )
         has_contact = bool(record.phones or record.emails or record.address)
-        if not (strong or has_contact):
+        if not has_contact and not (strong and _owner_without_contacts(ctx, name, source)):
             return []
         records.append(record)
     first = records[0]
@@ -129,6 +157,9 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
     if found.postal_code and not first.postal_code:
         first.postal_code = found.postal_code
     first.extra.update(found.extra)
+    if found.contacts:
+        first.contacts = list(found.contacts)
+        first.evidence["contacts"] = "contact label / name before own e-mail"
     legal = candidates.copyright or candidates.legal_line
     if (
         legal and first.name and legal != first.name and LEGAL_SUFFIX.search(legal)

@@ -59,7 +59,11 @@ def _has_contact(el: etree._Element, region: str) -> bool:
         return False
     if find_phones(text, region):
         return True
-    return any(postal_match(t) or street_span(t) for t in text.split("\n") if len(t) < 120)
+    return any(
+        (postal_match(t) or (None, "", False))[2] or street_span(t, loose=False)
+        for t in text.split("\n")
+        if len(t) < 120
+    )
 
 
 def _inside_chrome(el: etree._Element) -> bool:

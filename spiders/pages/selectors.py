@@ -8,13 +8,14 @@ from lxml.cssselect import CSSSelector
 from leadgen.exceptions import ConfigError
 from spiders.pages.dom import collapse
 
+_XPATH_STARTS = ("/", "(", "./", "@", "text()", "string(")
+
 
 def select(el: etree._Element, selector: str) -> list[etree._Element]:
     """Elements matching a CSS selector, or an XPath one when it starts with ``/`` or ``(``."""
     try:
-        if selector.lstrip().startswith(("/", "(", "./")):
-            found = el.xpath(selector if not selector.startswith("/") or el.getparent() is None
-                             else "." + selector)
+        if selector.lstrip().startswith(_XPATH_STARTS):
+            found = el.xpath(selector)
         else:
             found = CSSSelector(selector)(el)
     except Exception as exc:  # lxml raises several unrelated classes for a bad selector
@@ -26,7 +27,7 @@ def select(el: etree._Element, selector: str) -> list[etree._Element]:
 
 def select_text(el: etree._Element, selector: str) -> str | None:
     """The text of the first element (or attribute/text XPath result) a selector finds."""
-    if selector.lstrip().startswith(("/", "(", "./")):
+    if selector.lstrip().startswith(_XPATH_STARTS):
         try:
             found = el.xpath(selector)
         except etree.XPathError as exc:

@@ -1,0 +1,126 @@
+"""Listing pages: repeated record blocks, hints, pagination and JSON API records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spiders.pages import ListingPage, SourceHints, extract_json_records, extract_records
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"
+BASE = "http://dir.example.com/members?page=1"
+
+CARDS = """<html><body><ul class="results">
+<li class="hit"><h2><a href="/c/1">Alpha Foods Ltd</a></h2><p>12 High Street, Leeds LS1 4AB</p>
+  <p>Tel: 0113 496 0000</p></li>
+<li class="hit"><h2><a href="/c/2">Beta Metals plc</a></h2><p>3 Mill Lane, York YO1 7HH</p>
+  <p>Tel: 01904 496 000</p></li>
+<li class="hit"><h2><a href="/c/3">Gamma Print Co</a></h2><p>9 Dock Road, Hull HU1 1AA</p>
+  <p>Tel: 01482 496 000</p></li>
+</ul>{pager}</body></html>"""
+
+
+def test_cards_become_one_record_each_with_detail_links() -> None:
+    page = ListingPage(CARDS.format(pager=""), "http://dir.example.co.uk/leeds")
+    assert [r.name for r in page.records] == ["Alpha Foods Ltd", "Beta Metals plc",
+                                               "Gamma Print Co"]
+    assert page.records[1].address == "3 Mill Lane, York YO1 7HH"
+    assert page.records[2].phones == ["01482 496 000"]
+    assert page.detail_urls == [f"http://dir.example.co.uk/c/{i}" for i in (1, 2, 3)]
+    assert page.records[0].evidence["name"].startswith("card[0]")
+
+
+def test_table_rows_are_records() -> None:
+    html = """<table><tr><th>Firma</th><th>Ort</th><th>Telefon</th></tr>
+    <tr><td><a href="/f/a">Anton Bau GmbH</a></td><td>Hauptstr. 1, 80331 München</td>
+        <td>089 1234567</td></tr>
+    <tr><td><a href="/f/b">Berta Holz KG</a></td><td>Ringstr. 2, 90402 Nürnberg</td>
+        <td>0911 1234567</td></tr>
+    <tr><td><a href="/f/c">Cäsar Stahl AG</a></td><td>Weg 3, 93047 Regensburg</td>
+        <td>0941 1234567</td></tr></table>"""
+    records = extract_records(html, "https://verband.example.de/mitglieder")
+    assert [r.name for r in records] == ["Anton Bau GmbH", "Berta Holz KG", "Cäsar Stahl AG"]
+    assert records[0].phones == ["089 1234567"]
+
+
+def test_a_navigation_menu_is_not_a_listing() -> None:
+    html = """<nav><ul><li><a href="/a">About us</a></li><li><a href="/p">Products</a></li>
+    <li><a href="/c">Contact</a></li><li><a href="/n">News</a></li></ul></nav>
+    <ul class="links"><li><a href="/x">Privacy</a></li><li><a href="/y">Terms</a></li>
+    <li><a href="/z">Jobs</a></li></ul>"""
+    assert extract_records(html, "http://example.com/") == []
+
+
+def test_hints_override_the_automatic_way() -> None:
+    html = """<div id="list"><section data-x="1"><span class="nm">Delta Oy</span>
+    <span class="ph">+358 9 4242 4242</span><a class="go" href="/d">more</a></section>
+    <section data-x="2"><span class="nm">Epsilon AB</span><span class="ph">+46 8 123 456 78</span>
+    <a class="go" href="/e">more</a></section></div>"""
+    hints = SourceHints(record="#list > section", detail_link="a.go",
+                        fields={"name": ".nm", "phones": ".ph", "booth": "@data-x"})
+    page = ListingPage(html, "http://fair.example.com/exhibitors", hints=hints)
+    assert [r.name for r in page.records] == ["Delta Oy", "Epsilon AB"]
+    assert page.records[0].phones == ["+358 9 4242 4242"]
+    assert page.records[0].evidence["name"] == "card[0] hint .nm"
+    assert page.detail_urls == ["http://fair.example.com/d", "http://fair.example.com/e"]
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        ('<link rel="next" href="/members?page=2">', "http://dir.example.com/members?page=2"),
+        ('<a href="/members?page=2" class="btn next"><i class="icon-chevron-right"></i></a>',
+         "http://dir.example.com/members?page=2"),
+        ('<a href="/members/seite/2">weiter</a>', "http://dir.example.com/members/seite/2"),
+        ('<a href="list_2.html">下一页</a>', "http://dir.example.com/list_2.html"),
+        ('<a href="/m?p=2" aria-label="Next page">›</a>', "http://dir.example.com/m?p=2"),
+        ('<ul class="pagination"><li class="active"><a href="?page=1">1</a></li>'
+         '<li><a href="?page=2">2</a></li><li><a href="?page=3">3</a></li></ul>',
+         "http://dir.example.com/members?page=2"),
+        ('<a href="/members?page=5">5</a><a href="/members?page=2">2</a>',
+         "http://dir.example.com/members?page=2"),
+        ('<button class="load-more" data-url="/api/members?offset=20">Load more</button>',
+         "http://dir.example.com/api/members?offset=20"),
+    ],
+)
+def test_next_page_urls(pager: str, expected: str) -> None:
+    page = ListingPage(CARDS.format(pager=pager), BASE)
+    assert page.next_page_urls[0] == expected
+
+
+def test_load_more_urls_are_listed_apart() -> None:
+    pager = '<div id="more" data-next="/api/list.json?page=2">Mehr laden</div>'
+    page = ListingPage(CARDS.format(pager=pager), BASE)
+    assert page.load_more_urls == ["http://dir.example.com/api/list.json?page=2"]
+
+
+def test_no_next_page_on_the_last_page() -> None:
+    page = ListingPage(CARDS.format(pager='<a class="btn prev" href="?page=0">‹</a>'),
+                       "http://dir.example.com/members?page=1")
+    assert page.next_page_urls == []
+
+
+def test_json_api_records() -> None:
+    data = {"meta": {"total": 2}, "data": {"exhibitors": [
+        {"id": 7, "companyName": "Zeta Packaging Sp. z o.o.", "phone": "+48 12 345 67 89",
+         "email": "biuro@zeta.example.pl", "website": "https://zeta.example.pl",
+         "address": {"street": "ul. Długa 1", "zip": "31-147", "city": "Kraków"},
+         "url": "/exhibitor/7", "booth": "B12"},
+        {"id": 8, "companyName": "Eta Foods", "categories": ["Food", "Snacks"]},
+    ]}}
+    records = extract_json_records(data, "https://fair.example.com/api/exhibitors?page=1")
+    assert [r.name for r in records] == ["Zeta Packaging Sp. z o.o.", "Eta Foods"]
+    assert records[0].detail_url == "https://fair.example.com/exhibitor/7"
+    assert records[0].address == "ul. Długa 1, 31-147 Kraków"
+    assert records[0].websites == ["https://zeta.example.pl"]
+    assert records[1].categories == ["Food", "Snacks"]
+
+
+def test_to_lead_builds_the_item_contract() -> None:
+    record = ListingPage(CARDS.format(pager=""), "http://dir.example.co.uk/leeds").records[0]
+    lead = record.to_lead("uk-dir", "http://dir.example.co.uk/leeds", country_hint="GB")
+    assert lead.name == "Alpha Foods Ltd"
+    assert lead.source.record_id == "http://dir.example.co.uk/c/1"
+    assert lead.address is not None and lead.address.full == record.address
+    assert lead.source.evidence["name"]

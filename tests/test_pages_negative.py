@@ -1,0 +1,37 @@
+"""Pages that show no business yield no record: nothing is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiders.pages import extract_records
+
+PAGES = {
+    "error page": "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>"
+    "<p>The requested URL was not found on this server.</p></body></html>",
+    "login page": "<html><body><h1>Sign in</h1><form><label>E-mail</label><input name=e>"
+    "<label>Password</label><input type=password name=p><button>Log in</button></form>"
+    "</body></html>",
+    "empty": "",
+    "news article": "<html><head><title>Rain expected on Sunday | City News</title></head>"
+    "<body><article><h1>Rain expected on Sunday</h1><time>12.03.2016</time><p>Forecasters "
+    "expect 25 mm of rain between 10:00 and 18:00; order no. 2016-0312-4471.</p></article>"
+    "<footer>Photos by John Smith</footer></body></html>",
+    "blog listing": "<html><body><div class='posts'>"
+    + "".join(
+        f"<div class='post'><h2><a href='/p/{i}'>Ten tips for spring {i}</a></h2>"
+        f"<span>May {i}, 2016</span><p>Gardening ideas for the weekend.</p></div>"
+        for i in range(1, 6)
+    )
+    + "</div></body></html>",
+    "directory search page": "<html><head><title>Bedrijvengids - zoeken</title></head><body>"
+    + " ".join(f"<a href='/letter/{c}'>{c}</a>" for c in "ABCDEFGHIJKLMNOPRSTUVWZ")
+    + "<p>Copyright (c) 2007 - 2016, Zoeken.nu. All rights reserved.</p></body></html>",
+    "only an agency credit": "<html><body><p>Coming soon.</p><p>Website by Pixel Media "
+    "Ltd</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_record_on_pages_without_a_business(name: str) -> None:
+    assert extract_records(PAGES[name], "http://www.zoeken.nu/zoeken") == []
