@@ -1,0 +1,107 @@
+"""Run the reachability checks over stored contacts and write status, reason and details.
+
+E-mails use DNS (an injectable dnspython resolver; one look-up per domain), phones use
+phonenumbers with the company's country, websites are fetched only in ``--check-only`` runs (the
+crawl judges them from the home page it already fetched).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import dns.resolver
+from sqlalchemy import or_, select
+from sqlalchemy.engine import Engine
+
+from enrich.checks.dns import DomainMail
+from enrich.checks.email import SmtpProbe, check_email
+from enrich.checks.phone import check_phone
+from enrich.checks.website import fetch_website
+from enrich.safety import URLGuard
+from leadgen.normalize import normalize_website, region_from_domain
+from leadgen.storage import session_scope
+from leadgen.storage.models import Company, ContactPoint
+
+_BATCH = 500
+
+
+@dataclass
+class CheckSummary:
+    """Counts of the statuses written, per kind."""
+
+    checked: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"checked": dict(self.checked), "statuses": dict(self.statuses)}
+
+
+def company_region(company: Company) -> str | None:
+    """The phone region of a company: its country, else its domain's country TLD."""
+    return company.country or region_from_domain(company.registered_domain)
+
+
+def run_checks(
+    engine: Engine,
+    *,
+    company_ids: Iterable[int] | None = None,
+    resolver: dns.resolver.Resolver | None = None,
+    smtp_probe: SmtpProbe | None = None,
+    recheck: bool = False,
+    websites: bool = False,
+    guard: URLGuard | None = None,
+    proxy_url: str | None = None,
+) -> CheckSummary:
+    """Check e-mails and phones (and websites when ``websites``) not yet checked, or all."""
+    summary = CheckSummary()
+    mail_cache: dict[str, DomainMail] = {}
+    ids = list(company_ids) if company_ids is not None else None
+    kinds = ["email", "phone"] + (["website"] if websites else [])
+    if websites:
+        _ensure_website_rows(engine, ids)
+    chunks = [ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH)] if ids is not None else [
+        None]
+    for chunk in chunks:
+        with session_scope(engine) as session:
+            query = select(ContactPoint, Company).join(Company).where(ContactPoint.kind.in_(kinds))
+            if chunk is not None:
+                query = query.where(ContactPoint.company_id.in_(chunk))
+            if not recheck:
+                query = query.where(or_(ContactPoint.checked_at.is_(None),
+                                        ContactPoint.status.is_(None)))
+            for contact, company in session.execute(query):
+                if contact.kind == "email":
+                    result = check_email(contact.value, resolver, smtp_probe, mail_cache)
+                elif contact.kind == "phone":
+                    result = check_phone(contact.value, company_region(company))
+                else:
+                    result = fetch_website(contact.value, guard or URLGuard(), proxy_url)
+                contact.status = result.status
+                contact.status_reason = result.reason
+                contact.details = {**(contact.details or {}), "check": result.details}
+                contact.checked_at = datetime.now(UTC)
+                summary.checked[contact.kind] += 1
+                summary.statuses[f"{contact.kind}:{result.status}"] += 1
+    return summary
+
+
+def _ensure_website_rows(engine: Engine, ids: list[int] | None) -> None:
+    """A ``website`` contact row for every company with a website, to hold its check."""
+    with session_scope(engine) as session:
+        query = select(Company).where(Company.website.is_not(None))
+        if ids is not None:
+            query = query.where(Company.id.in_(ids))
+        for company in session.scalars(query):
+            site = normalize_website(company.website or "")
+            if site is None:
+                continue
+            exists = session.scalar(select(ContactPoint.id).where(
+                ContactPoint.company_id == company.id, ContactPoint.kind == "website",
+                ContactPoint.value == site[0]))
+            if not exists:
+                session.add(ContactPoint(company_id=company.id, kind="website", value=site[0],
+                                         source_url=company.website, details={}))

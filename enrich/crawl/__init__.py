@@ -1,0 +1,1 @@
+"""The enrichment crawl: spider, safety middleware, storing pipeline and the runner."""

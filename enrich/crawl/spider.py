@@ -1,0 +1,194 @@
+"""The enrichment spider: each company's home page, then its contact/imprint/about/team pages.
+
+It only navigates: :class:`enrich.pages.CompanySitePage` extracts. Per site it fetches at most
+``max_pages`` pages, never leaves the company's registered domain (social profiles are recorded
+from the links, never fetched), and when the last request of a site has answered it yields one
+``SiteResult`` dict for :class:`enrich.crawl.pipeline.StoreSitePipeline`.
+
+Stats: ``enrich/sites``, ``enrich/sites_done``, ``enrich/pages``, ``enrich/links_offsite``,
+``enrich/failures/<kind>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from enrich.checks.website import classify_website
+from enrich.pages import CompanySitePage, site_domain
+from enrich.pages.links import FactLink, canonical_page_url
+
+#: Let 4xx/5xx home pages reach the callback: the website check needs them.
+_ERROR_CODES = list(range(400, 600))
+#: Links from pages deeper than this are not followed (home = 0).
+_MAX_LINK_DEPTH = 1
+
+
+@dataclass
+class SiteState:
+    """One company's website while it is being crawled."""
+
+    company_id: int
+    start_url: str
+    region: str | None
+    max_pages: int
+    domain: str = ""
+    scheduled: set[str] = field(default_factory=set)
+    outstanding: int = 0
+    pages: list[dict[str, Any]] = field(default_factory=list)
+    website_check: dict[str, Any] | None = None
+    errors: list[dict[str, str]] = field(default_factory=list)
+    done: bool = False
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+
+    def result(self) -> dict[str, Any]:
+        """The ``SiteResult`` item: what the pipeline stores."""
+        return {
+            "kind": "site_result",
+            "company_id": self.company_id,
+            "start_url": self.start_url,
+            "domain": self.domain,
+            "region": self.region,
+            "fetched_at": self.started_at,
+            "pages": self.pages,
+            "website_check": self.website_check,
+            "errors": self.errors,
+            "requested": sorted(self.scheduled),
+        }
+
+
+class SiteEnrichSpider(scrapy.Spider):
+    """Visit company websites; ``targets`` are dicts with company_id, website, region."""
+
+    name = "enrich_sites"
+
+    def __init__(self, targets: list[dict[str, Any]] | None = None, max_pages: int = 8,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.targets = targets or []
+        self.max_pages = max(1, int(max_pages))
+        self.sites: dict[int, SiteState] = {}
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for target in self.targets:
+            state = SiteState(
+                company_id=int(target["company_id"]), start_url=target["website"],
+                region=target.get("region"), max_pages=self.max_pages,
+                domain=site_domain(target["website"]),
+            )
+            self.sites[state.company_id] = state
+            self._inc("enrich/sites")
+            request = self._request(state, state.start_url, "home", 0)
+            if request is not None:
+                yield request
+
+    def _inc(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key)
+
+    def _request(self, state: SiteState, url: str, kind: str, depth: int) -> scrapy.Request | None:
+        key = canonical_page_url(url)
+        if key in state.scheduled or len(state.scheduled) >= state.max_pages:
+            return None
+        state.scheduled.add(key)
+        state.outstanding += 1
+        meta: dict[str, Any] = {"company_id": state.company_id, "page_kind": kind,
+                                "link_depth": depth}
+        if kind == "home":
+            meta["handle_httpstatus_list"] = _ERROR_CODES
+        # dont_filter: sites are deduplicated per company here (two companies may share a URL).
+        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, meta=meta,
+                              dont_filter=True, priority=-depth)
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        state = self.sites[response.meta["company_id"]]
+        state.outstanding -= 1
+        kind = response.meta["page_kind"]
+        text = response.text if isinstance(response, TextResponse) else ""
+        if kind == "home":
+            redirects = [str(u) for u in response.meta.get("redirect_urls", [])]
+            state.website_check = classify_website(
+                state.start_url, response.url, response.status, text, redirects
+            ).as_dict()
+        if isinstance(response, TextResponse) and response.status < 400 and text:
+            self._inc("enrich/pages")
+            page = CompanySitePage(response.body, response.url, region_hint=state.region)
+            facts = page.facts().as_dict()
+            facts["page_kind"] = kind
+            state.pages.append(facts)
+            if response.meta["link_depth"] < _MAX_LINK_DEPTH:
+                yield from self._follow(state, page, response)
+        yield from self._finish_if_done(state)
+
+    def _follow(self, state: SiteState, page: CompanySitePage,
+                response: Response) -> Iterator[scrapy.Request]:
+        allowed = {state.domain, site_domain(response.url)} if response.meta[
+            "page_kind"] == "home" else {state.domain}
+        links = []
+        for link in page.fact_links(base_url=response.url):
+            if site_domain(link.url) in allowed:
+                links.append(link)
+            else:
+                self._inc("enrich/links_offsite")
+        # The best link of each kind first (contact, about, team...), then the rest by score.
+        firsts: list[FactLink] = []
+        rest: list[FactLink] = []
+        kinds: set[str] = set()
+        for link in links:
+            (rest if link.kind in kinds else firsts).append(link)
+            kinds.add(link.kind)
+        for link in firsts + rest:
+            request = self._request(state, link.url, link.kind,
+                                    response.meta["link_depth"] + 1)
+            if request is not None:
+                yield request
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        state = self.sites[request.meta["company_id"]]
+        state.outstanding -= 1
+        kind, status, reason = _failure_kind(failure, request)
+        self._inc(f"enrich/failures/{kind}")
+        state.errors.append({"url": request.url, "error": kind,
+                             "message": str(failure.value)[:300]})
+        if request.meta["page_kind"] == "home" and state.website_check is None:
+            state.website_check = {"status": status, "reason": reason,
+                                   "details": {"error": str(failure.value)[:300]}}
+        yield from self._finish_if_done(state)
+
+    def _finish_if_done(self, state: SiteState) -> Iterator[dict[str, Any]]:
+        if state.outstanding <= 0 and not state.done:
+            state.done = True
+            self._inc("enrich/sites_done")
+            yield state.result()
+
+    def unfinished(self) -> list[SiteState]:
+        """Sites whose requests did not all answer (the crawl was stopped)."""
+        return [s for s in self.sites.values() if not s.done]
+
+
+def _failure_kind(failure: Failure, request: scrapy.Request) -> tuple[str, str, str]:
+    """(stat key, website status, website reason) of a failed request."""
+    from scrapy.exceptions import IgnoreRequest
+    from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
+
+    message = str(failure.value)
+    if failure.check(IgnoreRequest):
+        if request.meta.get("enrich_unsafe"):
+            if "cannot resolve" in request.meta["enrich_unsafe"]:
+                return "no_domain", "invalid", "no_domain"
+            return "unsafe", "invalid", "unsafe"
+        if "robots.txt" in message:
+            return "robots", "unknown", "robots_disallowed"
+        return "ignored", "unknown", "not_fetched"
+    if failure.check(DNSLookupError):
+        return "no_domain", "invalid", "no_domain"
+    if failure.check(TimeoutError, ConnectionRefusedError):
+        return "no_answer", "unknown", "no_answer"
+    return "error", "unknown", "no_answer"

@@ -1,0 +1,181 @@
+"""The page object of one page of a company's own website (no Scrapy import).
+
+Contact channels come from the extraction layer (:func:`spiders.pages.extract_records`); what is
+particular to a company's own site is added here: people with titles, description, language,
+founding year, employees, legal name, ICP licence, and the links to its contact/about pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import tldextract
+
+from enrich.pages import facts
+from enrich.pages.links import FactLink, fact_links
+from enrich.pages.people import find_people
+from leadgen.normalize import registered_domain
+from spiders.pages import ExtractedRecord, decode_html, extract_records
+from spiders.pages.dom import parse_html, visible_lines
+from spiders.pages.social import is_social
+
+_TLD = tldextract.TLDExtract(suffix_list_urls=())
+
+
+def site_domain(url: str) -> str:
+    """Registered domain of a URL ("https://www.acme.co.uk/x" → "acme.co.uk").
+
+    Local test sites keep ``host:port`` (as :func:`leadgen.normalize.registered_domain` does),
+    so two servers on 127.0.0.1 are two sites.
+    """
+    domain = registered_domain(url)
+    if domain:
+        return domain
+    parts = _TLD(url)
+    return parts.top_domain_under_public_suffix or parts.domain
+
+
+@dataclass
+class PageFacts:
+    """Everything one page of a company website says about the company, with its URL."""
+
+    url: str
+    name: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    fax: list[str] = field(default_factory=list)
+    social: list[str] = field(default_factory=list)
+    address: str | None = None
+    people: list[dict[str, Any]] = field(default_factory=list)
+    description: str | None = None
+    language: str | None = None
+    founded_year: int | None = None
+    employees: int | None = None
+    legal_name: str | None = None
+    icp: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return asdict(self)
+
+
+class CompanySitePage:
+    """One fetched page of a company's website."""
+
+    def __init__(self, html: str | bytes, url: str, region_hint: str | None = None) -> None:
+        self.html = decode_html(html) if isinstance(html, bytes) else html
+        self.url = url
+        self.region_hint = region_hint
+        self.root = parse_html(self.html)
+        self.lines = [line.text for line in visible_lines(self.root)]
+        self.text = "\n".join(self.lines)
+        self.records: list[ExtractedRecord] = extract_records(
+            self.html, url, region_hint=region_hint
+        )
+
+    def fact_links(self, base_url: str | None = None) -> list[FactLink]:
+        """Links to contact/imprint/about/team pages, best first."""
+        bases = self.root.xpath("//base/@href")
+        return fact_links(self.root, self.url, base_url or (bases[0] if bases else None))
+
+    def own_records(self) -> list[ExtractedRecord]:
+        """Records of the site's own company: not another business that shows its own website."""
+        own = site_domain(self.url)
+        keep = [
+            r for r in self.records
+            if not r.websites or any(site_domain(w) == own for w in r.websites)
+        ]
+        return keep or self.records[:1]
+
+    def facts(self) -> PageFacts:
+        """The page's facts, each with where it came from."""
+        result = PageFacts(url=self.url)
+        structured = _structured_org(self.html)
+        for record in self.own_records():
+            result.name = result.name or record.name
+            result.address = result.address or record.address
+            _extend(result.emails, record.emails, key=str.lower)
+            _extend(result.phones, record.phones)
+            _extend(result.fax, record.fax)
+            _extend(result.social, record.social)
+            result.legal_name = result.legal_name or record.legal_name
+            result.extra.update(record.extra)
+        _extend(result.social, self._social_links())
+        contacts = [c for r in self.records for c in r.contacts] + structured["people"]
+        result.people = [p.as_dict() for p in find_people(self.lines, contacts)]
+        result.description, result.evidence["description"] = facts.description(
+            self.root, structured.get("description"), self.lines
+        )
+        result.language, result.evidence["language"] = facts.language(self.root, self.text)
+        result.founded_year, result.evidence["founded_year"] = facts.founded_year(
+            self.text, structured.get("foundingDate")
+        )
+        result.employees, result.evidence["employees"] = facts.employees(
+            self.text, structured.get("numberOfEmployees")
+        )
+        if structured.get("legalName"):
+            result.legal_name = str(structured["legalName"])
+            result.evidence["legal_name"] = "schema.org legalName"
+        elif result.legal_name:
+            result.evidence["legal_name"] = "legal-form line"
+        result.icp = facts.icp_licence(self.text)
+        result.evidence = {k: v for k, v in result.evidence.items() if v}
+        return result
+
+    def _social_links(self) -> list[str]:
+        links = []
+        for href in self.root.xpath("//a/@href"):
+            href = str(href).strip()
+            if href.startswith(("http://", "https://", "//")) and is_social(href):
+                links.append("https:" + href if href.startswith("//") else href)
+        return links
+
+
+def _extend(target: list[str], values: list[str], key: Any = None) -> None:
+    seen = {key(v) if key else v for v in target}
+    for value in values:
+        k = key(value) if key else value
+        if k not in seen:
+            target.append(value)
+            seen.add(k)
+
+
+_ORG_FIELDS = ("description", "foundingDate", "numberOfEmployees", "legalName")
+
+
+def _structured_org(html: str) -> dict[str, Any]:
+    """Organization facts and people from JSON-LD (the extraction layer covers the rest)."""
+    out: dict[str, Any] = {"people": []}
+    if "application/ld+json" not in html:
+        return out
+    import extruct
+
+    try:
+        items = extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    except (ValueError, TypeError, json.JSONDecodeError):
+        return out
+    stack: list[Any] = list(items)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        types = item.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if "Person" in types and item.get("name"):
+            out["people"].append({"name": item.get("name"), "title": item.get("jobTitle"),
+                                  "email": item.get("email"), "phone": item.get("telephone")})
+        for key in _ORG_FIELDS:
+            if key in item and key not in out and "Person" not in types:
+                out[key] = item[key]
+        for key in ("@graph", "employee", "employees", "founder", "founders", "member",
+                    "members", "contactPoint"):
+            if key in item:
+                stack.append(item[key])
+    return out

@@ -1,0 +1,295 @@
+"""Store what the enrichment crawl found on one company's website.
+
+Channels and people go to ``contacts`` (one row per company, kind and normalized value, with the
+URL and time each was first found and every page it was seen on); company-level facts go to one
+``source_records`` row with ``source_id="website"`` holding the verbatim :class:`Lead` JSON plus
+the per-page facts. Company fields are only filled where empty: the dedupe stage's survivorship
+rules decide the rest. Re-storing the same findings adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from enrich.values import email_value, normalize_social, phone_value, social_network
+from leadgen.items import Contact, Lead, SizeSignals, SourceMeta
+from leadgen.normalize import normalize_website
+from leadgen.storage.models import Company, ContactPoint, SourceRecord
+from leadgen.suppression import SuppressionList
+
+SOURCE_ID = "website"
+_MAX_SEEN_ON = 10
+
+
+@dataclass
+class StoreStats:
+    """What one store call did."""
+
+    contacts_added: int = 0
+    contacts_seen_again: int = 0
+    suppressed: int = 0
+    source_record_added: bool = False
+    fields_filled: list[str] = field(default_factory=list)
+
+
+class _Contacts:
+    """The company's contact rows keyed by (kind, value), adding or touching them."""
+
+    def __init__(self, session: Session, company: Company, found_at: datetime,
+                 suppressions: SuppressionList, stats: StoreStats) -> None:
+        self.session = session
+        self.company = company
+        self.found_at = found_at
+        self.suppressions = suppressions
+        self.stats = stats
+        self.rows = {
+            (c.kind, c.value): c
+            for c in session.scalars(
+                select(ContactPoint).where(ContactPoint.company_id == company.id)
+            )
+        }
+
+    def suppressed(self, kind: str, value: str) -> bool:
+        entries = self.suppressions.entries
+        if kind == "email":
+            return value in entries.get("email", set()) or (
+                value.rpartition("@")[2] in entries.get("domain", set())
+            )
+        if kind in ("phone", "fax"):
+            return value in entries.get("phone", set())
+        return False
+
+    def upsert(self, kind: str, value: str, source_url: str, **fields: Any) -> ContactPoint | None:
+        if self.suppressed(kind, value):
+            self.stats.suppressed += 1
+            return None
+        details = fields.pop("details", {})
+        row = self.rows.get((kind, value))
+        if row is None:
+            row = ContactPoint(
+                company_id=self.company.id, kind=kind, value=value[:500], source_url=source_url,
+                found_at=self.found_at, details={**details, "seen_on": [source_url]}, **fields,
+            )
+            self.session.add(row)
+            self.rows[(kind, value)] = row
+            self.stats.contacts_added += 1
+            return row
+        self.stats.contacts_seen_again += 1
+        merged = dict(row.details or {})
+        seen = list(merged.get("seen_on", []))
+        if source_url not in seen and len(seen) < _MAX_SEEN_ON:
+            seen.append(source_url)
+        for key, val in details.items():
+            if val and not merged.get(key):
+                merged[key] = val
+        merged["seen_on"] = seen
+        row.details = merged
+        for key, val in fields.items():
+            if val and not getattr(row, key):
+                setattr(row, key, val)
+        return row
+
+
+def store_site_result(session: Session, result: dict[str, Any]) -> StoreStats:
+    """Write one site's findings (a ``SiteResult`` dict from the spider) for its company."""
+    stats = StoreStats()
+    company = session.get(Company, result["company_id"])
+    if company is None:
+        return stats
+    fetched_at = _parse_time(result.get("fetched_at"))
+    region = result.get("region")
+    contacts = _Contacts(session, company, fetched_at, SuppressionList.load(session), stats)
+    pages: list[dict[str, Any]] = result.get("pages", [])
+    for page in pages:
+        _store_page_channels(contacts, page, region)
+    _store_website(contacts, result, fetched_at)
+    lead = _lead_of(company, result, region)
+    if lead is not None:
+        stats.source_record_added = _store_source_record(session, company, lead, result,
+                                                         fetched_at)
+        stats.fields_filled = _fill_empty_fields(company, lead, contacts)
+    company.enriched_at = datetime.now(UTC)
+    session.flush()
+    return stats
+
+
+def _store_page_channels(contacts: _Contacts, page: dict[str, Any], region: str | None) -> None:
+    url = page["url"]
+    for raw in page.get("emails", []):
+        value = email_value(raw)
+        if value:
+            contacts.upsert("email", value, url, details={"raw": raw})
+    for kind in ("phone", "fax"):
+        for raw in page.get("phones" if kind == "phone" else "fax", []):
+            value = phone_value(raw, region)
+            if value:
+                contacts.upsert(kind, value, url, details={"raw": raw})
+    for raw in page.get("social", []):
+        value = normalize_social(raw)
+        if value:
+            contacts.upsert("social", value, url,
+                            details={"raw": raw, "network": social_network(value)})
+    for person in page.get("people", []):
+        email = email_value(person["email"]) if person.get("email") else None
+        phone = phone_value(person["phone"], region) if person.get("phone") else None
+        contacts.upsert(
+            "person", person["name"][:500], url,
+            person_name=person["name"][:200], title=(person.get("title") or None),
+            decision_maker=bool(person.get("decision_maker")),
+            details={"email": email, "phone": phone, "evidence": person.get("evidence")},
+        )
+        if email:
+            contacts.upsert("email", email, url, details={"person": person["name"]})
+
+
+def _store_website(contacts: _Contacts, result: dict[str, Any], checked_at: datetime) -> None:
+    site = normalize_website(result["start_url"])
+    if site is None:
+        return
+    check = result.get("website_check") or {}
+    row = contacts.upsert("website", site[0], result["start_url"])
+    if row is not None and check:
+        row.status = check.get("status")
+        row.status_reason = check.get("reason")
+        row.details = {**(row.details or {}), "check": check.get("details", {})}
+        row.checked_at = checked_at
+
+
+def _first(pages: list[dict[str, Any]], key: str) -> tuple[Any, str | None]:
+    for page in pages:
+        if page.get(key):
+            return page[key], page["url"]
+    return None, None
+
+
+def _lead_of(company: Company, result: dict[str, Any], region: str | None) -> Lead | None:
+    """The site's facts as the item contract's :class:`Lead` (``source_id="website"``)."""
+    pages = result.get("pages", [])
+    if not pages:
+        return None
+    emails: list[str] = []
+    phones: list[str] = []
+    fax: list[str] = []
+    social: list[str] = []
+    people: dict[str, dict[str, Any]] = {}
+    for page in pages:
+        emails += page.get("emails", [])
+        phones += page.get("phones", [])
+        fax += page.get("fax", [])
+        social += [s for s in (normalize_social(x) for x in page.get("social", [])) if s]
+        for person in page.get("people", []):
+            people.setdefault(person["name"], person)
+    evidence: dict[str, Any] = {}
+    facts: dict[str, Any] = {}
+    for key in ("description", "language", "founded_year", "employees", "legal_name", "icp",
+                "name"):
+        value, url = _first(pages, key)
+        if value is not None:
+            facts[key] = value
+            evidence[key] = url
+    try:
+        size = SizeSignals(employees=facts.get("employees"), founded_year=facts.get("founded_year"))
+    except ValidationError:
+        size = SizeSignals()
+    extra: dict[str, Any] = {"pages": [p["url"] for p in pages]}
+    for key in ("language", "icp"):
+        if key in facts:
+            extra[key] = facts[key]
+    for page in pages:
+        for key, value in (page.get("extra") or {}).items():
+            extra.setdefault(key, value)
+    try:
+        return Lead(
+            name=facts.get("name") or company.display_name,
+            source=SourceMeta(
+                source_id=SOURCE_ID, page_url=result["start_url"], record_id=result["start_url"],
+                fetched_at=_parse_time(result.get("fetched_at")), evidence=evidence,
+            ),
+            website=result["start_url"], emails=emails, phones=phones, fax=fax,
+            description=facts.get("description"), size=size, social=social,
+            contacts=[
+                Contact(name=p["name"], title=p.get("title"), email=p.get("email"),
+                        phone=p.get("phone"), decision_maker=p.get("decision_maker"))
+                for p in people.values()
+            ],
+            legal_name=facts.get("legal_name"), country_hint=region, extra=extra,
+        )
+    except ValidationError:
+        return None
+
+
+def _store_source_record(session: Session, company: Company, lead: Lead,
+                         result: dict[str, Any], fetched_at: datetime) -> bool:
+    data = lead.model_dump(mode="json")
+    data["pages_facts"] = result.get("pages", [])
+    content = json.dumps({k: v for k, v in data.items() if k != "source"}, sort_keys=True,
+                         ensure_ascii=False, default=str)
+    content_hash = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    record_key = company.registered_domain or result.get("domain") or result["start_url"]
+    exists = session.scalar(
+        select(SourceRecord.id).where(
+            SourceRecord.source_id == SOURCE_ID,
+            SourceRecord.record_key == record_key,
+            SourceRecord.content_hash == content_hash,
+        )
+    )
+    if exists:
+        return False
+    session.add(SourceRecord(
+        source_id=SOURCE_ID, record_key=record_key[:500], record_id=result["start_url"][:500],
+        page_url=result["start_url"][:2000], fetched_at=fetched_at, content_hash=content_hash,
+        data=data, company_id=company.id,
+        match_evidence={"matched_by": "enrichment of the company's own website"},
+    ))
+    return True
+
+
+def _fill_empty_fields(company: Company, lead: Lead, contacts: _Contacts) -> list[str]:
+    """Fill company fields that are still empty (survivorship belongs to the dedupe stage)."""
+    filled: list[str] = []
+
+    def fill(attr: str, value: Any) -> None:
+        if value and not getattr(company, attr):
+            setattr(company, attr, value)
+            filled.append(attr)
+
+    fill("description", lead.description)
+    fill("legal_name", lead.legal_name)
+    domain = company.registered_domain
+    emails = [v for (k, v) in contacts.rows if k == "email"]
+    own = [e for e in emails if domain and e.endswith("@" + domain)]
+    fill("email", (own or emails or [""])[0])
+    fill("phone", next((v for (k, v) in contacts.rows if k == "phone"), None))
+    fill("social", lead.social)
+    size = dict(company.size or {})
+    for key in ("employees", "founded_year"):
+        value = getattr(lead.size, key)
+        if value and not size.get(key):
+            size[key] = value
+            filled.append(f"size.{key}")
+    if size != (company.size or {}):
+        company.size = size
+    extra = dict(company.extra or {})
+    for key in ("language", "icp"):
+        if lead.extra.get(key) and not extra.get(key):
+            extra[key] = lead.extra[key]
+            filled.append(f"extra.{key}")
+    if extra != (company.extra or {}):
+        company.extra = extra
+    return filled
+
+
+def _parse_time(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return datetime.now(UTC)
