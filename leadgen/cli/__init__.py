@@ -13,10 +13,13 @@ from leadgen.exceptions import LeadgenError
 
 #: Modules that register commands on ``app``; adding a command is adding one line here.
 COMMAND_MODULES: list[str] = [
+    "leadgen.cli.match",
     "leadgen.cli.demo_web",
     "leadgen.cli.crawl",
     "leadgen.cli.data",
     "leadgen.cli.extract",
+    "leadgen.cli.enrich",
+    "leadgen.cli.score",
 ]
 
 for _module in COMMAND_MODULES:

@@ -1,0 +1,136 @@
+"""``leadgen import``, ``dedupe``, ``explain`` and ``review``: getting records in and merged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from leadgen.cli.app import DatabaseOption, app
+from leadgen.exceptions import InputError
+from leadgen.explain import explain as explain_sections
+from leadgen.explain import find_company
+from leadgen.importer import import_file
+from leadgen.matching.dedupe import dedupe as dedupe_db
+from leadgen.matching.review import merge_pair, open_possible_matches, reject
+from leadgen.matching.rules import load_rules
+from leadgen.storage import init_db, session_scope
+
+console = Console()
+err = Console(stderr=True)
+RulesOption = typer.Option(None, "--rules", help="Matching rules YAML (default: bundled).")
+
+
+@app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="CSV file (delimiter , ; or tab; UTF-8 by default)."),
+    source: str = typer.Option(..., "--source", help="Source id for provenance (crm, fair-2025)."),
+    id_column: str | None = typer.Option(None, "--id-column", help="Column with the row's id."),
+    mapping: list[str] = typer.Option(
+        [], "--map", help="FIELD=COLUMN, repeatable (name, phone, email, website, street, city, "
+        "postal_code, country, category, contact_name, ...). Default: columns named like fields."),
+    as_what: str | None = typer.Option(None, "--as", help="customers: mark rows as customers."),
+    region: str | None = typer.Option(None, "--region", help="Default country/phone region (DE)."),
+    encoding: str = typer.Option("utf-8-sig", "--encoding", help="File encoding (latin-1, gbk)."),
+    rules: Path | None = RulesOption,
+    db: str | None = DatabaseOption,
+) -> None:
+    """Import a spreadsheet through the same validation, normalization and matching as a crawl.
+
+    Example: leadgen import fair.csv --source fair-2025 --id-column ID --map name=Company
+    --map phone=Tel --map email=Mail --region DE
+
+    Example: leadgen import crm.csv --source crm --id-column id --as customers
+    """
+    if as_what not in (None, "customers"):
+        raise InputError(f"--as {as_what!r}: the only choice is --as customers")
+    engine = init_db(db)
+    report = import_file(
+        engine, file, source=source, id_column=id_column, mapping=mapping,
+        as_customers=as_what == "customers", region=region, encoding=encoding,
+        rules=load_rules(rules) if rules else None,
+    )
+    for line in report.rejected:
+        err.print(f"rejected {line}", markup=False, highlight=False)
+    for line in report.warnings:
+        err.print(f"warning {line}", markup=False, highlight=False)
+    outcomes = ", ".join(f"{name} {count}" for name, count in sorted(report.outcomes.items()))
+    console.print(f"{report.rows} rows: {outcomes or 'nothing stored'}; "
+                  f"{report.rejected_count} rejected, {len(report.warnings)} warnings")
+
+
+@app.command()
+def dedupe(
+    rules: Path | None = RulesOption,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only report what would change."),
+    region: str | None = typer.Option(None, "--region", help="Default phone region."),
+    db: str | None = DatabaseOption,
+) -> None:
+    """Re-cluster the whole database from its source records (after changing the rules).
+
+    Example: leadgen dedupe --rules my-rules.yaml --dry-run
+    """
+    engine = init_db(db)
+    report = dedupe_db(engine, load_rules(rules) if rules else None, dry_run=dry_run,
+                       default_region=region)
+    for line in report.lines():
+        console.print(line)
+
+
+@app.command()
+def explain(
+    company: str = typer.Argument(..., help="Company id or name."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    db: str | None = DatabaseOption,
+) -> None:
+    """Show a company's merged records and why they were merged (levels, weights, scores).
+
+    Example: leadgen explain "Acme Packaging"
+    """
+    engine = init_db(db)
+    with session_scope(engine) as session:
+        found = find_company(session, company)
+        sections = explain_sections(session, found)
+        if as_json:
+            print(json.dumps({s.title: s.data for s in sections}, indent=2, ensure_ascii=False,
+                             default=str))
+            return
+        for section in sections:
+            console.print(f"[bold]{section.title}[/]")
+            for line in section.lines:
+                console.print(f"  {line}", markup=False, highlight=False)
+
+
+@app.command()
+def review(
+    merge: list[int] = typer.Option([], "--merge", help="Merge the pair with this id."),
+    reject_ids: list[int] = typer.Option([], "--reject", help="Reject the pair with this id."),
+    limit: int = typer.Option(50, "--limit", help="How many open pairs to list."),
+    rules: Path | None = RulesOption,
+    db: str | None = DatabaseOption,
+) -> None:
+    """List possible matches, or decide them with --merge ID / --reject ID.
+
+    Example: leadgen review --merge 12 --reject 13
+    """
+    engine = init_db(db)
+    loaded = load_rules(rules) if rules else None
+    for match_id in merge:
+        kept = merge_pair(engine, match_id, loaded)
+        console.print(f"merged pair {match_id} into company {kept}")
+    for match_id in reject_ids:
+        reject(engine, match_id)
+        console.print(f"rejected pair {match_id}")
+    if merge or reject_ids:
+        return
+    pairs = open_possible_matches(engine, limit)
+    if not pairs:
+        console.print("no open possible matches")
+    for pair in pairs:
+        levels = ", ".join(f"{hit['field']}: {hit['level']}"
+                           for hit in (pair["evidence"] or {}).get("levels", []))
+        console.print(f"#{pair['id']} score {pair['score']:+.1f}: {pair['company_a']} "
+                      f"{pair['name_a']!r} ~ {pair['company_b']} {pair['name_b']!r}  [{levels}]",
+                      markup=False, highlight=False)

@@ -1,0 +1,98 @@
+"""``leadgen import``, ``explain``, ``review`` and ``dedupe`` through the CLI, on SQLite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.storage import init_db
+from leadgen.storage.models import Company, PossibleMatch, SourceRecord
+
+runner = CliRunner()
+
+CSV = """ID;Firma;Telefon;Web;Ort;PLZ;Mail
+1;Acme Verpackung GmbH;030 1234567;acme-verpackung.de;Berlin;10115;info@acme-verpackung.de
+2;;030 7654321;;Berlin;10115;
+3;ACME Verpackung;+49 30 1234567;;Berlin;10115;
+4;Beta Logistik AG;not a phone;;Hamburg;20095;beta@gmail.com
+"""
+MAP = ["--map", "name=Firma", "--map", "phone=Telefon", "--map", "website=Web",
+       "--map", "city=Ort", "--map", "postal_code=PLZ", "--map", "email=Mail"]
+
+
+def run(*args: str) -> object:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return result
+
+
+def test_import_reports_rejects_and_merges(tmp_path: Path) -> None:
+    path = tmp_path / "fair.csv"
+    path.write_text(CSV, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE",
+                 *MAP, "--db", db)
+    out = result.output  # type: ignore[attr-defined]
+    assert "fair.csv:3: name:" in out  # the row without a name, one line with its reason
+    assert "fair.csv:5: phone not a phone" in out
+    assert "4 rows: merged 1, new 2; 1 rejected, 1 warnings" in out
+    engine = init_db(db)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Company)).scalar_one() == 2
+        assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 3
+    again = run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE",
+                *MAP, "--db", db)
+    assert "unchanged 3" in again.output  # type: ignore[attr-defined]
+    explained = run("explain", "Acme Verpackung", "--db", db).output  # type: ignore[attr-defined]
+    assert "Merged records (2)" in explained and "same E.164 phone" in explained
+
+
+def test_import_as_customers_marks_existing_company(tmp_path: Path) -> None:
+    path = tmp_path / "fair.csv"
+    path.write_text(CSV, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE", *MAP,
+        "--db", db)
+    crm = tmp_path / "crm.csv"
+    crm.write_text("id,company,phone\nc1,Acme Verpackung GmbH,+49 30 1234567\n", encoding="utf-8")
+    run("import", str(crm), "--source", "crm", "--id-column", "id", "--as", "customers",
+        "--db", db)
+    with init_db(db).connect() as conn:
+        statuses = dict(conn.execute(select(Company.name_key, Company.status)).all())
+    assert statuses["acme verpackung"] == "customer"
+    assert statuses["beta logistik"] == "new"
+
+
+def test_import_errors_are_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(path), "--source", "s", "--db",
+                                 f"sqlite:///{tmp_path / 'l.db'}"])
+    assert result.exit_code != 0
+    assert "add --map name=COLUMN" in str(result.exception)
+
+
+def test_review_merge_and_reject_and_dedupe(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    # Same name and city, nothing else: a possible match, not a certain one.
+    path.write_text("id,name,city,street\n1,Nordwind Handel,Kiel,Hafenweg 1\n"
+                    "2,Nordwind Handels,Kiel,\n3,Südwind Bau,Kiel,Am Markt 9\n"
+                    "4,Sudwind Bau,Kiel,Am Markt 8\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    run("import", str(path), "--source", "s", "--id-column", "id", "--region", "DE", "--db", db)
+    engine = init_db(db)
+    with engine.connect() as conn:
+        pairs = conn.execute(select(PossibleMatch.id).order_by(PossibleMatch.id)).scalars().all()
+        companies = conn.execute(select(func.count()).select_from(Company)).scalar_one()
+    assert len(pairs) == 2 and companies == 4
+    listing = run("review", "--db", db).output  # type: ignore[attr-defined]
+    assert f"#{pairs[0]}" in listing
+    run("review", "--merge", str(pairs[0]), "--reject", str(pairs[1]), "--db", db)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Company)).scalar_one() == 3
+        assert conn.execute(select(PossibleMatch.status)).scalars().all() == ["rejected"]
+    report = run("dedupe", "--dry-run", "--db", db).output  # type: ignore[attr-defined]
+    assert "records: 4" in report
