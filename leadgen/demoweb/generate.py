@@ -20,6 +20,7 @@ from leadgen.demoweb.pools import (
     CN_DISTRICTS,
     CN_INDUSTRY_EN,
     COUNTRIES,
+    FEMALE_FIRST,
     FIRST_NAMES,
     FIT_COUNTRIES,
     FREE_MAIL,
@@ -28,6 +29,7 @@ from leadgen.demoweb.pools import (
     LAST_NAMES,
     ROLE_MAILBOXES,
     TITLES,
+    gendered,
 )
 
 _COUNTRY_CODES = list(COUNTRIES)
@@ -240,6 +242,7 @@ def make_details(seed: int, core: Core) -> Details:
             title, dm = BOSS_TITLE[lang], True
         else:
             title, dm = rng.choice(TITLES[lang])
+        title = gendered(title, first in FEMALE_FIRST)
         email = None
         if domain and lang != "zh" and rng.random() < 0.4:
             email = _person_email(first, last, domain)
@@ -273,6 +276,7 @@ def make_details(seed: int, core: Core) -> Details:
         "about_slow": rng.random() < 0.05,
         "news_500": rng.random() < 0.1,
         "gbk": core.country == "CN" and rng.random() < 0.3,
+        "path_variant": rng.randrange(6),
         "register": f"HRB {rng.randint(10000, 250000)}",
         "vat": rng.randint(100000000, 999999999),
         "icp": f"浙ICP备{rng.randint(10**7, 10**8 - 1)}号",
@@ -298,12 +302,23 @@ def make_details(seed: int, core: Core) -> Details:
 def describe(lang: str, core: Core, label: str, products: str, city: str) -> str:
     """One-sentence description in the site's language, naming the industry and products."""
     name = core.name_en if core.name_en and lang != "zh" else core.short_name
+    maker = core.industry in MAKERS
     if lang == "de":
-        return f"{name} ist {label} aus {city} und produziert {products}."
+        verb = "produziert" if maker else "bietet"
+        return f"{name} aus {city} – Branche: {label}. Wir {'fertigen' if maker else 'bieten'} " \
+               f"{products}." if core.index % 2 else f"{name} ({label}, {city}) {verb} {products}."
     if lang == "nl":
-        return f"{name} is een {label.lower()} uit {city} en maakt {products}."
+        verb = "maakt" if maker else "levert"
+        return f"{name} ({label.lower()}, {city}) {verb} {products}."
     if lang == "es":
-        return f"{name} es {label.lower()} con sede en {city}. Producimos {products}."
+        verb = "Fabricamos" if maker else "Ofrecemos"
+        return f"{name} ({label.lower()}) con sede en {city}. {verb} {products}."
     if lang == "zh":
         return f"{core.name}位于{city}，是一家专业从事{products}的{label}企业。"
-    return f"{name} is a {label.lower()} company based in {city}, making {products}."
+    verb = "making" if maker else "offering"
+    return f"{name} is a {label.lower()} company based in {city}, {verb} {products}."
+
+
+#: Industries whose companies manufacture goods (the rest offer services or trade).
+MAKERS = frozenset({"food", "beverage", "cosmetics", "pharma", "dairy", "confectionery",
+                    "packaging_machinery", "furniture"})

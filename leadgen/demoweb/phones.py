@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -22,33 +24,44 @@ _MOBILE_LEN = {"DE": 11, "AT": 10, "CH": 9, "NL": 9, "BE": 9, "GB": 10, "IE": 9,
                "ES": 9, "CN": 11}
 
 
-def _valid(country: str, nsn: str) -> phonenumbers.PhoneNumber | None:
-    try:
-        number = phonenumbers.parse("+" + str(phonenumbers.country_code_for_region(country)) + nsn)
-    except phonenumbers.NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
+@lru_cache(maxsize=64)
+def _patterns(country: str, kind: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[int]]:
+    """The metadata patterns phonenumbers validates ``kind`` numbers of ``country`` with."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(country)
+    assert meta is not None
+    general = meta.general_desc
+    desc = meta.fixed_line if kind == "fixed" else meta.mobile
+    lengths = frozenset(desc.possible_length or general.possible_length or ())
+    return (re.compile(general.national_number_pattern or ".*"),
+            re.compile(desc.national_number_pattern or ".*"), lengths)
 
 
-def _draw(
-    rng: random.Random, country: str, prefix: str, lengths: tuple[int, ...]
-) -> phonenumbers.PhoneNumber:
+def _valid(country: str, kind: str, nsn: str) -> bool:
+    """Fast check with phonenumbers' own metadata (no parsing per attempt)."""
+    general, pattern, lengths = _patterns(country, kind)
+    return (len(nsn) in lengths and general.fullmatch(nsn) is not None
+            and pattern.fullmatch(nsn) is not None)
+
+
+def _draw(rng: random.Random, country: str, kind: str, prefix: str,
+          lengths: tuple[int, ...]) -> str:
+    cc = phonenumbers.country_code_for_region(country)
     for attempt in range(40 * len(lengths)):
         rest = lengths[attempt // 40] - len(prefix)
-        digits = str(rng.randint(2, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(rest - 1))
-        number = _valid(country, prefix + digits)
-        if number is not None:
-            return number
-    example = phonenumbers.example_number(country)
+        nsn = prefix + str(rng.randrange(2 * 10 ** (rest - 1), 10 ** rest))
+        if _valid(country, kind, nsn):
+            return f"+{cc}{nsn}"
+    example = phonenumbers.example_number_for_type(
+        country, phonenumbers.PhoneNumberType.FIXED_LINE if kind == "fixed"
+        else phonenumbers.PhoneNumberType.MOBILE)
     assert example is not None
-    return example
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
 
 
 def fixed_line(rng: random.Random, country: str, area: str) -> str:
     """A valid fixed-line number in ``area`` as E.164."""
     lengths: tuple[int, ...] = _FIXED_LEN[country].get(len(area), (len(area) + 7,))
-    number = _draw(rng, country, area, lengths)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return _draw(rng, country, "fixed", area, lengths)
 
 
 def mobile(rng: random.Random, country: str) -> str | None:
@@ -56,8 +69,7 @@ def mobile(rng: random.Random, country: str) -> str | None:
     prefixes = _MOBILE_PREFIX.get(country) or ()
     if not prefixes:
         return None
-    number = _draw(rng, country, rng.choice(prefixes), (_MOBILE_LEN[country],))
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return _draw(rng, country, "mobile", rng.choice(prefixes), (_MOBILE_LEN[country],))
 
 
 def _parts(e164: str) -> tuple[phonenumbers.PhoneNumber, str, str]:

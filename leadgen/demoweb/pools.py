@@ -349,6 +349,33 @@ TITLES = {
     "zh": (("总经理", True), ("董事长", True), ("采购经理", True), ("采购总监", True),
            ("市场专员", False), ("实习生", False), ("销售代表", False), ("行政助理", False)),
 }
+#: First names read as female, for titles that have a feminine form.
+FEMALE_FIRST = frozenset({
+    "Sabine", "Claudia", "Petra", "Julia", "Katrin", "Anna", "Laura", "Martina", "Sarah", "Emma",
+    "Jessica", "Olivia", "Sophie", "Rachel", "Emily", "Sanne", "Lotte", "Eva", "Anouk", "Femke",
+    "Marieke", "María", "Lucía", "Elena", "Carmen", "Ana",
+})
+#: Masculine title -> feminine title (German and Spanish), and back.
+FEMININE = {
+    "Geschäftsführer": "Geschäftsführerin", "Inhaber": "Inhaberin",
+    "Leiter Einkauf": "Leiterin Einkauf", "Einkaufsleiter": "Einkaufsleiterin",
+    "Vorstandsvorsitzender": "Vorstandsvorsitzende", "Praktikant": "Praktikantin",
+    "Vertriebsmitarbeiter": "Vertriebsmitarbeiterin",
+    "Marketing-Assistent": "Marketing-Assistentin",
+    "Director General": "Directora General", "Propietario": "Propietaria",
+    "Jefe de Compras": "Jefa de Compras", "Becario": "Becaria",
+    "Asistente de Marketing": "Asistente de Marketing",
+}
+
+
+_MASCULINE = {v: k for k, v in FEMININE.items()}
+
+
+def gendered(title: str, female: bool) -> str:
+    """The title in the person's grammatical gender."""
+    return FEMININE.get(title, title) if female else _MASCULINE.get(title, title)
+
+
 #: The managing-director title per language (the person in the imprint/contact block).
 BOSS_TITLE = {"de": "Geschäftsführer", "en": "Managing Director", "nl": "Algemeen directeur",
               "es": "Director General", "zh": "总经理"}

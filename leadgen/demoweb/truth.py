@@ -63,18 +63,19 @@ def company_truth(world: DemoWorld, index: int) -> dict[str, Any]:
         "founded_year": core.founded_year,
         "description": det.description,
         "language": det.lang,
-        "site_pages": site_paths(det.lang, core.country, bool(det.site.get("team")))
-        if core.domain else {},
+        "site_pages": site_paths(det.lang, core.country, bool(det.site.get("team")),
+                                 int(str(det.site["path_variant"]))) if core.domain else {},
         "fit": core.fit,
     }
 
 
 def world_truth(world: DemoWorld) -> dict[str, Any]:
     """The whole truth document (JSON-serializable)."""
-    companies = list(world.iter_truth())
     slow = [f"http://{EXPO_HOST}/exhibitors/floorplan"]
     errors = [f"http://{ASSOCIATION_HOST}/news"]
-    for truth in companies:
+    companies = []
+    for truth in world.iter_truth():
+        companies.append(truth)
         site = world.details(truth["id"]).site
         if truth["website"] and site.get("about_slow"):
             slow.append(truth["website"].rstrip("/") + path_quote(truth["site_pages"]["about"]))

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 GERMAN_SPEAKING = ("DE", "AT", "CH")
 
 
-def site_paths(lang: str, country: str, team: bool) -> dict[str, str]:
+def site_paths(lang: str, country: str, team: bool, variant: int = 0) -> dict[str, str]:
     """The pages one company site has: name -> path (unquoted)."""
-    paths = {"home": "/", **PATHS[lang]}
+    paths = {"home": "/"}
+    for key, options in PATHS[lang].items():
+        paths[key] = options[variant % len(options)]
     if not team:
         paths.pop("team")
     if country not in GERMAN_SPEAKING:
@@ -46,7 +48,8 @@ class _Site:
         self.det: Details = world.details(index)
         self.lang = self.det.lang
         self.words = WORDS[self.lang]
-        self.paths = site_paths(self.lang, self.core.country, bool(self.det.site.get("team")))
+        self.paths = site_paths(self.lang, self.core.country, bool(self.det.site.get("team")),
+                                int(str(self.det.site["path_variant"])))
         self.charset = "gbk" if self.det.site.get("gbk") else "utf-8"
 
     # -- shared parts ------------------------------------------------------------------------
@@ -218,7 +221,7 @@ def handle(world: DemoWorld, index: int, path: str, params: dict[str, str]) -> R
     if path in ("", "/", "/index.html"):
         return site.home()
     path = path.rstrip("/")
-    pages = {site.paths[k]: k for k in site.paths}
+    pages = {site.paths[k].rstrip("/"): k for k in site.paths}
     key = pages.get(path)
     if key is None:
         return not_found(site.lang)

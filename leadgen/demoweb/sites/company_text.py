@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-#: Page paths per language (the Chinese ones are percent-encoded on the wire).
-PATHS: dict[str, dict[str, str]] = {
-    "en": {"contact": "/contact", "about": "/about", "team": "/team", "news": "/news"},
-    "de": {"contact": "/kontakt", "about": "/ueber-uns", "team": "/team", "news": "/aktuelles",
-           "impressum": "/impressum"},
-    "nl": {"contact": "/contact", "about": "/over-ons", "team": "/ons-team", "news": "/nieuws"},
-    "es": {"contact": "/contacto", "about": "/sobre-nosotros", "team": "/equipo",
-           "news": "/noticias"},
-    "zh": {"contact": "/联系我们.html", "about": "/关于我们.html", "team": "/管理团队.html",
-           "news": "/新闻中心.html"},
+#: Page paths per language; each site picks one option per page (Chinese ones are
+#: percent-encoded on the wire).
+PATHS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"contact": ("/contact", "/contact-us", "/contact.html"),
+           "about": ("/about", "/about-us", "/company"),
+           "team": ("/team", "/our-team", "/people"), "news": ("/news", "/blog")},
+    "de": {"contact": ("/kontakt", "/kontakt.html", "/kontakt/"),
+           "about": ("/ueber-uns", "/unternehmen", "/ueber-uns.html"),
+           "team": ("/team", "/ansprechpartner", "/team.html"),
+           "news": ("/aktuelles", "/news"), "impressum": ("/impressum", "/impressum.html")},
+    "nl": {"contact": ("/contact", "/contact.html"), "about": ("/over-ons", "/bedrijf"),
+           "team": ("/ons-team", "/team"), "news": ("/nieuws",)},
+    "es": {"contact": ("/contacto", "/contacto.html"),
+           "about": ("/sobre-nosotros", "/empresa", "/quienes-somos"),
+           "team": ("/equipo",), "news": ("/noticias",)},
+    "zh": {"contact": ("/联系我们.html", "/contact.html", "/lxwm.html"),
+           "about": ("/关于我们.html", "/about.html", "/gywm.html"),
+           "team": ("/管理团队.html", "/team.html"), "news": ("/新闻中心.html", "/news.html")},
 }
 
 WORDS: dict[str, dict[str, str]] = {
