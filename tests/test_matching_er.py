@@ -1,0 +1,28 @@
+"""Entity-resolution quality on the real Restaurant benchmark, imported with ``leadgen import``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.bench.bench_er import RESTAURANTS, evaluate
+
+pytestmark = pytest.mark.skipif(not RESTAURANTS.is_file(), reason="../shared/er-benchmark missing")
+
+
+@pytest.mark.parametrize(("with_phone", "bar"), [(True, 0.95), (False, 0.85)])
+def test_restaurant_clusters_pairwise_f1(tmp_path: Path, with_phone: bool, bar: float) -> None:
+    score = evaluate(tmp_path, with_phone=with_phone, seed=11)
+    print(f"\nrestaurants {'with' if with_phone else 'without'} phone: "
+          f"precision {score.precision:.3f} recall {score.recall:.3f} F1 {score.f1:.3f} "
+          f"({score.predicted_pairs} predicted pairs, {score.true_pairs} true)")
+    assert score.true_pairs == 112
+    assert score.f1 >= bar
+
+
+def test_restaurant_batch_dedupe_keeps_quality(tmp_path: Path) -> None:
+    score = evaluate(tmp_path, with_phone=True, seed=3, dedupe=True)
+    print(f"\nrestaurants after leadgen dedupe: precision {score.precision:.3f} "
+          f"recall {score.recall:.3f} F1 {score.f1:.3f}")
+    assert score.f1 >= 0.95
