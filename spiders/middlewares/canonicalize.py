@@ -68,9 +68,11 @@ def canonical_url(url: str) -> str:
     """
     parts = urlsplit(url)
     path = _PATH_SESSION.sub("", parts.path)
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    # Some servers append the path parameter after the query too: ``?page=2;jsessionid=...``.
+    raw_query = _PATH_SESSION.sub("", parts.query)
+    pairs = parse_qsl(raw_query, keep_blank_values=True)
     kept = [(key, value) for key, value in pairs if not _is_session_key(key, value)]
-    query = urlencode(kept) if len(kept) != len(pairs) else parts.query
+    query = urlencode(kept) if len(kept) != len(pairs) else raw_query
     return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 

@@ -3,12 +3,13 @@
 ``CLOSESPIDER_PAGECOUNT`` closes the spider once the count is reached, but requests already in
 flight still complete, so a crawl may exceed it by the concurrency. This middleware refuses every
 request past the cap before it is sent, so the number of pages fetched never exceeds it, and
-closes the spider with reason ``closespider_pagecount`` as soon as the cap is reached: requests
-still queued stay in the ``JOBDIR`` queue, so a resumed run with a higher cap continues from there
-(the few already handed to the downloader are refused and lost).
+closes the spider with reason ``closespider_pagecount`` as soon as the cap is reached. With a
+``JOBDIR``, requests still queued stay in its queue, and the few already handed to the downloader
+are put back there before being refused, so a resumed run with a higher cap continues from there.
 robots.txt requests are not pages and are neither counted nor refused.
 
-Stats: ``pagecap/counted``, ``pagecap/ignored``; setting ``LEADGEN_MAX_PAGES`` (0 = no cap).
+Stats: ``pagecap/counted``, ``pagecap/ignored``, ``pagecap/requeued``; setting
+``LEADGEN_MAX_PAGES`` (0 = no cap).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ logger = logging.getLogger(__name__)
 class PageCapMiddleware:
     """Downloader middleware refusing requests once ``LEADGEN_MAX_PAGES`` pages were sent."""
 
-    def __init__(self, crawler: Crawler, max_pages: int):
+    def __init__(self, crawler: Crawler, max_pages: int, requeue: bool):
         self.crawler = crawler
         self.max_pages = max_pages
+        self.requeue = requeue
         self.count = 0
 
     @classmethod
@@ -41,7 +43,7 @@ class PageCapMiddleware:
         max_pages = crawler.settings.getint("LEADGEN_MAX_PAGES")
         if max_pages <= 0:
             raise NotConfigured
-        return cls(crawler, max_pages)
+        return cls(crawler, max_pages, requeue=bool(crawler.settings.get("JOBDIR")))
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if request.meta.get("dont_obey_robotstxt") and request.url.endswith("/robots.txt"):
@@ -50,6 +52,12 @@ class PageCapMiddleware:
         assert stats is not None
         if self.count >= self.max_pages:
             stats.inc_value("pagecap/ignored")
+            assert self.crawler.engine is not None
+            if self.requeue:
+                # Back to the JOBDIR queue (the dupefilter has seen it already); the engine
+                # stops taking requests from the queue once the spider is closing.
+                self.crawler.engine.crawl(request.replace(dont_filter=True))
+                stats.inc_value("pagecap/requeued")
             raise IgnoreRequest(f"page cap of {self.max_pages} reached")
         self.count += 1
         stats.inc_value("pagecap/counted")

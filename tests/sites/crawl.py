@@ -34,6 +34,7 @@ def crawl(
     tmp: Path, sources: list[SourceConfig], **overrides: Any
 ) -> tuple[CrawlResult, list[dict[str, Any]], str]:
     """Crawl ``sources``; return the result, the leads as dicts and the crawl log."""
+    tmp.mkdir(parents=True, exist_ok=True)
     log = tmp / "crawl.log"
     items = tmp / "leads.jsonl"
     proxy = overrides.pop("proxy", None)

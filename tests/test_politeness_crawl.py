@@ -1,0 +1,66 @@
+"""Resumable runs, the HTTP cache and the depth cap, on the fixture site with real Scrapy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadgen.profile import SourceConfig
+from tests.sites.crawl import crawl, require_page_objects
+from tests.sites.directory_site import MEMBERS, DirectorySite
+from tests.sites.server import SiteServer
+
+require_page_objects()
+
+#: Members whose detail page can be fetched (not robots-disallowed, not on another host).
+FETCHABLE = {m.number for m in MEMBERS} - {7, 12}
+
+
+def _source(server: SiteServer, **kwargs: object) -> SourceConfig:
+    return SourceConfig(id="site", start_urls=[f"{server.base_url}/members"], **kwargs)
+
+
+def test_jobdir_resumes_where_the_page_cap_stopped(tmp_path: Path) -> None:
+    site = DirectorySite(port=0, crawl_delay=0.01)
+    with SiteServer(site) as server:
+        site.port = server.port
+        first, _, _ = crawl(tmp_path / "a", [_source(server, max_pages=5)],
+                            jobdir=tmp_path / "job")
+        seen_first = {hit.path for hit in server.access_log if hit.path != "/robots.txt"}
+        server.access_log.clear()
+        second, leads, _ = crawl(tmp_path / "b", [_source(server, max_pages=500)],
+                                 jobdir=tmp_path / "job")
+        seen_second = [hit.path for hit in server.access_log if hit.path != "/robots.txt"]
+    assert first.sources["site"].finish_reason == "closespider_pagecount"
+    assert len(seen_first) == 5
+    assert second.sources["site"].finish_reason == "finished"
+    assert seen_second and not set(seen_second) & seen_first  # nothing fetched twice
+    fetched = {int(p.rsplit("/", 1)[1]) for p in seen_first | set(seen_second)
+               if p.startswith("/member/")}
+    assert fetched == FETCHABLE
+
+
+def test_http_cache_replays_without_touching_the_site(tmp_path: Path) -> None:
+    site = DirectorySite(port=0, crawl_delay=0.01)
+    cache = {"HTTPCACHE_ENABLED": True, "HTTPCACHE_DIR": str(tmp_path / "cache")}
+    with SiteServer(site) as server:
+        site.port = server.port
+        _, first, _ = crawl(tmp_path / "a", [_source(server)], **cache)
+        server.access_log.clear()
+        result, second, _ = crawl(tmp_path / "b", [_source(server)], **cache)
+        pages = [hit for hit in server.access_log if hit.path != "/robots.txt"]
+    # Only the 500 page comes back: errors are not cached (HTTPCACHE_IGNORE_HTTP_CODES).
+    assert {hit.path for hit in pages} == {"/member/9"}
+    assert result.sources["site"].stats["httpcache/hit"] > 10
+    assert sorted(lead["name"] for lead in second) == sorted(lead["name"] for lead in first)
+
+
+def test_depth_cap_counts_hops_not_listing_pages(tmp_path: Path) -> None:
+    """With max_depth 1 all four listing pages and their detail pages are still crawled."""
+    site = DirectorySite(port=0, crawl_delay=0.01)
+    with SiteServer(site) as server:
+        site.port = server.port
+        result, leads, _ = crawl(tmp_path, [_source(server, max_depth=1)])
+        paths = {hit.path.split("&")[0] for hit in server.access_log}
+    assert {"/members", "/members?page=2", "/members?page=3", "/members?page=4"} <= paths
+    assert {f"/member/{n}" for n in FETCHABLE} <= paths
+    assert result.sources["site"].stats["request_depth_max"] == 1
