@@ -31,6 +31,7 @@ def _patterns(country: str, kind: str) -> tuple[re.Pattern[str], re.Pattern[str]
     assert meta is not None
     general = meta.general_desc
     desc = meta.fixed_line if kind == "fixed" else meta.mobile
+    assert general is not None and desc is not None
     lengths = frozenset(desc.possible_length or general.possible_length or ())
     return (re.compile(general.national_number_pattern or ".*"),
             re.compile(desc.national_number_pattern or ".*"), lengths)
