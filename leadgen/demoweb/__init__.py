@@ -53,7 +53,8 @@ Truth (``world.truth()``, ``leadgen demo-web --write-truth FILE``): ``seed``, ``
 robots_linked), and ``companies``: each with ``id``, ``name`` (canonical legal name), ``name_en``
 (Chinese companies), ``name_variants`` (every spelling used anywhere), ``legal_form``,
 ``country`` (ISO2), ``city`` (Latin), ``city_local``, ``postal_code``, ``street``,
-``address_lines``, ``website`` (canonical URL) and ``domain`` (registered) or null, ``emails``,
+``address_lines``, ``address_lines_en``, ``website`` (canonical URL) and ``domain``
+(registered) or null, ``emails``,
 ``phones`` (E.164), ``fax``, ``social``, ``people`` (name, title, decision_maker, email),
 ``trap_emails`` (must NOT be extracted), ``listings`` (source, url, list_url, name as listed),
 ``industry``, ``employees``, ``founded_year``, ``description``, ``language``, ``site_pages`` and

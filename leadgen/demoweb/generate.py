@@ -18,12 +18,14 @@ from leadgen.demoweb.pools import (
     BRAND_START,
     CN_BRAND_CHARS,
     CN_DISTRICTS,
+    CN_EN,
     CN_INDUSTRY_EN,
     COUNTRIES,
     FEMALE_FIRST,
     FIRST_NAMES,
     FIT_COUNTRIES,
     FREE_MAIL,
+    ICP_PREFIX,
     INDUSTRIES,
     INDUSTRY_BY_KEY,
     LAST_NAMES,
@@ -186,6 +188,9 @@ def make_details(seed: int, core: Core) -> Details:
         prefix = city.region + city.name + "市"
         lines = [f"{prefix}{district}{street}{number}号"]
         street_line = f"{district}{street}{number}号"
+        province = f", {CN_EN[city.region]}" if city.region else ""
+        lines_en = [f"No. {number} {CN_EN[street]}, {CN_EN[district]}",
+                    f"{city.latin}{province} {postal}"]
     elif core.country in ("GB", "IE", "US", "AU"):
         street_line = f"{number} {street}"
         if core.country == "US":
@@ -198,6 +203,8 @@ def make_details(seed: int, core: Core) -> Details:
         street_line = f"{street} {number}"
         lines = [street_line, f"{postal} {city.name}"]
 
+    if core.country != "CN":
+        lines_en = lines
     phone = phones.fixed_line(rng, core.country, city.area)
     fax = phones.fixed_line(rng, core.country, city.area) if rng.random() < 0.5 else None
     extra: list[str] = []
@@ -240,8 +247,10 @@ def make_details(seed: int, core: Core) -> Details:
         used.add(full)
         if k == 0:
             title, dm = BOSS_TITLE[lang], True
+            if core.legal_form == "AG":
+                title = "Vorstandsvorsitzender"
         else:
-            title, dm = rng.choice(TITLES[lang])
+            title, dm = rng.choice([t for t in TITLES[lang] if t[0] != BOSS_TITLE[lang]])
         title = gendered(title, first in FEMALE_FIRST)
         email = None
         if domain and lang != "zh" and rng.random() < 0.4:
@@ -279,7 +288,8 @@ def make_details(seed: int, core: Core) -> Details:
         "path_variant": rng.randrange(6),
         "register": f"HRB {rng.randint(10000, 250000)}",
         "vat": rng.randint(100000000, 999999999),
-        "icp": f"浙ICP备{rng.randint(10**7, 10**8 - 1)}号",
+        "icp": f"{ICP_PREFIX.get(city.region or city.name, '浙')}ICP备"
+               f"{rng.randint(10**7, 10**8 - 1)}号",
     }
     trap_emails: list[str] = []
     if domain and rng.random() < 0.35:
@@ -293,7 +303,8 @@ def make_details(seed: int, core: Core) -> Details:
     description = describe(lang, core, ind.label[lang], ind.products[lang], city.name)
     return Details(
         city=city.name, city_latin=city.latin, region=city.region, postal_code=postal,
-        street=street_line, address_lines=lines, phone=phone, fax=fax, extra_phones=extra,
+        street=street_line, address_lines=lines, address_lines_en=lines_en, phone=phone,
+        fax=fax, extra_phones=extra,
         emails=emails, people=people, social=social, description=description, lang=lang,
         site=site, trap_emails=trap_emails, directory_email=directory_email,
     )

@@ -64,6 +64,8 @@ class Details:
     street: str
     address_lines: list[str]
     """Address as printed locally, one entry per line."""
+    address_lines_en: list[str]
+    """Address as English-language directories print it (differs for Chinese companies)."""
     phone: str
     """Main phone, E.164."""
     fax: str | None

@@ -391,3 +391,16 @@ FREE_MAIL = {"zh": ("163.com", "qq.com", "126.com"), "default": ("gmail.com", "o
 
 MEMBER_TIERS = ("Gold member", "Silver member", "Standard member", "Associate member")
 CN_DISTRICTS = ("高新区", "经济开发区", "工业园区", "滨江区", "城东新区")
+#: Province (or municipality) -> the one-character abbreviation used in ICP licence numbers.
+ICP_PREFIX = {"浙江省": "浙", "广东省": "粤", "江苏省": "苏", "山东省": "鲁", "四川省": "川",
+              "湖北省": "鄂", "福建省": "闽", "上海": "沪", "北京": "京", "天津": "津"}
+#: English forms for addresses of Chinese companies in English-language directories.
+CN_EN = {
+    "文三路": "Wensan Road", "滨江大道": "Binjiang Avenue", "工业路": "Gongye Road",
+    "建设路": "Jianshe Road", "人民路": "Renmin Road", "科技路": "Keji Road",
+    "创业路": "Chuangye Road", "新华路": "Xinhua Road", "高新区": "High-tech Zone",
+    "经济开发区": "Economic Development Zone", "工业园区": "Industrial Park",
+    "滨江区": "Binjiang District", "城东新区": "Chengdong New District", "浙江省": "Zhejiang",
+    "广东省": "Guangdong", "江苏省": "Jiangsu", "山东省": "Shandong", "四川省": "Sichuan",
+    "湖北省": "Hubei", "福建省": "Fujian",
+}

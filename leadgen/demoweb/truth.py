@@ -45,6 +45,7 @@ def company_truth(world: DemoWorld, index: int) -> dict[str, Any]:
         "postal_code": det.postal_code,
         "street": det.street,
         "address_lines": det.address_lines,
+        "address_lines_en": det.address_lines_en,
         "website": core.website,
         "domain": core.domain,
         "emails": emails,

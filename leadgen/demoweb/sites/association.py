@@ -114,7 +114,7 @@ def _detail(world: DemoWorld, index: int) -> Response:
     core, det = world.cores[index], world.details(index)
     name = world.listed_name(index, SOURCE)
     country = COUNTRIES[core.country].name_en
-    address = "<br>".join(escape(x) for x in det.address_lines) + f"<br>{escape(country)}"
+    address = "<br>".join(escape(x) for x in det.address_lines_en) + f"<br>{escape(country)}"
     style = world.phone_style(index, SOURCE)
     tel = phones.display(det.phone, core.country, style)
     rows = [("Address", address), ("Phone", tel_html(tel, det.phone, True))]

@@ -195,7 +195,7 @@ class _Site:
         lines = ["<h1>Impressum</h1>", f"<p><strong>{escape(core.name)}</strong><br>"
                  + "<br>".join(escape(x) for x in det.address_lines) + "</p>"]
         if boss:
-            lines.append(f"<p>Vertreten durch den {escape(boss.title)}: {escape(boss.name)}</p>")
+            lines.append(f"<p>{escape(boss.title)}: {escape(boss.name)}</p>")
         lines.append(f"<p>Telefon: {escape(phones.display(det.phone, core.country, 'national'))}"
                      "</p>")
         if det.emails:

@@ -80,7 +80,7 @@ def _industry(slug: str) -> str:
 
 def _address(world: DemoWorld, index: int) -> str:
     core, det = world.cores[index], world.details(index)
-    return ", ".join([*det.address_lines, COUNTRIES[core.country].name_en])
+    return ", ".join([*det.address_lines_en, COUNTRIES[core.country].name_en])
 
 
 def _category(world: DemoWorld, slug: str, page_no: int, sid: str) -> Response:
