@@ -11,6 +11,9 @@ nothing leaves the machine::
         server.access_log         # [AccessLogEntry(host, path, status, user_agent, monotonic, ...)]
     world.truth()                 # ground truth (JSON-serializable dict)
 
+Politeness checks over the access log live in :mod:`leadgen.demoweb.audit`
+(``robots_violations``, ``crawl_delay_violations``, ``trap_costs``, ``canonical_path``).
+
 Scrapy: set ``http_proxy=http://127.0.0.1:PORT`` in the environment before the crawler starts
 (HttpProxyMiddleware reads it, robots.txt requests included) or ``meta["proxy"]`` per request.
 Only ``http://`` URLs exist (CONNECT is refused). Requests in origin form with a ``Host:`` header
