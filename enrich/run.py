@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from enrich.checkrun import CheckSummary, company_region, run_checks
 from enrich.checks.dns import make_resolver
 from enrich.checks.smtp import smtp_probe as default_smtp_probe
-from enrich.crawl.runner import enrich_settings, run_enrich_crawl
+from enrich.crawl.runner import run_enrich_crawl
 from enrich.crawl.safety import resolver_from_settings
 from enrich.safety import URLGuard, allow_private_from_env
 from leadgen.normalize import normalize_website
@@ -109,13 +109,13 @@ def enrich(database_url: str | None, options: EnrichOptions) -> EnrichSummary:
         session.add(run)
         session.flush()
         run_id = run.id
-    settings = enrich_settings({
+    settings = {
         "LEADGEN_DATABASE_URL": url,
         "LEADGEN_PROXY": options.proxy,
         "ENRICH_ALLOW_PRIVATE": allow,
         "ENRICH_DNS_SERVERS": options.dns_servers,
         **options.settings,
-    })
+    }
     status, stats, checks = "failed", {}, CheckSummary()
     try:
         stats = run_enrich_crawl(targets, max_pages=options.max_pages, settings=settings)

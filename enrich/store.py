@@ -107,9 +107,13 @@ def store_site_result(session: Session, result: dict[str, Any]) -> StoreStats:
     fetched_at = _parse_time(result.get("fetched_at"))
     region = result.get("region")
     contacts = _Contacts(session, company, fetched_at, SuppressionList.load(session), stats)
-    pages: list[dict[str, Any]] = result.get("pages", [])
+    # Responses arrive in any order: sort so that the same findings store the same record.
+    pages: list[dict[str, Any]] = sorted(
+        result.get("pages", []), key=lambda p: (p.get("page_kind") != "home", p["url"])
+    )
+    result = {**result, "pages": pages}
     for page in pages:
-        _store_page_channels(contacts, page, region)
+        _store_page_channels(contacts, page, page.get("region") or region)
     _store_website(contacts, result, fetched_at)
     lead = _lead_of(company, result, region)
     if lead is not None:

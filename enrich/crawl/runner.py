@@ -1,14 +1,18 @@
 """Run the enrichment spider with the project's Scrapy settings, in a child process.
 
 Twisted's reactor cannot be restarted within one process, and the CLI, tests and notebooks may
-run enrichment more than once: each crawl therefore runs in a freshly spawned process that writes
-to the database itself and hands its stats back.
+run enrichment more than once: each crawl therefore runs in a child Python process
+(``python -m enrich.crawl.runner``) that writes to the database itself and hands its stats back
+in a JSON file.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 #: Settings of the enrichment crawl on top of ``leadgen.settings``.
@@ -45,38 +49,49 @@ def enrich_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return settings
 
 
-def _child(targets: list[dict[str, Any]], max_pages: int, settings: dict[str, Any],
-           out: Any) -> None:
+def crawl_in_this_process(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run the crawl of ``spec`` (targets, max_pages, settings overrides) here; return stats."""
     from scrapy.crawler import CrawlerProcess
 
     from enrich.crawl.spider import SiteEnrichSpider
 
-    process = CrawlerProcess(settings)
+    process = CrawlerProcess(enrich_settings(spec["settings"]))
     crawler = process.create_crawler(SiteEnrichSpider)
-    process.crawl(crawler, targets=targets, max_pages=max_pages)
+    process.crawl(crawler, targets=spec["targets"], max_pages=spec["max_pages"])
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    out.put({k: (v if isinstance(v, int | float | str) else str(v)) for k, v in stats.items()})
+    return {k: (v if isinstance(v, int | float | str) else str(v)) for k, v in stats.items()}
 
 
 def run_enrich_crawl(
     targets: list[dict[str, Any]], *, max_pages: int, settings: dict[str, Any]
 ) -> dict[str, Any]:
-    """Crawl ``targets`` (dicts: company_id, website, region) and return the crawl's stats."""
-    context = multiprocessing.get_context("spawn")
-    out = context.Queue()
-    child = context.Process(target=_child, args=(targets, max_pages, settings, out),
-                            name="leadgen-enrich")
-    child.start()
-    try:
-        while True:
-            try:
-                stats: dict[str, Any] = out.get(timeout=0.5)
-                break
-            except queue.Empty:
-                if not child.is_alive():
-                    stats = {"finish_reason": f"crashed (exit code {child.exitcode})"}
-                    break
-    finally:
-        child.join(timeout=30)
-    return stats
+    """Crawl ``targets`` (dicts: company_id, website, region) in a child process; its stats.
+
+    ``settings`` are overrides on top of :func:`enrich_settings` (JSON-serializable values).
+    """
+    with tempfile.TemporaryDirectory(prefix="leadgen-enrich-") as tmp:
+        spec_path, stats_path = Path(tmp) / "spec.json", Path(tmp) / "stats.json"
+        spec = {"targets": targets, "max_pages": max_pages, "settings": settings}
+        spec_path.write_text(json.dumps(spec), encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, "-m", "enrich.crawl.runner", str(spec_path), str(stats_path)],
+            check=False,
+        )
+        if not stats_path.exists():
+            return {"finish_reason": f"crashed (exit code {completed.returncode})"}
+        stats: dict[str, Any] = json.loads(stats_path.read_text(encoding="utf-8"))
+        return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m enrich.crawl.runner SPEC.json STATS.json``: the child process's entry."""
+    spec_file, stats_file = (argv or sys.argv[1:])[:2]
+    spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
+    stats = crawl_in_this_process(spec)
+    Path(stats_file).write_text(json.dumps(stats), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,6 +8,7 @@ founding year, employees, legal name, ICP licence, and the links to its contact/
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -18,10 +19,20 @@ from enrich.pages.links import FactLink, fact_links
 from enrich.pages.people import find_people
 from leadgen.normalize import registered_domain
 from spiders.pages import ExtractedRecord, decode_html, extract_records
-from spiders.pages.dom import parse_html, visible_lines
+from spiders.pages.dom import page_lang, parse_html, visible_lines
+from spiders.pages.emails import find_emails
+from spiders.pages.names import is_agency_credit
+from spiders.pages.phones import region_for
 from spiders.pages.social import is_social
 
 _TLD = tldextract.TLDExtract(suffix_list_urls=())
+#: Credit lines the extraction layer's list does not cover (Spanish, French, more Chinese).
+_MORE_CREDITS = re.compile(
+    r"diseño web|diseñad[oa] por|desarrollad[oa] por|sitio web (?:creado )?por|"
+    r"réalisation|conception web|conçu par|site (?:réalisé|créé) par|web ?design|"
+    r"网站制作|设计制作|制作维护|网站设计",
+    re.IGNORECASE,
+)
 
 
 def site_domain(url: str) -> str:
@@ -55,6 +66,8 @@ class PageFacts:
     employees: int | None = None
     legal_name: str | None = None
     icp: str | None = None
+    region: str | None = None
+    """The country national phone numbers on the page are read in."""
     extra: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
 
@@ -71,8 +84,10 @@ class CompanySitePage:
         self.url = url
         self.region_hint = region_hint
         self.root = parse_html(self.html)
-        self.lines = [line.text for line in visible_lines(self.root)]
+        self.line_objects = visible_lines(self.root)
+        self.lines = [line.text for line in self.line_objects]
         self.text = "\n".join(self.lines)
+        self.region = region_for(url, page_lang(self.root), region_hint, text=self.text)
         self.records: list[ExtractedRecord] = extract_records(
             self.html, url, region_hint=region_hint
         )
@@ -91,9 +106,23 @@ class CompanySitePage:
         ]
         return keep or self.records[:1]
 
+    def credit_domains(self) -> set[str]:
+        """Domains named in a web agency's footer credit ("Website by X — studio@x.com")."""
+        own = site_domain(self.url)
+        domains: set[str] = set()
+        for line in self.line_objects:
+            if not (is_agency_credit(line.text) or _MORE_CREDITS.search(line.text)):
+                continue
+            domains.update(e.rpartition("@")[2].lower() for e in find_emails(line.text))
+            for href in line.block.xpath(".//a/@href"):
+                if str(href).startswith(("http://", "https://", "//")):
+                    domains.add(site_domain(str(href)))
+        domains.discard(own)
+        return domains
+
     def facts(self) -> PageFacts:
         """The page's facts, each with where it came from."""
-        result = PageFacts(url=self.url)
+        result = PageFacts(url=self.url, region=self.region)
         structured = _structured_org(self.html)
         for record in self.own_records():
             result.name = result.name or record.name
@@ -105,8 +134,16 @@ class CompanySitePage:
             result.legal_name = result.legal_name or record.legal_name
             result.extra.update(record.extra)
         _extend(result.social, self._social_links())
+        credits = self.credit_domains()
+        if credits:
+            result.emails = [e for e in result.emails
+                             if e.rpartition("@")[2].lower() not in credits]
+            result.evidence["emails_dropped"] = "agency credit: " + ", ".join(sorted(credits))
         contacts = [c for r in self.records for c in r.contacts] + structured["people"]
         result.people = [p.as_dict() for p in find_people(self.lines, contacts)]
+        for person in result.people:
+            if person["email"] and person["email"].rpartition("@")[2].lower() in credits:
+                person["email"] = None
         result.description, result.evidence["description"] = facts.description(
             self.root, structured.get("description"), self.lines
         )
