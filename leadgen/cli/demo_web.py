@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
+from types import FrameType
 
 import typer
 
@@ -49,9 +51,14 @@ def demo_web(
         typer.echo(f"  {source:20} {' '.join(urls)}")
     typer.echo(f"crawl with http_proxy={server.proxy_url} (e.g. curl -x {server.proxy_url} URL); "
                "Ctrl-C stops")
+    signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly under process managers too
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         typer.echo("demo web stopped")
     finally:
         server.stop()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -49,8 +49,6 @@ def association_robots(crawl_delay: float) -> str:
         f"Crawl-delay: {delay}\n"
         "Disallow: /members/search\n"
         "Disallow: /private/\n"
-        "\n"
-        f"Sitemap: http://{ASSOCIATION_HOST}/sitemap.xml\n"
     )
 
 

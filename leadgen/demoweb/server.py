@@ -112,6 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # crawlers open many proxy connections at once
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], world: DemoWorld, owner: DemoWebServer,

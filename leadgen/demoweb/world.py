@@ -47,8 +47,8 @@ def _gc_paused() -> Iterator[None]:
 class DemoWorld:
     """A generated, deterministic small internet. Build one with :meth:`generate`."""
 
-    def __init__(self, seed: int, cores: list[Core], *, crawl_delay: float, slow_delay: float,
-                 error_rate: float = 0.0) -> None:
+    def __init__(self, seed: int, cores: list[Core], *, crawl_delay: float,
+                 slow_delay: float) -> None:
         self.seed = seed
         self.cores = cores
         self.crawl_delay = crawl_delay
