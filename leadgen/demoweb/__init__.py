@@ -59,7 +59,8 @@ robots_linked), and ``companies``: each with ``id``, ``name`` (canonical legal n
 ``address_lines``, ``address_lines_en``, ``website`` (canonical URL) and ``domain``
 (registered) or null, ``emails``,
 ``phones`` (E.164), ``fax``, ``social``, ``people`` (name, title, decision_maker, email),
-``trap_emails`` (must NOT be extracted), ``listings`` (source, url, list_url, name as listed),
+``trap_emails`` (must NOT be extracted), ``listings`` (source, url, list_url, record_id,
+name as listed),
 ``industry``, ``employees``, ``founded_year``, ``description``, ``language``, ``site_pages`` and
 the hidden label ``fit`` (packaging-heavy manufacturer, >= 20 employees, target country; ~3%
 label noise).

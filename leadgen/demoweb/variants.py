@@ -52,8 +52,12 @@ def western_variant(rng: random.Random, core: Core, keep_legal: float) -> str:
     if rng.random() < 0.04:
         brand, _, rest = short.partition(" ")
         short = f"{brand.upper()} {rest}".strip()
+    if rng.random() < 0.03 and " " in short and "&" not in short:
+        short = short.replace(" ", "-", 1)
     roll = rng.random()
     if roll < keep_legal:
+        if lang == "en" and rng.random() < 0.15:
+            return f"{short}, {core.legal_form}"
         return f"{short} {core.legal_form}"
     if roll < keep_legal + (1 - keep_legal) / 2 and core.legal_form in ALT_FORMS:
         return f"{short} {rng.choice(ALT_FORMS[core.legal_form])}"

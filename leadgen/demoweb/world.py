@@ -165,9 +165,11 @@ class DemoWorld:
         out: list[dict[str, Any]] = []
         if c.in_association:
             pos = self._position(self.members, index)
-            out.append(self._listing("demo-association", index, self.association_url(index),
-                                     f"http://{ASSOCIATION_HOST}/members?page="
-                                     f"{pos // PAGE_SIZES['demo-association'] + 1}"))
+            entry = self._listing("demo-association", index, self.association_url(index),
+                                  f"http://{ASSOCIATION_HOST}/members?page="
+                                  f"{pos // PAGE_SIZES['demo-association'] + 1}")
+            entry["record_id"] = c.slug
+            out.append(entry)
         if c.in_expo:
             page = self._position(self.exhibitors, index) // PAGE_SIZES["demo-expo"] + 1
             url = f"http://{EXPO_HOST}/exhibitors?page={page}"
@@ -178,12 +180,16 @@ class DemoWorld:
         if c.in_yellow:
             cat = next(s for s, k in YELLOW_CATEGORIES.items() if k == c.industry)
             page = self._position(self.yellow[cat], index) // PAGE_SIZES["demo-yellowpages"] + 1
-            out.append(self._listing("demo-yellowpages", index, self.yellow_url(index),
-                                     f"http://{YELLOW_HOST}/category/{cat}?page={page}"))
+            entry = self._listing("demo-yellowpages", index, self.yellow_url(index),
+                                  f"http://{YELLOW_HOST}/category/{cat}?page={page}")
+            entry["record_id"] = str(self.yellow_id(index))
+            out.append(entry)
         if c.in_cn:
             page = self._position(self.cn_listed, index) // PAGE_SIZES["demo-cn-directory"] + 1
-            out.append(self._listing("demo-cn-directory", index, self.cn_url(index),
-                                     f"http://{CN_HOST}/list_{page}.html"))
+            entry = self._listing("demo-cn-directory", index, self.cn_url(index),
+                                  f"http://{CN_HOST}/list_{page}.html")
+            entry["record_id"] = str(self.cn_id(index))
+            out.append(entry)
         return out
 
     @staticmethod
