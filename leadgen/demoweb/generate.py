@@ -10,6 +10,7 @@ from itertools import accumulate
 
 from leadgen.demoweb import phones
 from leadgen.demoweb.hosts import AGENCIES
+from leadgen.demoweb.industries import CN_INDUSTRY_EN, INDUSTRIES, INDUSTRY_BY_KEY
 from leadgen.demoweb.model import Core, Details, Person
 from leadgen.demoweb.pools import (
     BOSS_TITLE,
@@ -19,15 +20,12 @@ from leadgen.demoweb.pools import (
     CN_BRAND_CHARS,
     CN_DISTRICTS,
     CN_EN,
-    CN_INDUSTRY_EN,
     COUNTRIES,
     FEMALE_FIRST,
     FIRST_NAMES,
     FIT_COUNTRIES,
     FREE_MAIL,
     ICP_PREFIX,
-    INDUSTRIES,
-    INDUSTRY_BY_KEY,
     LAST_NAMES,
     ROLE_MAILBOXES,
     TITLES,

@@ -24,8 +24,8 @@ from leadgen.demoweb.hosts import (
     YELLOW_HOST,
 )
 from leadgen.demoweb.html import Response, redirect
+from leadgen.demoweb.industries import INDUSTRIES, INDUSTRY_BY_KEY
 from leadgen.demoweb.model import Core, Details
-from leadgen.demoweb.pools import INDUSTRIES, INDUSTRY_BY_KEY
 from leadgen.exceptions import InputError
 
 #: Category slug on the yellow pages -> industry key.

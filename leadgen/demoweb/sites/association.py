@@ -154,7 +154,7 @@ def _detail(world: DemoWorld, index: int) -> Response:
 
 def _english(world: DemoWorld, index: int) -> str:
     from leadgen.demoweb.generate import describe
-    from leadgen.demoweb.pools import INDUSTRY_BY_KEY
+    from leadgen.demoweb.industries import INDUSTRY_BY_KEY
 
     core, det = world.cores[index], world.details(index)
     ind = INDUSTRY_BY_KEY[core.industry]

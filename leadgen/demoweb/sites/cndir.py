@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from leadgen.demoweb import phones
 from leadgen.demoweb.hosts import CN_ROBOTS, PAGE_SIZES
 from leadgen.demoweb.html import Response, html_response, not_found, page, text_response
-from leadgen.demoweb.pools import COUNTRIES, INDUSTRY_BY_KEY
+from leadgen.demoweb.industries import INDUSTRY_BY_KEY
+from leadgen.demoweb.pools import COUNTRIES
 from leadgen.demoweb.sites.common import pagination
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from leadgen.demoweb import phones
 from leadgen.demoweb.generate import slugify
 from leadgen.demoweb.hosts import PAGE_SIZES, YELLOW_ROBOTS
 from leadgen.demoweb.html import Response, html_response, not_found, page, text_response
-from leadgen.demoweb.pools import COUNTRIES, INDUSTRY_BY_KEY
+from leadgen.demoweb.industries import INDUSTRY_BY_KEY
+from leadgen.demoweb.pools import COUNTRIES
 from leadgen.demoweb.sites.common import pagination, safe_int
 
 if TYPE_CHECKING:
