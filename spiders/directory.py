@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 from leadgen.items import Lead
 from leadgen.profile import SourceConfig
 from spiders.middlewares.canonicalize import canonical_url
-from spiders.navigation import json_next_urls, main_record, merge_records
+from spiders.navigation import ContentLinks, json_next_urls, main_record, merge_records
 from spiders.pages import (
     ExtractedRecord,
     ListingPage,
@@ -71,7 +71,7 @@ class DirectorySpider(scrapy.Spider):
         html = self._decode(response)
         page = self._listing_page(response, html) if html is not None else None
         if page is not None:
-            yield from self._listing(response, page)
+            yield from self._listing(response, page, html)
 
     def parse_detail(
         self, response: Response, card: ExtractedRecord | None = None, listing_url: str = ""
@@ -91,7 +91,7 @@ class DirectorySpider(scrapy.Spider):
             page = self._listing_page(response, html)
             if page is not None and len(page.records) >= 2:
                 self._count("pages/listing")
-                yield from self._listing(response, page)
+                yield from self._listing(response, page, html)
                 return
         self._count("pages/detail")
         try:
@@ -129,10 +129,27 @@ class DirectorySpider(scrapy.Spider):
             return None
         return page
 
-    def _listing(self, response: Response, page: ListingPage) -> Iterator[Any]:
-        yield from self._records(response, page.records, page.detail_urls)
-        for url in [*page.next_page_urls, *page.load_more_urls]:
+    def _listing(self, response: Response, page: ListingPage, html: str) -> Iterator[Any]:
+        records = page.records
+        next_urls = [*page.next_page_urls, *page.load_more_urls]
+        unlinked = [record for record in records if not record.detail_url]
+        links = ContentLinks(html, response.url) if unlinked or not records else None
+        if links is not None and records:
+            # Tie cards to their detail pages by the link that carries the card's name.
+            records = [
+                record.model_copy(update={"detail_url": url})
+                if not record.detail_url and (url := links.link_for(record.name))
+                else record
+                for record in records
+            ]
+        yield from self._records(response, records, page.detail_urls)
+        for url in next_urls:
             yield response.follow(url, self.parse_listing, meta={"leadgen_pagination": True})
+        if links is not None and not records and not next_urls:
+            # An index page (categories, regions, letters): its content links lead to listings.
+            self._count("pages/index")
+            for url in links.urls:
+                yield response.follow(url, self.parse_listing)
 
     def _records(
         self, response: Response, records: list[ExtractedRecord], detail_urls: list[str]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+import lxml.html
 from rapidfuzz import fuzz
 
 from spiders.pages import ExtractedRecord
@@ -63,6 +64,52 @@ def json_next_urls(data: Any, url: str) -> list[str]:
             if isinstance(inner, dict) and (found := _next_in(inner, url)):
                 break
     return [found] if found and found != url else []
+
+
+_CHROME = {"header", "nav", "footer", "aside", "form"}
+_MAIN = "//main | //*[@role='main'] | //*[@id='content' or @id='main' or @id='main-content']"
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class ContentLinks:
+    """Same-host links in a page's main content, outside header, menus, footer and forms.
+
+    An index page (a directory's categories, regions or letters) shows no company but links to
+    the listings that do: :attr:`urls` are the links to walk from it. Menus, footers and forms are
+    left out: they lead to logins, searches, calendars and legal pages. :meth:`link_for` finds a
+    record's detail link by its name when the page objects did not tie them together.
+    """
+
+    def __init__(self, html: str, url: str):
+        self.urls: list[str] = []
+        self._by_text: dict[str, str] = {}
+        try:
+            root = lxml.html.fromstring(html)
+        except (ValueError, lxml.etree.ParserError):
+            return
+        body = root.find("body")
+        containers = root.xpath(_MAIN) or [body if body is not None else root]
+        host = urlsplit(url).hostname
+        for container in containers:
+            for anchor in container.iter("a"):
+                if any(parent.tag in _CHROME for parent in anchor.iterancestors()):
+                    continue
+                href = (anchor.get("href") or "").strip()
+                if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+                    continue
+                target = urljoin(url, href).split("#", 1)[0]
+                if urlsplit(target).hostname != host or target == url:
+                    continue
+                if target not in self.urls:
+                    self.urls.append(target)
+                self._by_text.setdefault(_text_key(anchor.text_content()), target)
+
+    def link_for(self, name: str | None) -> str | None:
+        """The content link whose visible text is exactly ``name`` (case and spaces aside)."""
+        return self._by_text.get(_text_key(name)) if name else None
 
 
 def merge_records(card: ExtractedRecord | None, detail: ExtractedRecord) -> ExtractedRecord:
