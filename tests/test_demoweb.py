@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -239,3 +243,16 @@ def test_access_log_records_requests(world: DemoWorld) -> None:
 def test_start_urls(world: DemoWorld) -> None:
     urls = world.start_urls()
     assert set(urls) == {"demo-association", "demo-expo", "demo-yellowpages", "demo-cn-directory"}
+
+
+def test_truth_does_not_depend_on_hash_randomization() -> None:
+    code = ("import json,hashlib; from leadgen.demoweb import DemoWorld; "
+            "t=DemoWorld.generate(seed=9, companies=30).truth(); "
+            "print(hashlib.sha256(json.dumps(t, sort_keys=True).encode()).hexdigest())")
+    digests = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2")
+    }
+    local = DemoWorld.generate(seed=9, companies=30).truth()
+    assert digests == {hashlib.sha256(json.dumps(local, sort_keys=True).encode()).hexdigest()}
