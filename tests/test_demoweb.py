@@ -256,3 +256,45 @@ def test_truth_does_not_depend_on_hash_randomization() -> None:
     }
     local = DemoWorld.generate(seed=9, companies=30).truth()
     assert digests == {hashlib.sha256(json.dumps(local, sort_keys=True).encode()).hexdigest()}
+
+
+def _page_text(world: DemoWorld, url: str) -> str:
+    from html import unescape
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    response = world.handle(parts.hostname or "", parts.path, parts.query)
+    assert response is not None and response.status in (200, 500), url
+    charset = response.content_type.split("charset=")[-1]
+    return unescape(response.body.decode(charset))
+
+
+def _emails_in(text: str) -> set[str]:
+    text = re.sub(r"\s*\[at\]\s*", "@", text)
+    text = re.sub(r"\s*\[dot\]\s*", ".", text)
+    return {m.lower() for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)}
+
+
+def test_every_truth_email_and_phone_is_observable(world: DemoWorld,
+                                                    truth: dict[str, Any]) -> None:
+    """What the truth promises can be found on some page (so a 100% recall is possible)."""
+    api = ""
+    page = 1
+    while True:
+        body = _page_text(world, f"http://expo.packtech-fair.com/api/exhibitors?page={page}")
+        api += body
+        if json.loads(body)["next"] is None:
+            break
+        page += 1
+    for company in truth["companies"]:
+        urls = [x["url"] for x in company["listings"]]
+        if company["website"]:
+            base = company["website"].rstrip("/")
+            urls += [base + urllib.request.quote(p) for p in company["site_pages"].values()]
+        text = "\n".join(_page_text(world, url) for url in urls) + api
+        assert set(company["emails"]) <= _emails_in(text), company["name"]
+        found = {
+            phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+            for m in phonenumbers.PhoneNumberMatcher(text, company["country"])
+        }
+        assert set(company["phones"]) <= found, (company["name"], company["phones"])
