@@ -128,7 +128,7 @@ def run_crawl(
             source_id: SourceResult(source_id, item["finish_reason"], item["stats"])
             for source_id, item in data["sources"].items()
         },
-        items_path=spec["items_path"],
+        items_path=str(items_path) if items_path else None,
         returncode=completed.returncode,
     )
 

@@ -69,7 +69,9 @@ class DirectorySpider(scrapy.Spider):
             yield from self._json_listing(response)
             return
         html = self._decode(response)
-        page = self._listing_page(response, html) if html is not None else None
+        if html is None:
+            return
+        page = self._listing_page(response, html)
         if page is not None:
             yield from self._listing(response, page, html)
 
