@@ -105,13 +105,17 @@ EXTENSIONS = {
     "spiders.middlewares.throttle.FloorAutoThrottle": 0,
 }
 
-# --- Item pipelines (filled in by the pipelines' owner; numbers give the order of stages) -------
+# --- Item pipelines: the numbers give the order of the stages ---------------------------------
 ITEM_PIPELINES: dict[str, int] = {
-    # "pipelines.validate.ValidateLeadPipeline": 100,
-    # "pipelines.normalize.NormalizeLeadPipeline": 200,
-    # "pipelines.suppress.SuppressionPipeline": 300,
-    # "pipelines.store.StoreLeadPipeline": 900,
+    "pipelines.validate.ValidateLeadPipeline": 100,
+    "pipelines.normalize.NormalizeLeadPipeline": 200,
+    "pipelines.suppress.SuppressionPipeline": 300,
+    "pipelines.store.StoreLeadPipeline": 900,
 }
+#: Database the store pipeline writes to (None: LEADGEN_DATABASE_URL or data/leads.db).
+LEADGEN_DATABASE_URL: str | None = None
+#: Phone region used when neither the record nor its source tells one.
+LEADGEN_DEFAULT_REGION: str | None = None
 
 # --- Misc ---------------------------------------------------------------------------------------
 LOG_LEVEL = "INFO"

@@ -10,16 +10,43 @@ from scrapy.statscollectors import StatsCollector
 from leadgen.ingest import Ingestor
 from leadgen.items import NormalizedLead
 from leadgen.storage import init_db
+from leadgen.storage.db import database_url
 
 logger = logging.getLogger(__name__)
+
+#: One ingestor per database for all crawlers of this process. Several sources crawl side by
+#: side in one process; separate ingestors would each hold SQLite's write lock for a batch and
+#: block one another (and the reactor). Sharing one also shares its matching caches.
+_SHARED: dict[str, tuple[Ingestor, int]] = {}
+
+
+def _acquire(url: str, crawl_run_id: int | None) -> Ingestor:
+    if url in _SHARED:
+        ingestor, users = _SHARED[url]
+        _SHARED[url] = (ingestor, users + 1)
+        return ingestor
+    ingestor = Ingestor(init_db(url), crawl_run_id=crawl_run_id)
+    _SHARED[url] = (ingestor, 1)
+    return ingestor
+
+
+def _release(url: str) -> None:
+    ingestor, users = _SHARED[url]
+    if users > 1:
+        _SHARED[url] = (ingestor, users - 1)
+        ingestor.flush()
+        return
+    del _SHARED[url]
+    ingestor.flush()
+    ingestor.close()
 
 
 class StoreLeadPipeline:
     """Hands every lead to the :class:`~leadgen.ingest.Ingestor`; counts new/merged/unchanged."""
 
-    def __init__(self, stats: StatsCollector, database_url: str | None, crawl_run_id: int | None):
+    def __init__(self, stats: StatsCollector, url: str | None, crawl_run_id: int | None):
         self.stats = stats
-        self.database_url = database_url
+        self.url = database_url(url)
         self.crawl_run_id = crawl_run_id
         self.ingestor: Ingestor | None = None
 
@@ -30,8 +57,7 @@ class StoreLeadPipeline:
         return cls(crawler.stats, crawler.settings.get("LEADGEN_DATABASE_URL"), run_id)
 
     def open_spider(self) -> None:
-        engine = init_db(self.database_url)
-        self.ingestor = Ingestor(engine, crawl_run_id=self.crawl_run_id)
+        self.ingestor = _acquire(self.url, self.crawl_run_id)
 
     def process_item(self, item: NormalizedLead) -> NormalizedLead:
         assert self.ingestor is not None
@@ -41,5 +67,5 @@ class StoreLeadPipeline:
 
     def close_spider(self) -> None:
         if self.ingestor is not None:
-            self.ingestor.flush()
-            self.ingestor.close()
+            _release(self.url)
+            self.ingestor = None
