@@ -108,4 +108,6 @@ def _is_cjk_name(text: str) -> bool:
     compact = text.replace(" ", "").replace("·", "")
     if not 2 <= len(compact) <= 4 or not all(_CJK.match(ch) for ch in compact):
         return False
-    return compact[0] in load_rules().cjk_surnames and not looks_like_title(compact[1:])
+    if looks_like_title(compact) or looks_like_title(compact[1:]):
+        return False  # 董事长 starts with the family name 董 but is a title
+    return compact[0] in load_rules().cjk_surnames
