@@ -130,9 +130,10 @@ def test_icp_licence(text: str, icp: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "url", "kind"),
     [
-        ("Kontakt", "http://acme.de/kontakt", "contact"), ("Impressum", "http://acme.de/imp",
-                                                              "contact"),
-        ("", "http://acme.de/contact-us/", "contact"), ("联系我们", "http://a.cn/lxwm.html", "contact"),
+        ("Kontakt", "http://acme.de/kontakt", "contact"),
+        ("Impressum", "http://acme.de/imp", "contact"),
+        ("", "http://acme.de/contact-us/", "contact"),
+        ("联系我们", "http://a.cn/lxwm.html", "contact"),
         ("お問い合わせ", "http://a.jp/inquiry", "contact"), ("O nas", "http://a.pl/o-nas", "about"),
         ("O firmě", "http://a.cz/firma", "about"), ("Über uns", "http://a.de/x", "about"),
         ("关于我们", "http://a.cn/gywm.html", "about"), ("Unser Team", "http://a.de/team", "team"),
