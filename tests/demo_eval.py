@@ -2,7 +2,9 @@
 
 A source record is matched to a truth listing of the same source whose URL (detail page, listing
 page or API page) is the record's id or page URL and whose listed name is closest to the
-record's name. From that: listings found, companies found (any listing found, with its records),
+record's name; when no listing has that URL (``/exhibitors`` is ``/exhibitors?page=1``), to the
+same source's listing with the closest name (at least 90% alike). From that: listings found,
+companies found (any listing found, with its records),
 and pairwise precision/recall of the merge (two records in one company vs one truth company).
 """
 
@@ -70,11 +72,13 @@ def _key(name: str) -> str:
 def evaluate_crawl(engine: Engine, truth: dict[str, Any]) -> CrawlEvaluation:
     """Compare the database behind ``engine`` with ``truth`` (``DemoWorld.truth()``)."""
     by_url: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     listing_count = 0
     for company in truth["companies"]:
         for number, listing in enumerate(company["listings"]):
             listing_count += 1
             ident = (company["id"], number, listing["name"])
+            by_source[listing["source"]].append(ident)
             urls = {listing["url"], listing.get("api_url"), listing.get("list_url")}
             for url in filter(None, urls):
                 by_url[(listing["source"], url)].append(ident)
@@ -90,12 +94,15 @@ def evaluate_crawl(engine: Engine, truth: dict[str, Any]) -> CrawlEvaluation:
     for rec_id, source, record_id, page_url, data, company_id in rows:
         name = (data or {}).get("name") or ""
         candidates = by_url.get((source, record_id or ""), []) or by_url.get((source, page_url), [])
+        threshold = 80.0
+        if not candidates:
+            candidates, threshold = by_source.get(source, []), 90.0
         best, best_score = None, 0.0
         for truth_id, number, listed in candidates:
             score = max(fuzz.ratio(_key(name), _key(listed)), fuzz.ratio(name, listed))
             if score > best_score:
                 best, best_score = (truth_id, number), score
-        if best is None or best_score < 80:
+        if best is None or best_score < threshold:
             unmatched += 1
             continue
         found_listings.add(best)
