@@ -19,6 +19,10 @@ _POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     # US/Canada: "Garland, TX 75041", "Fremont CA 94538", "Toronto, ON M5V 2T6"
     ("US", re.compile(r"\b[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b"), True),
     ("CA", re.compile(r"\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"), True),
+    # Ireland (Eircode): "Dublin D02 X285"
+    ("IE", re.compile(r"\b[AC-FHKNPRTV-Y]\d{2}\s?[A-Z\d]{4}\b"), True),
+    # Australia: "Adelaide SA 5000"
+    ("AU", re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\b"), True),
     # UK: "London SW1A 1AA"
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"), True),
     # Netherlands: "3311 JX DORDRECHT"
@@ -43,6 +47,7 @@ _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|drive|dr|court|ct|lane|ln|boulevard|blvd|way|place|pl|"
     r"parkway|pkwy|highway|hwy|circle|cir|square|sq|terrace|ter|trail|trl|suite|ste|floor|"
     r"plaza|alley|row|crescent|close|quay|wharf|broadway|pike|turnpike|expressway|freeway|"
+    r"park|estate|centre|center|business park|industrial estate|"
     r"straße|strasse|str|weg|platz|gasse|allee|ring|damm|ufer|chaussee|markt|steig|"
     r"laan|straat|plein|gracht|kade|singel|dreef|dijk|hof|"
     r"ul|ulica|al|aleja|os|plac|třída|náměstí|nám|ulice|nábřeží|"
@@ -58,6 +63,10 @@ _STREET_US = re.compile(
 _STREET_EU = re.compile(
     rf"(?:(?:{_STREET_WORDS})\.?\s+)?{_L}[\w'’.\- ]{{1,40}}?\s\d{{1,5}}[A-Za-z]?"
     rf"(?:\s?[-/]\s?\d{{1,5}}[A-Za-z]?)?(?![\d.,:]?\d)",
+)
+#: "21 Enterprise Park", "7 Harbour View": number first, a few capitalized words (loose only).
+_STREET_NUMBER_FIRST = re.compile(
+    rf"^\d{{1,5}}[A-Za-z]?,?\s+{_L}[\w'’.\-]*(?:\s+{_L}[\w'’.\-]*){{0,4}}$"
 )
 _STREET_HINT = re.compile(rf"(?:^|\s|\d)(?:{_STREET_WORDS})(?:\.|\b)", re.IGNORECASE)
 
@@ -75,13 +84,27 @@ _CUT = re.compile(
     r"\bphone:|\bt:|\bf:|\be:)",
     re.IGNORECASE,
 )
-_COUNTRY_NAMES = {
-    c.name.lower() for c in pycountry.countries
-} | {
-    "usa", "u.s.a.", "us", "uk", "deutschland", "österreich", "schweiz", "suisse", "polska",
-    "česká republika", "czech republic", "nederland", "belgië", "belgique", "france", "italia",
-    "españa", "россия", "中国", "greece", "ελλάδα", "canada", "germany", "austria", "switzerland",
-}
+#: Country names as printed (English, local, short forms) -> ISO 3166-1 alpha-2.
+COUNTRY_CODES: dict[str, str] = {}
+for _c in pycountry.countries:
+    for _attr in ("name", "common_name", "official_name"):
+        _value = getattr(_c, _attr, None)
+        if _value:
+            COUNTRY_CODES[_value.lower()] = _c.alpha_2
+            COUNTRY_CODES[_value.split(",")[0].lower()] = _c.alpha_2
+COUNTRY_CODES.update({
+    "usa": "US", "u.s.a.": "US", "us": "US", "u.s.": "US", "united states of america": "US",
+    "uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "deutschland": "DE", "österreich": "AT", "schweiz": "CH", "suisse": "CH", "svizzera": "CH",
+    "polska": "PL", "česká republika": "CZ", "česko": "CZ", "czech republic": "CZ",
+    "slovensko": "SK", "nederland": "NL", "the netherlands": "NL", "holland": "NL",
+    "belgië": "BE", "belgique": "BE", "españa": "ES", "italia": "IT", "россия": "RU",
+    "中国": "CN", "中华人民共和国": "CN", "ελλάδα": "GR", "magyarország": "HU", "sverige": "SE",
+    "danmark": "DK", "norge": "NO", "suomi": "FI", "türkiye": "TR", "turkey": "TR",
+    "south korea": "KR", "korea": "KR", "日本": "JP", "台灣": "TW", "taiwan": "TW",
+    "hong kong": "HK", "香港": "HK", "russia": "RU", "vietnam": "VN", "iran": "IR",
+})
+_COUNTRY_NAMES = set(COUNTRY_CODES)
 _COUNTRY_TAIL = re.compile(
     r"^[,\s]*(" + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
     + r")\b\.?",
@@ -127,6 +150,11 @@ def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
     match = _STREET_EU.search(text)
     if match and (_STREET_HINT.search(match.group(0)) or (loose and len(text) <= 45)):
         return match.span()
+    if loose and len(text) <= 45:
+        match = _STREET_NUMBER_FIRST.match(text.strip())
+        if match:
+            start = len(text) - len(text.lstrip())
+            return start, start + len(text.strip())
     return None
 
 
@@ -159,7 +187,7 @@ def _tail(segment: str, end: int, tag: str) -> str:
     """Keep what follows the postal code while it still reads as locality/region/country."""
     rest = segment[end:]
     keep = ""
-    if tag == "US":
+    if tag in ("US", "AU", "CA"):
         country = _COUNTRY_TAIL.match(rest)
         return country.group(0) if country else ""
     for part in re.split(r"(,)", rest):
@@ -194,6 +222,32 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+_CODE_BY_TAG = {
+    "US": r"\d{5}(?:-\d{4})?", "CA": r"[A-Z]\d[A-Z]\s?\d[A-Z]\d",
+    "GB": r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}", "IE": r"[A-Z]\d{2}\s?[A-Z\d]{4}", "AU": r"\d{4}",
+    "NL": r"\d{4}\s?[A-Z]{2}", "PL": r"\d{2}-\d{3}",
+    "CZ": r"\d{3}\s\d{2}", "JP": r"\d{3}-\d{4}", "EU": r"\d{4,5}", "EU5": r"\d{5}",
+    "EU4": r"\d{4}", "RU": r"\d{6}",
+}
+
+
+def _postal_code(text: str, tag: str) -> str | None:
+    match = re.search(_CODE_BY_TAG.get(tag, r"\d{4,6}"), text)
+    return match.group(0) if match else None
+
+
+def country_in(text: str) -> str | None:
+    """ISO code of a country named by a short line or its last comma part ("Bristol, UK")."""
+    if not text or len(text) > 80:
+        return None
+    last = text.rsplit(",", 1)[-1].strip(" .").lower()
+    return COUNTRY_CODES.get(last) if len(last) >= 2 else None
+
+
+def _is_country_line(text: str) -> bool:
+    return bool(text) and len(text) <= 40 and text.strip(" .").lower() in _COUNTRY_NAMES
+
+
 def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
     """An address whose postal-code line is ``lines[i]`` (with the street line above, if any)."""
     found = _segment_with_postal(lines[i])
@@ -212,7 +266,7 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
         prev = lines[i - 1] if i > 0 else ""
         local = before.strip()
         # "Huntsville, AL 35806": the city sits before a US state code on the same line.
-        if tag in ("US", "CA") and not re.search(r"\d", local):
+        if tag in ("US", "CA", "AU") and not re.search(r"\d", local):
             local = re.split(r"[|:•]", local)[-1].strip()
         elif local and (len(local) > 40 or re.search(r"[:@]", local)):
             return None
@@ -225,17 +279,21 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
             first = i - 1
         elif not strong:
             return None
-        elif tag in ("US", "CA") and not local:
+        elif tag in ("US", "CA", "AU") and not local:
             return None
         parts.append(line_part)
-    text = _join(parts)
     last = i
-    postal = re.search(r"\d[\dA-Z -]*\d|[A-Z]\d[A-Z]\s?\d[A-Z]\d", match.group(0))
+    if i + 1 < len(lines) and _is_country_line(lines[i + 1]) and not _COUNTRY_TAIL.search(
+        parts[-1].split(",")[-1]
+    ):
+        parts.append(lines[i + 1].strip())
+        last = i + 1
+    text = _join(parts)
     return FoundAddress(
         text=text,
         first_line=first,
         last_line=last,
-        postal_code=postal.group(0).strip() if postal else None,
+        postal_code=_postal_code(match.group(0), tag),
         street=parts[0].split(",")[0].strip() if len(parts) > 1 or street else None,
         evidence="postal-code line",
     )
@@ -249,20 +307,37 @@ def labelled_address(lines: list[str], i: int) -> FoundAddress | None:
     value = cut_line(lines[i][label.end() :].strip())
     parts = [value] if value else []
     last = i
-    for j in range(i + 1, min(len(lines), i + 4)):
+    cjk = bool(re.search(r"[\u3000-\u9fff]", value))
+    for j in range(i + 1, min(len(lines), i + 5)):
         line = lines[j]
         if _CJK_LABEL.match(line) or re.match(r"^[\w .]{1,20}[:：]", line):
             break
-        if parts and not re.search(r"[\u3000-\u9fff]", parts[-1] + line):
-            break  # only CJK addresses continue on the next line without a postal-code pattern
+        if _ADDRESS_LABEL.match(line) or "@" in line or _CUT.match(line):
+            break
+        line_cjk = bool(re.search(r"[\u3000-\u9fff]", line))
+        if parts and cjk:
+            if not line_cjk:
+                break
+        elif parts and postal_match(parts[-1]) and not _is_country_line(line):
+            break  # the postal-code line ends a Western address (a country may follow)
+        if len(line) > 80 or (not parts and not re.search(r"\d", line) and not line_cjk):
+            break
         parts.append(cut_line(line))
         last = j
-        if not re.search(r"[\u3000-\u9fff]", line):
+        cjk = cjk or line_cjk
+        if _is_country_line(line):
             break
     text = _join(parts)
     if not text or len(text) > 200 or not re.search(r"\d|[\u3000-\u9fff]{4}", text):
         return None
-    return FoundAddress(text=text, first_line=i, last_line=last, evidence="address label")
+    postal = postal_match(text)
+    return FoundAddress(
+        text=text,
+        first_line=i,
+        last_line=last,
+        postal_code=_postal_code(postal[0].group(0), postal[1]) if postal else None,
+        evidence="address label",
+    )
 
 
 def find_addresses(lines: list[str]) -> list[FoundAddress]:

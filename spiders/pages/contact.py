@@ -83,6 +83,18 @@ def _line_of(el: etree._Element, lines: list[Line]) -> int:
     return len(lines)
 
 
+_PHONE_TAIL = re.compile(r"(?:\(\+?\d{1,5}\)|\+\d{1,4}(?:\s?\d{1,4})?)\s*$")
+_PHONE_WORD = re.compile(r"tel|phone|fon|bel|call|电话|電話|телефон", re.IGNORECASE)
+
+
+def _phone_starts_at_end(text: str) -> bool:
+    """Does a line end with the start of a phone number ("... bereiken op (078)")?"""
+    return bool(text) and (
+        bool(_PHONE_TAIL.search(text))
+        or (bool(re.search(r"\d\s*$", text)) and bool(_PHONE_WORD.search(text[-40:])))
+    )
+
+
 def _scan_people(text: str, found: Found) -> None:
     """People named on a line: after a contact label, or before their own e-mail address."""
     label = _CONTACT_LABEL.search(text)
@@ -115,7 +127,7 @@ def scan_lines(lines: list[Line], root: etree._Element, region: str) -> Found:
         prev = lines[line.index - 1].text if line.index > 0 else ""
         fax_context = bool(_FAX_ONLY.match(prev))
         phones = find_phones(line.text, region, fax_context=fax_context)
-        if line.soft and line.index > 0 and prev and re.search(r"[\d)]\s*$", prev):
+        if line.soft and line.index > 0 and _phone_starts_at_end(prev):
             # A number broken by <br> ("(078)<br>6 531 531"): match across the break.
             joined = prev + " " + line.text
             for phone in find_phones(joined, region):

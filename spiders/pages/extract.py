@@ -7,12 +7,18 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from spiders.pages.addresses import (
+    address_from_line,
+    country_in,
+    find_addresses,
+    labelled_address,
+)
 from spiders.pages.contact import Found, scan_lines
-from spiders.pages.dom import Line, page_lang, page_title, parse_html, visible_lines
+from spiders.pages.dom import Line, is_visible, page_lang, page_title, parse_html, visible_lines
 from spiders.pages.encoding import decode_html
 from spiders.pages.merge import dedupe_emails, dedupe_phones, merge_into, same_company
 from spiders.pages.models import ExtractedRecord, SourceHints
-from spiders.pages.names import LEGAL_SUFFIX, is_menu_label, title_parts
+from spiders.pages.names import LEGAL_SUFFIX, clean_name, is_menu_label, name_like, title_parts
 from spiders.pages.offices import (
     Block,
     address_blocks,
@@ -38,7 +44,11 @@ class PageContext:
         self.lines: list[Line] = visible_lines(self.root)
         self.lang = page_lang(self.root)
         self.text = "\n".join(line.text for line in self.lines)
-        self.region = region_for(url, self.lang, region_hint, self.text)
+        countries = [
+            c for a in find_addresses([line.text for line in self.lines])
+            if (c := country_in(a.text))
+        ]
+        self.region = region_for(url, self.lang, region_hint, self.text, countries)
         self.title = page_title(self.root)
 
     def found(self) -> Found:
@@ -71,13 +81,29 @@ def _from_block(block: Block, name: str | None, source: str) -> ExtractedRecord:
 
 
 def _fallback_name(ctx: PageContext, og: dict) -> tuple[str | None, str]:
+    """A name when the page prints none near its contacts: og:site_name, the logo, the title."""
     site = og.get("og:site_name")
     if isinstance(site, str) and site.strip():
         return site.strip(), "og:site_name"
     host = (urlsplit(ctx.url).hostname or "").removeprefix("www.")
-    label = host.split(".")[0] if host else ""
+    label = re.sub(r"[^a-z0-9]", "", host.split(".")[0]) if host else ""
+
+    def matches(text: str) -> bool:
+        key = re.sub(r"[^a-z0-9]", "", text.lower())
+        return bool(label and key and (key in label or label in key) and len(key) >= 3)
+
+    for img in ctx.root.iter("img"):
+        marker = " ".join(img.get(k) or "" for k in ("class", "id", "src", "alt")).lower()
+        alt = clean_name(img.get("alt") or "")
+        if alt and "logo" in marker and matches(alt) and name_like(alt):
+            return alt, "logo alt text"
+    for header in ctx.root.iter("header"):
+        for line in ctx.lines:
+            node = line.block
+            if (node is header or header in node.iterancestors()) and matches(line.text):
+                return line.text, "site header"
     for part in title_parts(ctx.title or ""):
-        if label and label.replace("-", "") in part.lower().replace(" ", "").replace("-", ""):
+        if matches(part) or (label and label in part.lower().replace(" ", "").replace("-", "")):
             return part, "<title>"
     return None, ""
 
@@ -109,6 +135,45 @@ def _owner_without_contacts(ctx: PageContext, name: str | None, source: str) -> 
     return letters < 20 and not _DIRECTORY_WORDS.search(sample)
 
 
+def _subject(ctx: PageContext, found: Found) -> tuple[str | None, int]:
+    """The page's main heading when it names a company with contact details right below it."""
+    heading = next((el for el in ctx.root.iter("h1") if is_visible(el)), None)
+    if heading is None:
+        return None, -1
+    text = clean_name(" ".join(heading.text_content().split()))
+    if not text or not name_like(text):
+        return None, -1
+    index = next((line.index for line in ctx.lines if line.block is heading), -1)
+    if index < 0:
+        return None, -1
+    window = range(index, index + 16)
+    near = any(i in window for i, _ in found.phones) or any(
+        i in window for i, _, _ in found.emails
+    ) or any(
+        address_from_line([line.text for line in ctx.lines[max(0, i - 1) : i + 1]], 1 if i else 0)
+        or labelled_address([line.text for line in ctx.lines], i)
+        for i in window
+        if i < len(ctx.lines)
+    )
+    return (text, index) if near else (None, -1)
+
+
+def _footer_lines(ctx: PageContext, owner: str | None) -> set[int]:
+    """Lines of the page footer: inside <footer>/.footer/#footer, or naming the © owner."""
+    out: set[int] = set()
+    for line in ctx.lines:
+        node = line.block
+        while node is not None:
+            marker = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+            if node.tag == "footer" or "footer" in marker:
+                out.add(line.index)
+                break
+            node = node.getparent()
+        if "©" in line.text or (owner and owner in line.text and "(c)" in line.text.lower()):
+            out.add(line.index)
+    return out
+
+
 def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRecord]:
     """The company (or its offices) that a company page is about."""
     blocks = address_blocks(ctx.lines, ctx.region)
@@ -133,7 +198,22 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         outside_emails = [e for i, e, _ in found.emails if not any(a <= i < b for a, b in zones)]
         _fill_contacts(records[0], outside_phones, outside_emails, ctx.region)
     else:
-        name, source = candidates.best()
+        subject, subject_line = _subject(ctx, found)
+        owner = candidates.copyright or (og.get("og:site_name") if isinstance(
+            og.get("og:site_name"), str) else None)
+        about_other = bool(subject and owner and not similar_names(subject, owner))
+        if candidates.labelled:
+            name, source = candidates.labelled, "company label"
+        elif subject:
+            name, source = subject, "page heading (h1) above contact details"
+            block_name = candidates.block
+            parts = [p.strip().lower() for p in re.split(r"\s[-–—|:·]\s", subject)]
+            if block_name and block_name != subject and block_name.lower() in parts:
+                # "DORDRECHT - Rabobank Drechtsteden" over "Rabobank Drechtsteden": the name
+                # printed above the address is the same company without decoration.
+                name, source = block_name, "address block name (inside the h1)"
+        else:
+            name, source = candidates.best()
         strong = bool(name)
         if not name:
             name, source = _fallback_name(ctx, og)
@@ -142,13 +222,21 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
             record = _from_block(block, name, source)
         else:
             record = ExtractedRecord(name=name, evidence={"name": source} if name else {})
-        _fill_contacts(
-            record, [p for _, p in found.phones], [e for _, e, _ in found.emails], ctx.region
-        )
+        phones = [(i, p) for i, p in found.phones]
+        emails = [(i, e) for i, e, _ in found.emails]
+        if about_other:
+            # A directory's page about another company: the directory's own footer contacts
+            # (its © line, its <footer>) are not the company's.
+            footer = _footer_lines(ctx, owner)
+            phones = [(i, p) for i, p in phones if i not in footer]
+            emails = [(i, e) for i, e in emails if i not in footer]
+            record.evidence["name"] = f"{source}; © owner {owner!r} is the site, not the record"
+        _fill_contacts(record, [p for _, p in phones], [e for _, e in emails], ctx.region)
         has_contact = bool(record.phones or record.emails or record.address)
         if not has_contact and not (strong and _owner_without_contacts(ctx, name, source)):
             return []
         records.append(record)
+        del subject_line
     first = records[0]
     first.websites = [w for _, w in found.websites]
     if first.websites:

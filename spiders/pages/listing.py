@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from spiders.pages.addresses import find_addresses, postal_match, street_span
+from spiders.pages.addresses import country_in, find_addresses, postal_match, street_span
 from spiders.pages.contact import scan_lines
 from spiders.pages.dom import _Renderer, collapse, is_hidden, is_visible
 from spiders.pages.merge import dedupe_emails, dedupe_phones
@@ -51,19 +51,43 @@ def _lines(el: etree._Element) -> list[Line]:
     return renderer.lines
 
 
+_BOOTH = re.compile(r"\b(?:hall|halle|hal|booth|stand|standnr|pavilion|pavillon)\b\.?\s*[:#]?"
+                    r"\s*[A-Z]?\d|展位|展台|展馆", re.IGNORECASE)
+
+
 def _has_contact(el: etree._Element, region: str) -> bool:
+    """Does a block show where or how to reach a company (address, phone, location)?"""
     if el.find(".//address") is not None or el.xpath(".//*[@itemprop='address']"):
         return True
-    text = "\n".join(line.text for line in _lines(el))
+    lines = [line.text for line in _lines(el)]
+    text = "\n".join(lines)
     if len(text) > 3000:
         return False
     if find_phones(text, region):
         return True
     return any(
         (postal_match(t) or (None, "", False))[2] or street_span(t, loose=False)
-        for t in text.split("\n")
+        or country_in(t) or _BOOTH.search(t)
+        for t in lines
         if len(t) < 120
     )
+
+
+def _own_website(el: etree._Element, page_host: str) -> str | None:
+    """The host of a link to another site, in a block that says more than that link."""
+    text = collapse(el.text_content())
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href.startswith(("http://", "https://")) and host_of(href) != page_host and (
+            not is_social(href)
+        ):
+            return host_of(href) if len(text) > len(collapse(a.text_content())) + 3 else None
+    return None
+
+
+def _card_sized(el: etree._Element) -> bool:
+    """Cards and rows are small; page columns and layout wrappers are not."""
+    return len(collapse(el.text_content())) <= 1500
 
 
 def _inside_chrome(el: etree._Element) -> bool:
@@ -75,7 +99,9 @@ def _inside_chrome(el: etree._Element) -> bool:
     return False
 
 
-def find_record_blocks(root: etree._Element, region: str) -> list[etree._Element]:
+def find_record_blocks(
+    root: etree._Element, region: str, page_host: str = ""
+) -> list[etree._Element]:
     """The member elements of the best repeated group that carries contact evidence."""
     groups: dict[str, list[etree._Element]] = defaultdict(list)
     for parent in root.iter():
@@ -95,7 +121,15 @@ def find_record_blocks(root: etree._Element, region: str) -> list[etree._Element
     for members in groups.values():
         if _inside_chrome(members[0]) or not is_visible(members[0]):
             continue
-        with_contact = sum(1 for m in members if _has_contact(m, region))
+        if sum(1 for m in members if _card_sized(m)) < 0.8 * len(members):
+            continue
+        sites = [_own_website(m, page_host) for m in members]
+        # Each company links its own site; one host repeated in every block is the template's.
+        distinct_sites = len({h for h in sites if h}) >= 0.8 * sum(1 for h in sites if h)
+        with_contact = sum(
+            1 for m, site in zip(members, sites, strict=True)
+            if _has_contact(m, region) or (site and distinct_sites)
+        )
         share = with_contact / len(members)
         if share < 0.5 or with_contact < _MIN_ITEMS:
             continue
@@ -241,6 +275,6 @@ def listing_records(ctx: PageContext, hints: SourceHints | None = None) -> list[
     if hints and hints.record:
         blocks = [b for b in select(ctx.root, hints.record) if isinstance(b.tag, str)]
     else:
-        blocks = find_record_blocks(ctx.root, ctx.region)
+        blocks = find_record_blocks(ctx.root, ctx.region, host_of(ctx.url))
     records = [record_from_block(b, i, ctx.url, ctx.region, hints) for i, b in enumerate(blocks)]
     return [r for r in records if r.name or r.phones or r.emails]

@@ -6,7 +6,12 @@ import re
 
 #: Legal forms that mark a company name in many countries.
 LEGAL_SUFFIX = re.compile(
-    r"(?:\b(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|UG|e\.\s?K\.|e\.\s?V\.|mbH|SE|"
+    r"(?:\b(?:Aktiengesellschaft|Gesellschaft mit beschränkter Haftung|Kommanditgesellschaft|"
+    r"Public Limited Company|Limited Liability Company|Sociedad Limitada|Sociedad Anónima|"
+    r"Besloten Vennootschap|Naamloze Vennootschap|Société Anonyme|Società per Azioni|"
+    r"spółka z ograniczoną odpowiedzialnością|společnost s ručením omezeným|DAC|S\.L\.U\.|"
+    r"Lda\.?|Ltda\.?|S\.A\.S\.|e\.\s?G\.|eG|Pvt\.? Ltd\.?|GmbH(?:\s*&\s*Co\.?\s*KG)?|"
+    r"AG|KG|OHG|UG|e\.\s?K\.|e\.\s?V\.|mbH|SE|"
     r"s\.\s?r\.\s?o\.|a\.\s?s\.|spol\.\s?s\s?r\.\s?o\.|Sp\.\s?z\s?o\.\s?o\.|S\.A\.|SA|S\.p\.A\.|"
     r"S\.r\.l\.|Srl|SARL|SAS|S\.L\.|SL|B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|"
     r"Incorporated|Corp\.?|Corporation|Co\.,? Ltd\.?|PLC|plc|LLP|LP|Pty\.? Ltd\.?|Oy|AB|ApS|A/S|"
@@ -15,6 +20,9 @@ LEGAL_SUFFIX = re.compile(
 )
 #: Footer credits of the web agency or the shop software: never the company itself.
 AGENCY_CREDIT = re.compile(
+    r"(?:^|[\s|·•])(?:web\s?design|webdesign|diseño(?: web)?|design|realisatie|ontwerp|"
+    r"réalisation|conception|webentwicklung|sviluppo|realizzazione|projekt|wykonanie|"
+    r"agency|agentur|agencia|webbureau|hosting|seo)\s*[:：—–]|"
     r"(?:web\s?site|web|site|design|designed|developed|development|created|made|built|"
     r"powered|hosted|hosting|programmed|realised|realized|template|theme|seo|marketing)"
     r"(?:\s+\w+){0,2}\s+(?:by|von|door|par|od|przez)\b|"
@@ -31,6 +39,7 @@ MENU_LABELS = {
     "contact information", "contact info", "phone", "email", "e-mail", "fax", "hours",
     "opening hours", "öffnungszeiten", "openingstijden", "menu", "navigation", "search",
     "login", "sign in", "register", "cart", "shop", "news", "blog", "services", "products",
+    "equipo", "equipe", "équipe", "squadra", "zespół", "tým", "medewerkers", "staff",
     "联系我们", "联系方式", "关于我们", "首页", "контакты", "kontaktdaten", "kontakt informace",
     "sídlo společnosti", "headquarters", "head office", "office", "offices", "main office",
     "view map", "map", "directions", "get directions", "send message", "submit",
@@ -52,6 +61,51 @@ _COMPANY_LABEL = re.compile(
 )
 
 
+#: Section titles in several languages: a heading with one of these is not a company name.
+GENERIC_WORDS = {
+    "contact", "contacts", "contacto", "contatto", "contatti", "kontakt", "kontakty", "contactez",
+    "address", "adres", "adresse", "dirección", "direccion", "indirizzo", "anschrift", "adresa",
+    "impressum", "imprint", "aktuelles", "news", "noticias", "nieuws", "notizie", "actualités",
+    "about", "über", "sobre", "over", "chi", "o", "empresa", "unternehmen", "team", "home",
+    "inicio", "startseite", "welcome", "willkommen", "bienvenido", "bienvenue", "services",
+    "leistungen", "produkte", "products", "productos", "producten", "prodotti", "phone",
+    "telefon", "teléfono", "telefoon", "email", "e-mail", "correo", "fax", "membership",
+    "category", "categories", "kategorie", "website", "web", "opening", "hours", "location",
+    "standort", "ubicación", "locatie", "directions", "anfahrt", "route", "map", "karte",
+    "privacy", "datenschutz", "legal", "terms", "agb", "faq", "help", "hilfe", "jobs",
+    "karriere", "careers", "blog", "presse", "press", "downloads", "gallery", "galerie",
+    "partners", "partner", "referenzen", "references", "history", "geschichte", "us", "uns",
+    "nosotros", "ons", "nous", "page", "seite", "details", "detail", "profile", "profil",
+    "member", "members", "mitglieder", "exhibitor", "exhibitors", "aussteller", "search",
+    "suche", "results", "ergebnisse", "sign", "login", "register", "cart", "checkout",
+    "persona", "person", "ansprechpartner", "contactpersoon", "employees", "mitarbeiter",
+    "equipo", "equipe", "équipe", "squadra", "zespół", "tým", "medewerkers", "staff",
+    "联系我们", "联系方式", "关于我们", "公司简介", "新闻", "首页", "контакты", "о", "нас",
+}
+_CONNECTORS = {"&", "and", "und", "en", "y", "e", "et", "de", "van", "der", "den", "von", "di",
+               "da", "do", "la", "le", "les", "du", "des", "of", "the", "del", "i", "a"}
+
+
+def name_like(text: str | None) -> bool:
+    """Does a short text read as a company name rather than a title, label or sentence?"""
+    if not text or clean_name(text) is None or is_menu_label(text) or is_agency_credit(text):
+        return False
+    if re.search(r"[?!:：]$|@|https?://", text):
+        return False
+    if LEGAL_SUFFIX.search(text):
+        return len(text) <= 100
+    words = re.findall(r"[^\s,/|()]+", text)
+    if not words or len(words) > 8:
+        return False
+    folded = [w.lower().strip(".-–«»\"'") for w in words]
+    if all(w in GENERIC_WORDS or w in _CONNECTORS for w in folded):
+        return False
+    if folded[0] in GENERIC_WORDS and len(words) <= 3:
+        return False
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _CONNECTORS]
+    return not lower
+
+
 def is_agency_credit(text: str) -> bool:
     """True for "Website by X", "Realizace: eBRÁNA" and friends."""
     return bool(AGENCY_CREDIT.search(text))
@@ -71,9 +125,17 @@ _DATE = re.compile(
 )
 
 
+_WELCOME = re.compile(
+    r"^(?:欢迎(?:访问|光临|来到)|歡迎(?:訪問|光臨|來到)|welcome to|willkommen bei|"
+    r"bienvenue chez|bienvenido a|welkom bij|benvenuti (?:da|in)|witamy w)\s*",
+    re.IGNORECASE,
+)
+
+
 def clean_name(text: str) -> str | None:
     """Strip decoration around a name; None when nothing name-like is left (or a date)."""
     text = re.sub(r"\s+", " ", text).strip(" \t|:：-–—,;•·*\"'“”„")
+    text = _WELCOME.sub("", text).rstrip("!！。")
     if not text or len(text) > 120 or not re.search(r"\w", text) or _DATE.match(text):
         return None
     if re.fullmatch(r"[\d\s.,/+()-]+", text):
@@ -117,6 +179,8 @@ def legal_name_in(text: str) -> str | None:
     """A short line that is itself a company name with a legal form ("HS Flamingo s.r.o.")."""
     if len(text) > 80 or is_agency_credit(text) or "@" in text or _COPYRIGHT.search(text):
         return None
+    if re.search(r"\d{3,}", text):
+        return None  # "Adelaide SA 5000", "9728 LP Groningen": a postal line, not a name
     match = LEGAL_SUFFIX.search(text)
     if not match:
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 from rapidfuzz import fuzz
 
-from spiders.pages.addresses import FoundAddress, find_addresses
+from spiders.pages.addresses import FoundAddress, find_addresses, is_street_line
 from spiders.pages.contact import Found
 from spiders.pages.dom import Line
 from spiders.pages.emails import find_emails
@@ -25,6 +25,7 @@ from spiders.pages.names import (
     is_menu_label,
     labelled_company,
     legal_name_in,
+    name_like,
 )
 from spiders.pages.phones import find_phones
 
@@ -65,7 +66,7 @@ def _name_line(text: str, region: str) -> str | None:
         return None
     if "@" in text or "©" in text or re.search(r"https?://|www\.", text):
         return None
-    if find_phones(text, region) or find_emails(text):
+    if find_phones(text, region) or find_emails(text) or is_street_line(text):
         return None
     if re.search(r"\d{3,}", text) and not LEGAL_SUFFIX.search(text) and not re.search(
         r"[A-Za-z]\d|\d[A-Za-z]", text
@@ -96,6 +97,8 @@ def address_blocks(lines: list[Line], region: str) -> list[Block]:
                 break
             j -= 1
         name = " ".join(parts) if parts else None
+        if name and not name_like(name):
+            name = None  # a section title above the address ("Dirección", "Our office")
         blocks.append(Block(address, name, first))
     return blocks
 

@@ -75,7 +75,7 @@ def _script_region(text: str) -> str | None:
 
 
 def region_candidates(
-    url: str | None, lang: str | None = None, text: str = ""
+    url: str | None, lang: str | None = None, text: str = "", extra: list[str] = ()
 ) -> list[str]:
     """Plausible phone regions for a page: country TLD, language, writing system, then US."""
     out: list[str] = []
@@ -94,18 +94,24 @@ def region_candidates(
     script = _script_region(text) if text else None
     if script:
         out.append(script)
+    out += [r for r in extra if r in phonenumbers.SUPPORTED_REGIONS]
     out.append("US")
     return list(dict.fromkeys(out))
 
 
 def region_for(
-    url: str | None, lang: str | None = None, hint: str | None = None, text: str = ""
+    url: str | None,
+    lang: str | None = None,
+    hint: str | None = None,
+    text: str = "",
+    countries: list[str] = (),
 ) -> str:
-    """The region to read national numbers with: the hint, else the candidate region under
-    which the page's text holds the most valid numbers (ties go to the TLD, then language)."""
+    """The region to read national numbers with: the hint, else the candidate region (TLD,
+    language, script, ``countries`` named in addresses, US) under which the page's text holds
+    the most valid numbers; ties go to the earlier candidate."""
     if hint:
         return hint.upper()
-    candidates = region_candidates(url, lang, text)
+    candidates = region_candidates(url, lang, text, countries)
     if len(candidates) == 1 or not text:
         return candidates[0]
     sample = text[:200_000]
@@ -155,6 +161,8 @@ def find_phones(text: str, region: str, fax_context: bool = False) -> list[Found
         if after[:1] in ("号", "號"):
             continue
         raw = match.raw_string
+        if re.search(r"[^\d\s()+\-./–—xX*#]", raw.replace("ext", "")):
+            continue  # "169 · 70091": a house number and a postal code joined by a separator
         extension = _DASH_EXTENSION.match(text[end:])
         if extension and match.number.extension is None:
             raw = raw + extension.group(0)
