@@ -77,6 +77,7 @@ def test_enrichment_finds_and_stores_contacts(sqlite_url: str) -> None:
         summary = enrich(sqlite_url, options())
         log = list(site.log)
     assert summary.targets == 1 and summary.status == "finished"
+    assert summary.stats.get("enrich/links_offsite", 0) >= 1, "other-company.de is not followed"
     found = contacts_of(sqlite_url, company_id)
     emails = {c.value for c in found["email"]}
     assert {"info@varonex-test.de", "vertrieb@varonex-test.de",
@@ -149,3 +150,17 @@ def test_private_address_refused_without_allow_private(sqlite_url: str) -> None:
     assert summary.stats.get("enrich_safety/refused", 0) >= 1
     website = contacts_of(sqlite_url, company_id)["website"][0]
     assert (website.status, website.status_reason) == ("invalid", "unsafe")
+
+
+def test_redirect_to_metadata_is_refused_even_with_allow_private(sqlite_url: str) -> None:
+    metadata = "http://169.254.169.254/latest/meta-data/"
+    site_routes = routes()
+    site_routes["/"] = Route(status=302, headers={"Location": metadata})
+    with LocalSite(site_routes) as site:
+        company_id = make_company(sqlite_url, site.url + "/")
+        summary = enrich(sqlite_url, options(allow_private=True))
+    assert summary.stats.get("enrich_safety/refused", 0) >= 1
+    assert summary.stats.get("downloader/response_status_count/302", 0) == 1
+    website = contacts_of(sqlite_url, company_id)["website"][0]
+    assert (website.status, website.status_reason) == ("invalid", "unsafe")
+    assert "metadata" in website.details["check"]["error"]
