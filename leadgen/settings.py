@@ -49,7 +49,9 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 COOKIES_ENABLED = True
+# No listening ports: a crawl opens no telnet console and no remote-control HTTP server.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # --- Safety caps --------------------------------------------------------------------------------
 #: A directory page above 5 MB is not a directory page; 1 MB deserves a warning.
