@@ -164,3 +164,15 @@ def test_redirect_to_metadata_is_refused_even_with_allow_private(sqlite_url: str
     website = contacts_of(sqlite_url, company_id)["website"][0]
     assert (website.status, website.status_reason) == ("invalid", "unsafe")
     assert "metadata" in website.details["check"]["error"]
+
+
+def test_crawl_delay_is_obeyed(sqlite_url: str) -> None:
+    site_routes = routes()
+    site_routes["/robots.txt"] = Route(ROBOTS + "Crawl-delay: 0.5\n", content_type="text/plain")
+    with LocalSite(site_routes) as site:
+        make_company(sqlite_url, site.url + "/")
+        enrich(sqlite_url, options(max_pages=4))
+        pages = [t for path, t in zip(site.log, site.times, strict=True) if path != "/robots.txt"]
+    assert len(pages) == 4
+    gaps = [b - a for a, b in zip(pages, pages[1:], strict=False)]
+    assert min(gaps) >= 0.5, gaps

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -24,11 +25,14 @@ class LocalSite:
     def __init__(self, routes: dict[str, Route]) -> None:
         self.routes = routes
         self.log: list[str] = []
+        self.times: list[float] = []
+        """``time.monotonic()`` of each request, in the order of ``log``."""
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server API
                 site.log.append(self.path)
+                site.times.append(time.monotonic())
                 route = site.routes.get(self.path) or Route("not found", status=404)
                 payload = route.body.encode("utf-8")
                 self.send_response(route.status)
