@@ -51,6 +51,8 @@ class _Site:
         self.paths = site_paths(self.lang, self.core.country, bool(self.det.site.get("team")),
                                 int(str(self.det.site["path_variant"])))
         self.charset = "gbk" if self.det.site.get("gbk") else "utf-8"
+        # Many Chinese sites label GBK pages "gb2312" in a meta tag only, with no HTTP charset.
+        self.legacy_label = bool(self.det.site.get("gbk")) and self.core.index % 3 == 0
 
     # -- shared parts ------------------------------------------------------------------------
     def phone(self, e164: str) -> str:
@@ -101,8 +103,11 @@ class _Site:
     def doc(self, title: str, main: str, head: str = "", status: int = 200) -> Response:
         body = self.nav() + f"<main>\n{main}\n</main>\n" + self.honeypot() + self.footer()
         text = page(f"{title} – {self.core.short_name}", body, lang=self.lang, head=head,
-                    charset=self.charset)
-        return html_response(text, status, charset=self.charset)
+                    charset="gb2312" if self.legacy_label else self.charset)
+        response = html_response(text, status, charset=self.charset)
+        if self.legacy_label:
+            response.content_type = "text/html"
+        return response
 
     # -- pages -------------------------------------------------------------------------------
     def home(self) -> Response:
