@@ -48,7 +48,8 @@ Hosts and URL patterns (constants in :mod:`leadgen.demoweb.hosts`):
   DE/AT/CH sites, sometimes a team page, a news page (500 on some). E-mails as mailto, plain text,
   ``info [at] x [dot] de``, HTML entities, or a mailto with other visible text. Traps: a web
   agency's credit with its e-mail, and hidden (``display:none``) or commented-out e-mails. Some
-  Chinese sites are GBK; some about pages are slow.
+  Chinese sites are GBK (a third of those say only ``<meta charset="gb2312">``, with no HTTP
+  charset); some about pages are slow.
 
 Truth (``world.truth()``, ``leadgen demo-web --write-truth FILE``): ``seed``, ``company_count``,
 ``fit_count``, ``sources`` (id -> host, start_urls), ``hosts``, ``crawl_delay`` (host -> s),
