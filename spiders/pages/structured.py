@@ -7,6 +7,7 @@ and ``organizer`` (the venue is the business, not the band, not the ticket site)
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import extruct
@@ -189,13 +190,24 @@ def _walk(item: Any, syntax: str, out: list[ExtractedRecord], depth: int = 0) ->
             _walk(item[key], syntax, out, depth + 1)
 
 
+_RDFA_MARKUP = re.compile(r"""\s(?:typeof|vocab)\s*=|\sproperty\s*=\s*["']?(?:schema|vcard|v):""",
+                          re.IGNORECASE)
+_HCARD_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\b(?:vcard|h-card)\b""", re.IGNORECASE)
+
+
 def structured_records(html: str, url: str) -> tuple[list[ExtractedRecord], dict[str, Any]]:
     """Company records from the page's structured data, and the raw OpenGraph properties."""
+    # RDFa and microformat parsers are the slow ones: run them only when their markup is there.
+    syntaxes = ["json-ld", "microdata", "opengraph"]
+    if _RDFA_MARKUP.search(html):
+        syntaxes.append("rdfa")
+    if _HCARD_MARKUP.search(html):
+        syntaxes.append("microformat")
     try:
         data = extruct.extract(
             html,
             base_url=url,
-            syntaxes=["json-ld", "microdata", "rdfa", "opengraph", "microformat"],
+            syntaxes=syntaxes,
             uniform=True,
             errors="ignore",
         )
