@@ -25,7 +25,13 @@ from twisted.python.failure import Failure
 from leadgen.items import Lead
 from leadgen.profile import SourceConfig
 from spiders.middlewares.canonicalize import canonical_url
-from spiders.navigation import ContentLinks, json_next_urls, main_record, merge_records
+from spiders.navigation import (
+    ContentLinks,
+    json_next_urls,
+    json_record_ids,
+    main_record,
+    merge_records,
+)
 from spiders.pages import (
     ExtractedRecord,
     ListingPage,
@@ -183,9 +189,16 @@ class DirectorySpider(scrapy.Spider):
         try:
             data = json.loads(response.body)
             records = extract_json_records(data, response.url)
-        except Exception as exc:
+        except Exception as exc:  # a page object failing on one page must not stop the crawl
             self._malformed(response, exc)
             return
+        ids = json_record_ids(data)
+        records = [
+            record.model_copy(update={"extra": {**record.extra, "id": ids[record.name]}})
+            if record.name in ids and "id" not in record.extra
+            else record
+            for record in records
+        ]
         yield from self._records(response, records, [])
         for url in json_next_urls(data, response.url):
             yield response.follow(url, self.parse_listing, meta={"leadgen_pagination": True})

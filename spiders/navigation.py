@@ -70,6 +70,40 @@ _CHROME = {"header", "nav", "footer", "aside", "form"}
 _MAIN = "//main | //*[@role='main'] | //*[@id='content' or @id='main' or @id='main-content']"
 
 
+_ID_KEYS = ("id", "_id", "uuid", "recordid", "exhibitorid", "companyid", "memberid", "listingid")
+
+
+def json_record_ids(data: Any, depth: int = 0) -> dict[str, str]:
+    """Name -> id of every object in a JSON listing that has both, for record ids on the source.
+
+    >>> json_record_ids({"items": [{"id": 7, "name": "Acme GmbH"}, {"name": "No Id Ltd"}]})
+    {'Acme GmbH': '7'}
+    """
+    found: dict[str, str] = {}
+    if depth > 4:
+        return found
+    if isinstance(data, dict):
+        keys = {key.lower().replace("-", "").replace("_", ""): key for key in data}
+        id_key = next((keys[k] for k in _ID_KEYS if k in keys), None)
+        name = next(
+            (data[key] for key in data if key.lower() in ("name", "company", "companyname",
+                                                          "company_name", "title")), None
+        )
+        value = data.get(id_key) if id_key else None
+        if isinstance(name, str) and isinstance(value, str | int) and not isinstance(value, bool):
+            found[" ".join(name.split())] = str(value)
+        children: Any = data.values()
+    elif isinstance(data, list):
+        children = data
+    else:
+        return found
+    for child in children:
+        if isinstance(child, dict | list):
+            for name, value in json_record_ids(child, depth + 1).items():
+                found.setdefault(name, value)
+    return found
+
+
 def _text_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 

@@ -7,7 +7,9 @@
 - ``/member/<n>``: detail pages (phone, e-mail, website); member 9 answers 500, member 10 sends
   undecodable bytes, member 13 is broken HTML, member 7 sits under ``/private/``, member 12 is
   on another host (``localhost``);
-- ``/events/<YYYY-MM>``: an endless calendar, each month a listing linking the next.
+- ``/events/<YYYY-MM>``: an endless calendar, each month a listing linking the next;
+- ``/api/members?page=N``: the same members as a JSON API (5 per page, ``page``/``pages``),
+  ids ``1000 + n``.
 
 ``MEMBERS`` is the ground truth of the directory.
 """
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -138,6 +141,17 @@ class DirectorySite:
         )
         return Page(_doc("Veranstaltungen", body))
 
+    def api(self, page: int) -> Page:
+        per_page = 5
+        pages = -(-len(MEMBERS) // per_page)
+        chunk = MEMBERS[(page - 1) * per_page : page * per_page]
+        items = [
+            {"id": 1000 + m.number, "name": m.name, "phone": m.phone, "email": m.email}
+            for m in chunk
+        ]
+        data = {"items": items, "page": page, "pages": pages, "total": len(MEMBERS)}
+        return Page(json.dumps(data).encode(), content_type="application/json")
+
     def __call__(self, path: str, query: dict[str, list[str]]) -> Page:
         path = path.split(";", 1)[0]
         if path == "/robots.txt":
@@ -151,6 +165,8 @@ class DirectorySite:
             return self.detail(number) if number in BY_NUMBER else Page(b"", status=404)
         if match := re.fullmatch(r"/events/(\d{4})-(\d{2})", path):
             return self.events(int(match.group(1)), int(match.group(2)))
+        if path == "/api/members":
+            return self.api(int(query.get("page", ["1"])[0]))
         if path == "/":
             return Page(_doc("Verband", '<a href="/members">Mitglieder</a>'))
         return Page(b"not found", status=404)

@@ -1,0 +1,44 @@
+"""Source options on the fixture site: a JSON API listing, hints, ``follow_details: false``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadgen.profile import SourceConfig, SourceHints
+from tests.sites.crawl import crawl, require_page_objects
+from tests.sites.directory_site import MEMBERS, PAGES, DirectorySite
+from tests.sites.server import SiteServer
+
+require_page_objects()
+
+
+def test_json_api_listing_pages_and_record_ids(tmp_path: Path) -> None:
+    site = DirectorySite(port=0, crawl_delay=0.01)
+    with SiteServer(site) as server:
+        site.port = server.port
+        source = SourceConfig(id="api", start_urls=[f"{server.base_url}/api/members"])
+        result, leads, _ = crawl(tmp_path, [source])
+        paths = [hit.path for hit in server.access_log]
+    assert {"/api/members", "/api/members?page=2", "/api/members?page=3"} <= set(paths)
+    assert sorted(lead["name"] for lead in leads) == sorted(m.name for m in MEMBERS)
+    ids = {lead["name"]: lead["source"]["record_id"] for lead in leads}
+    assert ids == {m.name: str(1000 + m.number) for m in MEMBERS}
+    assert result.sources["api"].stats["leadgen/leads"] == len(MEMBERS)
+
+
+def test_cards_only_and_nameless_records_are_counted(tmp_path: Path) -> None:
+    """``follow_details: false`` fetches no detail page; a hint naming nothing drops every card."""
+    site = DirectorySite(port=0, crawl_delay=0.01)
+    hints = SourceHints(record="div.member-card", fields={"name": "h4"})
+    with SiteServer(site) as server:
+        site.port = server.port
+        source = SourceConfig(
+            id="cards", start_urls=[f"{server.base_url}/members"], follow_details=False,
+            hints=hints,
+        )
+        result, leads, _ = crawl(tmp_path, [source])
+        paths = [hit.path for hit in server.access_log]
+    assert not [p for p in paths if "/member/" in p]
+    assert leads == []
+    cards = sum(len(numbers) for numbers in PAGES.values())
+    assert result.sources["cards"].stats["leadgen/dropped/no_name"] == cards
