@@ -76,12 +76,12 @@ class CoreFactory:
         founded = rng.randint(1890, 2022) if employees > 200 else rng.randint(1950, 2023)
         has_site = rng.random() < (0.8 if country == "CN" else 0.88)
         city = rng.randrange(len(COUNTRIES[country].cities))
-        names: tuple[str, str, str, str | None, str, str]
+        names: tuple[str, str, str, str | None, str, str, str]
         if country == "CN":
             names = self._chinese(rng, industry, city)
         else:
             names = self._western(rng, country, industry)
-        name, short, legal, name_en, domain, slug = names
+        name, short, legal, name_en, domain, slug, brand = names
         fit = INDUSTRY_BY_KEY[industry].target and employees >= 20 and country in FIT_COUNTRIES
         if rng.random() < LABEL_NOISE:
             fit = not fit
@@ -97,12 +97,12 @@ class CoreFactory:
             founded_year=founded, name=name, short_name=short, legal_form=legal,
             name_en=name_en, domain=domain if has_site else None, www=rng.random() < 0.7,
             slug=slug, fit=fit, in_association=assoc, in_expo=expo, in_yellow=yellow,
-            in_cn=in_cn,
+            in_cn=in_cn, brand=brand,
         )
 
     def _western(
         self, rng: random.Random, country: str, industry: str
-    ) -> tuple[str, str, str, None, str, str]:
+    ) -> tuple[str, str, str, None, str, str, str]:
         info = COUNTRIES[country]
         lang = info.lang
         for _ in range(200):
@@ -114,12 +114,18 @@ class CoreFactory:
         self.brands.add(brand)
         word = rng.choice(INDUSTRY_BY_KEY[industry].name_words[lang])
         roll = rng.random()
-        if roll < 0.6:
+        if roll < 0.55:
             short = f"{brand} {word}"
-        elif roll < 0.75:
+        elif roll < 0.7:
             short = f"{brand} & {rng.choice(LAST_NAMES[lang])} {word}"
+        elif roll < 0.76:
+            # family firms: words that directories like to abbreviate (Gebr., Bros., Hnos.)
+            family = {"de": "Gebrüder {b} {w}", "nl": "Gebroeders {b} {w}",
+                      "es": "Hermanos {b} {w}", "en": "{b} Brothers {w}"}[lang]
+            short = family.format(b=brand, w=word)
         elif roll < 0.85 and lang == "en":
-            short = f"{brand} {word} International"
+            suffix = rng.choice(("International", "Manufacturing"))
+            short = f"{brand} {word} {suffix if industry in MAKERS else 'International'}"
         else:
             short = brand
         legal = rng.choice(info.legal_forms)
@@ -130,11 +136,11 @@ class CoreFactory:
             domain = f"{slugify(short)}.{info.tlds[0]}"
         self.domains.add(domain)
         name = f"{short} {legal}"
-        return name, short, legal, None, domain, slugify(name)
+        return name, short, legal, None, domain, slugify(name), brand
 
     def _chinese(
         self, rng: random.Random, industry: str, city_index: int
-    ) -> tuple[str, str, str, str, str, str]:
+    ) -> tuple[str, str, str, str, str, str, str]:
         info = COUNTRIES["CN"]
         city = info.cities[city_index]
         word = rng.choice(INDUSTRY_BY_KEY[industry].name_words["zh"])
@@ -153,7 +159,7 @@ class CoreFactory:
         legal = rng.choice(info.legal_forms)
         short = f"{city.name}{brand}{word}"
         name_en = f"{city.latin} {pinyin.capitalize()} {ind_en} Co., Ltd."
-        return f"{short}{legal}", short, legal, name_en, domain, slugify(name_en)
+        return f"{short}{legal}", short, legal, name_en, domain, slugify(name_en), brand
 
 
 def _postal(rng: random.Random, pattern: str) -> str:

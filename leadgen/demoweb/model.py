@@ -33,6 +33,8 @@ class Core:
     in_expo: bool
     in_yellow: bool
     in_cn: bool
+    brand: str = ""
+    """The invented brand inside the name ("Varonex", "华宇"); typos and casing hit it."""
 
     @property
     def host(self) -> str | None:

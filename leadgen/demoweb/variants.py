@@ -26,17 +26,21 @@ ALT_FORMS: dict[str, tuple[str, ...]] = {
     "S.L.": ("SL", "S.L.U."),
     "S.A.": ("SA",),
 }
+#: Words directories abbreviate, with the abbreviations seen.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "International": ("Intl.", "Int'l"), "Manufacturing": ("Mfg.", "Mfg"),
+    "Brothers": ("Bros.", "Bros"), "Gebrüder": ("Gebr.",), "Gebroeders": ("Gebr.",),
+    "Hermanos": ("Hnos.",),
+}
 _AND = {"de": "und", "en": "and", "nl": "en", "es": "y"}
 
 
-def _typo(rng: random.Random, text: str) -> str:
-    """Swap two adjacent letters inside the first word (the brand), like a hurried clerk."""
-    head, _, tail = text.partition(" ")
-    if len(head) < 5:
-        return text
-    k = rng.randint(1, len(head) - 3)
-    head = head[:k] + head[k + 1] + head[k] + head[k + 2:]
-    return f"{head} {tail}".strip()
+def _typo(rng: random.Random, brand: str) -> str:
+    """Swap two adjacent letters inside the brand, like a hurried clerk."""
+    if len(brand) < 5:
+        return brand
+    k = rng.randint(1, len(brand) - 3)
+    return brand[:k] + brand[k + 1] + brand[k] + brand[k + 2:]
 
 
 def western_variant(rng: random.Random, core: Core, keep_legal: float) -> str:
@@ -45,14 +49,15 @@ def western_variant(rng: random.Random, core: Core, keep_legal: float) -> str:
     short = core.short_name
     if "&" in short and rng.random() < 0.4:
         short = short.replace("&", _AND[lang])
-    if "International" in short and rng.random() < 0.5:
-        short = short.replace("International", rng.choice(("Intl.", "Int'l")))
+    for word, shorter in ABBREVIATIONS.items():
+        if word in short and rng.random() < 0.5:
+            short = short.replace(word, rng.choice(shorter))
+    brand = core.brand
     if rng.random() < 0.04:
-        short = _typo(rng, short)
-    if rng.random() < 0.04:
-        brand, _, rest = short.partition(" ")
-        short = f"{brand.upper()} {rest}".strip()
-    if rng.random() < 0.03 and " " in short and "&" not in short:
+        short = short.replace(brand, _typo(rng, brand), 1)
+    elif rng.random() < 0.04:
+        short = short.replace(brand, brand.upper(), 1)
+    if rng.random() < 0.03 and short.startswith(brand + " ") and "&" not in core.short_name:
         short = short.replace(" ", "-", 1)
     roll = rng.random()
     if roll < keep_legal:
