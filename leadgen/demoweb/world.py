@@ -24,12 +24,12 @@ from leadgen.demoweb.hosts import (
     YELLOW_HOST,
 )
 from leadgen.demoweb.html import Response, redirect
-from leadgen.demoweb.industries import INDUSTRIES, INDUSTRY_BY_KEY
+from leadgen.demoweb.industries import INDUSTRY_BY_KEY
 from leadgen.demoweb.model import Core, Details
+from leadgen.demoweb.sites import association, cndir, company, expo, yellow
+from leadgen.demoweb.sites.yellow import YELLOW_CATEGORIES
+from leadgen.demoweb.truth import company_truth, world_truth
 from leadgen.exceptions import InputError
-
-#: Category slug on the yellow pages -> industry key.
-YELLOW_CATEGORIES = {slugify(ind.label["en"]): ind.key for ind in INDUSTRIES}
 
 
 @contextmanager
@@ -137,8 +137,6 @@ class DemoWorld:
     # -- serving -----------------------------------------------------------------------------
     def handle(self, host: str, path: str, query: str) -> Response | None:
         """Answer one GET; None for a host this world does not have (the server says 502)."""
-        from leadgen.demoweb.sites import association, cndir, company, expo, yellow
-
         host = host.lower().rstrip(".")
         params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
         path = unquote(path) or "/"
@@ -203,8 +201,6 @@ class DemoWorld:
                 "name": self.listed_name(index, source)}
 
     def company_truth(self, index: int) -> dict[str, Any]:
-        from leadgen.demoweb.truth import company_truth
-
         return company_truth(self, index)
 
     def iter_truth(self) -> Iterator[dict[str, Any]]:
@@ -213,8 +209,6 @@ class DemoWorld:
 
     def truth(self) -> dict[str, Any]:
         """The ground truth as a JSON-serializable dict (see the package docstring)."""
-        from leadgen.demoweb.truth import world_truth
-
         with _gc_paused():
             return world_truth(self)
 

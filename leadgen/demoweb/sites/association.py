@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from leadgen.demoweb import phones
+from leadgen.demoweb.generate import describe
 from leadgen.demoweb.hosts import ASSOCIATION_HOST, PAGE_SIZES, association_robots
 from leadgen.demoweb.html import (
     Response,
@@ -18,6 +19,7 @@ from leadgen.demoweb.html import (
     tel_html,
     text_response,
 )
+from leadgen.demoweb.industries import INDUSTRY_BY_KEY
 from leadgen.demoweb.pools import COUNTRIES, MEMBER_TIERS
 from leadgen.demoweb.sites.common import pagination, safe_int
 
@@ -153,9 +155,6 @@ def _detail(world: DemoWorld, index: int) -> Response:
 
 
 def _english(world: DemoWorld, index: int) -> str:
-    from leadgen.demoweb.generate import describe
-    from leadgen.demoweb.industries import INDUSTRY_BY_KEY
-
     core, det = world.cores[index], world.details(index)
     ind = INDUSTRY_BY_KEY[core.industry]
     return describe("en", core, ind.label["en"], ind.products["en"], det.city_latin)

@@ -12,7 +12,7 @@ from leadgen.demoweb import phones
 from leadgen.demoweb.generate import slugify
 from leadgen.demoweb.hosts import PAGE_SIZES, YELLOW_ROBOTS
 from leadgen.demoweb.html import Response, html_response, not_found, page, text_response
-from leadgen.demoweb.industries import INDUSTRY_BY_KEY
+from leadgen.demoweb.industries import INDUSTRIES, INDUSTRY_BY_KEY
 from leadgen.demoweb.pools import COUNTRIES
 from leadgen.demoweb.sites.common import pagination, safe_int
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from leadgen.demoweb.world import DemoWorld
 
 SOURCE = "demo-yellowpages"
+#: Category slug -> industry key.
+YELLOW_CATEGORIES = {slugify(ind.label["en"]): ind.key for ind in INDUSTRIES}
 _views = itertools.count(1)
 _DETAIL = re.compile(r"^/company/(\d+)-([a-z0-9-]+)(/print)?/?$")
 
@@ -74,8 +76,6 @@ def _categories(world: DemoWorld, sid: str) -> Response:
 
 
 def _industry(slug: str) -> str:
-    from leadgen.demoweb.world import YELLOW_CATEGORIES
-
     return YELLOW_CATEGORIES[slug]
 
 
