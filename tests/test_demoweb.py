@@ -95,10 +95,19 @@ def test_truth_domains_and_phones_are_consistent(truth: dict[str, Any]) -> None:
             assert phonenumbers.region_code_for_number(number) == company["country"]
 
 
-def test_fit_share_is_plausible() -> None:
-    truth = DemoWorld.generate(seed=11, companies=1000).truth()
+def test_fit_share_and_label_noise() -> None:
+    from leadgen.demoweb.industries import INDUSTRY_BY_KEY
+
+    truth = DemoWorld.generate(seed=11, companies=2000).truth()
     share = truth["fit_count"] / truth["company_count"]
-    assert 0.15 <= share <= 0.35, share
+    assert 0.2 <= share <= 0.33, share
+    rule = {
+        c["id"]: INDUSTRY_BY_KEY[c["industry"]].target and c["employees"] >= 20
+        and c["country"] in {"DE", "AT", "CH", "NL", "GB", "US", "CN"}
+        for c in truth["companies"]
+    }
+    noise = sum(rule[c["id"]] != c["fit"] for c in truth["companies"]) / len(rule)
+    assert 0.01 <= noise <= 0.06, noise
 
 
 def test_company_page_through_proxy(server: DemoWebServer, truth: dict[str, Any]) -> None:
