@@ -3,8 +3,10 @@
 Channels and people go to ``contacts`` (one row per company, kind and normalized value, with the
 URL and time each was first found and every page it was seen on); company-level facts go to one
 ``source_records`` row with ``source_id="website"`` holding the verbatim :class:`Lead` JSON plus
-the per-page facts. Company fields are only filled where empty: the dedupe stage's survivorship
-rules decide the rest. Re-storing the same findings adds nothing.
+the per-page facts. Which values the company record shows is decided by the dedupe stage's
+survivorship rules (``leadgen/matching/rules.yaml``), applied to the new record as the ingestor
+does; the website never renames the company (the directories' names stay). Re-storing the same
+findings adds nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -20,8 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrich.values import email_value, normalize_social, phone_value, social_network
+from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
 from leadgen.items import Contact, Lead, SizeSignals, SourceMeta
-from leadgen.normalize import normalize_website
+from leadgen.matching.rules import Survivorship, load_rules
+from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.storage.models import Company, ContactPoint, SourceRecord
 from leadgen.suppression import SuppressionList
 
@@ -117,9 +122,10 @@ def store_site_result(session: Session, result: dict[str, Any]) -> StoreStats:
     _store_website(contacts, result, fetched_at)
     lead = _lead_of(company, result, region)
     if lead is not None:
-        stats.source_record_added = _store_source_record(session, company, lead, result,
-                                                         fetched_at)
-        stats.fields_filled = _fill_empty_fields(company, lead, contacts)
+        record = _store_source_record(session, company, lead, result, fetched_at)
+        stats.source_record_added = record is not None
+        if record is not None:
+            stats.fields_filled = _apply_survivorship(company, lead, record, region)
     company.enriched_at = datetime.now(UTC)
     session.flush()
     return stats
@@ -211,8 +217,10 @@ def _lead_of(company: Company, result: dict[str, Any], region: str | None) -> Le
         for key, value in (page.get("extra") or {}).items():
             extra.setdefault(key, value)
     try:
+        if facts.get("name"):
+            extra["site_name"] = facts["name"]
         return Lead(
-            name=facts.get("name") or company.display_name,
+            name=company.display_name,
             source=SourceMeta(
                 source_id=SOURCE_ID, page_url=result["start_url"], record_id=result["start_url"],
                 fetched_at=_parse_time(result.get("fetched_at")), evidence=evidence,
@@ -231,9 +239,10 @@ def _lead_of(company: Company, result: dict[str, Any], region: str | None) -> Le
 
 
 def _store_source_record(session: Session, company: Company, lead: Lead,
-                         result: dict[str, Any], fetched_at: datetime) -> bool:
+                         result: dict[str, Any], fetched_at: datetime) -> SourceRecord | None:
     data = lead.model_dump(mode="json")
-    data["pages_facts"] = result.get("pages", [])
+    # Inside ``extra`` so that the row stays a valid Lead for ``leadgen dedupe``.
+    data["extra"]["pages_facts"] = result.get("pages", [])
     content = json.dumps({k: v for k, v in data.items() if k != "source"}, sort_keys=True,
                          ensure_ascii=False, default=str)
     content_hash = hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -246,49 +255,49 @@ def _store_source_record(session: Session, company: Company, lead: Lead,
         )
     )
     if exists:
-        return False
-    session.add(SourceRecord(
+        return None
+    record = SourceRecord(
         source_id=SOURCE_ID, record_key=record_key[:500], record_id=result["start_url"][:500],
         page_url=result["start_url"][:2000], fetched_at=fetched_at, content_hash=content_hash,
         data=data, company_id=company.id,
-        match_evidence={"matched_by": "enrichment of the company's own website"},
-    ))
-    return True
+        match_evidence={"matched_by": "enrichment of the company's own website",
+                        "company_id": company.id},
+    )
+    session.add(record)
+    session.flush()
+    return record
 
 
-def _fill_empty_fields(company: Company, lead: Lead, contacts: _Contacts) -> list[str]:
-    """Fill company fields that are still empty (survivorship belongs to the dedupe stage)."""
-    filled: list[str] = []
+@cache
+def _survivorship() -> Survivorship:
+    return load_rules().survivorship
 
-    def fill(attr: str, value: Any) -> None:
-        if value and not getattr(company, attr):
-            setattr(company, attr, value)
-            filled.append(attr)
 
-    fill("description", lead.description)
-    fill("legal_name", lead.legal_name)
-    domain = company.registered_domain
-    emails = [v for (k, v) in contacts.rows if k == "email"]
-    own = [e for e in emails if domain and e.endswith("@" + domain)]
-    fill("email", (own or emails or [""])[0])
-    fill("phone", next((v for (k, v) in contacts.rows if k == "phone"), None))
-    fill("social", lead.social)
-    size = dict(company.size or {})
-    for key in ("employees", "founded_year"):
-        value = getattr(lead.size, key)
-        if value and not size.get(key):
-            size[key] = value
-            filled.append(f"size.{key}")
-    if size != (company.size or {}):
-        company.size = size
+def _apply_survivorship(company: Company, lead: Lead, record: SourceRecord,
+                        region: str | None) -> list[str]:
+    """Offer the website record's values to the company as the ingestor does; what changed."""
+    candidates = candidate_values(normalize_lead(lead, default_region=region))
+    # A page title must not rename the company, and the website is the one we were given.
+    candidates.pop("display_name", None)
+    candidates.pop("website", None)
+    state = {column: getattr(company, column) for column in COMPANY_COLUMNS}
+    before = dict(state)
+    field_sources = dict(company.field_sources or {})
+    rules = _survivorship()
+    apply_record(state, field_sources, candidates, record_id=record.id, source_id=SOURCE_ID,
+                 trust=rules.trust_of(SOURCE_ID), at=record.fetched_at.isoformat(), rules=rules)
+    changed = [column for column in COMPANY_COLUMNS if state[column] != before[column]]
+    for column in changed:
+        setattr(company, column, state[column])
+    company.field_sources = field_sources
     extra = dict(company.extra or {})
     for key in ("language", "icp"):
         if lead.extra.get(key) and not extra.get(key):
             extra[key] = lead.extra[key]
-            filled.append(f"extra.{key}")
+            changed.append(f"extra.{key}")
     if extra != (company.extra or {}):
         company.extra = extra
-    return filled
+    return changed
 
 
 def _parse_time(value: Any) -> datetime:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from enrich.run import EnrichOptions, enrich
+from leadgen.items import Lead
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company, ContactPoint, CrawlRun, SourceRecord
 from tests.test_enrich_support import LocalSite, Route
@@ -110,6 +111,7 @@ def test_enrichment_finds_and_stores_contacts(sqlite_url: str) -> None:
             SourceRecord.company_id == company_id)).one()
         assert record.source_id == "website"
         assert site.url + "/kontakt" in record.data["extra"]["pages"]
+        assert Lead.model_validate(record.data).source.source_id == "website", "dedupe can read it"
         run = session.scalars(select(CrawlRun).where(CrawlRun.kind == "enrich")).one()
         assert run.status == "finished"
 
