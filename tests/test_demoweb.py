@@ -240,6 +240,8 @@ def test_company_pages_and_traps(server: DemoWebServer, truth: dict[str, Any]) -
             assert trap in text  # present in the markup, but hidden, commented or an agency's
         for person in company["people"]:
             assert person["name"] in text
+        for value in company["legal_ids"].values():
+            assert value in text, value
         checked += 1
     assert checked > 10
 

@@ -62,7 +62,8 @@ robots_linked), and ``companies``: each with ``id``, ``name`` (canonical legal n
 ``phones`` (E.164), ``fax``, ``social``, ``people`` (name, title, decision_maker, email),
 ``trap_emails`` (must NOT be extracted), ``listings`` (source, url, list_url, record_id,
 name as listed),
-``industry``, ``employees``, ``founded_year``, ``description``, ``language``, ``site_pages`` and
+``industry``, ``employees``, ``founded_year``, ``description``, ``legal_ids`` (register, VAT,
+ICP licence as the site shows them), ``language``, ``site_pages`` and
 the hidden label ``fit`` (packaging-heavy manufacturer, >= 20 employees, target country; ~3%
 label noise).
 """

@@ -12,7 +12,7 @@ from leadgen.demoweb.hosts import (
     YELLOW_HOST,
 )
 from leadgen.demoweb.html import path_quote
-from leadgen.demoweb.sites.company import site_paths
+from leadgen.demoweb.sites.company import legal_ids, site_paths
 
 if TYPE_CHECKING:
     from leadgen.demoweb.world import DemoWorld
@@ -63,6 +63,7 @@ def company_truth(world: DemoWorld, index: int) -> dict[str, Any]:
         "employees": core.employees,
         "founded_year": core.founded_year,
         "description": det.description,
+        "legal_ids": legal_ids(core, det) if core.domain else {},
         "language": det.lang,
         "site_pages": site_paths(det.lang, core.country, bool(det.site.get("team")),
                                  int(str(det.site["path_variant"]))) if core.domain else {},

@@ -205,17 +205,32 @@ class _Site:
                      "</p>")
         if det.emails:
             lines.append(f"<p>E-Mail: {self.email(det.emails[0])}</p>")
-        vat = det.site["vat"]
-        if core.country == "DE":
-            lines.append(f"<p>Registergericht: Amtsgericht {escape(det.city)}<br>"
-                         f"Registernummer: {det.site['register']}<br>"
-                         f"Umsatzsteuer-Identifikationsnummer: DE{vat}</p>")
-        elif core.country == "AT":
-            lines.append(f"<p>Firmenbuchnummer: FN {str(vat)[:6]}a<br>UID: ATU{str(vat)[:8]}</p>")
-        else:
-            v = str(vat)
-            lines.append(f"<p>Handelsregister: CHE-{v[:3]}.{v[3:6]}.{v[6:9]}</p>")
+        ids = legal_ids(core, det)
+        labels = {"DE": ("Registergericht", "Registernummer", "Umsatzsteuer-Identifikationsnummer"),
+                  "AT": ("Firmenbuchgericht", "Firmenbuchnummer", "UID"),
+                  "CH": ("Handelsregisteramt", "Unternehmens-Identifikationsnummer", "MWST")}
+        court, register, vat = labels[core.country]
+        lines.append(f"<p>{court}: {escape(ids['register_court'])}<br>"
+                     f"{register}: {ids['register']}<br>{vat}: {ids['vat']}</p>")
         return self.doc("Impressum", "\n".join(lines))
+
+
+def legal_ids(core: Core, det: Details) -> dict[str, str]:
+    """Registry and tax numbers a site shows (imprint of DE/AT/CH, ICP licence in China)."""
+    digits = str(det.site["vat"])
+    if core.country == "DE":
+        return {"register_court": f"Amtsgericht {det.city}", "register": str(det.site["register"]),
+                "vat": f"DE{digits}"}
+    if core.country == "AT":
+        return {"register_court": f"Landesgericht {det.city}", "register": f"FN {digits[:6]}a",
+                "vat": f"ATU{digits[:8]}"}
+    if core.country == "CH":
+        uid = f"CHE-{digits[:3]}.{digits[3:6]}.{digits[6:9]}"
+        return {"register_court": f"Handelsregisteramt {det.city}", "register": uid,
+                "vat": f"{uid} MWST"}
+    if core.country == "CN":
+        return {"icp": str(det.site["icp"])}
+    return {}
 
 
 def handle(world: DemoWorld, index: int, path: str, params: dict[str, str]) -> Response:
