@@ -21,10 +21,15 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from leadgen.exceptions import LeadgenError
 from leadgen.profile import SourceConfig
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from twisted.internet.defer import Deferred
 
 
 @dataclass
@@ -136,6 +141,37 @@ def run_crawl(
 # --- the child process ---------------------------------------------------------------------------
 
 
+def _domains(source: SourceConfig) -> set[str]:
+    hosts = source.allowed_domains or [urlsplit(url).hostname or "" for url in source.start_urls]
+    return {host.lower() for host in hosts if host}
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    return any(x == y or x.endswith("." + y) or y.endswith("." + x) for x in a for y in b)
+
+
+def host_groups(sources: list[SourceConfig]) -> list[list[SourceConfig]]:
+    """Sources grouped so that no two groups share a host; profile order is kept.
+
+    Each crawler has its own downloader, so two crawlers on one host would each keep its
+    Crawl-delay and together break it: sources of one group crawl one after another, groups
+    side by side.
+    """
+    groups: list[tuple[set[str], list[SourceConfig]]] = []
+    for source in sources:
+        domains = _domains(source)
+        touching = [group for group in groups if _overlap(group[0], domains)]
+        merged_domains = set(domains).union(*(group[0] for group in touching))
+        merged_sources = [s for group in touching for s in group[1]] + [source]
+        groups = [group for group in groups if group not in touching]
+        groups.append((merged_domains, merged_sources))
+    order = {source.id: index for index, source in enumerate(sources)}
+    return sorted(
+        (sorted(group, key=lambda s: order[s.id]) for _, group in groups),
+        key=lambda group: order[group[0].id],
+    )
+
+
 def _json_safe(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -148,6 +184,7 @@ def crawl_in_this_process(spec: dict[str, Any]) -> dict[str, Any]:
     """Run the crawl a :func:`run_crawl` spec describes, here; once per process (reactor)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
+    from twisted.internet.defer import succeed
 
     from spiders.directory import DirectorySpider
 
@@ -167,7 +204,7 @@ def crawl_in_this_process(spec: dict[str, Any]) -> dict[str, Any]:
     items_path = spec.get("items_path")
     sources = [SourceConfig.model_validate(item) for item in spec["sources"]]
     process = CrawlerProcess(settings)
-    crawlers = []
+    crawlers: list[tuple[SourceConfig, Crawler]] = []
     parts: list[Path] = []
     for source in sources:
         crawler = process.create_crawler(DirectorySpider)
@@ -181,8 +218,16 @@ def crawl_in_this_process(spec: dict[str, Any]) -> dict[str, Any]:
             parts.append(part)
             feeds = {str(part): {"format": "jsonlines", "encoding": "utf-8"}}
             crawler.settings.set("FEEDS", feeds, priority="spider")
-        process.crawl(crawler, source=source)
         crawlers.append((source, crawler))
+    by_id = {source.id: crawler for source, crawler in crawlers}
+
+    def start_next(_: object, source: SourceConfig) -> Deferred[None]:
+        return process.crawl(by_id[source.id], source=source)
+
+    for group in host_groups(sources):
+        chain: Deferred[Any] = succeed(None)
+        for source in group:
+            chain.addBoth(start_next, source)
     process.start()
 
     if items_path:
@@ -193,7 +238,8 @@ def crawl_in_this_process(spec: dict[str, Any]) -> dict[str, Any]:
                     part.unlink()
     results = {}
     for source, crawler in crawlers:
-        stats = {key: _json_safe(value) for key, value in crawler.stats.get_stats().items()}
+        raw = crawler.stats.get_stats() if crawler.crawling or crawler.spider else {}
+        stats = {key: _json_safe(value) for key, value in raw.items()}
         results[source.id] = {
             "finish_reason": stats.get("finish_reason", "unknown"),
             "stats": stats,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leadgen.crawler import host_groups
 from leadgen.profile import SourceConfig
 from tests.sites.crawl import crawl, require_page_objects
 from tests.sites.directory_site import MEMBERS, DirectorySite
@@ -64,3 +65,39 @@ def test_depth_cap_counts_hops_not_listing_pages(tmp_path: Path) -> None:
     assert {"/members", "/members?page=2", "/members?page=3", "/members?page=4"} <= paths
     assert {f"/member/{n}" for n in FETCHABLE} <= paths
     assert result.sources["site"].stats["request_depth_max"] == 1
+
+
+def test_two_sources_on_one_host_share_its_crawl_delay(tmp_path: Path) -> None:
+    """Sources on one host crawl one after another, so together they keep its Crawl-delay."""
+    delay = 0.2
+    site = DirectorySite(port=0, crawl_delay=delay)
+    with SiteServer(site) as server:
+        site.port = server.port
+        sources = [
+            SourceConfig(id="api", start_urls=[f"{server.base_url}/api/members"]),
+            SourceConfig(id="html", start_urls=[f"{server.base_url}/members?page=3"],
+                         max_pages=4),
+        ]
+        result, _, _ = crawl(tmp_path, sources)
+        times = sorted(hit.at for hit in server.access_log)
+    assert {r.finish_reason for r in result.sources.values()} <= {
+        "finished", "closespider_pagecount"
+    }
+    assert len(times) >= 7
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= delay
+
+
+def test_host_groups() -> None:
+    def source(source_id: str, url: str, *domains: str) -> SourceConfig:
+        return SourceConfig(id=source_id, start_urls=[url], allowed_domains=list(domains))
+
+    sources = [
+        source("a", "http://x.example/a"),
+        source("b", "http://y.example/"),
+        source("c", "http://www.x.example/c", "x.example"),
+        source("d", "http://z.example/"),
+        source("e", "http://z.example/other"),
+    ]
+    assert [[s.id for s in group] for group in host_groups(sources)] == [
+        ["a", "c"], ["b"], ["d", "e"]
+    ]

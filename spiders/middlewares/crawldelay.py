@@ -11,19 +11,27 @@ previous request may leave late while the next leaves on time, so the server cou
 gap. With concurrency 1 we instead restart the clock when the previous response *arrives*: the next
 request then leaves at least Crawl-delay after the server received the previous one.
 
+One process may run several crawlers (one per source), each with its own downloader. Sources on
+one host run one after another (:func:`leadgen.crawler.host_groups`), and a process-wide clock per
+host makes the next crawler's first request wait for the previous crawler's last response.
+
 Stats: ``crawldelay/hosts`` (hosts with a Crawl-delay), ``crawldelay/delayed`` (requests sent to
-such hosts), ``crawldelay/max_delay``.
+such hosts), ``crawldelay/waited`` (requests held back for another crawler's last response),
+``crawldelay/max_delay``.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet import task
 
 if TYPE_CHECKING:
     from typing import Self
@@ -35,6 +43,18 @@ if TYPE_CHECKING:
     from scrapy.robotstxt import RobotParser
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class HostClock:
+    """A host's Crawl-delay and when its last response arrived (``time.monotonic()``)."""
+
+    delay: float
+    last: float = 0.0
+
+
+#: Process-wide, shared by every crawler of the process: host -> its clock.
+HOST_CLOCKS: dict[str, HostClock] = {}
 
 
 class CrawlDelayMiddleware:
@@ -79,6 +99,9 @@ class CrawlDelayMiddleware:
                 host, delay, self.max_delay,
             )
         self.delays[host] = float(delay)
+        clock = HOST_CLOCKS.setdefault(host, HostClock(float(delay)))
+        clock.delay = max(clock.delay, float(delay))
+        clock.last = monotonic()
         stats = self.crawler.stats
         assert stats is not None
         stats.inc_value("crawldelay/hosts")
@@ -103,12 +126,25 @@ class CrawlDelayMiddleware:
             if restart_clock:
                 slot.lastseen = monotonic()
 
-    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         key = self._slot_key(request)
-        if key in self.delays:
-            self._apply(key)  # cheap; survives slot garbage collection and AutoThrottle
-            assert self.crawler.stats is not None
-            self.crawler.stats.inc_value("crawldelay/delayed")
+        clock = HOST_CLOCKS.get(key)
+        if clock is not None and key not in self.delays:
+            self.delays[key] = clock.delay  # learned by an earlier crawler of this process
+        if key not in self.delays:
+            return
+        self._apply(key)  # cheap; survives slot garbage collection and AutoThrottle
+        stats = self.crawler.stats
+        assert stats is not None
+        if not request.meta.get("dont_obey_robotstxt"):
+            stats.inc_value("crawldelay/delayed")
+        wait = clock.last + clock.delay - monotonic() if clock is not None else 0.0
+        if wait > 0 and not self._downloader.slots.get(key):
+            # This crawler has not talked to the host yet, another one just did.
+            stats.inc_value("crawldelay/waited")
+            from twisted.internet import reactor
+
+            await maybe_deferred_to_future(task.deferLater(reactor, wait))
 
     def _slot_key(self, request: Request) -> str:
         return self._downloader.get_slot_key(request)
@@ -117,6 +153,8 @@ class CrawlDelayMiddleware:
         key = request.meta.get("download_slot")
         if key not in self.delays:
             return
+        if key in HOST_CLOCKS:
+            HOST_CLOCKS[key].last = monotonic()
         slot = self._downloader.slots.get(key)
         if slot is not None:
             # Restart the clock at arrival, see the module docstring.
