@@ -56,7 +56,7 @@ _STREET_WORDS = (
     r"улица|ул|проспект|пр|переулок|пер|шоссе|дом|д"
 )
 _STREET_US = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:{_L}[\w'’.\-]*\s+){{0,5}}?(?:{_STREET_WORDS})\b\.?"
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:{_L}[\w'’.\-]*\s+){{1,5}}?(?:{_STREET_WORDS})\b\.?"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?",
     re.IGNORECASE,
 )
@@ -68,7 +68,11 @@ _STREET_EU = re.compile(
 _STREET_NUMBER_FIRST = re.compile(
     rf"^\d{{1,5}}[A-Za-z]?,?\s+{_L}[\w'’.\-]*(?:\s+{_L}[\w'’.\-]*){{0,4}}$"
 )
-_STREET_HINT = re.compile(rf"(?:^|\s|\d)(?:{_STREET_WORDS})(?:\.|\b)", re.IGNORECASE)
+_STREET_HINT = re.compile(
+    rf"(?:^|\s|\d)(?:{_STREET_WORDS})(?:\.|\b)|\w(?:straße|strasse|str\.|weg|platz|gasse|allee|"
+    r"damm|laan|straat|plein|gracht|dreef|vej|gade|vägen|gatan|katu|utca)\b",
+    re.IGNORECASE,
+)
 
 _ADDRESS_LABEL = re.compile(
     r"^\s*(?:address|adresse|anschrift|adres|adresa|indirizzo|dirección|direccion|endereço|"
@@ -138,12 +142,26 @@ def postal_match(text: str) -> tuple[re.Match[str], str, bool] | None:
     return best
 
 
+_MONTHS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|"
+    r"juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|stycznia|lutego|marca|kwietnia|maja|czerwca|"
+    r"lipca|sierpnia|września|października|listopada|grudnia|ledna|února|března|dubna|"
+    r"května|června|července|srpna|září|října|listopadu|prosince)\b\.?",
+    re.IGNORECASE,
+)
+
+
 def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
     """Where a street-and-number appears in a line, if any.
 
     ``loose`` also accepts any short "Word 12" line ("Wilgenbos 1"): only safe next to a
-    postal-code line.
+    postal-code line. Dates ("March 4", "4 Mar") are never streets.
     """
+    if _MONTHS.search(text) and re.search(r"\b(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\b", text):
+        text = _MONTHS.sub(lambda m: "#" * len(m.group(0)), text)
     match = _STREET_US.search(text)
     if match:
         return match.span()
@@ -178,6 +196,9 @@ def cut_line(text: str) -> str:
 def _segment_with_postal(text: str) -> tuple[str, re.Match[str], str, bool] | None:
     for segment in re.split(r"\s+[|•·]\s+|\s{3,}", text):
         found = postal_match(segment)
+        if found and not found[2] and _MONTHS.search(segment[max(0, found[0].start() - 16) :
+                                                            found[0].start()]):
+            continue  # "March 4, 2016 Pop Style": a date, not a postal code and a city
         if found:
             return (segment, *found)
     return None
@@ -248,17 +269,31 @@ def _is_country_line(text: str) -> bool:
     return bool(text) and len(text) <= 40 and text.strip(" .").lower() in _COUNTRY_NAMES
 
 
+_NOT_ADDRESS = re.compile(r"©|\bcopyright\b|rights reserved|\bISBN\b", re.IGNORECASE)
+
+
+def _house_number_ok(text: str) -> bool:
+    """A house number is not 0 and not a year."""
+    numbers = re.findall(r"\d+", text)
+    return bool(numbers) and not all(
+        n.startswith("0") or (len(n) == 4 and n[:2] in ("19", "20")) for n in numbers
+    )
+
+
 def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
     """An address whose postal-code line is ``lines[i]`` (with the street line above, if any)."""
     found = _segment_with_postal(lines[i])
     if not found:
         return None
     segment, match, tag, strong = found
+    if _NOT_ADDRESS.search(segment):
+        return None
     before = segment[: match.start()]
-    street = street_span(before)
+    # The street on the same line must read as one (a street word), unless the line is short.
+    street = street_span(before, loose=len(segment) <= 60)
     parts: list[str] = []
     first = i
-    if street:
+    if street and _house_number_ok(before[street[0] : street[1]]):
         start = street[0]
         head = before[start:]
         parts.append(head + segment[match.start() : match.end()] + _tail(segment, match.end(), tag))
@@ -274,13 +309,13 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
             segment, match.end(), tag
         )
         line_part = re.sub(r"\s+,", ",", line_part.strip())
-        if is_street_line(cut_line(prev)):
-            parts.append(cut_line(prev))
-            first = i - 1
-        elif not strong:
+        street_line = cut_line(prev)
+        if not (is_street_line(street_line) and _house_number_ok(street_line)):
+            return None  # a postal code without a street is too often a number in prose
+        if _NOT_ADDRESS.search(street_line):
             return None
-        elif tag in ("US", "CA", "AU") and not local:
-            return None
+        parts.append(street_line)
+        first = i - 1
         parts.append(line_part)
     last = i
     if i + 1 < len(lines) and _is_country_line(lines[i + 1]) and not _COUNTRY_TAIL.search(

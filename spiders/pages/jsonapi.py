@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 from spiders.pages.models import ExtractedRecord
 from spiders.pages.social import is_social
+from spiders.pages.urls import absolute
 
 _NAME_KEYS = ("name", "company", "companyname", "company_name", "title", "firma", "firmenname",
               "organization", "organisation", "businessname", "business_name", "exhibitor",
@@ -93,7 +93,7 @@ def record_from_object(obj: dict[str, Any], url: str, index: int) -> ExtractedRe
         if field in ("phones", "fax", "emails", "websites", "categories"):
             setattr(record, field, values)
         elif field == "detail_url":
-            record.detail_url = urljoin(url, values[0])
+            record.detail_url = absolute(url, values[0])
         else:
             setattr(record, field, values[0])
         record.evidence[field] = f"json[{index}].{key}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -24,12 +23,19 @@ from spiders.pages.names import clean_name, is_menu_label
 from spiders.pages.phones import find_phones
 from spiders.pages.selectors import select, select_text
 from spiders.pages.social import host_of, is_social
+from spiders.pages.urls import absolute, base_url
 
 if TYPE_CHECKING:
     from spiders.pages.dom import Line
     from spiders.pages.extract import PageContext
 
 _MIN_ITEMS = 3
+_ENTRY_CLASS = re.compile(
+    r"\.(?:[\w-]*[-_])?(?:member|exhibitor|company|business|listing|firm|vendor|supplier|"
+    r"dealer|store|shop|location|branch|office|venue|aussteller|mitglied|firma|bedrijf)"
+    r"(?:[-_](?:card|item|entry|row|box|block|teaser|tile))?(?:\.|$)",
+    re.IGNORECASE,
+)
 _NAME_CLASS = re.compile(r"name|title|company|firm|org|heading|naam|nazev|nazwa", re.IGNORECASE)
 _WEBSITE_TEXT = re.compile(r"^(?:website|web site|homepage|web|www\..*|site|webseite|"
                            r"internet|sito|strona|網站|网站|ホームページ)$", re.IGNORECASE)
@@ -56,33 +62,24 @@ _BOOTH = re.compile(r"\b(?:hall|halle|hal|booth|stand|standnr|pavilion|pavillon)
 
 
 def _has_contact(el: etree._Element, region: str) -> bool:
-    """Does a block show where or how to reach a company (address, phone, location)?"""
+    """Does a block show where or how to reach a company (address, phone, location, booth)?"""
     if el.find(".//address") is not None or el.xpath(".//*[@itemprop='address']"):
         return True
     lines = [line.text for line in _lines(el)]
     text = "\n".join(lines)
-    if len(text) > 3000:
+    if len(text) > 3000 or not lines:
         return False
+    name = _name_of(el)[0]
+    if name and country_in(name):
+        return False  # a country picker ("Österreich", "Canada (English)")
     if find_phones(text, region):
         return True
     return any(
         (postal_match(t) or (None, "", False))[2] or street_span(t, loose=False)
-        or country_in(t) or _BOOTH.search(t)
+        or (country_in(t) and t != name) or _BOOTH.search(t)
         for t in lines
         if len(t) < 120
     )
-
-
-def _own_website(el: etree._Element, page_host: str) -> str | None:
-    """The host of a link to another site, in a block that says more than that link."""
-    text = collapse(el.text_content())
-    for a in el.iter("a"):
-        href = (a.get("href") or "").strip()
-        if href.startswith(("http://", "https://")) and host_of(href) != page_host and (
-            not is_social(href)
-        ):
-            return host_of(href) if len(text) > len(collapse(a.text_content())) + 3 else None
-    return None
 
 
 def _card_sized(el: etree._Element) -> bool:
@@ -108,13 +105,14 @@ def find_record_blocks(
         if not isinstance(parent.tag, str) or parent.tag in ("head", "select", "script"):
             continue
         children = [c for c in parent if isinstance(c.tag, str) and not is_hidden(c)]
-        if len(children) < _MIN_ITEMS:
-            continue
         by_sig: dict[str, list[etree._Element]] = defaultdict(list)
         for child in children:
             by_sig[_signature(child)].append(child)
         for sig, members in by_sig.items():
-            if len(members) >= _MIN_ITEMS and members[0].tag not in ("option", "br", "script"):
+            # Fewer than three only when the markup says "this is a company entry" (the last
+            # page of a member list may hold a single card).
+            enough = len(members) >= _MIN_ITEMS or _ENTRY_CLASS.search(sig)
+            if enough and members[0].tag not in ("option", "br", "script"):
                 groups[f"{_signature(parent)}>{sig}"].extend(members)
     best: list[etree._Element] = []
     best_score = 0.0
@@ -123,15 +121,15 @@ def find_record_blocks(
             continue
         if sum(1 for m in members if _card_sized(m)) < 0.8 * len(members):
             continue
-        sites = [_own_website(m, page_host) for m in members]
-        # Each company links its own site; one host repeated in every block is the template's.
-        distinct_sites = len({h for h in sites if h}) >= 0.8 * sum(1 for h in sites if h)
-        with_contact = sum(
-            1 for m, site in zip(members, sites, strict=True)
-            if _has_contact(m, region) or (site and distinct_sites)
-        )
+        # A link to another site alone is no evidence: partner, feed and blogroll lists have it.
+        with_contact = sum(1 for m in members if _has_contact(m, region))
         share = with_contact / len(members)
-        if share < 0.5 or with_contact < _MIN_ITEMS:
+        entries = bool(_ENTRY_CLASS.search(_signature(members[0])))
+        if share < 0.5 or with_contact < (1 if entries else _MIN_ITEMS):
+            continue
+        if entries and len(members) < _MIN_ITEMS and not all(
+            _name_of(m)[1] in ("heading", "itemprop=name", "name class") for m in members
+        ):
             continue
         named = sum(1 for m in members if _name_of(m)[0])
         if named / len(members) < 0.6:
@@ -204,11 +202,12 @@ def record_from_block(
         link = found[0] if found else None
     if link is None:
         link = _link_of(name_el, el)
-    if link is None or not _usable_href(link.get("href")):
-        link = next((a for a in el.iter("a") if _usable_href(a.get("href"))
-                     and host_of(urljoin(url, a.get("href", ""))) == host_of(url)), None)
-    if link is not None and _usable_href(link.get("href")):
-        record.detail_url = urljoin(url, link.get("href", "").strip())
+    if link is None or not absolute(url, link.get("href")):
+        link = next((a for a in el.iter("a") if host_of(absolute(url, a.get("href")) or "")
+                     == host_of(url)), None)
+    detail = absolute(url, link.get("href")) if link is not None else None
+    if detail:
+        record.detail_url = detail
         record.evidence["detail_url"] = f"{where} link"
     lines = _lines(el)
     found = scan_lines(lines, el, region)
@@ -276,5 +275,6 @@ def listing_records(ctx: PageContext, hints: SourceHints | None = None) -> list[
         blocks = [b for b in select(ctx.root, hints.record) if isinstance(b.tag, str)]
     else:
         blocks = find_record_blocks(ctx.root, ctx.region, host_of(ctx.url))
-    records = [record_from_block(b, i, ctx.url, ctx.region, hints) for i, b in enumerate(blocks)]
+    base = base_url(ctx.root, ctx.url)
+    records = [record_from_block(b, i, base, ctx.region, hints) for i, b in enumerate(blocks)]
     return [r for r in records if r.name or r.phones or r.emails]

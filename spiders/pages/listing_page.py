@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
-from urllib.parse import urljoin
 
 from spiders.pages.extract import PageContext, extract_page
 from spiders.pages.models import ExtractedRecord, SourceHints
 from spiders.pages.pagination import load_more_urls, next_page_urls
 from spiders.pages.selectors import select
+from spiders.pages.urls import absolute, base_url
 
 
 class ListingPage:
@@ -35,10 +35,11 @@ class ListingPage:
         """Links to the companies' own detail pages, in page order."""
         urls: list[str] = []
         if self.hints and self.hints.detail_link and not self.hints.record:
+            base = base_url(self.context.root, self.url)
             for a in select(self.context.root, self.hints.detail_link):
-                href = a.get("href")
-                if href:
-                    urls.append(urljoin(self.url, href.strip()))
+                resolved = absolute(base, a.get("href"))
+                if resolved:
+                    urls.append(resolved)
         urls += [r.detail_url for r in self.records if r.detail_url]
         return list(dict.fromkeys(u for u in urls if u != self.url))
 
@@ -46,8 +47,9 @@ class ListingPage:
     def next_page_urls(self) -> list[str]:
         """Links to the following page(s) of the listing, most certain first."""
         if self.hints and self.hints.next_page:
+            base = base_url(self.context.root, self.url)
             urls = [
-                urljoin(self.url, el.get("href") or el.get("data-url") or "")
+                absolute(base, el.get("href") or el.get("data-url"))
                 for el in select(self.context.root, self.hints.next_page)
             ]
             return list(dict.fromkeys(u for u in urls if u and u != self.url))

@@ -106,9 +106,19 @@ def name_like(text: str | None) -> bool:
     return not lower
 
 
+#: Software and platforms whose © lines sit in the footers of sites built on them.
+PLATFORMS = re.compile(
+    r"\b(?:vBulletin|phpBB|XenForo|Invision|IPS Inc|Discuz|WordPress|Automattic|Joomla|"
+    r"Drupal|Shopify|Wix\.com|Squarespace|Magento|PrestaShop|WooCommerce|Weebly|Jimdo|"
+    r"Blogger|Tumblr|Vanilla Forums|MyBB|Simple Machines|DataLife Engine|uCoz|Bitrix|"
+    r"Powered by|Elegant Themes|ThemeForest|StudioPress|Genesis Framework)\b",
+    re.IGNORECASE,
+)
+
+
 def is_agency_credit(text: str) -> bool:
-    """True for "Website by X", "Realizace: eBRÁNA" and friends."""
-    return bool(AGENCY_CREDIT.search(text))
+    """True for "Website by X", "Realizace: eBRÁNA", "© vBulletin Solutions" and friends."""
+    return bool(AGENCY_CREDIT.search(text) or PLATFORMS.search(text))
 
 
 def is_menu_label(text: str) -> bool:
@@ -132,10 +142,18 @@ _WELCOME = re.compile(
 )
 
 
+#: "Contact Bengt Lundin AB": a section word glued before a name.
+_SECTION_PREFIX = re.compile(
+    r"^(?:contact|kontakt|contacto|contatti|about|über|impressum)\s+(?=[A-ZÀ-ÖØ-Þ])",
+    re.IGNORECASE,
+)
+
+
 def clean_name(text: str) -> str | None:
     """Strip decoration around a name; None when nothing name-like is left (or a date)."""
     text = re.sub(r"\s+", " ", text).strip(" \t|:：-–—,;•·*\"'“”„")
     text = _WELCOME.sub("", text).rstrip("!！。")
+    text = _SECTION_PREFIX.sub("", text)
     if not text or len(text) > 120 or not re.search(r"\w", text) or _DATE.match(text):
         return None
     if re.fullmatch(r"[\d\s.,/+()-]+", text):
@@ -182,8 +200,8 @@ def legal_name_in(text: str) -> str | None:
     if re.search(r"\d{3,}", text):
         return None  # "Adelaide SA 5000", "9728 LP Groningen": a postal line, not a name
     match = LEGAL_SUFFIX.search(text)
-    if not match:
-        return None
+    if not match or match.end() < len(text.rstrip(" .,;)")) - 1 or match.start() == 0:
+        return None  # the legal form ends a name line; "Limited Sources Justification" is prose
     return clean_name(text[: match.end()])
 
 

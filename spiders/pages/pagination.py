@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
 from spiders.pages.dom import collapse
+from spiders.pages.urls import absolute, base_url
 
 _NEXT_WORDS = {
     "next", "next page", "next »", "next ›", "next >", "more results", "older posts",
@@ -36,16 +37,23 @@ def _usable(href: str | None) -> bool:
 
 
 def _page_number(url: str) -> int | None:
-    query = dict((k.lower(), v) for k, v in parse_qsl(urlsplit(url).query))
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    query = dict((k.lower(), v) for k, v in parse_qsl(parts.query))
     for key in _PAGE_PARAMS:
         if key in query and query[key].isdigit():
             return int(query[key])
-    match = re.search(r"/(?:page|seite|strona|pagina)/(\d+)/?$", urlsplit(url).path, re.I)
+    match = re.search(r"/(?:page|seite|strona|pagina)/(\d+)/?$", parts.path, re.I)
     return int(match.group(1)) if match else None
 
 
 def _same_listing(a: str, b: str) -> bool:
-    sa, sb = urlsplit(a), urlsplit(b)
+    try:
+        sa, sb = urlsplit(a), urlsplit(b)
+    except ValueError:
+        return False
     path_a = re.sub(r"/(?:page|seite|strona|pagina)/\d+/?$", "", sa.path)
     path_b = re.sub(r"/(?:page|seite|strona|pagina)/\d+/?$", "", sb.path)
     return sa.netloc == sb.netloc and path_a.rstrip("/") == path_b.rstrip("/")
@@ -54,12 +62,12 @@ def _same_listing(a: str, b: str) -> bool:
 def next_page_urls(root: etree._Element, url: str) -> list[str]:
     """Links to the next page of this listing, most certain first."""
     out: list[str] = []
+    base = base_url(root, url)
 
     def add(href: str | None) -> None:
-        if _usable(href):
-            absolute = urljoin(url, (href or "").strip())
-            if absolute != url and absolute not in out:
-                out.append(absolute)
+        resolved = absolute(base, href) if _usable(href) else None
+        if resolved and resolved != url and resolved not in out:
+            out.append(resolved)
 
     for el in root.iter("link", "a"):
         rel = (el.get("rel") or "").lower().split()
@@ -84,15 +92,17 @@ def next_page_urls(root: etree._Element, url: str) -> list[str]:
         href = a.get("href")
         if not _usable(href):
             continue
-        absolute = urljoin(url, href.strip())
+        resolved = absolute(base, href)
+        if not resolved:
+            continue
         text = collapse(a.text_content())
-        number = _page_number(absolute)
-        if text.isdigit() and _same_listing(absolute, url):
-            numbered.append((int(text), absolute))
-        elif number is not None and _same_listing(absolute, url) and (
+        number = _page_number(resolved)
+        if text.isdigit() and _same_listing(resolved, url):
+            numbered.append((int(text), resolved))
+        elif number is not None and _same_listing(resolved, url) and (
             current is None or number > current
         ):
-            numbered.append((10_000 + number, absolute))
+            numbered.append((10_000 + number, resolved))
     if active is not None:
         following = [u for n, u in sorted(numbered) if n == active + 1]
         for u in following[:1]:
@@ -121,6 +131,7 @@ def _active_page(root: etree._Element) -> int | None:
 def load_more_urls(root: etree._Element, url: str) -> list[str]:
     """Endpoints of "load more" buttons, from their ``data-*`` attributes."""
     out: list[str] = []
+    base = base_url(root, url)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -135,7 +146,7 @@ def load_more_urls(root: etree._Element, url: str) -> list[str]:
         for value in attrs.values():
             value = value.strip()
             if value.startswith(("/", "http://", "https://", "?")) or "/" in value:
-                absolute = urljoin(url, value)
-                if absolute not in out:
-                    out.append(absolute)
+                resolved = absolute(base, value)
+                if resolved and resolved not in out:
+                    out.append(resolved)
     return out

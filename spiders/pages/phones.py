@@ -31,6 +31,11 @@ _NOT_PHONE_LABEL = re.compile(
 _ENDS_WITH_LABEL = re.compile(
     r"(?:" + _PHONE_LABEL.pattern + "|" + _FAX_LABEL.pattern + r")$", re.IGNORECASE
 )
+#: Dates and times that a national numbering plan may accept as digits.
+_DATE_LIKE = re.compile(
+    r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s+\d{1,2}(?::\d{2})?)?$|"
+    r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:\s+\d{1,2})?$|^\d{1,2}:\d{2}"
+)
 #: An extension written after a dash (German "Durchwahl"): "+49 89 123 45 – 0".
 _DASH_EXTENSION = re.compile(r"^\s?[-–—]\s?\d{1,4}(?!\d)")
 
@@ -167,8 +172,14 @@ def find_phones(text: str, region: str, fax_context: bool = False) -> list[Found
         if extension and match.number.extension is None:
             raw = raw + extension.group(0)
         digits = re.sub(r"\D", "", raw)
-        if len(digits) < 7:
+        if len(digits) < 7 or _DATE_LIKE.match(raw.strip()):
             continue
+        if raw.strip().isdigit() and len(digits) > 10 and not _ENDS_WITH_LABEL.search(
+            text[max(0, start - 25) : start].rstrip(" :：.")
+        ):
+            continue  # a long digit run without a phone label: an article number, an EAN
+        if re.match(r"^[\d:.\s]*$", text[end : end + 4]) and re.match(r"^:\d", text[end:]):
+            continue  # "30.12.2015 23:45": a timestamp
         number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         label_zone = text[max(0, start - 40) : start]
         # A label on this line wins; a fax label on the line above counts only without one.

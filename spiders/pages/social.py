@@ -17,7 +17,10 @@ def host_of(url: str) -> str:
     """Lower-case host without ``www.``; schemeless URLs are read as http."""
     if "://" not in url:
         url = "http://" + url
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
     return host.removeprefix("www.")
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import extruct
 
 from spiders.pages.models import ExtractedRecord
-from spiders.pages.social import split_social
+from spiders.pages.social import host_of, split_social
 
 logger = logging.getLogger(__name__)
 
@@ -195,6 +195,15 @@ _RDFA_MARKUP = re.compile(r"""\s(?:typeof|vocab)\s*=|\sproperty\s*=\s*["']?(?:sc
 _HCARD_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\b(?:vcard|h-card)\b""", re.IGNORECASE)
 
 
+def _own_page_url(website: str, url: str) -> bool:
+    """A structured ``url`` pointing into the page's own site below its home page (a listing
+    site's page about the company) is not the company's website."""
+    if host_of(website) != host_of(url):
+        return False
+    path = website.split("://", 1)[-1].partition("/")[2].strip("/")
+    return bool(path)
+
+
 def structured_records(html: str, url: str) -> tuple[list[ExtractedRecord], dict[str, Any]]:
     """Company records from the page's structured data, and the raw OpenGraph properties."""
     # RDFa and microformat parsers are the slow ones: run them only when their markup is there.
@@ -222,6 +231,11 @@ def structured_records(html: str, url: str) -> tuple[list[ExtractedRecord], dict
             record = _from_hcard(item)
             if record:
                 records.append(record)
+    for record in records:
+        own = [w for w in record.websites if _own_page_url(w, url)]
+        if own:
+            record.websites = [w for w in record.websites if w not in own]
+            record.extra.setdefault("profile_url", own[0])
     og: dict[str, Any] = {}
     for item in data.get("opengraph") or []:
         og.update({k: v for k, v in item.items() if not k.startswith("@")})
