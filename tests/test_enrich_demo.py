@@ -39,7 +39,8 @@ def enriched(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[int, d
             settings={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "ERROR"},
         ))
         requests = len(server.access_log)
-    assert summary.status == "finished" and summary.targets == len(by_id)
+    assert summary.status == "finished" and summary.targets == len(by_id), (
+        summary.status, summary.targets, len(by_id), summary.stats)
     return url, by_id, requests
 
 
