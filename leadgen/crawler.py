@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -92,8 +93,10 @@ def run_crawl(
     """Crawl ``sources`` with real Scrapy in a child process and return its stats.
 
     ``settings_overrides`` must be JSON-serializable (they cross the process boundary).
-    ``proxy`` sends every request through that HTTP proxy (the demo web). Raises
-    :class:`~leadgen.exceptions.LeadgenError` when the child dies without a result.
+    ``proxy`` sends every request through that HTTP proxy (the demo web). On Ctrl-C the crawl
+    shuts down gracefully (saving ``jobdir`` state) and its sources report finish reason
+    ``shutdown``. Raises :class:`~leadgen.exceptions.LeadgenError` when the child dies without
+    a result or runs past ``timeout`` seconds.
     """
     if not sources:
         raise LeadgenError("run_crawl: no sources to crawl; give at least one start URL")
@@ -112,19 +115,31 @@ def run_crawl(
         root = str(Path(__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         env.setdefault("SCRAPY_SETTINGS_MODULE", "leadgen.settings")
+        child = subprocess.Popen(
+            [sys.executable, "-m", "leadgen.crawler", str(spec_path), str(result_path)], env=env
+        )
+        interrupted = False
         try:
-            completed = subprocess.run(
-                [sys.executable, "-m", "leadgen.crawler", str(spec_path), str(result_path)],
-                env=env,
-                timeout=timeout,
-                check=False,
-            )
+            returncode = child.wait(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
+            _stop(child)
             raise LeadgenError(f"crawl did not finish within {timeout:.0f}s; raise the timeout "
                                "or lower the sources' max_pages") from exc
+        except KeyboardInterrupt:
+            # Ctrl-C reached the child too: Scrapy shuts down gracefully and saves the JOBDIR
+            # state. Let it; a second Ctrl-C stops it at once.
+            interrupted = True
+            try:
+                returncode = child.wait()
+            except KeyboardInterrupt:
+                child.kill()
+                child.wait()
+                raise
         if not result_path.exists():
+            if interrupted:
+                raise KeyboardInterrupt
             raise LeadgenError(
-                f"crawl process exited with code {completed.returncode} without a result; "
+                f"crawl process exited with code {returncode} without a result; "
                 "see the log above for the cause"
             )
         data = json.loads(result_path.read_text(encoding="utf-8"))
@@ -134,8 +149,18 @@ def run_crawl(
             for source_id, item in data["sources"].items()
         },
         items_path=str(items_path) if items_path else None,
-        returncode=completed.returncode,
+        returncode=returncode,
     )
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    """Ask the crawl to shut down gracefully, then insist."""
+    child.send_signal(signal.SIGINT)
+    try:
+        child.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
 
 
 # --- the child process ---------------------------------------------------------------------------

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from leadgen.crawler import host_groups
 from leadgen.profile import SourceConfig
@@ -21,7 +27,7 @@ def _source(server: SiteServer, **kwargs: object) -> SourceConfig:
 
 
 def test_jobdir_resumes_where_the_page_cap_stopped(tmp_path: Path) -> None:
-    site = DirectorySite(port=0, crawl_delay=0.01)
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
     with SiteServer(site) as server:
         site.port = server.port
         first, _, _ = crawl(tmp_path / "a", [_source(server, max_pages=5)],
@@ -41,7 +47,7 @@ def test_jobdir_resumes_where_the_page_cap_stopped(tmp_path: Path) -> None:
 
 
 def test_http_cache_replays_without_touching_the_site(tmp_path: Path) -> None:
-    site = DirectorySite(port=0, crawl_delay=0.01)
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
     cache = {"HTTPCACHE_ENABLED": True, "HTTPCACHE_DIR": str(tmp_path / "cache")}
     with SiteServer(site) as server:
         site.port = server.port
@@ -57,7 +63,7 @@ def test_http_cache_replays_without_touching_the_site(tmp_path: Path) -> None:
 
 def test_depth_cap_counts_hops_not_listing_pages(tmp_path: Path) -> None:
     """With max_depth 1 all four listing pages and their detail pages are still crawled."""
-    site = DirectorySite(port=0, crawl_delay=0.01)
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
     with SiteServer(site) as server:
         site.port = server.port
         result, leads, _ = crawl(tmp_path, [_source(server, max_depth=1)])
@@ -70,7 +76,7 @@ def test_depth_cap_counts_hops_not_listing_pages(tmp_path: Path) -> None:
 def test_two_sources_on_one_host_share_its_crawl_delay(tmp_path: Path) -> None:
     """Sources on one host crawl one after another, so together they keep its Crawl-delay."""
     delay = 0.2
-    site = DirectorySite(port=0, crawl_delay=delay)
+    site = DirectorySite(port=0, crawl_delay=delay, slow_seconds=0)
     with SiteServer(site) as server:
         site.port = server.port
         sources = [
@@ -101,3 +107,50 @@ def test_host_groups() -> None:
     assert [[s.id for s in group] for group in host_groups(sources)] == [
         ["a", "c"], ["b"], ["d", "e"]
     ]
+
+
+def _crawler_children() -> list[int]:
+    """PIDs of this process's ``python -m leadgen.crawler`` children (Linux /proc)."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and b"leadgen.crawler" in cmdline:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_ctrl_c_then_resume_with_jobdir(tmp_path: Path) -> None:
+    """SIGINT mid-crawl: graceful shutdown; the same JOBDIR resumes without refetching."""
+    site = DirectorySite(port=0, crawl_delay=0.3, slow_seconds=0)
+    with SiteServer(site) as server:
+        site.port = server.port
+        outcome: dict[str, object] = {}
+        worker = threading.Thread(
+            target=lambda: outcome.update(
+                first=crawl(tmp_path / "a", [_source(server)], jobdir=tmp_path / "job")
+            )
+        )
+        worker.start()
+        deadline = time.monotonic() + 60
+        while len(server.access_log) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for pid in _crawler_children():
+            os.kill(pid, signal.SIGINT)
+        worker.join(timeout=120)
+        first_result = outcome["first"][0]  # type: ignore[index]
+        seen_first = {hit.path for hit in server.access_log if hit.path != "/robots.txt"}
+        server.access_log.clear()
+        second, _, _ = crawl(tmp_path / "b", [_source(server)], jobdir=tmp_path / "job")
+        seen_second = [hit.path for hit in server.access_log if hit.path != "/robots.txt"]
+    assert first_result.sources["site"].finish_reason == "shutdown"
+    assert second.sources["site"].finish_reason == "finished"
+    # Nothing fetched twice, except the 500 page whose pending retry was saved with the job.
+    assert seen_second and set(seen_second) & seen_first <= {"/member/9"}
+    fetched = {int(p.rsplit("/", 1)[1]) for p in seen_first | set(seen_second)
+               if p.startswith("/member/")}
+    assert fetched == FETCHABLE

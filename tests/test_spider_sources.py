@@ -13,7 +13,7 @@ require_page_objects()
 
 
 def test_json_api_listing_pages_and_record_ids(tmp_path: Path) -> None:
-    site = DirectorySite(port=0, crawl_delay=0.01)
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
     with SiteServer(site) as server:
         site.port = server.port
         source = SourceConfig(id="api", start_urls=[f"{server.base_url}/api/members"])
@@ -28,7 +28,7 @@ def test_json_api_listing_pages_and_record_ids(tmp_path: Path) -> None:
 
 def test_cards_only_and_nameless_records_are_counted(tmp_path: Path) -> None:
     """``follow_details: false`` fetches no detail page; a hint naming nothing drops every card."""
-    site = DirectorySite(port=0, crawl_delay=0.01)
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
     hints = SourceHints(record="div.member-card", fields={"name": "h4"})
     with SiteServer(site) as server:
         site.port = server.port

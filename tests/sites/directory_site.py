@@ -73,9 +73,10 @@ def _doc(title: str, body: str) -> bytes:
 class DirectorySite:
     """Routes of the directory; ``port`` is needed for the link to the other host."""
 
-    def __init__(self, port: int, crawl_delay: float):
+    def __init__(self, port: int, crawl_delay: float, slow_seconds: float = SLOW_SECONDS):
         self.port = port
         self.crawl_delay = crawl_delay
+        self.slow_seconds = slow_seconds
 
     def detail_href(self, number: int, page: int) -> str:
         if number == 7:
@@ -107,7 +108,7 @@ class DirectorySite:
             f"<h1>Mitgliederverzeichnis – Seite {page}</h1>"
             f'<div class="members">{"".join(cards)}</div><nav class="pagination">{pager}</nav>'
         )
-        delay = SLOW_SECONDS if page == SLOW_PAGE else 0.0
+        delay = self.slow_seconds if page == SLOW_PAGE else 0.0
         return Page(_doc(f"Mitglieder Seite {page}", body), delay=delay)
 
     def detail(self, number: int) -> Page:
