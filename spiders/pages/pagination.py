@@ -19,6 +19,18 @@ _NEXT_WORDS = {
     "вперед", "вперёд", "下一页", "下一頁", "下页", "后页", "次へ", "次のページ", "다음",
     "›", "»", ">", ">>", "→", "⟩", "❯", "›› ", "»»",
 }
+#: Link texts that start (or end) like a next-page link: "Next entries »", "Pagina successiva".
+_NEXT_TEXT = re.compile(
+    r"^(?:next|nächste|weiter|older|ältere|volgende|suivant|page suivante|siguiente|"
+    r"pagina successiva|successiv[ao]|próxima|następna|dalej|další|следующая|далее|вперед|"
+    r"下一页|下一頁|次へ|다음)\b.{0,24}$|^(?:\S+\s){1,3}(?:»|›|→)$",
+    re.IGNORECASE,
+)
+_NOT_NEXT = re.compile(r"\b(?:last|letzte|ende|poslední|ostatnia|последняя|dernière|última|"
+                       r"laatste|ultima|末页|尾页|prev|previous|zurück|vorige|précédente|more|"
+                       r"mehr|read|lesen|continue|weiterlesen|leggi|czytaj|více|подробнее|"
+                       r"details|view|ansehen)\b|«|‹",
+                       re.IGNORECASE)
 _NEXT_ATTR = re.compile(r"\bnext\b|weiter|nächste|volgende|suivant|siguiente|下一页|下一頁|次へ",
                         re.IGNORECASE)
 _NEXT_CLASS = re.compile(r"(?:^|[\s_-])next(?:$|[\s_-])|pagination-next|page-next|nextpage",
@@ -75,15 +87,19 @@ def next_page_urls(root: etree._Element, url: str) -> list[str]:
             add(el.get("href"))
     for a in root.iter("a"):
         href = a.get("href")
-        if not _usable(href):
+        if not _usable(href) or "#more" in (href or ""):
             continue
         text = collapse(a.text_content()).lower()
+        if _NOT_NEXT.search(text):
+            continue
         label = " ".join(a.get(k) or "" for k in ("aria-label", "title"))
         classes = " ".join([a.get("class") or "", (a.getparent().get("class") or "")
                             if a.getparent() is not None else ""])
-        if text in _NEXT_WORDS or _NEXT_ATTR.search(label) or (
+        inner = " ".join(c.get("class") or "" for c in a.iterdescendants() if
+                         isinstance(c.tag, str))
+        if text in _NEXT_WORDS or _NEXT_TEXT.match(text) or _NEXT_ATTR.search(label) or (
             not text and _NEXT_CLASS.search(classes)
-        ) or (_NEXT_CLASS.search(a.get("class") or "") and len(text) <= 12):
+        ) or (_NEXT_CLASS.search(f"{a.get('class') or ''} {inner}") and len(text) <= 30):
             add(href)
     current = _page_number(url)
     numbered: list[tuple[int, str]] = []
@@ -110,6 +126,10 @@ def next_page_urls(root: etree._Element, url: str) -> list[str]:
     elif current is not None:
         later = sorted((n, u) for n, u in numbered if 10_000 > n > current)
         for _, u in later[:1]:
+            add(u)
+    else:
+        # No page marked as current and none in the URL: this is page 1, next is "2".
+        for _, u in [(n, u) for n, u in numbered if n == 2][:1]:
             add(u)
     for u in load_more_urls(root, url):
         add(u)
