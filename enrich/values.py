@@ -44,8 +44,22 @@ _NOT_PROFILE = re.compile(
 _KEEP_QUERY = {"id", "gid"}  # facebook.com/profile.php?id=..., linkedin groups?gid=...
 
 
+#: A WeChat account shown as text ("微信：acme_pack"): stored as ``wechat:<id>``.
+_WECHAT_ACCOUNT = r"[A-Za-z][-_A-Za-z0-9]{5,19}"
+WECHAT_ID = re.compile(
+    rf"(?:微信(?:号|公众号)?|wechat(?:\s*id)?|weixin)\s*[:：]\s*({_WECHAT_ACCOUNT})\b", re.I
+)
+
+
+def wechat_ids(text: str) -> list[str]:
+    """WeChat accounts named in text, as ``wechat:<id>``."""
+    return [f"wechat:{m.group(1)}" for m in WECHAT_ID.finditer(text)]
+
+
 def social_network(url: str) -> str | None:
     """The network a URL belongs to ("linkedin"), or None when it is not a social host."""
+    if url.lower().startswith("wechat:"):
+        return "wechat"
     host = (urlsplit(url if "://" in url else "https://" + url).hostname or "").lower()
     for suffix, network in SOCIAL_NETWORKS.items():
         if host == suffix or host.endswith("." + suffix):
@@ -59,6 +73,9 @@ def normalize_social(raw: str) -> str | None:
     Returns None for share buttons and bare network home pages.
     """
     text = raw.strip()
+    if text.lower().startswith("wechat:"):
+        account = text.split(":", 1)[1].strip()
+        return f"wechat:{account}" if re.fullmatch(_WECHAT_ACCOUNT, account) else None
     if text.startswith("//"):
         text = "https:" + text
     if "://" not in text:

@@ -178,3 +178,14 @@ def test_crawl_delay_is_obeyed(sqlite_url: str) -> None:
     assert len(pages) == 4
     gaps = [b - a for a, b in zip(pages, pages[1:], strict=False)]
     assert min(gaps) >= 0.5, gaps
+
+
+def test_oversized_pages_are_cut_off(sqlite_url: str) -> None:
+    site_routes = routes()
+    site_routes["/"] = Route(HOME.replace("</body>", "<p>" + "x" * 60_000 + "</p></body>"))
+    with LocalSite(site_routes) as site:
+        company_id = make_company(sqlite_url, site.url + "/")
+        summary = enrich(sqlite_url, options(settings={**FAST, "DOWNLOAD_MAXSIZE": 20_000}))
+    assert summary.stats.get("enrich/pages", 0) == 0
+    website = contacts_of(sqlite_url, company_id)["website"][0]
+    assert (website.status, website.status_reason) == ("unknown", "too_large")

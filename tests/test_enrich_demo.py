@@ -111,6 +111,29 @@ def test_website_source_record_and_facts(enriched: tuple[str, dict[int, dict], i
                if companies[cid].size["founded_year"] == truth[cid]["founded_year"]]
     assert all(c.enriched_at is not None for c in companies.values())
     assert len(correct) == len(with_founding) and with_founding
+    legal = [cid for cid, c in companies.items() if c.legal_name]
+    assert legal and all(companies[cid].legal_name == truth[cid]["name"] for cid in legal)
+    sized = [cid for cid, c in companies.items() if c.size.get("employees")]
+    assert len(sized) >= 0.9 * len(companies)
+    assert all(companies[cid].size["employees"] == truth[cid]["employees"] for cid in sized)
+    chinese = [cid for cid in companies if truth[cid]["country"] == "CN"]
+    assert all(companies[cid].extra.get("icp") for cid in chinese)
     languages = [cid for cid, c in companies.items()
                  if c.extra.get("language") == truth[cid]["language"]]
     assert len(languages) >= 0.9 * len(companies)
+
+
+def test_demo_proxy_counts_as_loopback_without_allow_private(tmp_path) -> None:  # noqa: ANN001
+    world = DemoWorld.generate(seed=5, companies=8, crawl_delay=0.0, slow_delay=0.1)
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    with session_scope(init_db(url)) as session:
+        for item in world.truth()["companies"]:
+            if item["website"]:
+                session.add(Company(display_name=item["name"], name_key=item["name"].lower(),
+                                    website=item["website"]))
+    with DemoWebServer(world, port=0) as server:
+        summary = enrich(url, EnrichOptions(proxy=server.proxy_url, check=False,
+                                            settings={"LOG_LEVEL": "ERROR"}))
+        assert server.access_log == []
+    assert summary.targets > 0
+    assert summary.stats.get("enrich_safety/refused") == summary.targets

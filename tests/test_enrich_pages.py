@@ -160,6 +160,7 @@ def test_fact_links(text: str, url: str, kind: str) -> None:
         ("https://twitter.com/intent/tweet?text=hi", None, "x"),
         ("https://www.linkedin.com/", None, "linkedin"),
         ("https://www.acme.de/", None, None),
+        ("wechat:acme_pack", "wechat:acme_pack", "wechat"),
     ],
 )
 def test_social_profiles(raw: str, value: str | None, network: str | None) -> None:
@@ -190,3 +191,9 @@ def test_company_page_facts() -> None:
     assert facts.legal_name == "Acme Boxes Limited"
     assert [(p["name"], p["decision_maker"]) for p in facts.people] == [("Harold Green", True)]
     assert facts.evidence["description"] == "og:description"
+
+
+def test_wechat_account_in_text() -> None:
+    html = "<html><body><p>电话：0571-88886666</p><p>微信：hzhy_pack2020</p></body></html>"
+    facts = CompanySitePage(html, "http://www.hzhy-pack.cn/lxwm.html").facts()
+    assert "wechat:hzhy_pack2020" in facts.social

@@ -12,6 +12,8 @@ invalid      parked / for_sale  the page matches a rule in ``data/parked.yaml``
 invalid      http_<code>        the final answer is a 4xx error
 invalid      unsafe             the URL or a redirect points at a private address (refused)
 unknown      no_answer          connection refused, reset or timed out
+unknown      too_large          the answer is above the size cap (``DOWNLOAD_MAXSIZE``)
+unknown      robots_disallowed  (crawl) robots.txt forbids the home page: not fetched
 unknown      http_<code>        a 5xx error: may be temporary
 risky        redirects_offsite  ends on another registered domain (details: final_url)
 risky        default_page /     a server's default page, or "coming soon"

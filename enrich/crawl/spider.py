@@ -187,6 +187,8 @@ def _failure_kind(failure: Failure, request: scrapy.Request) -> tuple[str, str, 
         if "robots.txt" in message:
             return "robots", "unknown", "robots_disallowed"
         return "ignored", "unknown", "not_fetched"
+    if "download max size" in message or "maxsize" in message.lower():
+        return "too_large", "unknown", "too_large"
     if failure.check(DNSLookupError):
         return "no_domain", "invalid", "no_domain"
     if failure.check(TimeoutError, ConnectionRefusedError):

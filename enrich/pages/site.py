@@ -17,6 +17,7 @@ import tldextract
 from enrich.pages import facts
 from enrich.pages.links import FactLink, fact_links
 from enrich.pages.people import find_people
+from enrich.values import wechat_ids
 from leadgen.normalize import registered_domain
 from spiders.pages import ExtractedRecord, decode_html, extract_records
 from spiders.pages.dom import page_lang, parse_html, visible_lines
@@ -133,7 +134,7 @@ class CompanySitePage:
             _extend(result.social, record.social)
             result.legal_name = result.legal_name or record.legal_name
             result.extra.update(record.extra)
-        _extend(result.social, self._social_links())
+        _extend(result.social, self._social_links() + wechat_ids(self.text))
         credits = self.credit_domains()
         if credits:
             result.emails = [e for e in result.emails
