@@ -7,7 +7,6 @@ not seen until the next load; ``leadgen dedupe`` reconciles.
 
 from __future__ import annotations
 
-import hashlib
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -16,15 +15,31 @@ from sqlalchemy.engine import Connection
 from leadgen.storage.models import CompanyKey, SourceRecord
 
 
-def _key(kind: str, value: str) -> str:
-    return f"{kind}\x1f{value}"
+def _key(kind: str, value: str) -> int:
+    # Python's own string hash: the index lives in one process and is rebuilt on load, so a
+    # salted hash is fine; a 64-bit collision would only add a candidate, never a merge.
+    return hash((kind, value))
+
+
+class _Overflow:
+    """A block too big to be useful: only its size is kept."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int):
+        self.size = size
 
 
 class KeyIndex:
-    """Blocking key -> the ids of the companies holding it (an int while there is only one)."""
+    """Blocking key -> the ids of the companies holding it (an int while there is only one).
 
-    def __init__(self) -> None:
-        self._map: dict[str, int | list[int]] = {}
+    Blocks that grow past ``cap`` companies keep only their size: matching skips them anyway
+    (they are no evidence), and tracking their members would cost memory and time.
+    """
+
+    def __init__(self, cap: int = 200) -> None:
+        self._map: dict[int, int | list[int] | _Overflow] = {}
+        self.cap = cap
 
     def __len__(self) -> int:
         return len(self._map)
@@ -34,17 +49,22 @@ class KeyIndex:
         for kind, value, company_id in rows:
             self.add(kind, value, company_id)
 
-    def get(self, kind: str, value: str) -> list[int]:
+    def get(self, kind: str, value: str) -> list[int] | None:
+        """The companies holding a key; None when the block overflowed (too big to use)."""
         found = self._map.get(_key(kind, value))
         if found is None:
             return []
-        return [found] if isinstance(found, int) else found
+        if isinstance(found, int):
+            return [found]
+        return None if isinstance(found, _Overflow) else found
 
     def count(self, kind: str, value: str) -> int:
         found = self._map.get(_key(kind, value))
         if found is None:
             return 0
-        return 1 if isinstance(found, int) else len(found)
+        if isinstance(found, int):
+            return 1
+        return found.size if isinstance(found, _Overflow) else len(found)
 
     def add(self, kind: str, value: str, company_id: int) -> bool:
         """Add a key; False when the company already had it."""
@@ -56,16 +76,20 @@ class KeyIndex:
             if found == company_id:
                 return False
             self._map[key] = [found, company_id]
+        elif isinstance(found, _Overflow):
+            found.size += 1  # may count a company twice; only "big" matters here
         else:
             if company_id in found:
                 return False
             found.append(company_id)
+            if len(found) > self.cap:
+                self._map[key] = _Overflow(len(found))
         return True
 
     def remove_company(self, kind: str, value: str, company_id: int) -> None:
         key = _key(kind, value)
         found = self._map.get(key)
-        if found == company_id:
+        if isinstance(found, int) and found == company_id:
             del self._map[key]
         elif isinstance(found, list) and company_id in found:
             found.remove(company_id)
@@ -77,16 +101,16 @@ class SeenRecord(NamedTuple):
     company_id: int | None
 
 
-def record_digest(source_id: str, record_key: str) -> bytes:
-    """A compact fixed-size key for (source, record key)."""
-    return hashlib.blake2b(f"{source_id}\x1f{record_key}".encode(), digest_size=12).digest()
+def record_digest(source_id: str, record_key: str) -> int:
+    """A compact key for (source, record key), valid within this process."""
+    return hash((source_id, record_key))
 
 
 class RecordIndex:
     """(source, record key) -> the newest stored version: its content hash, id and company."""
 
     def __init__(self) -> None:
-        self._map: dict[bytes, SeenRecord] = {}
+        self._map: dict[int, SeenRecord] = {}
 
     def __len__(self) -> int:
         return len(self._map)
@@ -99,7 +123,8 @@ class RecordIndex:
             ).order_by(SourceRecord.id)
         )
         for record_id, source_id, record_key, content_hash, company_id in rows:
-            self.put(source_id, record_key, SeenRecord(content_hash, record_id, company_id))
+            self.put(source_id, record_key,
+                     SeenRecord(content_hash[:16], record_id, company_id))
 
     def get(self, source_id: str, record_key: str) -> SeenRecord | None:
         return self._map.get(record_digest(source_id, record_key))

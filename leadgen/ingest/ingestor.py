@@ -17,9 +17,9 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Engine
 
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
-from leadgen.ingest.records import contact_rows, content_hash, lead_data, record_key
+from leadgen.ingest.records import contact_rows, record_key, serialize
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
-from leadgen.ingest.writer import BatchWriter
+from leadgen.ingest.writer import BatchWriter, RawJSON
 from leadgen.items import NormalizedLead
 from leadgen.matching.compare import MatchResult, compare
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
@@ -97,14 +97,18 @@ class Ingestor:
         raw = lead.lead
         source_id = raw.source.source_id
         key = record_key(raw)
-        data = lead_data(raw)
-        digest = content_hash(data)
+        text, full_digest = serialize(raw)
+        digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
         seen = self.records.get(source_id, key)
         previous: int | None = None
         if seen is not None:
-            if seen.content_hash == digest or self._stored_version(source_id, key, digest):
+            if seen.content_hash == digest:
                 return self._unchanged(seen, status)
-            previous = seen.company_id
+            stored = self._stored_versions(source_id, key, full_digest)
+            if stored == "same":
+                return self._unchanged(seen, status)
+            if stored == "other":
+                previous = seen.company_id
 
         profile = profile_of(lead, self.rules)
         keys = list(dict.fromkeys(blocking_keys(profile, self.rules)))
@@ -151,7 +155,7 @@ class Ingestor:
             "id": record_id, "source_id": source_id[:120], "record_key": key,
             "record_id": raw.source.record_id and raw.source.record_id[:500],
             "page_url": raw.source.page_url[:2000], "fetched_at": raw.source.fetched_at,
-            "content_hash": digest, "data": data, "company_id": company_id,
+            "content_hash": full_digest, "data": RawJSON(text), "company_id": company_id,
             "match_evidence": evidence, "crawl_run_id": self.crawl_run_id, "created_at": now,
         })
         self.records.put(source_id, key, SeenRecord(digest, record_id, company_id))
@@ -190,23 +194,32 @@ class Ingestor:
     def _best_candidate(
         self, profile: MatchProfile, keys: list[tuple[str, str]]
     ) -> tuple[int | None, MatchResult | None, int]:
-        candidates: dict[int, None] = {}
+        """Compare with the companies sharing a blocking key, rule by rule in the rules' order
+        (strongest first); once a rule's candidates give a match, weaker rules are skipped."""
+        compared: set[int] = set()
         limit = self.rules.max_block_size
-        for kind, value in keys:
-            holders = self.keys.get(kind, value)
-            if len(holders) > limit:
-                continue  # a huge block is no evidence and would cost a scan
-            for company_id in holders:
-                candidates[company_id] = None
-            if len(candidates) >= self.rules.max_candidates:
-                break
         best_id: int | None = None
         best: MatchResult | None = None
-        for company_id in list(candidates)[: self.rules.max_candidates]:
-            result = compare(profile, self._profile(company_id), self.rules, self.keys.count)
-            if best is None or result.score > best.score:
-                best_id, best = company_id, result
-        return best_id, best, len(candidates)
+        index = 0
+        while index < len(keys) and len(compared) < self.rules.max_candidates:
+            kind = keys[index][0]
+            batch: list[int] = []
+            while index < len(keys) and keys[index][0] == kind:
+                holders = self.keys.get(kind, keys[index][1])
+                index += 1
+                if not holders or len(holders) > limit:
+                    continue  # a huge block is no evidence and would cost a scan
+                batch.extend(cid for cid in holders if cid not in compared)
+            for company_id in dict.fromkeys(batch):
+                if len(compared) >= self.rules.max_candidates:
+                    break
+                compared.add(company_id)
+                result = compare(profile, self._profile(company_id), self.rules, self.keys.count)
+                if best is None or result.score > best.score:
+                    best_id, best = company_id, result
+            if best is not None and best.decision == "match":
+                break
+        return best_id, best, len(compared)
 
     def _profile(self, company_id: int) -> MatchProfile:
         profile = self.profiles.get(company_id)
@@ -261,18 +274,18 @@ class Ingestor:
         self.counts["unchanged"] += 1
         return IngestOutcome("unchanged", company_id, seen.record_id, {"decision": "unchanged"})
 
-    def _stored_version(self, source_id: str, key: str, digest: str) -> bool:
-        """An older version with this exact content is already stored (A -> B -> A)."""
-        if any(r["source_id"] == source_id and r["record_key"] == key
-               and r["content_hash"] == digest for r in self._records):
-            return True
-        row = self.writer.begin().execute(
-            select(RECORDS.c.id).where(
-                RECORDS.c.source_id == source_id, RECORDS.c.record_key == key,
-                RECORDS.c.content_hash == digest,
-            )
-        ).first()
-        return row is not None
+    def _stored_versions(self, source_id: str, key: str, digest: str) -> str | None:
+        """"same" when this exact content is stored (A -> B -> A), "other" when only other
+        versions are, None when the record is not stored at all (an index hash collision)."""
+        hashes = {r["content_hash"] for r in self._records
+                  if r["source_id"] == source_id and r["record_key"] == key}
+        hashes.update(self.writer.begin().execute(
+            select(RECORDS.c.content_hash).where(
+                RECORDS.c.source_id == source_id, RECORDS.c.record_key == key)
+        ).scalars())
+        if digest in hashes:
+            return "same"
+        return "other" if hashes else None
 
     def _create(self, company_id: int, lead: NormalizedLead, now: datetime) -> None:
         row: dict[str, Any] = {column: None for column in COMPANY_COLUMNS}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -22,13 +22,21 @@ def lead_data(lead: Lead) -> dict[str, Any]:
     return lead.model_dump(mode="json")
 
 
-def content_hash(data: dict[str, Any]) -> str:
+def content_hash(lead: Lead) -> str:
     """SHA-256 of the record's content; the fetch time is left out so a re-crawl hashes alike."""
-    source = dict(data.get("source") or {})
-    source.pop("fetched_at", None)
-    payload = json.dumps({**data, "source": source}, sort_keys=True, ensure_ascii=False,
-                         separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return serialize(lead)[1]
+
+
+# The first "fetched_at" in the text is SourceMeta's: fields serialize in declaration order,
+# and a quote inside any string value is escaped.
+_FETCHED_AT = re.compile(r'"fetched_at":"[^"]*"')
+
+
+def serialize(lead: Lead) -> tuple[str, str]:
+    """The record as JSON text (stored as is) and its content hash (fetch time left out)."""
+    text = lead.model_dump_json()
+    payload = _FETCHED_AT.sub('"fetched_at":null', text, count=1)
+    return text, hashlib.sha256(payload.encode()).hexdigest()
 
 
 def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[dict[str, Any]]:

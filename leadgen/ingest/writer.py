@@ -7,10 +7,12 @@ tables' sequences in blocks, which is safe with concurrent writers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, text, update
+import orjson
+from sqlalchemy import JSON, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -18,6 +20,19 @@ from sqlalchemy.engine import Connection, Engine
 from leadgen.exceptions import StorageError
 
 _ID_BLOCK = 512
+SQLITE_CACHE_KIB = 256 * 1024
+
+
+class RawJSON(str):
+    """A value already serialized as JSON text; the SQLite fast path stores it as is."""
+
+
+def _json(value: Any) -> str:
+    if isinstance(value, RawJSON):
+        return value
+    if not value and isinstance(value, dict | list):
+        return "[]" if isinstance(value, list) else "{}"
+    return orjson.dumps(value, default=str).decode()
 
 
 class BatchWriter:
@@ -29,6 +44,7 @@ class BatchWriter:
         self.connection: Connection | None = None
         self._next: dict[str, int] = {}
         self._pool: dict[str, list[int]] = {}
+        self._plans: dict[tuple[str, tuple[str, ...], bool], tuple[str, list[Any]]] = {}
 
     @property
     def active(self) -> bool:
@@ -39,6 +55,9 @@ class BatchWriter:
         if self.connection is None:
             connection = self.engine.connect()
             if self.dialect == "sqlite":
+                # Index inserts land on random pages: a big page cache keeps them in memory
+                # (SQLite's default is 2 MB). Negative means KiB.
+                connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
             self.connection = connection
             self._next.clear()
@@ -73,12 +92,49 @@ class BatchWriter:
         if not rows:
             return
         connection = self.begin()
+        if self.dialect == "sqlite":
+            self._sqlite_executemany(connection, table, rows, ignore_conflicts)
+            return
+        rows = [{k: (json.loads(v) if isinstance(v, RawJSON) else v) for k, v in row.items()}
+                for row in rows]
         if ignore_conflicts:
             dialect_insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
             statement = dialect_insert(table).on_conflict_do_nothing()
             connection.execute(statement, rows)
         else:
             connection.execute(table.insert(), rows)
+
+    def _sqlite_executemany(self, connection: Connection, table: Table,
+                            rows: list[dict[str, Any]], ignore_conflicts: bool) -> None:
+        """Plain DB-API executemany with the dialect's own value formats (no ORM overhead)."""
+        columns = tuple(rows[0])
+        plan = self._plans.get((table.name, columns, ignore_conflicts))
+        if plan is None:
+            dialect = self.engine.dialect
+            processors: list[Callable[[Any], Any] | None] = []
+            for name in columns:
+                column_type = table.c[name].type
+                if isinstance(column_type, JSON):
+                    processors.append(_json)
+                else:
+                    processors.append(column_type.dialect_impl(dialect).bind_processor(dialect))
+            verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
+            sql = (f"{verb} INTO {table.name} ({', '.join(columns)}) "
+                   f"VALUES ({', '.join('?' for _ in columns)})")
+            plan = (sql, processors)
+            self._plans[(table.name, columns, ignore_conflicts)] = plan
+        sql, processors = plan
+        pairs = list(zip(columns, processors, strict=True))
+        params = [
+            tuple(None if (value := row[name]) is None else (proc(value) if proc else value)
+                  for name, proc in pairs)
+            for row in rows
+        ]
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(sql, params)
+        finally:
+            cursor.close()
 
     def update_by_id(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Executemany UPDATE keyed by ``id`` (rows must share the same columns)."""

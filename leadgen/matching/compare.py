@@ -1,4 +1,8 @@
-"""Score a record against a candidate: each comparison's first holding level adds its weight."""
+"""Score a record against a candidate: each comparison's first holding level adds its weight.
+
+The rules are compiled once into plain closures (one per level), because matching a record
+runs a few dozen comparisons and a crawl or an import matches millions of records.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from leadgen.matching.rules import Level, MatchingRules
 
 #: (kind, value) -> number of distinct companies holding that key
 SharedCount = Callable[[str, str], int]
+Test = Callable[[str, str], bool]
 
 
 @dataclass(slots=True)
@@ -48,9 +53,9 @@ class MatchResult:
         }
 
 
-def _digits_tail(value: str, count: int) -> str:
-    digits = [c for c in value if c.isdigit()]
-    return "".join(digits[-count:]) if len(digits) >= count else ""
+def _digits(value: str) -> str:
+    return value[1:] if value.startswith("+") and value[1:].isdigit() else "".join(
+        c for c in value if c.isdigit())
 
 
 def _house_number(street: str) -> str | None:
@@ -60,32 +65,73 @@ def _house_number(street: str) -> str | None:
     return None
 
 
-def _test(level: Level, left: str, right: str) -> bool:
+def _make_test(level: Level) -> Test:
+    threshold = level.threshold or 0.0
     test = level.test
     if test == "exact":
-        return left == right
-    threshold = level.threshold or 0.0
+        return lambda left, right: left == right
     if test == "jaro_winkler":
-        return JaroWinkler.similarity(left, right) >= threshold
+        return lambda left, right: JaroWinkler.similarity(left, right) >= threshold
     if test == "token_set":
-        return fuzz.token_set_ratio(left, right) >= threshold * 100
+        cutoff = threshold * 100
+        return lambda left, right: fuzz.token_set_ratio(left, right) >= cutoff
     if test == "contains":
-        short, long = sorted((left, right), key=len)
-        return len(short) >= 3 and short in long
+        def contains(left: str, right: str) -> bool:
+            short, long = (left, right) if len(left) <= len(right) else (right, left)
+            return len(short) >= 3 and short in long
+        return contains
     if test == "last_digits":
-        tail = _digits_tail(left, int(threshold))
-        return bool(tail) and tail == _digits_tail(right, int(threshold))
+        count = int(threshold)
+
+        def last_digits(left: str, right: str) -> bool:
+            a, b = _digits(left), _digits(right)
+            return len(a) >= count and a[-count:] == b[-count:]
+        return last_digits
     if test == "number_and_fuzzy":
-        number = _house_number(left)
-        return (
-            number is not None
-            and number == _house_number(right)
-            and JaroWinkler.similarity(left, right) >= threshold
-        )
-    return test == "else"
+        def number_and_fuzzy(left: str, right: str) -> bool:
+            number = _house_number(left)
+            return (number is not None and number == _house_number(right)
+                    and JaroWinkler.similarity(left, right) >= threshold)
+        return number_and_fuzzy
+    return lambda left, right: True  # else
 
 
 _SHARED_KIND = {"domain": "domain", "phone": "phone"}
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    field: str
+    attr: str
+    levels: tuple[tuple[Level, Test], ...]
+    else_level: Level
+    shared_kind: str | None
+
+
+_COMPILED: dict[int, tuple[MatchingRules, tuple[_Compiled, ...]]] = {}
+
+
+def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
+    cached = _COMPILED.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    compiled = []
+    for comparison in rules.comparisons:
+        levels = tuple((level, _make_test(level)) for level in comparison.levels[:-1])
+        compiled.append(_Compiled(
+            comparison.field, _ATTRS[comparison.field], levels, comparison.levels[-1],
+            _SHARED_KIND.get(comparison.field),
+        ))
+    if len(_COMPILED) > 32:
+        _COMPILED.clear()
+    _COMPILED[id(rules)] = (rules, tuple(compiled))  # holding ``rules`` keeps its id unique
+    return _COMPILED[id(rules)][1]
+
+
+_ATTRS = {
+    "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
+    "postal": "postals", "city": "cities", "country": "countries",
+}
 
 
 def compare(
@@ -97,40 +143,39 @@ def compare(
     """Compare two profiles; a field missing on either side contributes nothing."""
     score = rules.prior
     hits: list[LevelHit] = []
-    for comparison in rules.comparisons:
-        lefts = record.values(comparison.field)
-        rights = candidate.values(comparison.field)
+    for comparison in _compile(rules):
+        lefts = getattr(record, comparison.attr)
+        rights = getattr(candidate, comparison.attr)
         if not lefts or not rights:
             continue
-        hit = _best_level(comparison.field, comparison.levels, lefts, rights, rules, shared)
+        hit = _best_level(comparison, lefts, rights, rules, shared)
         score += hit.weight
         hits.append(hit)
     return MatchResult(score, decide(score, rules), hits)
 
 
 def _best_level(
-    field_name: str,
-    levels: list[Level],
+    comparison: _Compiled,
     lefts: tuple[str, ...],
     rights: tuple[str, ...],
     rules: MatchingRules,
     shared: SharedCount | None,
 ) -> LevelHit:
-    for level in levels:
-        if level.test == "else":
-            return LevelHit(field_name, level.label, level.weight)
+    for level, test in comparison.levels:
         for left in lefts:
             for right in rights:
-                if not _test(level, left, right):
+                if not test(left, right):
                     continue
-                kind = _SHARED_KIND.get(field_name)
-                if level.shared_weight is not None and kind and shared is not None:
-                    holders = shared(kind, left)
+                if (level.shared_weight is not None and comparison.shared_kind
+                        and shared is not None):
+                    holders = shared(comparison.shared_kind, left)
                     if holders >= rules.shared_key_companies:
                         label = f"{level.label} (shared by {holders} companies: weak)"
-                        return LevelHit(field_name, label, level.shared_weight, (left, right))
-                return LevelHit(field_name, level.label, level.weight, (left, right))
-    raise AssertionError("unreachable: rules validation ensures a final else level")
+                        return LevelHit(comparison.field, label, level.shared_weight,
+                                        (left, right))
+                return LevelHit(comparison.field, level.label, level.weight, (left, right))
+    level = comparison.else_level
+    return LevelHit(comparison.field, level.label, level.weight)
 
 
 def decide(score: float, rules: MatchingRules) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import BlockingRule, MatchingRules
@@ -74,7 +76,7 @@ def _union(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
 def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     """The profile of one normalized lead. Weak domains (directories, free mail) are left out."""
     domains: list[str] = []
-    page_domain = registered_domain(lead.lead.source.page_url)
+    page_domain = _page_domain(lead.lead.source.page_url)
     candidates = [lead.registered_domain] + [
         registered_domain(e.domain) for e in lead.emails if not e.free_mail
     ]
@@ -94,6 +96,19 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         cities=(lead.city,) if lead.city else (),
         countries=(lead.country,) if lead.country else (),
     )
+
+
+def _page_domain(url: str) -> str | None:
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        return None
+    return _netloc_domain(netloc) if netloc else None
+
+
+@lru_cache(maxsize=4096)
+def _netloc_domain(netloc: str) -> str | None:
+    return registered_domain(f"http://{netloc}/")
 
 
 def _field_values(profile: MatchProfile, field: str) -> tuple[str, ...]:

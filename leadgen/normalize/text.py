@@ -24,6 +24,8 @@ def clean_spaces(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case-fold and strip accents from Latin-like letters; CJK characters pass unchanged."""
+    if text.isascii():
+        return text.lower().translate(_SPECIAL)
     text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold()
     out = []
     for char in text:
