@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 import phonenumbers
 import pytest
 import tldextract
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leadgen.demoweb import DemoWebServer, DemoWorld
 
@@ -331,3 +334,27 @@ def test_some_chinese_sites_only_say_gb2312_in_a_meta_tag() -> None:
                 assert core.name in response.body.decode("gbk")
                 legacy.append(core.host)
     assert legacy
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**31), companies=st.integers(1, 40))
+def test_truth_invariants_hold_for_any_seed(seed: int, companies: int) -> None:
+    world = DemoWorld.generate(seed=seed, companies=companies)
+    truth = world.truth()
+    assert truth["company_count"] == companies
+    domains = [c["domain"] for c in truth["companies"] if c["domain"]]
+    assert len(domains) == len(set(domains))
+    for company in truth["companies"]:
+        assert company["listings"]
+        assert {x["name"] for x in company["listings"]} <= set(company["name_variants"])
+        for phone in company["phones"]:
+            assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), phone
+        for listing in company["listings"]:
+            parts = urllib.parse.urlsplit(listing["url"])
+            response = world.handle(parts.hostname or "", parts.path, parts.query)
+            assert response is not None and response.status == 200, listing["url"]
+        host = (company["website"] or "/").split("/")[2:3]
+        for name, path in company["site_pages"].items():
+            response = world.handle(host[0], path, "")
+            assert response is not None and response.status in (200, 500), (name, path)
+            assert response.status == 200 or name == "news"

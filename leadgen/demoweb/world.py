@@ -121,9 +121,14 @@ class DemoWorld:
     def yellow_id(self, index: int) -> int:
         return 10000 + index
 
-    def yellow_url(self, index: int) -> str:
+    def yellow_path(self, index: int) -> str:
+        """``/company/<id>-<slug>``; Chinese companies get the slug of their English name."""
         c = self.cores[index]
-        return f"http://{YELLOW_HOST}/company/{self.yellow_id(index)}-{slugify(c.short_name)}"
+        name = c.name_en.removesuffix(" Co., Ltd.") if c.name_en else c.short_name
+        return f"/company/{self.yellow_id(index)}-{slugify(name)}"
+
+    def yellow_url(self, index: int) -> str:
+        return f"http://{YELLOW_HOST}{self.yellow_path(index)}"
 
     def cn_id(self, index: int) -> int:
         return 100000 + index * 3

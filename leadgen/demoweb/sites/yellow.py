@@ -96,7 +96,7 @@ def _category(world: DemoWorld, slug: str, page_no: int, sid: str) -> Response:
     items = []
     for index in members[(page_no - 1) * size: page_no * size]:
         core, det = world.cores[index], world.details(index)
-        url = world.yellow_url(index).split("/", 3)[3]
+        url = world.yellow_path(index).lstrip("/")
         tel = phones.display(det.phone, core.country, world.phone_style(index, SOURCE))
         items.append(
             f'<li class="listing">\n  <h2><a href="/{url};jsessionid={sid}">'
@@ -128,7 +128,7 @@ def _detail(world: DemoWorld, index: int, sid: str, printable: bool) -> Response
         parts.append(f"<p>Contact: {escape(det.people[0].name)} ({escape(det.people[0].title)})"
                      "</p>")
     parts.append(f"<p>Employees: {_band(core.employees)}</p>")
-    base = f"/company/{world.yellow_id(index)}-{slugify(core.short_name)}"
+    base = world.yellow_path(index)
     if not printable:
         parts.append(f'<p><a href="{base}/print;jsessionid={sid}">Print this listing</a> · '
                      f'<a href="/admin/edit?id={world.yellow_id(index)}&sid={sid}">'
