@@ -38,7 +38,6 @@ from spiders.pages import (
     SourceHints,
     decode_html,
     extract_json_records,
-    extract_records,
 )
 
 logger = logging.getLogger(__name__)
@@ -95,21 +94,14 @@ class DirectorySpider(scrapy.Spider):
                 page_url = listing_url or response.url
                 yield from self._lead(card, page_url, canonical_url(response.url))
             return
-        if card is None:
-            page = self._listing_page(response, html)
-            if page is not None and len(page.records) >= 2:
-                self._count("pages/listing")
-                yield from self._listing(response, page, html)
-                return
+        # One page object reads the page either way (its records are ``extract_records``').
+        page = self._listing_page(response, html)
+        if card is None and page is not None and len(page.records) >= 2:
+            self._count("pages/listing")
+            yield from self._listing(response, page, html)
+            return
         self._count("pages/detail")
-        try:
-            records = extract_records(
-                html, response.url, region_hint=self.source.region, hints=self.hints
-            )
-        except Exception as exc:  # a page object failing on one page must not stop the crawl
-            self._malformed(response, exc)
-            records = []
-        record = main_record(records, card)
+        record = main_record(page.records if page is not None else [], card)
         merged = merge_records(card, record) if record is not None else card
         if merged is not None:
             yield from self._lead(merged, response.url, canonical_url(response.url))
