@@ -13,6 +13,12 @@ import pycountry
 
 _L = r"[A-Za-zÀ-ɏЀ-ӿ]"  # a Latin or Cyrillic letter, including accented ones
 _CITY = rf"{_L}[{_L[1:-1]}'’.\- ]*{_L}\.?"
+#: A city after a bare (weak) postal code must be capitalized: "80335 München", not "1227 Views".
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042f]"
+_CITY_JOIN = r"(?:im|am|an|bei|ob|in|de|la|le|sur|aan|den)\b"
+_CITY_CAP = (
+    rf"{_UPPER}[{_L[1:-1]}'’.\-]+(?:\s(?:{_UPPER}|{_CITY_JOIN})[{_L[1:-1]}'’.\-]*){{0,3}}"
+)
 
 #: Postal code + city patterns; "strong" ones are specific enough to stand alone.
 _POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
@@ -36,11 +42,11 @@ _POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     # Country-prefixed codes: "DE-93437 Furth im Wald", "CH-8000 Zürich", "A-1010 Wien"
     ("EU", re.compile(rf"\b[A-Z]{{1,2}}\s?[-–]\s?\d{{4,5}}\s+{_CITY}"), True),
     # Five digits + city (DE, FR, IT, ES, FI, ...): "80335 München"; weak: needs a street line
-    ("EU5", re.compile(rf"(?<![\d.,/-])\b\d{{5}}\s+{_CITY}"), False),
+    ("EU5", re.compile(rf"(?<![\d.,/-])\b\d{{5}}\s+{_CITY_CAP}"), False),
     # Four digits + city (CH, AT, BE, DK, NO, HU, AU...): weak
-    ("EU4", re.compile(rf"(?<![\d.,/-])\b\d{{4}}\s+{_CITY}"), False),
+    ("EU4", re.compile(rf"(?<![\d.,/-])\b\d{{4}}\s+{_CITY_CAP}"), False),
     # Russia and others with six digits: "101000, Москва"
-    ("RU", re.compile(rf"(?<![\d.,/-])\b\d{{6}},?\s+(?:г\.\s?)?{_CITY}"), False),
+    ("RU", re.compile(rf"(?<![\d.,/-])\b\d{{6}},?\s+(?:г\.\s?)?{_CITY_CAP}"), False),
 ]
 
 _STREET_WORDS = (
@@ -63,10 +69,6 @@ _STREET_US = re.compile(
 _STREET_EU = re.compile(
     rf"(?:(?:{_STREET_WORDS})\.?\s+)?{_L}[\w'’.\- ]{{1,40}}?\s\d{{1,5}}[A-Za-z]?"
     rf"(?:\s?[-/]\s?\d{{1,5}}[A-Za-z]?)?(?![\d.,:]?\d)",
-)
-#: "21 Enterprise Park", "7 Harbour View": number first, a few capitalized words (loose only).
-_STREET_NUMBER_FIRST = re.compile(
-    rf"^\d{{1,5}}[A-Za-z]?,?\s+{_L}[\w'’.\-]*(?:\s+{_L}[\w'’.\-]*){{0,4}}$"
 )
 _STREET_HINT = re.compile(
     rf"(?:^|\s|\d)(?:{_STREET_WORDS})(?:\.|\b)|\w(?:straße|strasse|str\.|weg|platz|gasse|allee|"
@@ -154,25 +156,25 @@ _MONTHS = re.compile(
 )
 
 
+_MONTHS_GLUED = re.compile(r"(?<=\d)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+                           re.IGNORECASE)
+
+
 def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
     """Where a street-and-number appears in a line, if any.
 
     ``loose`` also accepts any short "Word 12" line ("Wilgenbos 1"): only safe next to a
     postal-code line. Dates ("March 4", "4 Mar") are never streets.
     """
-    if _MONTHS.search(text) and re.search(r"\b(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\b", text):
-        text = _MONTHS.sub(lambda m: "#" * len(m.group(0)), text)
+    if _MONTHS.search(text) or _MONTHS_GLUED.search(text):
+        text = _MONTHS_GLUED.sub(lambda m: "#" * len(m.group(0)), _MONTHS.sub(
+            lambda m: "#" * len(m.group(0)), text))
     match = _STREET_US.search(text)
     if match:
         return match.span()
     match = _STREET_EU.search(text)
     if match and (_STREET_HINT.search(match.group(0)) or (loose and len(text) <= 45)):
         return match.span()
-    if loose and len(text) <= 45:
-        match = _STREET_NUMBER_FIRST.match(text.strip())
-        if match:
-            start = len(text) - len(text.lstrip())
-            return start, start + len(text.strip())
     return None
 
 
@@ -312,6 +314,8 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
         street_line = cut_line(prev)
         if not (is_street_line(street_line) and _house_number_ok(street_line)):
             return None  # a postal code without a street is too often a number in prose
+        if not strong and len(cut_line(segment)) > len(line_part) + 12:
+            return None  # a bare number + word inside a longer line ("1227 Views ...")
         if _NOT_ADDRESS.search(street_line):
             return None
         parts.append(street_line)

@@ -84,7 +84,9 @@ def _fallback_name(ctx: PageContext, og: dict) -> tuple[str | None, str]:
     """A name when the page prints none near its contacts: og:site_name, the logo, the title."""
     site = og.get("og:site_name")
     if isinstance(site, str) and site.strip():
-        return site.strip(), "og:site_name"
+        part = title_parts(site.strip())[0] if title_parts(site.strip()) else site.strip()
+        if name_like(part):
+            return part, "og:site_name"
     host = (urlsplit(ctx.url).hostname or "").removeprefix("www.")
     label = re.sub(r"[^a-z0-9]", "", host.split(".")[0]) if host else ""
 
@@ -103,7 +105,8 @@ def _fallback_name(ctx: PageContext, og: dict) -> tuple[str | None, str]:
             if (node is header or header in node.iterancestors()) and matches(line.text):
                 return line.text, "site header"
     for part in title_parts(ctx.title or ""):
-        if matches(part) or (label and label in part.lower().replace(" ", "").replace("-", "")):
+        if (matches(part) or (label and label in part.lower().replace(" ", "").replace("-", ""))
+                ) and name_like(part):
             return part, "<title>"
     return None, ""
 

@@ -137,7 +137,8 @@ _DATE = re.compile(
 
 _WELCOME = re.compile(
     r"^(?:欢迎(?:访问|光临|来到)|歡迎(?:訪問|光臨|來到)|welcome to|willkommen bei|"
-    r"bienvenue chez|bienvenido a|welkom bij|benvenuti (?:da|in)|witamy w)\s*",
+    r"bienvenue chez|bienvenido a|welkom bij|benvenuti (?:da|in)|witamy w|"
+    r"seja bem-vindo (?:à|ao|a)|bem-vindo (?:à|ao|a)|benvenuto (?:da|in|a))\s*",
     re.IGNORECASE,
 )
 
@@ -167,7 +168,7 @@ def copyright_name(text: str) -> str | None:
     if not match or is_agency_credit(text[: match.start()]):
         return None
     rest = text[match.end() :]
-    rest = re.split(r"\s[|•·]\s|\s\|\s?|\|", rest)[0]
+    rest = re.split(r"\s[|•·]\s|\s\|\s?|\||-{2,}|—{2,}|,\s*\d", rest)[0]
     rest = _RIGHTS.sub("", rest)
     rest = re.sub(r"\b(?:by|by:)\s", " ", rest, flags=re.IGNORECASE)
     rest = _COPYRIGHT.sub(" ", rest)

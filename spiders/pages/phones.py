@@ -36,6 +36,10 @@ _DATE_LIKE = re.compile(
     r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s+\d{1,2}(?::\d{2})?)?$|"
     r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:\s+\d{1,2})?$|^\d{1,2}:\d{2}"
 )
+_HAS_DATE = re.compile(
+    r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:^|\D)(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}(?:\D|$)|"
+    r"/(?:19|20)\d{2}\b"
+)
 #: An extension written after a dash (German "Durchwahl"): "+49 89 123 45 – 0".
 _DASH_EXTENSION = re.compile(r"^\s?[-–—]\s?\d{1,4}(?!\d)")
 
@@ -172,7 +176,7 @@ def find_phones(text: str, region: str, fax_context: bool = False) -> list[Found
         if extension and match.number.extension is None:
             raw = raw + extension.group(0)
         digits = re.sub(r"\D", "", raw)
-        if len(digits) < 7 or _DATE_LIKE.match(raw.strip()):
+        if len(digits) < 7 or _DATE_LIKE.match(raw.strip()) or _HAS_DATE.search(raw):
             continue
         if raw.strip().isdigit() and len(digits) > 10 and not _ENDS_WITH_LABEL.search(
             text[max(0, start - 25) : start].rstrip(" :：.")
