@@ -12,6 +12,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -358,3 +359,12 @@ def test_truth_invariants_hold_for_any_seed(seed: int, companies: int) -> None:
             response = world.handle(host[0], path, "")
             assert response is not None and response.status in (200, 500), (name, path)
             assert response.status == 200 or name == "news"
+
+
+def test_access_log_file(world: DemoWorld, tmp_path: Path) -> None:
+    path = tmp_path / "logs" / "access.jsonl"
+    with DemoWebServer(world, access_log_file=path) as srv:
+        fetch(srv, "http://expo.packtech-fair.com/api/exhibitors?page=1")
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [(x["host"], x["path"], x["status"]) for x in lines] == [
+        ("expo.packtech-fair.com", "/api/exhibitors?page=1", 200)]
