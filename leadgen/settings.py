@@ -33,6 +33,8 @@ ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
 CRAWLDELAY_ENABLED = True
 #: A Crawl-delay above this is still obeyed, with a warning that the host will be slow.
 CRAWLDELAY_MAX = 30.0
+#: Seconds added to every Crawl-delay: slack for event-loop lag when a request fails.
+CRAWLDELAY_MARGIN = 0.05
 
 # --- Politeness and throughput ------------------------------------------------------------------
 CONCURRENT_REQUESTS = 16

@@ -37,6 +37,7 @@ def fixture_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         )
         result, leads, log = crawl(
             tmp, [source], TRAPS_DATE_PATTERN_BUDGET=BUDGET, RETRY_TIMES=1,
+            DOWNLOAD_MAXSIZE=50_000, DOWNLOAD_WARNSIZE=20_000,
             LEADGEN_CONTACT_URL="https://leads.example.org/bot",
         )
         hits = list(server.access_log)
@@ -67,7 +68,7 @@ def test_every_member_is_a_lead(fixture_crawl: dict[str, Any], member: Any) -> N
     assert re.sub(r"\D", "", member.phone) in digits
 
 
-@pytest.mark.parametrize("number", [2, 3, 4, 5, 6, 8, 11, 13, 14])
+@pytest.mark.parametrize("number", [2, 3, 4, 5, 8, 11, 13, 14, 15])
 def test_detail_page_completes_the_card(fixture_crawl: dict[str, Any], number: int) -> None:
     member = next(m for m in MEMBERS if m.number == number)
     lead = _by_name(fixture_crawl["leads"])[member.name]
@@ -151,3 +152,11 @@ def test_page_cap(tmp_path: Path) -> None:
     assert len(pages) == 4
     assert result.sources["capped"].finish_reason == "closespider_pagecount"
     assert leads  # what was fetched before the cap is kept
+
+
+def test_oversized_page_is_cancelled_and_its_card_kept(fixture_crawl: dict[str, Any]) -> None:
+    """Member 6's detail page is larger than DOWNLOAD_MAXSIZE: cancelled, the card survives."""
+    lead = _by_name(fixture_crawl["leads"])[MEMBERS[5].name]
+    assert lead["emails"] == []  # the e-mail is only on the cancelled detail page
+    assert lead["source"]["record_id"].endswith("/member/6")
+    assert "larger than download max size" in fixture_crawl["log"]

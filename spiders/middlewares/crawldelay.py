@@ -9,7 +9,9 @@ below it.
 Scrapy measures a slot's delay from when it *sent* the previous request. On a busy event loop the
 previous request may leave late while the next leaves on time, so the server could see a shorter
 gap. With concurrency 1 we instead restart the clock when the previous response *arrives*: the next
-request then leaves at least Crawl-delay after the server received the previous one.
+request then leaves at least Crawl-delay after the server received the previous one. A request
+that fails without a response keeps the send-time clock; ``CRAWLDELAY_MARGIN`` (seconds added to
+every Crawl-delay) absorbs the event-loop lag in that case.
 
 One process may run several crawlers (one per source), each with its own downloader. Sources on
 one host run one after another (:func:`leadgen.crawler.host_groups`), and a process-wide clock per
@@ -60,10 +62,11 @@ HOST_CLOCKS: dict[str, HostClock] = {}
 class CrawlDelayMiddleware:
     """Downloader middleware applying each host's robots.txt Crawl-delay to its slot."""
 
-    def __init__(self, crawler: Crawler, user_agent: str, max_delay: float):
+    def __init__(self, crawler: Crawler, user_agent: str, max_delay: float, margin: float = 0.0):
         self.crawler = crawler
         self.user_agent = user_agent
         self.max_delay = max_delay
+        self.margin = margin
         #: host -> enforced delay in seconds
         self.delays: dict[str, float] = {}
 
@@ -73,7 +76,12 @@ class CrawlDelayMiddleware:
         if not (settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("CRAWLDELAY_ENABLED")):
             raise NotConfigured
         user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
-        middleware = cls(crawler, user_agent, settings.getfloat("CRAWLDELAY_MAX"))
+        middleware = cls(
+            crawler,
+            user_agent,
+            settings.getfloat("CRAWLDELAY_MAX"),
+            settings.getfloat("CRAWLDELAY_MARGIN"),
+        )
         crawler.signals.connect(middleware._robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(
             middleware._response_downloaded, signal=signals.response_downloaded
@@ -98,9 +106,10 @@ class CrawlDelayMiddleware:
                 "obeying it, the crawl of this host will be slow",
                 host, delay, self.max_delay,
             )
-        self.delays[host] = float(delay)
-        clock = HOST_CLOCKS.setdefault(host, HostClock(float(delay)))
-        clock.delay = max(clock.delay, float(delay))
+        enforced = float(delay) + self.margin
+        self.delays[host] = enforced
+        clock = HOST_CLOCKS.setdefault(host, HostClock(enforced))
+        clock.delay = max(clock.delay, enforced)
         clock.last = monotonic()
         stats = self.crawler.stats
         assert stats is not None

@@ -5,7 +5,7 @@
   pagination, links carrying session ids (``;jsessionid=``, ``?sid=``, ``PHPSESSID``);
   page 4 is slow;
 - ``/member/<n>``: detail pages (phone, e-mail, website); member 9 answers 500, member 10 sends
-  undecodable bytes, member 13 is broken HTML, member 7 sits under ``/private/``, member 12 is
+  undecodable bytes, member 13 is broken HTML, member 6 is oversized (80 kB), member 7 sits under ``/private/``, member 12 is
   on another host (``localhost``);
 - ``/events/<YYYY-MM>``: an endless calendar, each month a listing linking the next;
 - ``/api/members?page=N``: the same members as a JSON API (5 per page, ``page``/``pages``),
@@ -125,6 +125,9 @@ class DirectorySite:
             f'<p>Web: <a href="{member.website}">{member.website}</a></p>'
             f"<p>Musterstraße {number}, 10115 Berlin</p></article>"
         )
+        if number == 6:
+            # Oversized: 80 kB of padding (tests set DOWNLOAD_MAXSIZE below that).
+            return Page(_doc(member.name, body + "<!-- " + "x" * 80_000 + " -->"))
         if number == 13:
             # Broken HTML: unclosed tags, cut off in the middle of a tag.
             return Page(body.replace("</p>", "").replace("</article>", "").encode() + b"<div cla")
