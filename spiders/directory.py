@@ -201,6 +201,10 @@ class DirectorySpider(scrapy.Spider):
         if not record.name:
             self._count("dropped/no_name")
             return
+        if record.detail_url:
+            # Session ids in a card's link must not reach the stored record: a re-crawl would
+            # hash differently and store the same record again.
+            record = record.model_copy(update={"detail_url": canonical_url(record.detail_url)})
         try:
             lead = record.to_lead(
                 self.source.id, page_url, record_id=record_id, country_hint=self.source.region
