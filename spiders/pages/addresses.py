@@ -32,15 +32,15 @@ _POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     # UK: "London SW1A 1AA"
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"), True),
     # Netherlands: "3311 JX DORDRECHT"
-    ("NL", re.compile(rf"\b\d{{4}}\s?[A-Z]{{2}}\s+{_CITY}"), True),
+    ("NL", re.compile(rf"\b\d{{4}}\s?[A-Z]{{2}}\s+{_CITY_CAP}"), True),
     # Poland: "32-005 Niepołomice"
-    ("PL", re.compile(rf"\b\d{{2}}-\d{{3}}\s+{_CITY}"), True),
+    ("PL", re.compile(rf"\b\d{{2}}-\d{{3}}\s+{_CITY_CAP}"), True),
     # Czechia/Slovakia: "CZ - 550 01 Broumov", "110 00 Praha 1"
-    ("CZ", re.compile(rf"(?:\b[A-Z]{{2}}\s?[-–]\s?)?\b\d{{3}}\s\d{{2}}\s+{_CITY}"), True),
+    ("CZ", re.compile(rf"(?:\b[A-Z]{{2}}\s?[-–]\s?)?\b\d{{3}}\s\d{{2}}\s+{_CITY_CAP}"), True),
     # Japan: "〒100-0001"
     ("JP", re.compile(r"〒\s?\d{3}-\d{4}"), True),
     # Country-prefixed codes: "DE-93437 Furth im Wald", "CH-8000 Zürich", "A-1010 Wien"
-    ("EU", re.compile(rf"\b[A-Z]{{1,2}}\s?[-–]\s?\d{{4,5}}\s+{_CITY}"), True),
+    ("EU", re.compile(rf"\b[A-Z]{{1,2}}\s?[-–]\s?\d{{4,5}}\s+{_CITY_CAP}"), True),
     # Five digits + city (DE, FR, IT, ES, FI, ...): "80335 München"; weak: needs a street line
     ("EU5", re.compile(rf"(?<![\d.,/-])\b\d{{5}}\s+{_CITY_CAP}"), False),
     # Four digits + city (CH, AT, BE, DK, NO, HU, AU...): weak

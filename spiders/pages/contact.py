@@ -164,8 +164,8 @@ def scan_lines(lines: list[Line], root: etree._Element, region: str) -> Found:
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
         if href.lower().startswith("mailto:"):
-            address = mailto_address(href)
-            if not address or address.lower() in seen or not is_visible(link):
+            target = mailto_address(href)
+            if not target or target.lower() in seen or not is_visible(link):
                 continue
             text = collapse(link.text_content())
             if find_emails(text):
@@ -173,8 +173,8 @@ def scan_lines(lines: list[Line], root: etree._Element, region: str) -> Found:
             index = _line_of(link, lines)
             if index in skip:
                 continue
-            seen.add(address.lower())
-            found.emails.append((index, address, "mailto"))
+            seen.add(target.lower())
+            found.emails.append((index, target, "mailto"))
         elif href.startswith(("http://", "https://")) and is_social(href):
             if href not in found.social and is_visible(link):
                 found.social.append(href)

@@ -205,6 +205,8 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         owner = candidates.copyright or (og.get("og:site_name") if isinstance(
             og.get("og:site_name"), str) else None)
         about_other = bool(subject and owner and not similar_names(subject, owner))
+        name: str | None
+        source: str
         if candidates.labelled:
             name, source = candidates.labelled, "company label"
         elif subject:

@@ -180,7 +180,7 @@ def _link_of(el: etree._Element | None, card: etree._Element) -> etree._Element 
 
 
 def _usable_href(href: str | None) -> bool:
-    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
+    return bool(href) and not (href or "").startswith(("#", "javascript:", "mailto:", "tel:"))
 
 
 def record_from_block(
@@ -198,8 +198,8 @@ def record_from_block(
         record.evidence["name"] = f"{where} {how}"
     link = None
     if hints and hints.detail_link:
-        found = select(el, hints.detail_link)
-        link = found[0] if found else None
+        links = select(el, hints.detail_link)
+        link = links[0] if links else None
     if link is None:
         link = _link_of(name_el, el)
     if link is None or not absolute(url, link.get("href")):

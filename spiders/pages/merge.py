@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -18,7 +19,7 @@ def _phone_key(value: str, region: str) -> str:
     return e164(value, region) or re.sub(r"\D", "", value)
 
 
-def dedupe_phones(values: list[str], region: str, exclude: list[str] = ()) -> list[str]:
+def dedupe_phones(values: list[str], region: str, exclude: Sequence[str] = ()) -> list[str]:
     """One printed form per distinct number (E.164), in order; ``exclude``'s numbers removed."""
     seen = {_phone_key(v, region) for v in exclude}
     out: list[str] = []

@@ -45,7 +45,9 @@ _PAGE_PARAMS = ("page", "p", "pg", "paged", "seite", "pagina", "strana", "strona
 
 
 def _usable(href: str | None) -> bool:
-    return bool(href) and not href.strip().startswith(("#", "javascript:", "mailto:", "tel:"))
+    return bool(href) and not (href or "").strip().startswith(
+        ("#", "javascript:", "mailto:", "tel:")
+    )
 
 
 def _page_number(url: str) -> int | None:

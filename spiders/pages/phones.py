@@ -8,6 +8,7 @@ registry label introduces (VAT, ICP licence, IBAN, KRS...) and numbers glued to 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import phonenumbers
@@ -84,7 +85,7 @@ def _script_region(text: str) -> str | None:
 
 
 def region_candidates(
-    url: str | None, lang: str | None = None, text: str = "", extra: list[str] = ()
+    url: str | None, lang: str | None = None, text: str = "", extra: Sequence[str] = ()
 ) -> list[str]:
     """Plausible phone regions for a page: country TLD, language, writing system, then US."""
     out: list[str] = []
@@ -113,7 +114,7 @@ def region_for(
     lang: str | None = None,
     hint: str | None = None,
     text: str = "",
-    countries: list[str] = (),
+    countries: Sequence[str] = (),
 ) -> str:
     """The region to read national numbers with: the hint, else the candidate region (TLD,
     language, script, ``countries`` named in addresses, US) under which the page's text holds

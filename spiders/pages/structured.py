@@ -165,7 +165,8 @@ def _walk(item: Any, syntax: str, out: list[ExtractedRecord], depth: int = 0) ->
     types = _types(item)
     if any(any(h in t for h in _EVENT_HINTS) for t in types):
         for key in ("location", "organizer"):
-            for sub in item.get(key) if isinstance(item.get(key), list) else [item.get(key)]:
+            value = item.get(key)
+            for sub in value if isinstance(value, list) else [value]:
                 if isinstance(sub, dict) and not (set(_types(sub)) & _NOT_BUSINESS):
                     record = _from_item(sub, f"{syntax} event {key}")
                     if record and (record.address or key == "organizer"):
