@@ -1,13 +1,21 @@
 """The enrichment crawl end to end against real local sites: pages found, facts stored, safety,
-robots.txt, page cap, incremental re-runs that make no request."""
+robots.txt, Crawl-delay, page cap, size cap, incremental re-runs that make no request.
+
+Starting a crawl costs a child process, so one run visits several local sites (each its own
+"domain": 127.0.0.1 with its own port), each set up to show one behaviour."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
-from enrich.run import EnrichOptions, enrich
+from enrich.pages import CompanySitePage
+from enrich.run import EnrichOptions, enrich, select_targets
+from enrich.store import store_site_result
 from leadgen.items import Lead
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company, ContactPoint, CrawlRun, SourceRecord
@@ -72,13 +80,56 @@ def contacts_of(url: str, company_id: int) -> dict[str, list[ContactPoint]]:
     return found
 
 
-def test_enrichment_finds_and_stores_contacts(sqlite_url: str) -> None:
-    with LocalSite(routes()) as site:
-        company_id = make_company(sqlite_url, site.url + "/")
-        summary = enrich(sqlite_url, options())
-        log = list(site.log)
-    assert summary.targets == 1 and summary.status == "finished"
-    assert summary.stats.get("enrich/links_offsite", 0) >= 1, "other-company.de is not followed"
+@dataclass
+class Sites:
+    """The shared run: database URL, the sites, company ids and the run's stats."""
+
+    url: str
+    main: LocalSite
+    metadata: LocalSite
+    oversized: LocalSite
+    delayed: LocalSite
+    ids: dict[str, int]
+    stats: dict
+
+
+MAX_PAGES = 5
+DELAYED_LINKS = "".join(f'<a href="/kontakt-{n}">Kontakt {n}</a>' for n in range(8))
+
+
+def delayed_routes() -> dict[str, Route]:
+    pages = {f"/kontakt-{n}": Route(KONTAKT) for n in range(8)}
+    return {
+        "/": Route(f"<html><body><h1>Delayed GmbH</h1>{DELAYED_LINKS}</body></html>"),
+        "/robots.txt": Route("User-agent: *\nCrawl-delay: 0.5\n", content_type="text/plain"),
+        **pages,
+    }
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('crawl') / 'leads.db'}"
+    metadata_routes = {"/": Route(status=302, headers={
+        "Location": "http://169.254.169.254/latest/meta-data/"})}
+    oversized_routes = {"/": Route(HOME.replace("</body>", "<p>" + "x" * 150_000 + "</p></body>"))}
+    with LocalSite(routes()) as main, LocalSite(metadata_routes) as metadata, \
+            LocalSite(oversized_routes) as oversized, LocalSite(delayed_routes()) as delayed:
+        ids = {
+            "main": make_company(url, main.url + "/"),
+            "metadata": make_company(url, metadata.url + "/", "Meta Co"),
+            "oversized": make_company(url, oversized.url + "/", "Big Co"),
+            "delayed": make_company(url, delayed.url + "/", "Delayed GmbH"),
+        }
+        summary = enrich(url, options(max_pages=MAX_PAGES,
+                                      settings={**FAST, "DOWNLOAD_MAXSIZE": 100_000}))
+        assert summary.targets == 4 and summary.status == "finished", summary.stats
+        yield Sites(url, main, metadata, oversized, delayed, ids, summary.stats)
+
+
+def test_enrichment_finds_and_stores_contacts(sites: Sites) -> None:
+    site, sqlite_url, company_id = sites.main, sites.url, sites.ids["main"]
+    log = list(site.log)
+    assert sites.stats.get("enrich/links_offsite", 0) >= 1, "other-company.de is not followed"
     found = contacts_of(sqlite_url, company_id)
     emails = {c.value for c in found["email"]}
     assert {"info@varonex-test.de", "vertrieb@varonex-test.de",
@@ -112,36 +163,60 @@ def test_enrichment_finds_and_stores_contacts(sqlite_url: str) -> None:
         assert record.source_id == "website"
         assert site.url + "/kontakt" in record.data["extra"]["pages"]
         assert Lead.model_validate(record.data).source.source_id == "website", "dedupe can read it"
-        run = session.scalars(select(CrawlRun).where(CrawlRun.kind == "enrich")).one()
+        run = session.scalars(select(CrawlRun).where(CrawlRun.kind == "enrich")).first()
+        assert run is not None
         assert run.status == "finished"
 
 
-def test_rerun_with_nothing_stale_makes_no_request(sqlite_url: str) -> None:
-    with LocalSite(routes()) as site:
-        make_company(sqlite_url, site.url + "/")
-        enrich(sqlite_url, options())
-        requests_after_first = len(site.log)
-        assert requests_after_first > 0
-        again = enrich(sqlite_url, options())
-        assert again.targets == 0 and again.status == "nothing to do"
-        assert len(site.log) == requests_after_first
-        # a company older than --max-age-days is visited again
-        engine = init_db(sqlite_url)
-        with session_scope(engine) as session:
-            for company in session.scalars(select(Company)):
-                company.enriched_at = datetime.now(UTC) - timedelta(days=40)
-        stale = enrich(sqlite_url, options(max_age_days=30))
-        assert stale.targets == 1 and len(site.log) > requests_after_first
+def test_rerun_with_nothing_stale_makes_no_request(sites: Sites) -> None:
+    logs = [len(s.log) for s in (sites.main, sites.metadata, sites.oversized, sites.delayed)]
+    again = enrich(sites.url, options())
+    assert again.targets == 0 and again.status == "nothing to do"
+    assert [len(s.log) for s in (sites.main, sites.metadata, sites.oversized,
+                                 sites.delayed)] == logs
+
+
+def test_only_stale_companies_are_selected(sqlite_url: str) -> None:
+    now = datetime.now(UTC)
+    ids = [make_company(sqlite_url, f"http://www.site{n}-test.de/", f"Co {n}") for n in range(4)]
+    engine = init_db(sqlite_url)
     with session_scope(engine) as session:
-        assert session.scalars(select(SourceRecord)).all().__len__() == 1, "same facts: no new row"
+        for company_id, age in zip(ids, [None, 10, 40, None], strict=True):
+            company = session.get(Company, company_id)
+            assert company is not None
+            company.enriched_at = None if age is None else now - timedelta(days=age)
+            if company_id == ids[3]:
+                company.status = "excluded"
+    chosen = [t["company_id"] for t in select_targets(engine, options(max_age_days=30))]
+    assert chosen == [ids[0], ids[2]]
+    assert [t["company_id"] for t in select_targets(engine, options(max_age_days=5))] == ids[:3]
+    assert select_targets(engine, options())[0]["region"] == "DE"
 
 
-def test_page_cap_per_site(sqlite_url: str) -> None:
-    with LocalSite(routes()) as site:
-        make_company(sqlite_url, site.url + "/")
-        enrich(sqlite_url, options(max_pages=2))
-        pages = [p for p in site.log if p != "/robots.txt"]
-    assert len(pages) == 2 and pages[0] == "/"
+def test_storing_the_same_findings_twice_adds_nothing(sqlite_url: str) -> None:
+    company_id = make_company(sqlite_url, "http://www.varonex-test.de/")
+    page = CompanySitePage(KONTAKT, "http://www.varonex-test.de/kontakt").facts().as_dict()
+    result = {"company_id": company_id, "start_url": "http://www.varonex-test.de/",
+              "domain": "varonex-test.de", "region": "DE", "pages": [page],
+              "website_check": {"status": "valid", "reason": "ok", "details": {}},
+              "fetched_at": datetime.now(UTC).isoformat()}
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        first = store_site_result(session, result)
+    with session_scope(engine) as session:
+        second = store_site_result(session, {**result,
+                                             "fetched_at": datetime.now(UTC).isoformat()})
+        assert len(session.scalars(select(SourceRecord)).all()) == 1
+    assert first.contacts_added >= 4 and first.source_record_added
+    assert second.contacts_added == 0 and not second.source_record_added
+
+
+def test_page_cap_and_crawl_delay(sites: Sites) -> None:
+    pages = [t for path, t in zip(sites.delayed.log, sites.delayed.times, strict=True)
+             if path != "/robots.txt"]
+    assert len(pages) == MAX_PAGES and sites.delayed.log[1] == "/"
+    gaps = [b - a for a, b in zip(pages, pages[1:], strict=False)]
+    assert min(gaps) >= 0.5, gaps
 
 
 def test_private_address_refused_without_allow_private(sqlite_url: str) -> None:
@@ -154,38 +229,15 @@ def test_private_address_refused_without_allow_private(sqlite_url: str) -> None:
     assert (website.status, website.status_reason) == ("invalid", "unsafe")
 
 
-def test_redirect_to_metadata_is_refused_even_with_allow_private(sqlite_url: str) -> None:
-    metadata = "http://169.254.169.254/latest/meta-data/"
-    site_routes = routes()
-    site_routes["/"] = Route(status=302, headers={"Location": metadata})
-    with LocalSite(site_routes) as site:
-        company_id = make_company(sqlite_url, site.url + "/")
-        summary = enrich(sqlite_url, options(allow_private=True))
-    assert summary.stats.get("enrich_safety/refused", 0) >= 1
-    assert summary.stats.get("downloader/response_status_count/302", 0) == 1
-    website = contacts_of(sqlite_url, company_id)["website"][0]
+def test_redirect_to_metadata_is_refused_even_with_allow_private(sites: Sites) -> None:
+    assert sites.metadata.log == ["/robots.txt", "/"]
+    assert sites.stats.get("enrich_safety/refused", 0) >= 1
+    website = contacts_of(sites.url, sites.ids["metadata"])["website"][0]
     assert (website.status, website.status_reason) == ("invalid", "unsafe")
     assert "metadata" in website.details["check"]["error"]
 
 
-def test_crawl_delay_is_obeyed(sqlite_url: str) -> None:
-    site_routes = routes()
-    site_routes["/robots.txt"] = Route(ROBOTS + "Crawl-delay: 0.5\n", content_type="text/plain")
-    with LocalSite(site_routes) as site:
-        make_company(sqlite_url, site.url + "/")
-        enrich(sqlite_url, options(max_pages=4))
-        pages = [t for path, t in zip(site.log, site.times, strict=True) if path != "/robots.txt"]
-    assert len(pages) == 4
-    gaps = [b - a for a, b in zip(pages, pages[1:], strict=False)]
-    assert min(gaps) >= 0.5, gaps
-
-
-def test_oversized_pages_are_cut_off(sqlite_url: str) -> None:
-    site_routes = routes()
-    site_routes["/"] = Route(HOME.replace("</body>", "<p>" + "x" * 60_000 + "</p></body>"))
-    with LocalSite(site_routes) as site:
-        company_id = make_company(sqlite_url, site.url + "/")
-        summary = enrich(sqlite_url, options(settings={**FAST, "DOWNLOAD_MAXSIZE": 20_000}))
-    assert summary.stats.get("enrich/pages", 0) == 0
-    website = contacts_of(sqlite_url, company_id)["website"][0]
+def test_oversized_pages_are_cut_off(sites: Sites) -> None:
+    website = contacts_of(sites.url, sites.ids["oversized"])["website"][0]
     assert (website.status, website.status_reason) == ("unknown", "too_large")
+    assert "email" not in contacts_of(sites.url, sites.ids["oversized"])
