@@ -86,6 +86,8 @@ class Ingestor:
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
+        self._block_limits = {rule.key: rule.max_block_size or self.rules.max_block_size
+                              for rule in self.rules.blocking}
         self._loaded = False
         self._reset_batch()
 
@@ -197,12 +199,12 @@ class Ingestor:
         """Compare with the companies sharing a blocking key, rule by rule in the rules' order
         (strongest first); once a rule's candidates give a match, weaker rules are skipped."""
         compared: set[int] = set()
-        limit = self.rules.max_block_size
         best_id: int | None = None
         best: MatchResult | None = None
         index = 0
         while index < len(keys) and len(compared) < self.rules.max_candidates:
             kind = keys[index][0]
+            limit = self._block_limits.get(kind, self.rules.max_block_size)
             batch: list[int] = []
             while index < len(keys) and keys[index][0] == kind:
                 holders = self.keys.get(kind, keys[index][1])

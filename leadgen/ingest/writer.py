@@ -8,11 +8,13 @@ tables' sequences in blocks, which is safe with concurrent writers.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Table, bindparam, func, select, text, update
+from sqlalchemy import JSON, Boolean, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -110,31 +112,48 @@ class BatchWriter:
         columns = tuple(rows[0])
         plan = self._plans.get((table.name, columns, ignore_conflicts))
         if plan is None:
-            dialect = self.engine.dialect
-            processors: list[Callable[[Any], Any] | None] = []
-            for name in columns:
-                column_type = table.c[name].type
-                if isinstance(column_type, JSON):
-                    processors.append(_json)
-                else:
-                    processors.append(column_type.dialect_impl(dialect).bind_processor(dialect))
-            verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
-            sql = (f"{verb} INTO {table.name} ({', '.join(columns)}) "
-                   f"VALUES ({', '.join('?' for _ in columns)})")
-            plan = (sql, processors)
+            plan = self._sqlite_plan(table, columns, ignore_conflicts)
             self._plans[(table.name, columns, ignore_conflicts)] = plan
         sql, processors = plan
-        pairs = list(zip(columns, processors, strict=True))
-        params = [
-            tuple(None if (value := row[name]) is None else (proc(value) if proc else value)
-                  for name, proc in pairs)
-            for row in rows
-        ]
+        getter = operator.itemgetter(*columns)
+        if len(columns) == 1:
+            column = columns[0]
+            getter = lambda row: (row[column],)  # noqa: E731 - itemgetter of one is no tuple
+        if not processors:
+            params: list[Any] = [getter(row) for row in rows]
+        else:
+            params = []
+            for row in rows:
+                values = list(getter(row))
+                for position, process in processors:
+                    value = values[position]
+                    if value is not None:
+                        values[position] = process(value)
+                params.append(values)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.executemany(sql, params)
         finally:
             cursor.close()
+
+    def _sqlite_plan(self, table: Table, columns: tuple[str, ...], ignore_conflicts: bool,
+                     ) -> tuple[str, list[Any]]:
+        dialect = self.engine.dialect
+        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        for position, name in enumerate(columns):
+            column_type = table.c[name].type
+            if isinstance(column_type, JSON):
+                processors.append((position, _json))
+            elif isinstance(column_type, Boolean):
+                continue  # sqlite3 stores bool as 0/1 itself
+            else:
+                process = column_type.dialect_impl(dialect).bind_processor(dialect)
+                if process is not None:
+                    processors.append((position, lru_cache(maxsize=256)(process)))
+        verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
+        sql = (f"{verb} INTO {table.name} ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' for _ in columns)})")
+        return sql, processors
 
     def update_by_id(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Executemany UPDATE keyed by ``id`` (rows must share the same columns)."""

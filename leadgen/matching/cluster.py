@@ -69,10 +69,11 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
     union = UnionFind(len(profiles))
     result = Clustering(labels=[])
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
+    for (kind, _), members in blocks.items():
         if len(members) < 2:
             continue
-        if len(members) > rules.max_block_size:
+        if len(members) > limits.get(kind, rules.max_block_size):
             result.skipped_blocks += 1
             continue
         for i, left in enumerate(members):

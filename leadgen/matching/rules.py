@@ -39,6 +39,8 @@ class BlockingRule(Strict):
     fields: list[KeyField] = Field(min_length=1)
     """Values joined into the key; a record without all of them has no such key."""
     label: str
+    max_block_size: int | None = Field(default=None, ge=2)
+    """Override of the global ``max_block_size`` for this key (common words: keep it small)."""
 
 
 class Level(Strict):

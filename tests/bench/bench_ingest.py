@@ -29,6 +29,8 @@ _WORDS = ("alpha beta gamma delta nord sud ost west blue red green star sun moon
           "stone iron steel paper pack box craft tech data soft logic metal wood glass tool "
           "print media food agro bio chem pharma auto motor trans cargo port sea air fly "
           "north south east hill field bridge tower castle garden forest ocean cloud").split()
+_SYLLABLES = ("ka ri no ve la to mi sa ro du be ga li xo ne pa ru fi mo ta se vi ko "
+              "ha ze lu").split()
 _FORMS = ("GmbH", "AG", "Ltd", "Inc.", "S.r.l.", "B.V.", "GmbH & Co. KG", "LLC", "", "")
 _CITIES = [("Berlin", "10115"), ("Hamburg", "20095"), ("München", "80331"), ("Köln", "50667"),
            ("Frankfurt", "60311"), ("Stuttgart", "70173"), ("Leipzig", "04109"),
@@ -44,7 +46,11 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[Lead, NormalizedLead]]
     company = 0
     while produced < count:
         company += 1
-        words = [rng.choice(_WORDS).capitalize() for _ in range(rng.randint(2, 3))]
+        # A made-up brand (tens of thousands of distinct ones) plus one or two common trade
+        # words, as real company names mix rare and common words.
+        brand = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        words = [brand.capitalize()] + [rng.choice(_WORDS).capitalize()
+                                        for _ in range(rng.randint(1, 2))]
         base = " ".join(words) + f" {company}"
         domain = "-".join(w.lower() for w in words) + f"{company}.de"
         city, postal = rng.choice(_CITIES)

@@ -1,0 +1,138 @@
+"""Comparison levels, blocking keys and rules validation, as tables (like Splink's tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadgen.exceptions import ConfigError
+from leadgen.items import Address, Lead, SourceMeta
+from leadgen.matching import MatchProfile, blocking_keys, compare, load_rules, profile_of
+from leadgen.matching.cluster import UnionFind, cluster
+from leadgen.normalize import normalize_lead
+
+RULES = load_rules()
+
+
+def profile(name: str, *, phone: str | None = None, website: str | None = None,
+            street: str | None = None, city: str | None = None, postal: str | None = None,
+            country: str | None = "DE", email: str | None = None) -> MatchProfile:
+    lead = Lead(name=name, source=SourceMeta(source_id="t", page_url="https://dir.test/x"),
+                phones=[phone] if phone else [], website=website,
+                emails=[email] if email else [], country_hint=country,
+                address=Address(street=street, city=city, postal_code=postal))
+    return profile_of(normalize_lead(lead), RULES)
+
+
+def level(left: MatchProfile, right: MatchProfile, field: str) -> str | None:
+    result = compare(left, right, RULES)
+    return next((hit.label for hit in result.levels if hit.field == field), None)
+
+
+LEVELS = [
+    # description, left, right, field, expected level
+    ("legal forms and case fold away", profile("Acme Packaging GmbH"),
+     profile("ACME PACKAGING"), "name", "exact name key"),
+    ("German umlaut vs ue spelling is a typo-level match", profile("Müller Bau GmbH"),
+     profile("Mueller Bau"), "name", "name Jaro-Winkler >= 0.92"),
+    ("Chinese legal form removed", profile("杭州华联包装有限公司", country="CN"),
+     profile("杭州华联包装", country="CN"), "name", "exact name key"),
+    ("Chinese names with and without city prefix", profile("杭州华联包装有限公司", country="CN"),
+     profile("华联包装有限公司", country="CN"), "name", "one name contains the other"),
+    ("word order differs", profile("Logistik Nord Schmidt"), profile("Schmidt Logistik Nord"),
+     "name", "name token set >= 0.9"),
+    ("abbreviated by truncation", profile("Art's Delicatessen"), profile("Art's Deli"),
+     "name", "one name contains the other"),
+    ("different companies", profile("Alpha Tools"), profile("Beta Foods"), "name", "else"),
+    ("same phone, printed two ways", profile("A", phone="030 1234567"),
+     profile("B", phone="+49 30 1234567"), "phone", "same E.164 phone"),
+    ("same line, other extension prefix", profile("A", phone="+49 30 1234567"),
+     profile("B", phone="+49 40 1234567"), "phone", "same last 7 digits"),
+    ("different phones", profile("A", phone="+49 30 1234567"),
+     profile("B", phone="+49 30 7654321"), "phone", "else"),
+    ("website and e-mail domain agree", profile("A", website="https://www.acme.de"),
+     profile("B", email="info@acme.de"), "domain", "same registered domain"),
+    ("free-mail domains are no evidence", profile("A", email="a@gmail.com"),
+     profile("B", email="b@gmail.com"), "domain", None),
+    ("directory pages are no evidence", profile("A", website="https://facebook.com/a"),
+     profile("B", website="https://facebook.com/b"), "domain", None),
+    ("street abbreviations", profile("A", street="Hauptstraße 5"),
+     profile("B", street="Hauptstr. 5"), "street", "same street address"),
+    ("same number, street typo", profile("A", street="435 S. La Cienega Blvd."),
+     profile("B", street="435 S. La Cienaga Boulevard"), "street",
+     "same house number, street Jaro-Winkler >= 0.85"),
+    ("other country", profile("A", country="DE"), profile("B", country="AT"), "country",
+     "different country"),
+]
+
+
+@pytest.mark.parametrize(("description", "left", "right", "field", "expected"), LEVELS,
+                         ids=[row[0] for row in LEVELS])
+def test_comparison_levels(description: str, left: MatchProfile, right: MatchProfile,
+                           field: str, expected: str | None) -> None:
+    assert level(left, right, field) == expected
+
+
+DECISIONS = [
+    ("same name, phone and city", dict(name="Acme GmbH", phone="030 1234567", city="Berlin"),
+     dict(name="ACME", phone="+49 30 1234567", city="Berlin"), "match"),
+    ("same domain, other spelling", dict(name="Nordwind Handel GmbH", website="nordwind.de"),
+     dict(name="Nordwind Handels", website="https://www.nordwind.de/kontakt"), "match"),
+    ("same name only", dict(name="Nordwind Handel"), dict(name="Nordwind Handel"), "possible"),
+    ("switchboard only", dict(name="Alpha Tools", phone="030 1234567"),
+     dict(name="Beta Foods", phone="030 1234567"), "no_match"),
+    ("same name, other cities", dict(name="Müller Bau", city="München", postal="80331"),
+     dict(name="Müller Bau", city="Hamburg", postal="20095"), "possible"),
+]
+
+
+@pytest.mark.parametrize(("description", "left", "right", "expected"), DECISIONS,
+                         ids=[row[0] for row in DECISIONS])
+def test_decisions(description: str, left: dict, right: dict, expected: str) -> None:
+    assert compare(profile(**left), profile(**right), RULES).decision == expected
+
+
+def test_blocking_keys_skip_weak_domains_and_common_words() -> None:
+    keys = set(blocking_keys(profile("The Alpha Trading Company", website="facebook.com/x",
+                                     phone="030 1234567", city="Berlin"), RULES))
+    assert ("phone", "+49301234567") in keys
+    assert ("name", "alpha trading") in keys
+    assert ("token_city", "alpha|berlin") in keys
+    assert not any(kind == "domain" for kind, _ in keys)
+    assert ("token_city", "trading|berlin") not in keys  # a stop word blocks nothing
+
+
+def test_cluster_is_transitive_and_keeps_switchboards_apart() -> None:
+    profiles = [
+        profile("Acme GmbH", phone="030 1111111", city="Berlin"),
+        profile("ACME", phone="030 1111111", website="acme.de", city="Berlin"),
+        profile("Acme Packaging", website="acme.de", city="Berlin"),
+        profile("Zeta Media", phone="030 9999999"),
+        profile("Theta Foods", phone="030 9999999"),
+        profile("Iota Cars", phone="030 9999999"),
+    ]
+    result = cluster(profiles, RULES)
+    assert len({result.labels[i] for i in (0, 1, 2)}) == 1
+    assert len({result.labels[i] for i in (3, 4, 5)}) == 3
+
+
+def test_union_find() -> None:
+    union = UnionFind(5)
+    union.union(0, 1)
+    union.union(3, 4)
+    union.union(1, 4)
+    assert len({union.find(i) for i in range(5)}) == 2
+
+
+def test_rules_errors_name_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("thresholds:\n  match: 5\n  possible: 1\nblocking:\n  - {key: domain, "
+                    "fields: [domain], label: d}\ncomparisons:\n  - field: name\n    levels:\n"
+                    "      - {label: exact, test: exact, weight: 1}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules.yaml:7: comparisons.0: .*last level"):
+        load_rules(path)
+    path.write_text("thresholds: {match: 5, possible: 1}\nblocking: []\ncomparisons: []\n"
+                    "colour: red\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules.yaml:4: colour: unknown key"):
+        load_rules(path)
