@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
 from leadgen.demoweb.hosts import (
     ASSOCIATION_HOST,
@@ -71,22 +73,39 @@ def company_truth(world: DemoWorld, index: int) -> dict[str, Any]:
     }
 
 
-def world_truth(world: DemoWorld) -> dict[str, Any]:
-    """The whole truth document (JSON-serializable)."""
-    slow = [f"http://{EXPO_HOST}/exhibitors/floorplan"]
-    errors = [f"http://{ASSOCIATION_HOST}/news"]
-    companies = []
+def _traps(world: DemoWorld, errors: list[str], slow: list[str]) -> dict[str, Any]:
+    return {
+        "calendar": f"http://{ASSOCIATION_HOST}/events/calendar?month=2026-11",
+        "session_ids": {"host": YELLOW_HOST, "params": ["jsessionid", "sid"]},
+        "error_500": [f"http://{ASSOCIATION_HOST}/news", *errors],
+        "slow": [f"http://{EXPO_HOST}/exhibitors/floorplan", *slow],
+        "slow_delay": world.slow_delay,
+        "robots_linked": [
+            f"http://{ASSOCIATION_HOST}/members/search",
+            f"http://{ASSOCIATION_HOST}/private/login",
+            f"http://{YELLOW_HOST}/admin/login",
+            f"http://{CN_HOST}/member/login.html",
+        ],
+    }
+
+
+def _walk(world: DemoWorld) -> Iterator[tuple[dict[str, Any], str | None, str | None]]:
+    """Each company's truth with its slow page and its failing page (URLs or None)."""
     for truth in world.iter_truth():
-        companies.append(truth)
         site = world.details(truth["id"]).site
-        if truth["website"] and site.get("about_slow"):
-            slow.append(truth["website"].rstrip("/") + path_quote(truth["site_pages"]["about"]))
-        if truth["website"] and site.get("news_500"):
-            errors.append(truth["website"].rstrip("/") + path_quote(truth["site_pages"]["news"]))
+        base = (truth["website"] or "").rstrip("/")
+        slow = error = None
+        if base and site.get("about_slow"):
+            slow = base + path_quote(truth["site_pages"]["about"])
+        if base and site.get("news_500"):
+            error = base + path_quote(truth["site_pages"]["news"])
+        yield truth, slow, error
+
+
+def _header(world: DemoWorld) -> dict[str, Any]:
     return {
         "seed": world.seed,
-        "company_count": len(companies),
-        "fit_count": sum(1 for c in companies if c["fit"]),
+        "company_count": len(world.cores),
         "sources": {
             source: {"host": host, "start_urls": world.start_urls()[source]}
             for source, host in SOURCE_HOSTS.items()
@@ -94,18 +113,33 @@ def world_truth(world: DemoWorld) -> dict[str, Any]:
         "hosts": world.hosts(),
         "crawl_delay": {ASSOCIATION_HOST: world.crawl_delay},
         "disallowed": world.disallowed(),
-        "traps": {
-            "calendar": f"http://{ASSOCIATION_HOST}/events/calendar?month=2026-11",
-            "session_ids": {"host": YELLOW_HOST, "params": ["jsessionid", "sid"]},
-            "error_500": errors,
-            "slow": slow,
-            "slow_delay": world.slow_delay,
-            "robots_linked": [
-                f"http://{ASSOCIATION_HOST}/members/search",
-                f"http://{ASSOCIATION_HOST}/private/login",
-                f"http://{YELLOW_HOST}/admin/login",
-                f"http://{CN_HOST}/member/login.html",
-            ],
-        },
+    }
+
+
+def world_truth(world: DemoWorld) -> dict[str, Any]:
+    """The whole truth document (JSON-serializable)."""
+    companies, slow, errors = [], [], []
+    for truth, slow_url, error_url in _walk(world):
+        companies.append(truth)
+        slow += [slow_url] if slow_url else []
+        errors += [error_url] if error_url else []
+    return {
+        **_header(world),
+        "fit_count": sum(1 for c in companies if c["fit"]),
+        "traps": _traps(world, errors, slow),
         "companies": companies,
     }
+
+
+def write_truth(world: DemoWorld, out: TextIO) -> None:
+    """Write :func:`world_truth` as JSON, one company at a time (constant memory at any size)."""
+    header = json.dumps(_header(world), ensure_ascii=False, indent=1)
+    out.write(header[:-2] + ',\n "companies": [\n')
+    slow, errors, fit = [], [], 0
+    for number, (truth, slow_url, error_url) in enumerate(_walk(world)):
+        out.write((",\n" if number else "") + json.dumps(truth, ensure_ascii=False))
+        slow += [slow_url] if slow_url else []
+        errors += [error_url] if error_url else []
+        fit += truth["fit"]
+    tail = {"fit_count": fit, "traps": _traps(world, errors, slow)}
+    out.write("\n ],\n" + json.dumps(tail, ensure_ascii=False, indent=1)[2:] + "\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -28,7 +27,7 @@ from leadgen.demoweb.industries import INDUSTRY_BY_KEY
 from leadgen.demoweb.model import Core, Details
 from leadgen.demoweb.sites import association, cndir, company, expo, yellow
 from leadgen.demoweb.sites.yellow import YELLOW_CATEGORIES
-from leadgen.demoweb.truth import company_truth, world_truth
+from leadgen.demoweb.truth import company_truth, world_truth, write_truth
 from leadgen.exceptions import InputError
 
 
@@ -220,8 +219,8 @@ class DemoWorld:
     def write_truth(self, path: str | Path) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as fh:
-            json.dump(self.truth(), fh, ensure_ascii=False, indent=1)
+        with path.open("w", encoding="utf-8") as fh, _gc_paused():
+            write_truth(self, fh)
         return path
 
     def disallowed(self) -> dict[str, list[str]]:
