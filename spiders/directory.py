@@ -63,7 +63,7 @@ class DirectorySpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.source.start_urls:
-            yield scrapy.Request(url, callback=self.parse_listing)
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed)
 
     # --- callbacks --------------------------------------------------------------------------
 
@@ -106,6 +106,12 @@ class DirectorySpider(scrapy.Spider):
         if merged is not None:
             yield from self._lead(merged, response.url, canonical_url(response.url))
 
+    def listing_failed(self, failure: Failure) -> None:
+        """A listing page that failed: one line naming the URL and why; the crawl goes on."""
+        request = failure.request  # type: ignore[attr-defined]
+        self._count("listing_failed")
+        logger.warning("listing page %s failed: %s", request.url, _why(failure))
+
     def detail_failed(self, failure: Failure) -> Iterator[Any]:
         """A detail page that failed (500, timeout, robots, off-site): keep its listing card."""
         request = failure.request  # type: ignore[attr-defined]
@@ -144,12 +150,15 @@ class DirectorySpider(scrapy.Spider):
             ]
         yield from self._records(response, records, page.detail_urls)
         for url in next_urls:
-            yield response.follow(url, self.parse_listing, meta={"leadgen_pagination": True})
+            yield response.follow(
+                url, self.parse_listing, errback=self.listing_failed,
+                meta={"leadgen_pagination": True},
+            )
         if links is not None and not records and not next_urls:
             # An index page (categories, regions, letters): its content links lead to listings.
             self._count("pages/index")
             for url in links.urls:
-                yield response.follow(url, self.parse_listing)
+                yield response.follow(url, self.parse_listing, errback=self.listing_failed)
 
     def _records(
         self, response: Response, records: list[ExtractedRecord], detail_urls: list[str]
@@ -193,7 +202,10 @@ class DirectorySpider(scrapy.Spider):
         ]
         yield from self._records(response, records, [])
         for url in json_next_urls(data, response.url):
-            yield response.follow(url, self.parse_listing, meta={"leadgen_pagination": True})
+            yield response.follow(
+                url, self.parse_listing, errback=self.listing_failed,
+                meta={"leadgen_pagination": True},
+            )
 
     def _lead(
         self, record: ExtractedRecord, page_url: str, record_id: str | None
@@ -244,6 +256,16 @@ class DirectorySpider(scrapy.Spider):
 
 def _hostname(url: str) -> str | None:
     return urlsplit(url).hostname
+
+
+def _why(failure: Failure) -> str:
+    """One line saying why a request failed: the HTTP status, or the error."""
+    response = getattr(failure.value, "response", None)
+    if isinstance(response, Response):
+        return f"HTTP {response.status}"
+    message = failure.getErrorMessage().splitlines()
+    name = failure.type.__name__ if failure.type else "error"
+    return f"{name}: {message[0]}" if message else name
 
 
 def _charset(content_type: bytes) -> str | None:

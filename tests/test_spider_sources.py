@@ -42,3 +42,16 @@ def test_cards_only_and_nameless_records_are_counted(tmp_path: Path) -> None:
     assert leads == []
     cards = sum(len(numbers) for numbers in PAGES.values())
     assert result.sources["cards"].stats["leadgen/dropped/no_name"] == cards
+
+
+def test_failed_start_url_is_one_log_line(tmp_path: Path) -> None:
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
+    with SiteServer(site) as server:
+        site.port = server.port
+        urls = [f"{server.base_url}/no-such-list", f"{server.base_url}/api/members"]
+        source = SourceConfig(id="gone", start_urls=urls)
+        result, leads, log = crawl(tmp_path, [source])
+    lines = [line for line in log.splitlines() if "/no-such-list" in line]
+    assert len(lines) == 1 and "listing page" in lines[0] and "404" in lines[0], lines
+    assert result.sources["gone"].stats["leadgen/listing_failed"] == 1
+    assert len(leads) == len(MEMBERS)  # the other start URL is crawled in full
