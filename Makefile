@@ -14,9 +14,9 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-## make crawl INDUSTRY=demo: crawl the sources of profile INDUSTRY into data/leads.db
+## make crawl INDUSTRY=demo: crawl, enrich and score profile INDUSTRY into data/leads.db
 crawl: venv
-	$(VENV)/bin/leadgen crawl --profile $(INDUSTRY)
+	$(VENV)/bin/leadgen run --profile $(INDUSTRY)
 
 ## make test: the whole test suite (PostgreSQL tests use LEADGEN_TEST_PG_URL or a local server)
 test: venv

@@ -152,3 +152,52 @@ def run_profile_crawl(
     companies_after, records_after = _counts(engine)
     return CrawlSummary(run_id, status, stats, companies_before, companies_after,
                         records_before, records_after)
+
+
+@dataclass
+class JobSummary:
+    """What ``leadgen run`` did: the crawl, the enrichment and the scoring."""
+
+    crawl: CrawlSummary
+    enrich: Any = None
+    score: Any = None
+
+
+def run_profile_job(
+    profile: Profile,
+    *,
+    database_url: str | None = None,
+    enrich: bool = True,
+    score: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> JobSummary:
+    """The main job for a profile: crawl its sources, enrich the companies' websites, score.
+
+    The demo web, when the profile asks for it, is served once for all three stages.
+    """
+    from leadgen.storage.db import database_url as resolve_url
+
+    url = resolve_url(database_url)
+    stage = on_stage or (lambda _name: None)
+    with demo_web_for(profile) as demo_proxy:
+        crawl_profile = profile.model_copy(update={"demo_web": None})
+        stage("crawl")
+        crawled = run_profile_crawl(
+            crawl_profile, database_url=url, proxy=demo_proxy, on_progress=on_progress
+        )
+        summary = JobSummary(crawl=crawled)
+        if enrich:
+            from enrich.run import EnrichOptions
+            from enrich.run import enrich as enrich_websites
+
+            stage("enrich")
+            # The demo web is served on 127.0.0.1: its sites are private addresses by design.
+            options = EnrichOptions(proxy=demo_proxy, allow_private=demo_proxy is not None)
+            summary.enrich = enrich_websites(url, options)
+    if score and profile.icp:
+        from enrich.scoring.service import rescore
+
+        stage("score")
+        summary.score = rescore(init_db(url), profile.name, profile.icp, None, False, write=True)
+    return summary

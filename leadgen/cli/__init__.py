@@ -16,6 +16,7 @@ COMMAND_MODULES: list[str] = [
     "leadgen.cli.match",
     "leadgen.cli.demo_web",
     "leadgen.cli.crawl",
+    "leadgen.cli.run",
     "leadgen.cli.data",
     "leadgen.cli.extract",
     "leadgen.cli.enrich",
