@@ -79,7 +79,7 @@ _STREET_HINT = re.compile(
 _ADDRESS_LABEL = re.compile(
     r"^\s*(?:address|adresse|anschrift|adres|adresa|indirizzo|dirección|direccion|endereço|"
     r"adresas|osoite|postadresse|besøksadresse|sídlo(?: společnosti)?|sídlo firmy|siedziba|"
-    r"адрес|地\s*址|住\s*所|所在地|公司地址|通讯地址|通訊地址)\s*[:：]?\s*",
+    r"адрес|地\s*址|住\s*所|所在地|公司地址|通讯地址|通訊地址)\s*(?:[:：]\s*|$)",
     re.IGNORECASE,
 )
 _CJK_LABEL = re.compile(r"^[\u3000-\u9fff\uff00-\uffef\s]{1,8}[:：]")

@@ -11,7 +11,7 @@ from lxml import etree
 #: Elements whose content a visitor never reads as page text.
 _SKIP_TAGS = {
     "script", "style", "noscript", "template", "head", "title", "select", "option", "textarea",
-    "iframe", "svg", "object", "embed", "canvas", "map", "datalist", "button",
+    "iframe", "svg", "object", "embed", "canvas", "map", "datalist", "button", "label",
 }
 #: Elements that start a new line when rendered.
 BLOCK_TAGS = {

@@ -82,6 +82,11 @@ def _from_block(block: Block, name: str | None, source: str) -> ExtractedRecord:
 
 def _fallback_name(ctx: PageContext, og: dict) -> tuple[str | None, str]:
     """A name when the page prints none near its contacts: og:site_name, the logo, the title."""
+    name, source = _fallback_name_raw(ctx, og)
+    return (clean_name(name), source) if name and clean_name(name) else (None, "")
+
+
+def _fallback_name_raw(ctx: PageContext, og: dict) -> tuple[str | None, str]:
     site = og.get("og:site_name")
     if isinstance(site, str) and site.strip():
         part = title_parts(site.strip())[0] if title_parts(site.strip()) else site.strip()

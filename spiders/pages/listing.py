@@ -19,7 +19,7 @@ from spiders.pages.contact import scan_lines
 from spiders.pages.dom import _Renderer, collapse, is_hidden, is_visible
 from spiders.pages.merge import dedupe_emails, dedupe_phones
 from spiders.pages.models import ExtractedRecord, SourceHints
-from spiders.pages.names import clean_name, is_menu_label
+from spiders.pages.names import clean_name, name_like
 from spiders.pages.phones import find_phones
 from spiders.pages.selectors import select, select_text
 from spiders.pages.social import host_of, is_social
@@ -34,6 +34,15 @@ _ENTRY_CLASS = re.compile(
     r"\.(?:[\w-]*[-_])?(?:member|exhibitor|company|business|listing|firm|vendor|supplier|"
     r"dealer|store|shop|location|branch|office|venue|aussteller|mitglied|firma|bedrijf)"
     r"(?:[-_](?:card|item|entry|row|box|block|teaser|tile))?(?:\.|$)",
+    re.IGNORECASE,
+)
+_JOB_TITLE = re.compile(
+    r"\b(?:officer|director|manager|assistant|president|coordinator|specialist|secretary|"
+    r"treasurer|chair(?:man|woman|person)?|head of|dean|professor|editor|associate|intern|"
+    r"representative|consultant|engineer|accountant|administrator|supervisor|executive|"
+    r"geschäftsführer(?:in)?|leiter(?:in)?|referent(?:in)?|sachbearbeiter(?:in)?|"
+    r"directeur|directrice|responsable|gerente|director[a]?|jefe|directeur|dyrektor|"
+    r"kierownik|ředitel|vedoucí|директор|менеджер|经理|总监|主任)\b",
     re.IGNORECASE,
 )
 _NAME_CLASS = re.compile(r"name|title|company|firm|org|heading|naam|nazev|nazwa", re.IGNORECASE)
@@ -131,9 +140,12 @@ def find_record_blocks(
             _name_of(m)[1] in ("heading", "itemprop=name", "name class") for m in members
         ):
             continue
-        named = sum(1 for m in members if _name_of(m)[0])
+        names = [_name_of(m)[0] for m in members]
+        named = sum(1 for n in names if n)
         if named / len(members) < 0.6:
             continue
+        if sum(1 for n in names if n and _JOB_TITLE.search(n)) >= 0.5 * named:
+            continue  # a staff list ("Chief Development Officer"): people, not companies
         score = with_contact * share * (named / len(members))
         if score > best_score:
             best, best_score = members, score
@@ -156,7 +168,7 @@ def _name_of(el: etree._Element) -> tuple[str | None, str, etree._Element | None
             if not is_visible(node) or node.tag in ("address",):
                 continue
             text = clean_name(collapse(node.text_content()))
-            if text and not is_menu_label(text) and not _GENERIC_LINK.match(text) and (
+            if text and name_like(text) and not _GENERIC_LINK.match(text) and (
                 len(text) <= 100 and not find_phones(text, "US") and "@" not in text
             ):
                 return text, label, node

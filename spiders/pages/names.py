@@ -39,6 +39,7 @@ MENU_LABELS = {
     "contact information", "contact info", "phone", "email", "e-mail", "fax", "hours",
     "opening hours", "öffnungszeiten", "openingstijden", "menu", "navigation", "search",
     "login", "sign in", "register", "cart", "shop", "news", "blog", "services", "products",
+    "name", "nombre", "vorname", "nachname", "newsletter", "subscribe", "anmelden",
     "equipo", "equipe", "équipe", "squadra", "zespół", "tým", "medewerkers", "staff",
     "联系我们", "联系方式", "关于我们", "首页", "контакты", "kontaktdaten", "kontakt informace",
     "sídlo společnosti", "headquarters", "head office", "office", "offices", "main office",
@@ -50,7 +51,7 @@ _RIGHTS = re.compile(
     r"(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
     r"všechna práva vyhrazena|wszelkie prawa zastrzeżone|alle rechten voorbehouden|"
     r"todos los derechos reservados|tutti i diritti riservati|все права защищены|"
-    r"版权所有|版權所有|保留所有权利|all right reserved|rights reserved).*$",
+    r"版权所有|版權所有|保留所有权利|all (?:the )?rights? reserved|rights reserved).*$",
     re.IGNORECASE,
 )
 _COMPANY_LABEL = re.compile(
@@ -82,6 +83,18 @@ GENERIC_WORDS = {
     "equipo", "equipe", "équipe", "squadra", "zespół", "tým", "medewerkers", "staff",
     "联系我们", "联系方式", "关于我们", "公司简介", "新闻", "首页", "контакты", "о", "нас",
 }
+#: Words that open a section title or a sentence, never a company name ("Office Address",
+#: "Return Policy", "We're Here To Help").
+_SECTION_OPENERS = {
+    "return", "returns", "policy", "order", "orders", "office", "support", "customer",
+    "service", "shipping", "delivery", "payment", "general", "inquiries", "enquiries",
+    "sales", "billing", "mailing", "postal", "visit", "find", "call", "write", "we", "we're",
+    "our", "your", "my", "get", "send", "follow", "connect", "join", "questions", "store",
+    "opening", "business", "head", "main", "registered", "corporate", "media", "technical",
+    "unsere", "unser", "ihr", "ihre", "nuestra", "nuestro", "notre", "nos", "onze", "uw",
+}
+_PRONOUNS = {"we", "we're", "our", "your", "my", "us", "unsere", "unser", "ihr", "ihre",
+             "nuestra", "nuestro", "notre", "nos", "onze", "uw", "get", "let's", "find"}
 _CONNECTORS = {"&", "and", "und", "en", "y", "e", "et", "de", "van", "der", "den", "von", "di",
                "da", "do", "la", "le", "les", "du", "des", "of", "the", "del", "i", "a"}
 
@@ -101,6 +114,12 @@ def name_like(text: str | None) -> bool:
     if all(w in GENERIC_WORDS or w in _CONNECTORS for w in folded):
         return False
     if folded[0] in GENERIC_WORDS and len(words) <= 3:
+        return False
+    if folded[0] in _PRONOUNS:
+        return False
+    if folded[0] in _SECTION_OPENERS and not any(
+        w[:1].isupper() and w.lower() not in GENERIC_WORDS | _SECTION_OPENERS for w in words[1:]
+    ):
         return False
     lower = [w for w in words if w[:1].islower() and w.lower() not in _CONNECTORS]
     return not lower
@@ -143,6 +162,11 @@ _WELCOME = re.compile(
 )
 
 
+_COPYRIGHT_PREFIX = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?<=\W)|^)(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?"
+    r"\s+)?(?=\S)",
+    re.IGNORECASE,
+)
 #: "Contact Bengt Lundin AB": a section word glued before a name.
 _SECTION_PREFIX = re.compile(
     r"^(?:contact|kontakt|contacto|contatti|about|über|impressum)\s+(?=[A-ZÀ-ÖØ-Þ])",
@@ -152,8 +176,9 @@ _SECTION_PREFIX = re.compile(
 
 def clean_name(text: str) -> str | None:
     """Strip decoration around a name; None when nothing name-like is left (or a date)."""
-    text = re.sub(r"\s+", " ", text).strip(" \t|:：-–—,;•·*\"'“”„")
+    text = re.sub(r"\s+", " ", text).strip(" \t|:：-–—,;•·*\"'“”„").lstrip(". ")
     text = _WELCOME.sub("", text).rstrip("!！。")
+    text = _COPYRIGHT_PREFIX.sub("", text)
     text = _SECTION_PREFIX.sub("", text)
     if not text or len(text) > 120 or not re.search(r"\w", text) or _DATE.match(text):
         return None

@@ -97,6 +97,8 @@ def address_blocks(lines: list[Line], region: str) -> list[Block]:
                 break
             j -= 1
         name = " ".join(parts) if parts else None
+        if name and name.lower() in address.text.lower():
+            name = None  # "London" above "20-22 Bedford Row, London": a place, not a company
         if name and not name_like(name):
             name = None  # a section title above the address ("Dirección", "Our office")
         blocks.append(Block(address, name, first))
@@ -153,8 +155,8 @@ def split_offices(blocks: list[Block]) -> list[Block]:
     """The blocks that are separate offices: named, with different names and addresses."""
     offices: list[Block] = []
     for block in blocks:
-        if not block.name:
-            continue
+        if not block.name or block.name.lower() in block.address.text.lower():
+            continue  # "London" above "20-22 Bedford Row, London": a place, not a company
         same = [
             o for o in offices
             if similar_names(o.name, block.name, 90)

@@ -82,7 +82,10 @@ def _address(item: dict[str, Any], record: ExtractedRecord) -> None:
     country = _text(source.get("addressCountry"))
     record.street, record.city, record.region = street, city, region
     record.postal_code, record.country = postal, country
-    if (country or "").upper() in _POSTAL_AFTER_REGION:
+    north_american = bool(
+        region and re.fullmatch(r"[A-Z]{2}", region) and postal and re.fullmatch(r"\d{5}", postal)
+    )
+    if (country or "").upper() in _POSTAL_AFTER_REGION or (not country and north_american):
         # "Brooklyn, NY 11225": North American order
         parts = [p for p in (street, city, " ".join(p for p in (region, postal) if p), country)
                  if p]
@@ -196,6 +199,20 @@ _RDFA_MARKUP = re.compile(r"""\s(?:typeof|vocab)\s*=|\sproperty\s*=\s*["']?(?:sc
 _HCARD_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\b(?:vcard|h-card)\b""", re.IGNORECASE)
 
 
+def _merge_duplicates(records: list[ExtractedRecord]) -> list[ExtractedRecord]:
+    """One record per company: markup often describes the same business twice."""
+    from spiders.pages.merge import merge_into, same_company
+
+    out: list[ExtractedRecord] = []
+    for record in records:
+        match = next((r for r in out if same_company(r, record, "US")), None)
+        if match is None:
+            out.append(record)
+        else:
+            out[out.index(match)] = merge_into(match, record, "US")
+    return out
+
+
 def _own_page_url(website: str, url: str) -> bool:
     """A structured ``url`` pointing into the page's own site below its home page (a listing
     site's page about the company) is not the company's website."""
@@ -232,6 +249,7 @@ def structured_records(html: str, url: str) -> tuple[list[ExtractedRecord], dict
             record = _from_hcard(item)
             if record:
                 records.append(record)
+    records = _merge_duplicates(records)
     for record in records:
         own = [w for w in record.websites if _own_page_url(w, url)]
         if own:
