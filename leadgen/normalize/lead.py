@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import phonenumbers
+
 from leadgen.items import EmailAddress, Lead, NormalizedLead, PhoneNumber
 from leadgen.normalize.address import city_key, normalize_country, normalize_postal_code
 from leadgen.normalize.email import normalize_email
@@ -24,16 +26,40 @@ def region_from_domain(domain: str | None) -> str | None:
     return _TLD_COUNTRY.get(tld, tld.upper())
 
 
+def address_country(lead: Lead) -> str | None:
+    """The country the address names: its country part, else the last part of the one-liner."""
+    address = lead.address
+    if address is None:
+        return None
+    if address.country and (country := normalize_country(address.country)):
+        return country
+    if address.full and "," in address.full:
+        return normalize_country(address.full.rsplit(",", 1)[1])
+    return None
+
+
 def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> str | None:
-    """Phone region: the lead's country hint, its address country, its TLD, else the default."""
-    hint = normalize_country(lead.country_hint)
-    if hint:
-        return hint
-    if lead.address and lead.address.country:
-        country = normalize_country(lead.address.country)
-        if country:
-            return country
-    return region_from_domain(domain) or (default_region.upper() if default_region else None)
+    """Phone region: the address country, the TLD, the source's hint, else the default.
+
+    The source's hint comes last: a German directory lists Spanish and British firms too, and
+    their local numbers must be read in their own country's plan.
+    """
+    return (
+        address_country(lead)
+        or region_from_domain(domain)
+        or normalize_country(lead.country_hint)
+        or (default_region.upper() if default_region else None)
+    )
+
+
+def phone_country(e164: str) -> str | None:
+    """The country of an E.164 number (None for non-geographic and shared plans like +1 800)."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    return region if region and region != "001" else None
 
 
 def normalize_phones(raws: list[str], region: str | None) -> list[PhoneNumber]:
@@ -60,7 +86,15 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         if email and all(email.address != known.address for known in emails):
             emails.append(email)
     address = lead.address
-    country = normalize_country(address.country) if address and address.country else None
+    phones = normalize_phones(lead.phones, region)
+    # The company's country, strongest evidence first; the source's hint is the weakest.
+    country = (
+        address_country(lead)
+        or next((c for p in phones if (c := phone_country(p.e164))), None)
+        or region_from_domain(domain)
+        or normalize_country(lead.country_hint)
+        or region
+    )
     return NormalizedLead(
         lead=lead,
         display_name=name.display_name,
@@ -69,8 +103,8 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         website=site[0] if site else None,
         registered_domain=domain,
         emails=emails,
-        phones=normalize_phones(lead.phones, region),
-        country=country or normalize_country(lead.country_hint) or region,
+        phones=phones,
+        country=country,
         postal_code=normalize_postal_code(address.postal_code) if address else None,
         city=city_key(address.city) if address else None,
     )

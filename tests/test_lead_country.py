@@ -1,0 +1,34 @@
+"""The company's country and the phone region come from the strongest evidence, not the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from leadgen.items import Address, Lead, SourceMeta
+from leadgen.normalize import normalize_lead
+
+SOURCE = SourceMeta(source_id="de-directory", page_url="http://dir.example/1")
+
+CASES = [
+    # (description, lead fields, expected country, expected first phone)
+    ("address country beats the source hint",
+     {"address": Address(full="Calle Mayor 1, 28001 Madrid, Spain"), "phones": ["957 41 22 33"],
+      "country_hint": "DE"}, "ES", "+34957412233"),
+    ("international phone beats the source hint",
+     {"phones": ["+44 20 4622 2512"], "country_hint": "DE"}, "GB", "+442046222512"),
+    ("ccTLD beats the source hint",
+     {"website": "http://www.lincazo.be/", "country_hint": "DE"}, "BE", None),
+    ("the source hint is the last resort",
+     {"phones": ["0571-8888 6666"], "country_hint": "CN"}, "CN", "+8657188886666"),
+    ("explicit address country field",
+     {"address": Address(street="Hauptstr. 1", country="Österreich"), "country_hint": "DE"},
+     "AT", None),
+]
+
+
+@pytest.mark.parametrize(("label", "fields", "country", "phone"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_country_evidence_order(label: str, fields: dict, country: str, phone: str | None) -> None:
+    lead = normalize_lead(Lead(name="Acme", source=SOURCE, **fields))
+    assert lead.country == country
+    assert (lead.phones[0].e164 if lead.phones else None) == phone
