@@ -15,6 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import Level, MatchingRules
+from leadgen.normalize.text import has_cjk, pinyin_syllables
 
 #: (kind, value) -> number of distinct companies holding that key
 SharedCount = Callable[[str, str], int]
@@ -93,7 +94,37 @@ def _make_test(level: Level) -> Test:
             return (number is not None and number == _house_number(right)
                     and JaroWinkler.similarity(left, right) >= threshold)
         return number_and_fuzzy
+    if test == "transliterated":
+        return lambda left, right: transliteration_overlap(left, right) >= threshold
+    if test == "other_script":
+        return lambda left, right: has_cjk(left) != has_cjk(right)
     return lambda left, right: True  # else
+
+
+def transliteration_overlap(left: str, right: str) -> float:
+    """Share of a CJK name's pinyin syllables spelled by the other (Latin) name's words.
+
+    "成都宏荣食品" vs "chengdu hongrong food": cheng+du and hong+rong are spelled, shi+pin
+    (食品, "food") is not: 4/6. Zero unless exactly one side is CJK.
+    """
+    if has_cjk(left) == has_cjk(right):
+        return 0.0
+    cjk, latin = (left, right) if has_cjk(left) else (right, left)
+    syllables = pinyin_syllables(cjk)
+    if not syllables:
+        return 0.0
+    covered: set[int] = set()
+    for word in set(latin.split()):
+        for start in range(len(syllables)):
+            joined = ""
+            for end in range(start, len(syllables)):
+                joined += syllables[end]
+                if len(joined) > len(word) or not word.startswith(joined):
+                    break
+                if joined == word:
+                    covered.update(range(start, end + 1))
+                    break
+    return len(covered) / len(syllables)
 
 
 _SHARED_KIND = {"domain": "domain", "phone": "phone"}

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import BlockingRule, MatchingRules
-from leadgen.normalize.address import street_key
+from leadgen.normalize.address import city_aliases, street_key
 from leadgen.normalize.website import registered_domain
 
 #: Name words too common to block on ("the", legal-ish words left in names, trade words).
@@ -93,7 +93,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         phones=tuple(phone.e164 for phone in lead.phones),
         streets=(street,) if street else (),
         postals=(lead.postal_code,) if lead.postal_code else (),
-        cities=(lead.city,) if lead.city else (),
+        cities=city_aliases(lead.city),
         countries=(lead.country,) if lead.country else (),
     )
 

@@ -18,7 +18,8 @@ KeyField = Literal[
     "name", "name_token", "domain", "phone", "phone_tail", "postal", "city", "street", "country"
 ]
 LevelTest = Literal[
-    "exact", "jaro_winkler", "token_set", "contains", "last_digits", "number_and_fuzzy", "else"
+    "exact", "jaro_winkler", "token_set", "contains", "last_digits", "number_and_fuzzy",
+    "transliterated", "other_script", "else",
 ]
 
 
@@ -55,7 +56,7 @@ class Level(Strict):
 
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
-        needs = {"jaro_winkler", "token_set", "last_digits", "number_and_fuzzy"}
+        needs = {"jaro_winkler", "token_set", "last_digits", "number_and_fuzzy", "transliterated"}
         if self.test in needs and self.threshold is None:
             raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
         return self

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pycountry
 
-from leadgen.normalize.text import fold, key_tokens
+from leadgen.normalize.text import fold, has_cjk, key_tokens, pinyin_syllables
 
 #: Common names pycountry does not know, and codes people write instead of ISO ones.
 COUNTRY_ALIASES = {
@@ -112,3 +112,17 @@ def street_key(raw: str | None) -> str | None:
         else:
             tokens.append(token)
     return " ".join(tokens) or None
+
+
+_CJK_CITY_SUFFIXES = ("市", "省", "区", "県", "府")
+
+
+def city_aliases(key: str | None) -> tuple[str, ...]:
+    """A city key and, for a Chinese city, its pinyin ("杭州市" -> ("杭州", "hangzhou"))."""
+    if not key:
+        return ()
+    if not has_cjk(key):
+        return (key,)
+    base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
+    romanized = "".join(pinyin_syllables(base))
+    return (base, romanized) if romanized else (base,)

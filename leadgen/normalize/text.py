@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters NFKD does not split into base + accent.
 _SPECIAL = str.maketrans({
@@ -43,3 +44,25 @@ def key_tokens(text: str) -> list[str]:
     text = _PUNCT_DROP.sub("", fold(text))
     text = _PUNCT_SPACE.sub(" ", text)
     return text.split()
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese, Japanese or Korean characters."""
+    return any(0x3040 <= ord(char) <= 0x9FFF or 0xAC00 <= ord(char) <= 0xD7AF
+               or 0xF900 <= ord(char) <= 0xFAFF for char in text)
+
+
+@lru_cache(maxsize=65536)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """Han characters as toneless pinyin syllables (phrase-aware: 成都 -> cheng du).
+
+    Other characters are dropped; Latin letters pass through as lower-case words.
+    """
+    from pypinyin import lazy_pinyin
+
+    out: list[str] = []
+    for part in lazy_pinyin(text, errors=lambda chars: [chars]):
+        for word in key_tokens(part):
+            if word.isascii():
+                out.append(word)
+    return tuple(out)
