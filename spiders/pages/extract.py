@@ -282,7 +282,7 @@ def extract_page(ctx: PageContext, hints: SourceHints | None = None) -> list[Ext
     """All records of a parsed page (see :func:`extract_records`)."""
     from spiders.pages.listing import listing_records  # listing imports this module's context
 
-    structured, og = structured_records(ctx.html, ctx.url)
+    structured, og = structured_records(ctx.html, ctx.url, ctx.root)
     listed = listing_records(ctx, hints)
     if len(structured) >= 2 and not (hints and hints.record):
         # The markup names the companies; cards only add what they show about those.

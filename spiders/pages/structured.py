@@ -11,7 +11,9 @@ import re
 from typing import Any
 
 import extruct
+from lxml import etree
 
+from spiders.pages.hcard import hcard_items
 from spiders.pages.models import ExtractedRecord
 from spiders.pages.social import host_of, split_social
 
@@ -222,14 +224,14 @@ def _own_page_url(website: str, url: str) -> bool:
     return bool(path)
 
 
-def structured_records(html: str, url: str) -> tuple[list[ExtractedRecord], dict[str, Any]]:
+def structured_records(
+    html: str, url: str, root: etree._Element | None = None
+) -> tuple[list[ExtractedRecord], dict[str, Any]]:
     """Company records from the page's structured data, and the raw OpenGraph properties."""
-    # RDFa and microformat parsers are the slow ones: run them only when their markup is there.
+    # RDFa is slow: run it only when its markup is there. hCards are read from ``root``.
     syntaxes = ["json-ld", "microdata", "opengraph"]
     if _RDFA_MARKUP.search(html):
         syntaxes.append("rdfa")
-    if _HCARD_MARKUP.search(html):
-        syntaxes.append("microformat")
     try:
         data = extruct.extract(
             html,
@@ -244,8 +246,8 @@ def structured_records(html: str, url: str) -> tuple[list[ExtractedRecord], dict
     records: list[ExtractedRecord] = []
     for syntax in ("json-ld", "microdata", "rdfa"):
         _walk(data.get(syntax) or [], syntax, records)
-    for item in data.get("microformat") or []:
-        if "h-card" in (item.get("@type") or []):
+    if root is not None and _HCARD_MARKUP.search(html):
+        for item in hcard_items(root):
             record = _from_hcard(item)
             if record:
                 records.append(record)
