@@ -124,3 +124,33 @@ def test_to_lead_builds_the_item_contract() -> None:
     assert lead.source.record_id == "http://dir.example.co.uk/c/1"
     assert lead.address is not None and lead.address.full == record.address
     assert lead.source.evidence["name"]
+
+
+def test_a_staff_list_is_not_a_company_list() -> None:
+    html = "<ul class='staff'>" + "".join(
+        f"<li><h4>{title}</h4><p>Tel. 202.939.23{i}0</p><p>{mail}@ceip.example.org</p></li>"
+        for i, (title, mail) in enumerate(
+            [("Chief Development Officer", "mf"), ("Grants Manager", "hm"),
+             ("Associate Director, Development", "nd")]
+        )
+    ) + "</ul>"
+    records = extract_records(html, "http://ceip.example.org/about/development/")
+    assert len(records) <= 1
+    assert all(r.name is None or "Officer" not in r.name for r in records)
+
+
+def test_a_country_picker_is_not_a_listing() -> None:
+    html = "<ul class='countries'>" + "".join(
+        f"<li><a href='/{c[:2].lower()}'>{c}</a></li>"
+        for c in ["Österreich", "Belgique", "Canada", "Deutschland", "España", "France"]
+    ) + "</ul>"
+    assert extract_records(html, "https://shop.example.com/") == []
+
+
+def test_a_single_member_card_on_the_last_page_is_found() -> None:
+    html = """<section class="members"><article class="member-card"><h3>
+    <a href="/members/sahoton">Sahoton &amp; Krüger Pharma GmbH</a></h3>
+    <p class="location">Cologne, Germany</p></article></section>
+    <p>© 2026 Packaging Association e.V. · +49 69 2573 8800</p>"""
+    records = extract_records(html, "http://assoc.example.org/members?page=5")
+    assert [r.name for r in records] == ["Sahoton & Krüger Pharma GmbH"]

@@ -216,3 +216,53 @@ def test_russian_labels() -> None:
     assert record.fax == ["+7 (495) 123-45-68"]
     assert record.emails == ["info@romashka.ru"]
     assert record.address.startswith("101000, г. Москва")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Beitrag vom 04.01.2005, 07.03.2016", "DE"),
+        ("30.12.2015 23:45 Antwort", "RU"),
+        ("Saison 2012-2013 26 Spiele", "GR"),
+        ("EAN 04013389455930", "DE"),
+        ("Bahnhofstraße 169 · 70091 Stuttgart", "DE"),
+    ],
+)
+def test_dates_codes_and_addresses_are_not_phones(text: str, region: str) -> None:
+    assert find_phones(text, region) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Started by andrew", "11 Replies", "1227 Views"],
+        ["December 1, 2014 krisjanis Games 5 Comments"],
+        ["Vortex Combo 1/18 7500KV mit"],
+        ["Copyright 2006 - 2016 Tomandlorenzo LLC. All Rights Reserved."],
+        ["Huntsville, AL 35806"],
+    ],
+)
+def test_prose_and_bare_postal_codes_are_not_addresses(lines: list[str]) -> None:
+    assert find_addresses(lines) == []
+
+
+def test_offices_named_by_their_city_are_one_company() -> None:
+    html = """<h1>Contact</h1><div><h3>London</h3><p>20-22 Bedford Row<br>London WC1R 4JS</p>
+    <p>Tel +44 20 7946 0000</p></div><div><h3>Bethesda</h3><p>6903 Rockledge Drive<br>
+    Bethesda, MD 20817</p><p>Tel (301) 968-4290</p></div><p>© 2016 Arxan Technologies, Inc.</p>"""
+    records = extract_records(html, "https://www.arxan.example.com/contact/")
+    assert [r.name for r in records] == ["Arxan Technologies, Inc."]
+    assert len(records[0].phones) == 2
+
+
+def test_directory_detail_page_keeps_the_company_not_the_directory() -> None:
+    html = """<header>BizDirectory Online</header><h1>Vagomont Builders DAC</h1>
+    <p>Construction</p><p>35 Dock Road, Dublin D02 G792, Ireland</p><p>Phone: (01) 331 9160</p>
+    <footer><p>© 2026 BizDirectory Online Ltd · +1 212 555 0100 · office@bizdir.example.com</p>
+    </footer>"""
+    records = extract_records(html, "http://www.bizdir.example.com/company/1-vagomont")
+    assert len(records) == 1
+    record = records[0]
+    assert record.name == "Vagomont Builders DAC"
+    assert record.phones == ["(01) 331 9160"]  # read as Irish: the address names Ireland
+    assert record.emails == []
