@@ -60,6 +60,9 @@ class DirectorySpider(scrapy.Spider):
         ]
         self.allowed_domains = sorted({domain.lower() for domain in domains if domain})
         self.hints = SourceHints.model_validate(self.source.hints.model_dump())
+        #: Records seen on listing pages (canonical detail URL, else name): a "next" page that
+        #: shows nothing new is the end of the listing, or a trap.
+        self._seen_records: set[str] = set()
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.source.start_urls:
@@ -149,12 +152,9 @@ class DirectorySpider(scrapy.Spider):
                 for record in records
             ]
         yield from self._records(response, records, page.detail_urls)
-        for url in next_urls:
-            yield response.follow(
-                url, self.parse_listing, errback=self.listing_failed,
-                meta={"leadgen_pagination": True},
-            )
-        if links is not None and not records and not next_urls:
+        yield from self._next_pages(response, records, next_urls)
+        paginated = response.meta.get("leadgen_pagination")
+        if links is not None and not records and not next_urls and not paginated:
             # An index page (categories, regions, letters): its content links lead to listings.
             self._count("pages/index")
             for url in links.urls:
@@ -201,7 +201,23 @@ class DirectorySpider(scrapy.Spider):
             for record in records
         ]
         yield from self._records(response, records, [])
-        for url in json_next_urls(data, response.url):
+        yield from self._next_pages(response, records, json_next_urls(data, response.url))
+
+    def _next_pages(
+        self, response: Response, records: list[ExtractedRecord], next_urls: list[str]
+    ) -> Iterator[scrapy.Request]:
+        """Follow pagination, unless this page was itself a next page that showed nothing new."""
+        keys = {
+            canonical_url(response.urljoin(r.detail_url)) if r.detail_url else f"name:{r.name}"
+            for r in records
+        }
+        fresh = keys - self._seen_records
+        self._seen_records |= keys
+        if response.meta.get("leadgen_pagination") and not fresh:
+            if next_urls:
+                self._count("pagination_stopped")
+            return
+        for url in next_urls:
             yield response.follow(
                 url, self.parse_listing, errback=self.listing_failed,
                 meta={"leadgen_pagination": True},

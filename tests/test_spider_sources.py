@@ -55,3 +55,16 @@ def test_failed_start_url_is_one_log_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and "listing page" in lines[0] and "404" in lines[0], lines
     assert result.sources["gone"].stats["leadgen/listing_failed"] == 1
     assert len(leads) == len(MEMBERS)  # the other start URL is crawled in full
+
+
+def test_pagination_that_repeats_itself_stops(tmp_path: Path) -> None:
+    """A "next" page showing only records already seen ends the walk (no date, no trap rule)."""
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
+    with SiteServer(site) as server:
+        site.port = server.port
+        source = SourceConfig(id="endless", start_urls=[f"{server.base_url}/endless"])
+        result, leads, _ = crawl(tmp_path, [source])
+        listing_pages = [hit.path for hit in server.access_log if hit.path.startswith("/endless")]
+    assert listing_pages == ["/endless", "/endless?page=2"]
+    assert result.sources["endless"].stats["leadgen/pagination_stopped"] == 1
+    assert sorted(lead["name"] for lead in leads) == sorted(m.name for m in MEMBERS[:3])

@@ -5,9 +5,10 @@
   pagination, links carrying session ids (``;jsessionid=``, ``?sid=``, ``PHPSESSID``);
   page 4 is slow;
 - ``/member/<n>``: detail pages (phone, e-mail, website); member 9 answers 500, member 10 sends
-  undecodable bytes, member 13 is broken HTML, member 6 is oversized (80 kB), member 7 sits under ``/private/``, member 12 is
-  on another host (``localhost``);
+  undecodable bytes, member 13 is broken HTML, member 6 is oversized (80 kB), member 7 sits
+  under ``/private/``, member 12 is on another host (``localhost``);
 - ``/events/<YYYY-MM>``: an endless calendar, each month a listing linking the next;
+- ``/endless?page=N``: pagination that never ends, every page showing the same three members;
 - ``/api/members?page=N``: the same members as a JSON API (5 per page, ``page``/``pages``),
   ids ``1000 + n``.
 
@@ -135,15 +136,29 @@ class DirectorySite:
 
     def events(self, year: int, month: int) -> Page:
         nxt = (year + month // 12, month % 12 + 1)
+        # Every month shows other exhibitors, so only the trap rules can end the walk.
         items = "".join(
-            f'<div class="event"><h3>Messe Tag {day}</h3><p>{day}.{month}.{year}</p></div>'
-            for day in (3, 17)
+            f'<div class="event"><h3>Messebau {year}-{month:02d}-{day:02d} GmbH</h3>'
+            f"<p>{day}.{month}.{year}, Tel. +49 30 9{year % 100:02d}{month:02d}{day:02d}</p></div>"
+            for day in (3, 10, 17)
         )
         body = (
             f"<h1>Veranstaltungen {month}/{year}</h1>{items}"
             f'<a rel="next" href="/events/{nxt[0]}-{nxt[1]:02d}">Nächster Monat »</a>'
         )
         return Page(_doc("Veranstaltungen", body))
+
+    def endless(self, page: int) -> Page:
+        cards = "".join(
+            f'<div class="member-card"><h3><a href="/member/{m.number}">{html.escape(m.name)}'
+            f"</a></h3><p>Tel. {m.phone}</p></div>"
+            for m in MEMBERS[:3]
+        )
+        body = (
+            f'<h1>Alle Mitglieder, Seite {page}</h1><div class="members">{cards}</div>'
+            f'<a rel="next" href="/endless?page={page + 1}">Weiter »</a>'
+        )
+        return Page(_doc(f"Seite {page}", body))
 
     def api(self, page: int) -> Page:
         per_page = 5
@@ -169,6 +184,8 @@ class DirectorySite:
             return self.detail(number) if number in BY_NUMBER else Page(b"", status=404)
         if match := re.fullmatch(r"/events/(\d{4})-(\d{2})", path):
             return self.events(int(match.group(1)), int(match.group(2)))
+        if path == "/endless":
+            return self.endless(int(query.get("page", ["1"])[0]))
         if path == "/api/members":
             return self.api(int(query.get("page", ["1"])[0]))
         if path == "/":
