@@ -83,9 +83,11 @@ def evaluate_crawl(engine: Engine, truth: dict[str, Any]) -> CrawlEvaluation:
             for url in filter(None, urls):
                 by_url[(listing["source"], url)].append(ident)
     with session_scope(engine) as session:
+        # Only the directories' records: enrichment adds records from the companies' websites.
         rows = session.execute(
             select(SourceRecord.id, SourceRecord.source_id, SourceRecord.record_id,
                    SourceRecord.page_url, SourceRecord.data, SourceRecord.company_id)
+            .where(SourceRecord.source_id.in_(list(truth["sources"])))
         ).all()
     found_listings: set[tuple[int, int]] = set()
     record_truth: dict[int, int] = {}
