@@ -178,6 +178,13 @@ def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
     return None
 
 
+_UNIT_TAIL = re.compile(
+    r"^[,.\s]*(?:(?:suite|ste|unit|apt|apartment|floor|fl|bldg|building|room|rm|no|nr|#|"
+    r"piso|étage|etage|stock|og|eg|c/o|box|po box)\.?\s*[\w/-]*[,.\s]*)*$",
+    re.IGNORECASE,
+)
+
+
 def is_street_line(text: str) -> bool:
     """A short line that reads as a street and house number ("Stadtplatz 3", "1 Canal Street")."""
     if len(text) > 70 or "@" in text or "©" in text:
@@ -186,7 +193,11 @@ def is_street_line(text: str) -> bool:
     if postal and postal[2]:
         return False
     span = street_span(text)
-    return span is not None and (span[1] - span[0]) >= len(text.rstrip(",. ")) * 0.6
+    if span is None:
+        return False
+    # The street ends the line, or only a suite/unit/floor follows it ("..., Suite 1250").
+    rest = text[span[1] :]
+    return span[0] <= 4 and bool(_UNIT_TAIL.match(rest))
 
 
 def cut_line(text: str) -> str:
@@ -275,11 +286,9 @@ _NOT_ADDRESS = re.compile(r"©|\bcopyright\b|rights reserved|\bISBN\b", re.IGNOR
 
 
 def _house_number_ok(text: str) -> bool:
-    """A house number is not 0 and not a year."""
+    """A house number is not 0 ("0 Réponses"); years pass (1901 Lemur Ave), dates are masked."""
     numbers = re.findall(r"\d+", text)
-    return bool(numbers) and not all(
-        n.startswith("0") or (len(n) == 4 and n[:2] in ("19", "20")) for n in numbers
-    )
+    return bool(numbers) and not all(n.startswith("0") for n in numbers)
 
 
 def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
