@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from enrich.values import email_value, normalize_social, phone_value, social_network
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
-from leadgen.items import Contact, Lead, SizeSignals, SourceMeta
+from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import Survivorship, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.storage.models import Company, ContactPoint, SourceRecord
@@ -219,13 +219,20 @@ def _lead_of(company: Company, result: dict[str, Any], region: str | None) -> Le
     try:
         if facts.get("name"):
             extra["site_name"] = facts["name"]
+        address_page = next((p for p in pages if p.get("address")), None)
+        address = None if address_page is None else Address(
+            full=address_page["address"], street=address_page.get("street"),
+            city=address_page.get("city"), postal_code=address_page.get("postal_code"),
+            country=address_page.get("country"))
+        if address_page is not None:
+            evidence["address"] = address_page["url"]
         return Lead(
             name=company.display_name,
             source=SourceMeta(
                 source_id=SOURCE_ID, page_url=result["start_url"], record_id=result["start_url"],
                 fetched_at=_parse_time(result.get("fetched_at")), evidence=evidence,
             ),
-            website=result["start_url"], emails=emails, phones=phones, fax=fax,
+            website=result["start_url"], emails=emails, phones=phones, fax=fax, address=address,
             description=facts.get("description"), size=size, social=social,
             contacts=[
                 Contact(name=p["name"], title=p.get("title"), email=p.get("email"),

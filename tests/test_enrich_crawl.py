@@ -89,6 +89,7 @@ class Sites:
     metadata: LocalSite
     oversized: LocalSite
     delayed: LocalSite
+    splash: LocalSite
     ids: dict[str, int]
     stats: dict
 
@@ -112,18 +113,25 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     metadata_routes = {"/": Route(status=302, headers={
         "Location": "http://169.254.169.254/latest/meta-data/"})}
     oversized_routes = {"/": Route(HOME.replace("</body>", "<p>" + "x" * 150_000 + "</p></body>"))}
+    splash_routes = {
+        "/": Route('<html><body><a href="/de/">Deutsch</a> <a href="/en/">English</a></body>'),
+        "/de/": Route('<html><body><a href="/de/kontakt">Kontakt</a></body></html>'),
+        "/de/kontakt": Route("<html><body><p>E-Mail: info@splash-test.de</p></body></html>"),
+    }
     with LocalSite(routes()) as main, LocalSite(metadata_routes) as metadata, \
-            LocalSite(oversized_routes) as oversized, LocalSite(delayed_routes()) as delayed:
+            LocalSite(oversized_routes) as oversized, LocalSite(delayed_routes()) as delayed, \
+            LocalSite(splash_routes) as splash:
         ids = {
             "main": make_company(url, main.url + "/"),
             "metadata": make_company(url, metadata.url + "/", "Meta Co"),
             "oversized": make_company(url, oversized.url + "/", "Big Co"),
             "delayed": make_company(url, delayed.url + "/", "Delayed GmbH"),
+            "splash": make_company(url, splash.url + "/", "Splash GmbH"),
         }
         summary = enrich(url, options(max_pages=MAX_PAGES,
                                       settings={**FAST, "DOWNLOAD_MAXSIZE": 100_000}))
-        assert summary.targets == 4 and summary.status == "finished", summary.stats
-        yield Sites(url, main, metadata, oversized, delayed, ids, summary.stats)
+        assert summary.targets == 5 and summary.status == "finished", summary.stats
+        yield Sites(url, main, metadata, oversized, delayed, splash, ids, summary.stats)
 
 
 def test_enrichment_finds_and_stores_contacts(sites: Sites) -> None:
@@ -169,11 +177,11 @@ def test_enrichment_finds_and_stores_contacts(sites: Sites) -> None:
 
 
 def test_rerun_with_nothing_stale_makes_no_request(sites: Sites) -> None:
-    logs = [len(s.log) for s in (sites.main, sites.metadata, sites.oversized, sites.delayed)]
+    all_sites = (sites.main, sites.metadata, sites.oversized, sites.delayed, sites.splash)
+    logs = [len(s.log) for s in all_sites]
     again = enrich(sites.url, options())
     assert again.targets == 0 and again.status == "nothing to do"
-    assert [len(s.log) for s in (sites.main, sites.metadata, sites.oversized,
-                                 sites.delayed)] == logs
+    assert [len(s.log) for s in all_sites] == logs
 
 
 def test_only_stale_companies_are_selected(sqlite_url: str) -> None:
@@ -241,3 +249,9 @@ def test_oversized_pages_are_cut_off(sites: Sites) -> None:
     website = contacts_of(sites.url, sites.ids["oversized"])["website"][0]
     assert (website.status, website.status_reason) == ("unknown", "too_large")
     assert "email" not in contacts_of(sites.url, sites.ids["oversized"])
+
+
+def test_splash_home_leads_to_language_root(sites: Sites) -> None:
+    assert "/de/" in sites.splash.log and "/de/kontakt" in sites.splash.log
+    emails = {c.value for c in contacts_of(sites.url, sites.ids["splash"]).get("email", [])}
+    assert "info@splash-test.de" in emails

@@ -11,6 +11,7 @@ Stats: ``enrich/sites``, ``enrich/sites_done``, ``enrich/pages``, ``enrich/links
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,8 +27,11 @@ from enrich.pages.links import FactLink, canonical_page_url
 
 #: Let 4xx/5xx home pages reach the callback: the website check needs them.
 _ERROR_CODES = list(range(400, 600))
-#: Links from pages deeper than this are not followed (home = 0).
-_MAX_LINK_DEPTH = 1
+#: Links from pages deeper than this are not followed (home = 0; a contact page may link the
+#: imprint, a language root the contact page).
+_MAX_LINK_DEPTH = 2
+#: A home page that is only a language or splash page links its real home: "/de/", "/en-us/".
+_LANGUAGE_ROOT = re.compile(r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?|home|start|index\.\w+)/?$", re.I)
 
 
 @dataclass
@@ -143,11 +147,26 @@ class SiteEnrichSpider(scrapy.Spider):
         for link in links:
             (rest if link.kind in kinds else firsts).append(link)
             kinds.add(link.kind)
+        depth = response.meta["link_depth"] + 1
         for link in firsts + rest:
-            request = self._request(state, link.url, link.kind,
-                                    response.meta["link_depth"] + 1)
+            request = self._request(state, link.url, link.kind, depth)
             if request is not None:
                 yield request
+        if not links and response.meta["page_kind"] == "home":
+            yield from self._language_roots(state, page, response, allowed)
+
+    def _language_roots(self, state: SiteState, page: CompanySitePage, response: Response,
+                        allowed: set[str]) -> Iterator[scrapy.Request]:
+        """A splash home with no contact links: follow up to two language roots as homes."""
+        followed = 0
+        for href in page.root.xpath("//a/@href"):
+            url = canonical_page_url(response.urljoin(str(href)))
+            path = url.split("/", 3)[3] if url.count("/") >= 3 else ""
+            if followed < 2 and site_domain(url) in allowed and _LANGUAGE_ROOT.match("/" + path):
+                request = self._request(state, url, "home_language", 0)
+                if request is not None:
+                    followed += 1
+                    yield request
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]

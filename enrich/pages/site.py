@@ -60,6 +60,11 @@ class PageFacts:
     fax: list[str] = field(default_factory=list)
     social: list[str] = field(default_factory=list)
     address: str | None = None
+    """Postal address as printed; its parts below where they could be told apart."""
+    street: str | None = None
+    city: str | None = None
+    postal_code: str | None = None
+    country: str | None = None
     people: list[dict[str, Any]] = field(default_factory=list)
     description: str | None = None
     language: str | None = None
@@ -127,7 +132,10 @@ class CompanySitePage:
         structured = _structured_org(self.html)
         for record in self.own_records():
             result.name = result.name or record.name
-            result.address = result.address or record.address
+            if record.address and not result.address:
+                result.address = record.address
+                result.street, result.city = record.street, record.city
+                result.postal_code, result.country = record.postal_code, record.country
             _extend(result.emails, record.emails, key=str.lower)
             _extend(result.phones, record.phones)
             _extend(result.fax, record.fax)
