@@ -110,3 +110,22 @@ def test_main_record_prefers_the_card_name() -> None:
     assert main_record(records, ExtractedRecord(name="Acme Pack")) is records[1]
     assert main_record(records, None) is records[0]
     assert main_record([], None) is None
+
+
+_segment = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_.;=", min_size=0, max_size=12)
+_query_key = st.sampled_from(["page", "sid", "q", "utm_source", "PHPSESSID", "s", "cat", "id"])
+
+
+@given(
+    st.lists(_segment, max_size=4),
+    st.lists(st.tuples(_query_key, _segment), max_size=4),
+    st.sampled_from(["", "#top"]),
+)
+def test_canonicalizing_twice_equals_once(
+    segments: list[str], pairs: list[tuple[str, str]], fragment: str
+) -> None:
+    query = "&".join(f"{key}={value}" for key, value in pairs)
+    url = "http://a.example/" + "/".join(segments) + (f"?{query}" if query else "") + fragment
+    once = canonical_url(url)
+    assert canonical_url(once) == once
+    assert "#" not in once
