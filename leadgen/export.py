@@ -10,8 +10,9 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from enrich.report import contact_summary
 from leadgen.query import LeadFilter, iter_leads
-from leadgen.storage.models import Company, ContactPoint, Score, SourceRecord
+from leadgen.storage.models import Company, Score, SourceRecord
 from leadgen.suppression import SuppressionList
 
 #: Flat columns of the CSV export, in order; lists are joined with "; ".
@@ -21,35 +22,6 @@ CSV_COLUMNS = [
     "email_statuses", "phones", "phone_statuses", "social", "decision_makers", "sources",
     "first_seen", "last_seen",
 ]
-
-
-def contact_summary(contacts: list[ContactPoint]) -> dict[str, list[dict[str, Any]]]:
-    """E-mails, phones, social links and decision makers of one company, with statuses."""
-    summary: dict[str, list[dict[str, Any]]] = {
-        "emails": [], "phones": [], "social": [], "decision_makers": [], "people": []
-    }
-    by_kind = {"email": "emails", "phone": "phones", "social": "social"}
-    for contact in sorted(contacts, key=lambda c: (c.kind, c.value)):
-        if contact.kind in by_kind:
-            summary[by_kind[contact.kind]].append({
-                "value": contact.value,
-                "status": contact.status,
-                "reason": contact.status_reason,
-                "source_url": contact.source_url,
-            })
-        elif contact.kind == "person":
-            person = {
-                "name": contact.person_name or contact.value,
-                "title": contact.title,
-                "email": (contact.details or {}).get("email"),
-                "phone": (contact.details or {}).get("phone"),
-                "decision_maker": contact.decision_maker,
-                "source_url": contact.source_url,
-            }
-            summary["people"].append(person)
-            if contact.decision_maker:
-                summary["decision_makers"].append(person)
-    return summary
 
 
 def company_document(
@@ -82,7 +54,7 @@ def company_document(
             "reach": score.reach, "eligible": score.eligible,
             "completeness": score.completeness, "reasons": score.reasons,
         },
-        **contact_summary(list(company.contacts)),
+        **contact_summary(session, company.id),
         "sources": sources,
         "first_seen": company.first_seen.isoformat() if company.first_seen else None,
         "last_seen": company.last_seen.isoformat() if company.last_seen else None,
