@@ -242,3 +242,24 @@ def test_scores_on_postgres(pg_url: str, tmp_path: Path) -> None:
         assert len(rows) == 6
         assert sum(1 for r in rows.values() if r.score == 100) == 2
         assert session.execute(select(func.count()).select_from(Score)).scalar_one() == 12
+
+
+def test_diff_reads_the_database_when_other_scores_were_written(
+    setup: tuple[str, Path, Path],
+) -> None:
+    url, food, cosmetics = setup
+    engine = init_db(url)
+    shop = load_profile_icp(food)
+    first = rescore(engine, "shop", shop)
+    rescore(engine, "other", load_profile_icp(cosmetics))  # the shop's saved grades are stale now
+    again = rescore(engine, "shop", load_profile_icp(cosmetics))
+    assert again.diff is not None and again.diff.previous == 6
+    moved = {int(first.result.ids[i]) for i in range(6)
+             if first.result.grade[i] != again.result.grade[i]}
+    assert again.diff.changed_total == len(moved) > 0
+
+
+def load_profile_icp(path: Path) -> IdealCustomerProfile:
+    from leadgen.profile import load_profile
+
+    return load_profile(str(path)).icp

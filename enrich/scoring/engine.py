@@ -122,13 +122,17 @@ def _attach_reasons(
         result.pattern = np.zeros(n, dtype=np.int64)
         result.reasons = [[]]
         return
-    codes = np.stack([item.hit.detail for item in result.rules], axis=1)
-    capped = np.stack([raw[dim] > caps[dim] for dim in DIMENSIONS], axis=1)
-    keys = np.concatenate([codes, capped.astype(np.int16)], axis=1)
-    unique, inverse = np.unique(keys, axis=0, return_inverse=True)
-    result.pattern = inverse.reshape(-1).astype(np.int64)
+    columns = [item.hit.detail.astype(np.int64) + 1 for item in result.rules]
+    radices = [len(item.hit.texts) + 1 for item in result.rules]
+    for dim in DIMENSIONS:
+        columns.append((raw[dim] > caps[dim]).astype(np.int64))
+        radices.append(2)
+    pattern, first_rows = _pattern_ids(columns, radices)
+    result.pattern = pattern
     reasons: list[list[str]] = []
-    for row in unique:
+    for first in first_rows:
+        row = [int(column[first]) - 1 for column in columns[: len(result.rules)]]
+        row += [int(column[first]) for column in columns[len(result.rules):]]
         texts: list[str] = []
         for j, item in enumerate(result.rules):
             code = int(row[j])
@@ -144,3 +148,22 @@ def _attach_reasons(
                 texts.append(f"{dim} capped at {caps[dim]:g} points")
         reasons.append(texts)
     result.reasons = reasons
+
+
+def _pattern_ids(columns: list[np.ndarray], radices: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Dense ids of the distinct rows of ``columns`` and one row index per id.
+
+    Mixed-radix keys in int64, re-densified with ``np.unique`` before they could overflow: much
+    faster than ``np.unique(axis=0)`` on a million rows.
+    """
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    span = 1
+    for column, radix in zip(columns, radices, strict=True):
+        if span * radix >= 2**62:
+            values, key = np.unique(key, return_inverse=True)
+            key = key.reshape(-1).astype(np.int64)
+            span = len(values)
+        key = key * radix + column
+        span *= radix
+    _, first_rows, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return inverse.reshape(-1).astype(np.int64), first_rows

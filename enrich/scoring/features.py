@@ -65,6 +65,7 @@ class FeatureSet:
     fingerprint: str = ""
     build_seconds: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    _indexes: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
@@ -73,8 +74,9 @@ class FeatureSet:
 
     def codes_of(self, name: str, values: Iterable[str]) -> np.ndarray:
         """Codes of ``values`` in categorical column ``name`` (values not present are skipped)."""
-        codes, cats = self.categorical[name]
-        index = {value: i for i, value in enumerate(cats)}
+        if name not in self._indexes:
+            self._indexes[name] = {v: i for i, v in enumerate(self.categorical[name][1])}
+        index = self._indexes[name]
         return np.asarray([index[v] for v in values if v in index], dtype=np.int64)
 
     def in_values(self, name: str, values: Iterable[str]) -> np.ndarray:
@@ -160,9 +162,9 @@ def fingerprint(connection: Connection) -> str:
             Company.status, Company.outcome
         )
     ).all(), key=str))
+    # New contacts get new ids; re-checked ones a new checked_at.
     parts.append(connection.execute(select(
         func.count(), func.max(ContactPoint.id), func.max(ContactPoint.checked_at),
-        func.max(ContactPoint.found_at),
     )).one())
     parts.append(connection.execute(select(func.count(), func.max(Suppression.id))).one())
     digest = json.dumps([list(p) if isinstance(p, tuple) else p for p in parts], default=str)

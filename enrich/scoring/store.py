@@ -6,8 +6,11 @@ stay (``is_current`` false), so a profile change shows what moved.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -77,11 +80,22 @@ class ScoreDiff:
 
 def previous_scores(connection: Connection, profile: str) -> tuple[np.ndarray, ...]:
     """Company ids, scores and grades of the current rows of ``profile`` (sorted by id)."""
-    rows = connection.execute(
-        select(Score.company_id, Score.score, Score.grade)
-        .where(Score.profile == profile, Score.is_current.is_(True))
-        .order_by(Score.company_id)
-    ).all()
+    # A raw cursor: a million rows without building a SQLAlchemy Row each.
+    query = select(Score.company_id, Score.score, Score.grade).where(
+        Score.profile == profile, Score.is_current.is_(True)
+    )
+    compiled = query.compile(dialect=connection.dialect)
+    cursor = connection.connection.cursor()
+    try:
+        params = compiled.params
+        if connection.dialect.paramstyle in ("qmark", "numeric"):
+            args: Any = tuple(params[name] for name in compiled.positiontup or ())
+        else:
+            args = params
+        cursor.execute(str(compiled), args)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, "<U1")
     ids, scores, grades = zip(*rows, strict=True)
@@ -148,11 +162,19 @@ def write_scores(engine: Engine, profile: str, result: ScoreResult) -> ScoreDiff
     """Make ``result`` the current scores of ``profile``; older rows are kept, not current.
 
     One transaction: readers see the old or the new scores, never none. SQLite gets one
-    ``executemany`` of plain tuples, PostgreSQL a ``COPY``.
+    ``executemany`` of plain tuples, PostgreSQL a ``COPY``. The previous grades for the diff
+    come from a small file kept beside the feature cache while no other scores were written
+    since (reading a million fat score rows back would cost more than the scoring itself).
     """
     scored_at = datetime.now(UTC)
+    sidecar = _last_scores_path(engine, profile)
     with engine.begin() as connection:
-        previous = previous_scores(connection, profile)
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # a bigger page cache while a million index entries change
+            connection.exec_driver_sql("PRAGMA cache_size=-262144")
+        previous = _load_last_scores(sidecar, _scores_stamp(connection))
+        if previous is None:
+            previous = previous_scores(connection, profile)
         connection.execute(
             update(Score)
             .where(Score.profile == profile, Score.is_current.is_(True))
@@ -165,7 +187,48 @@ def write_scores(engine: Engine, profile: str, result: ScoreResult) -> ScoreDiff
             placeholders = ", ".join("?" for _ in COLUMNS)
             sql = f"INSERT INTO scores ({', '.join(COLUMNS)}) VALUES ({placeholders})"
             connection.exec_driver_sql(sql, list(_rows(profile, result, stamp, 1)))
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA cache_size=-2000")
+        after = _scores_stamp(connection)
+    _save_last_scores(sidecar, after, result)
     return diff_scores(previous, result)
+
+
+def _scores_stamp(connection: Connection) -> str:
+    """Changes whenever score rows are added or removed (cheap: primary key and row count)."""
+    count, newest = connection.execute(select(func.count(Score.id), func.max(Score.id))).one()
+    return f"{count}:{newest}"
+
+
+def _last_scores_path(engine: Engine, profile: str) -> Path:
+    from enrich.scoring.features import cache_path
+
+    base = cache_path(engine)
+    digest = hashlib.sha1(profile.encode()).hexdigest()[:12]
+    return base.with_name(f"{base.stem}.last-scores-{digest}.npz")
+
+
+def _load_last_scores(path: Path, stamp: str) -> tuple[np.ndarray, ...] | None:
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["stamp"]) != stamp:
+                return None
+            return data["ids"], data["score"], data["grade"]
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _save_last_scores(path: Path, stamp: str, result: ScoreResult) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez(tmp, stamp=np.asarray(stamp), ids=result.ids, score=result.score,
+                 grade=result.grade)
+        os.replace(tmp, path)
+    except OSError:  # only a speed-up: the next diff reads the database instead
+        pass
 
 
 def _copy_postgres(connection: Connection, profile: str, result: ScoreResult, at: Any) -> None:
