@@ -30,6 +30,14 @@ _NOT_BUSINESS = {
     "wpfooter", "wpsidebar", "entrypoint", "propertyvalue", "brand", "openinghoursspecification",
 }
 _POSTAL_AFTER_REGION = {"US", "USA", "UNITED STATES", "CA", "CANADA", "AU", "AUSTRALIA"}
+#: Whose nested organizations are not the page's businesses (a product's manufacturer, an
+#: article's publisher), except through the keys that name a seller or provider.
+_LEAF_TYPES = {"product", "offer", "aggregateoffer", "person", "article", "newsarticle",
+               "blogposting", "creativework", "review", "musicrecording", "musicalbum",
+               "musicgroup", "videoobject", "imageobject", "webpage", "website"}
+_SKIP_KEYS = {"publisher", "author", "creator", "brand", "manufacturer", "performer",
+              "customer", "isPartOf", "potentialAction", "breadcrumb", "image", "logo",
+              "sponsor", "funder", "copyrightHolder", "contributor", "editor", "review"}
 _EVENT_HINTS = ("event", "festival", "concert")
 _PLACE_LIKE = ("place", "venue", "hall", "theater", "theatre", "stadium", "club", "bar")
 
@@ -190,9 +198,12 @@ def _walk(item: Any, syntax: str, out: list[ExtractedRecord], depth: int = 0) ->
             if record:
                 out.append(record)
                 return
-    for key in ("mainEntity", "about", "publisher", "provider", "seller", "itemListElement",
-                "item", "subOrganization", "department", "location"):
-        if key in item and key != "publisher":
+    if set(types) & _LEAF_TYPES:
+        keys = [k for k in ("seller", "provider", "offers", "mainEntity") if k in item]
+    else:
+        keys = [k for k in item if not k.startswith("@") and k not in _SKIP_KEYS]
+    for key in keys:
+        if isinstance(item[key], dict | list):
             _walk(item[key], syntax, out, depth + 1)
 
 
