@@ -85,10 +85,26 @@ def _has_contact(el: etree._Element, region: str) -> bool:
         return True
     return any(
         (postal_match(t) or (None, "", False))[2] or street_span(t, loose=False)
-        or (country_in(t) and t != name) or _BOOTH.search(t)
+        or _BOOTH.search(t)
         for t in lines
         if len(t) < 120
-    )
+    ) or _shows_location(el, name)
+
+
+def _shows_location(el: etree._Element, name: str | None) -> bool:
+    """A "City, Country" line, or a country in its own table cell or location element."""
+    for node in el.iter():
+        if not isinstance(node.tag, str) or len(node) > 3:
+            continue
+        text = collapse(node.text_content())
+        if not text or text == name or len(text) > 80 or not country_in(text):
+            continue
+        marker = f"{node.get('class') or ''} {node.get('itemprop') or ''}".lower()
+        if "," in text or node.tag == "td" or re.search(
+            r"country|location|land|city|ort|place|address|region", marker
+        ):
+            return True
+    return False
 
 
 def _card_sized(el: etree._Element) -> bool:

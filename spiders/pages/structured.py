@@ -193,7 +193,10 @@ def _walk(item: Any, syntax: str, out: list[ExtractedRecord], depth: int = 0) ->
             t.endswith(("organization", "business", "corporation")) or t in _PLACE_LIKE
             for t in types
         )
-        if has_contact or is_org:
+        # A bare {"@type": "Organization", "name": "Lyft"} is a topic tag of an article.
+        described = any(item.get(k) for k in ("url", "logo", "sameAs", "legalName", "founder",
+                                               "foundingDate", "vatID", "contactPoint"))
+        if has_contact or (is_org and described):
             record = _from_item(item, syntax)
             if record:
                 out.append(record)
