@@ -90,6 +90,8 @@ class Sites:
     oversized: LocalSite
     delayed: LocalSite
     splash: LocalSite
+    moved: LocalSite
+    elsewhere: LocalSite
     ids: dict[str, int]
     stats: dict
 
@@ -120,18 +122,21 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     }
     with LocalSite(routes()) as main, LocalSite(metadata_routes) as metadata, \
             LocalSite(oversized_routes) as oversized, LocalSite(delayed_routes()) as delayed, \
-            LocalSite(splash_routes) as splash:
+            LocalSite(splash_routes) as splash, LocalSite(routes()) as elsewhere, \
+            LocalSite({"/": Route(status=301, headers={"Location": elsewhere.url + "/"})}) as moved:
         ids = {
             "main": make_company(url, main.url + "/"),
             "metadata": make_company(url, metadata.url + "/", "Meta Co"),
             "oversized": make_company(url, oversized.url + "/", "Big Co"),
             "delayed": make_company(url, delayed.url + "/", "Delayed GmbH"),
             "splash": make_company(url, splash.url + "/", "Splash GmbH"),
+            "moved": make_company(url, moved.url + "/", "Moved GmbH"),
         }
         summary = enrich(url, options(max_pages=MAX_PAGES,
                                       settings={**FAST, "DOWNLOAD_MAXSIZE": 100_000}))
-        assert summary.targets == 5 and summary.status == "finished", summary.stats
-        yield Sites(url, main, metadata, oversized, delayed, splash, ids, summary.stats)
+        assert summary.targets == 6 and summary.status == "finished", summary.stats
+        yield Sites(url, main, metadata, oversized, delayed, splash, moved, elsewhere, ids,
+                    summary.stats)
 
 
 def test_enrichment_finds_and_stores_contacts(sites: Sites) -> None:
@@ -255,3 +260,12 @@ def test_splash_home_leads_to_language_root(sites: Sites) -> None:
     assert "/de/" in sites.splash.log and "/de/kontakt" in sites.splash.log
     emails = {c.value for c in contacts_of(sites.url, sites.ids["splash"]).get("email", [])}
     assert "info@splash-test.de" in emails
+
+
+def test_redirect_to_another_domain_is_recorded_not_followed(sites: Sites) -> None:
+    assert sites.elsewhere.log == [], "the crawl never leaves the company's domain"
+    found = contacts_of(sites.url, sites.ids["moved"])
+    website = found["website"][0]
+    assert (website.status, website.status_reason) == ("risky", "redirects_offsite")
+    assert website.details["check"]["final_url"] == sites.elsewhere.url + "/"
+    assert "email" not in found

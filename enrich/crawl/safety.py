@@ -1,5 +1,8 @@
 """Downloader middleware: resolve each request's host and refuse private and metadata addresses.
 
+It also keeps the crawl on each company's registered domain (``meta["enrich_domain"]``): a
+redirect to another domain is refused before it is fetched.
+
 Runs before robots.txt is fetched (so an unsafe host costs no request at all) and again for
 every redirect, which Scrapy schedules as a new request. The host resolver follows the run:
 ``LEADGEN_PROXY`` set → every host is the proxy's address (the demo web); otherwise the system
@@ -7,18 +10,21 @@ resolver, or dnspython against ``ENRICH_DNS_SERVERS`` ("127.0.0.1:5353") in test
 
 Settings: ``ENRICH_SAFETY_ENABLED`` (default True), ``ENRICH_ALLOW_PRIVATE`` (default False, or
 ``LEADGEN_ALLOW_PRIVATE=1``), ``ENRICH_DNS_SERVERS``.
-Stats: ``enrich_safety/checked``, ``enrich_safety/refused``, ``enrich_safety/refused/<reason>``.
+Stats: ``enrich_safety/checked``, ``enrich_safety/refused``, ``enrich_safety/refused/<reason>``,
+``enrich_safety/offsite``.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
+from enrich.pages.site import site_domain
 from enrich.safety import (
     DnsHostResolver,
     HostResolver,
@@ -72,8 +78,7 @@ class SafetyMiddleware:
         stats = self.crawler.stats
         assert stats is not None
         stats.inc_value("enrich_safety/checked")
-        host = request.url.split("/")[2].rsplit("@", 1)[-1].split(":")[0].lower() if (
-            "://" in request.url) else ""
+        host = (urlsplit(request.url).hostname or "").lower()
         try:
             if host in self.guard.cache or request.meta.get("proxy"):
                 self.guard.check(request.url)
@@ -86,3 +91,9 @@ class SafetyMiddleware:
             request.meta["enrich_unsafe"] = str(exc)
             logger.warning("%s", exc)
             raise IgnoreRequest(str(exc)) from exc
+        domain = request.meta.get("enrich_domain")
+        if domain and site_domain(request.url) != domain:
+            # A redirect would take us off the company's own domain: record it, never fetch it.
+            stats.inc_value("enrich_safety/offsite")
+            request.meta["enrich_offsite"] = request.url
+            raise IgnoreRequest(f"offsite: {request.url} is not on {domain}")

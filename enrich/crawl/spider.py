@@ -103,7 +103,7 @@ class SiteEnrichSpider(scrapy.Spider):
         state.scheduled.add(key)
         state.outstanding += 1
         meta: dict[str, Any] = {"company_id": state.company_id, "page_kind": kind,
-                                "link_depth": depth}
+                                "link_depth": depth, "enrich_domain": state.domain}
         if kind == "home":
             meta["handle_httpstatus_list"] = _ERROR_CODES
         # dont_filter: sites are deduplicated per company here (two companies may share a URL).
@@ -132,8 +132,7 @@ class SiteEnrichSpider(scrapy.Spider):
 
     def _follow(self, state: SiteState, page: CompanySitePage,
                 response: Response) -> Iterator[scrapy.Request]:
-        allowed = {state.domain, site_domain(response.url)} if response.meta[
-            "page_kind"] == "home" else {state.domain}
+        allowed = {state.domain}
         links = []
         for link in page.fact_links(base_url=response.url):
             if site_domain(link.url) in allowed:
@@ -177,8 +176,12 @@ class SiteEnrichSpider(scrapy.Spider):
         state.errors.append({"url": request.url, "error": kind,
                              "message": str(failure.value)[:300]})
         if request.meta["page_kind"] == "home" and state.website_check is None:
-            state.website_check = {"status": status, "reason": reason,
-                                   "details": {"error": str(failure.value)[:300]}}
+            details = {"error": str(failure.value)[:300],
+                       "redirects": [str(u) for u in request.meta.get("redirect_urls", [])]}
+            if request.meta.get("enrich_offsite"):
+                details["final_url"] = request.meta["enrich_offsite"]
+                details["final_domain"] = site_domain(request.meta["enrich_offsite"])
+            state.website_check = {"status": status, "reason": reason, "details": details}
         yield from self._finish_if_done(state)
 
     def _finish_if_done(self, state: SiteState) -> Iterator[dict[str, Any]]:
@@ -199,6 +202,8 @@ def _failure_kind(failure: Failure, request: scrapy.Request) -> tuple[str, str, 
 
     message = str(failure.value)
     if failure.check(IgnoreRequest):
+        if request.meta.get("enrich_offsite"):
+            return "offsite", "risky", "redirects_offsite"
         if request.meta.get("enrich_unsafe"):
             if "cannot resolve" in request.meta["enrich_unsafe"]:
                 return "no_domain", "invalid", "no_domain"
