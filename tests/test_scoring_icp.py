@@ -73,3 +73,10 @@ def test_bundled_demo_profile_has_a_valid_icp() -> None:
     assert load_icp(PROFILES_DIR / "demo.yaml").rules() == profile.icp.rules()
     # Caps sum to 100, so a lead's reasons add up to its fit score.
     assert sum(profile.icp.cap(d) for d in ("need", "pay", "authority", "reach", "eligible")) == 100
+
+
+def test_an_icp_without_rules_is_falsy() -> None:
+    from enrich.scoring.icp import IdealCustomerProfile
+
+    assert not IdealCustomerProfile()
+    assert IdealCustomerProfile.model_validate({"reach": [{"points": 1, "contact": "website"}]})

@@ -263,3 +263,10 @@ def load_profile_icp(path: Path) -> IdealCustomerProfile:
     from leadgen.profile import load_profile
 
     return load_profile(str(path)).icp
+
+
+def test_scoring_an_empty_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    result = runner.invoke(app, ["score", "-p", "demo", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert "Scored 0 leads" in result.output

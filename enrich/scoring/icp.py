@@ -262,6 +262,10 @@ class IdealCustomerProfile(_Strict):
         """True when no rule is declared."""
         return not self.rules()
 
+    def __bool__(self) -> bool:
+        """An ICP without rules is falsy, so ``if profile.icp:`` means "has scoring rules"."""
+        return not self.is_empty
+
 
 ICP = IdealCustomerProfile
 

@@ -180,7 +180,9 @@ def write_scores(engine: Engine, profile: str, result: ScoreResult) -> ScoreDiff
             .where(Score.profile == profile, Score.is_current.is_(True))
             .values(is_current=False)
         )
-        if connection.dialect.name == "postgresql":
+        if len(result.ids) == 0:
+            pass
+        elif connection.dialect.name == "postgresql":
             _copy_postgres(connection, profile, result, scored_at)
         else:
             stamp = scored_at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
