@@ -42,6 +42,8 @@ from spiders.pages import (
 
 logger = logging.getLogger(__name__)
 
+#: Scheduler priority of detail pages over listing pages (higher is fetched first).
+DETAIL_PRIORITY = 10
 _NOT_PAGES = (b"image/", b"audio/", b"video/", b"font/", b"application/pdf", b"application/zip")
 
 
@@ -173,18 +175,21 @@ class DirectorySpider(scrapy.Spider):
                 yield from self._lead(record, response.url, canonical_url(detail_url))
             elif follow and detail_url:
                 claimed.add(canonical_url(detail_url))
+                # Details before further listing pages: the queue of cards waiting for their
+                # detail page stays one listing page long, however large the directory.
                 yield response.follow(
                     detail_url,
                     self.parse_detail,
                     cb_kwargs={"card": record, "listing_url": response.url},
                     errback=self.detail_failed,
+                    priority=DETAIL_PRIORITY,
                 )
             else:
                 yield from self._lead(record, response.url, _json_id(record))
         if follow:
             for url in detail_urls:
                 if canonical_url(response.urljoin(url)) not in claimed:
-                    yield response.follow(url, self.parse_detail)
+                    yield response.follow(url, self.parse_detail, priority=DETAIL_PRIORITY)
 
     def _json_listing(self, response: Response) -> Iterator[Any]:
         try:
