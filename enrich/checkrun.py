@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import dns.resolver
 from sqlalchemy import or_, select
 from sqlalchemy.engine import Engine
 
-from enrich.checks.dns import DomainMail
+from enrich.checks.dns import DomainMail, lookup_mail
 from enrich.checks.email import SmtpProbe, check_email
 from enrich.checks.phone import check_phone
+from enrich.checks.result import CheckResult
 from enrich.checks.website import fetch_website
 from enrich.safety import URLGuard
 from leadgen.normalize import normalize_website, region_from_domain
@@ -63,6 +66,7 @@ def run_checks(
     kinds = ["email", "phone"] + (["website"] if websites else [])
     if websites:
         _ensure_website_rows(engine, ids)
+    fetch = partial(fetch_website, guard=guard or URLGuard(), proxy_url=proxy_url)
     chunks = [ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH)] if ids is not None else [
         None]
     for chunk in chunks:
@@ -73,13 +77,24 @@ def run_checks(
             if not recheck:
                 query = query.where(or_(ContactPoint.checked_at.is_(None),
                                         ContactPoint.status.is_(None)))
-            for contact, company in session.execute(query):
+            rows = list(session.execute(query))
+            if resolver is not None:
+                _prefetch_mail(
+                    {c.value.rpartition("@")[2] for c, _ in rows if c.kind == "email"},
+                    resolver, mail_cache,
+                )
+            sites = [c.value for c, _ in rows if c.kind == "website"]
+            fetched: dict[str, CheckResult] = {}
+            if sites:  # websites answer slowly: fetch many at once
+                with ThreadPoolExecutor(max_workers=min(16, len(sites))) as pool:
+                    fetched = dict(zip(sites, pool.map(fetch, sites), strict=True))
+            for contact, company in rows:
                 if contact.kind == "email":
                     result = check_email(contact.value, resolver, smtp_probe, mail_cache)
                 elif contact.kind == "phone":
                     result = check_phone(contact.value, company_region(company))
                 else:
-                    result = fetch_website(contact.value, guard or URLGuard(), proxy_url)
+                    result = fetched[contact.value]
                 contact.status = result.status
                 contact.status_reason = result.reason
                 contact.details = {**(contact.details or {}), "check": result.details}
@@ -87,6 +102,18 @@ def run_checks(
                 summary.checked[contact.kind] += 1
                 summary.statuses[f"{contact.kind}:{result.status}"] += 1
     return summary
+
+
+def _prefetch_mail(domains: set[str], resolver: dns.resolver.Resolver,
+                   cache: dict[str, DomainMail], workers: int = 16) -> None:
+    """Look up the MX records of many domains at once (a slow name server costs seconds each)."""
+    todo = sorted(d for d in domains if d and d not in cache)
+    if not todo:
+        return
+    with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+        for domain, mail in zip(todo, pool.map(lambda d: lookup_mail(d, resolver), todo),
+                                strict=True):
+            cache[domain] = mail
 
 
 def _ensure_website_rows(engine: Engine, ids: list[int] | None) -> None:

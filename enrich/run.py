@@ -89,6 +89,11 @@ def select_targets(engine: Engine, options: EnrichOptions,
 
 
 def _resolver(options: EnrichOptions) -> Any:
+    """The DNS resolver of the e-mail checks; None (no DNS) behind a proxy without servers."""
+    if options.proxy and not options.dns_servers:
+        # Behind a proxy (the demo web) the hosts exist only there, not in DNS: asking the
+        # system resolver would only time out. E-mails are then judged without DNS.
+        return None
     if options.dns_servers:
         host, _, port = options.dns_servers[0].partition(":")
         return make_resolver([host], port=int(port or 53))
