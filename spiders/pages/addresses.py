@@ -156,6 +156,12 @@ _MONTHS = re.compile(
 )
 
 
+_STREET_WORD_START = re.compile(
+    r"(?:(?<=\s)|^)(?:ul|ulica|al|aleja|os|plac|třída|náměstí|nám|ulice|rue|boulevard|chemin|"
+    r"allée|quai|impasse|via|viale|piazza|piazzale|corso|largo|calle|avda|avenida|paseo|plaça|"
+    r"rua|praça|avenue|улица|ул|проспект|пр|переулок|шоссе)\b\.?\s",
+    re.IGNORECASE,
+)
 _MONTHS_GLUED = re.compile(r"(?<=\d)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
                            re.IGNORECASE)
 
@@ -173,8 +179,13 @@ def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
     if match:
         return match.span()
     match = _STREET_EU.search(text)
-    if match and (_STREET_HINT.search(match.group(0)) or (loose and len(text) <= 45)):
-        return match.span()
+    if match:
+        hint = _STREET_WORD_START.search(match.group(0))
+        if hint:
+            # "Music House è in viale Einaudi 12": the street starts at its street word.
+            return match.start() + hint.start(), match.end()
+        if _STREET_HINT.search(match.group(0)) or (loose and len(text) <= 45):
+            return match.span()
     return None
 
 

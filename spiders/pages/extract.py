@@ -107,7 +107,9 @@ def _fallback_name_raw(ctx: PageContext, og: dict) -> tuple[str | None, str]:
     for header in ctx.root.iter("header"):
         for line in ctx.lines:
             node = line.block
-            if (node is header or header in node.iterancestors()) and matches(line.text):
+            if (node is header or header in node.iterancestors()) and matches(line.text) and (
+                name_like(line.text)
+            ):
                 return line.text, "site header"
     for part in title_parts(ctx.title or ""):
         if (matches(part) or (label and label in part.lower().replace(" ", "").replace("-", ""))

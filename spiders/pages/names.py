@@ -41,10 +41,17 @@ MENU_LABELS = {
     "login", "sign in", "register", "cart", "shop", "news", "blog", "services", "products",
     "name", "nombre", "vorname", "nachname", "newsletter", "subscribe", "anmelden",
     "equipo", "equipe", "équipe", "squadra", "zespół", "tým", "medewerkers", "staff",
+    "адреса", "адрес", "телефоны", "главная", "о компании", "магазины",
     "联系我们", "联系方式", "关于我们", "首页", "контакты", "kontaktdaten", "kontakt informace",
     "sídlo společnosti", "headquarters", "head office", "office", "offices", "main office",
     "view map", "map", "directions", "get directions", "send message", "submit",
 }
+#: Footer link labels printed right after the © holder without a separator.
+_FOOTER_LINKS = re.compile(
+    r"\s(?:Legal|Privacy|Terms|Imprint|Impressum|Datenschutz|Site ?map|Contact|Kontakt|Cookies?|"
+    r"Disclaimer|AGB|Accessibility|Complaints|Careers|Jobs|About|Help|Mentions légales|"
+    r"Aviso legal|Privacidad|Powered)\b"
+)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|&copy;|copyright)", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–—/]\s*(?:19|20)?\d{2,4}\b)?")
 _RIGHTS = re.compile(
@@ -103,8 +110,8 @@ def name_like(text: str | None) -> bool:
     """Does a short text read as a company name rather than a title, label or sentence?"""
     if not text or clean_name(text) is None or is_menu_label(text) or is_agency_credit(text):
         return False
-    if re.search(r"[?!:：]$|@|https?://", text):
-        return False
+    if re.search(r"[?!:：]$|@|https?://|\d{3}[-. ]\d{3,4}|^\d[-\d]{5,}", text):
+        return False  # a question, an address, a URL, a phone number
     if LEGAL_SUFFIX.search(text):
         return len(text) <= 100
     words = re.findall(r"[^\s,/|()]+", text)
@@ -195,6 +202,8 @@ def copyright_name(text: str) -> str | None:
     rest = text[match.end() :]
     rest = re.split(r"\s[|•·]\s|\s\|\s?|\||-{2,}|—{2,}|,\s*\d", rest)[0]
     rest = _RIGHTS.sub("", rest)
+    if not LEGAL_SUFFIX.search(rest):  # "Nevdaora Legal Inc." keeps its "Legal"
+        rest = _FOOTER_LINKS.split(rest)[0]
     rest = re.sub(r"\b(?:by|by:)\s", " ", rest, flags=re.IGNORECASE)
     rest = _COPYRIGHT.sub(" ", rest)
     rest = _YEARS.sub(" ", rest)
