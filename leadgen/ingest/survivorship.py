@@ -25,6 +25,8 @@ FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "social": ("social",),
 }
 COMPANY_COLUMNS = tuple(column for group in FIELD_GROUPS.values() for column in group)
+_SIZE_FIELDS = ("employees", "employees_band", "revenue_band", "founded_year", "membership_tier",
+                "booth_size")
 
 
 def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
@@ -34,7 +36,8 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
     email = next((e.address for e in lead.emails if not e.role), None) or (
         lead.emails[0].address if lead.emails else None
     )
-    size = {k: v for k, v in raw.size.model_dump(mode="json").items() if v is not None}
+    size = {name: value for name in _SIZE_FIELDS
+            if (value := getattr(raw.size, name)) is not None}
     values: dict[str, dict[str, Any]] = {
         "display_name": {
             "display_name": lead.display_name[:300],

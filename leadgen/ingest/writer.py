@@ -114,8 +114,13 @@ class BatchWriter:
         if plan is None:
             plan = self._sqlite_plan(table, columns, ignore_conflicts)
             self._plans[(table.name, columns, ignore_conflicts)] = plan
+        self._sqlite_run(connection, plan, columns, rows)
+
+    @staticmethod
+    def _sqlite_run(connection: Connection, plan: tuple[str, list[Any]],
+                    columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
         sql, processors = plan
-        getter = operator.itemgetter(*columns)
+        getter: Callable[[dict[str, Any]], Any] = operator.itemgetter(*columns)
         if len(columns) == 1:
             column = columns[0]
             getter = lambda row: (row[column],)  # noqa: E731 - itemgetter of one is no tuple
@@ -135,6 +140,21 @@ class BatchWriter:
             cursor.executemany(sql, params)
         finally:
             cursor.close()
+
+    def _sqlite_update(self, connection: Connection, table: Table,
+                       rows: list[dict[str, Any]]) -> None:
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(tuple(k for k in row if k != "id") + ("id",), []).append(row)
+        for columns, group in groups.items():
+            key = (table.name, columns, "update")
+            plan = self._plans.get(key)  # type: ignore[arg-type]
+            if plan is None:
+                _, processors = self._sqlite_plan(table, columns, False)
+                sets = ", ".join(f"{name} = ?" for name in columns[:-1])
+                plan = (f"UPDATE {table.name} SET {sets} WHERE id = ?", processors)
+                self._plans[key] = plan  # type: ignore[index]
+            self._sqlite_run(connection, plan, columns, group)
 
     def _sqlite_plan(self, table: Table, columns: tuple[str, ...], ignore_conflicts: bool,
                      ) -> tuple[str, list[Any]]:
@@ -160,6 +180,9 @@ class BatchWriter:
         if not rows:
             return
         connection = self.begin()
+        if self.dialect == "sqlite":
+            self._sqlite_update(connection, table, rows)
+            return
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in rows:
             columns = tuple(sorted(k for k in row if k != "id"))

@@ -46,10 +46,12 @@ def key_tokens(text: str) -> list[str]:
     return text.split()
 
 
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds Chinese, Japanese or Korean characters."""
-    return any(0x3040 <= ord(char) <= 0x9FFF or 0xAC00 <= ord(char) <= 0xD7AF
-               or 0xF900 <= ord(char) <= 0xFAFF for char in text)
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
