@@ -29,6 +29,7 @@ from spiders.navigation import (
     ContentLinks,
     json_next_urls,
     json_record_ids,
+    listing_key,
     main_record,
     merge_records,
 )
@@ -62,9 +63,9 @@ class DirectorySpider(scrapy.Spider):
         ]
         self.allowed_domains = sorted({domain.lower() for domain in domains if domain})
         self.hints = SourceHints.model_validate(self.source.hints.model_dump())
-        #: Records seen on listing pages (canonical detail URL, else name): a "next" page that
-        #: shows nothing new is the end of the listing, or a trap.
-        self._seen_records: set[str] = set()
+        #: Per listing (see :func:`listing_key`), the records its pages showed (canonical detail
+        #: URL, else name): a "next" page showing nothing new ends that listing, or is a trap.
+        self._seen_records: dict[str, set[str]] = {}
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.source.start_urls:
@@ -216,8 +217,9 @@ class DirectorySpider(scrapy.Spider):
             canonical_url(response.urljoin(r.detail_url)) if r.detail_url else f"name:{r.name}"
             for r in records
         }
-        fresh = keys - self._seen_records
-        self._seen_records |= keys
+        seen = self._seen_records.setdefault(listing_key(response.url), set())
+        fresh = keys - seen
+        seen |= keys
         if response.meta.get("leadgen_pagination") and not fresh:
             if next_urls:
                 self._count("pagination_stopped")

@@ -6,6 +6,7 @@ and are tested on their own.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -68,6 +69,23 @@ def json_next_urls(data: Any, url: str) -> list[str]:
 
 _CHROME = {"header", "nav", "footer", "aside", "form"}
 _MAIN = "//main | //*[@role='main'] | //*[@id='content' or @id='main' or @id='main-content']"
+
+
+def listing_key(url: str) -> str:
+    """The listing a page belongs to: its URL with numbers masked and numeric parameters dropped.
+
+    >>> listing_key("http://x.example/category/food?page=2") == listing_key(
+    ...     "http://x.example/category/food")
+    True
+    >>> listing_key("http://x.example/list_2.html") == listing_key("http://x.example/list_1.html")
+    True
+    >>> listing_key("http://x.example/category/food") == listing_key("http://x.example/category/tea")
+    False
+    """
+    parts = urlsplit(url)
+    path = re.sub(r"\d+", "9", parts.path)
+    query = sorted((k, v) for k, v in parse_qsl(parts.query) if not v.isdigit())
+    return f"{parts.netloc}{path}?{urlencode(query)}"
 
 
 _ID_KEYS = ("id", "_id", "uuid", "recordid", "exhibitorid", "companyid", "memberid", "listingid")

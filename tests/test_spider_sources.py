@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leadgen.profile import SourceConfig, SourceHints
 from tests.sites.crawl import crawl, require_page_objects
-from tests.sites.directory_site import MEMBERS, PAGES, DirectorySite
+from tests.sites.directory_site import BY_NUMBER, CATEGORIES, MEMBERS, PAGES, DirectorySite
 from tests.sites.server import SiteServer
 
 require_page_objects()
@@ -68,3 +68,16 @@ def test_pagination_that_repeats_itself_stops(tmp_path: Path) -> None:
     assert listing_pages == ["/endless", "/endless?page=2"]
     assert result.sources["endless"].stats["leadgen/pagination_stopped"] == 1
     assert sorted(lead["name"] for lead in leads) == sorted(m.name for m in MEMBERS[:3])
+
+
+def test_pagination_of_overlapping_categories_is_walked_to_the_end(tmp_path: Path) -> None:
+    """Page 2 of category b shows only members already seen in category a; page 3 is new."""
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
+    with SiteServer(site) as server:
+        site.port = server.port
+        urls = [f"{server.base_url}/cat/a", f"{server.base_url}/cat/b"]
+        _, leads, _ = crawl(tmp_path, [SourceConfig(id="cats", start_urls=urls)])
+        paths = {hit.path for hit in server.access_log}
+    assert "/cat/b?page=3" in paths
+    expected = {n for pages in CATEGORIES.values() for page in pages for n in page}
+    assert {lead["name"] for lead in leads} == {BY_NUMBER[n].name for n in expected}

@@ -9,6 +9,8 @@
   under ``/private/``, member 12 is on another host (``localhost``);
 - ``/events/<YYYY-MM>``: an endless calendar, each month a listing linking the next;
 - ``/endless?page=N``: pagination that never ends, every page showing the same three members;
+- ``/cat/<letter>?page=N``: categories sharing members (``CATEGORIES``): page 2 of ``b`` shows
+  only members of ``a``, page 3 new ones;
 - ``/api/members?page=N``: the same members as a JSON API (5 per page, ``page``/``pages``),
   ids ``1000 + n``.
 
@@ -58,6 +60,8 @@ BY_NUMBER = {member.number: member for member in MEMBERS}
 #: Which members each listing page shows; member 1 appears twice (under two session ids).
 PAGES = {1: [1, 2, 3, 7], 2: [4, 5, 6, 1, 9], 3: [8, 10, 11, 12], 4: [13, 14, 15]}
 LAST_PAGE = max(PAGES)
+#: Category listings: category -> its pages' members.
+CATEGORIES = {"a": [[1, 2, 3]], "b": [[4, 5, 6], [1, 2, 3], [8, 11, 14]]}
 SLOW_PAGE = 4
 SLOW_SECONDS = 1.2
 
@@ -160,6 +164,17 @@ class DirectorySite:
         )
         return Page(_doc(f"Seite {page}", body))
 
+    def category(self, letter: str, page: int) -> Page:
+        pages = CATEGORIES[letter]
+        cards = "".join(
+            f'<div class="member-card"><h3><a href="/member/{n}">{html.escape(BY_NUMBER[n].name)}'
+            f"</a></h3><p>Tel. {BY_NUMBER[n].phone}</p></div>"
+            for n in pages[page - 1]
+        )
+        nxt = f'<a rel="next" href="/cat/{letter}?page={page + 1}">Weiter »</a>'
+        body = f'<h1>Kategorie {letter}</h1><div class="members">{cards}</div>'
+        return Page(_doc(f"Kategorie {letter}", body + (nxt if page < len(pages) else "")))
+
     def api(self, page: int) -> Page:
         per_page = 5
         pages = -(-len(MEMBERS) // per_page)
@@ -184,6 +199,8 @@ class DirectorySite:
             return self.detail(number) if number in BY_NUMBER else Page(b"", status=404)
         if match := re.fullmatch(r"/events/(\d{4})-(\d{2})", path):
             return self.events(int(match.group(1)), int(match.group(2)))
+        if match := re.fullmatch(r"/cat/([a-z])", path):
+            return self.category(match.group(1), int(query.get("page", ["1"])[0]))
         if path == "/endless":
             return self.endless(int(query.get("page", ["1"])[0]))
         if path == "/api/members":
