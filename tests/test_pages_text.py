@@ -266,3 +266,12 @@ def test_directory_detail_page_keeps_the_company_not_the_directory() -> None:
     assert record.name == "Vagomont Builders DAC"
     assert record.phones == ["(01) 331 9160"]  # read as Irish: the address names Ireland
     assert record.emails == []
+
+
+def test_cloudflare_protected_email_is_what_the_visitor_sees() -> None:
+    key, address = 0x42, "info@example.com"
+    encoded = f"{key:02x}" + "".join(f"{ord(c) ^ key:02x}" for c in address)
+    html = (f"<p>Acme GmbH</p><p>Hauptstr. 1<br>10115 Berlin</p><p>E-Mail: "
+            f"<a href='/cdn-cgi/l/email-protection#{encoded}'><span class='__cf_email__' "
+            f"data-cfemail='{encoded}'>[email&#160;protected]</span></a></p>")
+    assert extract_records(html, "http://acme.example.de/kontakt")[0].emails == [address]

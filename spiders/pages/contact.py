@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from spiders.pages.dom import Line, collapse, is_visible
-from spiders.pages.emails import find_emails, mailto_address
+from spiders.pages.emails import cloudflare_email, find_emails, mailto_address
 from spiders.pages.names import is_agency_credit
 from spiders.pages.phones import FoundPhone, find_phones
 from spiders.pages.social import is_social
@@ -161,6 +161,17 @@ def scan_lines(lines: list[Line], root: etree._Element, region: str) -> Found:
         if postcode and not found.postal_code:
             found.postal_code = postcode.group(1)
     seen = {e.lower() for _, e, _ in found.emails}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        encoded = el.get("data-cfemail") or (
+            (el.get("href") or "").partition("/cdn-cgi/l/email-protection#")[2] or None
+        )
+        if encoded and is_visible(el):
+            decoded = cloudflare_email(encoded)
+            if decoded and decoded.lower() not in seen:
+                seen.add(decoded.lower())
+                found.emails.append((_line_of(el, lines), decoded, "cloudflare-protected"))
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
         if href.lower().startswith("mailto:"):

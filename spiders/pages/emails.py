@@ -70,6 +70,21 @@ def mailto_address(href: str) -> str | None:
     return emails[0] if emails else None
 
 
+def cloudflare_email(encoded: str) -> str | None:
+    """Decode Cloudflare's e-mail protection (``data-cfemail``): the visitor's browser shows the
+    address, the saved HTML only "[email protected]"."""
+    try:
+        data = bytes.fromhex(encoded.strip())
+    except ValueError:
+        return None
+    if len(data) < 4:
+        return None
+    key = data[0]
+    text = bytes(b ^ key for b in data[1:]).decode("utf-8", errors="ignore")
+    found = find_emails(text)
+    return found[0] if found else None
+
+
 def same_email(a: str, b: str) -> bool:
     """Compare addresses as a mail server would (domains are case-insensitive; so is practice)."""
     return a.strip().lower() == b.strip().lower()
