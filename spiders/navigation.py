@@ -1,7 +1,8 @@
-"""Navigation helpers with no Scrapy import: where a JSON listing continues, record merging.
+"""Navigation helpers with no Scrapy import: where a listing continues, which links an index
+page leads to, which listing a page belongs to, and how a card and its detail page merge.
 
-The spider only decides where to go next; these small pure functions keep its callbacks short
-and are tested on their own.
+The spider only decides where to go next; these small functions keep its callbacks short and are
+tested on their own.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _next_in(mapping: dict[str, Any], url: str) -> str | None:
         query = dict(parse_qsl(urlsplit(url).query))
         key = next((k for k in (*_PAGE_KEYS, "p") if k in query), "page")
         return _with_query(url, key, page + 1)
+    offset, limit, total = (mapping.get(k) for k in ("offset", "limit", "total"))
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in (offset, limit, total)):
+        assert isinstance(offset, int) and isinstance(limit, int) and isinstance(total, int)
+        if limit > 0 and offset + limit < total:
+            return _with_query(url, "offset", offset + limit)
     return None
 
 

@@ -80,6 +80,9 @@ def test_url_shape_and_repeated_segments() -> None:
         ({"items": [], "meta": {"current_page": 2, "last_page": 5}}, "http://x/a?page=2",
          ["http://x/a?page=3"]),
         ([{"name": "A"}], "http://x/api", []),
+        ({"items": [], "offset": 0, "limit": 20, "total": 45}, "http://x/api?limit=20",
+         ["http://x/api?limit=20&offset=20"]),
+        ({"items": [], "offset": 40, "limit": 20, "total": 45}, "http://x/api?offset=40", []),
     ],
 )
 def test_json_next_urls(data: object, url: str, expected: list[str]) -> None:
