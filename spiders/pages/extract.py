@@ -16,7 +16,13 @@ from spiders.pages.addresses import (
 from spiders.pages.contact import Found, scan_lines
 from spiders.pages.dom import Line, is_visible, page_lang, page_title, parse_html, visible_lines
 from spiders.pages.encoding import decode_html
-from spiders.pages.merge import dedupe_emails, dedupe_phones, merge_into, same_company
+from spiders.pages.merge import (
+    dedupe_emails,
+    dedupe_phones,
+    dedupe_websites,
+    merge_into,
+    same_company,
+)
 from spiders.pages.models import ExtractedRecord, SourceHints
 from spiders.pages.names import LEGAL_SUFFIX, clean_name, is_menu_label, name_like, title_parts
 from spiders.pages.offices import (
@@ -29,6 +35,7 @@ from spiders.pages.offices import (
 )
 from spiders.pages.phones import region_for
 from spiders.pages.structured import structured_records
+from spiders.pages.urls import registered_domain
 
 #: How many lines after an office's address still belong to it (phone, fax, e-mail lines).
 _OFFICE_TAIL = 8
@@ -118,6 +125,12 @@ def _fallback_name_raw(ctx: PageContext, og: dict) -> tuple[str | None, str]:
     return None, ""
 
 
+#: A line that labels a website ("Web: www.acme.de", "网址：").
+_WEBSITE_LABEL = re.compile(
+    r"\b(?:web(?:site|seite)?|internet|homepage|url|site web|sitio web|strona www)\s*[:：]|"
+    r"网址|網址|网站|сайт|웹사이트",
+    re.IGNORECASE,
+)
 _DIRECTORY_WORDS = re.compile(
     r"\b(?:directory|directories|listings?|yellow pages|search results|branchenbuch|"
     r"firmenverzeichnis|bedrijvengids|bedrijven|katalog firem|firmy|katalog|"
@@ -190,6 +203,7 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
     candidates = name_candidates(ctx.lines, blocks)
     offices = split_offices(blocks)
     records: list[ExtractedRecord] = []
+    about_other = False
     if len(offices) >= 2:
         for k, office in enumerate(offices):
             end = (
@@ -250,7 +264,15 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         records.append(record)
         del subject_line
     first = records[0]
-    first.websites = [w for _, w in found.websites]
+    zone: set[int] = set()
+    for b in blocks:
+        zone.update(range(max(0, b.first_line - 2), b.address.last_line + _OFFICE_TAIL))
+    own = registered_domain(ctx.url)
+    first.websites = dedupe_websites([
+        w for i, w in found.websites
+        if about_other or i in zone or registered_domain(w) == own
+        or _WEBSITE_LABEL.search(ctx.lines[i].text if i < len(ctx.lines) else "")
+    ])
     if first.websites:
         first.evidence["websites"] = "visible URL text"
     first.social = list(found.social)

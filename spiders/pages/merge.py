@@ -31,6 +31,18 @@ def dedupe_phones(values: list[str], region: str, exclude: Sequence[str] = ()) -
     return out
 
 
+def dedupe_websites(values: list[str]) -> list[str]:
+    """One form per site: scheme, ``www.`` and a trailing slash do not make another website."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        key = re.sub(r"^https?://", "", value.strip().lower()).removeprefix("www.").rstrip("/")
+        if key and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
+
+
 def dedupe_emails(values: list[str]) -> list[str]:
     """Distinct addresses, case-insensitively, first printed form kept."""
     seen: set[str] = set()
@@ -60,6 +72,7 @@ def merge_into(primary: ExtractedRecord, other: ExtractedRecord, region: str) ->
     data.phones = dedupe_phones(data.phones, region)
     data.fax = dedupe_phones(data.fax, region, exclude=data.phones)
     data.emails = dedupe_emails(data.emails)
+    data.websites = dedupe_websites(data.websites)
     for key, value in other.extra.items():
         data.extra.setdefault(key, value)
     return data
