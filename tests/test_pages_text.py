@@ -275,3 +275,12 @@ def test_cloudflare_protected_email_is_what_the_visitor_sees() -> None:
             f"<a href='/cdn-cgi/l/email-protection#{encoded}'><span class='__cf_email__' "
             f"data-cfemail='{encoded}'>[email&#160;protected]</span></a></p>")
     assert extract_records(html, "http://acme.example.de/kontakt")[0].emails == [address]
+
+
+def test_websites_on_a_company_page_are_its_own_or_labelled() -> None:
+    html = """<h1>Kontakt</h1><p>Müller Druck GmbH<br>Marktplatz 1<br>93047 Regensburg<br>
+    Tel. 0941 1234567<br>Web: www.mueller-druck-partner.example</p>
+    <p>Unser Blogtipp: www.some-other-blog.example/2016/03/tipps lesen!</p>
+    <p>© 2016 Müller Druck GmbH · www.mueller-druck.example</p>"""
+    record = extract_records(html, "https://www.mueller-druck.example/kontakt")[0]
+    assert record.websites == ["www.mueller-druck-partner.example", "www.mueller-druck.example"]
