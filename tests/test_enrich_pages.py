@@ -197,3 +197,12 @@ def test_wechat_account_in_text() -> None:
     html = "<html><body><p>电话：0571-88886666</p><p>微信：hzhy_pack2020</p></body></html>"
     facts = CompanySitePage(html, "http://www.hzhy-pack.cn/lxwm.html").facts()
     assert "wechat:hzhy_pack2020" in facts.social
+
+
+def test_switchboard_is_not_a_persons_phone() -> None:
+    html = """<html lang="de"><body><h1>Impressum</h1><p>Muster Verpackung GmbH</p>
+    <p>Musterstraße 1, 33602 Bielefeld</p><p>Geschäftsführer: Klaus Weber</p>
+    <p>Telefon: +49 521 123456-0</p></body></html>"""
+    facts = CompanySitePage(html, "http://www.muster-test.de/impressum").facts()
+    assert facts.phones
+    assert [(p["name"], p["phone"]) for p in facts.people] == [("Klaus Weber", None)]

@@ -36,11 +36,11 @@ SAFETY_MIDDLEWARE = {"enrich.crawl.safety.SafetyMiddleware": 50}
 
 def enrich_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """The full settings dict: ``leadgen.settings``, the enrichment layer, then ``overrides``."""
-    from scrapy.settings import Settings
+    import leadgen.settings as project
 
-    base = Settings()
-    base.setmodule("leadgen.settings", priority="project")
-    settings: dict[str, Any] = {k: v for k, v in base.copy_to_dict().items() if k.isupper()}
+    # Only the project's own settings: Scrapy fills in its defaults (copying those would
+    # re-set deprecated ones and warn).
+    settings: dict[str, Any] = {k: getattr(project, k) for k in dir(project) if k.isupper()}
     settings.update(ENRICH_SETTINGS)
     middlewares = dict(settings.get("DOWNLOADER_MIDDLEWARES") or {})
     middlewares.update(SAFETY_MIDDLEWARE)

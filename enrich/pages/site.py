@@ -150,6 +150,7 @@ class CompanySitePage:
             result.evidence["emails_dropped"] = "agency credit: " + ", ".join(sorted(credits))
         contacts = [c for r in self.records for c in r.contacts] + structured["people"]
         result.people = [p.as_dict() for p in find_people(self.lines, contacts)]
+        _drop_shared_channels(result.people, result.phones[:1] + result.fax)
         for person in result.people:
             if person["email"] and person["email"].rpartition("@")[2].lower() in credits:
                 person["email"] = None
@@ -179,6 +180,25 @@ class CompanySitePage:
             if href.startswith(("http://", "https://", "//")) and is_social(href):
                 links.append("https:" + href if href.startswith("//") else href)
         return links
+
+
+def _digits(phone: str) -> str:
+    return re.sub(r"\D", "", phone)[-9:]
+
+
+def _drop_shared_channels(people: list[dict[str, Any]], company_phones: list[str]) -> None:
+    """A phone next to a person that is the company's switchboard (or shared by several
+    people) is not the person's own line."""
+    main = {_digits(p) for p in company_phones}
+    counts: dict[str, int] = {}
+    for person in people:
+        if person.get("phone"):
+            counts[_digits(person["phone"])] = counts.get(_digits(person["phone"]), 0) + 1
+    for person in people:
+        if person.get("phone"):
+            key = _digits(person["phone"])
+            if key in main or counts[key] > 1:
+                person["phone"] = None
 
 
 def _extend(target: list[str], values: list[str], key: Any = None) -> None:
