@@ -284,3 +284,13 @@ def test_websites_on_a_company_page_are_its_own_or_labelled() -> None:
     <p>© 2016 Müller Druck GmbH · www.mueller-druck.example</p>"""
     record = extract_records(html, "https://www.mueller-druck.example/kontakt")[0]
     assert record.websites == ["www.mueller-druck-partner.example", "www.mueller-druck.example"]
+
+
+def test_phone_region_from_the_page_language_when_lang_is_missing() -> None:
+    prose = ("Wir sind ein Familienunternehmen und für Sie da. Die Qualität ist für uns das "
+             "wichtigste und wir beraten Sie gern, mit Erfahrung und mit Herz. Sie finden uns in "
+             "der Altstadt, die Anfahrt ist nicht schwer und wir freuen uns auf Ihren Besuch. ")
+    html = (f"<p>{prose * 2}</p><p>Bäckerei Huber GmbH<br>Hauptstraße 5<br>80331 München<br>"
+            "Telefon 089 1234567</p>")
+    record = extract_records(html, "http://www.baeckerei-huber.com/kontakt")[0]
+    assert record.phones == ["089 1234567"]

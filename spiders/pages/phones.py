@@ -84,6 +84,28 @@ def _script_region(text: str) -> str | None:
     return "JP" if counts["JP"] >= 20 else region
 
 
+_STOPWORDS = {
+    "DE": {"und", "der", "die", "das", "nicht", "mit", "für", "ist", "sie", "wir"},
+    "FR": {"et", "les", "des", "pour", "est", "nous", "une", "dans", "avec", "vous"},
+    "ES": {"y", "los", "las", "para", "con", "una", "por", "nuestro", "más", "del"},
+    "IT": {"il", "della", "per", "con", "che", "sono", "una", "gli", "nostro", "delle"},
+    "NL": {"het", "een", "van", "en", "voor", "met", "wij", "niet", "onze", "zijn"},
+    "PL": {"się", "nie", "jest", "oraz", "dla", "przez", "jak", "nasz", "który", "lub"},
+    "CZ": {"je", "se", "pro", "jsou", "jako", "nebo", "které", "naše", "také", "při"},
+    "PT": {"os", "para", "com", "uma", "não", "são", "nosso", "mais", "pelo", "também"},
+}
+
+
+def _language_region(text: str) -> str | None:
+    """A region from the page's most frequent function words, when ``lang`` is missing."""
+    words = re.findall(r"[^\W\d_]+", text[:20_000].lower())
+    if len(words) < 30:
+        return None
+    counts = {region: sum(1 for w in words if w in stop) for region, stop in _STOPWORDS.items()}
+    region, count = max(counts.items(), key=lambda item: item[1])
+    return region if count >= max(8, len(words) // 40) else None
+
+
 def region_candidates(
     url: str | None, lang: str | None = None, text: str = "", extra: Sequence[str] = ()
 ) -> list[str]:
@@ -104,6 +126,10 @@ def region_candidates(
     script = _script_region(text) if text else None
     if script:
         out.append(script)
+    if text and not lang:
+        guessed = _language_region(text)
+        if guessed:
+            out.append(guessed)
     out += [r for r in extra if r in phonenumbers.SUPPORTED_REGIONS]
     out.append("US")
     return list(dict.fromkeys(out))
