@@ -206,7 +206,8 @@ def test_only_stale_companies_are_selected(sqlite_url: str) -> None:
     assert select_targets(engine, options())[0]["region"] == "DE"
 
 
-def test_storing_the_same_findings_twice_adds_nothing(sqlite_url: str) -> None:
+def test_storing_the_same_findings_twice_adds_nothing(db_url: str) -> None:
+    sqlite_url = db_url  # SQLite and PostgreSQL
     company_id = make_company(sqlite_url, "http://www.varonex-test.de/")
     page = CompanySitePage(KONTAKT, "http://www.varonex-test.de/kontakt").facts().as_dict()
     result = {"company_id": company_id, "start_url": "http://www.varonex-test.de/",
@@ -232,7 +233,8 @@ def test_page_cap_and_crawl_delay(sites: Sites) -> None:
     assert min(gaps) >= 0.5, gaps
 
 
-def test_private_address_refused_without_allow_private(sqlite_url: str) -> None:
+def test_private_address_refused_without_allow_private(db_url: str) -> None:
+    sqlite_url = db_url  # the crawl child and its pipeline write to SQLite and PostgreSQL
     with LocalSite(routes()) as site:
         company_id = make_company(sqlite_url, site.url + "/")
         summary = enrich(sqlite_url, options(allow_private=False))
