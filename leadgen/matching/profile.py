@@ -77,8 +77,12 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     """The profile of one normalized lead. Weak domains (directories, free mail) are left out."""
     domains: list[str] = []
     page_domain = _page_domain(lead.lead.source.page_url)
-    candidates = [lead.registered_domain] + [
-        registered_domain(e.domain) for e in lead.emails if not e.free_mail
+    website_domain = lead.registered_domain
+    candidates = [website_domain] + [
+        website_domain if website_domain and (
+            e.domain == website_domain or e.domain.endswith("." + website_domain))
+        else registered_domain(e.domain)
+        for e in lead.emails if not e.free_mail
     ]
     for domain in candidates:
         # A "website" on the directory's own domain is the listing page, not the company's site.
@@ -99,11 +103,15 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
 
 
 def _page_domain(url: str) -> str | None:
-    try:
-        netloc = urlsplit(url).netloc
-    except ValueError:
-        return None
-    return _netloc_domain(netloc) if netloc else None
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.isalpha():
+        netloc = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    else:
+        try:
+            netloc = urlsplit(url).netloc
+        except ValueError:
+            return None
+    return _netloc_domain(netloc.lower()) if netloc else None
 
 
 @lru_cache(maxsize=4096)

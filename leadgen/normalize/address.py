@@ -99,6 +99,7 @@ def city_key(raw: str | None) -> str | None:
     return key or None
 
 
+@lru_cache(maxsize=65536)
 def street_key(raw: str | None) -> str | None:
     """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ...")."""
     if not raw:

@@ -41,7 +41,10 @@ def fold(text: str) -> str:
 
 def key_tokens(text: str) -> list[str]:
     """Folded tokens with punctuation removed: apostrophes and dots join, the rest split."""
-    text = _PUNCT_DROP.sub("", fold(text))
+    text = fold(text)
+    if text.isalnum():
+        return [text]
+    text = _PUNCT_DROP.sub("", text)
     text = _PUNCT_SPACE.sub(" ", text)
     return text.split()
 
