@@ -79,7 +79,7 @@ GENERIC_WORDS = {
     "leistungen", "produkte", "products", "productos", "producten", "prodotti", "phone",
     "telefon", "teléfono", "telefoon", "email", "e-mail", "correo", "fax", "membership",
     "category", "categories", "kategorie", "website", "web", "opening", "hours", "location",
-    "standort", "ubicación", "locatie", "directions", "anfahrt", "route", "map", "karte",
+    "standort", "ubicación", "locatie", "directions", "anfahrt", "map", "karte",
     "privacy", "datenschutz", "legal", "terms", "agb", "faq", "help", "hilfe", "jobs",
     "karriere", "careers", "blog", "presse", "press", "downloads", "gallery", "galerie",
     "partners", "partner", "referenzen", "references", "history", "geschichte", "us", "uns",
