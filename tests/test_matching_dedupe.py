@@ -40,8 +40,8 @@ def leads() -> list[Lead]:
     ]
 
 
-def test_dedupe_merges_after_rules_change_and_keeps_ids(tmp_path: Path) -> None:
-    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+def test_dedupe_merges_after_rules_change_and_keeps_ids(tmp_path: Path, db_url: str) -> None:
+    engine = init_db(db_url)
     with Ingestor(engine, rules=load_rules(strict_rules(tmp_path))) as ingestor:
         outcomes = [ingestor.ingest(normalize_lead(item, "DE")) for item in leads()]
     assert len({o.company_id for o in outcomes}) == 4

@@ -1,0 +1,41 @@
+"""``leadgen explain``: sections from providers, including ones other stages register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.explain import ExplainSection, explain, find_company, register_section
+from leadgen.ingest import Ingestor
+from leadgen.items import Lead, SourceMeta
+from leadgen.normalize import normalize_lead
+from leadgen.storage import init_db
+from leadgen.storage.models import Company
+
+
+def test_explain_lists_records_and_contributed_sections(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    engine = init_db(db)
+    with Ingestor(engine) as ingestor:
+        for source, name in (("a", "Nordlicht Optik GmbH"), ("b", "NORDLICHT OPTIK")):
+            ingestor.ingest(normalize_lead(Lead(
+                name=name, phones=["+49 431 123456"], website="nordlicht-optik.de",
+                source=SourceMeta(source_id=source, page_url=f"http://{source}.test/x"))))
+
+    def extra_section(session: Session, company: Company) -> ExplainSection:
+        return ExplainSection("Test section", [f"hello {company.display_name}"])
+
+    register_section("test-extra", extra_section, order=99)
+    with Session(engine) as session:
+        company = find_company(session, "nordlicht optik")
+        titles = [section.title for section in explain(session, company)]
+    assert titles[0].startswith(f"Company {company.id}")
+    assert "Merged records (2)" in titles and titles[-1] == "Test section"
+    result = CliRunner().invoke(app, ["explain", str(company.id), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "same registered domain" in result.output and "hello" in result.output
+    missing = CliRunner().invoke(app, ["explain", "no such company", "--db", db])
+    assert missing.exit_code != 0 and "no company named like" in str(missing.exception)
