@@ -135,9 +135,9 @@ def evaluate_database(engine: Engine, truth: dict[str, Any] | str | Path, profil
     """
     import json
 
-    if not isinstance(truth, dict):
-        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
-    by_domain, by_name = _truth_index(truth)
+    document = truth if isinstance(truth, dict) else json.loads(
+        Path(truth).read_text(encoding="utf-8"))
+    by_domain, by_name = _truth_index(document)
     rows = []
     with engine.connect() as connection:
         query = select(Company.registered_domain, Company.display_name, Company.legal_name,

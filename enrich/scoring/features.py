@@ -12,11 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -346,80 +344,10 @@ def _nan(value: float | None) -> float:
     return np.nan if value is None else value
 
 
-# --- the cache ------------------------------------------------------------------------------
-
-
-def cache_path(engine: Engine) -> Path:
-    """Where the feature cache of this database lives (``LEADGEN_SCORING_CACHE`` overrides)."""
-    override = os.environ.get("LEADGEN_SCORING_CACHE")
-    if override:
-        return Path(override)
-    url = engine.url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(f"{url.database}.scoring-features.npz")
-    digest = hashlib.sha1(url.render_as_string(hide_password=True).encode()).hexdigest()[:12]
-    return Path("data") / "scoring-cache" / f"{digest}.npz"
-
-
-def _pack_strings(values: list[str]) -> np.ndarray:
-    return np.frombuffer(json.dumps(values, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
-
-
-def _unpack_strings(array: np.ndarray) -> list[str]:
-    return list(json.loads(array.tobytes().decode("utf-8")))
-
-
-def save_features(features: FeatureSet, path: Path) -> None:
-    """Write the features as one uncompressed ``.npz`` (fast to load, no pickle)."""
-    arrays: dict[str, np.ndarray] = {
-        "ids": features.ids,
-        "vocab": _pack_strings(features.vocab.words),
-        "completeness": features.completeness,
-        "meta": _pack_strings([features.fingerprint, str(FEATURES_VERSION)]),
-    }
-    for name, (rows, cols) in features.text.items():
-        arrays[f"text.{name}.rows"], arrays[f"text.{name}.cols"] = rows, cols
-    for name, (codes, values) in features.categorical.items():
-        arrays[f"cat.{name}.codes"], arrays[f"cat.{name}.values"] = codes, _pack_strings(values)
-    for name, values in features.numeric.items():
-        arrays[f"num.{name}"] = values
-    for name, values in features.flags.items():
-        arrays[f"flag.{name}"] = values
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, **arrays)
-    os.replace(tmp, path)
-
-
-def load_cached(path: Path, stamp: str) -> FeatureSet | None:
-    """The cached features if the file exists and its fingerprint equals ``stamp``."""
-    if not path.is_file():
-        return None
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            meta = _unpack_strings(data["meta"])
-            if meta != [stamp, str(FEATURES_VERSION)]:
-                return None
-            return FeatureSet(
-                ids=data["ids"],
-                vocab=Vocabulary(_unpack_strings(data["vocab"])),
-                text={name: (data[f"text.{name}.rows"], data[f"text.{name}.cols"])
-                      for name in TEXT_FIELDS},
-                categorical={name: (data[f"cat.{name}.codes"],
-                                    _unpack_strings(data[f"cat.{name}.values"]))
-                             for name in CATEGORICAL},
-                numeric={name: data[f"num.{name}"] for name in NUMERIC},
-                flags={name: data[f"flag.{name}"] for name in FLAGS},
-                completeness=data["completeness"],
-                fingerprint=stamp,
-            )
-    except (OSError, KeyError, ValueError) as exc:
-        log.warning("ignoring unreadable scoring feature cache %s: %s", path, exc)
-        return None
-
-
 def load_features(engine: Engine, rebuild: bool = False, cache: bool = True) -> FeatureSet:
     """The features of every company: from the cache when the data is unchanged, else built."""
+    from enrich.scoring.cache import cache_path, load_cached, save_features
+
     path = cache_path(engine)
     if cache and not rebuild:
         with engine.connect() as connection:

@@ -200,11 +200,11 @@ class Grading(_Strict):
 
     scheme: Literal["percentile", "thresholds"] = "percentile"
     percentiles: dict[Literal["A", "B", "C"], float] = Field(
-        default_factory=lambda: {"A": 1.0, "B": 5.0, "C": 20.0}
+        default_factory=lambda: {"A": 1.0, "B": 5.0, "C": 20.0}  # type: ignore[arg-type]
     )
     """Cumulative top percent per grade: A the top 1%, B down to 5%, C down to 20%, D the rest."""
     thresholds: dict[Literal["A", "B", "C"], float] = Field(
-        default_factory=lambda: {"A": 75.0, "B": 55.0, "C": 35.0}
+        default_factory=lambda: {"A": 75.0, "B": 55.0, "C": 35.0}  # type: ignore[arg-type]
     )
     """Minimum fit score per grade."""
 

@@ -182,11 +182,11 @@ class RuleEvaluator:
                 mask = ~self.features.known(cond.field)
             return self._single(mask, rule.label or f"{cond.field.replace('_', ' ')} unknown")
         if cond.values is not None:
-            codes, values = self.features.categorical[cond.field]
+            codes, labels = self.features.categorical[cond.field]
             masks = []
             for wanted in cond.values:
                 key = fold(wanted)
-                match = [i for i, value in enumerate(values) if key in value]
+                match = [i for i, label in enumerate(labels) if key in label]
                 text = _format(rule.label or f"{noun} '{{value}}'", value=wanted)
                 masks.append((np.isin(codes, np.asarray(match, dtype=np.int32)), text))
             return self._first_match(masks)

@@ -91,7 +91,7 @@ def _insert_core(connection: Connection, ids: list[int], leads: list[SampleLead]
     now = datetime.now(UTC)
     connection.execute(insert(Company), [_company_values(i, lead, now) for i, lead in zip(
         ids, leads, strict=True)])
-    contacts = [
+    contacts: list[dict[str, Any]] = [
         {"company_id": i, "kind": c.kind, "value": c.value, "status": c.status,
          "decision_maker": c.decision_maker, "title": c.title, "details": {},
          "person_name": c.value if c.kind == "person" else None, "found_at": now}

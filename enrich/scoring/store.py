@@ -203,7 +203,7 @@ def _scores_stamp(connection: Connection) -> str:
 
 
 def _last_scores_path(engine: Engine, profile: str) -> Path:
-    from enrich.scoring.features import cache_path
+    from enrich.scoring.cache import cache_path
 
     base = cache_path(engine)
     digest = hashlib.sha1(profile.encode()).hexdigest()[:12]

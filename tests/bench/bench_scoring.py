@@ -18,7 +18,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from enrich.scoring.features import build_features, cache_path, save_features
+from enrich.scoring.cache import cache_path, save_features
+from enrich.scoring.features import build_features
 from enrich.scoring.icp import IdealCustomerProfile
 from enrich.scoring.sample import SampleContact, SampleLead, insert_leads
 from enrich.scoring.service import rescore
