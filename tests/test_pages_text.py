@@ -294,3 +294,11 @@ def test_phone_region_from_the_page_language_when_lang_is_missing() -> None:
             "Telefon 089 1234567</p>")
     record = extract_records(html, "http://www.baeckerei-huber.com/kontakt")[0]
     assert record.phones == ["089 1234567"]
+
+
+def test_three_line_address_with_a_suite_and_a_shared_phone_fax_number() -> None:
+    html = """<p>Arxan Technologies, Inc.<br>6903 Rockledge Drive<br>Suite 1250<br>
+    Bethesda, MD 20817<br>Tel./Fax: (301) 968-4290</p>"""
+    record = extract_records(html, "https://www.arxan.example.com/contact/")[0]
+    assert record.address == "6903 Rockledge Drive, Suite 1250, Bethesda, MD 20817"
+    assert record.phones == ["(301) 968-4290"]

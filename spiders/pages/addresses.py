@@ -196,6 +196,13 @@ _UNIT_TAIL = re.compile(
 )
 
 
+_UNIT_LINE = re.compile(
+    r"^\s*(?:suite|ste|unit|apt|floor|fl|bldg|building|room|rm|piso|étage|etage|stock|"
+    r"c/o|p\.?\s?o\.?\s?box|postfach|box)\b\.?\s*[\w/#-]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_street_line(text: str) -> bool:
     """A short line that reads as a street and house number ("Stadtplatz 3", "1 Canal Street")."""
     if len(text) > 70 or "@" in text or "©" in text:
@@ -338,8 +345,13 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
             return None  # a bare number + word inside a longer line ("1227 Views ...")
         if _NOT_ADDRESS.search(street_line):
             return None
-        parts.append(street_line)
         first = i - 1
+        above = cut_line(lines[i - 2]) if i >= 2 else ""
+        if _UNIT_LINE.match(street_line) and is_street_line(above) and not _UNIT_LINE.match(above):
+            # "6903 Rockledge Drive / Suite 1250 / Bethesda, MD 20817": three lines.
+            parts.append(above)
+            first = i - 2
+        parts.append(street_line)
         parts.append(line_part)
     last = i
     if i + 1 < len(lines) and _is_country_line(lines[i + 1]) and not _COUNTRY_TAIL.search(

@@ -32,6 +32,11 @@ _NOT_PHONE_LABEL = re.compile(
 _ENDS_WITH_LABEL = re.compile(
     r"(?:" + _PHONE_LABEL.pattern + "|" + _FAX_LABEL.pattern + r")$", re.IGNORECASE
 )
+_PHONE_AND_FAX = re.compile(
+    r"(?:tel(?:efon|ephone)?|phone|电话)\.?\s*(?:/|&|\+|und|and|et|y|i|или|和)\s*(?:tele)?fax"
+    r"\.?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 #: Dates and times that a national numbering plan may accept as digits.
 _DATE_LIKE = re.compile(
     r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:\s+\d{1,2}(?::\d{2})?)?$|"
@@ -172,6 +177,8 @@ def e164(raw: str, region: str) -> str | None:
 
 def _is_fax(prefix: str) -> bool:
     """Is the nearest label before a number a fax label (and not a phone label after it)?"""
+    if _PHONE_AND_FAX.search(prefix):
+        return False  # "Tel./Fax: ..." one number for both: a person can call it
     fax = [m.end() for m in _FAX_LABEL.finditer(prefix)]
     if not fax:
         return False
