@@ -107,8 +107,10 @@ class SiteEnrichSpider(scrapy.Spider):
         if kind == "home":
             meta["handle_httpstatus_list"] = _ERROR_CODES
         # dont_filter: sites are deduplicated per company here (two companies may share a URL).
+        # Deeper pages first: a site in progress finishes before new home pages start, which
+        # keeps the sites held in memory few on runs over many companies.
         return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, meta=meta,
-                              dont_filter=True, priority=-depth)
+                              dont_filter=True, priority=depth)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         state = self.sites[response.meta["company_id"]]

@@ -35,6 +35,8 @@ def enrich(
     smtp_probe: bool = typer.Option(
         False, "--smtp-probe", help="Ask mail servers whether mailboxes exist (off by default)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many companies."),
+    company: list[int] = typer.Option(
+        [], "--company", help="Only this company id (repeat for several)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Crawl company websites (home, contact, imprint, about, team) and check their contacts.
@@ -51,7 +53,7 @@ def enrich(
     options = EnrichOptions(
         max_pages=max_pages, max_age_days=max_age_days, allow_private=allow_private,
         proxy=proxy, dns_servers=list(dns_server), check=not no_check, smtp_probe=smtp_probe,
-        limit=limit,
+        limit=limit, company_ids=list(company) or None,
     )
     if check_only:
         checks = run_check_only(db, options, recheck=recheck)
