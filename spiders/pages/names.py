@@ -128,7 +128,11 @@ def name_like(text: str | None) -> bool:
         w[:1].isupper() and w.lower() not in GENERIC_WORDS | _SECTION_OPENERS for w in words[1:]
     ):
         return False
-    lower = [w for w in words if w[:1].islower() and w.lower() not in _CONNECTORS]
+    # Sentences have lower-case words; brands like "eBay", "iContact" have capitals inside.
+    lower = [
+        w for w in words
+        if w[:1].islower() and w.islower() and len(w) > 2 and w.lower() not in _CONNECTORS
+    ]
     return not lower
 
 
