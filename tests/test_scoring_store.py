@@ -270,3 +270,15 @@ def test_scoring_an_empty_database(tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", "-p", "demo", "--db", url])
     assert result.exit_code == 0, result.output
     assert "Scored 0 leads" in result.output
+
+
+def test_keep_runs_prunes_old_scorings(setup: tuple[str, Path, Path]) -> None:
+    url, food, cosmetics = setup
+    for profile in (food, cosmetics, food):
+        assert runner.invoke(app, ["score", "-p", str(profile), "--db", url]).exit_code == 0
+    result = runner.invoke(app, ["score", "-p", str(cosmetics), "--db", url, "--keep-runs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted 12 score rows" in result.output
+    with session_scope(init_db(url)) as session:
+        assert session.execute(select(func.count()).select_from(Score)).scalar_one() == 12
+        assert len(current_scores(session, "shop")) == 6

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -238,6 +238,27 @@ def _copy_postgres(connection: Connection, profile: str, result: ScoreResult, at
     with cursor.copy(f"COPY scores ({', '.join(COLUMNS)}) FROM STDIN") as copy:
         for row in _rows(profile, result, at, True):
             copy.write_row(row)
+
+
+def prune_history(engine: Engine, profile: str, keep: int) -> int:
+    """Delete all but the ``keep`` newest scorings of ``profile`` (the current one always stays).
+
+    Returns how many rows were deleted.
+    """
+    if keep < 1:
+        raise InputError(f"--keep-runs {keep}: keep at least the current scoring (1)")
+    with engine.begin() as connection:
+        times = connection.execute(
+            select(Score.scored_at).where(Score.profile == profile)
+            .group_by(Score.scored_at).order_by(Score.scored_at.desc()).limit(keep)
+        ).scalars().all()
+        if len(times) < keep:
+            return 0
+        deleted = connection.execute(
+            delete(Score).where(Score.profile == profile, Score.scored_at < times[-1],
+                                Score.is_current.is_(False))
+        ).rowcount
+    return int(deleted or 0)
 
 
 def current_scores(session: Session, profile: str | None = None) -> dict[int, ScoreRow]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from enrich.scoring.icp import DIMENSIONS
 from enrich.scoring.learn import learn as learn_weights
 from enrich.scoring.service import ScoreRun, rescore
-from enrich.scoring.store import find_company, mark_outcome
+from enrich.scoring.store import find_company, mark_outcome, prune_history
 from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import InputError
 from leadgen.profile import load_profile
@@ -37,6 +37,10 @@ def score(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Score but do not store the scores."),
     top: int = typer.Option(10, "--top", help="How many top leads (and movers) to show."),
+    keep_runs: int | None = typer.Option(
+        None, "--keep-runs", help="Afterwards delete all but the N newest scorings of the profile "
+        "(default: keep every scoring)."
+    ),
 ) -> None:
     """Score every lead for a profile (no recrawl): fit 0-100, sub-scores, reasons and grade.
 
@@ -53,6 +57,9 @@ def score(
     if learn:
         report = learn_weights(run.features, run.result)
         console.print(report.markdown())
+    if keep_runs is not None and not dry_run:
+        deleted = prune_history(engine, loaded.name, keep_runs)
+        console.print(f"Deleted {deleted} score rows older than the {keep_runs} newest scorings.")
 
 
 def _names(engine: object, ids: list[int]) -> dict[int, str]:
