@@ -119,6 +119,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
         "/": Route('<html><body><a href="/de/">Deutsch</a> <a href="/en/">English</a></body>'),
         "/de/": Route('<html><body><a href="/de/kontakt">Kontakt</a></body></html>'),
         "/de/kontakt": Route("<html><body><p>E-Mail: info@splash-test.de</p></body></html>"),
+        "/robots.txt": Route("User-agent: *\nDisallow: /en/\n", content_type="text/plain"),
     }
     with LocalSite(routes()) as main, LocalSite(metadata_routes) as metadata, \
             LocalSite(oversized_routes) as oversized, LocalSite(delayed_routes()) as delayed, \
@@ -260,6 +261,8 @@ def test_oversized_pages_are_cut_off(sites: Sites) -> None:
 
 def test_splash_home_leads_to_language_root(sites: Sites) -> None:
     assert "/de/" in sites.splash.log and "/de/kontakt" in sites.splash.log
+    assert "/en/" not in sites.splash.log, "robots.txt disallows it"
+    assert sites.stats.get("enrich/failures/robots", 0) >= 1, "its errback ran: the site finished"
     emails = {c.value for c in contacts_of(sites.url, sites.ids["splash"]).get("email", [])}
     assert "info@splash-test.de" in emails
 
