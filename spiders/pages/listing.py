@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spiders.pages.extract import PageContext
 
 _MIN_ITEMS = 3
+_ALIAS = re.compile(r"also known as|\baka\b|auch bekannt als|também conhecido|dit\b|别名",
+                    re.IGNORECASE)
 _ENTRY_CLASS = re.compile(
     r"\.(?:[\w-]*[-_])?(?:member|exhibitor|company|business|listing|firm|vendor|supplier|"
     r"dealer|store|shop|location|branch|office|venue|aussteller|mitglied|firma|bedrijf)"
@@ -281,6 +283,13 @@ def record_from_block(
          if is_visible(p) and len(collapse(p.text_content())) > 40), None
     )
     record.description = description
+    for node in el.iter():
+        if isinstance(node.tag, str) and _ALIAS.search(node.get("title") or ""):
+            holder = node.getparent() if not collapse(node.text_content()) else node
+            alias = collapse(holder.text_content()) if holder is not None else ""
+            if alias and alias != record.name:
+                record.extra["also_known_as"] = alias  # an alias, not another company
+            break
     for field, selector in fields.items():
         if field == "name":
             continue
