@@ -274,3 +274,18 @@ def test_redirect_to_another_domain_is_recorded_not_followed(sites: Sites) -> No
     assert (website.status, website.status_reason) == ("risky", "redirects_offsite")
     assert website.details["check"]["final_url"] == sites.elsewhere.url + "/"
     assert "email" not in found
+
+
+def test_explain_website_section(sites: Sites) -> None:
+    from enrich.explain import website_section
+
+    with session_scope(init_db(sites.url)) as session:
+        company = session.get(Company, sites.ids["main"])
+        assert company is not None
+        section = website_section(session, company)
+    assert section.title == "Website enrichment"
+    assert section.data["website_status"] == "valid"
+    assert sites.main.url + "/kontakt" in section.data["pages"]
+    assert section.data["facts"]["founded_year"] == {"value": 1982,
+                                                     "source_url": sites.main.url + "/"}
+    assert any(line.startswith("employees: 140") for line in section.lines)
