@@ -164,6 +164,8 @@ def _subject(ctx: PageContext, found: Found) -> tuple[str | None, int]:
     if heading is None:
         return None, -1
     text = clean_name(" ".join(heading.text_content().split()))
+    if text and " | " in text:
+        text = title_parts(text)[0]  # "MightyFingers | HTML5 Game Editor | ..."
     if not text or not name_like(text):
         return None, -1
     index = next((line.index for line in ctx.lines if line.block is heading), -1)

@@ -132,6 +132,7 @@ def name_like(text: str | None) -> bool:
     lower = [
         w for w in words
         if w[:1].islower() and w.islower() and len(w) > 2 and w.lower() not in _CONNECTORS
+        and not re.fullmatch(r"[\w-]+\.[a-z]{2,}", w)  # "inmykonos.com" is a site's name
     ]
     return not lower
 

@@ -147,7 +147,8 @@ def name_candidates(lines: list[Line], blocks: list[Block]) -> NameCandidates:
         if found.legal_line is None:
             found.legal_line = legal_name_in(text) if len(text) <= 60 else None
         if found.copyright is None and not is_agency_credit(text):
-            found.copyright = copyright_name(text)
+            holder = copyright_name(text)
+            found.copyright = holder if holder and name_like(holder) else None
     return found
 
 
