@@ -11,6 +11,7 @@ Stats: ``enrich/sites``, ``enrich/sites_done``, ``enrich/pages``, ``enrich/links
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from twisted.python.failure import Failure
 from enrich.checks.website import classify_website
 from enrich.pages import CompanySitePage, site_domain
 from enrich.pages.links import FactLink, canonical_page_url
+
+logger = logging.getLogger(__name__)
 
 #: Let 4xx/5xx home pages reach the callback: the website check needs them.
 _ERROR_CODES = list(range(400, 600))
@@ -124,12 +127,20 @@ class SiteEnrichSpider(scrapy.Spider):
             ).as_dict()
         if isinstance(response, TextResponse) and response.status < 400 and text:
             self._inc("enrich/pages")
-            page = CompanySitePage(response.body, response.url, region_hint=state.region)
-            facts = page.facts().as_dict()
-            facts["page_kind"] = kind
-            state.pages.append(facts)
-            if response.meta["link_depth"] < _MAX_LINK_DEPTH:
-                yield from self._follow(state, page, response)
+            try:
+                page = CompanySitePage(response.body, response.url, region_hint=state.region)
+                facts = page.facts().as_dict()
+            except Exception as exc:  # noqa: BLE001 - one odd page must not lose its site
+                self._inc("enrich/extraction_errors")
+                logger.warning("cannot extract %s: %s: %s", response.url,
+                               exc.__class__.__name__, exc)
+                state.errors.append({"url": response.url, "error": "extraction",
+                                     "message": f"{exc.__class__.__name__}: {exc}"[:300]})
+            else:
+                facts["page_kind"] = kind
+                state.pages.append(facts)
+                if response.meta["link_depth"] < _MAX_LINK_DEPTH:
+                    yield from self._follow(state, page, response)
         yield from self._finish_if_done(state)
 
     def _follow(self, state: SiteState, page: CompanySitePage,
