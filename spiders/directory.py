@@ -110,7 +110,10 @@ class DirectorySpider(scrapy.Spider):
         record = main_record(page.records if page is not None else [], card)
         merged = merge_records(card, record) if record is not None else card
         if merged is not None:
-            yield from self._lead(merged, response.url, canonical_url(response.url))
+            # On its own page, a record's detail URL is that page (not a print or map link).
+            here = canonical_url(response.url)
+            merged = merged.model_copy(update={"detail_url": here})
+            yield from self._lead(merged, response.url, here)
 
     def listing_failed(self, failure: Failure) -> None:
         """A listing page that failed: one line naming the URL and why; the crawl goes on."""
