@@ -186,7 +186,7 @@ def test_mark_and_learn(tmp_path: Path) -> None:
     report = learn(features, score_features(features, icp))
     assert report.model_auc > 0.95 and not report.unlabelled_as_losses
     weights = dict(report.coefficients)
-    assert weights["need: category matches 'food'"] > 0
+    assert weights["need: name/description/category/product matches 'food'"] > 0
     assert weights["pay: 50+ employees"] > 0
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from enrich.scoring.features import FeatureSet
 from enrich.scoring.grading import grade
 from enrich.scoring.icp import DIMENSIONS, IdealCustomerProfile, Rule
-from enrich.scoring.rules import RuleEvaluator, RuleHit
+from enrich.scoring.rules import RuleEvaluator, RuleHit, rule_title
 
 
 @dataclass
@@ -23,10 +23,8 @@ class ScoredRule:
 
     @property
     def name(self) -> str:
-        """A readable name of the rule (its label with placeholders, or its first text)."""
-        if self.rule.label:
-            return f"{self.dimension}: {self.rule.label}"
-        return f"{self.dimension}: {self.hit.texts[0] if self.hit.texts else self.rule.condition}"
+        """A readable name of the whole rule ("need: category matches 'food/dairy/...'")."""
+        return f"{self.dimension}: {rule_title(self.rule)}"
 
 
 @dataclass

@@ -260,18 +260,61 @@ class RuleEvaluator:
         return self._single(mask, rule.label or "only free-mail e-mail addresses")
 
 
+def _short(items: list[str], limit: int = 3) -> str:
+    return "/".join(items[:limit]) + ("/..." if len(items) > limit else "")
+
+
+def rule_title(rule: Rule) -> str:
+    """The rule as a whole, for coefficient tables: placeholders filled with its lists."""
+    fill: dict[str, str] = {"country": "...", "value": "...", "term": "...", "field": "..."}
+    label = rule.label
+    if rule.keywords is not None:
+        fill["term"] = _short(rule.keywords.terms)
+        fill["field"] = _short([FIELD_NOUNS[f] for f in rule.keywords.fields], 4)
+        label = label or "{field} matches '{term}'"
+    elif rule.country is not None:
+        listed = rule.country.in_ if rule.country.in_ is not None else rule.country.not_in
+        fill["country"] = _short(listed or [], 7)
+        label = label or ("in target countries ({country})" if rule.country.in_ is not None
+                          else "outside target regions ({country})")
+    elif rule.size is not None:
+        fill["value"] = _short(rule.size.values or [])
+        if rule.size.missing:
+            label = label or f"{rule.size.field.replace('_', ' ')} unknown"
+        elif rule.size.values is not None:
+            label = label or f"{SIZE_NOUNS[rule.size.field]} '{{value}}'"
+        else:
+            label = label or _band_label(rule.size.field, rule.size.min, rule.size.max)
+    elif rule.competitor is not None:
+        fill["term"] = _short(rule.competitor.names + rule.competitor.domains)
+        label = label or "competitor '{term}'"
+    elif rule.status is not None:
+        fill["value"] = _short(rule.status)
+        label = label or "status is '{value}'"
+    elif rule.contact is not None:
+        label = label or CONTACT_LABELS[rule.contact]
+    elif rule.suppressed is not None:
+        label = label or "on the suppression list"
+    else:
+        label = label or "only free-mail e-mail addresses"
+    return _format(label, **fill)
+
+
 def _band_label(field: str, low: float | None, high: float | None) -> str:
     if field == "founded_year":
         if low is not None and high is not None:
             return f"founded {low:g}-{high - 1:g}"
         return f"founded {low:g} or later" if low is not None else f"founded before {high:g}"
+    if field == "revenue":
+        if low is not None and high is not None:
+            return f"revenue {low:g}-{high:g}M"
+        return f"revenue {low:g}M+" if low is not None else f"revenue under {high:g}M"
     noun = SIZE_NOUNS[field]
-    joiner = "" if noun.startswith("M") else " "
     if low is not None and high is not None:
-        return f"{low:g}-{high:g}{joiner}{noun}"
+        return f"{low:g}-{high:g} {noun}"
     if low is not None:
-        return f"{low:g}+{joiner}{noun}"
-    return f"under {high:g}{joiner}{noun}"
+        return f"{low:g}+ {noun}"
+    return f"under {high:g} {noun}"
 
 
 class _Blank(dict[str, Any]):

@@ -126,11 +126,19 @@ def _demo_quality(companies: int, workdir: Path) -> list[str]:
     from enrich.scoring.demo_eval import evaluate_result, observable_leads
     from enrich.scoring.engine import score_features
     from enrich.scoring.features import load_features
+    from enrich.scoring.learn import learn
     from leadgen.demoweb import DemoWorld
 
     world = DemoWorld.generate(42, companies)
     engine = init_db(f"sqlite:///{workdir / 'demo.db'}")
-    ids = insert_leads(engine, observable_leads(world))
+    leads = observable_leads(world)
+    # Simulated sales history for --learn: a third of the leads carry an outcome (won when the
+    # hidden label says fit). Outcomes are labels to learn from, never features.
+    rng = random.Random(5)
+    for index, lead in enumerate(leads):
+        if rng.random() < 1 / 3:
+            lead.outcome = "won" if world.cores[index].fit else "lost"
+    ids = insert_leads(engine, leads)
     fit = {company_id: world.cores[i].fit for i, company_id in enumerate(ids)}
     features = load_features(engine, cache=False)
     icp = load_profile("demo").icp
@@ -140,6 +148,12 @@ def _demo_quality(companies: int, workdir: Path) -> list[str]:
         mark = " (profile's)" if scheme == icp.grading.scheme else ""
         lines.append(f"| {scheme}{mark} | {ev.leads} | {ev.fits} | {ev.auc:.3f} | "
                      f"{ev.a_precision:.1%} | {ev.a_count} |")
+    report = learn(features, score_features(features, icp))
+    top = ", ".join(f"{name} {weight:+.1f}" for name, weight in report.coefficients[:4])
+    lines += ["", f"`leadgen score --learn` on simulated outcomes ({report.wins} won, "
+              f"{report.losses} lost; held-out {report.test_rows} leads): learned weights AUC "
+              f"{report.model_auc:.3f} vs rule score AUC {report.rules_auc:.3f}. Strongest "
+              f"signals of a win: {top}."]
     return lines
 
 
