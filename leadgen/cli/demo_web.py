@@ -40,19 +40,20 @@ def demo_web(
         path = world.write_truth(write_truth)
         typer.echo(f"wrote the ground truth of {companies} companies (seed {seed}) to {path}")
         return
+    # Before anything is printed: a manager may send SIGTERM as soon as it sees the banner.
+    signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly under process managers too
     server = DemoWebServer(world, port=port, access_log_file=access_log)
     try:
-        server.start()
-    except OSError as exc:
-        raise InputError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); "
-                         "try another --port or --port 0") from exc
-    typer.echo(f"demo web: {companies} companies (seed {seed}) via proxy {server.proxy_url}")
-    for source, urls in world.start_urls().items():
-        typer.echo(f"  {source:20} {' '.join(urls)}")
-    typer.echo(f"crawl with http_proxy={server.proxy_url} (e.g. curl -x {server.proxy_url} URL); "
-               "Ctrl-C stops")
-    signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly under process managers too
-    try:
+        try:
+            server.start()
+        except OSError as exc:
+            raise InputError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); "
+                             "try another --port or --port 0") from exc
+        typer.echo(f"demo web: {companies} companies (seed {seed}) via proxy {server.proxy_url}")
+        for source, urls in world.start_urls().items():
+            typer.echo(f"  {source:20} {' '.join(urls)}")
+        typer.echo(f"crawl with http_proxy={server.proxy_url} (e.g. curl -x {server.proxy_url} "
+                   "URL); Ctrl-C stops")
         server.serve_forever()
     except KeyboardInterrupt:
         typer.echo("demo web stopped")
