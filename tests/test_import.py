@@ -80,7 +80,7 @@ def test_review_merge_and_reject_and_dedupe(tmp_path: Path) -> None:
     # Same name and city, nothing else: a possible match, not a certain one.
     path.write_text("id,name,city,street\n1,Nordwind Handel,Kiel,Hafenweg 1\n"
                     "2,Nordwind Handels,Kiel,\n3,Südwind Bau,Kiel,Am Markt 9\n"
-                    "4,Sudwind Bau,Kiel,Am Markt 8\n", encoding="utf-8")
+                    "4,Sudwind Bau,Eckernförde,Am Markt 8\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     run("import", str(path), "--source", "s", "--id-column", "id", "--region", "DE", "--db", db)
     engine = init_db(db)
