@@ -94,8 +94,9 @@ class CompanySitePage:
         self.lines = [line.text for line in self.line_objects]
         self.text = "\n".join(self.lines)
         self.region = region_for(url, page_lang(self.root), region_hint, text=self.text)
+        # The region found here is handed on, so the page's numbers are searched only once.
         self.records: list[ExtractedRecord] = extract_records(
-            self.html, url, region_hint=region_hint
+            self.html, url, region_hint=self.region
         )
 
     def fact_links(self, base_url: str | None = None) -> list[FactLink]:
