@@ -92,7 +92,10 @@ def run_checks(
                 if contact.kind == "email":
                     result = check_email(contact.value, resolver, smtp_probe, mail_cache)
                 elif contact.kind == "phone":
-                    result = check_phone(contact.value, company_region(company))
+                    region = company_region(company)
+                    result = check_phone(contact.value, region)
+                    if region and result.details.get("region") not in (None, region):
+                        result.details["other_country_than_company"] = region
                 else:
                     result = fetched[contact.value]
                 contact.status = result.status
