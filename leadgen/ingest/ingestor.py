@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Engine
 
@@ -88,6 +89,8 @@ class Ingestor:
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
         self._block_limits = {rule.key: rule.max_block_size or self.rules.max_block_size
                               for rule in self.rules.blocking}
+        self._name_screens = {rule.key: rule.min_name_similarity * 100
+                              for rule in self.rules.blocking if rule.min_name_similarity}
         self._loaded = False
         self._reset_batch()
 
@@ -212,11 +215,15 @@ class Ingestor:
                 if not holders or len(holders) > limit:
                     continue  # a huge block is no evidence and would cost a scan
                 batch.extend(cid for cid in holders if cid not in compared)
+            screen = self._name_screens.get(kind)
             for company_id in dict.fromkeys(batch):
                 if len(compared) >= self.rules.max_candidates:
                     break
                 compared.add(company_id)
-                result = compare(profile, self._profile(company_id), self.rules, self.keys.count)
+                candidate = self._profile(company_id)
+                if screen and not _names_alike(profile.names, candidate.names, screen):
+                    continue
+                result = compare(profile, candidate, self.rules, self.keys.count)
                 if best is None or result.score > best.score:
                     best_id, best = company_id, result
             if best is not None and best.decision == "match":
@@ -370,6 +377,10 @@ class Ingestor:
             self.records.load(connection)
         self._loaded = True
         logger.info("ingest: loaded %s keys and %s records", len(self.keys), len(self.records))
+
+
+def _names_alike(left: tuple[str, ...], right: tuple[str, ...], cutoff: float) -> bool:
+    return any(fuzz.token_set_ratio(a, b, score_cutoff=cutoff) for a in left for b in right)
 
 
 def _profile_from_row(row: Any) -> MatchProfile:

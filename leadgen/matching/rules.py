@@ -42,6 +42,9 @@ class BlockingRule(Strict):
     label: str
     max_block_size: int | None = Field(default=None, ge=2)
     """Override of the global ``max_block_size`` for this key (common words: keep it small)."""
+    min_name_similarity: float | None = Field(default=None, ge=0, le=1)
+    """Candidates found only by this key are compared in full only when their names are at
+    least this alike (token set ratio): a cheap screen for weak keys."""
 
 
 class Level(Strict):
