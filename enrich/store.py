@@ -103,18 +103,26 @@ class _Contacts:
         return row
 
 
-def store_site_result(session: Session, result: dict[str, Any]) -> StoreStats:
-    """Write one site's findings (a ``SiteResult`` dict from the spider) for its company."""
+def store_site_result(session: Session, result: dict[str, Any],
+                      suppressions: SuppressionList | None = None) -> StoreStats:
+    """Write one site's findings (a ``SiteResult`` dict from the spider) for its company.
+
+    Suppressed e-mails, domains and phones are never stored; pass ``suppressions`` when storing
+    many sites (loaded once) instead of reading the list again for each.
+    """
     stats = StoreStats()
     company = session.get(Company, result["company_id"])
     if company is None:
         return stats
     fetched_at = _parse_time(result.get("fetched_at"))
     region = result.get("region")
-    contacts = _Contacts(session, company, fetched_at, SuppressionList.load(session), stats)
+    contacts = _Contacts(session, company, fetched_at,
+                         suppressions or SuppressionList.load(session), stats)
     # Responses arrive in any order: sort so that the same findings store the same record.
     pages: list[dict[str, Any]] = sorted(
-        result.get("pages", []), key=lambda p: (p.get("page_kind") != "home", p["url"])
+        (_without_suppressed(p, contacts, p.get("region") or region)
+         for p in result.get("pages", [])),
+        key=lambda p: (p.get("page_kind") != "home", p["url"]),
     )
     result = {**result, "pages": pages}
     for page in pages:
@@ -129,6 +137,30 @@ def store_site_result(session: Session, result: dict[str, Any]) -> StoreStats:
     company.enriched_at = datetime.now(UTC)
     session.flush()
     return stats
+
+
+def _without_suppressed(page: dict[str, Any], contacts: _Contacts,
+                        region: str | None) -> dict[str, Any]:
+    """The page's facts less suppressed e-mails and phones (kept out of every stored copy)."""
+    def keep_email(raw: str | None) -> bool:
+        return not raw or not contacts.suppressed("email", email_value(raw) or "")
+
+    def keep_phone(raw: str | None) -> bool:
+        return not raw or not contacts.suppressed("phone", phone_value(raw, region) or "")
+
+    clean = dict(page)
+    before = len(page.get("emails", [])) + len(page.get("phones", [])) + len(page.get("fax", []))
+    clean["emails"] = [e for e in page.get("emails", []) if keep_email(e)]
+    clean["phones"] = [p for p in page.get("phones", []) if keep_phone(p)]
+    clean["fax"] = [p for p in page.get("fax", []) if keep_phone(p)]
+    clean["people"] = [
+        {**person, "email": person.get("email") if keep_email(person.get("email")) else None,
+         "phone": person.get("phone") if keep_phone(person.get("phone")) else None}
+        for person in page.get("people", [])
+    ]
+    contacts.stats.suppressed += before - (
+        len(clean["emails"]) + len(clean["phones"]) + len(clean["fax"]))
+    return clean
 
 
 def _store_page_channels(contacts: _Contacts, page: dict[str, Any], region: str | None) -> None:

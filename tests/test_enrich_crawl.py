@@ -289,3 +289,27 @@ def test_explain_website_section(sites: Sites) -> None:
     assert section.data["facts"]["founded_year"] == {"value": 1982,
                                                      "source_url": sites.main.url + "/"}
     assert any(line.startswith("employees: 140") for line in section.lines)
+
+
+def test_suppressed_contacts_are_never_stored(sqlite_url: str) -> None:
+    from leadgen.storage.models import Suppression
+
+    company_id = make_company(sqlite_url, "http://www.varonex-test.de/")
+    page = CompanySitePage(KONTAKT, "http://www.varonex-test.de/kontakt").facts().as_dict()
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        session.add(Suppression(kind="email", value="info@varonex-test.de", reason="opt-out"))
+        session.add(Suppression(kind="phone", value="+495211234560", reason="opt-out"))
+    with session_scope(engine) as session:
+        stats = store_site_result(session, {
+            "company_id": company_id, "start_url": "http://www.varonex-test.de/",
+            "region": "DE", "pages": [page]})
+    found = contacts_of(sqlite_url, company_id)
+    assert stats.suppressed == 2
+    assert {c.value for c in found["email"]} == {"vertrieb@varonex-test.de"}
+    assert "phone" not in found
+    with session_scope(engine) as session:
+        record = session.scalars(select(SourceRecord)).one()
+        assert "info@varonex-test.de" not in str(record.data["emails"])
+        assert record.data["phones"] == []
+        assert "info@varonex-test.de" not in str(record.data), "not even in the page facts"

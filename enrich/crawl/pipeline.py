@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from enrich.store import store_site_result
 from leadgen.storage import make_engine, session_scope
+from leadgen.suppression import SuppressionList
 
 if TYPE_CHECKING:
     from typing import Self
@@ -27,6 +28,8 @@ class StoreSitePipeline:
     def __init__(self, crawler: Crawler, database_url: str | None) -> None:
         self.crawler = crawler
         self.engine = make_engine(database_url)
+        with session_scope(self.engine) as session:
+            self.suppressions = SuppressionList.load(session)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -41,7 +44,7 @@ class StoreSitePipeline:
         stats = self.crawler.stats
         assert stats is not None
         with session_scope(self.engine) as session:
-            result = store_site_result(session, item)
+            result = store_site_result(session, item, self.suppressions)
         stats.inc_value("enrich_store/sites")
         stats.inc_value("enrich_store/contacts_added", result.contacts_added)
         if result.source_record_added:
