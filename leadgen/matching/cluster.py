@@ -68,7 +68,8 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
 
     union = UnionFind(len(profiles))
     result = Clustering(labels=[])
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # pairs as one int: half the memory of tuples
+    width = len(profiles) + 1
     limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
     for (kind, _), members in blocks.items():
         if len(members) < 2:
@@ -79,9 +80,10 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
         for i, left in enumerate(members):
             for right in members[i + 1:]:
                 pair = (left, right) if left < right else (right, left)
-                if pair in seen:
+                code = pair[0] * width + pair[1]
+                if code in seen:
                     continue
-                seen.add(pair)
+                seen.add(code)
                 outcome = compare(profiles[pair[1]], profiles[pair[0]], rules, shared)
                 result.comparisons += 1
                 if outcome.decision == "match":

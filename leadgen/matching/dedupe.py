@@ -58,13 +58,15 @@ class DedupeReport:
         return [f"{name.replace('_', ' ')}: {value}" for name, value in vars(self).items()]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
+    """What clustering keeps per record; the lead itself is read again only if its cluster
+    changed, so memory stays at a few hundred bytes per record."""
+
     id: int
     source_id: str
     fetched_at: str
     company_id: int | None
-    lead: NormalizedLead
 
 
 def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool = False,
@@ -97,7 +99,9 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         return report
     writer = BatchWriter(engine)
     try:
-        _write(writer, rules, records, profiles, members, assignment, changed, current,
+        leads = _reload(engine, records, [i for label in changed for i in members[label]],
+                        default_region)
+        _write(writer, rules, records, leads, profiles, members, assignment, changed, current,
                clustering, report)
         writer.commit()
     except BaseException:
@@ -122,9 +126,24 @@ def _load(engine: Engine, rules: MatchingRules, region: str | None, report: Dedu
                 report.unreadable += 1
                 continue
             records.append(_Record(row.id, row.source_id, lead.lead.source.fetched_at.isoformat(),
-                                   row.company_id, lead))
+                                   row.company_id))
             profiles.append(profile_of(lead, rules))
     return records, profiles
+
+
+def _reload(engine: Engine, records: list[_Record], indexes: list[int],
+            region: str | None) -> dict[int, NormalizedLead]:
+    """The normalized leads of the given record indexes (those in changed clusters)."""
+    by_id = {records[i].id: i for i in indexes}
+    leads: dict[int, NormalizedLead] = {}
+    ids = sorted(by_id)
+    with engine.connect() as connection:
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            for row in connection.execute(
+                    select(RECORDS.c.id, RECORDS.c.data).where(RECORDS.c.id.in_(chunk))):
+                leads[by_id[row.id]] = normalize_lead(Lead.model_validate(row.data), region)
+    return leads
 
 
 def _assign_ids(members: dict[int, list[int]], records: list[_Record],
@@ -144,7 +163,8 @@ def _assign_ids(members: dict[int, list[int]], records: list[_Record],
 
 
 def _write(writer: BatchWriter, rules: MatchingRules, records: list[_Record],
-           profiles: list[MatchProfile], members: dict[int, list[int]],
+           leads: dict[int, NormalizedLead], profiles: list[MatchProfile],
+           members: dict[int, list[int]],
            assignment: dict[int, int | None], changed: list[int],
            current: dict[int, set[int]], clustering: Any, report: DedupeReport) -> None:
     connection = writer.begin()
@@ -175,7 +195,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[_Record],
             contact_moves.append((old, company_id))  # type: ignore[arg-type]
         offers = [(records[i].id, records[i].source_id,
                    rules.survivorship.trust_of(records[i].source_id), records[i].fetched_at,
-                   candidate_values(records[i].lead)) for i in indexes]
+                   candidate_values(leads[i])) for i in indexes]
         state, sources = recompute(offers, rules.survivorship)
         profile = MatchProfile()
         for i in indexes:
@@ -219,7 +239,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[_Record],
     contacts: list[dict[str, Any]] = []
     for label in changed:
         for i in members[label]:
-            contacts.extend(contact_rows(records[i].lead, final_ids[label], now))
+            contacts.extend(contact_rows(leads[i], final_ids[label], now))
     writer.insert(CONTACTS, contacts, ignore_conflicts=True)
     gone = sorted(touched_old - kept)
     for start in range(0, len(gone), 500):
