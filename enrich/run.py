@@ -24,6 +24,7 @@ from leadgen.normalize import normalize_website
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.db import database_url as resolve_url
 from leadgen.storage.models import Company, CrawlRun, utcnow
+from leadgen.suppression import SuppressionList
 
 
 @dataclass
@@ -64,6 +65,7 @@ def select_targets(engine: Engine, options: EnrichOptions,
     cutoff = (now or datetime.now(UTC)) - timedelta(days=options.max_age_days)
     targets: list[dict[str, Any]] = []
     with session_scope(engine) as session:
+        suppressed = SuppressionList.load(session).entries
         query = (
             select(Company)
             .where(or_(Company.website.is_not(None), Company.registered_domain.is_not(None)))
@@ -78,8 +80,9 @@ def select_targets(engine: Engine, options: EnrichOptions,
         for company in session.scalars(query):
             website = company.website or f"http://{company.registered_domain}/"
             site = normalize_website(website)
-            if site is None:
-                continue
+            if site is None or site[1] in suppressed.get("domain", set()) or (
+                    company.name_key in suppressed.get("name_key", set())):
+                continue  # never visit what the user asked to forget
             targets.append({
                 "company_id": company.id,
                 "website": website if "://" in website else f"http://{website}",

@@ -205,6 +205,11 @@ def test_only_stale_companies_are_selected(sqlite_url: str) -> None:
     assert chosen == [ids[0], ids[2]]
     assert [t["company_id"] for t in select_targets(engine, options(max_age_days=5))] == ids[:3]
     assert select_targets(engine, options())[0]["region"] == "DE"
+    from leadgen.storage.models import Suppression
+
+    with session_scope(engine) as session:
+        session.add(Suppression(kind="domain", value="site0-test.de", reason="forget"))
+    assert [t["company_id"] for t in select_targets(engine, options())] == [ids[2]]
 
 
 def test_storing_the_same_findings_twice_adds_nothing(db_url: str) -> None:
