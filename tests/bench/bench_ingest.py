@@ -25,6 +25,7 @@ from leadgen.items import Address, EmailAddress, Lead, NormalizedLead, PhoneNumb
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (2_000, 10_000)
 CHUNK = 5_000
+DEDUPE_MAX = 100_000  # `leadgen dedupe` (whole-database re-clustering) timed up to this size
 _WORDS = ("alpha beta gamma delta nord sud ost west blue red green star sun moon river lake "
           "stone iron steel paper pack box craft tech data soft logic metal wood glass tool "
           "print media food agro bio chem pharma auto motor trans cargo port sea air fly "
@@ -126,9 +127,16 @@ def measure(count: int, db_path: str) -> dict[str, float]:
     for lead in sample:
         normalize_lead(lead, "DE")
     normalize_rate = len(sample) / (time.perf_counter() - started)
+    dedupe_seconds = float("nan")
+    if count <= DEDUPE_MAX:
+        from leadgen.matching.dedupe import dedupe
+
+        started = time.perf_counter()
+        dedupe(engine, default_region="DE")
+        dedupe_seconds = time.perf_counter() - started
     return {"count": count, "seconds": clock, "leads_per_s": count / clock, "peak_mb": peak_mb,
             "cpu_seconds": cpu[0], "leads_per_cpu_s": count / cpu[0],
-            "normalize_per_s": normalize_rate,
+            "normalize_per_s": normalize_rate, "dedupe_seconds": dedupe_seconds,
             **{f"status_{k}": v for k, v in statuses.items()}}
 
 
@@ -157,11 +165,18 @@ def run(quick: bool = False) -> str:
                      f"{r['peak_mb']:.0f} | {int(r.get('status_new', 0)):,} | "
                      f"{int(r.get('status_merged', 0)):,} | {int(r.get('status_possible', 0)):,} "
                      f"| {r['normalize_per_s']:,.0f} |")
+    timed = [r for r in results if r["dedupe_seconds"] == r["dedupe_seconds"]]
+    if timed:
+        lines += ["", "`leadgen dedupe` (re-normalize, block, compare, union-find over every "
+                  "source record): " + ", ".join(f"{int(r['count']):,} records in "
+                                          f"{r['dedupe_seconds']:.1f} s" for r in timed) + "."]
     if len(results) >= 2:
         big, small = results[-1], results[-2]
         ratio = big["seconds"] / small["seconds"]
+        cpu_ratio = big["cpu_seconds"] / small["cpu_seconds"]
         lines += ["", f"Time ratio {int(big['count']):,} / {int(small['count']):,}: {ratio:.2f} "
-                  f"(size ratio {big['count'] / small['count']:.0f}; bar <= 12 for 1M/100k)."]
+                  f"wall, {cpu_ratio:.2f} CPU (size ratio {big['count'] / small['count']:.0f}; "
+                  "bar <= 12 for 1M/100k)."]
     lines += ["", "Bar: >= 10,000 leads/s at 1M on 2 cores, peak memory < 2 GB. Wall-clock rates",
               "depend on what else runs on the machine; CPU seconds of the ingesting process",
               "are the steadier figure (the ingest is one process; SQLite writes add I/O wait).",
