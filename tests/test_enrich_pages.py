@@ -41,6 +41,8 @@ def test_decision_maker_rules(title: str, expected: bool) -> None:
         ("王伟", "王伟"), ("董事长", None), ("Contact Us", None),
         ("Our Team", None), ("Über uns", None), ("Geschäftsführer", None),
         ("Vision Mission Values", None), ("info@acme.de", None), ("ACME GMBH", None),
+        ("MAX MÜLLER", "MAX MÜLLER"), ("OUR PRODUCTS", None), ("Max mustermann", None),
+        ("LCD Sign Display", None), ("J. R. Smith", "J. R. Smith"),
     ],
 )
 def test_person_names(text: str, name: str | None) -> None:

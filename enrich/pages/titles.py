@@ -23,7 +23,10 @@ _HONORIFICS = re.compile(
     r"^(?:mr|mrs|ms|miss|dr|prof|herr|frau|dipl\.-\w+|ing|mag|mgr|ir|drs|sr|sra|m|mme)\.?\s+",
     re.I,
 )
-_LATIN_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ſ'’\-]+\.?$|^[A-Z]\.$")
+_LATIN_TOKEN = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ſ'’\-]+\.?$|^[A-Z]\.$"
+    r"|^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+$"  # names set in capitals: "MAX MÜLLER"
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def is_decision_maker(title: str | None) -> bool:
 def looks_like_title(text: str) -> bool:
     """True when a short text reads as a job title (any rule: decision maker or not)."""
     text = text.strip(" :：-–—|,")
-    if not text or len(text) > 60 or "@" in text or re.search(r"\d{3}|\w['’′]s\b", text):
+    if not text or len(text) > 60 or "@" in text or re.search(r"\d|\w['’′]s\b", text):
         return False
     rules = load_rules()
     return any(
@@ -94,14 +97,13 @@ def clean_person_name(text: str) -> str | None:
         return None
     if any(token.lower() in load_rules().not_name_words for token in tokens):
         return None
-    capitalized = 0
-    for token in tokens:
-        if token.lower() in _NAME_PARTICLES:
-            continue
-        if not _LATIN_TOKEN.match(token):
-            return None
-        capitalized += 1
-    return text if capitalized >= 2 else None
+    words = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    if len(words) < 2 or not all(_LATIN_TOKEN.match(t) for t in words):
+        return None
+    capitals = [t.isupper() and len(t.rstrip(".")) > 1 for t in words]
+    if any(capitals) and not all(capitals):
+        return None  # "LCD Sign Display": an acronym in a product name, not a person
+    return text
 
 
 def _is_cjk_name(text: str) -> bool:
