@@ -64,3 +64,14 @@ def test_contact_pages_email_and_phone_f1() -> None:
                 print(f"  {name} {field}: extra {sorted(got[field] - want[field])}, "
                       f"missed {sorted(want[field] - got[field])}")
     assert scores["emails"] >= 0.9 and scores["phones"] >= 0.9
+
+
+@pytest.mark.skipif(not CONTACT_PAGES, reason="../shared/real-pages is not beside the repo")
+def test_contact_people_on_real_pages() -> None:
+    """Pages whose ground truth lists people: every one found, with no one invented."""
+    for gt_path in CONTACT_PAGES:
+        gt = json.loads(gt_path.read_text(encoding="utf-8"))
+        facts = CompanySitePage((REAL_PAGES / gt["file"]).read_bytes(), gt["url"]).facts()
+        want = {c["name"] for r in gt["records"] for c in r.get("contacts", [])}
+        got = {p["name"] for p in facts.people}
+        assert got == want, gt_path.name
