@@ -79,3 +79,6 @@ def enrich(
         return
     for key, value in data.items():
         console.print(f"{key}: {value}")
+    if data["mode"] == "crawl" and data["refused_unsafe"] and not data["pages"]:
+        console.print("Every host was refused as a private address. Local sites and the demo "
+                      "web need --allow-private (or LEADGEN_ALLOW_PRIVATE=1).")
