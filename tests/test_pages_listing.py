@@ -154,3 +154,20 @@ def test_a_single_member_card_on_the_last_page_is_found() -> None:
     <p>© 2026 Packaging Association e.V. · +49 69 2573 8800</p>"""
     records = extract_records(html, "http://assoc.example.org/members?page=5")
     assert [r.name for r in records] == ["Sahoton & Krüger Pharma GmbH"]
+
+
+def test_price_tiles_and_footer_columns_are_not_listings() -> None:
+    tiles = "<div class='deals'>" + "".join(
+        f"<div class='deal'><h3>${p}.00</h3><p>12 High Street, Leeds LS1 4AB</p></div>"
+        for p in (120, 105, 95)
+    ) + "</div>"
+    assert [r.name for r in extract_records(tiles, "http://deals.example.co.uk/")] == []
+    footer = "<div class='footer-columns'>" + "".join(
+        f"<div class='col'><h4>{h}</h4><p>{body}</p></div>" for h, body in [
+            ("EXPERIENCE", "Home Floor Plans"), ("ABOUT", "Our Design Center"),
+            ("CONTACT", "105 Von Braun Drive<br>Huntsville, AL 35806<br>Phone: (256) 759-7925"),
+            ("CREDITS", "Website Design By Rocket Town Media"),
+        ]
+    ) + "</div>"
+    names = [r.name for r in extract_records(footer, "http://www.homes.example.com/p/1")]
+    assert "Rocket Town Media" not in names and "EXPERIENCE" not in names

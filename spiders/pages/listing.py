@@ -19,7 +19,7 @@ from spiders.pages.contact import scan_lines
 from spiders.pages.dom import _Renderer, collapse, is_hidden, is_visible
 from spiders.pages.merge import dedupe_emails, dedupe_phones
 from spiders.pages.models import ExtractedRecord, SourceHints
-from spiders.pages.names import clean_name, name_like
+from spiders.pages.names import clean_name, is_agency_credit, name_like
 from spiders.pages.phones import find_phones
 from spiders.pages.selectors import select, select_text
 from spiders.pages.social import host_of, is_social
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spiders.pages.extract import PageContext
 
 _MIN_ITEMS = 3
+_CHROME_MARKER = re.compile(r"(?:^|[\s_-])(?:footer|header|navbar|nav|menu|sidebar|breadcrumbs?)"
+                            r"(?:$|[\s_-])")
 _ALIAS = re.compile(r"also known as|\baka\b|auch bekannt als|também conhecido|dit\b|别名",
                     re.IGNORECASE)
 _ENTRY_CLASS = re.compile(
@@ -115,10 +117,15 @@ def _card_sized(el: etree._Element) -> bool:
 
 
 def _inside_chrome(el: etree._Element) -> bool:
+    """Inside the page's header, footer, navigation or a menu (by tag, class or id)."""
     node = el.getparent()
     while node is not None:
-        if isinstance(node.tag, str) and node.tag in _STRUCTURAL_SKIP:
-            return True
+        if isinstance(node.tag, str):
+            if node.tag in _STRUCTURAL_SKIP:
+                return True
+            marker = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+            if _CHROME_MARKER.search(marker):
+                return True
         node = node.getparent()
     return False
 
@@ -162,6 +169,10 @@ def find_record_blocks(
         named = sum(1 for n in names if n)
         if named / len(members) < 0.6:
             continue
+        if len({n.lower() for n in names if n}) < 0.6 * named:
+            continue  # "Ravenna" five times: repeated labels, not company names
+        if any(is_agency_credit(collapse(m.text_content())) for m in members):
+            continue  # page columns with the web agency's credit in one of them
         if sum(1 for n in names if n and _JOB_TITLE.search(n)) >= 0.5 * named:
             continue  # a staff list ("Chief Development Officer"): people, not companies
         score = with_contact * share * (named / len(members))

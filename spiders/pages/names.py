@@ -192,8 +192,8 @@ def clean_name(text: str) -> str | None:
     text = _WELCOME.sub("", text).rstrip("!！。")
     text = _COPYRIGHT_PREFIX.sub("", text)
     text = _SECTION_PREFIX.sub("", text)
-    if not text or len(text) > 120 or not re.search(r"\w", text) or _DATE.match(text):
-        return None
+    if not text or len(text) > 120 or not re.search(r"[^\W\d_]", text) or _DATE.match(text):
+        return None  # no letter at all ("$120.00", "50%"), or a date
     if re.fullmatch(r"[\d\s.,/+()-]+", text):
         return None
     return text
