@@ -225,6 +225,13 @@ def crawl_in_this_process(spec: dict[str, Any]) -> dict[str, Any]:
         settings.set("USER_AGENT", f"leadgen/{_VERSION} (+{contact})", priority=contact_priority)
     if spec.get("proxy"):
         settings.set("LEADGEN_PROXY", spec["proxy"], priority="cmdline")
+    cache_dir = Path(settings["HTTPCACHE_DIR"]).expanduser()
+    if not cache_dir.is_absolute():
+        # Scrapy resolves a relative cache folder against the scrapy.cfg it finds, and quietly
+        # turns the cache off when run from elsewhere: anchor it in the working directory.
+        cache_dir = Path.cwd() / ".scrapy" / cache_dir
+        priority = settings.getpriority("HTTPCACHE_DIR") or "project"
+        settings.set("HTTPCACHE_DIR", str(cache_dir), priority=priority)
 
     items_path = spec.get("items_path")
     sources = [SourceConfig.model_validate(item) for item in spec["sources"]]

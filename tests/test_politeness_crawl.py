@@ -46,9 +46,13 @@ def test_jobdir_resumes_where_the_page_cap_stopped(tmp_path: Path) -> None:
     assert fetched == FETCHABLE
 
 
-def test_http_cache_replays_without_touching_the_site(tmp_path: Path) -> None:
+def test_http_cache_replays_without_touching_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache works from any working directory (no scrapy.cfg there), relative dir or not."""
+    monkeypatch.chdir(tmp_path)
     site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
-    cache = {"HTTPCACHE_ENABLED": True, "HTTPCACHE_DIR": str(tmp_path / "cache")}
+    cache = {"HTTPCACHE_ENABLED": True, "HTTPCACHE_DIR": "cache"}
     with SiteServer(site) as server:
         site.port = server.port
         _, first, _ = crawl(tmp_path / "a", [_source(server)], **cache)
@@ -58,6 +62,7 @@ def test_http_cache_replays_without_touching_the_site(tmp_path: Path) -> None:
     # Only the 500 page comes back: errors are not cached (HTTPCACHE_IGNORE_HTTP_CODES).
     assert {hit.path for hit in pages} == {"/member/9"}
     assert result.sources["site"].stats["httpcache/hit"] > 10
+    assert (tmp_path / ".scrapy" / "cache").is_dir()
     assert sorted(lead["name"] for lead in second) == sorted(lead["name"] for lead in first)
 
 
