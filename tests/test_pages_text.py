@@ -302,3 +302,8 @@ def test_three_line_address_with_a_suite_and_a_shared_phone_fax_number() -> None
     record = extract_records(html, "https://www.arxan.example.com/contact/")[0]
     assert record.address == "6903 Rockledge Drive, Suite 1250, Bethesda, MD 20817"
     assert record.phones == ["(301) 968-4290"]
+
+
+@pytest.mark.parametrize("text", ["QQ：123456789", "客服QQ: 800012345", "微信：13800138000"])
+def test_chat_ids_are_not_phones(text: str) -> None:
+    assert find_phones(text, "CN") == []
