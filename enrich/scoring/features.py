@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -249,8 +250,9 @@ def _read_companies(
     connection: Connection, n: int, contact: dict[str, Any], suppressed: dict[str, set[str]]
 ) -> FeatureSet:
     vocab_index: dict[str, int] = {}
-    text_rows: dict[str, list[int]] = {name: [] for name in TEXT_FIELDS}
-    text_cols: dict[str, list[int]] = {name: [] for name in TEXT_FIELDS}
+    # Compact int32 buffers: a million descriptions make tens of millions of (row, token) pairs.
+    text_rows = {name: array("i") for name in TEXT_FIELDS}
+    text_cols = {name: array("i") for name in TEXT_FIELDS}
     cats = {name: _Categories() for name in CATEGORICAL}
     nums = {name: np.full(n, np.nan) for name in NUMERIC}
     flags: dict[str, np.ndarray] = dict(contact["flags"])
@@ -280,9 +282,12 @@ def _read_companies(
             "products": products if isinstance(products, str) else " | ".join(map(str, products)),
         }
         for field_name, text in texts.items():
-            for token in tokens(text):
-                text_rows[field_name].append(i)
-                text_cols[field_name].append(vocab_index.setdefault(token, len(vocab_index)))
+            found = tokens(text)
+            if found:
+                text_rows[field_name].extend([i] * len(found))
+                text_cols[field_name].extend(
+                    [vocab_index.setdefault(token, len(vocab_index)) for token in found]
+                )
         cats["country"].add(country.upper() if country else None)
         cats["region"].add(fold(region) if region else None)
         cats["status"].add(status)
@@ -317,8 +322,8 @@ def _read_companies(
         )
     vocab = Vocabulary(list(vocab_index))
     text = {
-        name: (np.asarray(text_rows[name], dtype=np.int32),
-               np.asarray(text_cols[name], dtype=np.int32))
+        name: (np.frombuffer(text_rows[name], dtype=np.int32).copy(),
+               np.frombuffer(text_cols[name], dtype=np.int32).copy())
         for name in TEXT_FIELDS
     }
     categorical = {name: cat.result() for name, cat in cats.items()}
