@@ -307,3 +307,9 @@ def test_three_line_address_with_a_suite_and_a_shared_phone_fax_number() -> None
 @pytest.mark.parametrize("text", ["QQ：123456789", "客服QQ: 800012345", "微信：13800138000"])
 def test_chat_ids_are_not_phones(text: str) -> None:
     assert find_phones(text, "CN") == []
+
+
+@pytest.mark.parametrize(("text", "fax"), [("Tel No: 030 1234567", False),
+                                            ("Fax No.: 030 1234568", True)])
+def test_number_labels_after_phone_labels(text: str, fax: bool) -> None:
+    assert [p.fax for p in find_phones(text, "DE")] == [fax]

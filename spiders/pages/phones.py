@@ -26,7 +26,7 @@ _PHONE_LABEL = re.compile(
 _NOT_PHONE_LABEL = re.compile(
     r"(?:\b(?:ICP|NIP|REGON|KRS|I[ČC]O?|DI[ČC]|VAT|USt|UID|IBAN|BIC|SWIFT|ABN|ACN|EIN|SIRE[NT]|"
     r"KvK|BTW|HRB|HRA|CIF|NIF|ИНН|ОГРН|КПП|P\.?IVA|Steuer|Konto|account|acct|order|invoice|"
-    r"Bestell|zip|postal|PLZ|ISBN|SKU|Art\.?-?Nr|QQ|ICQ|Skype|ID|No|Nr|Ref)\b|备|號|号|编号|邮编|郵編|"
+    r"Bestell|zip|postal|PLZ|ISBN|SKU|Art\.?-?Nr|QQ|ICQ|Skype|Ref)\b|备|號|号|编号|邮编|郵編|"
     r"微信|代码|注册号|税号|账号|帐号|开户行)[\s.:：#-]*$",
     re.IGNORECASE,
 )
