@@ -172,3 +172,14 @@ def test_price_tiles_and_footer_columns_are_not_listings() -> None:
     ) + "</div>"
     names = [r.name for r in extract_records(footer, "http://www.homes.example.com/p/1")]
     assert "Rocket Town Media" not in names and "EXPERIENCE" not in names
+
+
+def test_field_hints_apply_to_a_company_page() -> None:
+    html = """<div id="hdr"><span class="brand">Omega Pack Sp. z o.o.</span></div>
+    <p>Tel. +48 12 345 67 89</p><div class="nip">NIP 6832085719</div>"""
+    hints = SourceHints(fields={"name": "#hdr .brand", "nip": ".nip"})
+    record = extract_records(html, "http://omega.example.pl/kontakt", hints=hints)[0]
+    assert record.name == "Omega Pack Sp. z o.o."
+    assert record.evidence["name"] == "hint #hdr .brand"
+    assert record.extra["nip"] == "NIP 6832085719"
+    assert record.phones == ["+48 12 345 67 89"]

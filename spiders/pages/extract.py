@@ -339,6 +339,15 @@ def extract_page(ctx: PageContext, hints: SourceHints | None = None) -> list[Ext
             merged.address = match.address
             merged.evidence["address"] = match.evidence.get("address", "visible text")
         owners[index] = merged
+    if hints and hints.fields:
+        # A company page with per-source selectors: they override the automatic values.
+        from spiders.pages.listing import apply_field_hints
+
+        if not owners:
+            owners.append(ExtractedRecord())
+        apply_field_hints(owners[0], ctx.root, hints.fields)
+        if not owners[0].name:
+            return []
     return owners
 
 

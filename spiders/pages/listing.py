@@ -301,20 +301,26 @@ def record_from_block(
             if alias and alias != record.name:
                 record.extra["also_known_as"] = alias  # an alias, not another company
             break
+    apply_field_hints(record, el, {k: v for k, v in fields.items() if k != "name"})
+    return record
+
+
+def apply_field_hints(
+    record: ExtractedRecord, el: etree._Element, fields: dict[str, str]
+) -> None:
+    """Overwrite fields with what the source's selectors find inside ``el``."""
     for field, selector in fields.items():
-        if field == "name":
-            continue
         value = select_text(el, selector)
         if not value:
             continue
         if field in ("phones", "emails", "websites", "fax", "categories", "social"):
             setattr(record, field, [value])
-        elif field in ExtractedRecord.model_fields:
+        elif field in ExtractedRecord.model_fields and field not in ("contacts", "extra",
+                                                                     "evidence"):
             setattr(record, field, value)
         else:
             record.extra[field] = value
         record.evidence[field] = f"hint {selector}"
-    return record
 
 
 def listing_records(ctx: PageContext, hints: SourceHints | None = None) -> list[ExtractedRecord]:
