@@ -36,7 +36,7 @@ class ExplainSection:
 SectionProvider = Callable[[Session, Company], ExplainSection | None]
 _PROVIDERS: list[tuple[int, str, SectionProvider]] = []
 #: Modules that register explain sections when imported (missing ones are skipped).
-SECTION_MODULES: list[str] = ["enrich.scoring.explain"]
+SECTION_MODULES: list[str] = ["enrich.scoring.explain", "enrich.explain"]
 _imported = False
 
 
