@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
-from leadgen.items import Address, Contact, Lead, SourceMeta
+from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.suppression import SuppressionList
@@ -127,7 +127,7 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, str], *, source: str, pa
         legal_name=_one(row, get("legal_name")),
         social=_values(row, get("social")),
         contacts=contacts,
-        size={k: v for k, v in size.items() if v is not None},
+        size=SizeSignals(**{k: v for k, v in size.items() if v is not None}),
         country_hint=region,
     )
 

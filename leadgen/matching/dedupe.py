@@ -224,8 +224,9 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[_Record],
         connection.execute(delete(KEYS).where(KEYS.c.company_id.in_(chunk)))
     # Contacts of absorbed companies move to the survivor (keeping their check results).
     for old, new in contact_moves:
-        existing = set(connection.execute(
-            select(CONTACTS.c.kind, CONTACTS.c.value).where(CONTACTS.c.company_id == new)).all())
+        existing: set[tuple[str, str]] = {
+            (row.kind, row.value) for row in connection.execute(
+                select(CONTACTS.c.kind, CONTACTS.c.value).where(CONTACTS.c.company_id == new))}
         for contact_id, kind, value in connection.execute(
                 select(CONTACTS.c.id, CONTACTS.c.kind, CONTACTS.c.value)
                 .where(CONTACTS.c.company_id == old)).all():
@@ -285,8 +286,7 @@ def _strongest(statuses: list[str]) -> str:
 def _update_companies(writer: BatchWriter, rows: list[dict[str, Any]]) -> None:
     full = []
     for row in rows:
-        complete = {column: None for column in COMPANY_COLUMNS}
-        complete.update(categories=[], social=[], size={})
+        complete: dict[str, Any] = {column: None for column in COMPANY_COLUMNS}
         complete.update(row)
         if complete.get("categories") is None:
             complete["categories"] = []

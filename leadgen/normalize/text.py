@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 # Letters NFKD does not split into base + accent.
 _SPECIAL = str.maketrans({
@@ -66,7 +67,8 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin
 
     out: list[str] = []
-    for part in lazy_pinyin(text, errors=lambda chars: [chars]):
+    keep_as_is: Any = lambda chars: [chars]  # noqa: E731 - pypinyin accepts a list here
+    for part in lazy_pinyin(text, errors=keep_as_is):
         for word in key_tokens(part):
             if word.isascii():
                 out.append(word)
