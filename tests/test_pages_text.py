@@ -313,3 +313,18 @@ def test_chat_ids_are_not_phones(text: str) -> None:
                                             ("Fax No.: 030 1234568", True)])
 def test_number_labels_after_phone_labels(text: str, fax: bool) -> None:
     assert [p.fax for p in find_phones(text, "DE")] == [fax]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["130 E Randolph St.", "7th Floor", "Chicago, IL 60601, USA"],
+         "130 E Randolph St., 7th Floor, Chicago, IL 60601, USA"),
+        (["6B Liberty, Suite 200", "Aliso Viejo, CA 92656"],
+         "6B Liberty, Suite 200, Aliso Viejo, CA 92656"),
+        (["2025 Central Park Drive #1121", "Okemos, MI 48864"],
+         "2025 Central Park Drive #1121, Okemos, MI 48864"),
+    ],
+)
+def test_us_addresses_with_units(lines: list[str], expected: str) -> None:
+    assert find_addresses(lines)[0].text == expected

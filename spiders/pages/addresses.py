@@ -53,7 +53,8 @@ _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|drive|dr|court|ct|lane|ln|boulevard|blvd|way|place|pl|"
     r"parkway|pkwy|highway|hwy|circle|cir|square|sq|terrace|ter|trail|trl|suite|ste|floor|"
     r"plaza|alley|row|crescent|close|quay|wharf|broadway|pike|turnpike|expressway|freeway|"
-    r"park|estate|centre|center|business park|industrial estate|"
+    r"park|estate|centre|center|business park|industrial estate|common|commons|loop|path|"
+    r"mews|gardens|heights|pointe|landing|crossing|cove|glen|ridge|hollow|"
     r"straße|strasse|str|weg|platz|gasse|allee|ring|damm|ufer|chaussee|markt|steig|"
     r"laan|straat|plein|gracht|kade|singel|dreef|dijk|hof|"
     r"ul|ulica|al|aleja|os|plac|třída|náměstí|nám|ulice|nábřeží|"
@@ -62,7 +63,7 @@ _STREET_WORDS = (
     r"улица|ул|проспект|пр|переулок|пер|шоссе|дом|д"
 )
 _STREET_US = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:{_L}[\w'’.\-]*\s+){{1,5}}?(?:{_STREET_WORDS})\b\.?"
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:{_L}[\w'’.\-]*\s+){{1,5}}(?:{_STREET_WORDS})\b\.?"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?",
     re.IGNORECASE,
 )
@@ -162,6 +163,12 @@ _STREET_WORD_START = re.compile(
     r"rua|praça|avenue|улица|ул|проспект|пр|переулок|шоссе)\b\.?\s",
     re.IGNORECASE,
 )
+#: "6B Liberty, Suite 200": a number-first street without a street word, made sure by a unit.
+_STREET_WITH_UNIT = re.compile(
+    rf"^\s*\d{{1,6}}[A-Za-z]?\s+{_L}[\w'’.\-]*(?:\s+{_L}[\w'’.\-]*){{0,3}},?\s+"
+    r"(?:suite|ste|unit|#)\.?\s*[\w-]+",
+    re.IGNORECASE,
+)
 _MONTHS_GLUED = re.compile(r"(?<=\d)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
                            re.IGNORECASE)
 
@@ -176,6 +183,9 @@ def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
         text = _MONTHS_GLUED.sub(lambda m: "#" * len(m.group(0)), _MONTHS.sub(
             lambda m: "#" * len(m.group(0)), text))
     match = _STREET_US.search(text)
+    if match:
+        return match.span()
+    match = _STREET_WITH_UNIT.search(text)
     if match:
         return match.span()
     match = _STREET_EU.search(text)
@@ -197,8 +207,9 @@ _UNIT_TAIL = re.compile(
 
 
 _UNIT_LINE = re.compile(
-    r"^\s*(?:suite|ste|unit|apt|floor|fl|bldg|building|room|rm|piso|étage|etage|stock|"
-    r"c/o|p\.?\s?o\.?\s?box|postfach|box)\b\.?\s*[\w/#-]*\s*$",
+    r"^\s*(?:(?:suite|ste|unit|apt|floor|fl|bldg|building|room|rm|piso|étage|etage|stock|"
+    r"c/o|p\.?\s?o\.?\s?box|postfach|box)\b\.?\s*[\w/#-]*|"
+    r"\d{1,3}(?:st|nd|rd|th|\.)?\s+(?:floor|fl|étage|etage|stock|og|piso))\s*$",
     re.IGNORECASE,
 )
 
@@ -339,16 +350,19 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
         )
         line_part = re.sub(r"\s+,", ",", line_part.strip())
         street_line = cut_line(prev)
-        if not (is_street_line(street_line) and _house_number_ok(street_line)):
+        above = cut_line(lines[i - 2]) if i >= 2 else ""
+        # "6903 Rockledge Drive / Suite 1250 / Bethesda, MD 20817": a unit line in between.
+        three = bool(_UNIT_LINE.match(street_line)) and is_street_line(above) and not (
+            _UNIT_LINE.match(above)
+        )
+        if not three and not (is_street_line(street_line) and _house_number_ok(street_line)):
             return None  # a postal code without a street is too often a number in prose
         if not strong and len(cut_line(segment)) > len(line_part) + 12:
             return None  # a bare number + word inside a longer line ("1227 Views ...")
         if _NOT_ADDRESS.search(street_line):
             return None
         first = i - 1
-        above = cut_line(lines[i - 2]) if i >= 2 else ""
-        if _UNIT_LINE.match(street_line) and is_street_line(above) and not _UNIT_LINE.match(above):
-            # "6903 Rockledge Drive / Suite 1250 / Bethesda, MD 20817": three lines.
+        if three:
             parts.append(above)
             first = i - 2
         parts.append(street_line)
