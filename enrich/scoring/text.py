@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -140,7 +140,3 @@ class Vocabulary:
             forms.add(core[:-1] + "ies")
         found = [self.index[form] for form in forms if form in self.index]
         return np.asarray(sorted(found), dtype=np.int64)
-
-    def ids_for_terms(self, terms: Iterable[str]) -> list[list[np.ndarray]]:
-        """Per term, per word, the matching token ids."""
-        return [[self.ids_for_word(word) for word in term_words(term)] for term in terms]
