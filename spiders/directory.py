@@ -147,9 +147,8 @@ class DirectorySpider(scrapy.Spider):
     def _listing(self, response: Response, page: ListingPage, html: str) -> Iterator[Any]:
         records = page.records
         next_urls = [*page.next_page_urls, *page.load_more_urls]
-        unlinked = [record for record in records if not record.detail_url]
-        links = ContentLinks(html, response.url) if unlinked or not records else None
-        if links is not None and records:
+        links = ContentLinks(html, response.url)
+        if any(not record.detail_url for record in records):
             # Tie cards to their detail pages by the link that carries the card's name.
             records = [
                 record.model_copy(update={"detail_url": url})
@@ -159,8 +158,14 @@ class DirectorySpider(scrapy.Spider):
             ]
         yield from self._records(response, records, page.detail_urls)
         yield from self._next_pages(response, records, next_urls)
+        # A directory split by initial: every letter is a listing of its own, at this depth.
+        for url in links.letter_urls:
+            yield response.follow(
+                url, self.parse_listing, errback=self.listing_failed,
+                meta={"leadgen_pagination": True},
+            )
         paginated = response.meta.get("leadgen_pagination")
-        if links is not None and not records and not next_urls and not paginated:
+        if not records and not next_urls and not links.letter_urls and not paginated:
             # An index page (categories, regions, letters): its content links lead to listings.
             self._count("pages/index")
             for url in links.urls:

@@ -139,10 +139,12 @@ class ContentLinks:
     the listings that do: :attr:`urls` are the links to walk from it. Menus, footers and forms are
     left out: they lead to logins, searches, calendars and legal pages. :meth:`link_for` finds a
     record's detail link by its name when the page objects did not tie them together.
+    :attr:`letter_urls` is the A-Z bar of a directory split by initial, wherever it sits.
     """
 
     def __init__(self, html: str, url: str):
         self.urls: list[str] = []
+        self.letter_urls: list[str] = []
         self._by_text: dict[str, str] = {}
         try:
             root = lxml.html.fromstring(html)
@@ -151,6 +153,7 @@ class ContentLinks:
         body = root.find("body")
         containers = root.xpath(_MAIN) or [body if body is not None else root]
         host = urlsplit(url).hostname
+        self.letter_urls = _letter_urls(body if body is not None else root, url, host)
         for container in containers:
             for anchor in container.iter("a"):
                 if any(parent.tag in _CHROME for parent in anchor.iterancestors()):
@@ -168,6 +171,26 @@ class ContentLinks:
     def link_for(self, name: str | None) -> str | None:
         """The content link whose visible text is exactly ``name`` (case and spaces aside)."""
         return self._by_text.get(_text_key(name)) if name else None
+
+
+#: "A", "Ä", "0-9", "#", "A-C", "A – F": the labels of an alphabet bar.
+_LETTER = re.compile(r"^(?:[^\W\d_]|0\s*[-–]\s*9|#|[^\W\d_]\s*[-–]\s*[^\W\d_])$")
+#: An alphabet bar has at least this many letter links.
+MIN_LETTERS = 5
+
+
+def _letter_urls(root: Any, url: str, host: str | None) -> list[str]:
+    found: list[str] = []
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        if not _LETTER.match(" ".join(anchor.text_content().split())):
+            continue
+        target = urljoin(url, href).split("#", 1)[0]
+        if urlsplit(target).hostname == host and target not in found:
+            found.append(target)
+    return found if len(found) >= MIN_LETTERS else []
 
 
 def merge_records(card: ExtractedRecord | None, detail: ExtractedRecord) -> ExtractedRecord:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from leadgen.profile import SourceConfig, SourceHints
 from tests.sites.crawl import crawl, require_page_objects
-from tests.sites.directory_site import BY_NUMBER, CATEGORIES, MEMBERS, PAGES, DirectorySite
+from tests.sites.directory_site import (
+    ALPHABET,
+    BY_NUMBER,
+    CATEGORIES,
+    MEMBERS,
+    PAGES,
+    DirectorySite,
+)
 from tests.sites.server import SiteServer
 
 require_page_objects()
@@ -81,3 +88,15 @@ def test_pagination_of_overlapping_categories_is_walked_to_the_end(tmp_path: Pat
     assert "/cat/b?page=3" in paths
     expected = {n for pages in CATEGORIES.values() for page in pages for n in page}
     assert {lead["name"] for lead in leads} == {BY_NUMBER[n].name for n in expected}
+
+
+def test_directory_split_by_initial_is_walked_letter_by_letter(tmp_path: Path) -> None:
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
+    with SiteServer(site) as server:
+        site.port = server.port
+        source = SourceConfig(id="az", start_urls=[f"{server.base_url}/az"], max_depth=1)
+        _, leads, _ = crawl(tmp_path, [source])
+        paths = {hit.path for hit in server.access_log}
+    assert {f"/az?l={key}" for key in ALPHABET} - {"/az?l=a-c"} <= paths
+    expected = {BY_NUMBER[n].name for numbers in ALPHABET.values() for n in numbers}
+    assert {lead["name"] for lead in leads} == expected

@@ -11,6 +11,7 @@
 - ``/endless?page=N``: pagination that never ends, every page showing the same three members;
 - ``/cat/<letter>?page=N``: categories sharing members (``CATEGORIES``): page 2 of ``b`` shows
   only members of ``a``, page 3 new ones;
+- ``/az?l=<range>``: the directory split by initial, an A-Z bar in the header (``ALPHABET``);
 - ``/api/members?page=N``: the same members as a JSON API (5 per page, ``page``/``pages``),
   ids ``1000 + n``.
 
@@ -60,6 +61,8 @@ BY_NUMBER = {member.number: member for member in MEMBERS}
 #: Which members each listing page shows; member 1 appears twice (under two session ids).
 PAGES = {1: [1, 2, 3, 7], 2: [4, 5, 6, 1, 9], 3: [8, 10, 11, 12], 4: [13, 14, 15]}
 LAST_PAGE = max(PAGES)
+#: Listing by initial: letter range -> members.
+ALPHABET = {"a-c": [1, 2, 3], "d-f": [4, 5, 6], "g-i": [8], "j-l": [11], "m-o": [13, 14, 15]}
 #: Category listings: category -> its pages' members.
 CATEGORIES = {"a": [[1, 2, 3]], "b": [[4, 5, 6], [1, 2, 3], [8, 11, 14]]}
 SLOW_PAGE = 4
@@ -175,6 +178,16 @@ class DirectorySite:
         body = f'<h1>Kategorie {letter}</h1><div class="members">{cards}</div>'
         return Page(_doc(f"Kategorie {letter}", body + (nxt if page < len(pages) else "")))
 
+    def alphabet(self, letters: str) -> Page:
+        bar = " ".join(f'<a href="/az?l={key}">{key.upper()}</a>' for key in ALPHABET)
+        cards = "".join(
+            f'<div class="member-card"><h3><a href="/member/{n}">{html.escape(BY_NUMBER[n].name)}'
+            f"</a></h3><p>Tel. {BY_NUMBER[n].phone}</p></div>"
+            for n in ALPHABET[letters]
+        )
+        body = f'<nav class="az">{bar}</nav><h1>Mitglieder {letters.upper()}</h1>{cards}'
+        return Page(_doc(f"Mitglieder {letters}", body))
+
     def api(self, page: int) -> Page:
         per_page = 5
         pages = -(-len(MEMBERS) // per_page)
@@ -201,6 +214,9 @@ class DirectorySite:
             return self.events(int(match.group(1)), int(match.group(2)))
         if match := re.fullmatch(r"/cat/([a-z])", path):
             return self.category(match.group(1), int(query.get("page", ["1"])[0]))
+        if path == "/az":
+            letters = query.get("l", ["a-c"])[0]
+            return self.alphabet(letters) if letters in ALPHABET else Page(b"", status=404)
         if path == "/endless":
             return self.endless(int(query.get("page", ["1"])[0]))
         if path == "/api/members":
