@@ -237,6 +237,7 @@ def cut_line(text: str) -> str:
 
 def _segment_with_postal(text: str) -> tuple[str, re.Match[str], str, bool] | None:
     for segment in re.split(r"\s+[|•·]\s+|\s{3,}", text):
+        segment = cut_line(segment)  # "... 16147 Genova T +39 010 ..." ends at the phone
         found = postal_match(segment)
         if found and not found[2] and _MONTHS.search(segment[max(0, found[0].start() - 16) :
                                                             found[0].start()]):
