@@ -88,7 +88,7 @@ _CJK_LABEL = re.compile(r"^[\u3000-\u9fff\uff00-\uffef\s]{1,8}[:：]")
 _CUT = re.compile(
     r"\s*(?:\||•|·|\bphone\b|\btel\b|\btelefon|\bfax\b|\be-?mail\b|\bemail\b|\bmobil|"
     r"\bhours\b|\buse of\b|\ball rights\b|\bcall\b|电话|傳真|传真|邮编|邮箱|☎|✆|\bph\b|"
-    r"\bphone:|\bt:|\bf:|\be:|\s[TtFfMm]\.?\s*(?=[+(]|\d{2}))",
+    r"\bphone:|\bt:|\bf:|\be:|\s[TtFfMm][.:]?\s+(?=[+(]|\d{2}))",
     re.IGNORECASE,
 )
 #: Country names as printed (English, local, short forms) -> ISO 3166-1 alpha-2.
