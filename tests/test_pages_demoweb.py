@@ -88,6 +88,9 @@ def test_detail_pages_give_the_company_not_the_directory(world, truth) -> None:
             assert record.name in company["name_variants"], (record.name, listing["url"])
             phones = {e164(p, company["country"]) for p in record.phones}
             assert phones <= set(company["phones"]), (phones, listing["url"])
+            page_digits = re.sub(r"\D", "", response.body.decode("utf-8", "replace"))
+            shown = {p for p in company["phones"] if p[-7:] in page_digits}
+            assert shown <= phones, (shown - phones, listing["url"])  # every printed phone
             assert {e.lower() for e in record.emails} <= {e.lower() for e in company["emails"]}
             checked += 1
     assert checked > 50

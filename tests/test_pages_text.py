@@ -140,6 +140,8 @@ def test_mailto_keeps_what_the_visitor_reads() -> None:
          "银川市金凤区阅海湾中央商务区万寿路142号18层1813室"),
         (["адрес: 101000, г. Москва, ул. Мясницкая, д. 1"],
          "101000, г. Москва, ул. Мясницкая, д. 1"),
+        (["162 Business Park, Cork T12 J679, Ireland"], "162 Business Park, Cork T12 J679, Ireland"),
+        (["Via 5 Maggio, 81, 16147 Genova T +39 010 3747811"], "Via 5 Maggio, 81, 16147 Genova"),
         (["Copyright © 2015 Stoneridge Homes"], None),
         (["Since 1981 Lahej & Sultan"], None),
     ],
