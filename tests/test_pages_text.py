@@ -331,3 +331,12 @@ def test_number_labels_after_phone_labels(text: str, fax: bool) -> None:
 )
 def test_us_addresses_with_units(lines: list[str], expected: str) -> None:
     assert find_addresses(lines)[0].text == expected
+
+
+def test_emails_hidden_by_utility_classes_are_not_seen() -> None:
+    html = """<div><b>Acme Ltd</b><br>12 High Street<br>Leeds LS1 4AB<br>
+    <span class="d-none">old@acme.example.co.uk</span><span class="sr-only">Tel 0113 496 0999</span>
+    E-mail: sales@acme.example.co.uk</div>"""
+    record = extract_records(html, "http://acme.example.co.uk/contact")[0]
+    assert record.emails == ["sales@acme.example.co.uk"]
+    assert record.phones == []

@@ -22,6 +22,11 @@ BLOCK_TAGS = {
     "legend", "menu",
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Utility classes that hide an element from sighted visitors (Bootstrap, Tailwind, WordPress).
+_HIDDEN_CLASSES = frozenset({
+    "hidden", "d-none", "hide", "is-hidden", "visually-hidden", "sr-only", "screen-reader-text",
+    "invisible", "display-none", "u-hidden", "visuallyhidden", "element-invisible",
+})
 _WS = re.compile(r"[ \t\r\n\f\u00a0\u200b\u3000]+")
 
 
@@ -57,6 +62,9 @@ def is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true" and not el.text_content():
         return True
     if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
+        return True
+    classes = el.get("class")
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
         return True
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
