@@ -97,6 +97,7 @@ class Score:
     records: Counts = field(default_factory=Counts)
     invented: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    per_page: list[tuple[str, int, int, int]] = field(default_factory=list)
 
 
 def _values(record: dict, name: str, regions: list[str]) -> set[str]:
@@ -150,6 +151,7 @@ def score_page(page: str, extracted: list[dict], gt: dict, score: Score) -> None
     pairs = align(extracted, truth, regions)
     matched_ex = {i for i, _ in pairs}
     matched_gt = {j for _, j in pairs}
+    score.per_page.append((page, len(truth), len(extracted), len(pairs)))
     score.records.tp += len(pairs)
     score.records.fp += len(extracted) - len(pairs)
     score.records.fn += len(truth) - len(pairs)
@@ -207,6 +209,8 @@ def render(score: Score, pages: int) -> str:
         lines.append(
             f"| {name} | {c.precision:.3f} | {c.recall:.3f} | {c.tp} | {c.fp} | {c.fn} |"
         )
+    lines += ["", "| page | records (truth) | extracted | aligned |", "|---|---|---|---|"]
+    lines += [f"| {p} | {t} | {e} | {a} |" for p, t, e, a in score.per_page]
     lines += ["", "Records extracted but not in the ground truth:"]
     lines += [f"- {x}" for x in score.invented] or ["- none"]
     lines += ["", "Ground-truth records not found:"]
