@@ -3,12 +3,15 @@
 Twisted's reactor starts once per process, and a CLI command, a test or a benchmark may want several
 crawls. So :func:`run_crawl` runs each crawl in a child process (``python -m leadgen.crawler
 SPEC RESULT``, the spec and the result as JSON files) which runs Scrapy's ``CrawlerProcess`` with
-one crawler per source, side by side. Items flow through ``ITEM_PIPELINES`` in the child; with
-``items_path`` every lead is also written there as one JSON line.
+one crawler per source: sources on different hosts side by side, sources sharing a host one after
+another (:func:`host_groups`, so together they keep its Crawl-delay). Items flow through
+``ITEM_PIPELINES`` in the child; with ``items_path`` every lead is also written there as one JSON
+line (:class:`leadgen.items.Lead` serialized by Scrapy's feed exporter).
 
 Each source gets its own caps: ``DEPTH_LIMIT`` = ``max_depth``, ``LEADGEN_MAX_PAGES`` =
-``max_pages``, and with ``jobdir`` its own ``JOBDIR`` (``<jobdir>/<source id>``), so an
-interrupted run resumes where it stopped when started again with the same ``jobdir``.
+``max_pages``, and with ``jobdir`` its own ``JOBDIR`` (``<jobdir>/<source id>``), so a run stopped
+by Ctrl-C (graceful: finish reason ``shutdown``) or by its page cap resumes where it stopped when
+started again with the same ``jobdir``.
 """
 
 from __future__ import annotations
