@@ -224,7 +224,7 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         outside_emails = [e for i, e, _ in found.emails if not any(a <= i < b for a, b in zones)]
         _fill_contacts(records[0], outside_phones, outside_emails, ctx.region)
     else:
-        subject, subject_line = _subject(ctx, found)
+        subject, _ = _subject(ctx, found)
         owner = candidates.copyright or (og.get("og:site_name") if isinstance(
             og.get("og:site_name"), str) else None)
         about_other = bool(subject and owner and not similar_names(subject, owner))
@@ -264,7 +264,6 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         if not has_contact and not (strong and _owner_without_contacts(ctx, name, source)):
             return []
         records.append(record)
-        del subject_line
     first = records[0]
     zone: set[int] = set()
     for b in blocks:
