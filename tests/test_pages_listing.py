@@ -183,3 +183,20 @@ def test_field_hints_apply_to_a_company_page() -> None:
     assert record.evidence["name"] == "hint #hdr .brand"
     assert record.extra["nip"] == "NIP 6832085719"
     assert record.phones == ["+48 12 345 67 89"]
+
+
+def test_event_page_gives_the_venue_not_the_ticket_site() -> None:
+    import json as _json
+
+    event = {"@context": "http://schema.org", "@type": "MusicEvent", "name": "Elysian Fields",
+             "location": {"@type": "Place", "name": "The Owl Music Parlor",
+                          "address": {"@type": "PostalAddress", "streetAddress": "497 Rogers Ave",
+                                      "addressLocality": "Brooklyn", "addressRegion": "NY",
+                                      "postalCode": "11225", "addressCountry": "US"}}}
+    html = f"""<script type="application/ld+json">{_json.dumps(event)}</script>
+    <h1>Elysian Fields</h1><p>The Owl Music Parlor</p><p>497 Rogers Ave<br>Brooklyn, NY 11225</p>
+    <p>(718) 774-0042</p><footer>© 2017 Songkick · support@songkick.example.com</footer>"""
+    records = extract_records(html, "http://www.songkick.example.com/concerts/1")
+    assert [r.name for r in records] == ["The Owl Music Parlor"]
+    assert records[0].emails == []
+    assert records[0].phones == ["(718) 774-0042"]

@@ -325,8 +325,22 @@ def extract_page(ctx: PageContext, hints: SourceHints | None = None) -> list[Ext
         return records
     found = ctx.found()
     owners = owner_records(ctx, found, og)
+    venues = [i for i in structured if "event" in i.evidence.get("name", "")]
+    if venues:
+        # An event page: the venue is the business; the ticket site around it is not a lead,
+        # and its e-mails are not the venue's.
+        out: list[ExtractedRecord] = []
+        for venue in venues:
+            match = next((r for r in owners if same_company(r, venue, ctx.region)), None)
+            if match is not None:
+                match = match.model_copy(update={"emails": []})
+                venue = merge_into(venue, match, ctx.region)
+            out.append(venue)
+        return out
     for item in structured:
         match = next((r for r in owners if same_company(r, item, ctx.region)), None)
+        if match is None and len(owners) == 1 and similar_names(owners[0].name, item.name):
+            match = owners[0]  # "Acme" in the markup, "Acme GmbH" on the page
         if match is None:
             if not owners:
                 owners.append(item)
