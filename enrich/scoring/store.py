@@ -188,7 +188,13 @@ def write_scores(engine: Engine, profile: str, result: ScoreResult) -> ScoreDiff
             stamp = scored_at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
             placeholders = ", ".join("?" for _ in COLUMNS)
             sql = f"INSERT INTO scores ({', '.join(COLUMNS)}) VALUES ({placeholders})"
-            connection.exec_driver_sql(sql, list(_rows(profile, result, stamp, 1)))
+            # The DBAPI cursor of this same transaction takes a generator: sqlite3 pulls the rows
+            # one by one, so a million tuples never exist at once.
+            cursor = connection.connection.cursor()
+            try:
+                cursor.executemany(sql, _rows(profile, result, stamp, 1))
+            finally:
+                cursor.close()
         if sqlite:
             connection.exec_driver_sql("PRAGMA cache_size=-2000")
         after = _scores_stamp(connection)
