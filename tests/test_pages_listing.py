@@ -200,3 +200,15 @@ def test_event_page_gives_the_venue_not_the_ticket_site() -> None:
     assert [r.name for r in records] == ["The Owl Music Parlor"]
     assert records[0].emails == []
     assert records[0].phones == ["(718) 774-0042"]
+
+
+def test_member_list_with_own_email_domains_is_a_listing() -> None:
+    members = [("Alpha Verpackung GmbH", "alpha-pack"), ("Beta Folien AG", "beta-folien"),
+               ("Gamma Karton KG", "gamma-karton")]
+    html = "<ul class='members'>" + "".join(
+        f"<li><h3>{name}</h3><p>Kontakt: <a href='mailto:info@{d}.example.de'>"
+        f"info@{d}.example.de</a></p></li>" for name, d in members
+    ) + "</ul>"
+    records = extract_records(html, "https://verband.example.de/mitglieder")
+    assert [r.name for r in records] == [name for name, _ in members]
+    assert records[1].emails == ["info@beta-folien.example.de"]

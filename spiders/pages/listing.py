@@ -17,6 +17,7 @@ from lxml import etree
 from spiders.pages.addresses import country_in, find_addresses, postal_match, street_span
 from spiders.pages.contact import scan_lines
 from spiders.pages.dom import _Renderer, collapse, is_hidden, is_visible
+from spiders.pages.emails import find_emails
 from spiders.pages.merge import dedupe_emails, dedupe_phones
 from spiders.pages.models import ExtractedRecord, SourceHints
 from spiders.pages.names import clean_name, is_agency_credit, name_like
@@ -111,6 +112,19 @@ def _shows_location(el: etree._Element, name: str | None) -> bool:
     return False
 
 
+def _email_domain(el: etree._Element) -> str | None:
+    """The domain of the first e-mail a block shows (text or mailto)."""
+    text = " ".join(line.text for line in _lines(el))
+    found = find_emails(text)
+    if not found:
+        for a in el.iter("a"):
+            href = a.get("href") or ""
+            if href.lower().startswith("mailto:"):
+                found = find_emails(href[7:])
+                break
+    return found[0].rsplit("@", 1)[-1].lower() if found else None
+
+
 def _card_sized(el: etree._Element) -> bool:
     """Cards and rows are small; page columns and layout wrappers are not."""
     return len(collapse(el.text_content())) <= 1500
@@ -156,7 +170,14 @@ def find_record_blocks(
         if sum(1 for m in members if _card_sized(m)) < 0.8 * len(members):
             continue
         # A link to another site alone is no evidence: partner, feed and blogroll lists have it.
-        with_contact = sum(1 for m in members if _has_contact(m, region))
+        # An e-mail is, when each block has its own domain (a staff list shares one).
+        domains = [_email_domain(m) for m in members]
+        with_email = sum(1 for d in domains if d)
+        own_domains = len({d for d in domains if d}) >= max(_MIN_ITEMS, 0.8 * with_email)
+        with_contact = sum(
+            1 for m, d in zip(members, domains, strict=True)
+            if _has_contact(m, region) or (d and own_domains)
+        )
         share = with_contact / len(members)
         entries = bool(_ENTRY_CLASS.search(_signature(members[0])))
         if share < 0.5 or with_contact < (1 if entries else _MIN_ITEMS):
