@@ -340,3 +340,17 @@ def test_emails_hidden_by_utility_classes_are_not_seen() -> None:
     record = extract_records(html, "http://acme.example.co.uk/contact")[0]
     assert record.emails == ["sales@acme.example.co.uk"]
     assert record.phones == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Contact: John Anderson (Managing Director)",
+         {"name": "John Anderson", "title": "Managing Director"}),
+        ("Ansprechpartner: Max Muster, Einkauf", {"name": "Max Muster", "title": "Einkauf"}),
+        ("联系人：王经理", {"name": "王经理"}),
+    ],
+)
+def test_contact_people(line: str, expected: dict) -> None:
+    html = f"<p>Acme GmbH<br>Hauptstr. 1<br>10115 Berlin<br>Tel. 030 1234567</p><p>{line}</p>"
+    assert extract_records(html, "http://acme.example.de/k")[0].contacts == [expected]

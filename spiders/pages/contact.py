@@ -31,6 +31,13 @@ _CONTACT_LABEL = re.compile(
     r"\s*[:：]\s*([^\s,;|:：]{1,5}(?:\s[^\s,;|:：\d@]{1,20}){0,2})",
     re.IGNORECASE,
 )
+#: "Contact: John Anderson (Managing Director)", "Ansprechpartner: Max Muster, Einkauf".
+_NAMED_CONTACT = re.compile(
+    r"^\s*(?i:contact(?: person)?|kontakt(?:person)?|contacto|ansprechpartner(?:in)?|"
+    r"contactpersoon|osoba kontaktowa|kontaktní osoba)\s*[:：]\s*"
+    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'.-]+){1,2})"
+    r"\s*(?:\((?P<title>[^)]{2,60})\)|,\s*(?P<title2>[^,;@\d]{2,60}))?\s*$",
+)
 #: "Purchasing  Mark Samples  msamples@acme.com": a person whose address carries their name.
 _PERSON_BEFORE_EMAIL = re.compile(
     r"^(?P<title>(?:[A-Z][\w&/.-]*\s){0,4}?)(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'-]+)"
@@ -97,6 +104,15 @@ def _phone_starts_at_end(text: str) -> bool:
 
 def _scan_people(text: str, found: Found) -> None:
     """People named on a line: after a contact label, or before their own e-mail address."""
+    named = _NAMED_CONTACT.match(text)
+    if named:
+        person = {"name": named.group("name")}
+        title = named.group("title") or named.group("title2")
+        if title:
+            person["title"] = title.strip()
+        if all(c.get("name") != person["name"] for c in found.contacts):
+            found.contacts.append(person)
+        return
     label = _CONTACT_LABEL.search(text)
     if label:
         name = label.group(1).strip()
