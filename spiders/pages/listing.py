@@ -277,6 +277,7 @@ def record_from_block(
     record.fax = dedupe_phones([p.raw for _, p in found.phones if p.fax], region,
                                exclude=record.phones)
     record.emails = dedupe_emails([e for _, e, _ in found.emails])
+    record.contacts = list(found.contacts)
     for field in ("phones", "fax", "emails"):
         if getattr(record, field):
             record.evidence[field] = f"{where} text"
