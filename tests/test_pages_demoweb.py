@@ -57,6 +57,22 @@ def test_every_listed_company_is_found_on_its_listing_page(world, truth) -> None
         assert sorted(found) == sorted(names), url
 
 
+def test_listing_cards_give_their_phones_in_each_companys_numbering_plan(world, truth) -> None:
+    by_card = {(x["list_url"], x["name"]): c for c in truth["companies"] for x in c["listings"]}
+    found = 0
+    for url in sorted({key[0] for key in by_card}):
+        body, _ = fetch(world, url)
+        page_digits = re.sub(r"\D", "", body.decode("utf-8", "replace"))
+        for record in ListingPage(body, url).records:
+            company = by_card[(url, record.name)]
+            phones = {e164(p, company["country"]) for p in record.phones}
+            assert phones <= set(company["phones"]), (record.name, record.phones)
+            shown = {p for p in company["phones"] if p[-7:] in page_digits}
+            assert shown <= phones, (record.name, shown - phones)
+            found += len(phones)
+    assert found > 20
+
+
 def test_listing_pages_link_their_next_page(world, truth) -> None:
     pages = sorted({x["list_url"] for c in truth["companies"] for x in c["listings"]})
     checked = 0

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+import phonenumbers
 from lxml import etree
 
 from spiders.pages.addresses import country_in, find_addresses, postal_match, street_span
@@ -272,6 +273,11 @@ def record_from_block(
         record.detail_url = detail
         record.evidence["detail_url"] = f"{where} link"
     lines = _lines(el)
+    # A card that names its country reads its national numbers in that country's plan
+    # (a directory lists companies from many countries on one page).
+    card_country = next((c for line in lines if (c := country_in(line.text))), None)
+    if card_country and card_country in phonenumbers.SUPPORTED_REGIONS:
+        region = card_country
     found = scan_lines(lines, el, region)
     record.phones = dedupe_phones([p.raw for _, p in found.phones if not p.fax], region)
     record.fax = dedupe_phones([p.raw for _, p in found.phones if p.fax], region,
