@@ -212,3 +212,31 @@ def test_member_list_with_own_email_domains_is_a_listing() -> None:
     records = extract_records(html, "https://verband.example.de/mitglieder")
     assert [r.name for r in records] == [name for name, _ in members]
     assert records[1].emails == ["info@beta-folien.example.de"]
+
+
+def test_cards_show_location_category_tier_and_booth() -> None:
+    members = """<section class="members">""" + "".join(
+        f"""<article class="member-card"><h3><a href="/m/{i}">{name}</a></h3>
+        <p class="location">{loc}</p><p class="category">Dairy products</p>
+        <span class="tier">Gold member</span></article>"""
+        for i, (name, loc) in enumerate([("Alpha Dairy Ltd", "Bristol, United Kingdom"),
+                                         ("Beta Melk BV", "Utrecht, Netherlands"),
+                                         ("Gamma Molkerei AG", "Bern, Switzerland")])
+    ) + "</section>"
+    record = extract_records(members, "http://assoc.example.org/members")[1]
+    assert (record.name, record.city, record.country) == ("Beta Melk BV", "Utrecht",
+                                                          "Netherlands")
+    assert record.address == "Utrecht, Netherlands"
+    assert record.categories == ["Dairy products"]
+    assert record.extra["membership_tier"] == "Gold member"
+    table = """<table><thead><tr><th>Company</th><th>Country</th><th>Hall / Booth</th>
+    <th>Booth size</th></tr></thead><tbody>""" + "".join(
+        f"<tr class='exhibitor'><td class='name'>{n}</td><td>{c}</td><td>Hall {i} / B0{i}</td>"
+        f"<td>{9 * i} m²</td></tr>"
+        for i, (n, c) in enumerate([("Delta Oy", "Finland"), ("Epsilon AB", "Sweden"),
+                                    ("Zeta Sp. z o.o.", "Poland")], start=1)
+    ) + "</tbody></table>"
+    row = extract_records(table, "http://fair.example.com/exhibitors")[2]
+    assert (row.name, row.country) == ("Zeta Sp. z o.o.", "Poland")
+    assert row.extra["booth"] == "Hall 3 / B03"
+    assert row.extra["booth_size"] == "27 m²"

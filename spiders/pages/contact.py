@@ -106,12 +106,12 @@ def _scan_people(text: str, found: Found) -> None:
     """People named on a line: after a contact label, or before their own e-mail address."""
     named = _NAMED_CONTACT.match(text)
     if named:
-        person = {"name": named.group("name")}
+        entry = {"name": named.group("name")}
         title = named.group("title") or named.group("title2")
         if title:
-            person["title"] = title.strip()
-        if all(c.get("name") != person["name"] for c in found.contacts):
-            found.contacts.append(person)
+            entry["title"] = title.strip()
+        if all(c.get("name") != entry["name"] for c in found.contacts):
+            found.contacts.append(entry)
         return
     label = _CONTACT_LABEL.search(text)
     if label:

@@ -16,6 +16,7 @@ import phonenumbers
 from lxml import etree
 
 from spiders.pages.addresses import country_in, find_addresses, postal_match, street_span
+from spiders.pages.card_fields import card_fields
 from spiders.pages.contact import scan_lines
 from spiders.pages.dom import _Renderer, collapse, is_hidden, is_visible
 from spiders.pages.emails import find_emails
@@ -317,6 +318,7 @@ def record_from_block(
     record.websites = websites
     if websites:
         record.evidence["websites"] = f"{where} links"
+    card_fields(el, record, where)
     description = next(
         (collapse(p.text_content()) for p in el.iter("p")
          if is_visible(p) and len(collapse(p.text_content())) > 40), None
