@@ -58,3 +58,19 @@ def test_demo_profile_finds_the_hidden_fit_label(world: DemoWorld, tmp_path: Pat
     assert chosen.auc >= 0.9
     assert chosen.a_precision >= 0.9
     assert stored.leads >= 0.95 * COMPANIES and stored.auc == pytest.approx(chosen.auc, abs=0.02)
+
+
+def test_score_command_evaluates_against_a_truth_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from leadgen.cli import app
+
+    small = DemoWorld.generate(SEED, 200)
+    url = f"sqlite:///{tmp_path / 'small.db'}"
+    insert_leads(init_db(url), observable_leads(small))
+    truth = small.write_truth(tmp_path / "truth.json")
+    result = CliRunner().invoke(app, ["score", "-p", "demo", "--db", url, "--top", "0",
+                                      "--truth", str(truth)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Against the truth file: 200 leads" in result.output
+    print("\n" + result.output.splitlines()[-1])

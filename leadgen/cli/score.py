@@ -37,6 +37,10 @@ def score(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Score but do not store the scores."),
     top: int = typer.Option(10, "--top", help="How many top leads (and movers) to show."),
+    truth: str | None = typer.Option(
+        None, "--truth", help="Demo-web truth JSON (leadgen demo-web --write-truth): print the "
+        "AUC and A precision of the stored scores against its hidden fit label."
+    ),
     keep_runs: int | None = typer.Option(
         None, "--keep-runs", help="Afterwards delete all but the N newest scorings of the profile "
         "(default: keep every scoring)."
@@ -57,6 +61,11 @@ def score(
     if learn:
         report = learn_weights(run.features, run.result)
         console.print(report.markdown())
+    if truth is not None and not dry_run:
+        from enrich.scoring.demo_eval import evaluate_database
+
+        evaluation = evaluate_database(engine, truth, loaded.name)
+        console.print(f"Against the truth file: {evaluation.line()}")
     if keep_runs is not None and not dry_run:
         deleted = prune_history(engine, loaded.name, keep_runs)
         console.print(f"Deleted {deleted} score rows older than the {keep_runs} newest scorings.")
