@@ -144,11 +144,13 @@ def run_profile_crawl(
         raise
     finally:
         with session_scope(engine) as session:
-            run = session.get(CrawlRun, run_id)
-            assert run is not None
-            run.finished_at = utcnow()
-            run.status = status
-            run.stats = {k: v for k, v in stats.items() if isinstance(v, int | float | str)}
+            finished = session.get(CrawlRun, run_id)
+            assert finished is not None
+            finished.finished_at = utcnow()
+            finished.status = status
+            finished.stats = {
+                k: v for k, v in stats.items() if isinstance(v, int | float | str)
+            }
     companies_after, records_after = _counts(engine)
     return CrawlSummary(run_id, status, stats, companies_before, companies_after,
                         records_before, records_after)

@@ -34,7 +34,7 @@ class LeadFilter:
     limit: int | None = None
 
 
-def build_query(flt: LeadFilter) -> Select[tuple[Company, Score | None]]:
+def build_query(flt: LeadFilter) -> Select[Company, Score]:
     """The SELECT of companies (with their current score, if any) that match ``flt``."""
     score_join = and_(Score.company_id == Company.id, Score.is_current.is_(True))
     if flt.profile:
@@ -83,5 +83,4 @@ def _has_contact(kind: str):  # type: ignore[no-untyped-def]
 
 def iter_leads(session: Session, flt: LeadFilter) -> Iterator[tuple[Company, Score | None]]:
     """Companies matching ``flt``, best score first."""
-    for row in session.execute(build_query(flt)):
-        yield row[0], row[1]
+    yield from session.execute(build_query(flt)).tuples()
