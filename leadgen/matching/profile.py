@@ -7,9 +7,8 @@ it was seen with), so a new record is compared with the best-matching variant.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from leadgen.items import NormalizedLead
@@ -26,9 +25,12 @@ STOP_TOKENS = frozenset(
 _MAX_VALUES = 12  # a company seen with more name variants than this keeps the first ones
 
 
-@dataclass(slots=True)
-class MatchProfile:
-    """Values compared between records and companies (all already normalized)."""
+class MatchProfile(NamedTuple):
+    """Values compared between records and companies (all already normalized).
+
+    A tuple of tuples of strings: the garbage collector stops tracking such tuples, which
+    matters with a million companies' profiles in memory.
+    """
 
     names: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
