@@ -37,6 +37,13 @@ _ALIASES = {
     "e-mail": "email", "mail": "email", "tel": "phone", "telephone": "phone", "telefon": "phone",
     "addr": "street", "zip": "postal_code", "postcode": "postal_code", "plz": "postal_code",
     "ort": "city", "state": "region", "type": "category", "industry": "category",
+    "business_name": "name", "business": "name", "organisation_name": "name",
+    "organization_name": "name", "phone_number": "phone", "phonenumber": "phone",
+    "telephone_number": "phone", "mobile": "phone", "zip_code": "postal_code",
+    "zipcode": "postal_code", "postal": "postal_code", "website_url": "website",
+    "site": "website", "email_address": "email", "street_address": "street",
+    "address1": "street", "address_line_1": "street", "town": "city", "province": "region",
+    "country_code": "country", "fax_number": "fax", "category_name": "category",
 }
 _SPLIT = re.compile(r"[;|\n]+")
 

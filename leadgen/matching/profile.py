@@ -92,7 +92,8 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
             if domain not in domains:
                 domains.append(domain)
     address = lead.lead.address
-    street = street_key(address.street) if address else None
+    # A one-line address ("435 S. La Cienega Blvd., Los Angeles") stands in for the street.
+    street = street_key(address.street or address.full) if address else None
     return MatchProfile(
         names=(lead.name_key,) if lead.name_key else (),
         domains=tuple(domains),
