@@ -23,7 +23,8 @@ from enrich.safety import URLGuard, allow_private_from_env
 from leadgen.normalize import normalize_website
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.db import database_url as resolve_url
-from leadgen.storage.models import Company, CrawlRun, utcnow
+from leadgen.storage.models import Company
+from leadgen.storage.runs import finish_run, scalar_stats, start_run
 from leadgen.suppression import SuppressionList
 
 
@@ -111,12 +112,8 @@ def enrich(database_url: str | None, options: EnrichOptions) -> EnrichSummary:
     if not targets:
         return EnrichSummary(run_id=None, targets=0, status="nothing to do")
     allow = options.allow_private or allow_private_from_env()
-    with session_scope(engine) as session:
-        run = CrawlRun(kind="enrich", sources=["website"],
+    run_id = start_run(engine, "enrich", sources=["website"],
                        stats={"targets": len(targets), "max_pages": options.max_pages})
-        session.add(run)
-        session.flush()
-        run_id = run.id
     settings = {
         "LEADGEN_DATABASE_URL": url,
         "LEADGEN_PROXY": options.proxy,
@@ -139,14 +136,8 @@ def enrich(database_url: str | None, options: EnrichOptions) -> EnrichSummary:
         status = "interrupted"
         raise
     finally:
-        with session_scope(engine) as session:
-            finished = session.get(CrawlRun, run_id)
-            assert finished is not None
-            run = finished
-            run.finished_at = utcnow()
-            run.status = status
-            run.stats = {**{k: v for k, v in stats.items() if isinstance(v, int | float | str)},
-                         "targets": len(targets), "checks": checks.as_dict()}
+        finish_run(engine, run_id, status, {**scalar_stats(stats), "targets": len(targets),
+                                            "checks": checks.as_dict()})
     engine.dispose()
     return EnrichSummary(run_id, len(targets), stats, checks.as_dict(), status)
 

@@ -10,14 +10,15 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
 from leadgen.profile import Profile, SourceConfig
 from leadgen.storage import init_db, session_scope
-from leadgen.storage.models import Company, CrawlRun, SourceRecord, utcnow
+from leadgen.storage.models import Company, SourceRecord
+from leadgen.storage.runs import finish_run, scalar_stats, start_run
 
 
 @dataclass
@@ -50,8 +51,17 @@ def adhoc_source(url: str, region: str | None = None, max_pages: int | None = No
     return source
 
 
+class DemoWebAddresses(NamedTuple):
+    """Where a served demo web answers: its HTTP proxy and its DNS."""
+
+    proxy: str
+    """``http://127.0.0.1:PORT``."""
+    dns: str
+    """``127.0.0.1:PORT`` (UDP), the form of ``EnrichOptions.dns_servers``."""
+
+
 @contextmanager
-def demo_web_for(profile: Profile) -> Iterator[str | None]:
+def demo_web_for(profile: Profile) -> Iterator[DemoWebAddresses | None]:
     """Serve the bundled demo web while the block runs when the profile asks for it."""
     if profile.demo_web is None:
         yield None
@@ -60,7 +70,7 @@ def demo_web_for(profile: Profile) -> Iterator[str | None]:
 
     world = DemoWorld.generate(seed=profile.demo_web.seed, companies=profile.demo_web.companies)
     with DemoWebServer(world) as server:
-        yield server.proxy_url
+        yield DemoWebAddresses(server.proxy_url, server.dns_address)
 
 
 def _counts(engine: Any) -> tuple[int, int]:
@@ -113,11 +123,7 @@ def run_profile_crawl(
     url = resolve_url(database_url)
     engine = init_db(url)
     companies_before, records_before = _counts(engine)
-    with session_scope(engine) as session:
-        run = CrawlRun(kind="crawl", profile=profile.name, sources=[s.id for s in sources])
-        session.add(run)
-        session.flush()
-        run_id = run.id
+    run_id = start_run(engine, "crawl", profile=profile.name, sources=[s.id for s in sources])
     settings: dict[str, Any] = {
         "LEADGEN_DATABASE_URL": url,
         "LEADGEN_CRAWL_RUN_ID": run_id,
@@ -133,9 +139,9 @@ def run_profile_crawl(
     settings.update(settings_overrides or {})
     status, stats = "failed", {}
     try:
-        with demo_web_for(profile) as demo_proxy, _polling(engine, on_progress):
+        with demo_web_for(profile) as demo, _polling(engine, on_progress):
             result = run_crawl(sources, settings_overrides=settings,
-                               proxy=proxy or demo_proxy, jobdir=jobdir)
+                               proxy=proxy or (demo.proxy if demo else None), jobdir=jobdir)
         stats = dict(getattr(result, "stats", {}) or {})
         reason = stats.get("finish_reason", "finished")
         status = "finished" if reason in ("finished", "closespider_pagecount") else str(reason)
@@ -143,14 +149,7 @@ def run_profile_crawl(
         status = "interrupted"
         raise
     finally:
-        with session_scope(engine) as session:
-            finished = session.get(CrawlRun, run_id)
-            assert finished is not None
-            finished.finished_at = utcnow()
-            finished.status = status
-            finished.stats = {
-                k: v for k, v in stats.items() if isinstance(v, int | float | str)
-            }
+        finish_run(engine, run_id, status, scalar_stats(stats))
     companies_after, records_after = _counts(engine)
     return CrawlSummary(run_id, status, stats, companies_before, companies_after,
                         records_before, records_after)
@@ -182,7 +181,8 @@ def run_profile_job(
 
     url = resolve_url(database_url)
     stage = on_stage or (lambda _name: None)
-    with demo_web_for(profile) as demo_proxy:
+    with demo_web_for(profile) as demo:
+        demo_proxy = demo.proxy if demo else None
         crawl_profile = profile.model_copy(update={"demo_web": None})
         stage("crawl")
         crawled = run_profile_crawl(
@@ -195,7 +195,9 @@ def run_profile_job(
 
             stage("enrich")
             # The demo web is served on 127.0.0.1: its sites are private addresses by design.
-            options = EnrichOptions(proxy=demo_proxy, allow_private=demo_proxy is not None)
+            # Its own DNS answers MX look-ups, so the e-mail checks run instead of "unknown".
+            options = EnrichOptions(proxy=demo_proxy, allow_private=demo is not None,
+                                    dns_servers=[demo.dns] if demo else [])
             summary.enrich = enrich_websites(url, options)
     if score and profile.icp:
         from enrich.scoring.service import rescore

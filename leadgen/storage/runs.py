@@ -1,0 +1,43 @@
+"""The ``crawl_runs`` log: one row per crawl, enrichment or scoring, opened and closed here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from leadgen.storage.db import session_scope
+from leadgen.storage.models import CrawlRun, utcnow
+
+
+def scalar_stats(stats: Mapping[str, Any]) -> dict[str, Any]:
+    """The numbers and strings of a Scrapy stats dict (dates and objects are left out)."""
+    return {key: value for key, value in stats.items() if isinstance(value, int | float | str)}
+
+
+def start_run(
+    engine: Engine,
+    kind: str,
+    *,
+    profile: str | None = None,
+    sources: Iterable[str] = (),
+    stats: Mapping[str, Any] | None = None,
+) -> int:
+    """Open a run row (status ``running``) and return its id."""
+    with session_scope(engine) as session:
+        run = CrawlRun(kind=kind, profile=profile, sources=list(sources), stats=dict(stats or {}))
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def finish_run(engine: Engine, run_id: int, status: str, stats: Mapping[str, Any]) -> None:
+    """Close a run row with its final status and stats."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None:  # the row was deleted meanwhile; nothing to close
+            return
+        run.finished_at = utcnow()
+        run.status = status
+        run.stats = dict(stats)
