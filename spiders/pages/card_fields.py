@@ -9,6 +9,7 @@ from lxml import etree
 
 from spiders.pages.addresses import country_in
 from spiders.pages.dom import collapse
+from spiders.pages.labelled import field_of, labelled_fields
 from spiders.pages.models import ExtractedRecord
 
 _TIER = re.compile(r"\b(?:platinum|gold|silver|bronze|premium|standard|basic|associate|full|"
@@ -71,7 +72,10 @@ def card_fields(el: etree._Element, record: ExtractedRecord, where: str) -> None
         if not text or len(text) > 80:
             continue
         if re.search(r"categor|branche|industry|sector|tag", marker):
-            _set(record, "category", text, f"{where} .{marker.split()[0]}")
+            label = re.split(r"[:：]", text, maxsplit=1)[0] if re.search(r"[:：]", text) else ""
+            if not (label and field_of(label)):
+                # a label line ("Category: Food") is read by labelled_fields, label removed
+                _set(record, "category", text, f"{where} .{marker.split()[0]}")
         elif re.search(r"tier|level|membership", marker) or _TIER.search(text):
             _set(record, "membership_tier", text, f"{where} tier")
         elif re.search(r"location|city|ort|place", marker) or (
@@ -90,3 +94,4 @@ def card_fields(el: etree._Element, record: ExtractedRecord, where: str) -> None
             _set(record, "booth_size", text, f"{where} booth size")
         elif _BOOTH.match(text) and len(text) <= 30:
             _set(record, "booth", text, f"{where} booth")
+    labelled_fields(el, record, where, skip_chrome=False)

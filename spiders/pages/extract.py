@@ -16,6 +16,7 @@ from spiders.pages.addresses import (
 from spiders.pages.contact import Found, scan_lines
 from spiders.pages.dom import Line, is_visible, page_lang, page_title, parse_html, visible_lines
 from spiders.pages.encoding import decode_html
+from spiders.pages.labelled import add_category_heading, labelled_fields
 from spiders.pages.merge import (
     dedupe_emails,
     dedupe_phones,
@@ -322,6 +323,7 @@ def extract_page(ctx: PageContext, hints: SourceHints | None = None) -> list[Ext
             match = next((r for r in records if same_company(r, item, ctx.region)), None)
             if match is not None:
                 records[records.index(match)] = merge_into(match, item, ctx.region)
+        add_category_heading(records, ctx.root, ctx.url)
         return records
     found = ctx.found()
     owners = owner_records(ctx, found, og)
@@ -361,6 +363,9 @@ def extract_page(ctx: PageContext, hints: SourceHints | None = None) -> list[Ext
         apply_field_hints(owners[0], ctx.root, hints.fields)
         if not owners[0].name:
             return []
+    if owners:
+        # Company-level facts (category, employees, founded...) belong to the main record.
+        labelled_fields(ctx.root, owners[0], "page")
     return owners
 
 

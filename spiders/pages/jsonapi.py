@@ -29,8 +29,45 @@ _FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "country": ("country", "countrycode", "country_code", "addresscountry", "land", "国家"),
     "description": ("description", "about", "summary", "profile", "beschreibung"),
     "detail_url": ("url", "link", "href", "detail_url", "detailurl", "profile_url", "permalink"),
-    "categories": ("category", "categories", "industry", "industries", "sector", "branche"),
+    "categories": ("category", "categories", "industry", "industries", "sector", "sectors",
+                   "branche", "branchen", "kategorie", "行业", "主营"),
 }
+
+
+#: Keys of size signals and booth -> ``extra`` key (values parsed like labelled fields).
+_EXTRA_KEYS: dict[str, tuple[str, ...]] = {
+    "booth_size": ("boothsize", "booth_size", "standsize", "stand_size", "boothArea",
+                   "booth_area", "standflaeche", "standfläche"),
+    "booth": ("booth", "stand", "boothnumber", "booth_number", "standnummer", "hall_booth"),
+    "employees": ("employees", "employee_count", "employeecount", "numberofemployees",
+                  "number_of_employees", "staff", "headcount", "mitarbeiter", "员工人数"),
+    "founded_year": ("founded", "founded_year", "foundedyear", "year_founded", "foundingdate",
+                     "founding_date", "established", "gegruendet", "成立时间"),
+    "membership_tier": ("membership", "tier", "membership_tier", "membershiptier",
+                        "member_level", "memberlevel", "level"),
+    "revenue_band": ("revenue", "revenue_band", "turnover", "umsatz"),
+}
+
+
+def _extra_fields(record: ExtractedRecord, obj: dict[str, Any], index: int) -> None:
+    from spiders.pages.labelled import parse_value
+
+    keys = {_norm(k): k for k in obj}
+    for field, candidates in _EXTRA_KEYS.items():
+        key = next((keys[c.lower()] for c in candidates if c.lower() in keys), None)
+        values = _strings(obj[key]) if key else []
+        if not values:
+            continue
+        if field == "booth":
+            value: Any = values[0] if len(values[0]) <= 30 else None
+        else:
+            value = parse_value(field, values[0])
+        if value is None:
+            continue
+        if field == "employees" and isinstance(value, str):
+            field = "employees_band"
+        record.extra[field] = value
+        record.evidence[field] = f"json[{index}].{key}"
 
 
 def _norm(key: str) -> str:
@@ -103,6 +140,7 @@ def record_from_object(obj: dict[str, Any], url: str, index: int) -> ExtractedRe
             if value and not getattr(record, field):
                 setattr(record, field, value)
                 record.evidence[field] = f"json[{index}].address"
+    _extra_fields(record, obj, index)
     social = [w for w in record.websites if is_social(w)]
     record.websites = [w for w in record.websites if not is_social(w)]
     record.social = social

@@ -99,8 +99,15 @@ class ExtractedRecord(BaseModel):
         ]
         size_keys = {"employees", "employees_band", "revenue_band", "founded_year",
                      "membership_tier", "booth_size"}
-        size = SizeSignals(**{k: v for k, v in self.extra.items() if k in size_keys})
-        extra = {k: v for k, v in self.extra.items() if k not in size_keys}
+        size_values: dict[str, Any] = {}
+        for key in size_keys & self.extra.keys():
+            try:  # one malformed signal ("about 50" as employees) must not lose the record
+                SizeSignals(**{key: self.extra[key]})
+            except ValueError:
+                continue
+            size_values[key] = self.extra[key]
+        size = SizeSignals(**size_values)
+        extra = {k: v for k, v in self.extra.items() if k not in size_values}
         if self.detail_url:
             extra.setdefault("detail_url", self.detail_url)
         if len(self.websites) > 1:

@@ -137,7 +137,24 @@ def _from_item(item: dict[str, Any], syntax: str) -> ExtractedRecord | None:
         value = _text(item.get(key))
         if value:
             record.extra[label] = value
+    _size_signals(record)
     return record
+
+
+def _size_signals(record: ExtractedRecord) -> None:
+    """Employees as a number or a band, and the founding year, parsed from the markup's text."""
+    from spiders.pages.labelled import parse_value
+
+    employees = record.extra.pop("employees", None)
+    count = parse_value("employees", employees) if employees else None
+    if count is not None:
+        record.extra["employees" if isinstance(count, int) else "employees_band"] = count
+    elif employees:
+        record.extra["employees_text"] = employees  # shown, but neither a number nor a band
+    founded = record.extra.get("founding_date")
+    year = parse_value("founded_year", founded) if founded else None
+    if isinstance(year, int):
+        record.extra["founded_year"] = year
 
 
 def _from_hcard(item: dict[str, Any]) -> ExtractedRecord | None:
