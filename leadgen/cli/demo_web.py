@@ -50,6 +50,8 @@ def demo_web(
             raise InputError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); "
                              "try another --port or --port 0") from exc
         typer.echo(f"demo web: {companies} companies (seed {seed}) via proxy {server.proxy_url}")
+        typer.echo(f"demo DNS: {server.dns_address} (UDP; e.g. dig @127.0.0.1 -p "
+                   f"{server.dns_address.rpartition(':')[2]} MX DOMAIN)")
         for source, urls in world.start_urls().items():
             typer.echo(f"  {source:20} {' '.join(urls)}")
         typer.echo(f"crawl with http_proxy={server.proxy_url} (e.g. curl -x {server.proxy_url} "

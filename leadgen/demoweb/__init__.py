@@ -7,6 +7,7 @@ nothing leaves the machine::
     world = DemoWorld.generate(seed=42, companies=200, crawl_delay=1.0, slow_delay=2.5)
     with DemoWebServer(world, port=0) as server:
         server.proxy_url          # "http://127.0.0.1:PORT": Scrapy meta["proxy"] or http_proxy
+        server.dns_address        # "127.0.0.1:PORT" (UDP DNS): EnrichOptions(dns_servers=[...])
         world.start_urls()        # {source_id: [entry URLs]}
         server.access_log         # [AccessLogEntry(host, path, status, user_agent, monotonic, ...)]
     world.truth()                 # ground truth (JSON-serializable dict)
@@ -18,6 +19,13 @@ Scrapy: set ``http_proxy=http://127.0.0.1:PORT`` in the environment before the c
 (HttpProxyMiddleware reads it, robots.txt requests included) or ``meta["proxy"]`` per request.
 Only ``http://`` URLs exist (CONNECT is refused). Requests in origin form with a ``Host:`` header
 work too. Unknown hosts answer 502.
+
+DNS (:mod:`leadgen.demoweb.dns`, started with the proxy unless ``DemoWebServer(..., dns=False)``):
+a UDP name server on ``server.dns_address`` for the e-mail checks. Directory hosts and every
+company domain (plus ``www.`` and ``mail.``) answer ``A 127.0.0.1``; company, agency and free-mail
+domains (gmail.com, outlook.com, qq.com, 163.com, 126.com) answer ``MX 10 mail.<domain>``, except a
+seeded ~8% of company domains listed in ``truth["dns"]["no_mx"]`` (A only: their e-mails are
+risky). Any other name is NXDOMAIN.
 
 Hosts and URL patterns (constants in :mod:`leadgen.demoweb.hosts`):
 
@@ -53,9 +61,10 @@ Hosts and URL patterns (constants in :mod:`leadgen.demoweb.hosts`):
 
 Truth (``world.truth()``, ``leadgen demo-web --write-truth FILE``): ``seed``, ``company_count``,
 ``fit_count``, ``sources`` (id -> host, start_urls), ``hosts``, ``crawl_delay`` (host -> s),
-``disallowed`` (host -> robots prefixes), ``traps`` (calendar, session_ids, error_500, slow,
-robots_linked), and ``companies``: each with ``id``, ``name`` (canonical legal name), ``name_en``
-(Chinese companies), ``name_variants`` (every spelling used anywhere), ``legal_form``,
+``disallowed`` (host -> robots prefixes), ``dns`` (``no_mx``: company domains planted without MX,
+``free_mail``: free-mail domains answered with MX), ``traps`` (calendar, session_ids, error_500,
+slow, robots_linked), and ``companies``: each with ``id``, ``name`` (canonical legal name),
+``name_en`` (Chinese companies), ``name_variants`` (every spelling used anywhere), ``legal_form``,
 ``country`` (ISO2), ``city`` (Latin), ``city_local``, ``postal_code``, ``street``,
 ``address_lines``, ``address_lines_en``, ``website`` (canonical URL) and ``domain``
 (registered) or null, ``emails``,

@@ -1,7 +1,9 @@
 """The demo web's HTTP server: a forward proxy on 127.0.0.1 that answers for every demo host.
 
 Clients send proxy-form requests (``GET http://host/path HTTP/1.1``) or origin-form requests with
-a ``Host`` header. Unknown hosts get 502; nothing is ever forwarded off the machine.
+a ``Host`` header. Unknown hosts get 502; nothing is ever forwarded off the machine. A
+:class:`~leadgen.demoweb.dns.DemoDNSServer` starts and stops with it (``dns_address``) so e-mail
+checks can look up MX records of demo domains.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from types import TracebackType
 from typing import IO
 from urllib.parse import urlsplit
 
+from leadgen.demoweb.dns import DemoDNSServer
 from leadgen.demoweb.html import Response
 from leadgen.demoweb.world import DemoWorld
 
@@ -137,12 +140,14 @@ class DemoWebServer:
 
     >>> with DemoWebServer(DemoWorld.generate(seed=1, companies=50)) as server:
     ...     proxy = server.proxy_url   # "http://127.0.0.1:PORT"
+    ...     dns = server.dns_address   # "127.0.0.1:PORT" (UDP), unless dns=False
     """
 
     def __init__(self, world: DemoWorld, port: int = 0, host: str = "127.0.0.1", *,
                  access_log_file: str | Path | None = None,
-                 slow_delay: float | None = None) -> None:
+                 slow_delay: float | None = None, dns: bool = True) -> None:
         self.world = world
+        self._dns = DemoDNSServer(world, host=host) if dns else None
         self._address = (host, port)
         self._log_path = Path(access_log_file) if access_log_file else None
         self._slow_delay = slow_delay
@@ -159,6 +164,16 @@ class DemoWebServer:
             self._log_path.parent.mkdir(parents=True, exist_ok=True)
             self._log_fh = self._log_path.open("a", encoding="utf-8")
         self._server = _Server(self._address, self.world, self, self._log_fh, self._slow_delay)
+        if self._dns is not None:
+            try:
+                self._dns.start()
+            except OSError:  # no UDP port: leave nothing half-started
+                self._server.server_close()
+                self._server = None
+                if self._log_fh is not None:
+                    self._log_fh.close()
+                    self._log_fh = None
+                raise
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         name="demoweb", daemon=True)
         self._thread.start()
@@ -169,6 +184,8 @@ class DemoWebServer:
             return
         self._server.shutdown()
         self._server.server_close()
+        if self._dns is not None:
+            self._dns.stop()
         if self._thread is not None:
             self._thread.join(timeout=5)
         if self._log_fh is not None:
@@ -200,6 +217,15 @@ class DemoWebServer:
     def proxy_url(self) -> str:
         """``http://127.0.0.1:PORT``: set it as the HTTP proxy of any client."""
         return f"http://{self._address[0]}:{self.port}"
+
+    @property
+    def dns_address(self) -> str:
+        """``127.0.0.1:PORT`` of the demo DNS (UDP): ``EnrichOptions(dns_servers=[...])``."""
+        if self._dns is None:
+            raise RuntimeError("demo web server was created with dns=False: no DNS address")
+        if self._server is None:
+            raise RuntimeError("demo web server is not running; call start() first")
+        return self._dns.address
 
     @property
     def access_log(self) -> list[AccessLogEntry]:

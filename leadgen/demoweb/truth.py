@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from leadgen.demoweb.dns import dns_truth
 from leadgen.demoweb.hosts import (
     ASSOCIATION_HOST,
     CN_HOST,
@@ -113,6 +114,7 @@ def _header(world: DemoWorld) -> dict[str, Any]:
         "hosts": world.hosts(),
         "crawl_delay": {ASSOCIATION_HOST: world.crawl_delay},
         "disallowed": world.disallowed(),
+        "dns": dns_truth(world),
     }
 
 
