@@ -53,6 +53,8 @@ CASES: list[tuple[str, str, str, Any]] = [
     ("Beschäftigte", "10 – 49", "employees_band", "10-49"),
     ("Medewerkers", "1000+", "employees_band", "1000+"),
     ("员工人数", "3人", "employees", 3),
+    ("Employees", "over 500", "employees_band", "500+"),
+    ("员工人数", "100余人", "employees_band", "100+"),
     ("员工人数", "50-99人", "employees_band", "50-99"),
     ("Founded", "1974", "founded_year", 1974),
     ("Established", "in 2001", "founded_year", 2001),

@@ -44,7 +44,7 @@ _EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "founded_year": ("founded", "founded_year", "foundedyear", "year_founded", "foundingdate",
                      "founding_date", "established", "gegruendet", "成立时间"),
     "membership_tier": ("membership", "tier", "membership_tier", "membershiptier",
-                        "member_level", "memberlevel", "level"),
+                        "member_level", "memberlevel"),
     "revenue_band": ("revenue", "revenue_band", "turnover", "umsatz"),
 }
 

@@ -39,6 +39,8 @@ _SIZE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:m²|m2|㎡|sqm|sq\.? ?m|sq\.? ?ft|qm|�
                    re.IGNORECASE)
 _BAND = re.compile(r"(\d[\d.,' ]*)\s*(?:-|–|—|~|to|bis|至|到)\s*(\d[\d.,' ]*)|(\d[\d.,']*)\s*\+")
 _NUMBER = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+")
+_AT_LEAST = re.compile(r"\b(?:over|more than|above|at least|mehr als|über|uber|meer dan|"
+                       r"ruim|más de|plus de)\b|>|余|多|以上", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 #: A line "Label: value" (ASCII or full-width colon).
 _LINE = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.{1,200})$")
@@ -80,7 +82,10 @@ def parse_value(field: str, text: str) -> str | int | list[str] | None:
         if len(numbers) != 1:
             return None
         value = _int(numbers[0])
-        return value if value is not None and 0 < value < 5_000_000 else None
+        if value is None or not 0 < value < 5_000_000:
+            return None
+        # "over 100", "mehr als 100", "100余人": a lower bound, not a count
+        return f"{value}+" if _AT_LEAST.search(text) else value
     if field == "founded_year":
         years = [int(y) for y in _YEAR.findall(text)]
         now = datetime.date.today().year
