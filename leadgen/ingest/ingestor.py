@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
@@ -25,21 +25,11 @@ from leadgen.items import NormalizedLead
 from leadgen.matching.compare import MatchResult, compare
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
-from leadgen.storage.models import (
-    Company,
-    CompanyKey,
-    ContactPoint,
-    PossibleMatch,
-    SourceRecord,
-)
+from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 logger = logging.getLogger(__name__)
 
-COMPANIES: Table = Company.__table__  # type: ignore[assignment]
-RECORDS: Table = SourceRecord.__table__  # type: ignore[assignment]
-KEYS: Table = CompanyKey.__table__  # type: ignore[assignment]
-CONTACTS: Table = ContactPoint.__table__  # type: ignore[assignment]
-POSSIBLE: Table = PossibleMatch.__table__  # type: ignore[assignment]
+
 PROFILE_KEY = "_match"  # companies.extra[PROFILE_KEY]: the company's matching profile
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.ingest.ingestor import PROFILE_KEY
@@ -28,17 +28,11 @@ from leadgen.matching.cluster import cluster
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
-from leadgen.storage.models import Company, CompanyKey, ContactPoint, PossibleMatch, SourceRecord
+from leadgen.storage.models import STATUS_PRECEDENCE
+from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 logger = logging.getLogger(__name__)
 
-COMPANIES: Table = Company.__table__  # type: ignore[assignment]
-RECORDS: Table = SourceRecord.__table__  # type: ignore[assignment]
-KEYS: Table = CompanyKey.__table__  # type: ignore[assignment]
-CONTACTS: Table = ContactPoint.__table__  # type: ignore[assignment]
-POSSIBLE: Table = PossibleMatch.__table__  # type: ignore[assignment]
-#: When absorbed companies had different statuses, the survivor keeps the strongest.
-STATUS_ORDER = ("excluded", "customer", "former", "contacted", "qualified", "new")
 
 
 @dataclass
@@ -277,7 +271,7 @@ def _statuses(connection: Connection, ids: set[int]) -> dict[int, dict[str, Any]
 
 
 def _strongest(statuses: list[str]) -> str:
-    for status in STATUS_ORDER:
+    for status in STATUS_PRECEDENCE:
         if status in statuses:
             return status
     return "new"

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
@@ -16,14 +16,8 @@ from leadgen.items import Lead
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
-from leadgen.storage.models import Company, CompanyKey, ContactPoint, PossibleMatch, SourceRecord
-
-COMPANIES: Table = Company.__table__  # type: ignore[assignment]
-RECORDS: Table = SourceRecord.__table__  # type: ignore[assignment]
-KEYS: Table = CompanyKey.__table__  # type: ignore[assignment]
-CONTACTS: Table = ContactPoint.__table__  # type: ignore[assignment]
-POSSIBLE: Table = PossibleMatch.__table__  # type: ignore[assignment]
-STATUS_ORDER = ("excluded", "customer", "former", "contacted", "qualified", "new")
+from leadgen.storage.models import STATUS_PRECEDENCE
+from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 
 def open_possible_matches(engine: Engine, limit: int = 50) -> list[dict[str, Any]]:
@@ -106,7 +100,7 @@ def merge_companies(connection: Connection, keep: int, absorb: int, rules: Match
     state, sources = recompute(offers, rules.survivorship)
     extra = {**(rows[absorb].extra or {}), **(rows[keep].extra or {}),
              PROFILE_KEY: profile.to_json()}
-    status = next((s for s in STATUS_ORDER if s in (rows[keep].status, rows[absorb].status)),
+    status = next((s for s in STATUS_PRECEDENCE if s in (rows[keep].status, rows[absorb].status)),
                   "new")
     values = {column: state.get(column, getattr(rows[keep], column)) for column in COMPANY_COLUMNS}
     values.update(field_sources=sources, extra=extra, status=status, last_seen=now)

@@ -37,6 +37,8 @@ class Base(DeclarativeBase):
 
 
 COMPANY_STATUSES = ("new", "qualified", "contacted", "customer", "former", "excluded")
+#: Strongest first: when companies merge, the survivor keeps the strongest of their statuses.
+STATUS_PRECEDENCE = ("excluded", "customer", "former", "contacted", "qualified", "new")
 
 
 class Company(Base):
