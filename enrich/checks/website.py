@@ -33,21 +33,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import tldextract
 import yaml
 
 from enrich.checks.result import CheckResult, Status
 from enrich.safety import URLGuard
 from leadgen.exceptions import UnsafeURLError
+from leadgen.normalize.website import domain_parts
 
 RULES_FILE = Path(__file__).with_name("data") / "parked.yaml"
-_TLD = tldextract.TLDExtract(suffix_list_urls=())
 _TAGS = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", re.S | re.I)
 
 
 def registered_domain(url_or_host: str) -> str:
     """The registered domain of a URL or host ("www.acme.co.uk" → "acme.co.uk")."""
-    parts = _TLD(url_or_host)
+    parts = domain_parts(url_or_host)
     return parts.top_domain_under_public_suffix or parts.domain
 
 

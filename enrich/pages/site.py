@@ -12,13 +12,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import tldextract
-
 from enrich.pages import facts
 from enrich.pages.links import FactLink, fact_links
 from enrich.pages.people import find_people
 from enrich.values import wechat_ids
 from leadgen.normalize import registered_domain
+from leadgen.normalize.website import domain_parts
 from spiders.pages import ExtractedRecord, decode_html, extract_records
 from spiders.pages.dom import page_lang, parse_html, visible_lines
 from spiders.pages.emails import find_emails
@@ -26,7 +25,6 @@ from spiders.pages.names import is_agency_credit
 from spiders.pages.phones import region_for
 from spiders.pages.social import is_social
 
-_TLD = tldextract.TLDExtract(suffix_list_urls=())
 #: Credit lines the extraction layer's list does not cover (Spanish, French, more Chinese).
 _MORE_CREDITS = re.compile(
     r"diseño web|diseñad[oa] por|desarrollad[oa] por|sitio web (?:creado )?por|"
@@ -45,7 +43,7 @@ def site_domain(url: str) -> str:
     domain = registered_domain(url)
     if domain:
         return domain
-    parts = _TLD(url)
+    parts = domain_parts(url)
     return parts.top_domain_under_public_suffix or parts.domain
 
 

@@ -11,6 +11,11 @@ import tldextract
 
 # suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def domain_parts(url_or_host: str) -> tldextract.tldextract.ExtractResult:
+    """Subdomain, domain and public suffix of a URL or host (bundled suffix list, no download)."""
+    return _EXTRACT(url_or_host)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"^(mailto|tel|javascript|data|ftp|file|sms|skype|whatsapp):",
                            re.IGNORECASE)

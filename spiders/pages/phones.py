@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import phonenumbers
-import tldextract
 
-_TLD = tldextract.TLDExtract(suffix_list_urls=())
+from leadgen.normalize.website import domain_parts
 
 _FAX_LABEL = re.compile(r"(?:tele)?fax|факс|传真|傳真|ファックス|ファクス|faks", re.IGNORECASE)
 _PHONE_LABEL = re.compile(
@@ -118,7 +117,7 @@ def region_candidates(
     """Plausible phone regions for a page: country TLD, language, writing system, then US."""
     out: list[str] = []
     if url:
-        suffix = _TLD(url).suffix.rsplit(".", 1)[-1].lower()
+        suffix = domain_parts(url).suffix.rsplit(".", 1)[-1].lower()
         if len(suffix) == 2 and suffix.isalpha() and suffix not in _GENERIC_CCTLDS:
             region = _TLD_REGION.get(suffix, suffix.upper())
             if region and region in phonenumbers.SUPPORTED_REGIONS:

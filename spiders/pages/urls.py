@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-import tldextract
 from lxml import etree
 
-_TLD = tldextract.TLDExtract(suffix_list_urls=())
+from leadgen.normalize.website import domain_parts
 
 
 def registered_domain(url: str) -> str:
     """The registered domain of a URL or bare host ("www.acme.co.uk/x" -> "acme.co.uk")."""
     try:
-        parts = _TLD(url if "://" in url else "http://" + url)
+        parts = domain_parts(url if "://" in url else "http://" + url)
     except ValueError:
         return ""
     return f"{parts.domain}.{parts.suffix}".lower() if parts.suffix else parts.domain.lower()
