@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import phonenumbers
-
 from leadgen.items import EmailAddress, Lead, NormalizedLead, PhoneNumber
 from leadgen.normalize.address import city_key, normalize_country, normalize_postal_code
 from leadgen.normalize.email import normalize_email
 from leadgen.normalize.name import normalize_name
-from leadgen.normalize.phone import normalize_phone
+from leadgen.normalize.phone import normalize_phone, phone_region
 from leadgen.normalize.website import normalize_website
 
 #: Country-code TLDs that are not the country's ISO code, or are used as generic ones.
@@ -54,12 +52,8 @@ def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> s
 
 def phone_country(e164: str) -> str | None:
     """The country of an E.164 number (None for non-geographic and shared plans like +1 800)."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return None
-    region = phonenumbers.region_code_for_number(number)
-    return region if region and region != "001" else None
+    # normalize_phone remembers the region of each number it returned: no second parse.
+    return phone_region(e164)
 
 
 def normalize_phones(raws: list[str], region: str | None) -> list[PhoneNumber]:

@@ -1,8 +1,16 @@
-"""Phone numbers to E.164 with phonenumbers, keeping the extension and the line type."""
+"""Phone numbers to E.164 with phonenumbers, keeping the extension and the line type.
+
+Speed: a number is parsed once. Everything after the parse (possible, E.164, the round-trip
+check, line type, region) depends only on the country code and the national significant
+number, so it is memoized on that pair; whole results are memoized on ``(raw, region)``.
+Callers get a copy, so mutating a result cannot change a later call's.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
@@ -26,6 +34,18 @@ _KINDS = {
 _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f|电话|传真|手机)"
                     r"\s*[.:：]?\s*", re.IGNORECASE)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
+#: Bound of each memo (entries); a few hundred bytes each, so well under 100 MB in all.
+CACHE_SIZE = 65536
+
+
+class _Facts(NamedTuple):
+    """What a parsed number's country code and national significant number imply."""
+
+    e164: str | None
+    """E.164 form, or None when the number is not possible or does not round-trip."""
+    kind: str | None
+    region: str | None
+    """ISO region of the number (None for non-geographic and undecidable shared plans)."""
 
 
 def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
@@ -36,6 +56,12 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
     """
     if not raw:
         return None
+    phone = _normalize_phone(raw, region)
+    return phone.model_copy() if phone is not None else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _normalize_phone(raw: str, region: str | None) -> PhoneNumber | None:
     text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
     text = text.removeprefix("tel:").strip()
     if text.startswith("00"):
@@ -45,14 +71,66 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
+    facts = _facts(number)
+    if facts.e164 is None:
         return None
+    return PhoneNumber(e164=facts.e164, raw=raw.strip(), extension=number.extension or None,
+                       kind=facts.kind)
+
+
+def phone_region(e164: str) -> str | None:
+    """The region of an E.164 number (None for non-geographic plans and unparsable text)."""
+    if e164 in _REGION_OF_E164:
+        return _REGION_OF_E164[e164]
+    try:
+        number = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return None
+    return _region(number)
+
+
+#: Facts per (country code, national significant number), and the region of every E.164 this
+#: module returned (so the lead's country needs no third parse). Both are cleared together
+#: when full: a simple bound, and a miss only costs recomputing.
+_FACTS: dict[tuple[int | None, str], _Facts] = {}
+_REGION_OF_E164: dict[str, str | None] = {}
+
+
+def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
+    key = (number.country_code, phonenumbers.national_significant_number(number))
+    facts = _FACTS.get(key)
+    if facts is None:
+        # Every check below reads only the country code and the national significant number.
+        facts = _compute_facts(number)
+        if len(_FACTS) >= CACHE_SIZE:
+            _FACTS.clear()
+            _REGION_OF_E164.clear()
+        _FACTS[key] = facts
+        if facts.e164 is not None:
+            _REGION_OF_E164[facts.e164] = facts.region
+    return facts
+
+
+def _compute_facts(number: phonenumbers.PhoneNumber) -> _Facts:
+    if not phonenumbers.is_possible_number(number):
+        return _Facts(None, None, None)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if not _round_trips(e164):
-        return None  # garbage such as "0/00000" formats to something that parses differently
-    kind = _KINDS.get(phonenumbers.number_type(number)) if phonenumbers.is_valid_number(
-        number) else None
-    return PhoneNumber(e164=e164, raw=raw.strip(), extension=number.extension or None, kind=kind)
+        return _Facts(None, None, None)  # garbage such as "0/00000" formats to something else
+    # number_type is UNKNOWN exactly when is_valid_number is False (same region, same helper).
+    return _Facts(e164, _KINDS.get(phonenumbers.number_type(number)), _region(number))
+
+
+def clear_caches() -> None:
+    """Forget every memoized phone result (tests compare cold and warm runs)."""
+    _FACTS.clear()
+    _REGION_OF_E164.clear()
+    _normalize_phone.cache_clear()
+
+
+def _region(number: phonenumbers.PhoneNumber) -> str | None:
+    region = phonenumbers.region_code_for_number(number)
+    return region if region and region != "001" else None
 
 
 def _round_trips(e164: str) -> bool:
