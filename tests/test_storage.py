@@ -21,7 +21,60 @@ def test_migrations_create_every_table_and_rerun_cleanly(db_url: str) -> None:
     assert EXPECTED_TABLES <= set(inspect(engine).get_table_names())
     init_db(db_url)  # a second upgrade is a no-op, not an error
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head()
+
+
+def _head() -> str:
+    from alembic.script import ScriptDirectory
+
+    from leadgen.storage.db import MIGRATIONS_DIR
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()  # type: ignore[return-value]
+
+
+def test_migrated_schema_matches_the_models(db_url: str) -> None:
+    """The migrations and ``models.py`` describe the same tables, columns and indexes."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from leadgen.storage.models import Base
+
+    engine = init_db(db_url)
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [d for d in diffs if d[0] in {"add_table", "remove_table", "add_column",
+                                        "remove_column", "add_index", "remove_index"}] == []
+
+
+def test_upgrade_from_0001_drops_duplicate_indexes_and_keeps_rows(tmp_path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from leadgen.storage.db import MIGRATIONS_DIR, make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO companies (id, display_name, name_key, categories, "
+                                "size, social, extra, status, field_sources, first_seen, "
+                                "last_seen) VALUES (1, 'Acme', 'acme', '[]', '{}', '[]', '{}', "
+                                "'new', '{}', '2026-01-01', '2026-01-01')"))
+        connection.execute(text("INSERT INTO company_keys (company_id, kind, value) "
+                                "VALUES (1, 'domain', 'acme.de')"))
+    assert "ix_company_keys_lookup" in {i["name"] for i in inspect(engine).get_indexes(
+        "company_keys")}
+    engine.dispose()
+    engine = init_db(url)
+    indexes = {i["name"] for i in inspect(engine).get_indexes("company_keys")}
+    assert "ix_company_keys_lookup" not in indexes
+    assert "ix_source_records_source_id" not in {
+        i["name"] for i in inspect(engine).get_indexes("source_records")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM company_keys")).scalar() == "acme.de"
 
 
 def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:

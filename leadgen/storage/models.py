@@ -85,8 +85,8 @@ class CompanyKey(Base):
 
     __tablename__ = "company_keys"
     __table_args__ = (
+        # Look-ups by (kind, value) use this unique index's prefix: no second index to update.
         UniqueConstraint("kind", "value", "company_id", name="uq_company_key"),
-        Index("ix_company_keys_lookup", "kind", "value"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -106,7 +106,8 @@ class SourceRecord(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_id: Mapped[str] = mapped_column(String(120), index=True)
+    # Indexed as the prefix of uq_source_record.
+    source_id: Mapped[str] = mapped_column(String(120))
     record_key: Mapped[str] = mapped_column(String(500))
     """The record id on the source, or the page URL plus name when it has none."""
     record_id: Mapped[str | None] = mapped_column(String(500))
