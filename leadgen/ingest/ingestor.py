@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
@@ -22,7 +21,7 @@ from leadgen.ingest.records import contact_rows, record_key, serialize
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
 from leadgen.ingest.writer import BatchWriter, RawJSON
 from leadgen.items import NormalizedLead
-from leadgen.matching.compare import MatchResult, compare
+from leadgen.matching.compare import MatchResult, compare, names_may_match
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
@@ -211,7 +210,7 @@ class Ingestor:
                     break
                 compared.add(company_id)
                 candidate = self._profile(company_id)
-                if screen and not _names_alike(profile.names, candidate.names, screen):
+                if screen and not names_may_match(profile.names, candidate.names, screen):
                     continue
                 result = compare(profile, candidate, self.rules, self.keys.count)
                 if best is None or result.score > best.score:
@@ -367,10 +366,6 @@ class Ingestor:
             self.records.load(connection)
         self._loaded = True
         logger.info("ingest: loaded %s keys and %s records", len(self.keys), len(self.records))
-
-
-def _names_alike(left: tuple[str, ...], right: tuple[str, ...], cutoff: float) -> bool:
-    return any(fuzz.token_set_ratio(a, b, score_cutoff=cutoff) for a in left for b in right)
 
 
 def _profile_from_row(row: Any) -> MatchProfile:

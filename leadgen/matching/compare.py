@@ -209,6 +209,20 @@ def _best_level(
     return LevelHit(comparison.field, level.label, level.weight)
 
 
+def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float) -> bool:
+    """A cheap screen before :func:`compare` for weak blocks (same street, a name word in the
+    same city): False only when no name pair is alike (token set >= ``cutoff`` percent), contained
+    in the other, or written in different scripts (which the name levels treat specially)."""
+    for a in left:
+        for b in right:
+            if fuzz.token_set_ratio(a, b, score_cutoff=cutoff):
+                return True
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if (len(short) >= 3 and short in long) or has_cjk(a) != has_cjk(b):
+                return True
+    return False
+
+
 def decide(score: float, rules: MatchingRules) -> str:
     if score >= rules.thresholds.match:
         return "match"
