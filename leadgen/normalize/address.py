@@ -82,6 +82,7 @@ def normalize_country(raw: str | None) -> str | None:
     return _country_names().get(key) or _country_names().get(fold(text).strip())
 
 
+@lru_cache(maxsize=65536)
 def normalize_postal_code(raw: str | None) -> str | None:
     """Upper case, single spaces, no stray punctuation ("d-10115 " -> "10115" kept as "D-10115")."""
     if not raw:
@@ -91,6 +92,7 @@ def normalize_postal_code(raw: str | None) -> str | None:
     return text or None
 
 
+@lru_cache(maxsize=65536)
 def city_key(raw: str | None) -> str | None:
     """Folded city name for comparisons ("Frankfurt a. M." -> "frankfurt a m")."""
     if not raw:

@@ -1,8 +1,25 @@
-"""E-mail addresses: syntax check (never a network call), role accounts, free-mail providers."""
+"""E-mail addresses: syntax check (never a network call), role accounts, free-mail providers.
+
+Speed: the domain check (IDNA/UTS-46) is most of email-validator's time and depends on the
+domain alone, so :func:`check_syntax` runs email-validator's own steps with that one memoized
+per domain; results are memoized per raw address and handed out as copies.
+tests/test_normalize_cache.py checks that :func:`check_syntax` equals ``validate_email``.
+"""
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
+import unicodedata
+from functools import lru_cache
+
+import email_validator
+from email_validator import EmailNotValidError, ValidatedEmail, validate_email
+from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
+from email_validator.syntax import (
+    split_email,
+    validate_email_domain_name,
+    validate_email_length,
+    validate_email_local_part,
+)
 
 from leadgen.items import EmailAddress
 
@@ -29,6 +46,10 @@ FREE_MAIL_DOMAINS = frozenset(
 )
 
 
+#: Bound of each memo (entries).
+CACHE_SIZE = 65536
+
+
 def normalize_email(raw: str) -> EmailAddress | None:
     """Syntax-check ``raw`` and return it with a lower-cased domain, or None when invalid.
 
@@ -36,13 +57,18 @@ def normalize_email(raw: str) -> EmailAddress | None:
     """
     if not raw:
         return None
+    email = _normalize_email(raw)
+    return email.model_copy() if email is not None else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _normalize_email(raw: str) -> EmailAddress | None:
     text = raw.strip().removeprefix("mailto:").split("?", 1)[0].strip().strip("<>")
-    try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError:
+    checked = check_syntax(text)
+    if checked is None:
         return None
-    domain = result.ascii_domain.lower()
-    local = result.local_part
+    local, ascii_domain = checked
+    domain = ascii_domain.lower()
     # Lower-case the local part too: nearly every mail server treats it case-insensitively,
     # and a stable key matters more here than the RFC's theoretical case sensitivity.
     address = f"{local.lower()}@{domain}"
@@ -53,3 +79,77 @@ def normalize_email(raw: str) -> EmailAddress | None:
         role=base.replace(".", "").replace("_", "") in ROLE_LOCAL_PARTS or base in ROLE_LOCAL_PARTS,
         free_mail=domain in FREE_MAIL_DOMAINS,
     )
+
+
+def check_syntax(text: str) -> tuple[str, str] | None:
+    """``(local_part, ascii_domain)`` as ``validate_email(text, check_deliverability=False)``
+    gives them, or None where it raises; the domain's check is memoized.
+
+    The steps and their order are email-validator's own (2.x ``validate_email``) with its
+    module-level defaults; only the deliverability step, which we never run, is left out.
+    """
+    ev = email_validator
+    try:
+        display_name, original_local, unescaped_local, quoted, domain_part = split_email(text)
+        if domain_part.startswith("[") and domain_part.endswith("]"):
+            return _library_syntax(text)  # domain literals: rare, leave them to the library
+        options = {"allow_smtputf8": ev.ALLOW_SMTPUTF8, "allow_empty_local": ev.ALLOW_EMPTY_LOCAL,
+                   "quoted_local_part": quoted, "strict": ev.STRICT}
+        local_info = validate_email_local_part(unescaped_local, **options)
+        normalized_local = unicodedata.normalize("NFC", unescaped_local)
+        if normalized_local != unescaped_local:
+            local_info = validate_email_local_part(normalized_local, **options)
+        local_part = local_info["local_part"]
+        ascii_local = local_info["ascii_local_part"]
+        if quoted and not ev.ALLOW_QUOTED_LOCAL:
+            return None
+        if (ascii_local is not None and ascii_local.lower() in CASE_INSENSITIVE_MAILBOX_NAMES
+                and local_part is not None):
+            ascii_local = ascii_local.lower()
+            local_part = local_part.lower()
+        if not domain_part:
+            return None
+        domain_info = _domain_syntax(domain_part, ev.TEST_ENVIRONMENT, ev.GLOBALLY_DELIVERABLE)
+        if domain_info is None:
+            return None
+        result = ValidatedEmail()
+        result.original = original_local + "@" + domain_part
+        result.local_part = local_part
+        result.ascii_local_part = ascii_local
+        result.domain, result.ascii_domain = domain_info
+        result.normalized = local_part + "@" + result.domain
+        result.ascii_email = (ascii_local + "@" + result.ascii_domain
+                              if ascii_local and result.ascii_domain else None)
+        validate_email_length(result)
+        if display_name is not None and not ev.ALLOW_DISPLAY_NAME:
+            return None
+    except EmailNotValidError:
+        return None
+    return local_part, result.ascii_domain
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _domain_syntax(domain: str, test_environment: bool,
+                   globally_deliverable: bool) -> tuple[str, str] | None:
+    """email-validator's domain check, memoized: ``(domain, ascii_domain)`` or None."""
+    try:
+        info = validate_email_domain_name(domain, test_environment=test_environment,
+                                          globally_deliverable=globally_deliverable)
+    except EmailNotValidError:
+        return None
+    return info["domain"], info["ascii_domain"]
+
+
+def _library_syntax(text: str) -> tuple[str, str] | None:
+    """The reference: ``validate_email`` itself."""
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return result.local_part, result.ascii_domain
+
+
+def clear_caches() -> None:
+    """Forget every memoized e-mail result (tests compare cold and warm runs)."""
+    _normalize_email.cache_clear()
+    _domain_syntax.cache_clear()

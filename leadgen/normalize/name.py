@@ -50,9 +50,15 @@ _LEADING = re.compile(r"^[\s,;:\-–—&/+)]+")
 _MAX_TERM_TOKENS = 5
 
 
+_SQUASHED = re.compile(r"[\s.,\-()]")
+
+
 def _squash(text: str) -> str:
     """A legal-form term as we compare it: folded, no dots, commas, spaces or hyphens."""
-    return re.sub(r"[\s.,\-()]", "", fold(text))
+    return _SQUASHED.sub("", fold(text))
+
+
+_squash_word = lru_cache(maxsize=65536)(_squash)
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +73,25 @@ def _latin_terms() -> frozenset[str]:
 def _split_latin_suffix(name: str) -> tuple[str, str] | None:
     """Split the longest trailing run of words that forms a legal term, if any."""
     words = name.split(" ")
+    top = min(_MAX_TERM_TOKENS, len(words) - 1)
+    if top < 1:
+        return None
+    if not name.isascii():
+        return _split_latin_suffix_general(words, top)
+    # ASCII folds and squashes character by character, so a tail's squashed form is its
+    # words' squashed forms joined: each word is squashed once (and memoized), not per tail.
     terms = _latin_terms()
-    for count in range(min(_MAX_TERM_TOKENS, len(words) - 1), 0, -1):
+    squashed = [_squash_word(word) for word in words[-top:]]
+    for count in range(top, 0, -1):
+        if "".join(squashed[-count:]) in terms:
+            return " ".join(words[:-count]), " ".join(words[-count:]).strip(" ,")
+    return None
+
+
+def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] | None:
+    """:func:`_split_latin_suffix` for any text: each candidate tail squashed as a whole."""
+    terms = _latin_terms()
+    for count in range(top, 0, -1):
         tail = " ".join(words[-count:])
         if _squash(tail.lstrip(",")) in terms:
             head = " ".join(words[:-count])
@@ -79,15 +102,17 @@ def _split_latin_suffix(name: str) -> tuple[str, str] | None:
 def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     forms: list[str] = []
     changed = True
+    # Every CJK form holds a non-ASCII character: an ASCII name cannot start or end with one.
+    cjk = not name.isascii()
     while changed:
         changed = False
-        for prefix in CJK_PREFIXES:
+        for prefix in CJK_PREFIXES if cjk else ():
             rest = _LEADING.sub("", name[len(prefix):]) if name.startswith(prefix) else ""
             if rest:
                 forms.insert(0, prefix)
                 name, changed = rest, True
                 break
-        for suffix in CJK_SUFFIXES:
+        for suffix in CJK_SUFFIXES if cjk else ():
             rest = _TRAILING.sub("", name[: -len(suffix)]) if name.endswith(suffix) else ""
             if rest:
                 forms.insert(0, suffix)
@@ -121,3 +146,9 @@ def normalize_name(raw: str) -> NameParts:
     display, forms = _strip_legal_form(cleaned)
     key = name_key(display) or name_key(cleaned) or fold(cleaned)
     return NameParts(display, key, " ".join(forms) if forms else None)
+
+
+def clear_caches() -> None:
+    """Forget every memoized name (tests compare cold and warm runs)."""
+    normalize_name.cache_clear()
+    _squash_word.cache_clear()

@@ -21,9 +21,16 @@ _OTHER_SCHEME = re.compile(r"^(mailto|tel|javascript|data|ftp|file|sms|skype|wha
                            re.IGNORECASE)
 
 
+_IPV4_CHARS = frozenset("0123456789.")
+
+
 def _is_ip(host: str) -> bool:
+    host = host.strip("[]")
+    # IPv6 needs a colon and IPv4 only digits and dots: a host name fails fast, not by raising.
+    if ":" not in host and not _IPV4_CHARS.issuperset(host):
+        return False
     try:
-        ipaddress.ip_address(host.strip("[]"))
+        ipaddress.ip_address(host)
     except ValueError:
         return False
     return True
