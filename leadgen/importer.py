@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
+from leadgen.ingest.bulk import bulk_gc
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize import normalize_lead, normalize_website
@@ -183,7 +184,7 @@ def import_file(
     status = "customer" if as_customers else None
     region = region.upper() if region else None
     fields: dict[str, str] | None = None
-    with Ingestor(engine, rules=rules, batch_size=batch_size) as ingestor:
+    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=batch_size) as ingestor:
         for number, row in enumerate(rows, start=2):  # line 1 is the header
             report.rows += 1
             if fields is None:

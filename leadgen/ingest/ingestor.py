@@ -17,12 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
-from leadgen.ingest.records import contact_rows, record_key, serialize
-from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
+from leadgen.ingest.prepared import PreparedLead, prepare
+from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter, RawJSON
 from leadgen.items import NormalizedLead
 from leadgen.matching.compare import MatchResult, compare, names_may_match
-from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
+from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
@@ -76,6 +76,7 @@ class Ingestor:
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
+        self._trust = self.rules.survivorship.trust_of
         self._block_limits = {rule.key: rule.max_block_size or self.rules.max_block_size
                               for rule in self.rules.blocking}
         self._name_screens = {rule.key: rule.min_name_similarity * 100
@@ -87,11 +88,13 @@ class Ingestor:
 
     def ingest(self, lead: NormalizedLead, *, status: str | None = None) -> IngestOutcome:
         """Match ``lead`` and queue its rows; ``status`` (e.g. "customer") marks its company."""
+        return self.ingest_prepared(prepare(lead, self.rules), status=status)
+
+    def ingest_prepared(self, item: PreparedLead, *, status: str | None = None) -> IngestOutcome:
+        """:meth:`ingest` for a lead already prepared (e.g. in a worker process) with the same
+        rules; ``item`` is consumed (its contact rows are stored as they are)."""
         self._load()
-        raw = lead.lead
-        source_id = raw.source.source_id
-        key = record_key(raw)
-        text, full_digest = serialize(raw)
+        source_id, key, full_digest = item.source_id, item.record_key, item.content_hash
         digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
         seen = self.records.get(source_id, key)
         previous: int | None = None
@@ -104,8 +107,8 @@ class Ingestor:
             if stored == "other":
                 previous = seen.company_id
 
-        profile = profile_of(lead, self.rules)
-        keys = list(dict.fromkeys(blocking_keys(profile, self.rules)))
+        profile = item.profile
+        keys = item.keys
         if previous and self._company_exists(previous):
             company_id, result, candidates = previous, None, 1
             decision = "merged"
@@ -119,14 +122,14 @@ class Ingestor:
             company_id = best_id if decision == "match" and best_id is not None else 0
 
         record_id = self.writer.next_id(RECORDS)
-        now = datetime.now(UTC)
+        now = self._now()
         if company_id:
             status_name = "merged"
             self._merge_into(company_id, profile)
         else:
             company_id = self.writer.next_id(COMPANIES)
             status_name = "possible" if decision == "possible" else "new"
-            self._create(company_id, lead, now)
+            self._create(company_id, item, now)
             self.profiles[company_id] = profile
             if decision == "possible" and evidence.get("candidate"):
                 other = int(evidence["candidate"])
@@ -136,20 +139,23 @@ class Ingestor:
                     "status": "open", "created_at": now,
                 })
         evidence["company_id"] = company_id
-        offer = _Offer(record_id, source_id, self.rules.survivorship.trust_of(source_id),
-                       raw.source.fetched_at.isoformat(), candidate_values(lead), raw.extra)
+        offer = _Offer(record_id, source_id, self._trust(source_id),
+                       item.fetched_at.isoformat(), item.values, item.extra)
         self._offer(company_id, offer)
         if status:
             self._status[company_id] = status
         for kind, value in keys:
             if self.keys.add(kind, value, company_id):
                 self._keys.append({"company_id": company_id, "kind": kind, "value": value})
-        self._contacts.extend(contact_rows(lead, company_id, now))
+        for row in item.contacts:
+            row["company_id"] = company_id
+            row["found_at"] = now
+        self._contacts.extend(item.contacts)
         self._records.append({
             "id": record_id, "source_id": source_id[:120], "record_key": key,
-            "record_id": raw.source.record_id and raw.source.record_id[:500],
-            "page_url": raw.source.page_url[:2000], "fetched_at": raw.source.fetched_at,
-            "content_hash": full_digest, "data": RawJSON(text), "company_id": company_id,
+            "record_id": item.record_id, "page_url": item.page_url,
+            "fetched_at": item.fetched_at, "content_hash": full_digest,
+            "data": RawJSON(item.text), "company_id": company_id,
             "match_evidence": evidence, "crawl_run_id": self.crawl_run_id, "created_at": now,
         })
         self.records.put(source_id, key, SeenRecord(digest, record_id, company_id))
@@ -186,7 +192,7 @@ class Ingestor:
     # -- matching --------------------------------------------------------------------------
 
     def _best_candidate(
-        self, profile: MatchProfile, keys: list[tuple[str, str]]
+        self, profile: MatchProfile, keys: tuple[tuple[str, str], ...]
     ) -> tuple[int | None, MatchResult | None, int]:
         """Compare with the companies sharing a blocking key, rule by rule in the rules' order
         (strongest first); once a rule's candidates give a match, weaker rules are skipped."""
@@ -252,6 +258,13 @@ class Ingestor:
         self._status: dict[int, str] = {}
         self._dirty_profiles: set[int] = set()
         self._started: float | None = None
+        self._batch_now: datetime | None = None
+
+    def _now(self) -> datetime:
+        """The batch's timestamp (rows of one batch are written in one transaction)."""
+        if self._batch_now is None:
+            self._batch_now = datetime.now(UTC)
+        return self._batch_now
 
     def _touched_ids(self) -> bool:
         return bool(self._seen or self._status)
@@ -285,10 +298,10 @@ class Ingestor:
             return "same"
         return "other" if hashes else None
 
-    def _create(self, company_id: int, lead: NormalizedLead, now: datetime) -> None:
-        row: dict[str, Any] = {column: None for column in COMPANY_COLUMNS}
+    def _create(self, company_id: int, item: PreparedLead, now: datetime) -> None:
+        row: dict[str, Any] = dict.fromkeys(COMPANY_COLUMNS)
         row.update(
-            id=company_id, display_name=lead.display_name[:300], name_key=lead.name_key[:300],
+            id=company_id, display_name=item.display_name, name_key=item.name_key,
             categories=[], size={}, social=[], extra={}, status="new", outcome=None,
             field_sources={}, first_seen=now, last_seen=now, enriched_at=None,
         )

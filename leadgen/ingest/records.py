@@ -41,6 +41,15 @@ def serialize(lead: Lead) -> tuple[str, str]:
 
 def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[dict[str, Any]]:
     """Contacts rows (e-mail, phone, fax, website, social, person) with where they came from."""
+    rows = contact_values(lead)
+    for row in rows:
+        row["company_id"] = company_id
+        row["found_at"] = now
+    return rows
+
+
+def contact_values(lead: NormalizedLead) -> list[dict[str, Any]]:
+    """The contacts rows of a lead without their company and time (set when it is stored)."""
     raw = lead.lead
     url = raw.source.page_url[:2000]
     rows: list[dict[str, Any]] = []
@@ -48,10 +57,10 @@ def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[d
     def add(kind: str, value: str, details: dict[str, Any] | None = None, *,
             person: str | None = None, title: str | None = None, decision: bool = False) -> None:
         rows.append({
-            "company_id": company_id, "kind": kind, "value": value[:500],
+            "company_id": 0, "kind": kind, "value": value[:500],
             "person_name": person and person[:200], "title": title and title[:200],
             "decision_maker": decision, "status": None, "status_reason": None,
-            "details": details or {}, "source_url": url, "found_at": now, "checked_at": None,
+            "details": details or {}, "source_url": url, "found_at": None, "checked_at": None,
         })
 
     for email in lead.emails:

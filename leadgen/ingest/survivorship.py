@@ -64,7 +64,21 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
     return {group: cols for group, cols in values.items() if any(cols.values())}
 
 
-def _rank(policy: list[str], trust: int, at: str, values: dict[str, Any],
+_POLICIES: dict[int, tuple[Survivorship, dict[str, tuple[str, ...]]]] = {}
+
+
+def _policies(rules: Survivorship) -> dict[str, tuple[str, ...]]:
+    """Each field group's policy, computed once per rules object (merges run per record)."""
+    cached = _POLICIES.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        if len(_POLICIES) > 32:
+            _POLICIES.clear()
+        cached = (rules, {group: tuple(rules.policy(group)) for group in FIELD_GROUPS})
+        _POLICIES[id(rules)] = cached  # holding ``rules`` keeps its id unique
+    return cached[1]
+
+
+def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict[str, Any],
           count: int | None = None) -> list[Any]:
     """Sort key of an offer; without ``count`` "frequent" is skipped (incremental merges)."""
     rank: list[Any] = []
@@ -95,8 +109,9 @@ def apply_record(
 
     Incremental: "frequent" counts only in the batch recompute of ``leadgen dedupe``.
     """
+    policies = _policies(rules)
     for group, values in candidates.items():
-        policy = rules.policy(group)
+        policy = policies[group]
         current = field_sources.get(group)
         if "union" in policy:
             for column, value in values.items():
@@ -106,8 +121,8 @@ def apply_record(
             field_sources[group] = {"record": record_id, "source": source_id, "rule": "union"}
             continue
         rank = _rank(policy, trust, at, values)
-        empty = not any(state.get(column) for column in FIELD_GROUPS[group])
-        if current is None or empty or rank > current.get("rank", []):
+        if (current is None or rank > current.get("rank", [])
+                or not any(state.get(column) for column in FIELD_GROUPS[group])):
             state.update(values)
             field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
 

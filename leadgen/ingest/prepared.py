@@ -1,0 +1,62 @@
+"""What the ingestor needs of one normalized lead, computed without touching the database.
+
+Preparing a lead (its JSON text and content hash, matching profile, blocking keys, survivorship
+values and contact rows) depends on the lead and the rules only, so it can run in worker
+processes while the ingesting process matches and writes (see :mod:`leadgen.ingest.parallel`).
+A prepared lead is plain data (it pickles cheaply) and is consumed once by the ingestor.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from leadgen.ingest.records import contact_values, record_key, serialize
+from leadgen.ingest.survivorship import candidate_values
+from leadgen.items import NormalizedLead
+from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
+from leadgen.matching.rules import MatchingRules
+
+
+class PreparedLead(NamedTuple):
+    source_id: str
+    record_key: str
+    record_id: str | None
+    page_url: str
+    fetched_at: datetime
+    text: str
+    """The lead as JSON text, stored verbatim in ``source_records.data``."""
+    content_hash: str
+    display_name: str
+    name_key: str
+    profile: MatchProfile
+    keys: tuple[tuple[str, str], ...]
+    """Blocking keys, strongest rule first, without repeats."""
+    values: dict[str, dict[str, Any]]
+    """Survivorship values per field group."""
+    extra: dict[str, Any]
+    contacts: list[dict[str, Any]]
+    """Contacts rows; the ingestor fills in their company and time."""
+
+
+def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
+    raw = lead.lead
+    source = raw.source
+    text, digest = serialize(raw)
+    profile = profile_of(lead, rules)
+    return PreparedLead(
+        source_id=source.source_id,
+        record_key=record_key(raw),
+        record_id=source.record_id and source.record_id[:500],
+        page_url=source.page_url[:2000],
+        fetched_at=source.fetched_at,
+        text=text,
+        content_hash=digest,
+        display_name=lead.display_name[:300],
+        name_key=lead.name_key[:300],
+        profile=profile,
+        keys=tuple(dict.fromkeys(blocking_keys(profile, rules))),
+        values=candidate_values(lead),
+        extra=raw.extra,
+        contacts=contact_values(lead),
+    )
