@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,10 @@ from sqlalchemy.engine import Engine
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import bulk_gc
+from leadgen.ingest.parallel import ordered_map
+from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
-from leadgen.matching.rules import MatchingRules
+from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.suppression import SuppressionList
 
@@ -173,47 +176,97 @@ def import_file(
     rules: MatchingRules | None = None,
     encoding: str = "utf-8-sig",
     batch_size: int = 1000,
+    workers: int = 0,
 ) -> ImportReport:
-    """Import a CSV file; returns counts and the reasons for every rejected row."""
+    """Import a CSV file; returns counts and the reasons for every rejected row.
+
+    ``workers`` > 0 validates and normalizes rows in that many worker processes while this
+    process matches and stores them (same results, in the same order).
+    """
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a CSV file")
     report = ImportReport()
-    suppressions = SuppressionList.load(engine)
     rows = read_rows(path, encoding)
-    page_url = path.resolve().as_uri()
+    first = next(rows, None)
+    if first is None:
+        return report
+    header = list(first.keys())
+    if id_column and id_column not in header:
+        raise InputError(f"--id-column {id_column!r}: no such column; columns: "
+                         + ", ".join(header))
+    rules = rules or load_rules()
+    settings = _RowSettings(
+        fields=parse_mapping(mapping or [], header), id_column=id_column, source=source,
+        page_url=path.resolve().as_uri(), file_name=path.name,
+        region=region.upper() if region else None, rules=rules,
+        suppressions=SuppressionList.load(engine),
+    )
     status = "customer" if as_customers else None
-    region = region.upper() if region else None
-    fields: dict[str, str] | None = None
+    numbered = enumerate(chain([first], rows), start=2)  # line 1 is the header
     with bulk_gc(), Ingestor(engine, rules=rules, batch_size=batch_size) as ingestor:
-        for number, row in enumerate(rows, start=2):  # line 1 is the header
+        for result in ordered_map(_prepare_rows, numbered, workers=workers,
+                                  initializer=_set_row_settings, initargs=(settings,)):
             report.rows += 1
-            if fields is None:
-                header = list(row.keys())
-                if id_column and id_column not in header:
-                    raise InputError(f"--id-column {id_column!r}: no such column; columns: "
-                                     + ", ".join(header))
-                fields = parse_mapping(mapping or [], header)
-            record_id = _one(row, id_column) if id_column else None
-            record_id = record_id or f"line-{number}"
-            where = f"{path.name}:{number}"
-            try:
-                lead = row_to_lead(row, fields, source=source, page_url=f"{page_url}#{record_id}",
-                                   record_id=record_id, region=region)
-            except ValidationError as exc:
-                problem = exc.errors()[0]
-                loc = ".".join(str(part) for part in problem["loc"])
-                report.rejected.append(f"{where}: {loc}: {problem['msg']}")
+            if isinstance(result, str):
+                report.rejected.append(result)
                 continue
-            normalized = normalize_lead(lead, region)
-            reason = suppressions.reason_for(normalized)
-            if reason:
-                report.rejected.append(f"{where}: suppressed ({reason})")
-                continue
-            report.warnings.extend(_warnings(where, lead, normalized))
-            outcome = ingestor.ingest(normalized, status=status)
+            record_id, prepared, warnings = result
+            report.warnings.extend(warnings)
+            outcome = ingestor.ingest_prepared(prepared, status=status)
             report.outcomes[outcome.status] += 1
             report.company_ids[record_id] = outcome.company_id
     return report
+
+
+@dataclass
+class _RowSettings:
+    """What turning a row into a prepared lead needs (sent once to each worker process)."""
+
+    fields: dict[str, str]
+    id_column: str | None
+    source: str
+    page_url: str
+    file_name: str
+    region: str | None
+    rules: MatchingRules
+    suppressions: SuppressionList
+
+
+_SETTINGS: list[_RowSettings] = []
+
+
+def _set_row_settings(settings: _RowSettings) -> None:
+    _SETTINGS[:] = [settings]
+
+
+def _prepare_rows(
+    chunk: list[tuple[int, dict[str, str]]],
+) -> list[str | tuple[str, PreparedLead, list[str]]]:
+    """Validate, normalize, check against the suppression list and prepare each row: a
+    rejection line, or the row's record id, prepared lead and warnings."""
+    settings = _SETTINGS[0]
+    out: list[str | tuple[str, PreparedLead, list[str]]] = []
+    for number, row in chunk:
+        record_id = (_one(row, settings.id_column) if settings.id_column else None) or (
+            f"line-{number}")
+        where = f"{settings.file_name}:{number}"
+        try:
+            lead = row_to_lead(row, settings.fields, source=settings.source,
+                               page_url=f"{settings.page_url}#{record_id}",
+                               record_id=record_id, region=settings.region)
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            loc = ".".join(str(part) for part in problem["loc"])
+            out.append(f"{where}: {loc}: {problem['msg']}")
+            continue
+        normalized = normalize_lead(lead, settings.region)
+        reason = settings.suppressions.reason_for(normalized)
+        if reason:
+            out.append(f"{where}: suppressed ({reason})")
+            continue
+        out.append((record_id, prepare(normalized, settings.rules),
+                    _warnings(where, lead, normalized)))
+    return out
 
 
 def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:

@@ -96,3 +96,42 @@ def test_review_merge_and_reject_and_dedupe(tmp_path: Path) -> None:
         assert conn.execute(select(PossibleMatch.status)).scalars().all() == ["rejected"]
     report = run("dedupe", "--dry-run", "--db", db).output  # type: ignore[attr-defined]
     assert "records: 4" in report
+
+
+def test_import_with_worker_processes_stores_what_a_single_process_stores(tmp_path: Path) -> None:
+    """Rows prepared in a worker process give the same outcomes, companies, keys and rejects."""
+    import random
+
+    from leadgen.importer import import_file
+    from leadgen.storage.models import CompanyKey, ContactPoint
+
+    rng = random.Random(7)
+    lines = ["ID;Firma;Telefon;Web;Ort;PLZ;Mail"]
+    for number in range(1, 2501):
+        company = rng.randint(1, 1200)  # about half the rows repeat a company
+        name = rng.choice([f"Firma {company} GmbH", f"FIRMA {company}", ""])
+        phone = rng.choice([f"030 {company:07d}", f"+49 30 {company:07d}", "kein Telefon"])
+        lines.append(f"{number};{name};{phone};firma{company}.de;Berlin;10115;"
+                     f"info@firma{company}.de")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    mapping = ["name=Firma", "phone=Telefon", "website=Web", "city=Ort", "postal_code=PLZ",
+               "email=Mail"]
+
+    def stored(workers: int) -> tuple[object, ...]:
+        engine = init_db(f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        report = import_file(engine, path, source="fair", id_column="ID", mapping=mapping,
+                             region="DE", workers=workers, batch_size=300)
+        with engine.connect() as conn:
+            companies = conn.execute(select(Company.id, Company.display_name, Company.phone)
+                                     .order_by(Company.id)).all()
+            keys = conn.execute(select(CompanyKey.company_id, CompanyKey.kind, CompanyKey.value)
+                                .order_by(CompanyKey.company_id, CompanyKey.kind,
+                                          CompanyKey.value)).all()
+            contacts = conn.execute(select(func.count()).select_from(ContactPoint)).scalar_one()
+        return (dict(report.outcomes), report.rejected, report.warnings, report.company_ids,
+                companies, keys, contacts)
+
+    single, parallel = stored(0), stored(1)
+    assert single[0]["merged"] > 0 and single[1]  # the data has merges and rejects
+    assert parallel == single

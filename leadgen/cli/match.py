@@ -13,6 +13,7 @@ from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
 from leadgen.importer import import_file
+from leadgen.ingest.parallel import default_workers
 from leadgen.matching.dedupe import dedupe as dedupe_db
 from leadgen.matching.review import merge_pair, open_possible_matches, reject
 from leadgen.matching.rules import load_rules
@@ -34,6 +35,9 @@ def import_command(
     as_what: str | None = typer.Option(None, "--as", help="customers: mark rows as customers."),
     region: str | None = typer.Option(None, "--region", help="Default country/phone region (DE)."),
     encoding: str = typer.Option("utf-8-sig", "--encoding", help="File encoding (latin-1, gbk)."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=0, help="Processes that validate and normalize rows while this "
+        "one matches and stores them (default: none for files under 1 MB, else cores - 1)."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
@@ -51,6 +55,7 @@ def import_command(
         engine, file, source=source, id_column=id_column, mapping=mapping,
         as_customers=as_what == "customers", region=region, encoding=encoding,
         rules=load_rules(rules) if rules else None,
+        workers=_import_workers(file) if workers is None else workers,
     )
     for line in report.rejected:
         err.print(f"rejected {line}", markup=False, highlight=False)
@@ -59,6 +64,15 @@ def import_command(
     outcomes = ", ".join(f"{name} {count}" for name, count in sorted(report.outcomes.items()))
     console.print(f"{report.rows} rows: {outcomes or 'nothing stored'}; "
                   f"{report.rejected_count} rejected, {len(report.warnings)} warnings")
+
+
+def _import_workers(file: Path) -> int:
+    """Worker processes pay off once their start-up (about a second) is small beside the work."""
+    try:
+        big = file.stat().st_size >= 1_000_000
+    except OSError:
+        return 0  # import_file reports the missing file
+    return default_workers() if big else 0
 
 
 @app.command()
