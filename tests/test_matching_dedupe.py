@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import load_rules
+from leadgen.matching.cluster import UnionFind, cluster
+from leadgen.matching.compare import compare
 from leadgen.matching.dedupe import dedupe
+from leadgen.matching.profile import MatchProfile, blocking_keys
+from leadgen.matching.rules import MatchingRules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
 from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord
@@ -85,3 +91,80 @@ def test_dedupe_splits_when_rules_get_stricter(tmp_path: Path) -> None:
         orphans = conn.execute(select(func.count()).select_from(SourceRecord).where(
             SourceRecord.company_id.is_(None))).scalar_one()
         assert orphans == 0
+
+
+def _profile(name: str, *, phone: str = "", street: str = "", city: str = "berlin",
+             domain: str = "") -> MatchProfile:
+    return MatchProfile(names=(name,), phones=(phone,) if phone else (),
+                        streets=(street,) if street else (), domains=(domain,) if domain else (),
+                        cities=(city,), countries=("DE",))
+
+
+def _reference(profiles: list[MatchProfile], rules: MatchingRules) -> list[frozenset[int]]:
+    """Connected components of every matching pair that shares a comparable block, by brute
+    force (no first-block bookkeeping, no skipping of linked pairs)."""
+    limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, profile in enumerate(profiles):
+        for key in dict.fromkeys(blocking_keys(profile, rules)):
+            blocks.setdefault(key, []).append(index)
+    shared_pairs = {(a, b) for (kind, _), members in blocks.items()
+                    if 2 <= len(members) <= limits[kind]
+                    for a in members for b in members if a < b}
+    holders = {key: len({profiles[m].names for m in members})
+               for key, members in blocks.items() if key[0] in ("phone", "domain")}
+
+    def shared(kind: str, value: str) -> int:
+        return holders.get((kind, value), 1)
+
+    union = UnionFind(len(profiles))
+    for a, b in sorted(shared_pairs):
+        if compare(profiles[b], profiles[a], rules, shared).decision == "match":
+            union.union(a, b)
+    return _partition([union.find(i) for i in range(len(profiles))])
+
+
+def _partition(labels: list[int]) -> list[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label, set()).add(index)
+    return sorted((frozenset(group) for group in groups.values()), key=min)
+
+
+def _unscreened(rules: MatchingRules) -> MatchingRules:
+    return rules.model_copy(update={"blocking": [
+        rule.model_copy(update={"min_name_similarity": None}) for rule in rules.blocking]})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 4), st.integers(0, 3),
+                          st.integers(0, 3), st.booleans()), min_size=2, max_size=30))
+def test_cluster_equals_brute_force_components(rows: list[tuple[int, int, int, int, bool]],
+                                               ) -> None:
+    """Comparing each pair once (at its first shared block) and skipping pairs already linked
+    gives the same clusters as comparing every pair that shares a block."""
+    names = ["acme packaging", "acme verpackung", "zeta media", "zeta medien", "nord cargo",
+             "blue river tech"]
+    profiles = [_profile(names[name], phone=f"+4930{phone}11111" if phone else "",
+                         street=f"hauptstrasse {street}" if street else "",
+                         domain=f"d{domain}.de" if domain else "",
+                         city="berlin" if in_berlin else "hamburg")
+                for name, phone, street, domain, in_berlin in rows]
+    rules = _unscreened(load_rules())
+    assert _partition(cluster(profiles, rules).labels) == _reference(profiles, rules)
+
+
+def test_weak_key_pairs_are_screened_by_name_as_on_ingest() -> None:
+    """Same street only, unlike names: not compared. Same street and phone: compared in full."""
+    profiles = [
+        _profile("acme packaging", phone="+49301111111", street="hauptstrasse 5"),
+        _profile("zeta media", phone="+49302222222", street="hauptstrasse 5"),
+        _profile("nord cargo", phone="+49301111111", street="hauptstrasse 5"),
+    ]
+    rules = load_rules()
+    screened = cluster(profiles, rules)
+    assert screened.screened == 2  # acme-zeta, zeta-nord: only the street in common
+    assert screened.comparisons == 1  # acme-nord share the phone: compared
+    full = cluster(profiles, _unscreened(rules))
+    assert (full.screened, full.comparisons) == (0, 3)
+    assert _partition(screened.labels) == _partition(full.labels)

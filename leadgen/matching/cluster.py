@@ -1,15 +1,20 @@
 """Batch clustering: blocking plus pairwise comparison plus union-find (connected components).
 
-Cost grows with the number of records times the (capped) block sizes, so near linearly.
+Every record pair sharing a block (of at most the rule's ``max_block_size`` records) is compared
+once, at its first shared block; a pair already in one cluster is not compared again, and a pair
+found only through a weak key (one with ``min_name_similarity``) is compared only when its names
+pass :func:`names_may_match`, as on ingest. Cost grows with the number of records times the
+(capped) block sizes, so near linearly once blocks reach their caps.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from leadgen.matching.compare import MatchResult, compare
+from leadgen.matching.compare import MatchResult, compare, names_may_match
 from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.rules import MatchingRules
 
@@ -49,51 +54,110 @@ class Clustering:
     possible: list[tuple[int, int, MatchResult]] = field(default_factory=list)
     comparisons: int = 0
     skipped_blocks: int = 0
+    screened: int = 0
+    """Pairs found only through a weak key whose names are too unlike to compare."""
+
+
+@dataclass
+class _Blocks:
+    """The blocks to compare, numbered in order, and each record's block numbers (CSR arrays:
+    a few bytes per membership instead of a Python list per record)."""
+
+    members: list[list[int]]
+    kinds: list[str]
+    offsets: array[int]
+    numbers: array[int]
+    skipped: int
+    holders: dict[tuple[str, str], int]
+    """How many distinct names hold each shared phone/domain: a switchboard or a directory."""
+
+    def of(self, record: int) -> array[int]:
+        return self.numbers[self.offsets[record]:self.offsets[record + 1]]
 
 
 def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clustering:
     """Cluster record profiles by the rules' blocking keys and match thresholds."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, profile in enumerate(profiles):
-        for key in dict.fromkeys(blocking_keys(profile, rules)):
-            blocks[key].append(index)
-    # How many distinct names hold each phone/domain: a switchboard or a directory page.
-    holders: dict[tuple[str, str], int] = {}
-    for (kind, value), members in blocks.items():
-        if kind in ("phone", "domain") and len(members) > 1:
-            holders[(kind, value)] = len({profiles[m].names[:1] for m in members})
+    blocks = _blocks(profiles, rules)
+    holders = blocks.holders
 
     def shared(kind: str, value: str) -> int:
         return holders.get((kind, value), 1)
 
+    rank = {rule.key: position for position, rule in enumerate(rules.blocking)}
+    screens = {rule.key: rule.min_name_similarity * 100
+               for rule in rules.blocking if rule.min_name_similarity}
+    strongest_screen = min((rank[key] for key in screens), default=len(rank))
     union = UnionFind(len(profiles))
-    result = Clustering(labels=[])
-    seen: set[int] = set()  # pairs as one int: half the memory of tuples
-    width = len(profiles) + 1
-    limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
-    for (kind, _), members in blocks.items():
-        if len(members) < 2:
-            continue
-        if len(members) > limits.get(kind, rules.max_block_size):
-            result.skipped_blocks += 1
-            continue
+    find = union.find
+    result = Clustering(labels=[], skipped_blocks=blocks.skipped)
+    for number, members in enumerate(blocks.members):
+        kind = blocks.kinds[number]
+        # A pair is screened when the strongest key it shares is a weak one, as on ingest
+        # (where candidates are gathered strongest key first).
+        may_screen = kind in screens or rank[kind] > strongest_screen
         for i, left in enumerate(members):
+            left_blocks = blocks.of(left)
             for right in members[i + 1:]:
-                pair = (left, right) if left < right else (right, left)
-                code = pair[0] * width + pair[1]
-                if code in seen:
-                    continue
-                seen.add(code)
-                outcome = compare(profiles[pair[1]], profiles[pair[0]], rules, shared)
+                if len(left_blocks) > 1:
+                    right_blocks = blocks.of(right)
+                    common = [b for b in left_blocks if b in right_blocks]
+                    if common[0] != number:
+                        continue  # compared at the first block the pair shares
+                else:
+                    common = [number]
+                if find(left) == find(right):
+                    continue  # already one cluster: the outcome could change nothing
+                if may_screen:
+                    strongest = min(rank[blocks.kinds[b]] for b in common)
+                    cutoff = screens.get(rules.blocking[strongest].key)
+                    if cutoff and not names_may_match(profiles[left].names,
+                                                      profiles[right].names, cutoff):
+                        result.screened += 1
+                        continue
+                outcome = compare(profiles[right], profiles[left], rules, shared)
                 result.comparisons += 1
                 if outcome.decision == "match":
-                    if union.union(*pair):
-                        result.links[pair[1]] = (pair[0], outcome)
+                    if union.union(left, right):
+                        result.links[right] = (left, outcome)
                 elif outcome.decision == "possible":
-                    result.possible.append((pair[0], pair[1], outcome))
-    result.labels = [union.find(index) for index in range(len(profiles))]
+                    result.possible.append((left, right, outcome))
+    result.labels = [find(index) for index in range(len(profiles))]
     result.possible = [
         (a, b, outcome) for a, b, outcome in result.possible
         if result.labels[a] != result.labels[b]
     ]
     return result
+
+
+def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, profile in enumerate(profiles):
+        for key in dict.fromkeys(blocking_keys(profile, rules)):
+            by_key[key].append(index)
+    limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
+    members: list[list[int]] = []
+    kinds: list[str] = []
+    skipped = 0
+    counts = array("q", bytes(8 * (len(profiles) + 1)))
+    holders: dict[tuple[str, str], int] = {}
+    for (kind, value), block in by_key.items():
+        if len(block) < 2:
+            continue
+        if kind in ("phone", "domain"):
+            holders[(kind, value)] = len({profiles[m].names[:1] for m in block})
+        if len(block) > limits.get(kind, rules.max_block_size):
+            skipped += 1
+            continue
+        members.append(block)
+        kinds.append(kind)
+        for record in block:
+            counts[record + 1] += 1
+    for record in range(len(profiles)):
+        counts[record + 1] += counts[record]
+    numbers = array("q", bytes(8 * counts[-1]))
+    fill = array("q", counts)
+    for number, block in enumerate(members):
+        for record in block:
+            numbers[fill[record]] = number
+            fill[record] += 1
+    return _Blocks(members, kinds, counts, numbers, skipped, holders)
