@@ -2,7 +2,8 @@
 
 Speed: the domain check (IDNA/UTS-46) is most of email-validator's time and depends on the
 domain alone, so :func:`check_syntax` runs email-validator's own steps with that one memoized
-per domain; results are memoized per raw address and handed out as copies.
+per domain; results are memoized per raw address as field values, and each call gets a new
+model, so mutating a result cannot change a later call's.
 tests/test_normalize_cache.py checks that :func:`check_syntax` equals ``validate_email``.
 """
 
@@ -22,6 +23,7 @@ from email_validator.syntax import (
 )
 
 from leadgen.items import EmailAddress
+from leadgen.normalize.memo import CACHE_SIZE, remember
 
 #: Local parts that name a function, not a person.
 ROLE_LOCAL_PARTS = frozenset(
@@ -46,10 +48,6 @@ FREE_MAIL_DOMAINS = frozenset(
 )
 
 
-#: Bound of each memo (entries).
-CACHE_SIZE = 65536
-
-
 def normalize_email(raw: str) -> EmailAddress | None:
     """Syntax-check ``raw`` and return it with a lower-cased domain, or None when invalid.
 
@@ -57,12 +55,23 @@ def normalize_email(raw: str) -> EmailAddress | None:
     """
     if not raw:
         return None
-    email = _normalize_email(raw)
-    return email.model_copy() if email is not None else None
+    if raw in _EMAILS:
+        fields = _EMAILS[raw]
+        if fields is None:
+            return None
+        return EmailAddress(address=fields[0], domain=fields[1], role=fields[2],
+                            free_mail=fields[3])
+    email = _parse_email(raw)
+    remember(_EMAILS, raw, None if email is None else (email.address, email.domain, email.role,
+                                                       email.free_mail))
+    return email
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _normalize_email(raw: str) -> EmailAddress | None:
+#: Results per raw text as the validated model's field values.
+_EMAILS: dict[str, tuple[str, str, bool, bool] | None] = {}
+
+
+def _parse_email(raw: str) -> EmailAddress | None:
     text = raw.strip().removeprefix("mailto:").split("?", 1)[0].strip().strip("<>")
     checked = check_syntax(text)
     if checked is None:
@@ -151,5 +160,5 @@ def _library_syntax(text: str) -> tuple[str, str] | None:
 
 def clear_caches() -> None:
     """Forget every memoized e-mail result (tests compare cold and warm runs)."""
-    _normalize_email.cache_clear()
+    _EMAILS.clear()
     _domain_syntax.cache_clear()

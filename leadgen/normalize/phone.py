@@ -2,20 +2,20 @@
 
 Speed: a number is parsed once. Everything after the parse (possible, E.164, the round-trip
 check, line type, region) depends only on the country code and the national significant
-number, so it is memoized on that pair; whole results are memoized on ``(raw, region)``.
-Callers get a copy, so mutating a result cannot change a later call's.
+number, so it is memoized on that pair; whole results are memoized on ``(raw, region)`` as
+field values, and each call gets a new model: mutating a result cannot change a later call's.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from leadgen.items import PhoneNumber
+from leadgen.normalize.memo import remember
 
 _KINDS = {
     PhoneNumberType.FIXED_LINE: "fixed_line",
@@ -34,8 +34,6 @@ _KINDS = {
 _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f|电话|传真|手机)"
                     r"\s*[.:：]?\s*", re.IGNORECASE)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
-#: Bound of each memo (entries); a few hundred bytes each, so well under 100 MB in all.
-CACHE_SIZE = 65536
 
 
 class _Facts(NamedTuple):
@@ -56,12 +54,19 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
     """
     if not raw:
         return None
-    phone = _normalize_phone(raw, region)
-    return phone.model_copy() if phone is not None else None
+    key = (raw, region)
+    if key in _PHONES:
+        fields = _PHONES[key]
+        if fields is None:
+            return None
+        return PhoneNumber(e164=fields[0], raw=fields[1], extension=fields[2], kind=fields[3])
+    phone = _parse_phone(raw, region)
+    remember(_PHONES, key,
+             None if phone is None else (phone.e164, phone.raw, phone.extension, phone.kind))
+    return phone
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _normalize_phone(raw: str, region: str | None) -> PhoneNumber | None:
+def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
     text = text.removeprefix("tel:").strip()
     if text.startswith("00"):
@@ -89,9 +94,10 @@ def phone_region(e164: str) -> str | None:
     return _region(number)
 
 
-#: Facts per (country code, national significant number), and the region of every E.164 this
-#: module returned (so the lead's country needs no third parse). Both are cleared together
-#: when full: a simple bound, and a miss only costs recomputing.
+#: Results per (raw, region) as the validated model's field values; facts per (country code,
+#: national significant number); the region of every E.164 this module returned (so the
+#: lead's country needs no third parse). A miss only costs recomputing.
+_PHONES: dict[tuple[str, str | None], tuple[str, str, str | None, str | None] | None] = {}
 _FACTS: dict[tuple[int | None, str], _Facts] = {}
 _REGION_OF_E164: dict[str, str | None] = {}
 
@@ -101,13 +107,9 @@ def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
     facts = _FACTS.get(key)
     if facts is None:
         # Every check below reads only the country code and the national significant number.
-        facts = _compute_facts(number)
-        if len(_FACTS) >= CACHE_SIZE:
-            _FACTS.clear()
-            _REGION_OF_E164.clear()
-        _FACTS[key] = facts
+        facts = remember(_FACTS, key, _compute_facts(number))
         if facts.e164 is not None:
-            _REGION_OF_E164[facts.e164] = facts.region
+            remember(_REGION_OF_E164, facts.e164, facts.region)
     return facts
 
 
@@ -125,7 +127,7 @@ def clear_caches() -> None:
     """Forget every memoized phone result (tests compare cold and warm runs)."""
     _FACTS.clear()
     _REGION_OF_E164.clear()
-    _normalize_phone.cache_clear()
+    _PHONES.clear()
 
 
 def _region(number: phonenumbers.PhoneNumber) -> str | None:

@@ -1,0 +1,26 @@
+"""Bounded memo dictionaries for the normalizers' hand-written caches.
+
+``functools.lru_cache`` suits functions whose result is immutable; where the normalizers hand
+out fresh pydantic models built from remembered field values, they keep those values here.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+#: Entries per memo: a few hundred bytes each, so each memo stays in the tens of megabytes.
+CACHE_SIZE = 65536
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def remember(memo: dict[K, V], key: K, value: V, limit: int = CACHE_SIZE) -> V:
+    """Store ``value`` under ``key``, dropping the oldest entry when ``memo`` is full."""
+    if len(memo) >= limit:
+        try:
+            memo.pop(next(iter(memo)), None)  # dicts keep insertion order: the oldest goes
+        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
+            pass
+    memo[key] = value
+    return value
