@@ -177,11 +177,13 @@ def import_file(
     encoding: str = "utf-8-sig",
     batch_size: int = 1000,
     workers: int = 0,
+    background: bool | None = None,
 ) -> ImportReport:
     """Import a CSV file; returns counts and the reasons for every rejected row.
 
     ``workers`` > 0 validates and normalizes rows in that many worker processes while this
-    process matches and stores them (same results, in the same order).
+    process matches them, and ``background`` (default: when there are workers) writes each
+    batch in a writer process (SQLite): same results, in the same order.
     """
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a CSV file")
@@ -203,7 +205,9 @@ def import_file(
     )
     status = "customer" if as_customers else None
     numbered = enumerate(chain([first], rows), start=2)  # line 1 is the header
-    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=batch_size) as ingestor:
+    background = workers > 0 if background is None else background
+    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=batch_size,
+                             background=background) as ingestor:
         for result in ordered_map(_prepare_rows, numbered, workers=workers,
                                   initializer=_set_row_settings, initargs=(settings,)):
             report.rows += 1

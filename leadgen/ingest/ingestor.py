@@ -65,13 +65,16 @@ class Ingestor:
         crawl_run_id: int | None = None,
         batch_size: int = 500,
         max_batch_seconds: float = 2.0,
+        background: bool = False,
     ):
+        """``background``: write each batch in a writer process while the next is matched
+        (SQLite files only; for bulk loads that are the database's only writer)."""
         self.engine = engine
         self.rules = rules or load_rules()
         self.crawl_run_id = crawl_run_id
         self.batch_size = batch_size
         self.max_batch_seconds = max_batch_seconds
-        self.writer = BatchWriter(engine)
+        self.writer = BatchWriter(engine, background=background)
         self.keys = KeyIndex()
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
@@ -178,7 +181,10 @@ class Ingestor:
 
     def close(self) -> None:
         """Commit what is pending and release the connection."""
-        self.flush()
+        try:
+            self.flush()
+        finally:
+            self.writer.close()
 
     def __enter__(self) -> Ingestor:
         return self
@@ -188,6 +194,10 @@ class Ingestor:
             self.close()
         else:
             self.writer.rollback()
+            try:
+                self.writer.close()
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                logger.exception("ingest: the writer process failed too")
 
     # -- matching --------------------------------------------------------------------------
 
@@ -228,22 +238,19 @@ class Ingestor:
     def _profile(self, company_id: int) -> MatchProfile:
         profile = self.profiles.get(company_id)
         if profile is None:
-            row = self.writer.begin().execute(
+            rows = self.writer.read(
                 select(COMPANIES.c.extra, COMPANIES.c.name_key, COMPANIES.c.registered_domain,
                        COMPANIES.c.phone, COMPANIES.c.postal_code, COMPANIES.c.city,
                        COMPANIES.c.country).where(COMPANIES.c.id == company_id)
-            ).first()
-            profile = _profile_from_row(row) if row else MatchProfile()
+            )
+            profile = _profile_from_row(rows[0]) if rows else MatchProfile()
             self.profiles[company_id] = profile
         return profile
 
     def _company_exists(self, company_id: int) -> bool:
         if company_id in self._new:
             return True
-        row = self.writer.begin().execute(
-            select(COMPANIES.c.id).where(COMPANIES.c.id == company_id)
-        ).first()
-        return row is not None
+        return bool(self.writer.read(select(COMPANIES.c.id).where(COMPANIES.c.id == company_id)))
 
     # -- pending batch ---------------------------------------------------------------------
 
@@ -290,10 +297,9 @@ class Ingestor:
         versions are, None when the record is not stored at all (an index hash collision)."""
         hashes = {r["content_hash"] for r in self._records
                   if r["source_id"] == source_id and r["record_key"] == key}
-        hashes.update(self.writer.begin().execute(
+        hashes.update(row[0] for row in self.writer.read(
             select(RECORDS.c.content_hash).where(
-                RECORDS.c.source_id == source_id, RECORDS.c.record_key == key)
-        ).scalars())
+                RECORDS.c.source_id == source_id, RECORDS.c.record_key == key)))
         if digest in hashes:
             return "same"
         return "other" if hashes else None
@@ -349,7 +355,7 @@ class Ingestor:
                    COMPANIES.c.status] + [COMPANIES.c[name] for name in COMPANY_COLUMNS]
         for start in range(0, len(full), 500):
             chunk = full[start:start + 500]
-            rows = self.writer.select_rows(select(*columns).where(COMPANIES.c.id.in_(chunk)))
+            rows = self.writer.read(select(*columns).where(COMPANIES.c.id.in_(chunk)))
             for db_row in rows:
                 row = dict(db_row._mapping)
                 row["extra"] = dict(row["extra"] or {})

@@ -3,13 +3,18 @@
 SQLite: the batch takes the write lock (``BEGIN IMMEDIATE``) when it starts, so the ids it hands
 out (``max(id) + 1 ...``) cannot collide with another writer's. PostgreSQL: ids come from the
 tables' sequences in blocks, which is safe with concurrent writers.
+
+Background mode (SQLite files, for bulk loads): each committed batch goes to a writer process
+(:mod:`leadgen.sqlite_writer`) and the next batch is matched while it is written. Ids then
+come from counters kept here; the writer process checks under the write lock that nobody else
+took them and otherwise stops the load with a clear error (nothing of that batch is stored).
 """
 
 from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -40,20 +45,38 @@ def _json(value: Any) -> str:
 class BatchWriter:
     """Owns the open transaction of the current batch and allocates ids inside it."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, background: bool = False):
         self.engine = engine
         self.dialect = engine.dialect.name
         self.connection: Connection | None = None
         self._next: dict[str, int] = {}
         self._pool: dict[str, list[int]] = {}
         self._plans: dict[tuple[str, tuple[str, ...], bool], tuple[str, list[Any]]] = {}
+        database = engine.url.database
+        self.background = bool(background and self.dialect == "sqlite" and database
+                               and database != ":memory:" and not database.startswith("file:"))
+        self._job: list[tuple[str, list[Any]]] = []
+        self._guards: dict[str, int] = {}
+        self._process: Any = None
+        self._channel: Any = None
+        self._in_flight = False
 
     @property
     def active(self) -> bool:
-        return self.connection is not None
+        return self.connection is not None or bool(self._job) or bool(self._guards)
+
+    def read(self, statement: Any) -> list[Any]:
+        """Rows of a query, seeing every batch committed so far."""
+        if not self.background:
+            return list(self.begin().execute(statement))
+        self.wait()
+        with self.engine.connect() as connection:
+            return list(connection.execute(statement))
 
     def begin(self) -> Connection:
         """Start the batch transaction (taking SQLite's write lock) if not started yet."""
+        if self.background:
+            raise RuntimeError("a background BatchWriter has no batch connection; use read()")
         if self.connection is None:
             connection = self.engine.connect()
             if self.dialect == "sqlite":
@@ -68,6 +91,8 @@ class BatchWriter:
 
     def next_id(self, table: Table) -> int:
         """A fresh primary key for ``table``, valid within this batch."""
+        if self.background:
+            return self._background_id(table)
         connection = self.begin()
         name = table.name
         if self.dialect == "postgresql":
@@ -89,9 +114,23 @@ class BatchWriter:
         self._next[name] = value + 1
         return value
 
+    def _background_id(self, table: Table) -> int:
+        """Counters live across batches; the writer process guards them (see module doc)."""
+        name = table.name
+        if name not in self._next:
+            (current,) = self.read(select(func.max(table.c.id)))[0]
+            self._next[name] = (current or 0) + 1
+        value = self._next[name]
+        self._next[name] = value + 1
+        self._guards.setdefault(name, value)
+        return value
+
     def insert(self, table: Table, rows: list[dict[str, Any]], *, ignore_conflicts: bool = False,
                ) -> None:
         if not rows:
+            return
+        if self.background:
+            self._sqlite_executemany(None, table, rows, ignore_conflicts)
             return
         connection = self.begin()
         if self.dialect == "sqlite":
@@ -106,7 +145,7 @@ class BatchWriter:
         else:
             connection.execute(table.insert(), rows)
 
-    def _sqlite_executemany(self, connection: Connection, table: Table,
+    def _sqlite_executemany(self, connection: Connection | None, table: Table,
                             rows: list[dict[str, Any]], ignore_conflicts: bool) -> None:
         """Plain DB-API executemany with the dialect's own value formats (no ORM overhead)."""
         columns = tuple(rows[0])
@@ -116,8 +155,7 @@ class BatchWriter:
             self._plans[(table.name, columns, ignore_conflicts)] = plan
         self._sqlite_run(connection, plan, columns, rows)
 
-    @staticmethod
-    def _sqlite_run(connection: Connection, plan: tuple[str, list[Any]],
+    def _sqlite_run(self, connection: Connection | None, plan: tuple[str, list[Any]],
                     columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
         sql, processors = plan
         getter: Callable[[dict[str, Any]], Any] = operator.itemgetter(*columns)
@@ -135,13 +173,16 @@ class BatchWriter:
                     if value is not None:
                         values[position] = process(value)
                 params.append(values)
+        if connection is None:  # background mode: written by the writer process on commit
+            self._job.append((sql, params))
+            return
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.executemany(sql, params)
         finally:
             cursor.close()
 
-    def _sqlite_update(self, connection: Connection, table: Table,
+    def _sqlite_update(self, connection: Connection | None, table: Table,
                        rows: list[dict[str, Any]]) -> None:
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in rows:
@@ -179,6 +220,9 @@ class BatchWriter:
         """Executemany UPDATE keyed by ``id`` (rows must share the same columns)."""
         if not rows:
             return
+        if self.background:
+            self._sqlite_update(None, table, rows)
+            return
         connection = self.begin()
         if self.dialect == "sqlite":
             self._sqlite_update(connection, table, rows)
@@ -196,10 +240,10 @@ class BatchWriter:
             )
             connection.execute(statement, params)
 
-    def select_rows(self, statement: Any) -> Iterable[Any]:
-        return self.begin().execute(statement)
-
     def commit(self) -> None:
+        if self.background:
+            self._submit()
+            return
         if self.connection is None:
             return
         try:
@@ -211,7 +255,61 @@ class BatchWriter:
             self.connection.close()
             self.connection = None
 
+    def _submit(self) -> None:
+        """Hand the batch to the writer process (after the previous one is stored)."""
+        if not self._job:
+            self._guards.clear()
+            return
+        self.wait()
+        if self._process is None:
+            self._start()
+        self._channel.send((sorted(self._guards.items()), self._job))
+        self._in_flight = True
+        self._job, self._guards = [], {}
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        from leadgen.sqlite_writer import serve
+
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        self._process = context.Process(
+            target=serve, args=(self.engine.url.database, SQLITE_CACHE_KIB, theirs),
+            name="leadgen-sqlite-writer", daemon=True)
+        self._process.start()
+        theirs.close()
+        self._channel = ours
+
+    def wait(self) -> None:
+        """Block until the batch in the writer process is stored; raise if it was not."""
+        if not self._in_flight:
+            return
+        self._in_flight = False
+        try:
+            error = self._channel.recv()
+        except EOFError:
+            error = "the writer process stopped"
+        if error:
+            raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: {error}")
+
+    def close(self) -> None:
+        """Wait for the last batch and stop the writer process (background mode)."""
+        if self._process is None:
+            return
+        try:
+            self.wait()
+        finally:
+            try:
+                self._channel.send(None)
+            except OSError:
+                pass
+            self._process.join(timeout=60)
+            self._channel.close()
+            self._process = None
+
     def rollback(self) -> None:
+        self._job, self._guards = [], {}
         if self.connection is not None:
             self.connection.rollback()
             self.connection.close()

@@ -1,0 +1,60 @@
+"""A process that writes prepared SQLite batches, so that a bulk load's B-tree work runs on
+another core while the loading process matches the next batch.
+
+Deliberately small and outside the ``ingest`` package (only ``sqlite3`` is imported): it starts
+in a fresh interpreter in a fraction of a second. Each job is one transaction: the id guards are
+checked under the write lock (the loading process hands out ids itself, so another writer
+slipping in between two batches must stop the load, never collide with it), then every
+statement runs with ``executemany`` and the batch commits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from multiprocessing.connection import Connection
+from typing import Any
+
+#: (table, first id this batch uses); (SQL, parameter rows)
+Guard = tuple[str, int]
+Statement = tuple[str, list[Any]]
+
+
+def serve(path: str, cache_kib: int, channel: Connection) -> None:
+    """Run jobs from ``channel`` until it sends None or closes; answer each with None or an
+    error line."""
+    database = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
+                   "busy_timeout=30000", f"cache_size=-{cache_kib}"):
+        database.execute(f"PRAGMA {pragma}")
+    try:
+        while True:
+            try:
+                job = channel.recv()
+            except EOFError:
+                return
+            if job is None:
+                return
+            channel.send(_run(database, *job))
+    finally:
+        database.close()
+
+
+def _run(database: sqlite3.Connection, guards: list[Guard], statements: list[Statement],
+         ) -> str | None:
+    try:
+        database.execute("BEGIN IMMEDIATE")
+        for table, first_id in guards:
+            (top,) = database.execute(f"SELECT max(id) FROM {table}").fetchone()  # noqa: S608
+            if top is not None and top >= first_id:
+                database.execute("ROLLBACK")
+                return (f"another program wrote to table {table} during the bulk load (id {top} "
+                        f"exists, this batch starts at {first_id}); nothing of this batch was "
+                        "stored: run the load again to resume")
+        for sql, rows in statements:
+            database.executemany(sql, rows)
+        database.execute("COMMIT")
+        return None
+    except sqlite3.Error as exc:
+        if database.in_transaction:
+            database.execute("ROLLBACK")
+        return f"{exc.__class__.__name__}: {exc}"

@@ -1,0 +1,93 @@
+"""Background writing (a writer process stores each batch while the next is matched) stores
+exactly what writing in the ingesting process stores, and stops cleanly on a foreign writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Engine
+
+from leadgen.exceptions import StorageError
+from leadgen.ingest import Ingestor
+from leadgen.items import NormalizedLead
+from leadgen.storage import init_db
+from leadgen.storage.models import Company, CompanyKey, ContactPoint, PossibleMatch, SourceRecord
+from tests.bench.bench_ingest import generate
+
+
+def _leads(count: int, seed: int = 3) -> list[NormalizedLead]:
+    return [normalized for _, normalized in generate(count, seed=seed)]
+
+
+def _snapshot(engine: Engine) -> dict[str, Any]:
+    with engine.connect() as conn:
+        return {
+            "companies": conn.execute(select(
+                Company.id, Company.display_name, Company.phone, Company.registered_domain,
+                Company.field_sources, Company.extra).order_by(Company.id)).all(),
+            "records": conn.execute(select(
+                SourceRecord.id, SourceRecord.company_id, SourceRecord.content_hash,
+                SourceRecord.match_evidence).order_by(SourceRecord.id)).all(),
+            "keys": conn.execute(select(CompanyKey.company_id, CompanyKey.kind, CompanyKey.value)
+                                 .order_by(CompanyKey.company_id, CompanyKey.kind,
+                                           CompanyKey.value)).all(),
+            "contacts": conn.execute(select(ContactPoint.company_id, ContactPoint.kind,
+                                            ContactPoint.value).order_by(ContactPoint.id)).all(),
+            "possible": conn.execute(select(func.count()).select_from(PossibleMatch)).scalar(),
+        }
+
+
+def _ingest(path: Path, leads: list[NormalizedLead], background: bool) -> Engine:
+    engine = init_db(f"sqlite:///{path}")
+    # Small batches: many hand-overs, and records merging into companies of earlier batches.
+    with Ingestor(engine, batch_size=97, background=background) as ingestor:
+        for normalized in leads:
+            ingestor.ingest(normalized)
+    return engine
+
+
+def test_background_writer_stores_the_same_rows(tmp_path: Path) -> None:
+    leads = _leads(1500)
+    rng_order = leads[::2] + leads[1::2]  # copies of a company land in different batches
+    here = _snapshot(_ingest(tmp_path / "here.db", rng_order, background=False))
+    there_engine = _ingest(tmp_path / "there.db", rng_order, background=True)
+    there = _snapshot(there_engine)
+    assert len(here["companies"]) < len(rng_order)  # merges happened, across batches too
+    assert there == here
+    # A second load of the same records, in the background, adds nothing.
+    with Ingestor(there_engine, batch_size=97, background=True) as ingestor:
+        outcomes = {ingestor.ingest(n).status for n in rng_order}
+    assert outcomes == {"unchanged"}
+    assert _snapshot(there_engine) == here
+
+
+def test_another_writer_between_batches_stops_the_load_and_a_rerun_resumes(
+        tmp_path: Path) -> None:
+    leads = _leads(600)
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    ingestor = Ingestor(engine, batch_size=100, background=True)
+    for normalized in leads[:100]:
+        ingestor.ingest(normalized)  # the 100th ingest hands the first batch over
+    ingestor.writer.wait()
+    with engine.begin() as conn:  # someone else adds a company meanwhile
+        conn.execute(text(
+            "INSERT INTO companies (display_name, name_key, categories, size, social, extra, "
+            "status, field_sources, first_seen, last_seen) VALUES ('Other', 'other', '[]', "
+            "'{}', '[]', '{}', 'new', '{}', '2026-01-01', '2026-01-01')"))
+    with pytest.raises(StorageError, match="another program wrote to table companies"):
+        for normalized in leads[100:]:
+            ingestor.ingest(normalized)
+        ingestor.close()
+    ingestor.writer.rollback()
+    ingestor.writer.close()
+    with engine.connect() as conn:
+        stored = conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one()
+    assert stored == 100  # the first batch is kept, the refused one left no rows
+    with Ingestor(engine, background=True) as again:
+        statuses = [again.ingest(normalized).status for normalized in leads]
+    assert statuses.count("unchanged") == 100
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 600
