@@ -3,9 +3,9 @@
 Each size runs in its own subprocess (so peak memory is that size's own) against a fresh
 database. Leads are generated already normalized (the generator knows the canonical values),
 in chunks, outside the clock; the clock covers ``Ingestor.ingest`` + ``flush``: hashing,
-blocking, matching, survivorship and writing every row. ``normalize_lead`` (phonenumbers,
-email-validator, tldextract, names) is measured apart on a sample, since a crawl or an import
-runs it in its own pipeline stage. Peak memory is the subprocess's max RSS.
+blocking, matching, survivorship and writing every row. The same leads are then imported end to
+end from a CSV file (``leadgen import``: validation and normalization included). Peak memory is
+the subprocess's max RSS. ``leadgen dedupe`` is timed in ``bench_dedupe.py``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from leadgen.items import Address, EmailAddress, Lead, NormalizedLead, PhoneNumb
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (2_000, 10_000)
 CHUNK = 5_000
-DEDUPE_MAX = 100_000  # `leadgen dedupe` (whole-database re-clustering) timed up to this size
 _WORDS = ("alpha beta gamma delta nord sud ost west blue red green star sun moon river lake "
           "stone iron steel paper pack box craft tech data soft logic metal wood glass tool "
           "print media food agro bio chem pharma auto motor trans cargo port sea air fly "
@@ -88,13 +87,15 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[Lead, NormalizedLead]]
 
 
 def measure(count: int, db_path: str) -> dict[str, float]:
-    """Ingest ``count`` generated leads into a fresh SQLite file; called in a subprocess."""
+    """Ingest ``count`` generated, already normalized leads into a fresh SQLite file, in this
+    process (matching, survivorship and writes; what a crawl's store pipeline does)."""
     from leadgen.ingest import Ingestor
+    from leadgen.ingest.bulk import bulk_gc
     from leadgen.normalize import normalize_lead
     from leadgen.storage import init_db
 
     engine = init_db(f"sqlite:///{db_path}")
-    ingestor = Ingestor(engine, batch_size=5000, max_batch_seconds=30.0)
+    ingestor = Ingestor(engine, batch_size=5000, max_batch_seconds=30.0, background=True)
     clock = 0.0
     chunk: list[NormalizedLead] = []
     statuses: dict[str, int] = {}
@@ -104,9 +105,10 @@ def measure(count: int, db_path: str) -> dict[str, float]:
 
     def run_chunk() -> float:
         started, cpu_started = time.perf_counter(), time.process_time()
-        for normalized in chunk:
-            outcome = ingestor.ingest(normalized)
-            statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+        with bulk_gc():
+            for normalized in chunk:
+                outcome = ingestor.ingest(normalized)
+                statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
         cpu[0] += time.process_time() - cpu_started
         return time.perf_counter() - started
 
@@ -127,60 +129,110 @@ def measure(count: int, db_path: str) -> dict[str, float]:
     for lead in sample:
         normalize_lead(lead, "DE")
     normalize_rate = len(sample) / (time.perf_counter() - started)
-    dedupe_seconds = float("nan")
-    if count <= DEDUPE_MAX:
-        from leadgen.matching.dedupe import dedupe
-
-        started = time.perf_counter()
-        dedupe(engine, default_region="DE")
-        dedupe_seconds = time.perf_counter() - started
     return {"count": count, "seconds": clock, "leads_per_s": count / clock, "peak_mb": peak_mb,
             "cpu_seconds": cpu[0], "leads_per_cpu_s": count / cpu[0],
-            "normalize_per_s": normalize_rate, "dedupe_seconds": dedupe_seconds,
+            "normalize_per_s": normalize_rate,
             **{f"status_{k}": v for k, v in statuses.items()}}
 
 
-def _subprocess(count: int) -> dict[str, float]:
+CSV_COLUMNS = ("id", "source", "name", "phone", "website", "email", "street", "city",
+               "postal_code", "country", "category")  # "source": the list a row came from
+
+
+def write_csv(count: int, path: Path) -> None:
+    """The generated leads as a spreadsheet, one row per lead (its source in a column)."""
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for lead, _ in generate(count):
+            address = lead.address
+            assert address is not None
+            writer.writerow([lead.source.record_id, lead.source.source_id, lead.name,
+                             lead.phones[0], lead.website or "", ";".join(lead.emails),
+                             address.street, address.city, address.postal_code,
+                             address.country, ";".join(lead.categories)])
+
+
+def measure_import(count: int, db_path: str, workers: int) -> dict[str, float]:
+    """``leadgen import`` end to end: CSV rows validated, normalized, matched and stored."""
+    from leadgen.importer import import_file
+    from leadgen.storage import init_db
+
+    csv_path = Path(db_path).with_suffix(".csv")
+    write_csv(count, csv_path)  # outside the clock
+    engine = init_db(f"sqlite:///{db_path}")
+    started, cpu_started = time.perf_counter(), time.process_time()
+    report = import_file(engine, csv_path, source="import", id_column="id",
+                         mapping=[f"{c}={c}" for c in CSV_COLUMNS[2:]], region="DE",
+                         batch_size=5000, workers=workers)
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+    assert report.rows == count and not report.rejected, report.rejected[:3]
+    return {"count": count, "seconds": seconds, "leads_per_s": count / seconds,
+            "cpu_seconds": cpu, "workers": workers,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            **{f"status_{k}": v for k, v in report.outcomes.items()}}
+
+
+def _subprocess(count: int, kind: str = "store", workers: int = 1) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        code = (f"import json; from tests.bench.bench_ingest import measure; "
-                f"print(json.dumps(measure({count}, {str(Path(tmp) / 'bench.db')!r})))")
+        db = str(Path(tmp) / "bench.db")
+        call = (f"measure({count}, {db!r})" if kind == "store"
+                else f"measure_import({count}, {db!r}, {workers})")
+        code = (f"import json; from tests.bench.bench_ingest import measure, measure_import; "
+                f"print(json.dumps({call}))")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              check=True, cwd=str(Path(__file__).resolve().parents[2]))
         return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def _ratio_line(results: list[dict[str, float]], what: str) -> list[str]:
+    if len(results) < 2:
+        return []
+    big, small = results[-1], results[-2]
+    cpu = (f", {big['cpu_seconds'] / small['cpu_seconds']:.2f} CPU of this process"
+           if "cpu_seconds" in big else "")
+    return ["", f"{what}: time ratio {int(big['count']):,} / {int(small['count']):,} = "
+            f"{big['seconds'] / small['seconds']:.2f} wall{cpu} (size ratio "
+            f"{big['count'] / small['count']:.0f}; bar <= 12 for 1M/100k)."]
+
+
 def run(quick: bool = False) -> str:
     sizes = QUICK_SIZES if quick else SIZES
-    results = [_subprocess(size) for size in sizes]
+    store = [_subprocess(size) for size in sizes]
+    imports = [_subprocess(size, "import", workers=1) for size in sizes]
     lines = [
-        "## Ingest: match + store generated leads into SQLite (`Ingestor`)",
+        "## Ingest: generated leads into a fresh SQLite database",
         "",
-        "| leads | seconds | leads/s | CPU s | leads per CPU s | peak RSS (MB) | new | merged "
-        "| possible | normalize_lead/s (5k sample) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "Two measurements per size, each in its own process. **Store**: leads generated already",
+        "normalized, ingested in one process by `Ingestor.ingest` (hashing, blocking, matching,",
+        "survivorship, writing every row: what a crawl's store pipeline runs). **Import**:",
+        "`leadgen import` of the same leads as a CSV file, end to end (parse, validate,",
+        "normalize, suppression check, match, store), with 1 worker process preparing rows while",
+        "the main process matches and stores.",
+        "",
+        "| leads | path | seconds | leads/s | CPU s (main) | peak RSS main (MB) | new | merged "
+        "| possible |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    for r in results:
-        lines.append(f"| {int(r['count']):,} | {r['seconds']:.1f} | {r['leads_per_s']:,.0f} | "
-                     f"{r['cpu_seconds']:.1f} | {r['leads_per_cpu_s']:,.0f} | "
-                     f"{r['peak_mb']:.0f} | {int(r.get('status_new', 0)):,} | "
-                     f"{int(r.get('status_merged', 0)):,} | {int(r.get('status_possible', 0)):,} "
-                     f"| {r['normalize_per_s']:,.0f} |")
-    timed = [r for r in results if r["dedupe_seconds"] == r["dedupe_seconds"]]
-    if timed:
-        lines += ["", "`leadgen dedupe` (re-normalize, block, compare, union-find over every "
-                  "source record): " + ", ".join(f"{int(r['count']):,} records in "
-                                          f"{r['dedupe_seconds']:.1f} s" for r in timed) + "."]
-    if len(results) >= 2:
-        big, small = results[-1], results[-2]
-        ratio = big["seconds"] / small["seconds"]
-        cpu_ratio = big["cpu_seconds"] / small["cpu_seconds"]
-        lines += ["", f"Time ratio {int(big['count']):,} / {int(small['count']):,}: {ratio:.2f} "
-                  f"wall, {cpu_ratio:.2f} CPU (size ratio {big['count'] / small['count']:.0f}; "
-                  "bar <= 12 for 1M/100k)."]
-    lines += ["", "Bar: >= 10,000 leads/s at 1M on 2 cores, peak memory < 2 GB. Wall-clock rates",
-              "depend on what else runs on the machine; CPU seconds of the ingesting process",
-              "are the steadier figure (the ingest is one process; SQLite writes add I/O wait).",
-              ""]
+    for label, results in (("store", store), ("import", imports)):
+        for r in results:
+            lines.append(
+                f"| {int(r['count']):,} | {label} | {r['seconds']:.1f} | "
+                f"{r['leads_per_s']:,.0f} | {r['cpu_seconds']:.1f} | {r['peak_mb']:.0f} | "
+                f"{int(r.get('status_new', 0)):,} | {int(r.get('status_merged', 0)):,} | "
+                f"{int(r.get('status_possible', 0)):,} |")
+    lines += ["", "`normalize_lead` alone (5k-lead sample, one process): " + ", ".join(
+        f"{r['normalize_per_s']:,.0f} leads/s" for r in store[-1:]) + "; import worker peak "
+        "RSS " + ", ".join(f"{r['worker_peak_mb']:.0f} MB" for r in imports) + "."]
+    lines += _ratio_line(store, "Store")
+    lines += _ratio_line(imports, "Import")
+    lines += ["", "Bar: >= 10,000 leads/s at 1M on 2 cores, peak memory < 2 GB, ratio <= 12.",
+              "Wall-clock rates depend on what else runs on the machine; CPU seconds of the",
+              "ingesting process are the steadier figure.", ""]
     return "\n".join(lines)
 
 
