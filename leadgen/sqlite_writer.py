@@ -10,18 +10,19 @@ statement runs with ``executemany`` and the batch commits.
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
-from multiprocessing.connection import Connection
-from typing import Any
+import sys
+from typing import Any, BinaryIO
 
 #: (table, first id this batch uses); (SQL, parameter rows)
 Guard = tuple[str, int]
 Statement = tuple[str, list[Any]]
 
 
-def serve(path: str, cache_kib: int, channel: Connection) -> None:
-    """Run jobs from ``channel`` until it sends None or closes; answer each with None or an
-    error line."""
+def serve(path: str, cache_kib: int, jobs: BinaryIO, answers: BinaryIO) -> None:
+    """Run pickled jobs from ``jobs`` until None or the end of the stream; answer each with a
+    pickled None (stored) or error line."""
     database = sqlite3.connect(path, isolation_level=None, timeout=30.0)
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
                    "busy_timeout=30000", f"cache_size=-{cache_kib}"):
@@ -29,12 +30,13 @@ def serve(path: str, cache_kib: int, channel: Connection) -> None:
     try:
         while True:
             try:
-                job = channel.recv()
+                job = pickle.load(jobs)
             except EOFError:
                 return
             if job is None:
                 return
-            channel.send(_run(database, *job))
+            pickle.dump(_run(database, *job), answers, protocol=pickle.HIGHEST_PROTOCOL)
+            answers.flush()
     finally:
         database.close()
 
@@ -58,3 +60,7 @@ def _run(database: sqlite3.Connection, guards: list[Guard], statements: list[Sta
         if database.in_transaction:
             database.execute("ROLLBACK")
         return f"{exc.__class__.__name__}: {exc}"
+
+
+if __name__ == "__main__":  # python -m leadgen.sqlite_writer PATH CACHE_KIB (jobs on stdin)
+    serve(sys.argv[1], int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import json
 import operator
+import os
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -58,7 +62,6 @@ class BatchWriter:
         self._job: list[tuple[str, list[Any]]] = []
         self._guards: dict[str, int] = {}
         self._process: Any = None
-        self._channel: Any = None
         self._in_flight = False
 
     @property
@@ -263,23 +266,24 @@ class BatchWriter:
         self.wait()
         if self._process is None:
             self._start()
-        self._channel.send((sorted(self._guards.items()), self._job))
+        try:
+            pickle.dump((sorted(self._guards.items()), self._job), self._process.stdin,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+            self._process.stdin.flush()
+        except OSError as exc:
+            raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
+                               f"the writer process stopped ({exc})") from exc
         self._in_flight = True
         self._job, self._guards = [], {}
 
     def _start(self) -> None:
-        import multiprocessing
-
-        from leadgen.sqlite_writer import serve
-
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe()
-        self._process = context.Process(
-            target=serve, args=(self.engine.url.database, SQLITE_CACHE_KIB, theirs),
-            name="leadgen-sqlite-writer", daemon=True)
-        self._process.start()
-        theirs.close()
-        self._channel = ours
+        # A plain child process (not multiprocessing): it works from any calling script,
+        # guarded by ``if __name__ == "__main__"`` or not.
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "leadgen.sqlite_writer",
+             os.path.abspath(str(self.engine.url.database)), str(SQLITE_CACHE_KIB)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )
 
     def wait(self) -> None:
         """Block until the batch in the writer process is stored; raise if it was not."""
@@ -287,9 +291,9 @@ class BatchWriter:
             return
         self._in_flight = False
         try:
-            error = self._channel.recv()
-        except EOFError:
-            error = "the writer process stopped"
+            error = pickle.load(self._process.stdout)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            error = f"the writer process stopped (exit status {self._process.poll()})"
         if error:
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: {error}")
 
@@ -300,13 +304,14 @@ class BatchWriter:
         try:
             self.wait()
         finally:
+            process, self._process = self._process, None
             try:
-                self._channel.send(None)
+                pickle.dump(None, process.stdin)
+                process.stdin.close()
             except OSError:
                 pass
-            self._process.join(timeout=60)
-            self._channel.close()
-            self._process = None
+            process.wait(timeout=60)
+            process.stdout.close()
 
     def rollback(self) -> None:
         self._job, self._guards = [], {}
