@@ -10,6 +10,7 @@ tests/test_normalize_cache.py checks that :func:`check_syntax` equals ``validate
 from __future__ import annotations
 
 import unicodedata
+from collections import OrderedDict
 from functools import lru_cache
 
 import email_validator
@@ -68,7 +69,7 @@ def normalize_email(raw: str) -> EmailAddress | None:
 
 
 #: Results per raw text as the validated model's field values.
-_EMAILS: dict[str, tuple[str, str, bool, bool] | None] = {}
+_EMAILS: OrderedDict[str, tuple[str, str, bool, bool] | None] = OrderedDict()
 
 
 def _parse_email(raw: str) -> EmailAddress | None:

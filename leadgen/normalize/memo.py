@@ -6,6 +6,7 @@ out fresh pydantic models built from remembered field values, they keep those va
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TypeVar
 
 #: Entries per memo: a few hundred bytes each, so each memo stays in the tens of megabytes.
@@ -15,12 +16,14 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-def remember(memo: dict[K, V], key: K, value: V, limit: int = CACHE_SIZE) -> V:
+def remember(memo: OrderedDict[K, V], key: K, value: V, limit: int = CACHE_SIZE) -> V:
     """Store ``value`` under ``key``, dropping the oldest entry when ``memo`` is full."""
+    # OrderedDict drops its oldest entry in O(1); a plain dict's first key is found by
+    # scanning past every deleted slot, which grows until the dict is rebuilt.
     if len(memo) >= limit:
         try:
-            memo.pop(next(iter(memo)), None)  # dicts keep insertion order: the oldest goes
-        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
+            memo.popitem(last=False)
+        except KeyError:  # another thread emptied it meanwhile
             pass
     memo[key] = value
     return value

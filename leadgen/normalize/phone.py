@@ -9,6 +9,7 @@ field values, and each call gets a new model: mutating a result cannot change a 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from typing import NamedTuple
 
 import phonenumbers
@@ -97,9 +98,10 @@ def phone_region(e164: str) -> str | None:
 #: Results per (raw, region) as the validated model's field values; facts per (country code,
 #: national significant number); the region of every E.164 this module returned (so the
 #: lead's country needs no third parse). A miss only costs recomputing.
-_PHONES: dict[tuple[str, str | None], tuple[str, str, str | None, str | None] | None] = {}
-_FACTS: dict[tuple[int | None, str], _Facts] = {}
-_REGION_OF_E164: dict[str, str | None] = {}
+_PHONES: OrderedDict[tuple[str, str | None],
+                    tuple[str, str, str | None, str | None] | None] = OrderedDict()
+_FACTS: OrderedDict[tuple[int | None, str], _Facts] = OrderedDict()
+_REGION_OF_E164: OrderedDict[str, str | None] = OrderedDict()
 
 
 def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
