@@ -22,11 +22,14 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 from leadgen.items import Address, Lead, PhoneNumber, SourceMeta
 from leadgen.normalize import (
     clear_caches,
+    memo,
     normalize_email,
     normalize_lead,
     normalize_name,
     normalize_phone,
 )
+from leadgen.normalize import email as _email
+from leadgen.normalize import phone as _phone
 from leadgen.normalize.email import check_syntax
 from leadgen.normalize.lead import phone_country
 from leadgen.normalize.name import _split_latin_suffix, _split_latin_suffix_general
@@ -168,6 +171,16 @@ def test_cold_and_warm_runs_agree() -> None:
     backwards = normalize_all(leads[::-1])
     assert backwards[::-1] == [pair for i in range(0, len(cold), 2)
                                for pair in (cold[i + 1], cold[i])]
+
+
+def test_tiny_memos_evict_and_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    leads = varied_leads()[::3]
+    clear_caches()
+    roomy = normalize_all(leads)
+    monkeypatch.setattr(memo, "CACHE_SIZE", 20)
+    clear_caches()
+    assert normalize_all(leads) == roomy
+    assert 0 < max(len(_phone._PHONES), len(_phone._FACTS), len(_email._EMAILS)) <= 20
 
 
 def test_phones_equal_the_library_cold_and_warm() -> None:

@@ -16,11 +16,12 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-def remember(memo: OrderedDict[K, V], key: K, value: V, limit: int = CACHE_SIZE) -> V:
-    """Store ``value`` under ``key``, dropping the oldest entry when ``memo`` is full."""
+def remember(memo: OrderedDict[K, V], key: K, value: V) -> V:
+    """Store ``value`` under ``key``, dropping the oldest entry when ``memo`` holds
+    :data:`CACHE_SIZE` entries (read at each call, so tests can shrink it)."""
     # OrderedDict drops its oldest entry in O(1); a plain dict's first key is found by
     # scanning past every deleted slot, which grows until the dict is rebuilt.
-    if len(memo) >= limit:
+    if len(memo) >= CACHE_SIZE:
         try:
             memo.popitem(last=False)
         except KeyError:  # another thread emptied it meanwhile
