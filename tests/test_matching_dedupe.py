@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
 
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
@@ -168,3 +170,32 @@ def test_weak_key_pairs_are_screened_by_name_as_on_ingest() -> None:
     full = cluster(profiles, _unscreened(rules))
     assert (full.screened, full.comparisons) == (0, 3)
     assert _partition(screened.labels) == _partition(full.labels)
+
+
+def _state(engine: Engine) -> tuple[list[Any], list[Any], list[Any]]:
+    with engine.connect() as conn:
+        records = conn.execute(select(SourceRecord.record_id, SourceRecord.company_id,
+                                      SourceRecord.match_evidence)
+                               .order_by(SourceRecord.id)).all()
+        companies = conn.execute(select(Company.id, Company.display_name, Company.phone,
+                                        Company.status).order_by(Company.id)).all()
+        contacts = conn.execute(select(ContactPoint.company_id, ContactPoint.kind,
+                                       ContactPoint.value).order_by(ContactPoint.id)).all()
+    return [tuple(r) for r in records], [tuple(c) for c in companies], [tuple(c) for c in contacts]
+
+
+def test_dedupe_with_worker_processes_writes_what_one_process_writes(tmp_path: Path) -> None:
+    states = []
+    for workers in (1, 2):
+        engine = init_db(f"sqlite:///{tmp_path / f'leads-{workers}.db'}")
+        with Ingestor(engine, rules=load_rules(strict_rules(tmp_path))) as ingestor:
+            for item in leads() * 3:  # a few chunks' worth of work for the pool
+                ingestor.ingest(normalize_lead(item, "DE"))
+        report = dedupe(engine, load_rules(), default_region="DE", workers=workers)
+        assert (report.records, report.companies_after, report.unreadable) == (4, 2, 0)
+        states.append(_state(engine))
+        engine.dispose()
+    assert states[0] == states[1]
+    evidence = {record: ev for record, _, ev in states[1][0]}
+    assert evidence["ACME Packaging"]["decision"] == "match"  # the link's comparison, redone
+    assert evidence["ACME Packaging"]["levels"]

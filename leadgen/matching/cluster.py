@@ -46,16 +46,30 @@ class UnionFind:
 
 @dataclass
 class Clustering:
-    """Cluster label per record, the evidence that linked each record, and the open pairs."""
+    """Cluster label per record, the record that linked each record, and the open pairs."""
 
     labels: list[int]
-    links: dict[int, tuple[int, MatchResult]] = field(default_factory=dict)
-    """record index -> (the record it was linked to, the comparison that linked them)."""
+    linked_to: array[int] = field(default_factory=lambda: array("q"))
+    """record index -> the record it was linked to (-1: none). Only the index is kept, not the
+    comparison (a million of those would not fit): :meth:`link` compares the pair again."""
+    holders: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Shared phones/domains -> how many distinct names hold them (only those above one)."""
     possible: list[tuple[int, int, MatchResult]] = field(default_factory=list)
     comparisons: int = 0
     skipped_blocks: int = 0
     screened: int = 0
     """Pairs found only through a weak key whose names are too unlike to compare."""
+
+    def shared(self, kind: str, value: str) -> int:
+        return self.holders.get((kind, value), 1)
+
+    def link(self, index: int, profiles: Sequence[MatchProfile],
+             rules: MatchingRules) -> tuple[int, MatchResult] | None:
+        """The record ``index`` was linked to and the comparison that linked them."""
+        other = self.linked_to[index] if index < len(self.linked_to) else -1
+        if other < 0:
+            return None
+        return other, compare(profiles[index], profiles[other], rules, self.shared)
 
 
 @dataclass
@@ -78,18 +92,16 @@ class _Blocks:
 def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clustering:
     """Cluster record profiles by the rules' blocking keys and match thresholds."""
     blocks = _blocks(profiles, rules)
-    holders = blocks.holders
-
-    def shared(kind: str, value: str) -> int:
-        return holders.get((kind, value), 1)
-
     rank = {rule.key: position for position, rule in enumerate(rules.blocking)}
     screens = {rule.key: rule.min_name_similarity * 100
                for rule in rules.blocking if rule.min_name_similarity}
     strongest_screen = min((rank[key] for key in screens), default=len(rank))
     union = UnionFind(len(profiles))
     find = union.find
-    result = Clustering(labels=[], skipped_blocks=blocks.skipped)
+    result = Clustering(labels=[], linked_to=array("q", [-1]) * len(profiles),
+                        holders=blocks.holders, skipped_blocks=blocks.skipped)
+    shared = result.shared
+    linked_to = result.linked_to
     for number, members in enumerate(blocks.members):
         kind = blocks.kinds[number]
         # A pair is screened when the strongest key it shares is a weak one, as on ingest
@@ -97,18 +109,18 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
         may_screen = kind in screens or rank[kind] > strongest_screen
         for i, left in enumerate(members):
             left_blocks = blocks.of(left)
+            earlier = left_blocks[:left_blocks.index(number)]
             for right in members[i + 1:]:
-                if len(left_blocks) > 1:
+                if earlier:
                     right_blocks = blocks.of(right)
-                    common = [b for b in left_blocks if b in right_blocks]
-                    if common[0] != number:
+                    if any(b in right_blocks for b in earlier):
                         continue  # compared at the first block the pair shares
-                else:
-                    common = [number]
                 if find(left) == find(right):
                     continue  # already one cluster: the outcome could change nothing
                 if may_screen:
-                    strongest = min(rank[blocks.kinds[b]] for b in common)
+                    right_blocks = blocks.of(right)
+                    strongest = min(rank[blocks.kinds[b]] for b in left_blocks
+                                    if b in right_blocks)
                     cutoff = screens.get(rules.blocking[strongest].key)
                     if cutoff and not names_may_match(profiles[left].names,
                                                       profiles[right].names, cutoff):
@@ -118,7 +130,7 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
                 result.comparisons += 1
                 if outcome.decision == "match":
                     if union.union(left, right):
-                        result.links[right] = (left, outcome)
+                        linked_to[right] = left
                 elif outcome.decision == "possible":
                     result.possible.append((left, right, outcome))
     result.labels = [find(index) for index in range(len(profiles))]
@@ -144,7 +156,9 @@ def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
         if len(block) < 2:
             continue
         if kind in ("phone", "domain"):
-            holders[(kind, value)] = len({profiles[m].names[:1] for m in block})
+            names = len({profiles[m].names[:1] for m in block})
+            if names > 1:
+                holders[(kind, value)] = names
         if len(block) > limits.get(kind, rules.max_block_size):
             skipped += 1
             continue
