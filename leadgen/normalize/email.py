@@ -56,20 +56,20 @@ def normalize_email(raw: str) -> EmailAddress | None:
     """
     if not raw:
         return None
-    if raw in _EMAILS:
-        fields = _EMAILS[raw]
-        if fields is None:
+    fields = _EMAILS.get(raw)  # one lookup: safe if another thread evicts meanwhile
+    if fields is not None:
+        if not fields:
             return None
         return EmailAddress(address=fields[0], domain=fields[1], role=fields[2],
                             free_mail=fields[3])
     email = _parse_email(raw)
-    remember(_EMAILS, raw, None if email is None else (email.address, email.domain, email.role,
-                                                       email.free_mail))
+    remember(_EMAILS, raw, () if email is None else (email.address, email.domain, email.role,
+                                                     email.free_mail))
     return email
 
 
-#: Results per raw text as the validated model's field values.
-_EMAILS: OrderedDict[str, tuple[str, str, bool, bool] | None] = OrderedDict()
+#: Results per raw text as the validated model's field values ("()" = not an address).
+_EMAILS: OrderedDict[str, tuple[str, str, bool, bool] | tuple[()]] = OrderedDict()
 
 
 def _parse_email(raw: str) -> EmailAddress | None:

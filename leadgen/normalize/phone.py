@@ -56,14 +56,14 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
     if not raw:
         return None
     key = (raw, region)
-    if key in _PHONES:
-        fields = _PHONES[key]
-        if fields is None:
+    fields = _PHONES.get(key)  # one lookup: safe if another thread evicts meanwhile
+    if fields is not None:
+        if not fields:
             return None
         return PhoneNumber(e164=fields[0], raw=fields[1], extension=fields[2], kind=fields[3])
     phone = _parse_phone(raw, region)
     remember(_PHONES, key,
-             None if phone is None else (phone.e164, phone.raw, phone.extension, phone.kind))
+             () if phone is None else (phone.e164, phone.raw, phone.extension, phone.kind))
     return phone
 
 
@@ -86,8 +86,9 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
 
 def phone_region(e164: str) -> str | None:
     """The region of an E.164 number (None for non-geographic plans and unparsable text)."""
-    if e164 in _REGION_OF_E164:
-        return _REGION_OF_E164[e164]
+    known = _REGION_OF_E164.get(e164, "")  # "" = not known; a region is None or a code
+    if known != "":
+        return known
     try:
         number = phonenumbers.parse(e164, None)
     except NumberParseException:
@@ -98,8 +99,9 @@ def phone_region(e164: str) -> str | None:
 #: Results per (raw, region) as the validated model's field values; facts per (country code,
 #: national significant number); the region of every E.164 this module returned (so the
 #: lead's country needs no third parse). A miss only costs recomputing.
+#: (An empty tuple records "not a phone number".)
 _PHONES: OrderedDict[tuple[str, str | None],
-                    tuple[str, str, str | None, str | None] | None] = OrderedDict()
+                     tuple[str, str, str | None, str | None] | tuple[()]] = OrderedDict()
 _FACTS: OrderedDict[tuple[int | None, str], _Facts] = OrderedDict()
 _REGION_OF_E164: OrderedDict[str, str | None] = OrderedDict()
 
