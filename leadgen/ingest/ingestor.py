@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 
 PROFILE_KEY = "_match"  # companies.extra[PROFILE_KEY]: the company's matching profile
+_KEY_COLUMNS = ("company_id", "kind", "value")
 
 
 @dataclass
@@ -149,7 +150,7 @@ class Ingestor:
             self._status[company_id] = status
         for kind, value in keys:
             if self.keys.add(kind, value, company_id):
-                self._keys.append({"company_id": company_id, "kind": kind, "value": value})
+                self._keys.append((company_id, kind, value))
         for row in item.contacts:
             row["company_id"] = company_id
             row["found_at"] = now
@@ -258,7 +259,7 @@ class Ingestor:
         self._new: dict[int, dict[str, Any]] = {}
         self._offers: dict[int, list[_Offer]] = {}
         self._records: list[dict[str, Any]] = []
-        self._keys: list[dict[str, Any]] = []
+        self._keys: list[tuple[int, str, str]] = []
         self._contacts: list[dict[str, Any]] = []
         self._possible: list[dict[str, Any]] = []
         self._seen: set[int] = set()
@@ -340,7 +341,7 @@ class Ingestor:
         self.writer.insert(COMPANIES, list(self._new.values()))
         self._update_existing(now)
         self.writer.insert(RECORDS, self._records)
-        self.writer.insert(KEYS, self._keys, ignore_conflicts=True)
+        self.writer.insert_tuples(KEYS, _KEY_COLUMNS, self._keys, ignore_conflicts=True)
         self.writer.insert(CONTACTS, self._contacts, ignore_conflicts=True)
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
 
