@@ -199,3 +199,27 @@ def test_dedupe_with_worker_processes_writes_what_one_process_writes(tmp_path: P
     evidence = {record: ev for record, _, ev in states[1][0]}
     assert evidence["ACME Packaging"]["decision"] == "match"  # the link's comparison, redone
     assert evidence["ACME Packaging"]["levels"]
+
+
+def test_second_run_over_unchanged_database_stops_early(tmp_path: Path) -> None:
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    with Ingestor(engine, rules=load_rules(strict_rules(tmp_path))) as ingestor:
+        for item in leads():
+            ingestor.ingest(normalize_lead(item, "DE"))
+    first = dedupe(engine, load_rules(), default_region="DE")
+    assert first.unchanged_since_run is None and first.clusters_changed == 1
+    again = dedupe(engine, load_rules(), default_region="DE")
+    assert again.unchanged_since_run is not None and again.comparisons == 0
+    assert (again.records, again.companies_after, again.clusters_changed) == (4, 2, 0)
+    # Other rules, a forced run, or a record moved by hand: re-clustered in full.
+    strict = dedupe(engine, load_rules(strict_rules(tmp_path)), default_region="DE")
+    assert strict.unchanged_since_run is None and strict.companies_after == 4
+    forced = dedupe(engine, load_rules(strict_rules(tmp_path)), default_region="DE", force=True)
+    assert forced.unchanged_since_run is None and forced.clusters_changed == 0
+    with engine.begin() as conn:
+        ids = conn.execute(select(SourceRecord.company_id).order_by(SourceRecord.id)).scalars()
+        first_id = next(iter(ids))
+        conn.execute(SourceRecord.__table__.update()
+                     .where(SourceRecord.record_id == "Zeta Media AG").values(company_id=first_id))
+    moved = dedupe(engine, load_rules(strict_rules(tmp_path)), default_region="DE")
+    assert moved.unchanged_since_run is None and moved.clusters_changed == 2

@@ -9,40 +9,33 @@ stay), absorbed companies hand over their contacts and status, and survivorship 
 from __future__ import annotations
 
 import gc
-import json
 import logging
-import multiprocessing as mp
-import os
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import Text, bindparam, cast, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.ingest.records import contact_rows
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, candidate_values, recompute
 from leadgen.ingest.writer import BatchWriter
-from leadgen.items import Lead, NormalizedLead
+from leadgen.items import NormalizedLead
+from leadgen.matching import dedupe_state
 from leadgen.matching.cluster import Clustering, cluster
-from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
+from leadgen.matching.dedupe_load import Record, load, reload, workers_for
+from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.rules import MatchingRules, load_rules
-from leadgen.normalize import normalize_lead
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 4000
-"""Records per read and per worker task."""
-MIN_PARALLEL_RECORDS = 20_000
 
 @dataclass
 class DedupeReport:
@@ -56,38 +49,44 @@ class DedupeReport:
     comparisons: int = 0
     possible_matches: int = 0
     seconds: float = 0.0
+    unchanged_since_run: int | None = None
+    """Set when nothing changed since that run (``crawl_runs`` id): nothing was re-clustered."""
 
     def lines(self) -> list[str]:
-        return [f"{name.replace('_', ' ')}: {value}" for name, value in vars(self).items()]
-
-
-@dataclass(slots=True)
-class _Record:
-    """What clustering keeps per record; the lead itself is read again only if its cluster
-    changed, so memory stays at a few hundred bytes per record."""
-
-    id: int
-    source_id: str
-    fetched_at: str
-    company_id: int | None
+        return [f"{name.replace('_', ' ')}: {value}" for name, value in vars(self).items()
+                if value is not None]
 
 
 def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool = False,
-           default_region: str | None = None, workers: int | None = None) -> DedupeReport:
+           default_region: str | None = None, workers: int | None = None,
+           force: bool = False) -> DedupeReport:
     """Re-cluster every source record; returns what changed (nothing is written on dry run).
 
+    When the records, their companies, the rules and the code are what the last run left, there
+    is nothing to do and nothing is re-read (``force`` re-clusters anyway).
     ``workers``: processes normalizing records (default: :func:`workers_for` the record count;
     1 normalizes in this process). The result does not depend on it.
     """
     rules = rules or load_rules()
-    started = time.monotonic()
+    started, started_at = time.monotonic(), datetime.now(UTC)
     report = DedupeReport()
-    if workers is None:
+    before = dedupe_state.current(engine, rules, default_region)
+    last = None if force else dedupe_state.last_run(engine)
+    if last is not None and last[1].get("fingerprint") == before.fingerprint:
         with engine.connect() as connection:
-            workers = workers_for(connection.execute(
-                select(func.count()).select_from(RECORDS)).scalar_one())
+            report.companies_before = connection.execute(
+                select(func.count()).select_from(COMPANIES)).scalar_one()
+        report.records, report.companies_after = before.records, before.clusters
+        report.unreadable = int(last[1].get("unreadable") or 0)
+        report.unchanged_since_run = last[0]
+        report.seconds = round(time.monotonic() - started, 2)
+        return report
+    if workers is None:
+        workers = workers_for(before.records)
     with _batch_gc():
-        records, profiles = _load(engine, rules, default_region, report, workers)
+        loaded = load(engine, rules, default_region, workers)
+        records, profiles = loaded.records, loaded.profiles
+        report.records, report.unreadable = loaded.total, loaded.unreadable
         gc.freeze()  # a million records' objects: no collection needs to look at them again
         clustering = cluster(profiles, rules)
         report.comparisons = clustering.comparisons
@@ -109,129 +108,18 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
             return report
         writer = BatchWriter(engine)
         try:
-            leads = _reload(engine, records, [i for label in changed for i in members[label]],
-                            default_region)
+            leads = reload(engine, records, [i for label in changed for i in members[label]],
+                           default_region)
             _write(writer, rules, records, leads, profiles, members, assignment, changed,
                    clustering, report)
             writer.commit()
         except BaseException:
             writer.rollback()
             raise
-        report.seconds = round(time.monotonic() - started, 2)
-        return report
-
-
-def _load(engine: Engine, rules: MatchingRules, region: str | None, report: DedupeReport,
-          workers: int) -> tuple[list[_Record], list[MatchProfile]]:
-    """Every readable record's clustering facts and profile, in id order.
-
-    Normalizing is most of a dedupe's work and each record's is independent, so with
-    ``workers`` > 1 chunks of raw JSON go to worker processes, which send back compact
-    ``(fetched_at, profile)`` tuples; the order of the results does not depend on the pool.
-    """
-    records: list[_Record] = []
-    profiles: list[MatchProfile] = []
-    # Postal codes, cities and countries repeat: one tuple each instead of one per record.
-    common: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def take(rows: list[tuple[int, str, int | None]], results: list[_Facts | None]) -> None:
-        for (record_id, source_id, company_id), facts in zip(rows, results, strict=True):
-            report.records += 1
-            if facts is None:
-                report.unreadable += 1
-                continue
-            records.append(_Record(record_id, source_id, facts[0], company_id))
-            profile = facts[1]
-            profiles.append(profile._replace(
-                postals=common.setdefault(profile.postals, profile.postals),
-                cities=common.setdefault(profile.cities, profile.cities),
-                countries=common.setdefault(profile.countries, profile.countries)))
-
-    query = select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.company_id,
-                   cast(RECORDS.c.data, Text)).order_by(RECORDS.c.id)
-    with _pool(workers, rules, region) as pool, engine.connect() as connection:
-        pending: deque[tuple[list[tuple[int, str, int | None]], Future[list[_Facts | None]]]]
-        pending = deque()
-        for chunk in connection.execution_options(yield_per=CHUNK).execute(query).partitions():
-            rows = [(row[0], row[1], row[2]) for row in chunk]
-            texts = [row[3] for row in chunk]
-            if pool is None:
-                take(rows, _facts(texts, rules, region))
-                continue
-            pending.append((rows, pool.submit(_facts_in_worker, texts)))
-            if len(pending) > 2 * workers:  # bounded: raw JSON of a few chunks in flight
-                done_rows, future = pending.popleft()
-                take(done_rows, future.result())
-        while pending:
-            done_rows, future = pending.popleft()
-            take(done_rows, future.result())
-    return records, profiles
-
-
-#: What a worker sends back per record: ISO fetch time and profile (None: unreadable).
-_Facts = tuple[str, MatchProfile]
-_WORKER: dict[str, Any] = {}
-
-
-def _facts(texts: list[str | None], rules: MatchingRules, region: str | None,
-           ) -> list[_Facts | None]:
-    out: list[_Facts | None] = []
-    for text in texts:
-        try:
-            lead = normalize_lead(Lead.model_validate(json.loads(text or "null")), region)
-        except (ValidationError, ValueError):
-            out.append(None)  # bad JSON or a record the item model no longer accepts
-            continue
-        out.append((lead.lead.source.fetched_at.isoformat(), profile_of(lead, rules)))
-    return out
-
-
-def _start_worker(rules: MatchingRules, region: str | None) -> None:
-    _WORKER.update(rules=rules, region=region)
-
-
-def _facts_in_worker(texts: list[str | None]) -> list[_Facts | None]:
-    return _facts(texts, _WORKER["rules"], _WORKER["region"])
-
-
-@contextmanager
-def _pool(workers: int, rules: MatchingRules, region: str | None,
-          ) -> Iterator[ProcessPoolExecutor | None]:
-    if workers <= 1:
-        yield None
-        return
-    # Fork is cheapest (the workers inherit the imported normalizers); spawn elsewhere.
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method),
-                               initializer=_start_worker, initargs=(rules, region))
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def workers_for(records: int) -> int:
-    """Worker processes for normalizing ``records`` records: up to two (one per core of a small
-    machine), none for small databases, where starting processes costs more than it saves."""
-    if records < MIN_PARALLEL_RECORDS:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(2, cores or 1))
-
-
-def _reload(engine: Engine, records: list[_Record], indexes: list[int],
-            region: str | None) -> dict[int, NormalizedLead]:
-    """The normalized leads of the given record indexes (those in changed clusters)."""
-    by_id = {records[i].id: i for i in indexes}
-    leads: dict[int, NormalizedLead] = {}
-    ids = sorted(by_id)
-    with engine.connect() as connection:
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start:start + 1000]
-            for row in connection.execute(
-                    select(RECORDS.c.id, RECORDS.c.data).where(RECORDS.c.id.in_(chunk))):
-                leads[by_id[row.id]] = normalize_lead(Lead.model_validate(row.data), region)
-    return leads
+    report.seconds = round(time.monotonic() - started, 2)
+    dedupe_state.record_run(engine, dedupe_state.current(engine, rules, default_region),
+                            {k: v for k, v in vars(report).items() if v is not None}, started_at)
+    return report
 
 
 @contextmanager
@@ -245,7 +133,7 @@ def _batch_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _unchanged(company_id: int | None, indexes: list[int], records: list[_Record],
+def _unchanged(company_id: int | None, indexes: list[int], records: list[Record],
                sizes: Counter[int | None]) -> bool:
     """The cluster is exactly the records its company has now."""
     return (company_id is not None and sizes[company_id] == len(indexes)
@@ -253,7 +141,7 @@ def _unchanged(company_id: int | None, indexes: list[int], records: list[_Record
 
 
 def _assign_ids(members: dict[int, list[int]],
-                records: list[_Record]) -> dict[int, int | None]:
+                records: list[Record]) -> dict[int, int | None]:
     """Each cluster keeps the company id most of its records had, biggest clusters first."""
     assignment: dict[int, int | None] = {}
     taken: set[int] = set()
@@ -271,7 +159,7 @@ def _assign_ids(members: dict[int, list[int]],
     return assignment
 
 
-def _write(writer: BatchWriter, rules: MatchingRules, records: list[_Record],
+def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
            leads: dict[int, NormalizedLead], profiles: list[MatchProfile],
            members: dict[int, list[int]],
            assignment: dict[int, int | None], changed: list[int],
