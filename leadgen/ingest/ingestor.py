@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 PROFILE_KEY = "_match"  # companies.extra[PROFILE_KEY]: the company's matching profile
 _KEY_COLUMNS = ("company_id", "kind", "value")
+_RECORD_COLUMNS = ("id", "source_id", "record_key", "record_id", "page_url", "fetched_at",
+                   "content_hash", "data", "company_id", "match_evidence", "crawl_run_id",
+                   "created_at")
 
 
 @dataclass
@@ -155,13 +158,10 @@ class Ingestor:
             row["company_id"] = company_id
             row["found_at"] = now
         self._contacts.extend(item.contacts)
-        self._records.append({
-            "id": record_id, "source_id": source_id[:120], "record_key": key,
-            "record_id": item.record_id, "page_url": item.page_url,
-            "fetched_at": item.fetched_at, "content_hash": full_digest,
-            "data": RawJSON(item.text), "company_id": company_id,
-            "match_evidence": evidence, "crawl_run_id": self.crawl_run_id, "created_at": now,
-        })
+        self._records.append((
+            record_id, source_id[:120], key, item.record_id, item.page_url, item.fetched_at,
+            full_digest, RawJSON(item.text), company_id, evidence, self.crawl_run_id, now,
+        ))
         self.records.put(source_id, key, SeenRecord(digest, record_id, company_id))
         self.counts[status_name] += 1
         self._after_write()
@@ -258,7 +258,7 @@ class Ingestor:
     def _reset_batch(self) -> None:
         self._new: dict[int, dict[str, Any]] = {}
         self._offers: dict[int, list[_Offer]] = {}
-        self._records: list[dict[str, Any]] = []
+        self._records: list[tuple[Any, ...]] = []  # in _RECORD_COLUMNS order
         self._keys: list[tuple[int, str, str]] = []
         self._contacts: list[dict[str, Any]] = []
         self._possible: list[dict[str, Any]] = []
@@ -296,8 +296,7 @@ class Ingestor:
     def _stored_versions(self, source_id: str, key: str, digest: str) -> str | None:
         """"same" when this exact content is stored (A -> B -> A), "other" when only other
         versions are, None when the record is not stored at all (an index hash collision)."""
-        hashes = {r["content_hash"] for r in self._records
-                  if r["source_id"] == source_id and r["record_key"] == key}
+        hashes = {r[6] for r in self._records if r[1] == source_id and r[2] == key}
         hashes.update(row[0] for row in self.writer.read(
             select(RECORDS.c.content_hash).where(
                 RECORDS.c.source_id == source_id, RECORDS.c.record_key == key)))
@@ -340,7 +339,7 @@ class Ingestor:
                 row["status"] = self._status[company_id]
         self.writer.insert(COMPANIES, list(self._new.values()))
         self._update_existing(now)
-        self.writer.insert(RECORDS, self._records)
+        self.writer.insert_tuples(RECORDS, _RECORD_COLUMNS, self._records)
         self.writer.insert_tuples(KEYS, _KEY_COLUMNS, self._keys, ignore_conflicts=True)
         self.writer.insert(CONTACTS, self._contacts, ignore_conflicts=True)
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
