@@ -168,16 +168,18 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     now = datetime.now(UTC)
     touched_old: set[int] = set()
     final_ids: dict[int, int] = {}
+    blanks: list[dict[str, Any]] = []
     for label in changed:
         company_id = assignment[label]
         if company_id is None:
             company_id = writer.next_id(COMPANIES)
-            report.companies_created += 1
-            writer.insert(COMPANIES, [_blank_company(company_id, now)])
+            blanks.append(_blank_company(company_id, now))
         final_ids[label] = company_id
         for index in members[label]:
             if records[index].company_id is not None:
                 touched_old.add(records[index].company_id)  # type: ignore[arg-type]
+    writer.insert(COMPANIES, blanks)  # one executemany, not one statement per new company
+    report.companies_created = len(blanks)
     kept = set(final_ids.values())
     statuses = _statuses(connection, touched_old)
     record_updates: list[dict[str, Any]] = []
