@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
+from leadgen.matching import dedupe as dedupe_module
 from leadgen.matching import load_rules
 from leadgen.matching.cluster import UnionFind, cluster
 from leadgen.matching.compare import compare
@@ -184,9 +186,12 @@ def _state(engine: Engine) -> tuple[list[Any], list[Any], list[Any]]:
     return [tuple(r) for r in records], [tuple(c) for c in companies], [tuple(c) for c in contacts]
 
 
-def test_dedupe_with_worker_processes_writes_what_one_process_writes(tmp_path: Path) -> None:
+def test_dedupe_with_worker_processes_writes_what_one_process_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     states = []
     for workers in (1, 2):
+        if workers == 2:
+            monkeypatch.setattr(dedupe_module, "SLICE", 1)  # and one cluster per written slice
         engine = init_db(f"sqlite:///{tmp_path / f'leads-{workers}.db'}")
         with Ingestor(engine, rules=load_rules(strict_rules(tmp_path))) as ingestor:
             for item in leads() * 3:  # a few chunks' worth of work for the pool

@@ -12,10 +12,11 @@ import gc
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
@@ -28,13 +29,16 @@ from leadgen.ingest.writer import BatchWriter
 from leadgen.items import NormalizedLead
 from leadgen.matching import dedupe_state
 from leadgen.matching.cluster import Clustering, cluster
-from leadgen.matching.dedupe_load import Record, load, reload, workers_for
+from leadgen.matching.dedupe_load import Record, load, open_pool, reload, workers_for
 from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 logger = logging.getLogger(__name__)
+
+SLICE = 20_000
+"""Records of changed clusters re-read, merged and written at a time."""
 
 
 @dataclass
@@ -83,8 +87,8 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         return report
     if workers is None:
         workers = workers_for(before.records)
-    with _batch_gc():
-        loaded = load(engine, rules, default_region, workers)
+    with _batch_gc(), open_pool(workers) as pool:
+        loaded = load(engine, rules, default_region, pool)
         records, profiles = loaded.records, loaded.profiles
         report.records, report.unreadable = loaded.total, loaded.unreadable
         gc.freeze()  # a million records' objects: no collection needs to look at them again
@@ -108,10 +112,8 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
             return report
         writer = BatchWriter(engine)
         try:
-            leads = reload(engine, records, [i for label in changed for i in members[label]],
-                           default_region)
-            _write(writer, rules, records, leads, profiles, members, assignment, changed,
-                   clustering, report)
+            _write(writer, rules, records, profiles, members, assignment, changed, clustering,
+                   report, partial(reload, engine, records, region=default_region, pool=pool))
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -160,10 +162,10 @@ def _assign_ids(members: dict[int, list[int]],
 
 
 def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
-           leads: dict[int, NormalizedLead], profiles: list[MatchProfile],
-           members: dict[int, list[int]],
-           assignment: dict[int, int | None], changed: list[int],
-           clustering: Clustering, report: DedupeReport) -> None:
+           profiles: list[MatchProfile], members: dict[int, list[int]],
+           assignment: dict[int, int | None], changed: list[int], clustering: Clustering,
+           report: DedupeReport, reread: Callable[[list[int]], dict[int, NormalizedLead]],
+           ) -> None:
     connection = writer.begin()
     now = datetime.now(UTC)
     touched_old: set[int] = set()
@@ -182,54 +184,59 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     report.companies_created = len(blanks)
     kept = set(final_ids.values())
     statuses = _statuses(connection, touched_old)
-    record_updates: list[dict[str, Any]] = []
-    company_updates: list[dict[str, Any]] = []
-    key_rows: list[dict[str, Any]] = []
     contact_moves: list[tuple[int, int]] = []
     for label in changed:
-        company_id = final_ids[label]
-        indexes = members[label]
-        old_ids = {records[i].company_id for i in indexes if records[i].company_id is not None}
-        for old in old_ids - kept:
-            contact_moves.append((old, company_id))  # type: ignore[arg-type]
-        offers = [(records[i].id, records[i].source_id,
-                   rules.survivorship.trust_of(records[i].source_id), records[i].fetched_at,
-                   candidate_values(leads[i])) for i in indexes]
-        state, sources = recompute(offers, rules.survivorship)
-        profile = MatchProfile()
-        for i in indexes:
-            profile = profile.merged(profiles[i])
-        extra = dict(statuses.get(company_id, {}).get("extra") or {})
-        extra[PROFILE_KEY] = profile.to_json()
-        status_candidates = [statuses[o]["status"] for o in old_ids if o in statuses]
-        company_updates.append({
-            "id": company_id, **{k: v for k, v in state.items()}, "field_sources": sources,
-            "extra": extra, "status": _strongest(status_candidates), "last_seen": now,
-        })
-        for i in indexes:
-            link = clustering.link(i, profiles, rules)
-            evidence: dict[str, Any] = {"decision": "match" if link else "new", "via": "dedupe",
-                                        "company_id": company_id}
-            if link:
-                evidence.update(link[1].as_dict(), linked_record=records[link[0]].id)
-            record_updates.append({"id": records[i].id, "company_id": company_id,
-                                   "match_evidence": evidence})
-        for kind, value in dict.fromkeys(key for i in indexes
-                                         for key in blocking_keys(profiles[i], rules)):
-            key_rows.append({"company_id": company_id, "kind": kind, "value": value})
+        old_ids = {records[i].company_id for i in members[label]
+                   if records[i].company_id is not None}
+        contact_moves.extend((old, final_ids[label]) for old in old_ids - kept)  # type: ignore[misc]
     affected = sorted(set(final_ids.values()) | touched_old)
     for start in range(0, len(affected), 500):
         chunk = affected[start:start + 500]
         connection.execute(delete(KEYS).where(KEYS.c.company_id.in_(chunk)))
     _move_contacts(connection, contact_moves)
-    writer.update_by_id(RECORDS, record_updates)
-    _update_companies(writer, company_updates)
-    writer.insert(KEYS, key_rows, ignore_conflicts=True)
-    contacts: list[dict[str, Any]] = []
-    for label in changed:
-        for i in members[label]:
-            contacts.extend(contact_rows(leads[i], final_ids[label], now))
-    writer.insert(CONTACTS, contacts, ignore_conflicts=True)
+    # Changed clusters are merged and written a slice at a time: only a slice's leads (the
+    # heavy objects) are in memory at once, however many clusters a rules change touches.
+    for labels in _slices(changed, members):
+        leads = reread([i for label in labels for i in members[label]])
+        record_updates: list[dict[str, Any]] = []
+        company_updates: list[dict[str, Any]] = []
+        key_rows: list[dict[str, Any]] = []
+        contacts: list[dict[str, Any]] = []
+        for label in labels:
+            company_id = final_ids[label]
+            indexes = members[label]
+            old_ids = {records[i].company_id for i in indexes
+                       if records[i].company_id is not None}
+            offers = [(records[i].id, records[i].source_id,
+                       rules.survivorship.trust_of(records[i].source_id), records[i].fetched_at,
+                       candidate_values(leads[i])) for i in indexes]
+            state, sources = recompute(offers, rules.survivorship)
+            profile = MatchProfile()
+            for i in indexes:
+                profile = profile.merged(profiles[i])
+            extra = dict(statuses.get(company_id, {}).get("extra") or {})
+            extra[PROFILE_KEY] = profile.to_json()
+            status_candidates = [statuses[o]["status"] for o in old_ids if o in statuses]
+            company_updates.append({
+                "id": company_id, **{k: v for k, v in state.items()}, "field_sources": sources,
+                "extra": extra, "status": _strongest(status_candidates), "last_seen": now,
+            })
+            for i in indexes:
+                link = clustering.link(i, profiles, rules)
+                evidence: dict[str, Any] = {"decision": "match" if link else "new",
+                                            "via": "dedupe", "company_id": company_id}
+                if link:
+                    evidence.update(link[1].as_dict(), linked_record=records[link[0]].id)
+                record_updates.append({"id": records[i].id, "company_id": company_id,
+                                       "match_evidence": evidence})
+                contacts.extend(contact_rows(leads[i], company_id, now))
+            for kind, value in dict.fromkeys(key for i in indexes
+                                             for key in blocking_keys(profiles[i], rules)):
+                key_rows.append({"company_id": company_id, "kind": kind, "value": value})
+        writer.update_by_id(RECORDS, record_updates)
+        _update_companies(writer, company_updates)
+        writer.insert(KEYS, key_rows, ignore_conflicts=True)
+        writer.insert(CONTACTS, contacts, ignore_conflicts=True)
     gone = sorted(touched_old - kept)
     for start in range(0, len(gone), 500):
         connection.execute(delete(COMPANIES).where(COMPANIES.c.id.in_(gone[start:start + 500])))
@@ -245,6 +252,20 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                                   "status": "open", "created_at": now})
     writer.insert(POSSIBLE, possible_rows, ignore_conflicts=True)
     report.possible_matches = len(possible_rows)
+
+
+def _slices(labels: list[int], members: dict[int, list[int]]) -> Iterator[list[int]]:
+    """Consecutive runs of ``labels`` holding about :data:`SLICE` records each."""
+    batch: list[int] = []
+    size = 0
+    for label in labels:
+        batch.append(label)
+        size += len(members[label])
+        if size >= SLICE:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _move_contacts(connection: Connection, moves: list[tuple[int, int]]) -> None:

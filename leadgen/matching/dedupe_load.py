@@ -12,11 +12,12 @@ import json
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import Text, cast, select
@@ -54,84 +55,112 @@ class Loaded:
     unreadable: int = 0
 
 
-def load(engine: Engine, rules: MatchingRules, region: str | None, workers: int) -> Loaded:
-    """Every readable record's clustering facts and profile, in id order (``workers`` > 1:
-    normalized in that many worker processes)."""
+def load(engine: Engine, rules: MatchingRules, region: str | None,
+         pool: ProcessPoolExecutor | None = None) -> Loaded:
+    """Every readable record's clustering facts and profile, in id order (normalized in the
+    ``pool``'s worker processes if given)."""
     loaded = Loaded([], [])
     records, profiles = loaded.records, loaded.profiles
     # Postal codes, cities and countries repeat: one tuple each instead of one per record.
     common: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def take(rows: list[tuple[int, str, int | None]], results: list[_Facts | None]) -> None:
-        for (record_id, source_id, company_id), facts in zip(rows, results, strict=True):
-            loaded.total += 1
-            if facts is None:
-                loaded.unreadable += 1
-                continue
-            records.append(Record(record_id, source_id, facts[0], company_id))
-            profile = facts[1]
-            profiles.append(profile._replace(
-                postals=common.setdefault(profile.postals, profile.postals),
-                cities=common.setdefault(profile.cities, profile.cities),
-                countries=common.setdefault(profile.countries, profile.countries)))
-
     query = select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.company_id,
                    cast(RECORDS.c.data, Text)).order_by(RECORDS.c.id)
-    with _pool(workers, rules, region) as pool, engine.connect() as connection:
-        pending: deque[tuple[list[tuple[int, str, int | None]], Future[list[_Facts | None]]]]
-        pending = deque()
-        for chunk in connection.execution_options(yield_per=CHUNK).execute(query).partitions():
-            rows = [(row[0], row[1], row[2]) for row in chunk]
-            texts = [row[3] for row in chunk]
-            if pool is None:
-                take(rows, _facts(texts, rules, region))
-                continue
-            pending.append((rows, pool.submit(_facts_in_worker, texts)))
-            if len(pending) > 2 * workers:  # bounded: raw JSON of a few chunks in flight
-                done_rows, future = pending.popleft()
-                take(done_rows, future.result())
-        while pending:
-            done_rows, future = pending.popleft()
-            take(done_rows, future.result())
+    with engine.connect() as connection:
+        chunks = (([(row[0], row[1], row[2]) for row in chunk], [row[3] for row in chunk])
+                  for chunk in connection.execution_options(yield_per=CHUNK)
+                  .execute(query).partitions())
+        for rows, results in _ordered(pool, chunks, partial(_facts, rules=rules, region=region)):
+            for (record_id, source_id, company_id), facts in zip(rows, results, strict=True):
+                loaded.total += 1
+                if facts is None:
+                    loaded.unreadable += 1
+                    continue
+                records.append(Record(record_id, source_id, facts[0], company_id))
+                profile = facts[1]
+                profiles.append(profile._replace(
+                    postals=common.setdefault(profile.postals, profile.postals),
+                    cities=common.setdefault(profile.cities, profile.cities),
+                    countries=common.setdefault(profile.countries, profile.countries)))
     return loaded
+
+
+def reload(engine: Engine, records: list[Record], indexes: list[int], region: str | None,
+           pool: ProcessPoolExecutor | None = None) -> dict[int, NormalizedLead]:
+    """The normalized leads of the given record indexes (those in changed clusters)."""
+    by_id = {records[i].id: i for i in indexes}
+    ids = sorted(by_id)
+    leads: dict[int, NormalizedLead] = {}
+    with engine.connect() as connection:
+        def chunks() -> Iterator[tuple[list[int], list[str | None]]]:
+            for start in range(0, len(ids), 1000):
+                rows = connection.execute(
+                    select(RECORDS.c.id, cast(RECORDS.c.data, Text))
+                    .where(RECORDS.c.id.in_(ids[start:start + 1000]))).all()
+                yield [row[0] for row in rows], [row[1] for row in rows]
+
+        for chunk_ids, results in _ordered(pool, chunks(), partial(_leads, region=region)):
+            for record_id, lead in zip(chunk_ids, results, strict=True):
+                if lead is not None:  # readable when loaded: only a concurrent edit changes that
+                    leads[by_id[record_id]] = lead
+    return leads
 
 
 #: What a worker sends back per record: ISO fetch time and profile (None: unreadable).
 _Facts = tuple[str, MatchProfile]
-_WORKER: dict[str, Any] = {}
+_IN_FLIGHT = 4
+"""Chunks handed to the pool ahead of the one being consumed (bounds the raw JSON in memory)."""
+M = TypeVar("M")
+R = TypeVar("R")
+
+
+def _ordered(pool: ProcessPoolExecutor | None, chunks: Iterable[tuple[M, list[str | None]]],
+             work: Callable[[list[str | None]], list[R]]) -> Iterator[tuple[M, list[R]]]:
+    """``work`` applied to each chunk's texts, here or in the pool, results in chunk order."""
+    if pool is None:
+        for meta, texts in chunks:
+            yield meta, work(texts)
+        return
+    pending: deque[tuple[M, Future[list[R]]]] = deque()
+    for meta, texts in chunks:
+        pending.append((meta, pool.submit(work, texts)))
+        if len(pending) > _IN_FLIGHT:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
+
+
+def _lead(text: str | None, region: str | None) -> NormalizedLead | None:
+    try:
+        return normalize_lead(Lead.model_validate(json.loads(text or "null")), region)
+    except (ValidationError, ValueError):
+        return None  # bad JSON or a record the item model no longer accepts
 
 
 def _facts(texts: list[str | None], rules: MatchingRules, region: str | None,
            ) -> list[_Facts | None]:
     out: list[_Facts | None] = []
     for text in texts:
-        try:
-            lead = normalize_lead(Lead.model_validate(json.loads(text or "null")), region)
-        except (ValidationError, ValueError):
-            out.append(None)  # bad JSON or a record the item model no longer accepts
-            continue
-        out.append((lead.lead.source.fetched_at.isoformat(), profile_of(lead, rules)))
+        lead = _lead(text, region)
+        out.append(None if lead is None else
+                   (lead.lead.source.fetched_at.isoformat(), profile_of(lead, rules)))
     return out
 
 
-def _start_worker(rules: MatchingRules, region: str | None) -> None:
-    _WORKER.update(rules=rules, region=region)
-
-
-def _facts_in_worker(texts: list[str | None]) -> list[_Facts | None]:
-    return _facts(texts, _WORKER["rules"], _WORKER["region"])
+def _leads(texts: list[str | None], region: str | None) -> list[NormalizedLead | None]:
+    return [_lead(text, region) for text in texts]
 
 
 @contextmanager
-def _pool(workers: int, rules: MatchingRules, region: str | None,
-          ) -> Iterator[ProcessPoolExecutor | None]:
+def open_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``workers`` processes (None for one: work in this process)."""
     if workers <= 1:
         yield None
         return
     # Fork is cheapest (the workers inherit the imported normalizers); spawn elsewhere.
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method),
-                               initializer=_start_worker, initargs=(rules, region))
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method))
     try:
         yield pool
     finally:
@@ -145,18 +174,3 @@ def workers_for(records: int) -> int:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(2, cores or 1))
-
-
-def reload(engine: Engine, records: list[Record], indexes: list[int],
-            region: str | None) -> dict[int, NormalizedLead]:
-    """The normalized leads of the given record indexes (those in changed clusters)."""
-    by_id = {records[i].id: i for i in indexes}
-    leads: dict[int, NormalizedLead] = {}
-    ids = sorted(by_id)
-    with engine.connect() as connection:
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start:start + 1000]
-            for row in connection.execute(
-                    select(RECORDS.c.id, RECORDS.c.data).where(RECORDS.c.id.in_(chunk))):
-                leads[by_id[row.id]] = normalize_lead(Lead.model_validate(row.data), region)
-    return leads
