@@ -11,6 +11,7 @@ statement runs with ``executemany`` and the batch commits.
 from __future__ import annotations
 
 import pickle
+import signal
 import sqlite3
 import sys
 from typing import Any, BinaryIO
@@ -63,4 +64,7 @@ def _run(database: sqlite3.Connection, guards: list[Guard], statements: list[Sta
 
 
 if __name__ == "__main__":  # python -m leadgen.sqlite_writer PATH CACHE_KIB (jobs on stdin)
+    # Ctrl-C reaches the whole process group: the loading process decides what happens, and
+    # this one finishes the batch in hand (a transaction either commits or leaves no trace).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     serve(sys.argv[1], int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)

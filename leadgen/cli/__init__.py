@@ -34,6 +34,11 @@ def main() -> None:
     except LeadgenError as exc:
         print(f"leadgen: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's exit status for Ctrl-C
+            print("leadgen: interrupted; what was stored so far is kept: run the same command "
+                  "again to resume", file=sys.stderr)
+        raise
 
 
 __all__ = ["app", "main"]
