@@ -123,6 +123,9 @@ def _netloc_domain(netloc: str) -> str | None:
 
 
 def _field_values(profile: MatchProfile, field: str) -> tuple[str, ...]:
+    attr = _FIELD_ATTR.get(field)
+    if attr is not None:
+        return getattr(profile, attr)  # type: ignore[no-any-return]
     if field == "name_token":
         tokens: list[str] = []
         for name in profile.names:
@@ -132,7 +135,7 @@ def _field_values(profile: MatchProfile, field: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(tokens))
     if field == "phone_tail":
         return tuple(dict.fromkeys(p[-7:] for p in profile.phones if len(p) >= 9))
-    return profile.values(field)
+    return profile.values(field)  # raises for an unknown field
 
 
 def blocking_keys(profile: MatchProfile, rules: MatchingRules) -> Iterator[tuple[str, str]]:
@@ -142,6 +145,10 @@ def blocking_keys(profile: MatchProfile, rules: MatchingRules) -> Iterator[tuple
 
 
 def _keys_for_rule(profile: MatchProfile, rule: BlockingRule) -> Iterator[tuple[str, str]]:
+    if len(rule.fields) == 1:  # most rules: one field, no combinations to build
+        for value in _field_values(profile, rule.fields[0]):
+            yield rule.key, value[:320]
+        return
     combos: list[str] = [""]
     for field in rule.fields:
         values = _field_values(profile, field)
