@@ -43,8 +43,6 @@ class _Facts(NamedTuple):
     e164: str | None
     """E.164 form, or None when the number is not possible or does not round-trip."""
     kind: str | None
-    region: str | None
-    """ISO region of the number (None for non-geographic and undecidable shared plans)."""
 
 
 def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
@@ -87,6 +85,12 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
 def phone_region(e164: str) -> str | None:
     """The region of an E.164 number (None for non-geographic plans and unparsable text)."""
     known = _REGION_OF_E164.get(e164, "")  # "" = not known; a region is None or a code
+    if isinstance(known, phonenumbers.PhoneNumber):
+        # Worked out on first demand: for shared plans (+1, +7, +44) it is a search through
+        # every region's patterns, and most leads name their country in the address.
+        region = _region(known)
+        _REGION_OF_E164[e164] = region
+        return region
     if known != "":
         return known
     try:
@@ -96,14 +100,14 @@ def phone_region(e164: str) -> str | None:
     return _region(number)
 
 
-#: Results per (raw, region) as the validated model's field values; facts per (country code,
-#: national significant number); the region of every E.164 this module returned (so the
-#: lead's country needs no third parse). A miss only costs recomputing.
-#: (An empty tuple records "not a phone number".)
+#: Results per (raw, region) as the validated model's field values ("()": not a number);
+#: facts per (country code, national significant number); for every E.164 this module
+#: returned, its region or the parsed number to work it out from (so the lead's country needs
+#: no third parse). A miss only costs recomputing.
 _PHONES: OrderedDict[tuple[str, str | None],
                      tuple[str, str, str | None, str | None] | tuple[()]] = OrderedDict()
 _FACTS: OrderedDict[tuple[int | None, str], _Facts] = OrderedDict()
-_REGION_OF_E164: OrderedDict[str, str | None] = OrderedDict()
+_REGION_OF_E164: OrderedDict[str, str | None | phonenumbers.PhoneNumber] = OrderedDict()
 
 
 def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
@@ -113,18 +117,18 @@ def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
         # Every check below reads only the country code and the national significant number.
         facts = remember(_FACTS, key, _compute_facts(number))
         if facts.e164 is not None:
-            remember(_REGION_OF_E164, facts.e164, facts.region)
+            remember(_REGION_OF_E164, facts.e164, number)
     return facts
 
 
 def _compute_facts(number: phonenumbers.PhoneNumber) -> _Facts:
     if not phonenumbers.is_possible_number(number):
-        return _Facts(None, None, None)
+        return _Facts(None, None)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if not _round_trips(e164):
-        return _Facts(None, None, None)  # garbage such as "0/00000" formats to something else
+        return _Facts(None, None)  # garbage such as "0/00000" formats to something else
     # number_type is UNKNOWN exactly when is_valid_number is False (same region, same helper).
-    return _Facts(e164, _KINDS.get(phonenumbers.number_type(number)), _region(number))
+    return _Facts(e164, _KINDS.get(phonenumbers.number_type(number)))
 
 
 def clear_caches() -> None:
