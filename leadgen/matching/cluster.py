@@ -10,7 +10,6 @@ pass :func:`names_may_match`, as on ingest. Cost grows with the number of record
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -142,10 +141,16 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
 
 
 def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Most keys belong to one record: they hold its index, a list only once a second comes.
+    by_key: dict[tuple[str, str], int | list[int]] = {}
     for index, profile in enumerate(profiles):
         for key in dict.fromkeys(blocking_keys(profile, rules)):
-            by_key[key].append(index)
+            held = by_key.setdefault(key, index)
+            if held is not index:
+                if isinstance(held, int):
+                    by_key[key] = [held, index]
+                else:
+                    held.append(index)
     limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
     members: list[list[int]] = []
     kinds: list[str] = []
@@ -153,7 +158,7 @@ def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
     counts = array("q", bytes(8 * (len(profiles) + 1)))
     holders: dict[tuple[str, str], int] = {}
     for (kind, value), block in by_key.items():
-        if len(block) < 2:
+        if isinstance(block, int):
             continue
         if kind in ("phone", "domain"):
             names = len({profiles[m].names[:1] for m in block})

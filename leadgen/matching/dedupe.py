@@ -91,9 +91,13 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         loaded = load(engine, rules, default_region, pool)
         records, profiles = loaded.records, loaded.profiles
         report.records, report.unreadable = loaded.total, loaded.unreadable
+        logger.info("dedupe: %s records normalized (%s workers) in %.1f s", report.records,
+                    workers, time.monotonic() - started)
         gc.freeze()  # a million records' objects: no collection needs to look at them again
         clustering = cluster(profiles, rules)
         report.comparisons = clustering.comparisons
+        logger.info("dedupe: %s comparisons, %s pairs screened by name, clustered at %.1f s",
+                    clustering.comparisons, clustering.screened, time.monotonic() - started)
         members: dict[int, list[int]] = defaultdict(list)
         for index, label in enumerate(clustering.labels):
             members[label].append(index)
@@ -208,8 +212,9 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             old_ids = {records[i].company_id for i in indexes
                        if records[i].company_id is not None}
             offers = [(records[i].id, records[i].source_id,
-                       rules.survivorship.trust_of(records[i].source_id), records[i].fetched_at,
-                       candidate_values(leads[i])) for i in indexes]
+                       rules.survivorship.trust_of(records[i].source_id),
+                       leads[i].lead.source.fetched_at.isoformat(), candidate_values(leads[i]))
+                      for i in indexes]
             state, sources = recompute(offers, rules.survivorship)
             profile = MatchProfile()
             for i in indexes:

@@ -2,7 +2,7 @@
 
 Normalizing is most of a dedupe's work and each record's is independent, so for big databases
 chunks of raw JSON go to worker processes (two: one per core of a small machine), which send back
-compact ``(fetched_at, profile)`` tuples, consumed in id order: the result does not depend on the
+compact profiles (tuples of strings), consumed in id order: the result does not depend on the
 pool.
 """
 
@@ -41,7 +41,6 @@ class Record:
 
     id: int
     source_id: str
-    fetched_at: str
     company_id: int | None
 
 
@@ -61,22 +60,23 @@ def load(engine: Engine, rules: MatchingRules, region: str | None,
     ``pool``'s worker processes if given)."""
     loaded = Loaded([], [])
     records, profiles = loaded.records, loaded.profiles
-    # Postal codes, cities and countries repeat: one tuple each instead of one per record.
+    # Sources, postal codes, cities and countries repeat: one object each, not one per record.
     common: dict[tuple[str, ...], tuple[str, ...]] = {}
+    sources: dict[str, str] = {}
     query = select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.company_id,
                    cast(RECORDS.c.data, Text)).order_by(RECORDS.c.id)
     with engine.connect() as connection:
         chunks = (([(row[0], row[1], row[2]) for row in chunk], [row[3] for row in chunk])
                   for chunk in connection.execution_options(yield_per=CHUNK)
                   .execute(query).partitions())
-        for rows, results in _ordered(pool, chunks, partial(_facts, rules=rules, region=region)):
-            for (record_id, source_id, company_id), facts in zip(rows, results, strict=True):
+        for rows, results in _ordered(pool, chunks, partial(_profiles, rules=rules, region=region)):
+            for (record_id, source_id, company_id), profile in zip(rows, results, strict=True):
                 loaded.total += 1
-                if facts is None:
+                if profile is None:
                     loaded.unreadable += 1
                     continue
-                records.append(Record(record_id, source_id, facts[0], company_id))
-                profile = facts[1]
+                records.append(Record(record_id, sources.setdefault(source_id, source_id),
+                                      company_id))
                 profiles.append(profile._replace(
                     postals=common.setdefault(profile.postals, profile.postals),
                     cities=common.setdefault(profile.cities, profile.cities),
@@ -105,8 +105,6 @@ def reload(engine: Engine, records: list[Record], indexes: list[int], region: st
     return leads
 
 
-#: What a worker sends back per record: ISO fetch time and profile (None: unreadable).
-_Facts = tuple[str, MatchProfile]
 _IN_FLIGHT = 4
 """Chunks handed to the pool ahead of the one being consumed (bounds the raw JSON in memory)."""
 M = TypeVar("M")
@@ -138,13 +136,13 @@ def _lead(text: str | None, region: str | None) -> NormalizedLead | None:
         return None  # bad JSON or a record the item model no longer accepts
 
 
-def _facts(texts: list[str | None], rules: MatchingRules, region: str | None,
-           ) -> list[_Facts | None]:
-    out: list[_Facts | None] = []
+def _profiles(texts: list[str | None], rules: MatchingRules, region: str | None,
+              ) -> list[MatchProfile | None]:
+    """Profiles of raw records (None: unreadable)."""
+    out: list[MatchProfile | None] = []
     for text in texts:
         lead = _lead(text, region)
-        out.append(None if lead is None else
-                   (lead.lead.source.fetched_at.isoformat(), profile_of(lead, rules)))
+        out.append(None if lead is None else profile_of(lead, rules))
     return out
 
 
