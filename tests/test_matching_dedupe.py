@@ -228,3 +228,23 @@ def test_second_run_over_unchanged_database_stops_early(tmp_path: Path) -> None:
                      .where(SourceRecord.record_id == "Zeta Media AG").values(company_id=first_id))
     moved = dedupe(engine, load_rules(strict_rules(tmp_path)), default_region="DE")
     assert moved.unchanged_since_run is None and moved.clusters_changed == 2
+
+
+def test_records_added_during_a_run_are_clustered_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    with Ingestor(engine) as ingestor:
+        for item in leads()[:3]:
+            ingestor.ingest(normalize_lead(item, "DE"))
+    real_cluster = dedupe_module.cluster
+
+    def cluster_while_ingesting(profiles: list[MatchProfile], rules: MatchingRules) -> Any:
+        with Ingestor(engine) as late:  # a crawl writing while dedupe clusters
+            late.ingest(normalize_lead(leads()[3], "DE"))
+        return real_cluster(profiles, rules)
+
+    monkeypatch.setattr(dedupe_module, "cluster", cluster_while_ingesting)
+    assert dedupe(engine, load_rules(), default_region="DE").records == 3
+    monkeypatch.setattr(dedupe_module, "cluster", real_cluster)
+    after = dedupe(engine, load_rules(), default_region="DE")
+    assert after.unchanged_since_run is None and after.records == 4

@@ -123,8 +123,12 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
             writer.rollback()
             raise
     report.seconds = round(time.monotonic() - started, 2)
-    dedupe_state.record_run(engine, dedupe_state.current(engine, rules, default_region),
-                            {k: v for k, v in vars(report).items() if v is not None}, started_at)
+    after = dedupe_state.current(engine, rules, default_region)
+    # Records added meanwhile (an ingest running alongside) were not clustered: the next run
+    # must not take this state as done.
+    if (after.records, after.last_id) == (loaded.total, loaded.last_id):
+        dedupe_state.record_run(engine, after, {k: v for k, v in vars(report).items()
+                                                if v is not None}, started_at)
     return report
 
 

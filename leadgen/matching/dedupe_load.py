@@ -52,6 +52,7 @@ class Loaded:
     profiles: list[MatchProfile]
     total: int = 0
     unreadable: int = 0
+    last_id: int | None = None
 
 
 def load(engine: Engine, rules: MatchingRules, region: str | None,
@@ -72,6 +73,7 @@ def load(engine: Engine, rules: MatchingRules, region: str | None,
         for rows, results in _ordered(pool, chunks, partial(_profiles, rules=rules, region=region)):
             for (record_id, source_id, company_id), profile in zip(rows, results, strict=True):
                 loaded.total += 1
+                loaded.last_id = record_id
                 if profile is None:
                     loaded.unreadable += 1
                     continue

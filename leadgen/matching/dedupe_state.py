@@ -39,6 +39,7 @@ class State:
     fingerprint: str
     records: int
     clusters: int
+    last_id: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def current(engine: Engine, rules: MatchingRules, region: str | None) -> State:
     """The fingerprint of a dedupe with these rules over the database as it is now."""
     digest = hashlib.sha256(_inputs(rules, region))
     records = 0
+    last_id = None
     companies: set[int] = set()
     loose = 0
     query = select(RECORDS.c.id, RECORDS.c.content_hash, RECORDS.c.company_id).order_by(
@@ -78,12 +80,13 @@ def current(engine: Engine, rules: MatchingRules, region: str | None) -> State:
         for rows in connection.execution_options(yield_per=20_000).execute(query).partitions():
             digest.update("".join(f"{r[0]},{r[1]},{r[2]}\n" for r in rows).encode())
             records += len(rows)
+            last_id = rows[-1][0]
             for row in rows:
                 if row[2] is None:
                     loose += 1
                 else:
                     companies.add(row[2])
-    return State(digest.hexdigest(), records, len(companies) + loose)
+    return State(digest.hexdigest(), records, len(companies) + loose, last_id)
 
 
 def last_run(engine: Engine) -> tuple[int, dict[str, Any]] | None:
