@@ -77,6 +77,10 @@ def current(engine: Engine, rules: MatchingRules, region: str | None) -> State:
     query = select(RECORDS.c.id, RECORDS.c.content_hash, RECORDS.c.company_id).order_by(
         RECORDS.c.id)
     with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # A scan reads every page once: a big page cache (a writer may have set one on this
+            # pooled connection) would only fill up with them.
+            connection.exec_driver_sql("PRAGMA cache_size=-2048")
         for rows in connection.execution_options(yield_per=20_000).execute(query).partitions():
             digest.update("".join(f"{r[0]},{r[1]},{r[2]}\n" for r in rows).encode())
             records += len(rows)
