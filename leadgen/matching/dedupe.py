@@ -8,12 +8,10 @@ stay), absorbed companies hand over their contacts and status, and survivorship 
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -87,13 +85,12 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         return report
     if workers is None:
         workers = workers_for(before.records)
-    with _batch_gc(), open_pool(workers) as pool:
+    with open_pool(workers) as pool:
         loaded = load(engine, rules, default_region, pool)
         records, profiles = loaded.records, loaded.profiles
         report.records, report.unreadable = loaded.total, loaded.unreadable
         logger.info("dedupe: %s records normalized (%s workers) in %.1f s", report.records,
                     workers, time.monotonic() - started)
-        gc.freeze()  # a million records' objects: no collection needs to look at them again
         clustering = cluster(profiles, rules)
         report.comparisons = clustering.comparisons
         logger.info("dedupe: %s comparisons, %s pairs screened by name, clustered at %.1f s",
@@ -130,17 +127,6 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         dedupe_state.record_run(engine, after, {k: v for k, v in vars(report).items()
                                                 if v is not None}, started_at)
     return report
-
-
-@contextmanager
-def _batch_gc() -> Iterator[None]:
-    """Objects that live through the batch are frozen (left out of garbage collections, which
-    would otherwise walk millions of them again and again); thawed when the batch ends."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _unchanged(company_id: int | None, indexes: list[int], records: list[Record],
