@@ -135,3 +135,17 @@ def test_import_with_worker_processes_stores_what_a_single_process_stores(tmp_pa
     single, parallel = stored(0), stored(1)
     assert single[0]["merged"] > 0 and single[1]  # the data has merges and rejects
     assert parallel == single
+
+
+def test_dedupe_cli_skips_an_unchanged_database_unless_forced(tmp_path: Path) -> None:
+    path = tmp_path / "fair.csv"
+    path.write_text(CSV, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE", *MAP,
+        "--db", db)
+    first = run("dedupe", "--db", db).output  # type: ignore[attr-defined]
+    assert "unchanged since run" not in first and "records: 3" in first
+    second = run("dedupe", "--db", db).output  # type: ignore[attr-defined]
+    assert "unchanged since run" in second
+    forced = run("dedupe", "--force", "--workers", "0", "--db", db).output  # type: ignore[attr-defined]
+    assert "unchanged since run" not in forced and "records: 3" in forced

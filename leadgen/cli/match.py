@@ -80,6 +80,10 @@ def dedupe(
     rules: Path | None = RulesOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Only report what would change."),
     region: str | None = typer.Option(None, "--region", help="Default phone region."),
+    force: bool = typer.Option(False, "--force", help="Re-cluster even when nothing changed "
+                               "since the last run (records, companies, rules, code)."),
+    workers: int | None = typer.Option(None, "--workers", min=0, help="Processes that "
+                                       "normalize records (default: 2 from 20,000 records)."),
     db: str | None = DatabaseOption,
 ) -> None:
     """Re-cluster the whole database from its source records (after changing the rules).
@@ -88,7 +92,7 @@ def dedupe(
     """
     engine = init_db(db)
     report = dedupe_db(engine, load_rules(rules) if rules else None, dry_run=dry_run,
-                       default_region=region)
+                       default_region=region, force=force, workers=workers)
     for line in report.lines():
         console.print(line)
 
