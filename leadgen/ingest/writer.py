@@ -157,52 +157,41 @@ class BatchWriter:
             self.insert(table, [dict(zip(columns, row, strict=True)) for row in rows],
                         ignore_conflicts=ignore_conflicts)
             return
+        connection = None if self.background else self.begin()
+        self._sqlite_execute(connection, self._insert_plan(table, columns, ignore_conflicts), rows)
+
+    def _sqlite_executemany(self, connection: Connection | None, table: Table,
+                            rows: list[dict[str, Any]], ignore_conflicts: bool) -> None:
+        """Plain DB-API executemany with the dialect's own value formats (no ORM overhead)."""
+        columns = tuple(rows[0])
+        self._sqlite_run(connection, self._insert_plan(table, columns, ignore_conflicts), columns,
+                         rows)
+
+    def _insert_plan(self, table: Table, columns: tuple[str, ...], ignore_conflicts: bool,
+                     ) -> tuple[str, list[Any]]:
         key = (table.name, columns, ignore_conflicts)
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = self._sqlite_plan(table, columns, ignore_conflicts)
+        return plan
+
+    def _sqlite_run(self, connection: Connection | None, plan: tuple[str, list[Any]],
+                    columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+        getter: Callable[[dict[str, Any]], Any] = operator.itemgetter(*columns)
+        if len(columns) == 1:
+            column = columns[0]
+            getter = lambda row: (row[column],)  # noqa: E731 - itemgetter of one is no tuple
+        self._sqlite_execute(connection, plan, [getter(row) for row in rows])
+
+    def _sqlite_execute(self, connection: Connection | None, plan: tuple[str, list[Any]],
+                        rows: list[tuple[Any, ...]]) -> None:
+        """Convert the values that need it and run (or, in background mode, queue) the rows."""
         sql, processors = plan
         params: list[Any] = rows
         if processors:
             params = []
             for row in rows:
                 values = list(row)
-                for position, process in processors:
-                    if values[position] is not None:
-                        values[position] = process(values[position])
-                params.append(values)
-        if self.background:
-            self._job.append((sql, params))
-            return
-        cursor = self.begin().connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(sql, params)
-        finally:
-            cursor.close()
-
-    def _sqlite_executemany(self, connection: Connection | None, table: Table,
-                            rows: list[dict[str, Any]], ignore_conflicts: bool) -> None:
-        """Plain DB-API executemany with the dialect's own value formats (no ORM overhead)."""
-        columns = tuple(rows[0])
-        plan = self._plans.get((table.name, columns, ignore_conflicts))
-        if plan is None:
-            plan = self._sqlite_plan(table, columns, ignore_conflicts)
-            self._plans[(table.name, columns, ignore_conflicts)] = plan
-        self._sqlite_run(connection, plan, columns, rows)
-
-    def _sqlite_run(self, connection: Connection | None, plan: tuple[str, list[Any]],
-                    columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
-        sql, processors = plan
-        getter: Callable[[dict[str, Any]], Any] = operator.itemgetter(*columns)
-        if len(columns) == 1:
-            column = columns[0]
-            getter = lambda row: (row[column],)  # noqa: E731 - itemgetter of one is no tuple
-        if not processors:
-            params: list[Any] = [getter(row) for row in rows]
-        else:
-            params = []
-            for row in rows:
-                values = list(getter(row))
                 for position, process in processors:
                     value = values[position]
                     if value is not None:
