@@ -14,7 +14,6 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from email_validator import EmailNotValidError, validate_email
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from phonenumbers import NumberParseException, PhoneNumberFormat
@@ -31,9 +30,10 @@ from leadgen.normalize import (
 from leadgen.normalize import email as _email
 from leadgen.normalize import phone as _phone
 from leadgen.normalize.email import check_syntax
+from leadgen.normalize.email import library_syntax as reference_syntax
 from leadgen.normalize.lead import phone_country
 from leadgen.normalize.name import _split_latin_suffix, _split_latin_suffix_general
-from leadgen.normalize.phone import _FULLWIDTH, _KINDS, _LABEL
+from leadgen.normalize.phone import _KINDS, phone_text
 from tests.bench.bench_ingest import generate
 
 REAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "real-pages"
@@ -64,11 +64,7 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
     """The unmemoized algorithm: parse, check, re-parse the E.164, then validity and type."""
     if not raw:
         return None
-    text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
-    text = text.removeprefix("tel:").strip()
-    if text.startswith("00"):
-        text = "+" + text[2:]
-    region = region.upper() if region and len(region) == 2 else None
+    text, region = phone_text(raw, region)
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
@@ -95,14 +91,6 @@ def reference_phone_country(e164: str) -> str | None:
         return None
     region = phonenumbers.region_code_for_number(number)
     return region if region and region != "001" else None
-
-
-def reference_syntax(text: str) -> tuple[str, str] | None:
-    try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError:
-        return None
-    return result.local_part, result.ascii_domain
 
 
 def real_page_values() -> dict[str, list[str]]:

@@ -102,7 +102,7 @@ def check_syntax(text: str) -> tuple[str, str] | None:
     try:
         display_name, original_local, unescaped_local, quoted, domain_part = split_email(text)
         if domain_part.startswith("[") and domain_part.endswith("]"):
-            return _library_syntax(text)  # domain literals: rare, leave them to the library
+            return library_syntax(text)  # domain literals: rare, leave them to the library
         options = {"allow_smtputf8": ev.ALLOW_SMTPUTF8, "allow_empty_local": ev.ALLOW_EMPTY_LOCAL,
                    "quoted_local_part": quoted, "strict": ev.STRICT}
         local_info = validate_email_local_part(unescaped_local, **options)
@@ -150,8 +150,8 @@ def _domain_syntax(domain: str, test_environment: bool,
     return info["domain"], info["ascii_domain"]
 
 
-def _library_syntax(text: str) -> tuple[str, str] | None:
-    """The reference: ``validate_email`` itself."""
+def library_syntax(text: str) -> tuple[str, str] | None:
+    """``validate_email`` itself: the reference the memoized path must equal."""
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:

@@ -65,12 +65,18 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
     return phone
 
 
-def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
+def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
+    """The number as phonenumbers should read it (labels, ``tel:``, full-width digits and a
+    ``00`` prefix handled) and the region as an upper-case ISO code or None."""
     text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
     text = text.removeprefix("tel:").strip()
     if text.startswith("00"):
         text = "+" + text[2:]
-    region = region.upper() if region and len(region) == 2 else None
+    return text, region.upper() if region and len(region) == 2 else None
+
+
+def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
+    text, region = phone_text(raw, region)
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
