@@ -2,7 +2,9 @@
 another core while the loading process matches the next batch.
 
 Deliberately small and outside the ``ingest`` package (only ``sqlite3`` is imported): it starts
-in a fresh interpreter in a fraction of a second. Each job is one transaction: the id guards are
+in a fresh interpreter in a fraction of a second. Jobs and answers travel as length-prefixed
+:mod:`marshal` frames (plain ints, strings and None: faster both ways than pickle, and nothing
+but data can arrive). Each job is one transaction: the id guards are
 checked under the write lock (the loading process hands out ids itself, so another writer
 slipping in between two batches must stop the load, never collide with it), then every
 statement runs with ``executemany`` and the batch commits.
@@ -10,20 +12,43 @@ statement runs with ``executemany`` and the batch commits.
 
 from __future__ import annotations
 
-import pickle
+import gc
+import marshal
 import signal
 import sqlite3
+import struct
 import sys
 from typing import Any, BinaryIO
 
 #: (table, first id this batch uses); (SQL, parameter rows)
 Guard = tuple[str, int]
 Statement = tuple[str, list[Any]]
+_LENGTH = struct.Struct("<Q")
+
+
+def send(stream: BinaryIO, value: Any) -> None:
+    """Write one marshal frame (``value`` holds only plain data) and flush it."""
+    data = marshal.dumps(value)
+    stream.write(_LENGTH.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def receive(stream: BinaryIO) -> Any:
+    """Read one frame written by :func:`send`; EOFError at the end of the stream."""
+    header = stream.read(_LENGTH.size)
+    if len(header) < _LENGTH.size:
+        raise EOFError("end of stream")
+    (size,) = _LENGTH.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("stream ended inside a frame")
+    return marshal.loads(data)
 
 
 def serve(path: str, cache_kib: int, jobs: BinaryIO, answers: BinaryIO) -> None:
-    """Run pickled jobs from ``jobs`` until None or the end of the stream; answer each with a
-    pickled None (stored) or error line."""
+    """Run jobs from ``jobs`` until None or the end of the stream; answer each with None
+    (stored) or an error line."""
     database = sqlite3.connect(path, isolation_level=None, timeout=30.0)
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
                    "busy_timeout=30000", f"cache_size=-{cache_kib}"):
@@ -31,13 +56,13 @@ def serve(path: str, cache_kib: int, jobs: BinaryIO, answers: BinaryIO) -> None:
     try:
         while True:
             try:
-                job = pickle.load(jobs)
+                job = receive(jobs)
             except EOFError:
                 return
             if job is None:
                 return
-            pickle.dump(_run(database, *job), answers, protocol=pickle.HIGHEST_PROTOCOL)
-            answers.flush()
+            send(answers, _run(database, *job))
+            del job
     finally:
         database.close()
 
@@ -67,4 +92,7 @@ if __name__ == "__main__":  # python -m leadgen.sqlite_writer PATH CACHE_KIB (jo
     # Ctrl-C reaches the whole process group: the loading process decides what happens, and
     # this one finishes the batch in hand (a transaction either commits or leaves no trace).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A job is thousands of small rows and holds no reference cycles: the cyclic collector
+    # would only re-traverse them (it cost a fifth of this process's time); refcounting frees.
+    gc.disable()
     serve(sys.argv[1], int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)

@@ -3,15 +3,18 @@ exactly what writing in the ingesting process stores, and stops cleanly on a for
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import DateTime, func, select, text
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.engine import Engine
 
 from leadgen.exceptions import StorageError
 from leadgen.ingest import Ingestor
+from leadgen.ingest.writer import SQLITE_DATETIME_FORMAT, sqlite_datetime
 from leadgen.items import NormalizedLead
 from leadgen.storage import init_db
 from leadgen.storage.models import Company, CompanyKey, ContactPoint, PossibleMatch, SourceRecord
@@ -91,3 +94,19 @@ def test_another_writer_between_batches_stops_the_load_and_a_rerun_resumes(
     assert statuses.count("unchanged") == 100
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 600
+
+
+@pytest.mark.parametrize("value", [
+    datetime(2026, 11, 22, 14, 49, 59, 749402, tzinfo=UTC),
+    datetime(2026, 11, 22, 14, 49, 59, tzinfo=UTC),
+    datetime(2026, 11, 22, 14, 49, 59, 5, tzinfo=timezone(timedelta(hours=8))),
+    datetime(999, 1, 2, 3, 4, 5, 6),
+    date(2026, 11, 22),
+    None,
+])
+def test_fast_sqlite_datetime_writes_what_sqlalchemy_writes(value: Any) -> None:
+    impl = DateTime(timezone=True).dialect_impl(sqlite_dialect())
+    assert impl._storage_format == SQLITE_DATETIME_FORMAT  # type: ignore[attr-defined]
+    slow = impl.bind_processor(sqlite_dialect())
+    assert slow is not None
+    assert sqlite_datetime(slow)(value) == slow(value)

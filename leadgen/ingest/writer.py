@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import operator
 import os
-import pickle
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import StorageError
+from leadgen.sqlite_writer import receive, send
 
 _ID_BLOCK = 512
 SQLITE_CACHE_KIB = 256 * 1024
@@ -38,12 +39,29 @@ class RawJSON(str):
     """A value already serialized as JSON text; the SQLite fast path stores it as is."""
 
 
-def _json(value: Any) -> str:
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
     if isinstance(value, RawJSON):
-        return value
+        return str(value)  # a plain str: the writer process takes plain data only
     if not value and isinstance(value, dict | list):
         return "[]" if isinstance(value, list) else "{}"
     return orjson.dumps(value, default=str).decode()
+
+
+#: How SQLAlchemy stores a DATETIME in SQLite by default (the time zone is not stored).
+SQLITE_DATETIME_FORMAT = ("%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:"
+                          "%(second)02d.%(microsecond)06d")
+
+
+def sqlite_datetime(fallback: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """SQLAlchemy's SQLite DATETIME converter, six times faster for datetimes (every record
+    has its own fetch time): the same text, ``isoformat`` in C instead of a %-format."""
+    def convert(value: Any) -> Any:
+        if type(value) is datetime:
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return fallback(value)
+    return convert
 
 
 class BatchWriter:
@@ -189,14 +207,12 @@ class BatchWriter:
         sql, processors = plan
         params: list[Any] = rows
         if processors:
-            params = []
-            for row in rows:
-                values = list(row)
-                for position, process in processors:
-                    value = values[position]
-                    if value is not None:
-                        values[position] = process(value)
-                params.append(values)
+            # Column by column: ``map`` runs each converter in a C loop (a batch is thousands
+            # of rows; converting row by row in Python cost a fifth of the ingesting process).
+            columns = list(zip(*rows, strict=True))
+            for position, process in processors:
+                columns[position] = tuple(map(process, columns[position]))
+            params = list(zip(*columns, strict=True))
         if connection is None:  # background mode: written by the writer process on commit
             self._job.append((sql, params))
             return
@@ -232,8 +248,14 @@ class BatchWriter:
             elif isinstance(column_type, Boolean):
                 continue  # sqlite3 stores bool as 0/1 itself
             else:
-                process = column_type.dialect_impl(dialect).bind_processor(dialect)
+                impl = column_type.dialect_impl(dialect)
+                process: Callable[[Any], Any] | None = impl.bind_processor(dialect)
+                if process is not None and getattr(impl, "_storage_format", None) == (
+                        SQLITE_DATETIME_FORMAT):
+                    process = sqlite_datetime(process)
                 if process is not None:
+                    # SQLAlchemy's converters pass None through; the cache serves the batch's one
+                    # timestamp repeated on every row.
                     processors.append((position, lru_cache(maxsize=256)(process)))
         verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
         sql = (f"{verb} INTO {table.name} ({', '.join(columns)}) "
@@ -287,10 +309,12 @@ class BatchWriter:
         self.wait()
         if self._process is None:
             self._start()
+        guards = [(str(name), first) for name, first in sorted(self._guards.items())]
         try:
-            pickle.dump((sorted(self._guards.items()), self._job), self._process.stdin,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-            self._process.stdin.flush()
+            send(self._process.stdin, (guards, self._job))
+        except ValueError as exc:  # a value marshal cannot carry: a bug, not bad input
+            raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
+                               f"a row holds a value of an unsupported type ({exc})") from exc
         except OSError as exc:
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
                                f"the writer process stopped ({exc})") from exc
@@ -312,8 +336,8 @@ class BatchWriter:
             return
         self._in_flight = False
         try:
-            error = pickle.load(self._process.stdout)
-        except (EOFError, pickle.UnpicklingError, OSError):
+            error = receive(self._process.stdout)
+        except (EOFError, ValueError, OSError):
             error = f"the writer process stopped (exit status {self._process.poll()})"
         if error:
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: {error}")
@@ -327,7 +351,7 @@ class BatchWriter:
         finally:
             process, self._process = self._process, None
             try:
-                pickle.dump(None, process.stdin)
+                send(process.stdin, None)
                 process.stdin.close()
             except OSError:
                 pass

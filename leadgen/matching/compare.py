@@ -133,8 +133,11 @@ _SHARED_KIND = {"domain": "domain", "phone": "phone"}
 @dataclass(frozen=True)
 class _Compiled:
     field: str
-    attr: str
-    levels: tuple[tuple[Level, Test], ...]
+    position: int
+    """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
+    levels: tuple[tuple[Level, Test | None], ...]
+    """Each level with its test; None for "exact", done as a membership test (most pairs end
+    at an exact level, and ``in`` on a tuple of strings runs in C)."""
     else_level: Level
     shared_kind: str | None
 
@@ -148,10 +151,11 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
         return cached[1]
     compiled = []
     for comparison in rules.comparisons:
-        levels = tuple((level, _make_test(level)) for level in comparison.levels[:-1])
+        levels = tuple((level, None if level.test == "exact" else _make_test(level))
+                       for level in comparison.levels[:-1])
         compiled.append(_Compiled(
-            comparison.field, _ATTRS[comparison.field], levels, comparison.levels[-1],
-            _SHARED_KIND.get(comparison.field),
+            comparison.field, MatchProfile._fields.index(_ATTRS[comparison.field]), levels,
+            comparison.levels[-1], _SHARED_KIND.get(comparison.field),
         ))
     if len(_COMPILED) > 32:
         _COMPILED.clear()
@@ -175,8 +179,8 @@ def compare(
     score = rules.prior
     hits: list[LevelHit] = []
     for comparison in _compile(rules):
-        lefts = getattr(record, comparison.attr)
-        rights = getattr(candidate, comparison.attr)
+        lefts = record[comparison.position]
+        rights = candidate[comparison.position]
         if not lefts or not rights:
             continue
         hit = _best_level(comparison, lefts, rights, rules, shared)
@@ -194,17 +198,22 @@ def _best_level(
 ) -> LevelHit:
     for level, test in comparison.levels:
         for left in lefts:
-            for right in rights:
-                if not test(left, right):
+            if test is None:
+                if left not in rights:
                     continue
-                if (level.shared_weight is not None and comparison.shared_kind
-                        and shared is not None):
-                    holders = shared(comparison.shared_kind, left)
-                    if holders >= rules.shared_key_companies:
-                        label = f"{level.label} (shared by {holders} companies: weak)"
-                        return LevelHit(comparison.field, label, level.shared_weight,
-                                        (left, right))
-                return LevelHit(comparison.field, level.label, level.weight, (left, right))
+                right = left
+            else:
+                found = next((right for right in rights if test(left, right)), None)
+                if found is None:
+                    continue
+                right = found
+            if (level.shared_weight is not None and comparison.shared_kind
+                    and shared is not None):
+                holders = shared(comparison.shared_kind, left)
+                if holders >= rules.shared_key_companies:
+                    label = f"{level.label} (shared by {holders} companies: weak)"
+                    return LevelHit(comparison.field, label, level.shared_weight, (left, right))
+            return LevelHit(comparison.field, level.label, level.weight, (left, right))
     level = comparison.else_level
     return LevelHit(comparison.field, level.label, level.weight)
 
