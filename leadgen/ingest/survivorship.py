@@ -6,6 +6,7 @@ with its parts). ``companies.field_sources`` records, per group, the record that
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from leadgen.items import NormalizedLead
@@ -25,57 +26,73 @@ FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "social": ("social",),
 }
 COMPANY_COLUMNS = tuple(column for group in FIELD_GROUPS.values() for column in group)
-_SIZE_FIELDS = ("employees", "employees_band", "revenue_band", "founded_year", "membership_tier",
-                "booth_size")
 
 
 def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
     """Per field group, the values this record offers (groups it has nothing for are left out)."""
     raw = lead.lead
+    values: dict[str, dict[str, Any]] = {}
+    display_name = lead.display_name[:300]
+    name_key = lead.name_key[:300]
+    legal_form = (lead.legal_form or None) and lead.legal_form[:60]  # type: ignore[index]
+    if display_name or name_key or legal_form:
+        values["display_name"] = {"display_name": display_name, "name_key": name_key,
+                                  "legal_form": legal_form}
+    if raw.legal_name:
+        values["legal_name"] = {"legal_name": raw.legal_name[:300]}
+    if lead.website or lead.registered_domain:
+        values["website"] = {"website": lead.website and lead.website[:500],
+                             "registered_domain": lead.registered_domain}
+    if lead.emails:
+        email = next((e.address for e in lead.emails if not e.role), lead.emails[0].address)
+        if email:
+            values["email"] = {"email": email}
+    if lead.phones and lead.phones[0].e164:
+        values["phone"] = {"phone": lead.phones[0].e164}
     address = raw.address
-    email = next((e.address for e in lead.emails if not e.role), None) or (
-        lead.emails[0].address if lead.emails else None
-    )
-    size = {name: value for name in _SIZE_FIELDS
-            if (value := getattr(raw.size, name)) is not None}
-    values: dict[str, dict[str, Any]] = {
-        "display_name": {
-            "display_name": lead.display_name[:300],
-            "name_key": lead.name_key[:300],
-            "legal_form": (lead.legal_form or None) and lead.legal_form[:60],  # type: ignore[index]
-        },
-        "legal_name": {"legal_name": raw.legal_name[:300] if raw.legal_name else None},
-        "website": {"website": lead.website and lead.website[:500],
-                    "registered_domain": lead.registered_domain},
-        "email": {"email": email},
-        "phone": {"phone": lead.phones[0].e164 if lead.phones else None},
-        "address": {
-            "street": address.street[:300] if address and address.street else None,
-            "city": address.city[:120] if address and address.city else None,
-            "region": address.region[:120] if address and address.region else None,
-            "postal_code": lead.postal_code[:20] if lead.postal_code else None,
-            "country": lead.country,
-        },
-        "description": {"description": raw.description},
-        "size": {"size": size or None},
-        "categories": {"categories": list(raw.categories) or None},
-        "social": {"social": list(raw.social) or None},
-    }
-    return {group: cols for group, cols in values.items() if any(cols.values())}
+    street = address.street[:300] if address and address.street else None
+    city = address.city[:120] if address and address.city else None
+    region = address.region[:120] if address and address.region else None
+    postal_code = lead.postal_code[:20] if lead.postal_code else None
+    if street or city or region or postal_code or lead.country:
+        values["address"] = {"street": street, "city": city, "region": region,
+                             "postal_code": postal_code, "country": lead.country}
+    if raw.description:
+        values["description"] = {"description": raw.description}
+    # The model's __dict__ holds its fields; iterating the model itself is four times slower.
+    size = {name: value for name, value in vars(raw.size).items() if value is not None}
+    if size:
+        values["size"] = {"size": size}
+    if raw.categories:
+        values["categories"] = {"categories": list(raw.categories)}
+    if raw.social:
+        values["social"] = {"social": list(raw.social)}
+    return values
 
 
-_POLICIES: dict[int, tuple[Survivorship, dict[str, tuple[str, ...]]]] = {}
+#: (trust, record time, the group's values) -> the offer's rank; None for a "union" group
+Ranker = Callable[[int, str, dict[str, Any]], list[Any]] | None
+_POLICIES: dict[int, tuple[Survivorship, dict[str, Ranker]]] = {}
 
 
-def _policies(rules: Survivorship) -> dict[str, tuple[str, ...]]:
-    """Each field group's policy, computed once per rules object (merges run per record)."""
+def _rankers(rules: Survivorship) -> dict[str, Ranker]:
+    """Each field group's ranker, built once per rules object (merges run per record)."""
     cached = _POLICIES.get(id(rules))
     if cached is None or cached[0] is not rules:
         if len(_POLICIES) > 32:
             _POLICIES.clear()
-        cached = (rules, {group: tuple(rules.policy(group)) for group in FIELD_GROUPS})
+        cached = (rules, {group: _ranker(tuple(rules.policy(group))) for group in FIELD_GROUPS})
         _POLICIES[id(rules)] = cached  # holding ``rules`` keeps its id unique
     return cached[1]
+
+
+def _ranker(policy: tuple[str, ...]) -> Ranker:
+    if "union" in policy:
+        return None
+    if tuple(rule for rule in policy if rule != "frequent") == ("trust", "complete", "recent"):
+        # The default policy, spelled out: it ranks every group of every record.
+        return lambda trust, at, values: [trust, sum(map(bool, values.values())), at]
+    return lambda trust, at, values: _rank(policy, trust, at, values)
 
 
 def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict[str, Any],
@@ -109,18 +126,18 @@ def apply_record(
 
     Incremental: "frequent" counts only in the batch recompute of ``leadgen dedupe``.
     """
-    policies = _policies(rules)
+    rankers = _rankers(rules)
     for group, values in candidates.items():
-        policy = policies[group]
-        current = field_sources.get(group)
-        if "union" in policy:
+        ranker = rankers[group]
+        if ranker is None:  # union
             for column, value in values.items():
                 merged = list(state.get(column) or [])
                 merged.extend(v for v in value or [] if v not in merged)
                 state[column] = merged
             field_sources[group] = {"record": record_id, "source": source_id, "rule": "union"}
             continue
-        rank = _rank(policy, trust, at, values)
+        rank = ranker(trust, at, values)
+        current = field_sources.get(group)
         if (current is None or rank > current.get("rank", [])
                 or not any(state.get(column) for column in FIELD_GROUPS[group])):
             state.update(values)
