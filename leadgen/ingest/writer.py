@@ -12,6 +12,7 @@ took them and otherwise stops the load with a clear error (nothing of that batch
 
 from __future__ import annotations
 
+import fcntl
 import json
 import operator
 import os
@@ -32,6 +33,7 @@ from leadgen.exceptions import StorageError
 from leadgen.sqlite_writer import receive, send
 
 _ID_BLOCK = 512
+_PIPE_BYTES = 1 << 20
 SQLITE_CACHE_KIB = 256 * 1024
 
 
@@ -329,6 +331,11 @@ class BatchWriter:
              os.path.abspath(str(self.engine.url.database)), str(SQLITE_CACHE_KIB)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
+        if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: a batch is megabytes; the default 64 KiB
+            try:                             # pipe switches processes every 64 KiB
+                fcntl.fcntl(self._process.stdin.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+            except OSError:
+                pass  # above /proc/sys/fs/pipe-max-size: the default size works too
 
     def wait(self) -> None:
         """Block until the batch in the writer process is stored; raise if it was not."""
