@@ -73,6 +73,8 @@ def test_upgrade_from_0001_drops_duplicate_indexes_and_keeps_rows(tmp_path) -> N
     assert "ix_company_keys_lookup" not in indexes
     assert "ix_source_records_source_id" not in {
         i["name"] for i in inspect(engine).get_indexes("source_records")}
+    assert "ix_contacts_company_id" not in {
+        i["name"] for i in inspect(engine).get_indexes("contacts")}
     with engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM company_keys")).scalar() == "acme.de"
 

@@ -134,9 +134,8 @@ class ContactPoint(Base):
     __table_args__ = (UniqueConstraint("company_id", "kind", "value", name="uq_contact"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    company_id: Mapped[int] = mapped_column(
-        ForeignKey("companies.id", ondelete="CASCADE"), index=True
-    )
+    # No index of its own: uq_contact starts with company_id, so its index serves lookups.
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     """email, phone, fax, website, social, person."""
     value: Mapped[str] = mapped_column(String(500))
