@@ -16,8 +16,9 @@ from leadgen.storage.models import CompanyKey, SourceRecord
 
 
 def _key(kind: str, value: str) -> int:
-    # Python's own string hash: the index lives in one process and is rebuilt on load, so a
-    # salted hash is fine; a 64-bit collision would only add a candidate, never a merge.
+    # Python's own hash of the (kind, value) tuple: the index lives in one process and is
+    # rebuilt on load, so a salted hash is fine; a 64-bit collision would only add a candidate,
+    # never a merge. ``hash(key)`` of a prepared lead's key tuple is the same number.
     return hash((kind, value))
 
 
@@ -34,7 +35,9 @@ class KeyIndex:
     """Blocking key -> the ids of the companies holding it (an int while there is only one).
 
     Blocks that grow past ``cap`` companies keep only their size: matching skips them anyway
-    (they are no evidence), and tracking their members would cost memory and time.
+    (they are no evidence), and tracking their members would cost memory and time. The
+    ``*_hashed`` methods take ``hash((kind, value))`` computed once by the caller (matching a
+    lead looks each of its keys up, then adds them all).
     """
 
     def __init__(self, cap: int = 200) -> None:
@@ -44,6 +47,12 @@ class KeyIndex:
     def __len__(self) -> int:
         return len(self._map)
 
+    @property
+    def blocks(self) -> dict[int, int | list[int] | _Overflow]:
+        """The map itself, for look-ups in a hot loop (read it; change it through ``add``):
+        a key's hash -> a company id, a list of them, or an overflow marker."""
+        return self._map
+
     def load(self, connection: Connection) -> None:
         rows = connection.execute(select(CompanyKey.kind, CompanyKey.value, CompanyKey.company_id))
         for kind, value, company_id in rows:
@@ -51,12 +60,16 @@ class KeyIndex:
 
     def get(self, kind: str, value: str) -> list[int] | None:
         """The companies holding a key; None when the block overflowed (too big to use)."""
-        found = self._map.get(_key(kind, value))
+        return self.holders_hashed(_key(kind, value))
+
+    def holders_hashed(self, key: int) -> list[int] | None:
+        """:meth:`get` by the key's hash."""
+        found = self._map.get(key)
         if found is None:
             return []
-        if isinstance(found, int):
+        if type(found) is int:
             return [found]
-        return None if isinstance(found, _Overflow) else found
+        return None if type(found) is _Overflow else found  # type: ignore[return-value]
 
     def count(self, kind: str, value: str) -> int:
         found = self._map.get(_key(kind, value))
@@ -68,23 +81,39 @@ class KeyIndex:
 
     def add(self, kind: str, value: str, company_id: int) -> bool:
         """Add a key; False when the company already had it."""
-        key = _key(kind, value)
+        return self.add_hashed(_key(kind, value), company_id)
+
+    def add_hashed(self, key: int, company_id: int) -> bool:
+        """:meth:`add` by the key's hash."""
         found = self._map.get(key)
         if found is None:
             self._map[key] = company_id
-        elif isinstance(found, int):
+        elif type(found) is int:
             if found == company_id:
                 return False
             self._map[key] = [found, company_id]
-        elif isinstance(found, _Overflow):
-            found.size += 1  # may count a company twice; only "big" matters here
+        elif type(found) is _Overflow:
+            found.size += 1  # type: ignore[union-attr] # may count a company twice
         else:
-            if company_id in found:
+            if company_id in found:  # type: ignore[operator]
                 return False
-            found.append(company_id)
-            if len(found) > self.cap:
-                self._map[key] = _Overflow(len(found))
+            found.append(company_id)  # type: ignore[union-attr]
+            if len(found) > self.cap:  # type: ignore[arg-type]
+                self._map[key] = _Overflow(len(found))  # type: ignore[arg-type]
         return True
+
+    def add_all(self, keys: tuple[tuple[str, str], ...], hashes: list[int], company_id: int,
+                added: list[tuple[int, str, str]]) -> None:
+        """Add every key of one lead to ``company_id``; append the ones it did not hold yet
+        to ``added`` as ``(company_id, kind, value)`` rows."""
+        found_of = self._map.get
+        for key, hashed in zip(keys, hashes, strict=True):
+            found = found_of(hashed)
+            if found is None:  # the common case: a key nobody holds yet
+                self._map[hashed] = company_id
+            elif found == company_id or not self.add_hashed(hashed, company_id):
+                continue
+            added.append((company_id, key[0], key[1]))
 
     def remove_company(self, kind: str, value: str, company_id: int) -> None:
         key = _key(kind, value)

@@ -116,12 +116,13 @@ class Ingestor:
 
         profile = item.profile
         keys = item.keys
+        hashes = list(map(hash, keys))  # each key's index slot, looked up then added
         if previous and self._company_exists(previous):
             company_id, result, candidates = previous, None, 1
             decision = "merged"
             evidence: dict[str, Any] = {"decision": "match", "reason": "new version of a record"}
         else:
-            best_id, result, candidates = self._best_candidate(profile, keys)
+            best_id, result, candidates = self._best_candidate(profile, keys, hashes)
             decision = result.decision if result else "no_match"
             evidence = {"decision": decision, "candidates": candidates}
             if result is not None:
@@ -151,9 +152,7 @@ class Ingestor:
         self._offer(company_id, offer)
         if status:
             self._status[company_id] = status
-        for kind, value in keys:
-            if self.keys.add(kind, value, company_id):
-                self._keys.append((company_id, kind, value))
+        self.keys.add_all(keys, hashes, company_id, self._keys)
         for row in item.contacts:
             row["company_id"] = company_id
             row["found_at"] = now
@@ -203,27 +202,37 @@ class Ingestor:
     # -- matching --------------------------------------------------------------------------
 
     def _best_candidate(
-        self, profile: MatchProfile, keys: tuple[tuple[str, str], ...]
+        self, profile: MatchProfile, keys: tuple[tuple[str, str], ...], hashes: list[int],
     ) -> tuple[int | None, MatchResult | None, int]:
         """Compare with the companies sharing a blocking key, rule by rule in the rules' order
-        (strongest first); once a rule's candidates give a match, weaker rules are skipped."""
+        (strongest first); once a rule's candidates give a match, weaker rules are skipped.
+        ``hashes``: ``hash(key)`` of each key (its slot in the key index)."""
         compared: set[int] = set()
         best_id: int | None = None
         best: MatchResult | None = None
-        index = 0
-        while index < len(keys) and len(compared) < self.rules.max_candidates:
+        blocks = self.keys.blocks
+        max_candidates = self.rules.max_candidates
+        index, total = 0, len(keys)
+        while index < total and len(compared) < max_candidates:
             kind = keys[index][0]
             limit = self._block_limits.get(kind, self.rules.max_block_size)
             batch: list[int] = []
-            while index < len(keys) and keys[index][0] == kind:
-                holders = self.keys.get(kind, keys[index][1])
+            while index < total and keys[index][0] == kind:
+                found = blocks.get(hashes[index])
                 index += 1
-                if not holders or len(holders) > limit:
-                    continue  # a huge block is no evidence and would cost a scan
-                batch.extend(cid for cid in holders if cid not in compared)
+                if found is None:
+                    continue
+                if type(found) is int:
+                    batch.append(found)
+                elif type(found) is list and len(found) <= limit:
+                    batch.extend(found)  # a huge block (or an overflow) is no evidence
+            if not batch:
+                continue
             screen = self._name_screens.get(kind)
-            for company_id in dict.fromkeys(batch):
-                if len(compared) >= self.rules.max_candidates:
+            for company_id in dict.fromkeys(batch) if len(batch) > 1 else batch:
+                if company_id in compared:
+                    continue
+                if len(compared) >= max_candidates:
                     break
                 compared.add(company_id)
                 candidate = self._profile(company_id)

@@ -22,6 +22,10 @@ SharedCount = Callable[[str, str], int]
 Test = Callable[[str, str], bool]
 
 
+#: One comparison's outcome as plain data: (field, level label, weight, (left, right) or None).
+Hit = tuple[str, str, float, tuple[str, str] | None]
+
+
 @dataclass(slots=True)
 class LevelHit:
     """One comparison's outcome: which level held, with which values."""
@@ -32,10 +36,14 @@ class LevelHit:
     values: tuple[str, str] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"field": self.field, "level": self.label, "weight": self.weight}
-        if self.values:
-            data["values"] = list(self.values)
-        return data
+        return _hit_dict((self.field, self.label, self.weight, self.values))
+
+
+def _hit_dict(hit: Hit) -> dict[str, Any]:
+    data: dict[str, Any] = {"field": hit[0], "level": hit[1], "weight": hit[2]}
+    if hit[3]:
+        data["values"] = list(hit[3])
+    return data
 
 
 @dataclass(slots=True)
@@ -44,13 +52,18 @@ class MatchResult:
 
     score: float
     decision: str  # match / possible / no_match
-    levels: list[LevelHit] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    """Each compared field's level, as plain tuples (a match runs per record pair)."""
+
+    @property
+    def levels(self) -> list[LevelHit]:
+        return [LevelHit(*hit) for hit in self.hits]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 3),
             "decision": self.decision,
-            "levels": [hit.as_dict() for hit in self.levels],
+            "levels": [_hit_dict(hit) for hit in self.hits],
         }
 
 
@@ -135,10 +148,10 @@ class _Compiled:
     field: str
     position: int
     """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
-    levels: tuple[tuple[Level, Test | None], ...]
-    """Each level with its test; None for "exact", done as a membership test (most pairs end
-    at an exact level, and ``in`` on a tuple of strings runs in C)."""
-    else_level: Level
+    levels: tuple[tuple[Test | None, str, float, float | None], ...]
+    """Each level as (test, label, weight, shared weight); test None for "exact", done as a
+    membership test (most pairs end at an exact level, and ``in`` on a tuple runs in C)."""
+    else_hit: Hit
     shared_kind: str | None
 
 
@@ -151,11 +164,14 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
         return cached[1]
     compiled = []
     for comparison in rules.comparisons:
-        levels = tuple((level, None if level.test == "exact" else _make_test(level))
+        levels = tuple((None if level.test == "exact" else _make_test(level), level.label,
+                        level.weight, level.shared_weight)
                        for level in comparison.levels[:-1])
+        last = comparison.levels[-1]
         compiled.append(_Compiled(
             comparison.field, MatchProfile._fields.index(_ATTRS[comparison.field]), levels,
-            comparison.levels[-1], _SHARED_KIND.get(comparison.field),
+            (comparison.field, last.label, last.weight, None),
+            _SHARED_KIND.get(comparison.field),
         ))
     if len(_COMPILED) > 32:
         _COMPILED.clear()
@@ -177,14 +193,14 @@ def compare(
 ) -> MatchResult:
     """Compare two profiles; a field missing on either side contributes nothing."""
     score = rules.prior
-    hits: list[LevelHit] = []
+    hits: list[Hit] = []
     for comparison in _compile(rules):
         lefts = record[comparison.position]
         rights = candidate[comparison.position]
         if not lefts or not rights:
             continue
         hit = _best_level(comparison, lefts, rights, rules, shared)
-        score += hit.weight
+        score += hit[2]
         hits.append(hit)
     return MatchResult(score, decide(score, rules), hits)
 
@@ -195,27 +211,26 @@ def _best_level(
     rights: tuple[str, ...],
     rules: MatchingRules,
     shared: SharedCount | None,
-) -> LevelHit:
-    for level, test in comparison.levels:
+) -> Hit:
+    for test, label, weight, shared_weight in comparison.levels:
         for left in lefts:
             if test is None:
                 if left not in rights:
                     continue
                 right = left
             else:
-                found = next((right for right in rights if test(left, right)), None)
-                if found is None:
+                for right in rights:
+                    if test(left, right):
+                        break
+                else:
                     continue
-                right = found
-            if (level.shared_weight is not None and comparison.shared_kind
-                    and shared is not None):
+            if shared_weight is not None and comparison.shared_kind and shared is not None:
                 holders = shared(comparison.shared_kind, left)
                 if holders >= rules.shared_key_companies:
-                    label = f"{level.label} (shared by {holders} companies: weak)"
-                    return LevelHit(comparison.field, label, level.shared_weight, (left, right))
-            return LevelHit(comparison.field, level.label, level.weight, (left, right))
-    level = comparison.else_level
-    return LevelHit(comparison.field, level.label, level.weight)
+                    label = f"{label} (shared by {holders} companies: weak)"
+                    return comparison.field, label, shared_weight, (left, right)
+            return comparison.field, label, weight, (left, right)
+    return comparison.else_hit
 
 
 def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float) -> bool:
