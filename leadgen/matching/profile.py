@@ -6,13 +6,14 @@ it was seen with), so a new record is compared with the best-matching variant.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from leadgen.items import NormalizedLead
-from leadgen.matching.rules import BlockingRule, MatchingRules
+from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import city_aliases, street_key
 from leadgen.normalize.website import registered_domain
 
@@ -122,38 +123,76 @@ def _netloc_domain(netloc: str) -> str | None:
     return registered_domain(f"http://{netloc}/")
 
 
+def _name_tokens(profile: MatchProfile) -> tuple[str, ...]:
+    tokens: list[str] = []
+    for name in profile.names:
+        tokens.extend(t for t in name.split() if len(t) >= 3 and t not in STOP_TOKENS)
+    if not tokens:  # CJK names have no spaces: block on the leading characters
+        tokens = [name[:4] for name in profile.names if len(name) >= 2 and " " not in name]
+    return tuple(dict.fromkeys(tokens))
+
+
+def _phone_tails(profile: MatchProfile) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p[-7:] for p in profile.phones if len(p) >= 9))
+
+
+#: Blocking fields that are not a profile attribute: how to derive them.
+_DERIVED: dict[str, Callable[[MatchProfile], tuple[str, ...]]] = {
+    "name_token": _name_tokens, "phone_tail": _phone_tails,
+}
+
+
 def _field_values(profile: MatchProfile, field: str) -> tuple[str, ...]:
     attr = _FIELD_ATTR.get(field)
     if attr is not None:
         return getattr(profile, attr)  # type: ignore[no-any-return]
-    if field == "name_token":
-        tokens: list[str] = []
-        for name in profile.names:
-            tokens.extend(t for t in name.split() if len(t) >= 3 and t not in STOP_TOKENS)
-        if not tokens:  # CJK names have no spaces: block on the leading characters
-            tokens = [name[:4] for name in profile.names if len(name) >= 2 and " " not in name]
-        return tuple(dict.fromkeys(tokens))
-    if field == "phone_tail":
-        return tuple(dict.fromkeys(p[-7:] for p in profile.phones if len(p) >= 9))
+    derive = _DERIVED.get(field)
+    if derive is not None:
+        return derive(profile)
     return profile.values(field)  # raises for an unknown field
+
+
+#: Per rules object: each blocking rule as (key kind, one value getter per field).
+_PLANS: dict[int, tuple[MatchingRules, tuple[tuple[str, tuple[Getter, ...]], ...]]] = {}
+Getter = Callable[[MatchProfile], tuple[str, ...]]
+
+
+def _plan(rules: MatchingRules) -> tuple[tuple[str, tuple[Getter, ...]], ...]:
+    cached = _PLANS.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    plan = tuple(
+        (rule.key, tuple(
+            _DERIVED.get(field) or itemgetter(MatchProfile._fields.index(_FIELD_ATTR[field]))
+            for field in rule.fields))
+        for rule in rules.blocking
+    )
+    if len(_PLANS) > 32:
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, plan)  # holding ``rules`` keeps its id unique
+    return plan
+
+
+def key_list(profile: MatchProfile, rules: MatchingRules) -> tuple[tuple[str, str], ...]:
+    """Every ``(kind, value)`` blocking key of a profile, strongest rule first, no repeats
+    (what the ingestor looks up and stores for each record)."""
+    keys: list[tuple[str, str]] = []
+    for kind, getters in _plan(rules):
+        if len(getters) == 1:  # most rules: one field, no combinations to build
+            keys += [(kind, value[:320]) for value in getters[0](profile)]
+            continue
+        combos: list[str] = [""]
+        for getter in getters:
+            values = getter(profile)
+            if not values:
+                break
+            combos = [f"{combo}|{value}" if combo else value for combo in combos
+                      for value in values]
+        else:
+            keys += [(kind, combo[:320]) for combo in combos]
+    return tuple(dict.fromkeys(keys))
 
 
 def blocking_keys(profile: MatchProfile, rules: MatchingRules) -> Iterator[tuple[str, str]]:
     """Every ``(kind, value)`` blocking key of a profile, per the rules' blocking section."""
-    for rule in rules.blocking:
-        yield from _keys_for_rule(profile, rule)
-
-
-def _keys_for_rule(profile: MatchProfile, rule: BlockingRule) -> Iterator[tuple[str, str]]:
-    if len(rule.fields) == 1:  # most rules: one field, no combinations to build
-        for value in _field_values(profile, rule.fields[0]):
-            yield rule.key, value[:320]
-        return
-    combos: list[str] = [""]
-    for field in rule.fields:
-        values = _field_values(profile, field)
-        if not values:
-            return
-        combos = [f"{combo}|{value}" if combo else value for combo in combos for value in values]
-    for combo in combos:
-        yield rule.key, combo[:320]
+    yield from key_list(profile, rules)
