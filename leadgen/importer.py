@@ -23,7 +23,7 @@ from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import bulk_gc
 from leadgen.ingest.parallel import ordered_map
-from leadgen.ingest.prepared import PreparedLead, prepare
+from leadgen.ingest.prepared import PreparedLead, from_wire, pack, prepare, to_wire, unpack
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
@@ -208,8 +208,7 @@ def import_file(
     background = workers > 0 if background is None else background
     with bulk_gc(), Ingestor(engine, rules=rules, batch_size=batch_size,
                              background=background) as ingestor:
-        for result in ordered_map(_prepare_rows, numbered, workers=workers,
-                                  initializer=_set_row_settings, initargs=(settings,)):
+        for result in _prepared(numbered, settings, workers):
             report.rows += 1
             if isinstance(result, str):
                 report.rejected.append(result)
@@ -237,19 +236,40 @@ class _RowSettings:
 
 
 _SETTINGS: list[_RowSettings] = []
+Prepared = str | tuple[str, PreparedLead, list[str]]
+"""A rejection line, or a row's record id, prepared lead and warnings."""
+
+
+def _prepared(numbered: Iterator[tuple[int, dict[str, str]]], settings: _RowSettings,
+              workers: int) -> Iterator[Prepared]:
+    """Each row prepared, in order: here, or in ``workers`` processes that send their chunks
+    back packed (plain tuples load several times faster here than pickled named tuples)."""
+    if workers <= 0:
+        yield from ordered_map(_prepare_rows, numbered, workers=0,
+                               initializer=_set_row_settings, initargs=(settings,))
+        return
+    for packed in ordered_map(_prepare_packed, numbered, workers=workers,
+                              initializer=_set_row_settings, initargs=(settings,)):
+        for result in unpack(packed):
+            yield result if isinstance(result, str) else (
+                result[0], from_wire(result[1]), result[2])
+
+
+def _prepare_packed(chunk: list[tuple[int, dict[str, str]]]) -> list[bytes]:
+    """:func:`_prepare_rows` packed into one value (see :func:`leadgen.ingest.prepared.pack`)."""
+    return [pack([result if isinstance(result, str) else (
+        result[0], to_wire(result[1]), result[2]) for result in _prepare_rows(chunk)])]
 
 
 def _set_row_settings(settings: _RowSettings) -> None:
     _SETTINGS[:] = [settings]
 
 
-def _prepare_rows(
-    chunk: list[tuple[int, dict[str, str]]],
-) -> list[str | tuple[str, PreparedLead, list[str]]]:
+def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
     """Validate, normalize, check against the suppression list and prepare each row: a
     rejection line, or the row's record id, prepared lead and warnings."""
     settings = _SETTINGS[0]
-    out: list[str | tuple[str, PreparedLead, list[str]]] = []
+    out: list[Prepared] = []
     for number, row in chunk:
         record_id = (_one(row, settings.id_column) if settings.id_column else None) or (
             f"line-{number}")
