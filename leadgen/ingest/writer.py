@@ -20,7 +20,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -64,6 +63,40 @@ def sqlite_datetime(fallback: Callable[[Any], Any]) -> Callable[[Any], Any]:
             return value.replace(tzinfo=None).isoformat(" ", "microseconds")
         return fallback(value)
     return convert
+
+
+def _constant(column: tuple[Any, ...], process: Callable[[Any], Any] | None) -> str | None:
+    """The SQL literal of a column that holds one value on every row of a batch (its time, a
+    run id, NULLs), converted by ``process``; None when the values differ or have no literal.
+
+    Written as a literal, the value is converted once and neither bound nor, in background
+    mode, sent per row."""
+    first = column[0]
+    if column.count(first) != len(column):
+        return None
+    kind = type(first)
+    if first is not None and kind is not str and len(set(map(type, column))) > 1:
+        return None  # 1 == 1.0 == True: equal, but not stored alike
+    value = process(first) if process is not None else first
+    if value is None:
+        return "NULL"
+    if type(value) is str or type(value) is RawJSON:
+        return None if "\x00" in value else "'" + value.replace("'", "''") + "'"
+    if type(value) is int or type(value) is bool:
+        return str(int(value))
+    return None
+
+
+def _with_literals(sql: str, literals: list[str | None]) -> str:
+    """``sql`` (one ``?`` per column, in order) with the given columns' literals in place."""
+    pieces = sql.split("?")
+    if len(pieces) != len(literals) + 1:
+        raise ValueError(f"expected {len(literals)} placeholders in {sql!r}")
+    out = [pieces[0]]
+    for literal, piece in zip(literals, pieces[1:], strict=True):
+        out.append("?" if literal is None else literal)
+        out.append(piece)
+    return "".join(out)
 
 
 class BatchWriter:
@@ -208,13 +241,28 @@ class BatchWriter:
         """Convert the values that need it and run (or, in background mode, queue) the rows."""
         sql, processors = plan
         params: list[Any] = rows
-        if processors:
+        if processors and len(rows) > 1:
             # Column by column: ``map`` runs each converter in a C loop (a batch is thousands
             # of rows; converting row by row in Python cost a fifth of the ingesting process).
             columns = list(zip(*rows, strict=True))
+            converters = dict(processors)
+            literals: list[str | None] = []
+            for position, column in enumerate(columns):
+                process = converters.get(position)
+                literal = _constant(column, process)
+                if literal is None and process is not None:
+                    columns[position] = tuple(map(process, column))
+                literals.append(literal)
+            if any(literal is not None for literal in literals):
+                sql = _with_literals(sql, literals)
+                columns = [column for column, literal in zip(columns, literals, strict=True)
+                           if literal is None]
+            params = list(zip(*columns, strict=True)) if columns else [()] * len(rows)
+        elif processors:
+            params = [tuple(row) for row in rows]
             for position, process in processors:
-                columns[position] = tuple(map(process, columns[position]))
-            params = list(zip(*columns, strict=True))
+                params = [(*row[:position], process(row[position]), *row[position + 1:])
+                          for row in params]
         if connection is None:  # background mode: written by the writer process on commit
             self._job.append((sql, params))
             return
@@ -255,10 +303,8 @@ class BatchWriter:
                 if process is not None and getattr(impl, "_storage_format", None) == (
                         SQLITE_DATETIME_FORMAT):
                     process = sqlite_datetime(process)
-                if process is not None:
-                    # SQLAlchemy's converters pass None through; the cache serves the batch's one
-                    # timestamp repeated on every row.
-                    processors.append((position, lru_cache(maxsize=256)(process)))
+                if process is not None:  # SQLAlchemy's converters pass None through
+                    processors.append((position, process))
         verb = "INSERT OR IGNORE" if ignore_conflicts else "INSERT"
         sql = (f"{verb} INTO {table.name} ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
