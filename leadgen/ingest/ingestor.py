@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.prepared import PreparedLead, prepare
+from leadgen.ingest.records import CONTACT_COLUMNS
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter, RawJSON
 from leadgen.items import NormalizedLead
@@ -99,7 +100,7 @@ class Ingestor:
 
     def ingest_prepared(self, item: PreparedLead, *, status: str | None = None) -> IngestOutcome:
         """:meth:`ingest` for a lead already prepared (e.g. in a worker process) with the same
-        rules; ``item`` is consumed (its contact rows are stored as they are)."""
+        rules."""
         self._load()
         source_id, key, full_digest = item.source_id, item.record_key, item.content_hash
         digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
@@ -153,10 +154,8 @@ class Ingestor:
         if status:
             self._status[company_id] = status
         self.keys.add_all(keys, hashes, company_id, self._keys)
-        for row in item.contacts:
-            row["company_id"] = company_id
-            row["found_at"] = now
-        self._contacts.extend(item.contacts)
+        if item.contacts:
+            self._contacts += [(company_id, *row, now) for row in item.contacts]
         self._records.append((
             record_id, source_id[:120], key, item.record_id, item.page_url, item.fetched_at,
             full_digest, RawJSON(item.text), company_id, evidence, self.crawl_run_id, now,
@@ -269,7 +268,7 @@ class Ingestor:
         self._offers: dict[int, list[_Offer]] = {}
         self._records: list[tuple[Any, ...]] = []  # in _RECORD_COLUMNS order
         self._keys: list[tuple[int, str, str]] = []
-        self._contacts: list[dict[str, Any]] = []
+        self._contacts: list[tuple[Any, ...]] = []  # in CONTACT_COLUMNS order
         self._possible: list[dict[str, Any]] = []
         self._seen: set[int] = set()
         self._status: dict[int, str] = {}
@@ -350,7 +349,8 @@ class Ingestor:
         self._update_existing(now)
         self.writer.insert_tuples(RECORDS, _RECORD_COLUMNS, self._records)
         self.writer.insert_tuples(KEYS, _KEY_COLUMNS, self._keys, ignore_conflicts=True)
-        self.writer.insert(CONTACTS, self._contacts, ignore_conflicts=True)
+        self.writer.insert_tuples(CONTACTS, CONTACT_COLUMNS, self._contacts,
+                                  ignore_conflicts=True)
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
 
     def _update_existing(self, now: datetime) -> None:

@@ -15,7 +15,7 @@ import pickle
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from leadgen.ingest.records import contact_values, record_key, serialize
+from leadgen.ingest.records import contact_tuples, record_key, serialize
 from leadgen.ingest.survivorship import candidate_values
 from leadgen.items import NormalizedLead
 from leadgen.matching.profile import MatchProfile, key_list, profile_of
@@ -39,8 +39,9 @@ class PreparedLead(NamedTuple):
     values: dict[str, dict[str, Any]]
     """Survivorship values per field group."""
     extra: dict[str, Any]
-    contacts: list[dict[str, Any]]
-    """Contacts rows; the ingestor fills in their company and time."""
+    contacts: list[tuple[Any, ...]]
+    """Contacts rows (:func:`leadgen.ingest.records.contact_tuples`); the ingestor adds their
+    company and time."""
 
 
 def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
@@ -62,7 +63,7 @@ def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
         keys=key_list(profile, rules),
         values=candidate_values(lead),
         extra=raw.extra,
-        contacts=contact_values(lead),
+        contacts=contact_tuples(lead),
     )
 
 

@@ -48,20 +48,31 @@ def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[d
     return rows
 
 
+#: The columns of a contacts row as :func:`contact_tuples` gives it, between the company id
+#: (first) and the time it was found (last), which the ingestor adds.
+CONTACT_COLUMNS = ("company_id", "kind", "value", "person_name", "title", "decision_maker",
+                   "details", "source_url", "found_at")
+
+
 def contact_values(lead: NormalizedLead) -> list[dict[str, Any]]:
     """The contacts rows of a lead without their company and time (set when it is stored)."""
+    return [{"company_id": 0, "kind": kind, "value": value, "person_name": person,
+             "title": title, "decision_maker": decision, "status": None, "status_reason": None,
+             "details": details, "source_url": url, "found_at": None, "checked_at": None}
+            for kind, value, person, title, decision, details, url in contact_tuples(lead)]
+
+
+def contact_tuples(lead: NormalizedLead) -> list[tuple[Any, ...]]:
+    """The contacts rows of a lead as tuples in :data:`CONTACT_COLUMNS` order, without the
+    company id and the time (the cheap form for bulk ingest)."""
     raw = lead.lead
     url = raw.source.page_url[:2000]
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
 
     def add(kind: str, value: str, details: dict[str, Any] | None = None, *,
             person: str | None = None, title: str | None = None, decision: bool = False) -> None:
-        rows.append({
-            "company_id": 0, "kind": kind, "value": value[:500],
-            "person_name": person and person[:200], "title": title and title[:200],
-            "decision_maker": decision, "status": None, "status_reason": None,
-            "details": details or {}, "source_url": url, "found_at": None, "checked_at": None,
-        })
+        rows.append((kind, value[:500], person and person[:200], title and title[:200],
+                     decision, details or {}, url))
 
     for email in lead.emails:
         add("email", email.address, {"role": email.role, "free_mail": email.free_mail})
