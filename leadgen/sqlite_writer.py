@@ -1,15 +1,13 @@
 """A process that writes prepared SQLite batches, so that a bulk load's B-tree work runs on
 another core while the loading process matches the next batch.
 
-Deliberately small and outside the ``ingest`` package (only ``sqlite3`` and ``orjson`` are
-imported): it starts in a fresh interpreter in a fraction of a second. Jobs and answers travel
-as length-prefixed :mod:`marshal` frames (plain ints, strings, lists, dicts and None: faster
-both ways than pickle, and nothing but data can arrive). Each job is one transaction: the id
-guards are checked under the write lock (the loading process hands out ids itself, so another
-writer slipping in between two batches must stop the load, never collide with it), then every
-statement runs with ``executemany`` and the batch commits. A statement names the parameters
-that hold JSON values still to encode: encoding them here, not in the loading process, moves
-that work to this process's core.
+Deliberately small and outside the ``ingest`` package (only ``sqlite3`` is imported): it starts
+in a fresh interpreter in a fraction of a second. Jobs and answers travel as length-prefixed
+:mod:`marshal` frames (plain ints, strings and None: faster both ways than pickle, and nothing
+but data can arrive). Each job is one transaction: the id guards are
+checked under the write lock (the loading process hands out ids itself, so another writer
+slipping in between two batches must stop the load, never collide with it), then every
+statement runs with ``executemany`` and the batch commits.
 """
 
 from __future__ import annotations
@@ -22,31 +20,10 @@ import struct
 import sys
 from typing import Any, BinaryIO
 
-import orjson
-
-#: (table, first id this batch uses); (SQL, parameter rows, positions of JSON to encode)
+#: (table, first id this batch uses); (SQL, parameter rows)
 Guard = tuple[str, int]
-Statement = tuple[str, list[Any], list[int]]
+Statement = tuple[str, list[Any]]
 _LENGTH = struct.Struct("<Q")
-
-
-def json_text(value: Any) -> str | None:
-    """A JSON column's value as the text stored (SQLAlchemy's JSON type stores the same)."""
-    if value is None:
-        return None
-    if not value and isinstance(value, dict | list):
-        return "[]" if isinstance(value, list) else "{}"
-    return orjson.dumps(value, default=str).decode()
-
-
-def encoded(rows: list[Any], positions: list[int]) -> list[Any]:
-    """``rows`` with the JSON values at ``positions`` encoded, column by column."""
-    if not positions or not rows:
-        return rows
-    columns = list(zip(*rows, strict=True))
-    for position in positions:
-        columns[position] = tuple(map(json_text, columns[position]))
-    return list(zip(*columns, strict=True))
 
 
 def send(stream: BinaryIO, value: Any) -> None:
@@ -101,8 +78,8 @@ def _run(database: sqlite3.Connection, guards: list[Guard], statements: list[Sta
                 return (f"another program wrote to table {table} during the bulk load (id {top} "
                         f"exists, this batch starts at {first_id}); nothing of this batch was "
                         "stored: run the load again to resume")
-        for sql, rows, json_positions in statements:
-            database.executemany(sql, encoded(rows, json_positions))
+        for sql, rows in statements:
+            database.executemany(sql, rows)
         database.execute("COMMIT")
         return None
     except sqlite3.Error as exc:

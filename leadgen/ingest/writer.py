@@ -22,13 +22,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, Boolean, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import StorageError
-from leadgen.sqlite_writer import encoded, json_text, receive, send
+from leadgen.sqlite_writer import receive, send
 
 _ID_BLOCK = 512
 _PIPE_BYTES = 1 << 20
@@ -40,9 +41,13 @@ class RawJSON(str):
 
 
 def _json(value: Any) -> str | None:
+    if value is None:
+        return None
     if isinstance(value, RawJSON):
         return str(value)  # a plain str: the writer process takes plain data only
-    return json_text(value)
+    if not value and isinstance(value, dict | list):
+        return "[]" if isinstance(value, list) else "{}"
+    return orjson.dumps(value, default=str).decode()
 
 
 #: How SQLAlchemy stores a DATETIME in SQLite by default (the time zone is not stored).
@@ -107,7 +112,7 @@ class BatchWriter:
         database = engine.url.database
         self.background = bool(background and self.dialect == "sqlite" and database
                                and database != ":memory:" and not database.startswith("file:"))
-        self._job: list[tuple[str, list[Any], list[int]]] = []
+        self._job: list[tuple[str, list[Any]]] = []
         self._guards: dict[str, int] = {}
         self._process: Any = None
         self._in_flight = False
@@ -236,26 +241,18 @@ class BatchWriter:
         """Convert the values that need it and run (or, in background mode, queue) the rows."""
         sql, processors = plan
         params: list[Any] = rows
-        encode_there: list[int] = []  # background mode: JSON the writer process encodes
         if processors and len(rows) > 1:
             # Column by column: ``map`` runs each converter in a C loop (a batch is thousands
             # of rows; converting row by row in Python cost a fifth of the ingesting process).
             columns = list(zip(*rows, strict=True))
             converters = dict(processors)
             literals: list[str | None] = []
-            kept = 0
             for position, column in enumerate(columns):
                 process = converters.get(position)
                 literal = _constant(column, process)
-                literals.append(literal)
-                if literal is not None:
-                    continue
-                if (process is _json and connection is None
-                        and not any(type(value) is RawJSON for value in column)):
-                    encode_there.append(kept)  # encoding is the writer process's work
-                elif process is not None:
+                if literal is None and process is not None:
                     columns[position] = tuple(map(process, column))
-                kept += 1
+                literals.append(literal)
             if any(literal is not None for literal in literals):
                 sql = _with_literals(sql, literals)
                 columns = [column for column, literal in zip(columns, literals, strict=True)
@@ -267,7 +264,7 @@ class BatchWriter:
                 params = [(*row[:position], process(row[position]), *row[position + 1:])
                           for row in params]
         if connection is None:  # background mode: written by the writer process on commit
-            self._job.append((sql, params, encode_there))
+            self._job.append((sql, params))
             return
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
@@ -362,12 +359,7 @@ class BatchWriter:
             self._start()
         guards = [(str(name), first) for name, first in sorted(self._guards.items())]
         try:
-            try:
-                send(self._process.stdin, (guards, self._job))
-            except ValueError:  # a JSON value marshal cannot carry (a date, say): encode here
-                self._job = [(sql, encoded(rows, positions), [])
-                             for sql, rows, positions in self._job]
-                send(self._process.stdin, (guards, self._job))
+            send(self._process.stdin, (guards, self._job))
         except ValueError as exc:  # a value marshal cannot carry: a bug, not bad input
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
                                f"a row holds a value of an unsupported type ({exc})") from exc
