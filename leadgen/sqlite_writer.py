@@ -1,7 +1,8 @@
 """A process that writes prepared SQLite batches, so that a bulk load's B-tree work runs on
 another core while the loading process matches the next batch.
 
-Deliberately small and outside the ``ingest`` package (only ``sqlite3`` is imported): it starts
+Deliberately small and outside the ``ingest`` package (only ``sqlite3`` and ``orjson`` are
+imported): it starts
 in a fresh interpreter in a fraction of a second. Jobs and answers travel as length-prefixed
 :mod:`marshal` frames (plain ints, strings and None: faster both ways than pickle, and nothing
 but data can arrive). Each job is one transaction: the id guards are
@@ -20,10 +21,19 @@ import struct
 import sys
 from typing import Any, BinaryIO
 
+import orjson
+
 #: (table, first id this batch uses); (SQL, parameter rows)
 Guard = tuple[str, int]
 Statement = tuple[str, list[Any]]
 _LENGTH = struct.Struct("<Q")
+
+
+def json_text(value: Any) -> str:
+    """A JSON column's value as the text stored (what SQLAlchemy's JSON type stores)."""
+    if not value and isinstance(value, dict | list | None):
+        return "[]" if isinstance(value, list) else "{}"
+    return orjson.dumps(value, default=str).decode()
 
 
 def send(stream: BinaryIO, value: Any) -> None:

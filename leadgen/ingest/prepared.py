@@ -40,8 +40,8 @@ class PreparedLead(NamedTuple):
     """Survivorship values per field group."""
     extra: dict[str, Any]
     contacts: list[tuple[Any, ...]]
-    """Contacts rows (:func:`leadgen.ingest.records.contact_tuples`); the ingestor adds their
-    company and time."""
+    """Contacts rows (:func:`leadgen.ingest.records.contact_tuples`, details as JSON text); the
+    ingestor adds their company and time."""
 
 
 def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
@@ -63,7 +63,7 @@ def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
         keys=key_list(profile, rules),
         values=candidate_values(lead),
         extra=raw.extra,
-        contacts=contact_tuples(lead),
+        contacts=contact_tuples(lead, details_json=True),
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.phone import normalize_phone
+from leadgen.sqlite_writer import json_text
 
 
 def record_key(lead: Lead) -> str:
@@ -62,9 +63,11 @@ def contact_values(lead: NormalizedLead) -> list[dict[str, Any]]:
             for kind, value, person, title, decision, details, url in contact_tuples(lead)]
 
 
-def contact_tuples(lead: NormalizedLead) -> list[tuple[Any, ...]]:
+def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
+                   ) -> list[tuple[Any, ...]]:
     """The contacts rows of a lead as tuples in :data:`CONTACT_COLUMNS` order, without the
-    company id and the time (the cheap form for bulk ingest)."""
+    company id and the time (the cheap form for bulk ingest); ``details_json``: the details
+    as JSON text."""
     raw = lead.lead
     url = raw.source.page_url[:2000]
     rows: list[tuple[Any, ...]] = []
@@ -72,7 +75,7 @@ def contact_tuples(lead: NormalizedLead) -> list[tuple[Any, ...]]:
     def add(kind: str, value: str, details: dict[str, Any] | None = None, *,
             person: str | None = None, title: str | None = None, decision: bool = False) -> None:
         rows.append((kind, value[:500], person and person[:200], title and title[:200],
-                     decision, details or {}, url))
+                     decision, json_text(details) if details_json else details or {}, url))
 
     for email in lead.emails:
         add("email", email.address, {"role": email.role, "free_mail": email.free_mail})
