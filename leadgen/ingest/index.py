@@ -40,9 +40,13 @@ class KeyIndex:
     lead looks each of its keys up, then adds them all).
     """
 
-    def __init__(self, cap: int = 200) -> None:
+    def __init__(self, cap: int = 200, caps: dict[str, int] | None = None) -> None:
+        """``caps``: per key kind, the block size past which only the size is kept (matching's
+        own block limits: a bigger block is never used, and tracking it costs a list scan per
+        company added)."""
         self._map: dict[int, int | list[int] | _Overflow] = {}
         self.cap = cap
+        self.caps = caps or {}
 
     def __len__(self) -> int:
         return len(self._map)
@@ -81,10 +85,10 @@ class KeyIndex:
 
     def add(self, kind: str, value: str, company_id: int) -> bool:
         """Add a key; False when the company already had it."""
-        return self.add_hashed(_key(kind, value), company_id)
+        return self.add_hashed(_key(kind, value), company_id, self.caps.get(kind, self.cap))
 
-    def add_hashed(self, key: int, company_id: int) -> bool:
-        """:meth:`add` by the key's hash."""
+    def add_hashed(self, key: int, company_id: int, cap: int | None = None) -> bool:
+        """:meth:`add` by the key's hash; ``cap``: the kind's block cap."""
         found = self._map.get(key)
         if found is None:
             self._map[key] = company_id
@@ -98,7 +102,7 @@ class KeyIndex:
             if company_id in found:  # type: ignore[operator]
                 return False
             found.append(company_id)  # type: ignore[union-attr]
-            if len(found) > self.cap:  # type: ignore[arg-type]
+            if len(found) > (cap or self.cap):  # type: ignore[arg-type]
                 self._map[key] = _Overflow(len(found))  # type: ignore[arg-type]
         return True
 
@@ -111,7 +115,8 @@ class KeyIndex:
             found = found_of(hashed)
             if found is None:  # the common case: a key nobody holds yet
                 self._map[hashed] = company_id
-            elif found == company_id or not self.add_hashed(hashed, company_id):
+            elif found == company_id or not self.add_hashed(
+                    hashed, company_id, self.caps.get(key[0], self.cap)):
                 continue
             added.append((company_id, key[0], key[1]))
 

@@ -85,13 +85,14 @@ class Ingestor:
         self.batch_size = batch_size
         self.max_batch_seconds = max_batch_seconds
         self.writer = BatchWriter(engine, background=background)
-        self.keys = KeyIndex()
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
         self._trust = self.rules.survivorship.trust_of
         self._block_limits = {rule.key: rule.max_block_size or self.rules.max_block_size
                               for rule in self.rules.blocking}
+        # A block past its rule's limit is never compared: the index keeps only its size.
+        self.keys = KeyIndex(caps=self._block_limits)
         self._name_screens = {rule.key: rule.min_name_similarity * 100
                               for rule in self.rules.blocking if rule.min_name_similarity}
         self._loaded = False

@@ -46,9 +46,9 @@ class MatchProfile(NamedTuple):
 
     def merged(self, other: MatchProfile) -> MatchProfile:
         """The union of two profiles (order kept, capped)."""
-        return MatchProfile(*(
-            _union(getattr(self, attr), getattr(other, attr)) for attr in _ATTRS
-        ))
+        if other == self:
+            return self
+        return MatchProfile._make(map(_union, self, other))
 
     def to_json(self) -> dict[str, list[str]]:
         return {attr: list(getattr(self, attr)) for attr in _ATTRS if getattr(self, attr)}
@@ -67,7 +67,7 @@ _FIELD_ATTR = {
 
 
 def _union(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
-    if not right or set(right) <= set(left):
+    if not right or right == left or set(right) <= set(left):
         return left
     out = list(left)
     for value in right:
