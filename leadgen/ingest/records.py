@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime
 from typing import Any
 
@@ -30,14 +29,23 @@ def content_hash(lead: Lead) -> str:
 
 # The first "fetched_at" in the text is SourceMeta's: fields serialize in declaration order,
 # and a quote inside any string value is escaped.
-_FETCHED_AT = re.compile(r'"fetched_at":"[^"]*"')
+_FETCHED_AT = b'"fetched_at":"'
 
 
 def serialize(lead: Lead) -> tuple[str, str]:
-    """The record as JSON text (stored as is) and its content hash (fetch time left out)."""
+    """The record as JSON text (stored as is) and its content hash: SHA-256 of the text with
+    the fetch time as null."""
     text = lead.model_dump_json()
-    payload = _FETCHED_AT.sub('"fetched_at":null', text, count=1)
-    return text, hashlib.sha256(payload.encode()).hexdigest()
+    data = text.encode()
+    start = data.find(_FETCHED_AT)
+    if start < 0:
+        return text, hashlib.sha256(data).hexdigest()
+    end = data.index(b'"', start + len(_FETCHED_AT))
+    view = memoryview(data)
+    digest = hashlib.sha256(view[:start])
+    digest.update(b'"fetched_at":null')
+    digest.update(view[end + 1:])
+    return text, digest.hexdigest()
 
 
 def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[dict[str, Any]]:
