@@ -127,6 +127,21 @@ def apply_record(
     Incremental: "frequent" counts only in the batch recompute of ``leadgen dedupe``.
     """
     rankers = _rankers(rules)
+    if not field_sources:  # a new company's first record: every value it offers wins
+        for group, values in candidates.items():
+            ranker = rankers[group]
+            if ranker is None:  # union
+                for column, value in values.items():
+                    merged = list(state.get(column) or [])
+                    merged.extend(v for v in value or [] if v not in merged)
+                    state[column] = merged
+                field_sources[group] = {"record": record_id, "source": source_id,
+                                        "rule": "union"}
+            else:
+                state.update(values)
+                field_sources[group] = {"record": record_id, "source": source_id,
+                                        "rank": ranker(trust, at, values)}
+        return
     for group, values in candidates.items():
         ranker = rankers[group]
         if ranker is None:  # union
