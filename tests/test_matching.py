@@ -5,14 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from leadgen.exceptions import ConfigError
 from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import MatchProfile, blocking_keys, compare, load_rules, profile_of
 from leadgen.matching.cluster import UnionFind, cluster
-from leadgen.matching.compare import names_may_match, names_pass_screen
 from leadgen.normalize import normalize_lead
 
 RULES = load_rules()
@@ -154,20 +151,3 @@ def test_rules_errors_name_file_and_line(tmp_path: Path) -> None:
                     "colour: red\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:4: colour: unknown key"):
         load_rules(path)
-
-
-NAME_PARTS = ["acme", "stone", "air", "müller bau", "hill", "成都宏荣", "ka", "box tech", "a",
-              "chengdu hongrong", "stone air 12", ""]
-
-
-@settings(max_examples=300, deadline=None)
-@given(left=st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=2),
-       candidates=st.lists(st.lists(st.sampled_from(NAME_PARTS), max_size=3), max_size=8),
-       cutoff=st.sampled_from([0.0, 50.0, 90.0]))
-def test_batch_name_screen_equals_pairwise_screen(left: list[str], candidates: list[list[str]],
-                                                  cutoff: float) -> None:
-    """The ingest's one-call screen of a block's candidates decides as the pair by pair one."""
-    names = tuple(left)
-    choices = [tuple(c) for c in candidates]
-    assert names_pass_screen(names, choices, cutoff) == [
-        names_may_match(names, choice, cutoff) for choice in choices]

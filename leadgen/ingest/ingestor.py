@@ -22,7 +22,7 @@ from leadgen.ingest.records import CONTACT_COLUMNS
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter
 from leadgen.items import NormalizedLead
-from leadgen.matching.compare import MatchResult, compare, names_pass_screen
+from leadgen.matching.compare import MatchResult, compare, names_may_match
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.sqlite_writer import json_text
@@ -233,17 +233,16 @@ class Ingestor:
                     batch.extend(found)  # a huge block (or an overflow) is no evidence
             if not batch:
                 continue
-            fresh = [company_id for company_id in (dict.fromkeys(batch) if len(batch) > 1
-                                                   else batch) if company_id not in compared]
-            fresh = fresh[:max_candidates - len(compared)]
-            compared.update(fresh)
-            candidates = [(company_id, self._profile(company_id)) for company_id in fresh]
             screen = self._name_screens.get(kind)
-            if screen and candidates:  # weak keys: compare only candidates with alike names
-                passed = names_pass_screen(profile.names, [c.names for _, c in candidates],
-                                           screen)
-                candidates = [pair for pair, ok in zip(candidates, passed, strict=True) if ok]
-            for company_id, candidate in candidates:
+            for company_id in dict.fromkeys(batch) if len(batch) > 1 else batch:
+                if company_id in compared:
+                    continue
+                if len(compared) >= max_candidates:
+                    break
+                compared.add(company_id)
+                candidate = self._profile(company_id)
+                if screen and not names_may_match(profile.names, candidate.names, screen):
+                    continue
                 result = compare(profile, candidate, self.rules, self.keys.count)
                 if best is None or result.score > best.score:
                     best_id, best = company_id, result

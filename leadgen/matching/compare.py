@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from leadgen.matching.profile import MatchProfile
@@ -245,30 +245,6 @@ def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float
             if (len(short) >= 3 and short in long) or has_cjk(a) != has_cjk(b):
                 return True
     return False
-
-
-def names_pass_screen(left: tuple[str, ...], candidates: list[tuple[str, ...]],
-                      cutoff: float) -> list[bool]:
-    """:func:`names_may_match` of ``left`` against each candidate's names, the token set
-    ratios of all pairs computed in one call (a lead on a busy street screens dozens)."""
-    flat = [name for names in candidates for name in names]
-    alike: set[int] = set()
-    for a in left:
-        alike.update(index for _, score, index in process.extract(
-            a, flat, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, limit=None) if score)
-    passed: list[bool] = []
-    start = 0
-    for names in candidates:
-        end = start + len(names)
-        passed.append(any(index in alike for index in range(start, end)) or any(
-            _contained_or_other_script(a, b) for a in left for b in names))
-        start = end
-    return passed
-
-
-def _contained_or_other_script(a: str, b: str) -> bool:
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return (len(short) >= 3 and short in long) or has_cjk(a) != has_cjk(b)
 
 
 def decide(score: float, rules: MatchingRules) -> str:
