@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from leadgen.ingest.bulk import collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.ingest.records import CONTACT_COLUMNS
@@ -183,6 +184,7 @@ class Ingestor:
             raise
         finally:
             self._reset_batch()
+            collect_young()
 
     def close(self) -> None:
         """Commit what is pending and release the connection."""
