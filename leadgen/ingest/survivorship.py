@@ -127,21 +127,7 @@ def apply_record(
     Incremental: "frequent" counts only in the batch recompute of ``leadgen dedupe``.
     """
     rankers = _rankers(rules)
-    if not field_sources:  # a new company's first record: every value it offers wins
-        for group, values in candidates.items():
-            ranker = rankers[group]
-            if ranker is None:  # union
-                for column, value in values.items():
-                    merged = list(state.get(column) or [])
-                    merged.extend(v for v in value or [] if v not in merged)
-                    state[column] = merged
-                field_sources[group] = {"record": record_id, "source": source_id,
-                                        "rule": "union"}
-            else:
-                state.update(values)
-                field_sources[group] = {"record": record_id, "source": source_id,
-                                        "rank": ranker(trust, at, values)}
-        return
+    first = not field_sources  # a new company's first record: every value it offers wins
     for group, values in candidates.items():
         ranker = rankers[group]
         if ranker is None:  # union
@@ -152,11 +138,13 @@ def apply_record(
             field_sources[group] = {"record": record_id, "source": source_id, "rule": "union"}
             continue
         rank = ranker(trust, at, values)
-        current = field_sources.get(group)
-        if (current is None or rank > current.get("rank", [])
-                or not any(state.get(column) for column in FIELD_GROUPS[group])):
-            state.update(values)
-            field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
+        if not first:
+            current = field_sources.get(group)
+            if not (current is None or rank > current.get("rank", [])
+                    or not any(state.get(column) for column in FIELD_GROUPS[group])):
+                continue
+        state.update(values)
+        field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
 
 
 def recompute(
