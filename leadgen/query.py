@@ -83,4 +83,4 @@ def _has_contact(kind: str):  # type: ignore[no-untyped-def]
 
 def iter_leads(session: Session, flt: LeadFilter) -> Iterator[tuple[Company, Score | None]]:
     """Companies matching ``flt``, best score first."""
-    yield from session.execute(build_query(flt)).tuples()
+    yield from session.execute(build_query(flt))
