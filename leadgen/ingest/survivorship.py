@@ -138,13 +138,11 @@ def apply_record(
             field_sources[group] = {"record": record_id, "source": source_id, "rule": "union"}
             continue
         rank = ranker(trust, at, values)
-        if not first:
-            current = field_sources.get(group)
-            if not (current is None or rank > current.get("rank", [])
-                    or not any(state.get(column) for column in FIELD_GROUPS[group])):
-                continue
-        state.update(values)
-        field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
+        current = field_sources.get(group)
+        if (first or current is None or rank > current.get("rank", [])
+                or not any(state.get(column) for column in FIELD_GROUPS[group])):
+            state.update(values)
+            field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
 
 
 def recompute(
