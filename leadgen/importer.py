@@ -27,6 +27,7 @@ from leadgen.ingest.prepared import PreparedLead, from_wire, pack, prepare, to_w
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
+from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.suppression import SuppressionList
 
 #: Lead fields a column can map to; list fields accept several values split by ; | or newline.
@@ -248,8 +249,12 @@ def _prepared(numbered: Iterator[tuple[int, dict[str, str]]], settings: _RowSett
         yield from ordered_map(_prepare_rows, numbered, workers=0,
                                initializer=_set_row_settings, initargs=(settings,))
         return
+    # The workers share one process's memo budget: each sees a share of the rows, and two
+    # full-size sets of memos would take a 1M-row load past 2 GB on 2 cores.
+    entries = {"LEADGEN_CACHE_ENTRIES": str(max(4096, CACHE_SIZE // workers))}
     for packed in ordered_map(_prepare_packed, numbered, workers=workers,
-                              initializer=_set_row_settings, initargs=(settings,)):
+                              initializer=_set_row_settings, initargs=(settings,),
+                              environment=entries):
         for result in unpack(packed):
             yield result if isinstance(result, str) else (
                 result[0], from_wire(result[1]), result[2])

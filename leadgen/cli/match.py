@@ -37,7 +37,7 @@ def import_command(
     encoding: str = typer.Option("utf-8-sig", "--encoding", help="File encoding (latin-1, gbk)."),
     workers: int | None = typer.Option(
         None, "--workers", min=0, help="Processes that validate and normalize rows while this "
-        "one matches and stores them (default: none for files under 1 MB, else cores - 1)."),
+        "one matches and stores them (default: none for files under 1 MB, else one per core)."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:

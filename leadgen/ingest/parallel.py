@@ -12,8 +12,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -25,8 +26,12 @@ AHEAD = 3  # chunks in flight per worker
 
 
 def default_workers() -> int:
-    """Worker processes for a bulk load: the cores left beside the ingesting process (>= 1)."""
-    return max(1, (os.cpu_count() or 1) - 1)
+    """Worker processes for a bulk load: one per core. The ingesting process spends most of a
+    load waiting for prepared rows (validating and normalizing a row costs about three times
+    matching and storing it), so it shares a core with them; measured on 2 cores, 100k rows:
+    1 worker 2,528 rows/s, 2 workers 4,076, 3 workers 3,793."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, cores or 1)
 
 
 def ordered_map(
@@ -37,11 +42,14 @@ def ordered_map(
     chunk_size: int = CHUNK_SIZE,
     initializer: Callable[..., Any] | None = None,
     initargs: tuple[Any, ...] = (),
+    environment: Mapping[str, str] | None = None,
 ) -> Iterator[R]:
     """``work`` over chunks of ``items`` in ``workers`` processes; results in input order.
 
     ``work`` and ``initializer`` must be module-level functions (they are sent by name). With
     ``workers`` 0 everything runs here, in this process (same results, no start-up cost).
+    ``environment``: variables the workers start with (read by modules as they are imported,
+    before any initializer runs), e.g. ``LEADGEN_CACHE_ENTRIES``.
     """
     iterator = iter(items)
     if workers <= 0:
@@ -53,8 +61,8 @@ def ordered_map(
     # "spawn": a fresh interpreter per worker, safe whatever threads this process runs.
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer,
-                             initargs=initargs) as pool:
+    with _environment(environment or {}), ProcessPoolExecutor(
+            workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
         try:
             while True:
                 while len(pending) < workers * AHEAD:
@@ -68,3 +76,18 @@ def ordered_map(
         finally:
             for future in pending:
                 future.cancel()
+
+
+@contextmanager
+def _environment(values: Mapping[str, str]) -> Iterator[None]:
+    """``values`` set in ``os.environ`` (which spawned processes copy) for the block."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pycountry
 
+from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import fold, has_cjk, key_tokens, pinyin_syllables
 
 #: Common names pycountry does not know, and codes people write instead of ISO ones.
@@ -82,7 +83,7 @@ def normalize_country(raw: str | None) -> str | None:
     return _country_names().get(key) or _country_names().get(fold(text).strip())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def normalize_postal_code(raw: str | None) -> str | None:
     """Upper case, single spaces, no stray punctuation ("d-10115 " -> "10115" kept as "D-10115")."""
     if not raw:
@@ -92,7 +93,7 @@ def normalize_postal_code(raw: str | None) -> str | None:
     return text or None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def city_key(raw: str | None) -> str | None:
     """Folded city name for comparisons ("Frankfurt a. M." -> "frankfurt a m")."""
     if not raw:
@@ -101,7 +102,7 @@ def city_key(raw: str | None) -> str | None:
     return key or None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def street_key(raw: str | None) -> str | None:
     """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ...")."""
     if not raw:

@@ -6,11 +6,13 @@ out fresh pydantic models built from remembered field values, they keep those va
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from typing import TypeVar
 
 #: Entries per memo: a few hundred bytes each, so each memo stays in the tens of megabytes.
-CACHE_SIZE = 65536
+#: ``LEADGEN_CACHE_ENTRIES`` (read at import) sets another size, e.g. for worker processes.
+CACHE_SIZE = int(os.environ.get("LEADGEN_CACHE_ENTRIES") or 65536)
 
 K = TypeVar("K")
 V = TypeVar("V")

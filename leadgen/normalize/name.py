@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from cleanco.clean import prepare_default_terms
 
+from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import clean_spaces, fold, key_tokens
 
 
@@ -58,7 +59,7 @@ def _squash(text: str) -> str:
     return _SQUASHED.sub("", fold(text))
 
 
-_squash_word = lru_cache(maxsize=65536)(_squash)
+_squash_word = lru_cache(maxsize=CACHE_SIZE)(_squash)
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,7 @@ def name_key(text: str) -> str:
     return " ".join(tokens)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def normalize_name(raw: str) -> NameParts:
     """Split ``raw`` into display name, match key and legal form.
 

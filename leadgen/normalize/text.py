@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from leadgen.normalize.memo import CACHE_SIZE
+
 # Letters NFKD does not split into base + accent.
 _SPECIAL = str.maketrans({
     "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
@@ -58,7 +60,7 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Han characters as toneless pinyin syllables (phrase-aware: 成都 -> cheng du).
 

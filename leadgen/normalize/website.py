@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import tldextract
 
+from leadgen.normalize.memo import CACHE_SIZE
+
 # suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -36,7 +38,7 @@ def _is_ip(host: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def normalize_website(raw: str) -> tuple[str, str] | None:
     """Return ``(canonical URL, registered domain)`` for ``raw``, or None if it is no web address.
 

@@ -1,0 +1,50 @@
+"""Worker processes of bulk loads: order, environment, and memo sizes set through it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from leadgen.ingest.parallel import default_workers, ordered_map
+
+VARIABLE = "LEADGEN_CACHE_ENTRIES"
+
+
+def _worker_view(chunk: list[int]) -> list[tuple[int, str | None, int, int | None]]:
+    """Each item with what the worker sees: the variable, the memo size, an lru memo's size."""
+    from leadgen.normalize import memo, normalize_name
+
+    maxsize = normalize_name.cache_info().maxsize  # type: ignore[attr-defined]
+    return [(item, os.environ.get(VARIABLE), memo.CACHE_SIZE, maxsize) for item in chunk]
+
+
+def test_workers_start_with_the_environment_given_and_this_process_keeps_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(VARIABLE, raising=False)
+    results = list(ordered_map(_worker_view, range(25), workers=2, chunk_size=4,
+                               environment={VARIABLE: "1234"}))
+    assert [item for item, *_ in results] == list(range(25))  # input order
+    assert {tuple(view) for _, *view in results} == {("1234", 1234, 1234)}
+    assert VARIABLE not in os.environ
+
+
+def test_an_existing_value_is_restored_after_the_workers_start(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(VARIABLE, "999")
+    results = list(ordered_map(_worker_view, range(3), workers=1,
+                               environment={VARIABLE: "4321"}))
+    assert {view[2] for view in results} == {4321}
+    assert os.environ[VARIABLE] == "999"
+
+
+def test_without_workers_the_items_are_worked_here() -> None:
+    from leadgen.normalize import memo
+
+    results = list(ordered_map(_worker_view, range(5), workers=0, chunk_size=2))
+    assert [item for item, *_ in results] == list(range(5))
+    assert {view[2] for view in results} == {memo.CACHE_SIZE}
+
+
+def test_one_worker_per_core() -> None:
+    assert default_workers() == max(1, len(os.sched_getaffinity(0)))
