@@ -263,9 +263,9 @@ def run(quick: bool = False) -> str:
         "building every row) with a writer process storing each batch of 5,000 while the next",
         "is matched (`background=True`, as bulk loads use). **Import**:",
         "`leadgen import` of the same leads as a CSV file, end to end (parse, validate,",
-        f"normalize, suppression check, match, store), with {workers} worker process(es) (one",
-        "per core, `leadgen import`'s default for a big file) preparing rows while the main",
-        "process matches and stores.",
+        f"normalize, suppression check, match, store), with {workers} worker processes (one per",
+        "core, `leadgen import`'s default for a big file) preparing rows while the main process",
+        "matches and stores.",
         "",
         "| leads | path | seconds | leads/s | CPU s (main) | peak RSS main + children "
         "(MB) | new | merged | possible |",
