@@ -1,7 +1,7 @@
 """Normalizers: pure functions from printed values to the forms matching and storage use.
 
 One module per kind of value; each normalizer is idempotent (normalizing twice equals once).
-Normalizers are memoized on their inputs in bounded memos (65,536 entries each, about 130 MB
+Normalizers are memoized on their inputs in bounded memos (65,536 entries each, about 200 MB
 in all when full) that hand out fresh or immutable values; :func:`clear_caches` forgets them.
 """
 
