@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -141,6 +142,7 @@ def measure(count: int, db_path: str) -> dict[str, float]:
 
     engine = init_db(f"sqlite:///{db_path}")
     ingestor = Ingestor(engine, batch_size=5000, max_batch_seconds=30.0, background=True)
+    children_cpu = _children_cpu()
     memory = PeakMemory()
     clock = 0.0
     chunk: list[NormalizedLead] = []
@@ -171,12 +173,14 @@ def measure(count: int, db_path: str) -> dict[str, float]:
     clock += time.perf_counter() - started
     cpu[0] += time.process_time() - cpu_started
     peak_mb, writer_peak_mb = memory.stop()
+    children_cpu = _children_cpu() - children_cpu  # the writer process, waited for by close()
     started = time.perf_counter()
     for lead in sample:
         normalize_lead(lead, "DE")
     normalize_rate = len(sample) / (time.perf_counter() - started)
     return {"count": count, "seconds": clock, "leads_per_s": count / clock, "peak_mb": peak_mb,
             "child_peak_mb": writer_peak_mb, "cpu_seconds": cpu[0],
+            "children_cpu_seconds": children_cpu,
             "leads_per_cpu_s": count / cpu[0],
             "normalize_per_s": normalize_rate,
             **{f"status_{k}": v for k, v in statuses.items()}}
@@ -211,6 +215,7 @@ def measure_import(count: int, db_path: str, workers: int) -> dict[str, float]:
     write_csv(count, csv_path)  # outside the clock
     engine = init_db(f"sqlite:///{db_path}")
     memory = PeakMemory()
+    children_cpu = _children_cpu()
     started, cpu_started = time.perf_counter(), time.process_time()
     report = import_file(engine, csv_path, source="import", id_column="id",
                          mapping=[f"{c}={c}" for c in CSV_COLUMNS[2:]], region="DE",
@@ -219,10 +224,21 @@ def measure_import(count: int, db_path: str, workers: int) -> dict[str, float]:
     cpu = time.process_time() - cpu_started
     assert report.rows == count and not report.rejected, report.rejected[:3]
     peak_mb, children_mb = memory.stop()
+    children_cpu = _children_cpu() - children_cpu  # workers and writer, all waited for
     return {"count": count, "seconds": seconds, "leads_per_s": count / seconds,
-            "cpu_seconds": cpu, "workers": workers,
+            "cpu_seconds": cpu, "children_cpu_seconds": children_cpu, "workers": workers,
             "peak_mb": peak_mb, "child_peak_mb": children_mb,
             **{f"status_{k}": v for k, v in report.outcomes.items()}}
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _subprocess(count: int, kind: str = "store", workers: int = 1) -> dict[str, float]:
@@ -267,25 +283,36 @@ def run(quick: bool = False) -> str:
         "core, `leadgen import`'s default for a big file) preparing rows while the main process",
         "matches and stores.",
         "",
-        "| leads | path | seconds | leads/s | CPU s (main) | peak RSS main + children "
-        "(MB) | new | merged | possible |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| leads | path | seconds | leads/s | CPU s (main + children) | CPU µs per lead (main + "
+        "children) | peak RSS main + children (MB) | new | merged | possible |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label, results in (("store", store), ("import", imports)):
         for r in results:
             lines.append(
                 f"| {int(r['count']):,} | {label} | {r['seconds']:.1f} | "
-                f"{r['leads_per_s']:,.0f} | {r['cpu_seconds']:.1f} | "
+                f"{r['leads_per_s']:,.0f} | "
+                f"{r['cpu_seconds']:.1f} + {r['children_cpu_seconds']:.1f} | "
+                f"{r['cpu_seconds'] / r['count'] * 1e6:.0f} + "
+                f"{r['children_cpu_seconds'] / r['count'] * 1e6:.0f} | "
                 f"{r['peak_mb']:.0f} + {r['child_peak_mb']:.0f} | "
                 f"{int(r.get('status_new', 0)):,} | {int(r.get('status_merged', 0)):,} | "
                 f"{int(r.get('status_possible', 0)):,} |")
     lines += ["", "Children: the SQLite writer process (store and import) and the import's "
-              "worker; peaks are each process's VmHWM (children sampled twice a second), and "
+              "workers (CPU: each child's user + system time, counted when it has ended); "
+              "peaks are each process's VmHWM (children sampled twice a second), and "
               "they need not coincide, so their sum bounds the total.",
               "", "`normalize_lead` alone (5k-lead sample, one process): " + ", ".join(
                   f"{r['normalize_per_s']:,.0f} leads/s" for r in store[-1:]) + "."]
     lines += _ratio_line(store, "Store")
     lines += _ratio_line(imports, "Import")
+    for label, results in (("Store", store), ("Import", imports)):
+        big = results[-1]
+        total = (big["cpu_seconds"] + big["children_cpu_seconds"]) / big["count"]
+        cores = _cores()
+        lines += ["", f"{label} at {int(big['count']):,}: {total * 1e6:.0f} µs of CPU per lead in "
+                  f"all; spread perfectly over {cores} cores that work allows at most "
+                  f"{cores / total:,.0f} leads/s."]
     lines += ["", "Bar: >= 10,000 leads/s at 1M on 2 cores, peak memory < 2 GB, ratio <= 12.",
               "Wall-clock rates depend on what else runs on the machine; CPU seconds of the",
               "ingesting process are the steadier figure.", ""]
