@@ -48,3 +48,15 @@ def test_without_workers_the_items_are_worked_here() -> None:
 
 def test_one_worker_per_core() -> None:
     assert default_workers() == max(1, len(os.sched_getaffinity(0)))
+
+
+@pytest.mark.parametrize(("value", "size"), [
+    (None, 65536), ("", 65536), ("1000", 1000), ("abc", 65536), ("0", 65536), ("-5", 65536),
+])
+def test_memo_size_from_the_environment(value: str | None, size: int,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    from leadgen.normalize.memo import cache_size_from
+
+    assert cache_size_from(value) == size
+    warned = any("LEADGEN_CACHE_ENTRIES" in r.getMessage() for r in caplog.records)
+    assert warned == (value not in (None, "", "1000"))

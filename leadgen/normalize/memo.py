@@ -6,13 +6,35 @@ out fresh pydantic models built from remembered field values, they keep those va
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import OrderedDict
 from typing import TypeVar
 
+logger = logging.getLogger(__name__)
+
 #: Entries per memo: a few hundred bytes each, so each memo stays in the tens of megabytes.
 #: ``LEADGEN_CACHE_ENTRIES`` (read at import) sets another size, e.g. for worker processes.
-CACHE_SIZE = int(os.environ.get("LEADGEN_CACHE_ENTRIES") or 65536)
+DEFAULT_CACHE_SIZE = 65536
+
+
+def cache_size_from(value: str | None) -> int:
+    """The memo size ``LEADGEN_CACHE_ENTRIES`` asks for; the default (with a warning) when
+    it is not a positive whole number."""
+    if not value:
+        return DEFAULT_CACHE_SIZE
+    try:
+        size = int(value)
+    except ValueError:
+        size = 0
+    if size < 1:
+        logger.warning("LEADGEN_CACHE_ENTRIES=%r is not a positive whole number; using %s",
+                       value, DEFAULT_CACHE_SIZE)
+        return DEFAULT_CACHE_SIZE
+    return size
+
+
+CACHE_SIZE = cache_size_from(os.environ.get("LEADGEN_CACHE_ENTRIES"))
 
 K = TypeVar("K")
 V = TypeVar("V")
