@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Contact, Lead, SourceMeta
+from leadgen.matching.rules import load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
 from leadgen.storage.models import (
@@ -150,3 +151,28 @@ def test_status_marks_customers_and_batches_commit(sqlite_url: str) -> None:
             Company.id == outcome.company_id)).scalar_one()
     assert status == "customer"
     assert counts(engine)["source_records"] == 2
+
+
+TENANTS = ["Alpha Pumpen", "Bravo Software", "Carbon Logistik", "Delta Elektro", "Echo Medien",
+           "Foxtrot Bau", "Granit Steuerberatung", "Helix Pharma", "Ion Energie", "Juniper Druck",
+           "Kobalt Metall", "Lumen Optik", "Magnet Werbung", "Nova Reisen", "Orbit Robotik",
+           "Polar Kältetechnik", "Quarz Labor", "Radius Systemtechnik", "Sigma Systemtechnik",
+           "Titan Systemtechnik"]
+
+
+def test_a_business_park_keeps_its_tenants_apart_and_still_finds_each(tmp_path: Any) -> None:
+    """Twenty companies at one address, three of them "... Systemtechnik": none is glued to
+    another, and a second listing of the 18th (words reordered, nothing but name and address)
+    is found although more tenants than ``max_candidates`` share the street block."""
+    park = Address(street="Technologiepark 10", city="Paderborn", postal_code="33100",
+                   country="DE")
+    engine = init_db(f"sqlite:///{tmp_path / 'park.db'}")
+    assert len(TENANTS) > load_rules().max_candidates
+    with Ingestor(engine) as ingestor:
+        first = [ingestor.ingest(normalize_lead(lead(f"{name} GmbH", "fair", address=park), "DE"))
+                 for name in TENANTS]
+        again = ingestor.ingest(normalize_lead(
+            lead("Systemtechnik Radius", "assoc", address=park), "DE"))
+    assert [outcome.status for outcome in first] == ["new"] * len(TENANTS)
+    assert again.status == "merged"
+    assert again.company_id == first[TENANTS.index("Radius Systemtechnik")].company_id

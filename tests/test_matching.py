@@ -49,7 +49,16 @@ LEVELS = [
     ("Chinese city and its pinyin", profile("A", city="杭州市", country="CN"),
      profile("B", city="Hangzhou", country="CN"), "city", "same city"),
     ("word order differs", profile("Logistik Nord Schmidt"), profile("Schmidt Logistik Nord"),
-     "name", "name token set >= 0.9"),
+     "name", "name token set >= 0.9 (generic words aside)"),
+    ("a shared trade word alone is no name match", profile("Alpha Systemtechnik GmbH"),
+     profile("Bravo Systemtechnik GmbH"), "name", "else"),
+    ("trading companies with other brands", profile("Sunrise Trading Co., Ltd."),
+     profile("Moonlight Trading Co., Ltd."), "name", "else"),
+    ("same brand, trade word translated", profile("Acme Verpackung GmbH"),
+     profile("Acme Packaging GmbH"), "name", "name token set >= 0.9 (generic words aside)"),
+    ("a name of generic words only is compared whole", profile("Systemtechnik GmbH"),
+     profile("Alpha Systemtechnik GmbH"), "name",
+     "name token set >= 0.9 (generic words aside)"),
     ("abbreviated by truncation", profile("Art's Delicatessen"), profile("Art's Deli"),
      "name", "one name contains the other"),
     ("different companies", profile("Alpha Tools"), profile("Beta Foods"), "name", "else"),
@@ -82,6 +91,8 @@ def test_comparison_levels(description: str, left: MatchProfile, right: MatchPro
     assert level(left, right, field) == expected
 
 
+PARK = {"street": "Technologiepark 10", "postal": "33100", "city": "Paderborn"}
+
 DECISIONS = [
     ("same name, phone and city", dict(name="Acme GmbH", phone="030 1234567", city="Berlin"),
      dict(name="ACME", phone="+49 30 1234567", city="Berlin"), "match"),
@@ -99,6 +110,12 @@ DECISIONS = [
           city="Hangzhou", country="CN"), "match"),
     ("same name, other cities", dict(name="Müller Bau", city="München", postal="80331"),
      dict(name="Müller Bau", city="Hamburg", postal="20095"), "possible"),
+    ("business park neighbours sharing a trade word",
+     dict(name="Alpha Systemtechnik GmbH", **PARK), dict(name="Bravo Systemtechnik GmbH", **PARK),
+     "no_match"),
+    ("one business park tenant, words reordered",
+     dict(name="Radius Maschinenbau GmbH", **PARK), dict(name="Maschinenbau Radius", **PARK),
+     "match"),
 ]
 
 

@@ -213,14 +213,19 @@ class Ingestor:
     ) -> tuple[int | None, MatchResult | None, int]:
         """Compare with the companies sharing a blocking key, rule by rule in the rules' order
         (strongest first); once a rule's candidates give a match, weaker rules are skipped.
-        ``hashes``: ``hash(key)`` of each key (its slot in the key index)."""
-        compared: set[int] = set()
+        At most ``max_candidates`` companies are compared; those a weak block's name screen
+        turns away do not count (a business park's other tenants must not use up the budget
+        before the company itself comes up). ``hashes``: ``hash(key)`` of each key (its slot
+        in the key index)."""
+        seen: set[int] = set()
+        compared = 0
         best_id: int | None = None
         best: MatchResult | None = None
         blocks = self.keys.blocks
         max_candidates = self.rules.max_candidates
+        generic = self.rules.generic_name_words
         index, total = 0, len(keys)
-        while index < total and len(compared) < max_candidates:
+        while index < total and compared < max_candidates:
             kind = keys[index][0]
             limit = self._block_limits.get(kind, self.rules.max_block_size)
             batch: list[int] = []
@@ -237,20 +242,22 @@ class Ingestor:
                 continue
             screen = self._name_screens.get(kind)
             for company_id in dict.fromkeys(batch) if len(batch) > 1 else batch:
-                if company_id in compared:
+                if company_id in seen:
                     continue
-                if len(compared) >= max_candidates:
+                if compared >= max_candidates:
                     break
-                compared.add(company_id)
+                seen.add(company_id)
                 candidate = self._profile(company_id)
-                if screen and not names_may_match(profile.names, candidate.names, screen):
+                if screen and not names_may_match(profile.names, candidate.names, screen,
+                                                  generic):
                     continue
+                compared += 1
                 result = compare(profile, candidate, self.rules, self.keys.count)
                 if best is None or result.score > best.score:
                     best_id, best = company_id, result
             if best is not None and best.decision == "match":
                 break
-        return best_id, best, len(compared)
+        return best_id, best, compared
 
     def _profile(self, company_id: int) -> MatchProfile:
         profile = self.profiles.get(company_id)

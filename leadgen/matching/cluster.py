@@ -122,7 +122,8 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
                                     if b in right_blocks)
                     cutoff = screens.get(rules.blocking[strongest].key)
                     if cutoff and not names_may_match(profiles[left].names,
-                                                      profiles[right].names, cutoff):
+                                                      profiles[right].names, cutoff,
+                                                      rules.generic_name_words):
                         result.screened += 1
                         continue
                 outcome = compare(profiles[right], profiles[left], rules, shared)

@@ -79,7 +79,7 @@ def _house_number(street: str) -> str | None:
     return None
 
 
-def _make_test(level: Level) -> Test:
+def _make_test(level: Level, rules: MatchingRules) -> Test:
     threshold = level.threshold or 0.0
     test = level.test
     if test == "exact":
@@ -89,6 +89,13 @@ def _make_test(level: Level) -> Test:
     if test == "token_set":
         cutoff = threshold * 100
         return lambda left, right: fuzz.token_set_ratio(left, right) >= cutoff
+    if test == "distinctive_token_set":
+        cutoff = threshold * 100
+        generic = rules.generic_name_words
+
+        def distinctive_token_set(left: str, right: str) -> bool:
+            return distinctive_ratio(left, right, generic) >= cutoff
+        return distinctive_token_set
     if test == "contains":
         def contains(left: str, right: str) -> bool:
             short, long = (left, right) if len(left) <= len(right) else (right, left)
@@ -164,7 +171,7 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
         return cached[1]
     compiled = []
     for comparison in rules.comparisons:
-        levels = tuple((None if level.test == "exact" else _make_test(level), level.label,
+        levels = tuple((None if level.test == "exact" else _make_test(level, rules), level.label,
                         level.weight, level.shared_weight)
                        for level in comparison.levels[:-1])
         last = comparison.levels[-1]
@@ -233,13 +240,27 @@ def _best_level(
     return comparison.else_hit
 
 
-def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float) -> bool:
+def distinctive_ratio(left: str, right: str, generic: frozenset[str]) -> float:
+    """Token set ratio (0-100) of two names with ``generic`` words left out ("alpha
+    systemtechnik" vs "bravo systemtechnik": "alpha" vs "bravo"); a name made of generic words
+    only is compared whole."""
+    a = " ".join(word for word in left.split() if word not in generic)
+    b = " ".join(word for word in right.split() if word not in generic)
+    if not a or not b:
+        a, b = left, right
+    return fuzz.token_set_ratio(a, b)
+
+
+def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float,
+                    generic: frozenset[str] = frozenset()) -> bool:
     """A cheap screen before :func:`compare` for weak blocks (same street, a name word in the
-    same city): False only when no name pair is alike (token set >= ``cutoff`` percent), contained
-    in the other, or written in different scripts (which the name levels treat specially)."""
+    same city): False only when no name pair is alike (token set >= ``cutoff`` percent, and so
+    with ``generic`` words left out), contained in the other, or written in different scripts
+    (which the name levels treat specially)."""
     for a in left:
         for b in right:
-            if fuzz.token_set_ratio(a, b, score_cutoff=cutoff):
+            if fuzz.token_set_ratio(a, b, score_cutoff=cutoff) and (
+                    not generic or distinctive_ratio(a, b, generic) >= cutoff):
                 return True
             short, long = (a, b) if len(a) <= len(b) else (b, a)
             if (len(short) >= 3 and short in long) or has_cjk(a) != has_cjk(b):

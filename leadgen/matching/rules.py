@@ -18,8 +18,8 @@ KeyField = Literal[
     "name", "name_token", "domain", "phone", "phone_tail", "postal", "city", "street", "country"
 ]
 LevelTest = Literal[
-    "exact", "jaro_winkler", "token_set", "contains", "last_digits", "number_and_fuzzy",
-    "transliterated", "other_script", "else",
+    "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
+    "number_and_fuzzy", "transliterated", "other_script", "else",
 ]
 
 
@@ -59,7 +59,8 @@ class Level(Strict):
 
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
-        needs = {"jaro_winkler", "token_set", "last_digits", "number_and_fuzzy", "transliterated"}
+        needs = {"jaro_winkler", "token_set", "distinctive_token_set", "last_digits",
+                 "number_and_fuzzy", "transliterated"}
         if self.test in needs and self.threshold is None:
             raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
         return self
@@ -106,6 +107,9 @@ class MatchingRules(Strict):
     max_block_size: int = Field(default=60, ge=2)
     max_candidates: int = Field(default=40, ge=1)
     weak_domains: frozenset[str] = frozenset()
+    generic_name_words: frozenset[str] = frozenset()
+    """Words so common in company names that sharing one says little ("systemtechnik",
+    "trading"): the ``distinctive_token_set`` test leaves them out."""
     blocking: list[BlockingRule] = Field(min_length=1)
     comparisons: list[Comparison] = Field(min_length=1)
     survivorship: Survivorship = Survivorship()
