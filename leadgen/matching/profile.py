@@ -6,6 +6,7 @@ it was seen with), so a new record is compared with the best-matching variant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import itemgetter
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import city_aliases, street_key
+from leadgen.normalize.text import has_cjk
 from leadgen.normalize.website import registered_domain
 
 #: Name words too common to block on ("the", legal-ish words left in names, trade words).
@@ -96,7 +98,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     # A one-line address ("435 S. La Cienega Blvd., Los Angeles") stands in for the street.
     street = street_key(address.street or address.full) if address else None
     return MatchProfile(
-        names=(lead.name_key,) if lead.name_key else (),
+        names=name_variants(lead.name_key, lead.display_name),
         domains=tuple(domains),
         phones=tuple(phone.e164 for phone in lead.phones),
         streets=(street,) if street else (),
@@ -104,6 +106,27 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         cities=city_aliases(lead.city),
         countries=(lead.country,) if lead.country else (),
     )
+
+
+#: A Chinese name's place qualifiers: "(深圳)" after the name, "广东省深圳市" before it.
+_CJK_PLACE_IN_PARENS = re.compile(r"\s*\([^()]*\)\s*")
+_CJK_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}市)?")
+
+
+def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
+    """The name key and, for a Chinese name, the key without its place qualifiers:
+    "华强电子科技(深圳)" and "深圳市华强电子科技" both give "华强电子科技" (the same company
+    registered with the city in parentheses or as a prefix)."""
+    if not name_key or not has_cjk(name_key):
+        return (name_key,) if name_key else ()
+    core = _CJK_PLACE_IN_PARENS.sub("", display_name).strip()
+    stripped = _CJK_PLACE_PREFIX.sub("", core)
+    if len(stripped) >= 4:  # "北京超市连锁" is no "北京超市" + "连锁": keep what is left whole
+        core = stripped
+    core = core.casefold()
+    if len(core) < 2 or core == name_key or not has_cjk(core):
+        return (name_key,)
+    return (name_key, core)
 
 
 def _page_domain(url: str) -> str | None:
