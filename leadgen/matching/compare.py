@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -15,6 +16,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import Level, MatchingRules
+from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import has_cjk, pinyin_syllables
 
 #: (kind, value) -> number of distinct companies holding that key
@@ -94,7 +96,7 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         generic = rules.generic_name_words
 
         def distinctive_token_set(left: str, right: str) -> bool:
-            return distinctive_ratio(left, right, generic) >= cutoff
+            return distinctive_ratio(left, right, generic, cutoff) >= cutoff
         return distinctive_token_set
     if test == "contains":
         def contains(left: str, right: str) -> bool:
@@ -240,15 +242,23 @@ def _best_level(
     return comparison.else_hit
 
 
-def distinctive_ratio(left: str, right: str, generic: frozenset[str]) -> float:
+@lru_cache(maxsize=CACHE_SIZE)
+def _without_generic(name: str, generic: frozenset[str]) -> str:
+    """``name`` with ``generic`` words left out (memoized: a candidate's names come up again
+    and again, each time another record shares its street or a name word)."""
+    return " ".join(word for word in name.split() if word not in generic)
+
+
+def distinctive_ratio(left: str, right: str, generic: frozenset[str],
+                      score_cutoff: float = 0.0) -> float:
     """Token set ratio (0-100) of two names with ``generic`` words left out ("alpha
     systemtechnik" vs "bravo systemtechnik": "alpha" vs "bravo"); a name made of generic words
-    only is compared whole."""
-    a = " ".join(word for word in left.split() if word not in generic)
-    b = " ".join(word for word in right.split() if word not in generic)
+    only is compared whole. Below ``score_cutoff`` the ratio is 0."""
+    a = _without_generic(left, generic)
+    b = _without_generic(right, generic)
     if not a or not b:
         a, b = left, right
-    return fuzz.token_set_ratio(a, b)
+    return fuzz.token_set_ratio(a, b, score_cutoff=score_cutoff)
 
 
 def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float,
@@ -260,7 +270,7 @@ def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float
     for a in left:
         for b in right:
             if fuzz.token_set_ratio(a, b, score_cutoff=cutoff) and (
-                    not generic or distinctive_ratio(a, b, generic) >= cutoff):
+                    not generic or distinctive_ratio(a, b, generic, cutoff) >= cutoff):
                 return True
             short, long = (a, b) if len(a) <= len(b) else (b, a)
             if (len(short) >= 3 and short in long) or has_cjk(a) != has_cjk(b):
