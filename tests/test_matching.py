@@ -146,6 +146,17 @@ def test_blocking_keys_skip_weak_domains_and_common_words() -> None:
     assert ("token_city", "trading|berlin") not in keys  # a stop word blocks nothing
 
 
+def test_a_street_address_blocks_within_its_city_and_across_towns_only_while_rare() -> None:
+    keys = blocking_keys(profile("Alpha Feinmechanik", street="Hauptstraße 1", city="Berlin"),
+                         RULES)
+    assert ("street_city", "haupt st 1|berlin") in keys
+    assert ("street", "haupt st 1") in keys
+    rules = {rule.key: rule for rule in RULES.blocking}
+    assert rules["street"].max_block_size is not None
+    assert rules["street"].max_block_size < (rules["street_city"].max_block_size
+                                             or RULES.max_block_size)
+
+
 def test_cluster_is_transitive_and_keeps_switchboards_apart() -> None:
     profiles = [
         profile("Acme GmbH", phone="030 1111111", city="Berlin"),
