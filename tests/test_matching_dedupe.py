@@ -248,3 +248,38 @@ def test_records_added_during_a_run_are_clustered_by_the_next(
     monkeypatch.setattr(dedupe_module, "cluster", real_cluster)
     after = dedupe(engine, load_rules(), default_region="DE")
     assert after.unchanged_since_run is None and after.records == 4
+
+
+def _stored_keys(engine: Engine) -> set[tuple[str, str]]:
+    with engine.connect() as conn:
+        return {(row.kind, row.value) for row in conn.execute(
+            select(CompanyKey.kind, CompanyKey.value))}
+
+
+@pytest.mark.parametrize("deduped_before", [True, False], ids=["after a run", "first run"])
+def test_blocking_rules_changed_rebuild_every_companys_keys(
+        tmp_path: Path, deduped_before: bool) -> None:
+    """A blocking rule added after the companies were stored: their clusters do not change, yet
+    each gets the new rule's keys (else the next ingest could not find them by it)."""
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    current = load_rules()
+    older = current.model_copy(update={"blocking": [
+        rule for rule in current.blocking if rule.key != "street_city"]})
+    park = Address(street="Hauptstraße 1", city="Berlin", postal_code="10115", country="DE")
+    with Ingestor(engine, rules=older) as ingestor:
+        for name in ("Alpha Feinmechanik GmbH", "Bravo Drucktechnik GmbH"):
+            ingestor.ingest(normalize_lead(Lead(
+                name=name, address=park,
+                source=SourceMeta(source_id="fair", page_url="http://fair.test/",
+                                  record_id=name)), "DE"))
+    if deduped_before:
+        assert dedupe(engine, older, default_region="DE").companies_rekeyed == 0
+    assert ("street_city", "haupt st 1|berlin") not in _stored_keys(engine)
+    report = dedupe(engine, current, default_region="DE")
+    assert (report.clusters_changed, report.companies_rekeyed) == (0, 2)
+    with engine.connect() as conn:
+        holders = conn.execute(select(func.count()).select_from(CompanyKey).where(
+            CompanyKey.kind == "street_city", CompanyKey.value == "haupt st 1|berlin")).scalar()
+    assert holders == 2
+    again = dedupe(engine, current, default_region="DE", force=True)
+    assert again.companies_rekeyed == 0

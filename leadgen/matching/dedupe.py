@@ -50,6 +50,9 @@ class DedupeReport:
     companies_created: int = 0
     comparisons: int = 0
     possible_matches: int = 0
+    companies_rekeyed: int = 0
+    """Companies whose blocking keys were rebuilt although their records stayed together
+    (the blocking rules changed since the last run)."""
     seconds: float = 0.0
     unchanged_since_run: int | None = None
     """Set when nothing changed since that run (``crawl_runs`` id): nothing was re-clustered."""
@@ -73,7 +76,8 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
     started, started_at = time.monotonic(), datetime.now(UTC)
     report = DedupeReport()
     before = dedupe_state.current(engine, rules, default_region)
-    last = None if force else dedupe_state.last_run(engine)
+    previous = dedupe_state.last_run(engine)
+    last = None if force else previous
     if last is not None and last[1].get("fingerprint") == before.fingerprint:
         with engine.connect() as connection:
             report.companies_before = connection.execute(
@@ -111,10 +115,15 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         if dry_run:
             report.seconds = round(time.monotonic() - started, 2)
             return report
+        rekey = (previous[1].get("blocking") != dedupe_state.blocking_digest(rules)
+                 if previous is not None
+                 else _keys_differ(engine, rules, profiles, members, assignment, changed))
         writer = BatchWriter(engine)
         try:
             _write(writer, rules, records, profiles, members, assignment, changed, clustering,
                    report, partial(reload, engine, records, region=default_region, pool=pool))
+            if rekey:
+                _rekey_unchanged(writer, rules, profiles, members, assignment, changed, report)
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -124,8 +133,9 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
     # Records added meanwhile (an ingest running alongside) were not clustered: the next run
     # must not take this state as done.
     if (after.records, after.last_id) == (loaded.total, loaded.last_id):
-        dedupe_state.record_run(engine, after, {k: v for k, v in vars(report).items()
-                                                if v is not None}, started_at)
+        stats = {k: v for k, v in vars(report).items() if v is not None}
+        stats["blocking"] = dedupe_state.blocking_digest(rules)
+        dedupe_state.record_run(engine, after, stats, started_at)
     return report
 
 
@@ -247,6 +257,66 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                                   "status": "open", "created_at": now})
     writer.insert(POSSIBLE, possible_rows, ignore_conflicts=True)
     report.possible_matches = len(possible_rows)
+
+
+def _keys_differ(engine: Engine, rules: MatchingRules, profiles: list[MatchProfile],
+                 members: dict[int, list[int]], assignment: dict[int, int | None],
+                 changed: list[int], sample: int = 2000) -> bool:
+    """With no earlier run to compare blocking rules with: whether the stored keys of up to
+    ``sample`` companies that keep their records differ from what ``rules`` give them (a
+    database built under other blocking rules)."""
+    done = set(changed)
+    expected: dict[int, set[tuple[str, str]]] = {}
+    for label, indexes in members.items():
+        company_id = assignment[label]
+        if label in done or company_id is None:
+            continue
+        expected[company_id] = {key for i in indexes for key in blocking_keys(profiles[i], rules)}
+        if len(expected) >= sample:
+            break
+    if not expected:
+        return False
+    stored: dict[int, set[tuple[str, str]]] = {company_id: set() for company_id in expected}
+    ids = list(expected)
+    with engine.connect() as connection:
+        for start in range(0, len(ids), 500):
+            for row in connection.execute(select(KEYS.c.company_id, KEYS.c.kind, KEYS.c.value)
+                                          .where(KEYS.c.company_id.in_(ids[start:start + 500]))):
+                stored[row.company_id].add((row.kind, row.value))
+    return stored != expected
+
+
+def _rekey_unchanged(writer: BatchWriter, rules: MatchingRules, profiles: list[MatchProfile],
+                    members: dict[int, list[int]], assignment: dict[int, int | None],
+                    changed: list[int], report: DedupeReport) -> None:
+    """Rebuild the blocking keys of the clusters :func:`_write` left alone (it rebuilt the
+    changed ones'), so that the next ingest finds every company by the current rules."""
+    connection = writer.begin()
+    done = set(changed)
+    company_ids: list[int] = []
+    key_rows: list[dict[str, Any]] = []
+    for label, indexes in members.items():
+        company_id = assignment[label]
+        if label in done or company_id is None:
+            continue
+        company_ids.append(company_id)
+        for kind, value in dict.fromkeys(key for i in indexes
+                                         for key in blocking_keys(profiles[i], rules)):
+            key_rows.append({"company_id": company_id, "kind": kind, "value": value})
+        if len(key_rows) >= 50_000:
+            _replace_keys(writer, connection, company_ids, key_rows)
+            report.companies_rekeyed += len(company_ids)
+            company_ids, key_rows = [], []
+    _replace_keys(writer, connection, company_ids, key_rows)
+    report.companies_rekeyed += len(company_ids)
+
+
+def _replace_keys(writer: BatchWriter, connection: Connection, company_ids: list[int],
+                  key_rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(company_ids), 500):
+        chunk = company_ids[start:start + 500]
+        connection.execute(delete(KEYS).where(KEYS.c.company_id.in_(chunk)))
+    writer.insert(KEYS, key_rows, ignore_conflicts=True)
 
 
 def _slices(labels: list[int], members: dict[int, list[int]]) -> Iterator[list[int]]:

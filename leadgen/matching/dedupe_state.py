@@ -67,6 +67,13 @@ def _inputs(rules: MatchingRules, region: str | None) -> bytes:
     return json.dumps([code_version(), region, data], sort_keys=True).encode()
 
 
+def blocking_digest(rules: MatchingRules) -> str:
+    """A digest of the blocking rules and the code that builds keys: when it differs from the
+    last run's, every company's stored blocking keys are stale, not only the changed ones'."""
+    data = [code_version(), [rule.model_dump(mode="json") for rule in rules.blocking]]
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
 def current(engine: Engine, rules: MatchingRules, region: str | None) -> State:
     """The fingerprint of a dedupe with these rules over the database as it is now."""
     digest = hashlib.sha256(_inputs(rules, region))
