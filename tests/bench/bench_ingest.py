@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from leadgen.items import Address, EmailAddress, Lead, NormalizedLead, PhoneNumber, SourceMeta
+from leadgen.normalize.address import city_key
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (2_000, 10_000)
@@ -81,7 +82,7 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[Lead, NormalizedLead]]
                                                      free_mail=False) for e in emails],
                 phones=[PhoneNumber.model_construct(e164=f"+49{phone}", raw=printed,
                                                     extension=None, kind="fixed_line")],
-                country="DE", postal_code=postal, city=city.lower(),
+                country="DE", postal_code=postal, city=city_key(city),
             )
             yield lead, normalized
             produced += 1
