@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Text, cast, select
 from sqlalchemy.engine import Engine
 
+from leadgen.ingest.parallel import usable_cores
 from leadgen.items import Lead, NormalizedLead
 from leadgen.matching.profile import MatchProfile, profile_of
 from leadgen.matching.rules import MatchingRules
@@ -172,5 +172,4 @@ def workers_for(records: int) -> int:
     machine), none for small databases, where starting processes costs more than it saves."""
     if records < MIN_PARALLEL_RECORDS:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(2, cores or 1))
+    return min(2, usable_cores())

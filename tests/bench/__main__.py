@@ -21,6 +21,8 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from leadgen.ingest.parallel import usable_cores
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         print(section, flush=True)
     merged = {**previous, **done}
     header = ["# Benchmark results", "",
-              f"On {platform.machine()}, Python {platform.python_version()}, {_cpu_count()} cores. "
+              f"On {platform.machine()}, Python {platform.python_version()}, "
+              f"{usable_cores()} cores. "
               "Each section ends with its wall time and when it ran (`make bench` runs them all; "
               "`--only NAME` reruns some and keeps the others).", ""]
     body = [merged[name] + "\n" for name in sorted(merged)]
@@ -77,11 +80,6 @@ def _sections(text: str) -> dict[str, str]:
         start = end.end()
     return sections
 
-
-def _cpu_count() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 if __name__ == "__main__":

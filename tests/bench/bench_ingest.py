@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from leadgen.ingest.parallel import usable_cores
 from leadgen.items import Address, EmailAddress, Lead, NormalizedLead, PhoneNumber, SourceMeta
 from leadgen.normalize.address import city_key
 
@@ -232,10 +233,6 @@ def measure_import(count: int, db_path: str, workers: int) -> dict[str, float]:
             **{f"status_{k}": v for k, v in report.outcomes.items()}}
 
 
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def _children_cpu() -> float:
     """CPU seconds of this process's children that have ended and been waited for."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -310,7 +307,7 @@ def run(quick: bool = False) -> str:
     for label, results in (("Store", store), ("Import", imports)):
         big = results[-1]
         total = (big["cpu_seconds"] + big["children_cpu_seconds"]) / big["count"]
-        cores = _cores()
+        cores = usable_cores()
         lines += ["", f"{label} at {int(big['count']):,}: {total * 1e6:.0f} µs of CPU per lead in "
                   f"all; spread perfectly over {cores} cores that work allows at most "
                   f"{cores / total:,.0f} leads/s."]
