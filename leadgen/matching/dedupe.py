@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
@@ -193,10 +194,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
         old_ids = {records[i].company_id for i in members[label]
                    if records[i].company_id is not None}
         contact_moves.extend((old, final_ids[label]) for old in old_ids - kept)  # type: ignore[misc]
-    affected = sorted(set(final_ids.values()) | touched_old)
-    for start in range(0, len(affected), 500):
-        chunk = affected[start:start + 500]
-        connection.execute(delete(KEYS).where(KEYS.c.company_id.in_(chunk)))
+    _delete_keys(connection, sorted(set(final_ids.values()) | touched_old))
     _move_contacts(connection, contact_moves)
     # Changed clusters are merged and written a slice at a time: only a slice's leads (the
     # heavy objects) are in memory at once, however many clusters a rules change touches.
@@ -235,9 +233,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                 record_updates.append({"id": records[i].id, "company_id": company_id,
                                        "match_evidence": evidence})
                 contacts.extend(contact_rows(leads[i], company_id, now))
-            for kind, value in dict.fromkeys(key for i in indexes
-                                             for key in blocking_keys(profiles[i], rules)):
-                key_rows.append({"company_id": company_id, "kind": kind, "value": value})
+            key_rows += _key_rows(company_id, indexes, profiles, rules)
         writer.update_by_id(RECORDS, record_updates)
         _update_companies(writer, company_updates)
         writer.insert(KEYS, key_rows, ignore_conflicts=True)
@@ -259,21 +255,43 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     report.possible_matches = len(possible_rows)
 
 
+def _cluster_keys(indexes: list[int], profiles: list[MatchProfile],
+                  rules: MatchingRules) -> dict[tuple[str, str], None]:
+    """The blocking keys of one cluster's records, each once, in order."""
+    return dict.fromkeys(key for i in indexes for key in blocking_keys(profiles[i], rules))
+
+
+def _key_rows(company_id: int, indexes: list[int], profiles: list[MatchProfile],
+              rules: MatchingRules) -> list[dict[str, Any]]:
+    return [{"company_id": company_id, "kind": kind, "value": value}
+            for kind, value in _cluster_keys(indexes, profiles, rules)]
+
+
+def _delete_keys(connection: Connection, company_ids: list[int]) -> None:
+    for start in range(0, len(company_ids), 500):
+        chunk = company_ids[start:start + 500]
+        connection.execute(delete(KEYS).where(KEYS.c.company_id.in_(chunk)))
+
+
+def _kept_clusters(members: dict[int, list[int]], assignment: dict[int, int | None],
+                   changed: list[int]) -> Iterator[tuple[int, list[int]]]:
+    """``(company id, record indexes)`` of each cluster that is exactly its company already."""
+    done = set(changed)
+    for label, indexes in members.items():
+        company_id = assignment[label]
+        if label not in done and company_id is not None:
+            yield company_id, indexes
+
+
 def _keys_differ(engine: Engine, rules: MatchingRules, profiles: list[MatchProfile],
                  members: dict[int, list[int]], assignment: dict[int, int | None],
                  changed: list[int], sample: int = 2000) -> bool:
     """With no earlier run to compare blocking rules with: whether the stored keys of up to
     ``sample`` companies that keep their records differ from what ``rules`` give them (a
     database built under other blocking rules)."""
-    done = set(changed)
-    expected: dict[int, set[tuple[str, str]]] = {}
-    for label, indexes in members.items():
-        company_id = assignment[label]
-        if label in done or company_id is None:
-            continue
-        expected[company_id] = {key for i in indexes for key in blocking_keys(profiles[i], rules)}
-        if len(expected) >= sample:
-            break
+    expected = {company_id: set(_cluster_keys(indexes, profiles, rules))
+                for company_id, indexes in islice(
+                    _kept_clusters(members, assignment, changed), sample)}
     if not expected:
         return False
     stored: dict[int, set[tuple[str, str]]] = {company_id: set() for company_id in expected}
@@ -287,36 +305,24 @@ def _keys_differ(engine: Engine, rules: MatchingRules, profiles: list[MatchProfi
 
 
 def _rekey_unchanged(writer: BatchWriter, rules: MatchingRules, profiles: list[MatchProfile],
-                    members: dict[int, list[int]], assignment: dict[int, int | None],
-                    changed: list[int], report: DedupeReport) -> None:
+                     members: dict[int, list[int]], assignment: dict[int, int | None],
+                     changed: list[int], report: DedupeReport) -> None:
     """Rebuild the blocking keys of the clusters :func:`_write` left alone (it rebuilt the
     changed ones'), so that the next ingest finds every company by the current rules."""
     connection = writer.begin()
-    done = set(changed)
     company_ids: list[int] = []
     key_rows: list[dict[str, Any]] = []
-    for label, indexes in members.items():
-        company_id = assignment[label]
-        if label in done or company_id is None:
-            continue
+    for company_id, indexes in _kept_clusters(members, assignment, changed):
         company_ids.append(company_id)
-        for kind, value in dict.fromkeys(key for i in indexes
-                                         for key in blocking_keys(profiles[i], rules)):
-            key_rows.append({"company_id": company_id, "kind": kind, "value": value})
+        key_rows += _key_rows(company_id, indexes, profiles, rules)
         if len(key_rows) >= 50_000:
-            _replace_keys(writer, connection, company_ids, key_rows)
+            _delete_keys(connection, company_ids)
+            writer.insert(KEYS, key_rows, ignore_conflicts=True)
             report.companies_rekeyed += len(company_ids)
             company_ids, key_rows = [], []
-    _replace_keys(writer, connection, company_ids, key_rows)
-    report.companies_rekeyed += len(company_ids)
-
-
-def _replace_keys(writer: BatchWriter, connection: Connection, company_ids: list[int],
-                  key_rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(company_ids), 500):
-        chunk = company_ids[start:start + 500]
-        connection.execute(delete(KEYS).where(KEYS.c.company_id.in_(chunk)))
+    _delete_keys(connection, company_ids)
     writer.insert(KEYS, key_rows, ignore_conflicts=True)
+    report.companies_rekeyed += len(company_ids)
 
 
 def _slices(labels: list[int], members: dict[int, list[int]]) -> Iterator[list[int]]:
