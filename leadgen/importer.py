@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
-from leadgen.ingest.bulk import bulk_gc
+from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, bulk_gc
 from leadgen.ingest.parallel import ordered_map
 from leadgen.ingest.prepared import PreparedLead, from_wire, pack, prepare, to_wire, unpack
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
@@ -176,7 +176,7 @@ def import_file(
     region: str | None = None,
     rules: MatchingRules | None = None,
     encoding: str = "utf-8-sig",
-    batch_size: int = 1000,
+    batch_size: int | None = None,
     workers: int = 0,
     background: bool | None = None,
 ) -> ImportReport:
@@ -184,7 +184,8 @@ def import_file(
 
     ``workers`` > 0 validates and normalizes rows in that many worker processes while this
     process matches them, and ``background`` (default: when there are workers) writes each
-    batch in a writer process (SQLite): same results, in the same order.
+    batch in a writer process (SQLite): same results, in the same order. ``batch_size``:
+    records per committed batch (default 1,000, or :data:`BULK_BATCH_SIZE` in the background).
     """
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a CSV file")
@@ -207,7 +208,9 @@ def import_file(
     status = "customer" if as_customers else None
     numbered = enumerate(chain([first], rows), start=2)  # line 1 is the header
     background = workers > 0 if background is None else background
-    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=batch_size,
+    size = batch_size or (BULK_BATCH_SIZE if background else 1000)
+    seconds = BULK_BATCH_SECONDS if background else 2.0
+    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, max_batch_seconds=seconds,
                              background=background) as ingestor:
         for result in _prepared(numbered, settings, workers):
             report.rows += 1

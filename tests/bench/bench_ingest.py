@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from leadgen.ingest.bulk import BULK_BATCH_SIZE
 from leadgen.ingest.parallel import usable_cores
 from leadgen.items import Address, EmailAddress, Lead, NormalizedLead, PhoneNumber, SourceMeta
 from leadgen.normalize.address import city_key
@@ -138,12 +139,13 @@ def measure(count: int, db_path: str) -> dict[str, float]:
     """Ingest ``count`` generated, already normalized leads into a fresh SQLite file, in this
     process (matching, survivorship and writes; what a crawl's store pipeline does)."""
     from leadgen.ingest import Ingestor
-    from leadgen.ingest.bulk import bulk_gc
+    from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, bulk_gc
     from leadgen.normalize import normalize_lead
     from leadgen.storage import init_db
 
     engine = init_db(f"sqlite:///{db_path}")
-    ingestor = Ingestor(engine, batch_size=5000, max_batch_seconds=30.0, background=True)
+    ingestor = Ingestor(engine, batch_size=BULK_BATCH_SIZE, max_batch_seconds=BULK_BATCH_SECONDS,
+                        background=True)
     children_cpu = _children_cpu()
     memory = PeakMemory()
     clock = 0.0
@@ -221,7 +223,7 @@ def measure_import(count: int, db_path: str, workers: int) -> dict[str, float]:
     started, cpu_started = time.perf_counter(), time.process_time()
     report = import_file(engine, csv_path, source="import", id_column="id",
                          mapping=[f"{c}={c}" for c in CSV_COLUMNS[2:]], region="DE",
-                         batch_size=5000, workers=workers)
+                         workers=workers)
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
     assert report.rows == count and not report.rejected, report.rejected[:3]
@@ -274,8 +276,8 @@ def run(quick: bool = False) -> str:
         "",
         "Two measurements per size, each in its own process. **Store**: leads generated already",
         "normalized, ingested by `Ingestor.ingest` (hashing, blocking, matching, survivorship,",
-        "building every row) with a writer process storing each batch of 5,000 while the next",
-        "is matched (`background=True`, as bulk loads use). **Import**:",
+        f"building every row) with a writer process storing each batch of {BULK_BATCH_SIZE:,}",
+        "while the next is matched (`background=True`, as bulk loads use). **Import**:",
         "`leadgen import` of the same leads as a CSV file, end to end (parse, validate,",
         f"normalize, suppression check, match, store), with {workers} worker processes (one per",
         "core, `leadgen import`'s default for a big file) preparing rows while the main process",
