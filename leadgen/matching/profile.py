@@ -26,6 +26,20 @@ STOP_TOKENS = frozenset(
     "technology technologies systems products manufacturing".split()
 )
 _MAX_VALUES = 12  # a company seen with more name variants than this keeps the first ones
+_SHARED_MAX = 100_000
+_SHARED: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def shared(values: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple object per distinct value of a field with few values (city, postal code,
+    country): a million profiles would otherwise hold a million copies of ``("DE",)`` (about
+    190 bytes per profile for the three). Past ``_SHARED_MAX`` values new ones are not kept."""
+    found = _SHARED.get(values)
+    if found is not None:
+        return found
+    if len(_SHARED) < _SHARED_MAX:
+        _SHARED[values] = values
+    return values
 
 
 class MatchProfile(NamedTuple):
@@ -58,7 +72,10 @@ class MatchProfile(NamedTuple):
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
         data = data or {}
-        return cls(*(tuple(data.get(attr, ())) for attr in _ATTRS))
+        names, domains, phones, streets, postals, cities, countries = (
+            tuple(data.get(attr, ())) for attr in _ATTRS)
+        return cls(names, domains, phones, streets, shared(postals), shared(cities),
+                   shared(countries))
 
 
 _ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries")
@@ -102,9 +119,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         domains=tuple(domains),
         phones=tuple(phone.e164 for phone in lead.phones),
         streets=(street,) if street else (),
-        postals=(lead.postal_code,) if lead.postal_code else (),
-        cities=city_aliases(lead.city),
-        countries=(lead.country,) if lead.country else (),
+        postals=shared((lead.postal_code,)) if lead.postal_code else (),
+        cities=shared(city_aliases(lead.city)),
+        countries=shared((lead.country,)) if lead.country else (),
     )
 
 
