@@ -5,9 +5,11 @@ Deliberately small and outside the ``ingest`` package (only ``sqlite3`` and ``or
 imported): it starts
 in a fresh interpreter in a fraction of a second. Jobs and answers travel as length-prefixed
 :mod:`marshal` frames (plain ints, strings and None: faster both ways than pickle, and nothing
-but data can arrive). Each job is one transaction: the id guards are
-checked under the write lock (the loading process hands out ids itself, so another writer
-slipping in between two batches must stop the load, never collide with it), then every
+but data can arrive). A job is a header frame (the id guards and the number of statements)
+followed by one frame per statement, so this process holds one statement's rows at a time
+(a bulk batch of 20,000 records is tens of megabytes). Each job is one transaction: the id
+guards are checked under the write lock (the loading process hands out ids itself, so another
+writer slipping in between two batches must stop the load, never collide with it), then every
 statement runs with ``executemany`` and the batch commits.
 """
 
@@ -44,6 +46,18 @@ def send(stream: BinaryIO, value: Any) -> None:
     stream.flush()
 
 
+def send_job(stream: BinaryIO, guards: list[Guard], statements: list[Statement]) -> None:
+    """Write one job: its header, then each statement in a frame of its own. Every frame is
+    encoded before the first is written (ValueError: a value marshal cannot carry), so a
+    job is either sent whole or not at all."""
+    frames = [marshal.dumps((guards, len(statements)))]
+    frames += [marshal.dumps(statement) for statement in statements]
+    for data in frames:
+        stream.write(_LENGTH.pack(len(data)))
+        stream.write(data)
+    stream.flush()
+
+
 def receive(stream: BinaryIO) -> Any:
     """Read one frame written by :func:`send`; EOFError at the end of the stream."""
     header = stream.read(_LENGTH.size)
@@ -66,36 +80,50 @@ def serve(path: str, cache_kib: int, jobs: BinaryIO, answers: BinaryIO) -> None:
     try:
         while True:
             try:
-                job = receive(jobs)
+                header = receive(jobs)
             except EOFError:
                 return
-            if job is None:
+            if header is None:
                 return
-            send(answers, _run(database, *job))
-            del job
+            guards, count = header
+            send(answers, _run(database, guards, count, jobs))
     finally:
         database.close()
 
 
-def _run(database: sqlite3.Connection, guards: list[Guard], statements: list[Statement],
+def _run(database: sqlite3.Connection, guards: list[Guard], count: int, jobs: BinaryIO,
          ) -> str | None:
+    """Run a job's ``count`` statements, read one by one from ``jobs``, in one transaction.
+    After an error the job's remaining frames are still read (and dropped), so the next job
+    starts at its header."""
+    error: str | None = None
     try:
         database.execute("BEGIN IMMEDIATE")
         for table, first_id in guards:
             (top,) = database.execute(f"SELECT max(id) FROM {table}").fetchone()  # noqa: S608
             if top is not None and top >= first_id:
-                database.execute("ROLLBACK")
-                return (f"another program wrote to table {table} during the bulk load (id {top} "
-                        f"exists, this batch starts at {first_id}); nothing of this batch was "
-                        "stored: run the load again to resume")
-        for sql, rows in statements:
-            database.executemany(sql, rows)
-        database.execute("COMMIT")
-        return None
+                error = (f"another program wrote to table {table} during the bulk load (id "
+                         f"{top} exists, this batch starts at {first_id}); nothing of this "
+                         "batch was stored: run the load again to resume")
+                break
     except sqlite3.Error as exc:
-        if database.in_transaction:
-            database.execute("ROLLBACK")
-        return f"{exc.__class__.__name__}: {exc}"
+        error = f"{exc.__class__.__name__}: {exc}"
+    for _ in range(count):
+        sql, rows = receive(jobs)
+        if error is None:
+            try:
+                database.executemany(sql, rows)
+            except sqlite3.Error as exc:
+                error = f"{exc.__class__.__name__}: {exc}"
+        del rows
+    try:
+        if error is None:
+            database.execute("COMMIT")
+    except sqlite3.Error as exc:
+        error = f"{exc.__class__.__name__}: {exc}"
+    if error is not None and database.in_transaction:
+        database.execute("ROLLBACK")
+    return error
 
 
 if __name__ == "__main__":  # python -m leadgen.sqlite_writer PATH CACHE_KIB (jobs on stdin)

@@ -110,3 +110,33 @@ def test_fast_sqlite_datetime_writes_what_sqlalchemy_writes(value: Any) -> None:
     slow = impl.bind_processor(sqlite_dialect())
     assert slow is not None
     assert sqlite_datetime(slow)(value) == slow(value)
+
+
+def test_a_failed_statement_rolls_its_job_back_and_the_next_job_is_read_whole(
+        tmp_path: Path) -> None:
+    """A job travels as a header and one frame per statement: after a failing statement the
+    writer still reads the job's other frames, answers with the error, stores nothing of that
+    job and runs the next one."""
+    import io
+    import sqlite3
+
+    from leadgen.sqlite_writer import receive, send, send_job, serve
+
+    path = tmp_path / "w.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    insert = "INSERT INTO t (id, name) VALUES (?, ?)"
+    jobs = io.BytesIO()
+    send_job(jobs, [("t", 1)], [(insert, [(1, "kept back")]), (insert, [(2, None)]),
+                                (insert, [(3, "never run")])])
+    send_job(jobs, [("t", 1)], [(insert, [(1, "alpha"), (2, "bravo")])])
+    send(jobs, None)
+    jobs.seek(0)
+    answers = io.BytesIO()
+    serve(str(path), 1024, jobs, answers)
+    answers.seek(0)
+    assert "NOT NULL constraint failed: t.name" in receive(answers)
+    assert receive(answers) is None
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT id, name FROM t ORDER BY id").fetchall() == [
+            (1, "alpha"), (2, "bravo")]

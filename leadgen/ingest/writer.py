@@ -29,7 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import StorageError
-from leadgen.sqlite_writer import receive, send
+from leadgen.sqlite_writer import receive, send, send_job
 
 _ID_BLOCK = 512
 _PIPE_BYTES = 1 << 20
@@ -371,7 +371,7 @@ class BatchWriter:
             self._start()
         guards = [(str(name), first) for name, first in sorted(self._guards.items())]
         try:
-            send(self._process.stdin, (guards, self._job))
+            send_job(self._process.stdin, guards, self._job)
         except ValueError as exc:  # a value marshal cannot carry: a bug, not bad input
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
                                f"a row holds a value of an unsupported type ({exc})") from exc
