@@ -7,7 +7,7 @@ in a fresh interpreter in a fraction of a second. Jobs and answers travel as len
 :mod:`marshal` frames (plain ints, strings and None: faster both ways than pickle, and nothing
 but data can arrive). A job is a header frame (the id guards and the number of statements)
 followed by one frame per statement, so this process holds one statement's rows at a time
-(a bulk batch of 20,000 records is tens of megabytes). Each job is one transaction: the id
+(a bulk batch of 15,000 records is tens of megabytes). Each job is one transaction: the id
 guards are checked under the write lock (the loading process hands out ids itself, so another
 writer slipping in between two batches must stop the load, never collide with it), then every
 statement runs with ``executemany`` and the batch commits.

@@ -12,9 +12,10 @@ _ACTIVE = [0]  # bulk_gc blocks open in this process
 #: Records per batch of a bulk load written in the background. Each commit writes every index
 #: page its batch touched, and a batch's blocking keys land on random pages: at 1M generated
 #: leads, batches of 20,000 cost the writer process 79 µs of CPU per lead against 109 µs for
-#: batches of 5,000 (same run, same data), for about 200 MB more peak memory. A killed load
-#: loses at most one batch; the next run resumes.
-BULK_BATCH_SIZE = 20_000
+#: batches of 5,000 (same run, same data). Memory grows with the batch (about 7 KB per record
+#: in the ingesting process and the writer together); 15,000 keeps an import of 1M rows with
+#: its workers under 2 GB. A killed load loses at most one batch; the next run resumes.
+BULK_BATCH_SIZE = 15_000
 #: A bulk batch is written when this many seconds have passed even if it is not full.
 BULK_BATCH_SECONDS = 30.0
 
