@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
-from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, bulk_gc
+from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
 from leadgen.ingest.parallel import ordered_map
 from leadgen.ingest.prepared import PreparedLead, from_wire, pack, prepare, to_wire, unpack
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
@@ -209,8 +209,7 @@ def import_file(
     numbered = enumerate(chain([first], rows), start=2)  # line 1 is the header
     background = workers > 0 if background is None else background
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
-    seconds = BULK_BATCH_SECONDS if background else 2.0
-    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, max_batch_seconds=seconds,
+    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size,
                              background=background) as ingestor:
         for result in _prepared(numbered, settings, workers):
             report.rows += 1

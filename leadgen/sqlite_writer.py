@@ -40,10 +40,7 @@ def json_text(value: Any) -> str:
 
 def send(stream: BinaryIO, value: Any) -> None:
     """Write one marshal frame (``value`` holds only plain data) and flush it."""
-    data = marshal.dumps(value)
-    stream.write(_LENGTH.pack(len(data)))
-    stream.write(data)
-    stream.flush()
+    _write_frames(stream, [marshal.dumps(value)])
 
 
 def send_job(stream: BinaryIO, guards: list[Guard], statements: list[Statement]) -> None:
@@ -52,6 +49,11 @@ def send_job(stream: BinaryIO, guards: list[Guard], statements: list[Statement])
     job is either sent whole or not at all."""
     frames = [marshal.dumps((guards, len(statements)))]
     frames += [marshal.dumps(statement) for statement in statements]
+    _write_frames(stream, frames)
+
+
+def _write_frames(stream: BinaryIO, frames: list[bytes]) -> None:
+    """Write encoded frames, each after its length, and flush."""
     for data in frames:
         stream.write(_LENGTH.pack(len(data)))
         stream.write(data)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from leadgen.ingest.bulk import collect_young
+from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.ingest.records import CONTACT_COLUMNS
@@ -74,15 +74,22 @@ class Ingestor:
         *,
         rules: MatchingRules | None = None,
         crawl_run_id: int | None = None,
-        batch_size: int = 500,
-        max_batch_seconds: float = 2.0,
+        batch_size: int | None = None,
+        max_batch_seconds: float | None = None,
         background: bool = False,
     ):
         """``background``: write each batch in a writer process while the next is matched
-        (SQLite files only; for bulk loads that are the database's only writer)."""
+        (SQLite files only; for bulk loads that are the database's only writer). A batch is
+        written at ``batch_size`` records or after ``max_batch_seconds``: by default 500 and
+        2 s, or a bulk load's :data:`BULK_BATCH_SIZE` and :data:`BULK_BATCH_SECONDS` in the
+        background."""
         self.engine = engine
         self.rules = rules or load_rules()
         self.crawl_run_id = crawl_run_id
+        if batch_size is None:
+            batch_size = BULK_BATCH_SIZE if background else 500
+        if max_batch_seconds is None:
+            max_batch_seconds = BULK_BATCH_SECONDS if background else 2.0
         self.batch_size = batch_size
         self.max_batch_seconds = max_batch_seconds
         self.writer = BatchWriter(engine, background=background)

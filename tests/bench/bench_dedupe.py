@@ -30,13 +30,12 @@ REPO = Path(__file__).resolve().parents[2]
 def build(count: int, db_path: str) -> None:
     """Ingest ``count`` generated leads into a new SQLite file (called in a subprocess)."""
     from leadgen.ingest import Ingestor
-    from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, bulk_gc
+    from leadgen.ingest.bulk import bulk_gc
     from leadgen.storage import init_db
     from tests.bench.bench_ingest import generate
 
     engine = init_db(f"sqlite:///{db_path}")
-    ingestor = Ingestor(engine, batch_size=BULK_BATCH_SIZE, max_batch_seconds=BULK_BATCH_SECONDS,
-                        background=True)
+    ingestor = Ingestor(engine, background=True)  # bulk batches
     with bulk_gc():
         for _lead, normalized in generate(count):
             ingestor.ingest(normalized)

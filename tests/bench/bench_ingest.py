@@ -139,13 +139,12 @@ def measure(count: int, db_path: str) -> dict[str, float]:
     """Ingest ``count`` generated, already normalized leads into a fresh SQLite file, in this
     process (matching, survivorship and writes; what a crawl's store pipeline does)."""
     from leadgen.ingest import Ingestor
-    from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, bulk_gc
+    from leadgen.ingest.bulk import bulk_gc
     from leadgen.normalize import normalize_lead
     from leadgen.storage import init_db
 
     engine = init_db(f"sqlite:///{db_path}")
-    ingestor = Ingestor(engine, batch_size=BULK_BATCH_SIZE, max_batch_seconds=BULK_BATCH_SECONDS,
-                        background=True)
+    ingestor = Ingestor(engine, background=True)  # bulk batches
     children_cpu = _children_cpu()
     memory = PeakMemory()
     clock = 0.0
