@@ -40,19 +40,24 @@ def json_text(value: Any) -> str:
 
 def send(stream: BinaryIO, value: Any) -> None:
     """Write one marshal frame (``value`` holds only plain data) and flush it."""
-    _write_frames(stream, [marshal.dumps(value)])
+    write_frames(stream, [marshal.dumps(value)])
 
 
 def send_job(stream: BinaryIO, guards: list[Guard], statements: list[Statement]) -> None:
-    """Write one job: its header, then each statement in a frame of its own. Every frame is
+    """Write one job (see :func:`encode_job`)."""
+    write_frames(stream, encode_job(guards, statements))
+
+
+def encode_job(guards: list[Guard], statements: list[Statement]) -> list[bytes]:
+    """A job's frames: its header, then each statement in a frame of its own. Every frame is
     encoded before the first is written (ValueError: a value marshal cannot carry), so a
     job is either sent whole or not at all."""
     frames = [marshal.dumps((guards, len(statements)))]
     frames += [marshal.dumps(statement) for statement in statements]
-    _write_frames(stream, frames)
+    return frames
 
 
-def _write_frames(stream: BinaryIO, frames: list[bytes]) -> None:
+def write_frames(stream: BinaryIO, frames: list[bytes]) -> None:
     """Write encoded frames, each after its length, and flush."""
     for data in frames:
         stream.write(_LENGTH.pack(len(data)))

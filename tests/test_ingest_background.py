@@ -96,6 +96,26 @@ def test_another_writer_between_batches_stops_the_load_and_a_rerun_resumes(
         assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 600
 
 
+def test_a_killed_writer_process_stops_the_load_with_a_clear_error(tmp_path: Path) -> None:
+    leads = _leads(400)
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    ingestor = Ingestor(engine, batch_size=100, background=True)
+    for normalized in leads[:100]:
+        ingestor.ingest(normalized)  # the first batch goes to the writer process
+    ingestor.writer.wait()
+    process = ingestor.writer._process
+    process.kill()
+    process.wait()
+    with pytest.raises(StorageError, match="the writer process stopped"):
+        for normalized in leads[100:]:
+            ingestor.ingest(normalized)
+        ingestor.close()
+    ingestor.writer.rollback()
+    ingestor.writer.close()
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 100
+
+
 @pytest.mark.parametrize("value", [
     datetime(2026, 11, 22, 14, 49, 59, 749402, tzinfo=UTC),
     datetime(2026, 11, 22, 14, 49, 59, tzinfo=UTC),

@@ -18,6 +18,7 @@ import operator
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -29,7 +30,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import StorageError
-from leadgen.sqlite_writer import receive, send, send_job
+from leadgen.sqlite_writer import encode_job, receive, send, write_frames
 
 _ID_BLOCK = 512
 _PIPE_BYTES = 1 << 20
@@ -116,6 +117,8 @@ class BatchWriter:
         self._guards: dict[str, int] = {}
         self._process: Any = None
         self._in_flight = False
+        self._sending: threading.Thread | None = None
+        self._send_error: OSError | None = None
 
     @property
     def active(self) -> bool:
@@ -362,7 +365,11 @@ class BatchWriter:
             self.connection = None
 
     def _submit(self) -> None:
-        """Hand the batch to the writer process (after the previous one is stored)."""
+        """Hand the batch to the writer process (after the previous one is stored).
+
+        The frames are written from a thread: the writer process reads a statement only
+        after running the one before, so writing them from here would hold the matching of
+        the next batch until this one is nearly stored."""
         if not self._job:
             self._guards.clear()
             return
@@ -371,15 +378,21 @@ class BatchWriter:
             self._start()
         guards = [(str(name), first) for name, first in sorted(self._guards.items())]
         try:
-            send_job(self._process.stdin, guards, self._job)
+            frames = encode_job(guards, self._job)
         except ValueError as exc:  # a value marshal cannot carry: a bug, not bad input
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
                                f"a row holds a value of an unsupported type ({exc})") from exc
-        except OSError as exc:
-            raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
-                               f"the writer process stopped ({exc})") from exc
-        self._in_flight = True
         self._job, self._guards = [], {}
+        self._sending = threading.Thread(target=self._send_frames, args=(frames,),
+                                         name="leadgen-batch-send", daemon=True)
+        self._in_flight = True
+        self._sending.start()
+
+    def _send_frames(self, frames: list[bytes]) -> None:
+        try:
+            write_frames(self._process.stdin, frames)
+        except OSError as exc:
+            self._send_error = exc
 
     def _start(self) -> None:
         # A plain child process (not multiprocessing): it works from any calling script,
@@ -400,6 +413,13 @@ class BatchWriter:
         if not self._in_flight:
             return
         self._in_flight = False
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
+        if self._send_error is not None:
+            exc, self._send_error = self._send_error, None
+            raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "
+                               f"the writer process stopped ({exc})") from exc
         try:
             error = receive(self._process.stdout)
         except (EOFError, ValueError, OSError):
