@@ -94,6 +94,8 @@ def reference_phone_country(e164: str) -> str | None:
 
 
 def real_page_values() -> dict[str, list[str]]:
+    if not REAL_PAGES.is_dir():
+        pytest.skip(f"no shared real pages at {REAL_PAGES}")
     values: dict[str, list[str]] = {"names": [], "phones": [], "emails": [], "websites": [],
                                     "addresses": []}
     for path in sorted(REAL_PAGES.glob("*.gt.json")):
