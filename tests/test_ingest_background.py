@@ -67,53 +67,62 @@ def test_background_writer_stores_the_same_rows(tmp_path: Path) -> None:
     assert _snapshot(there_engine) == here
 
 
-def test_another_writer_between_batches_stops_the_load_and_a_rerun_resumes(
-        tmp_path: Path) -> None:
-    leads = _leads(600)
-    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+def _first_batch_stored(engine: Engine, leads: list[NormalizedLead]) -> Ingestor:
+    """A background ingestor whose first batch of 100 is stored by the writer process."""
     ingestor = Ingestor(engine, batch_size=100, background=True)
     for normalized in leads[:100]:
         ingestor.ingest(normalized)  # the 100th ingest hands the first batch over
     ingestor.writer.wait()
+    return ingestor
+
+
+def _rest_fails(ingestor: Ingestor, leads: list[NormalizedLead], error: str) -> None:
+    """Loading the other leads stops with ``error``; the ingestor is then cleaned up."""
+    with pytest.raises(StorageError, match=error):
+        for normalized in leads[100:]:
+            ingestor.ingest(normalized)
+        ingestor.close()
+    ingestor.writer.rollback()
+    ingestor.writer.close()
+
+
+def _stored(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one())
+
+
+def _rerun_resumes(engine: Engine, leads: list[NormalizedLead]) -> None:
+    with Ingestor(engine, background=True) as again:
+        statuses = [again.ingest(normalized).status for normalized in leads]
+    assert statuses.count("unchanged") == 100
+    assert _stored(engine) == len(leads)
+
+
+def test_another_writer_between_batches_stops_the_load_and_a_rerun_resumes(
+        tmp_path: Path) -> None:
+    leads = _leads(600)
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    ingestor = _first_batch_stored(engine, leads)
     with engine.begin() as conn:  # someone else adds a company meanwhile
         conn.execute(text(
             "INSERT INTO companies (display_name, name_key, categories, size, social, extra, "
             "status, field_sources, first_seen, last_seen) VALUES ('Other', 'other', '[]', "
             "'{}', '[]', '{}', 'new', '{}', '2026-01-01', '2026-01-01')"))
-    with pytest.raises(StorageError, match="another program wrote to table companies"):
-        for normalized in leads[100:]:
-            ingestor.ingest(normalized)
-        ingestor.close()
-    ingestor.writer.rollback()
-    ingestor.writer.close()
-    with engine.connect() as conn:
-        stored = conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one()
-    assert stored == 100  # the first batch is kept, the refused one left no rows
-    with Ingestor(engine, background=True) as again:
-        statuses = [again.ingest(normalized).status for normalized in leads]
-    assert statuses.count("unchanged") == 100
-    with engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 600
+    _rest_fails(ingestor, leads, "another program wrote to table companies")
+    assert _stored(engine) == 100  # the first batch is kept, the refused one left no rows
+    _rerun_resumes(engine, leads)
 
 
-def test_a_killed_writer_process_stops_the_load_with_a_clear_error(tmp_path: Path) -> None:
+def test_a_killed_writer_process_stops_the_load_and_a_rerun_resumes(tmp_path: Path) -> None:
     leads = _leads(400)
     engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
-    ingestor = Ingestor(engine, batch_size=100, background=True)
-    for normalized in leads[:100]:
-        ingestor.ingest(normalized)  # the first batch goes to the writer process
-    ingestor.writer.wait()
+    ingestor = _first_batch_stored(engine, leads)
     process = ingestor.writer._process
     process.kill()
     process.wait()
-    with pytest.raises(StorageError, match="the writer process stopped"):
-        for normalized in leads[100:]:
-            ingestor.ingest(normalized)
-        ingestor.close()
-    ingestor.writer.rollback()
-    ingestor.writer.close()
-    with engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one() == 100
+    _rest_fails(ingestor, leads, "the writer process stopped")
+    assert _stored(engine) == 100
+    _rerun_resumes(engine, leads)
 
 
 @pytest.mark.parametrize("value", [
