@@ -116,8 +116,7 @@ class BatchWriter:
         self._job: list[tuple[str, list[Any]]] = []
         self._guards: dict[str, int] = {}
         self._process: Any = None
-        self._in_flight = False
-        self._sending: threading.Thread | None = None
+        self._sending: threading.Thread | None = None  # the batch in flight, until waited for
         self._send_error: OSError | None = None
 
     @property
@@ -385,7 +384,6 @@ class BatchWriter:
         self._job, self._guards = [], {}
         self._sending = threading.Thread(target=self._send_frames, args=(frames,),
                                          name="leadgen-batch-send", daemon=True)
-        self._in_flight = True
         self._sending.start()
 
     def _send_frames(self, frames: list[bytes]) -> None:
@@ -410,12 +408,10 @@ class BatchWriter:
 
     def wait(self) -> None:
         """Block until the batch in the writer process is stored; raise if it was not."""
-        if not self._in_flight:
+        if self._sending is None:
             return
-        self._in_flight = False
-        if self._sending is not None:
-            self._sending.join()
-            self._sending = None
+        self._sending.join()
+        self._sending = None
         if self._send_error is not None:
             exc, self._send_error = self._send_error, None
             raise StorageError(f"cannot write ingest batch to {self.engine.url.database}: "

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from leadgen.ingest.bulk import BULK_BATCH_SIZE
@@ -147,20 +147,21 @@ def measure(count: int, db_path: str) -> dict[str, float]:
     ingestor = Ingestor(engine, background=True)  # bulk batches
     children_cpu = _children_cpu()
     memory = PeakMemory()
-    clock = 0.0
+    clock = [0.0, 0.0]  # wall and CPU seconds of this process inside the clock
     chunk: list[NormalizedLead] = []
     statuses: dict[str, int] = {}
     sample: list[Lead] = []
 
-    cpu = [0.0]
-
-    def run_chunk() -> float:
+    def timed(work: Callable[[], None]) -> None:
         started, cpu_started = time.perf_counter(), time.process_time()
+        work()
+        clock[0] += time.perf_counter() - started
+        clock[1] += time.process_time() - cpu_started
+
+    def ingest_chunk() -> None:
         for normalized in chunk:
             outcome = ingestor.ingest(normalized)
             statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
-        cpu[0] += time.process_time() - cpu_started
-        return time.perf_counter() - started
 
     # One bulk_gc block for the whole load, as `leadgen import` has (leaving it after each
     # chunk let the collector run a full collection over every index entry made so far).
@@ -170,23 +171,21 @@ def measure(count: int, db_path: str) -> dict[str, float]:
                 sample.append(lead)
             chunk.append(normalized)
             if len(chunk) >= CHUNK:
-                clock += run_chunk()
+                timed(ingest_chunk)
                 chunk = []
-        clock += run_chunk()
-        started, cpu_started = time.perf_counter(), time.process_time()
-        ingestor.close()
-        clock += time.perf_counter() - started
-        cpu[0] += time.process_time() - cpu_started
+        timed(ingest_chunk)
+        timed(ingestor.close)
+    seconds, cpu = clock
     peak_mb, writer_peak_mb = memory.stop()
     children_cpu = _children_cpu() - children_cpu  # the writer process, waited for by close()
     started = time.perf_counter()
     for lead in sample:
         normalize_lead(lead, "DE")
     normalize_rate = len(sample) / (time.perf_counter() - started)
-    return {"count": count, "seconds": clock, "leads_per_s": count / clock, "peak_mb": peak_mb,
-            "child_peak_mb": writer_peak_mb, "cpu_seconds": cpu[0],
+    return {"count": count, "seconds": seconds, "leads_per_s": count / seconds,
+            "peak_mb": peak_mb, "child_peak_mb": writer_peak_mb, "cpu_seconds": cpu,
             "children_cpu_seconds": children_cpu,
-            "leads_per_cpu_s": count / cpu[0],
+            "leads_per_cpu_s": count / cpu,
             "normalize_per_s": normalize_rate,
             **{f"status_{k}": v for k, v in statuses.items()}}
 
