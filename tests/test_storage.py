@@ -46,14 +46,14 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
                                         "remove_column", "add_index", "remove_index"}] == []
 
 
-def test_upgrade_from_0001_drops_duplicate_indexes_and_keeps_rows(tmp_path) -> None:
+def test_upgrade_from_0001_drops_duplicate_indexes_rekeys_company_keys_and_keeps_rows(
+        db_url: str) -> None:
     from alembic import command
     from alembic.config import Config
 
     from leadgen.storage.db import MIGRATIONS_DIR, make_engine
 
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = make_engine(url)
+    engine = make_engine(db_url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
@@ -64,19 +64,29 @@ def test_upgrade_from_0001_drops_duplicate_indexes_and_keeps_rows(tmp_path) -> N
                                 "last_seen) VALUES (1, 'Acme', 'acme', '[]', '{}', '[]', '{}', "
                                 "'new', '{}', '2026-01-01', '2026-01-01')"))
         connection.execute(text("INSERT INTO company_keys (company_id, kind, value) "
-                                "VALUES (1, 'domain', 'acme.de')"))
+                                "VALUES (1, 'domain', 'acme.de'), (1, 'phone', '+4930123')"))
     assert "ix_company_keys_lookup" in {i["name"] for i in inspect(engine).get_indexes(
         "company_keys")}
     engine.dispose()
-    engine = init_db(url)
-    indexes = {i["name"] for i in inspect(engine).get_indexes("company_keys")}
-    assert "ix_company_keys_lookup" not in indexes
+    engine = init_db(db_url)
+    schema = inspect(engine)
+    assert schema.get_indexes("company_keys") == []  # the primary key serves by company
+    assert schema.get_pk_constraint("company_keys")["constrained_columns"] == [
+        "company_id", "kind", "value"]
     assert "ix_source_records_source_id" not in {
-        i["name"] for i in inspect(engine).get_indexes("source_records")}
-    assert "ix_contacts_company_id" not in {
-        i["name"] for i in inspect(engine).get_indexes("contacts")}
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT value FROM company_keys")).scalar() == "acme.de"
+        i["name"] for i in schema.get_indexes("source_records")}
+    assert "ix_contacts_company_id" not in {i["name"] for i in schema.get_indexes("contacts")}
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT kind, value FROM company_keys ORDER BY kind")).all() == [
+            ("domain", "acme.de"), ("phone", "+4930123")]
+        if engine.dialect.name == "sqlite":
+            sql = conn.execute(text("SELECT sql FROM sqlite_master "
+                                    "WHERE name = 'company_keys'")).scalar_one()
+            assert "WITHOUT ROWID" in sql
+        with pytest.raises(IntegrityError):  # still one row per (company, kind, value)
+            conn.execute(text("INSERT INTO company_keys (company_id, kind, value) "
+                              "VALUES (1, 'domain', 'acme.de')"))
+    engine.dispose()
 
 
 def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
@@ -117,7 +127,7 @@ def test_deleting_a_company_cascades_to_keys(db_url: str) -> None:
     with session_scope(engine) as session:
         session.delete(session.scalars(select(Company)).one())
     with session_scope(engine) as session:
-        assert session.scalar(select(func.count(CompanyKey.id))) == 0
+        assert session.scalar(select(func.count()).select_from(CompanyKey)) == 0
 
 
 def test_suppression_entries_are_unique(db_url: str) -> None:

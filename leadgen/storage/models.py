@@ -81,20 +81,22 @@ class Company(Base):
 
 
 class CompanyKey(Base):
-    """A blocking key of a company (domain, phone, name key + postal code, ...), indexed."""
+    """A blocking key of a company (domain, phone, name key + postal code, ...).
+
+    Keyed by (company, kind, value) and, in SQLite, stored in that primary key's B-tree
+    (``WITHOUT ROWID``): a company's keys are written together and company ids grow, so a bulk
+    load appends instead of inserting every key at a random place of a (kind, value) index.
+    Matching looks keys up in memory (loaded by a full scan); SQL reads them by company only.
+    """
 
     __tablename__ = "company_keys"
-    __table_args__ = (
-        # Look-ups by (kind, value) use this unique index's prefix: no second index to update.
-        UniqueConstraint("kind", "value", "company_id", name="uq_company_key"),
-    )
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     company_id: Mapped[int] = mapped_column(
-        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
     )
-    kind: Mapped[str] = mapped_column(String(30))
-    value: Mapped[str] = mapped_column(String(320))
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    value: Mapped[str] = mapped_column(String(320), primary_key=True)
 
 
 class SourceRecord(Base):
