@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _columns() -> list[sa.Column]:
+def _columns() -> list[sa.schema.SchemaItem]:
     return [
         sa.Column("company_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=30), nullable=False),
