@@ -253,24 +253,39 @@ def _subprocess(count: int, kind: str = "store", workers: int = 1) -> dict[str, 
         return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def _ratio_line(results: list[dict[str, float]], what: str) -> list[str]:
+def _ratio_line(results: list[dict[str, float]], what: str,
+                again: dict[str, float] | None = None) -> list[str]:
+    """The 1M/100k time ratio; ``again``: the smaller size measured a second time, after the
+    bigger one, so that the VM's speed drifting during the run (up to 3x here) weighs on
+    both sides of the ratio alike."""
     if len(results) < 2:
         return []
     big, small = results[-1], results[-2]
     cpu = (f", {big['cpu_seconds'] / small['cpu_seconds']:.2f} CPU of this process"
            if "cpu_seconds" in big else "")
-    return ["", f"{what}: time ratio {int(big['count']):,} / {int(small['count']):,} = "
+    line = (f"{what}: time ratio {int(big['count']):,} / {int(small['count']):,} = "
             f"{big['seconds'] / small['seconds']:.2f} wall{cpu} (size ratio "
-            f"{big['count'] / small['count']:.0f}; bar <= 12 for 1M/100k)."]
+            f"{big['count'] / small['count']:.0f}; bar <= 12 for 1M/100k).")
+    if again is not None:
+        mean = (small["seconds"] + again["seconds"]) / 2
+        line += (f" The {int(small['count']):,} run repeated after the {int(big['count']):,} "
+                 f"one took {again['seconds']:.1f} s ({again['leads_per_s']:,.0f} leads/s, "
+                 f"{again['cpu_seconds']:.1f} s CPU); against the mean of the two runs the "
+                 f"ratio is {big['seconds'] / mean:.2f} wall, "
+                 f"{big['cpu_seconds'] / ((small['cpu_seconds'] + again['cpu_seconds']) / 2):.2f}"
+                 " CPU.")
+    return ["", line]
 
 
 def run(quick: bool = False) -> str:
     sizes = QUICK_SIZES if quick else SIZES
     store = [_subprocess(size) for size in sizes]
+    store_again = _subprocess(sizes[-2])  # the ratio's smaller side again, after the bigger
     from leadgen.ingest.parallel import default_workers
 
     workers = default_workers()  # as `leadgen import` uses for a big file
     imports = [_subprocess(size, "import", workers=workers) for size in sizes]
+    imports_again = _subprocess(sizes[-2], "import", workers=workers)
     lines = [
         "## Ingest: generated leads into a fresh SQLite database",
         "",
@@ -304,8 +319,8 @@ def run(quick: bool = False) -> str:
               "they need not coincide, so their sum bounds the total.",
               "", "`normalize_lead` alone (5k-lead sample, one process): " + ", ".join(
                   f"{r['normalize_per_s']:,.0f} leads/s" for r in store[-1:]) + "."]
-    lines += _ratio_line(store, "Store")
-    lines += _ratio_line(imports, "Import")
+    lines += _ratio_line(store, "Store", store_again)
+    lines += _ratio_line(imports, "Import", imports_again)
     for label, results in (("Store", store), ("Import", imports)):
         big = results[-1]
         total = (big["cpu_seconds"] + big["children_cpu_seconds"]) / big["count"]
