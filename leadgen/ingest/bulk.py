@@ -10,11 +10,14 @@ from contextlib import contextmanager
 _ACTIVE = [0]  # bulk_gc blocks open in this process
 
 #: Records per batch of a bulk load written in the background. Each commit writes every index
-#: page its batch touched, and a batch's blocking keys land on random pages: at 1M generated
-#: leads, batches of 20,000 cost the writer process 79 µs of CPU per lead against 109 µs for
-#: batches of 5,000 (same run, same data). Memory grows with the batch (about 7 KB per record
-#: in the ingesting process and the writer together); 15,000 keeps an import of 1M rows with
-#: its workers under 2 GB. A killed load loses at most one batch; the next run resumes.
+#: page its batch touched, and some indexes (a record's identity, a company's name and domain)
+#: take their entries at random places: bigger batches write each such page less often. When
+#: the blocking keys still had a random-place index, batches of 20,000 cost the writer process
+#: 79 µs of CPU per lead at 1M against 109 µs for batches of 5,000; since keys are stored by
+#: company (migration 0004), 5,000 and 15,000 measured alike at 100k. Memory grows with the
+#: batch (about 7 KB per record in the ingesting process and the writer together); 15,000 keeps
+#: an import of 1M rows with its workers under 2 GB. A killed load loses at most one batch; the
+#: next run resumes.
 BULK_BATCH_SIZE = 15_000
 #: A bulk batch is written when this many seconds have passed even if it is not full.
 BULK_BATCH_SECONDS = 30.0
