@@ -32,7 +32,7 @@ def upgrade() -> None:
                     sa.PrimaryKeyConstraint("company_id", "kind", "value"),
                     sqlite_with_rowid=False)
     op.execute("INSERT INTO company_keys_new (company_id, kind, value) "
-               "SELECT DISTINCT company_id, kind, value FROM company_keys")
+               "SELECT company_id, kind, value FROM company_keys ORDER BY company_id")
     op.drop_table("company_keys")
     op.rename_table("company_keys_new", "company_keys")
 
