@@ -43,11 +43,6 @@ def send(stream: BinaryIO, value: Any) -> None:
     write_frames(stream, [marshal.dumps(value)])
 
 
-def send_job(stream: BinaryIO, guards: list[Guard], statements: list[Statement]) -> None:
-    """Write one job (see :func:`encode_job`)."""
-    write_frames(stream, encode_job(guards, statements))
-
-
 def encode_job(guards: list[Guard], statements: list[Statement]) -> list[bytes]:
     """A job's frames: its header, then each statement in a frame of its own. Every frame is
     encoded before the first is written (ValueError: a value marshal cannot carry), so a

@@ -149,16 +149,17 @@ def test_a_failed_statement_rolls_its_job_back_and_the_next_job_is_read_whole(
     import io
     import sqlite3
 
-    from leadgen.sqlite_writer import receive, send, send_job, serve
+    from leadgen.sqlite_writer import encode_job, receive, send, serve, write_frames
 
     path = tmp_path / "w.db"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
     insert = "INSERT INTO t (id, name) VALUES (?, ?)"
     jobs = io.BytesIO()
-    send_job(jobs, [("t", 1)], [(insert, [(1, "kept back")]), (insert, [(2, None)]),
-                                (insert, [(3, "never run")])])
-    send_job(jobs, [("t", 1)], [(insert, [(1, "alpha"), (2, "bravo")])])
+    write_frames(jobs, encode_job([("t", 1)], [(insert, [(1, "kept back")]),
+                                               (insert, [(2, None)]),
+                                               (insert, [(3, "never run")])]))
+    write_frames(jobs, encode_job([("t", 1)], [(insert, [(1, "alpha"), (2, "bravo")])]))
     send(jobs, None)
     jobs.seek(0)
     answers = io.BytesIO()

@@ -7,8 +7,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_ACTIVE = [0]  # bulk_gc blocks open in this process
-
 #: Records per batch of a bulk load written in the background. Each commit writes every index
 #: page its batch touched, and some indexes (a record's identity, a company's name and domain)
 #: take their entries at random places: bigger batches write each such page less often. When
@@ -32,8 +30,9 @@ GARBAGE_FLOOR = 1_000
 
 
 class _Collecting:
-    """What :func:`collect_young` does next in the open bulk block."""
+    """The open bulk blocks and what :func:`collect_young` does next in them."""
 
+    depth = 0  # bulk_gc blocks open in this process
     batches = 0
     every_batch = False
     froze = False
@@ -57,18 +56,19 @@ def bulk_gc() -> Iterator[None]:
     """
     was_enabled = gc.isenabled()
     gc.disable()
-    if not _ACTIVE[0]:
+    if not _Collecting.depth:
         _Collecting.batches, _Collecting.every_batch, _Collecting.froze = 0, False, False
-    _ACTIVE[0] += 1
+    _Collecting.depth += 1
     try:
         yield
     finally:
-        _ACTIVE[0] -= 1
-        if not _ACTIVE[0] and _Collecting.froze:
-            gc.unfreeze()
-            _Collecting.froze = False
-        if was_enabled and not _ACTIVE[0]:
-            gc.enable()
+        _Collecting.depth -= 1
+        if not _Collecting.depth:
+            if _Collecting.froze:
+                gc.unfreeze()
+                _Collecting.froze = False
+            if was_enabled:
+                gc.enable()
 
 
 def collect_young() -> int | None:
@@ -76,7 +76,7 @@ def collect_young() -> int | None:
     since the last call when this batch is a probe (the first, then every ``PROBE_EVERY``-th)
     or the last probe found garbage, else freeze them. Returns the number of unreachable
     objects found, None when nothing was collected."""
-    if not _ACTIVE[0]:
+    if not _Collecting.depth:
         return None
     _Collecting.batches += 1
     if _Collecting.every_batch or _Collecting.batches % PROBE_EVERY == 1:
