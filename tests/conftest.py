@@ -9,10 +9,6 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-REAL_PAGES = SHARED / "real-pages"
-
 
 def _pg_admin_url() -> str | None:
     return os.environ.get("LEADGEN_TEST_PG_URL")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from enrich.pages import CompanySitePage
 from leadgen.normalize import normalize_email, normalize_phone
+from tests.paths import REAL_PAGES
 
-REAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "real-pages"
 CONTACT_PAGES = sorted(
     p for p in REAL_PAGES.glob("*.gt.json")
     if json.loads(p.read_text(encoding="utf-8")).get("page_type") == "contact_page"

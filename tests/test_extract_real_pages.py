@@ -27,8 +27,8 @@ import pytest
 from rapidfuzz import fuzz
 
 from spiders.pages import ExtractedRecord, extract_records
+from tests.paths import REAL_PAGES
 
-REAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "real-pages"
 REPORT = Path(__file__).resolve().parent / "reports" / "extraction.md"
 FIELDS = ("name", "phones", "emails", "websites", "address")
 SIMILARITY = 85

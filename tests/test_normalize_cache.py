@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import phonenumbers
 import pytest
@@ -35,8 +34,8 @@ from leadgen.normalize.lead import phone_country
 from leadgen.normalize.name import _split_latin_suffix, _split_latin_suffix_general
 from leadgen.normalize.phone import _KINDS, phone_text
 from tests.bench.bench_ingest import generate
+from tests.paths import REAL_PAGES
 
-REAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "real-pages"
 REGIONS = (None, "DE", "CN", "US", "GB", "CH", "IT", "RU", "de", "XX", "001")
 
 CHINESE = ["杭州娃哈哈集团有限公司", "北京字节跳动科技有限公司", "深圳市腾讯计算机系统有限公司",

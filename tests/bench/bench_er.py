@@ -23,9 +23,7 @@ from typer.testing import CliRunner
 from leadgen.cli import app
 from leadgen.storage import init_db
 from leadgen.storage.models import SourceRecord
-
-REPO = Path(__file__).resolve().parents[2]
-RESTAURANTS = REPO.parent / "shared" / "er-benchmark" / "restaurants" / "restaurant.csv"
+from tests.paths import RESTAURANTS
 
 
 @dataclass

@@ -7,15 +7,13 @@ visible text (what any extractor must at least do). The ratio says what the laye
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from leadgen.demoweb import DemoWorld
 from spiders.pages import extract_records
-
-REAL_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "real-pages"
+from tests.paths import REAL_PAGES
 
 
 def _pages(quick: bool) -> list[tuple[bytes, str]]:
