@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Contact, Lead, SourceMeta
@@ -124,6 +125,41 @@ def test_same_name_in_other_city_is_not_merged(sqlite_url: str) -> None:
     ])
     assert outcomes[1].company_id != outcomes[0].company_id
     assert outcomes[2].company_id == outcomes[0].company_id
+
+
+def test_german_and_english_spellings_of_one_company_merge(sqlite_url: str) -> None:
+    """An association writes "Müller & Söhne GmbH, München"; an English exhibitor list writes
+    "Mueller und Soehne, Munich" (no umlauts, the city's English name, another phone line)."""
+    engine = init_db(sqlite_url)
+    outcomes = ingest_all(engine, [
+        lead("Müller & Söhne GmbH", phones=["089 123456-12"], address=Address(
+            city="München", postal_code="80331", country="Deutschland"), country_hint="DE"),
+        lead("Mueller und Soehne", source="expo", phones=["+49 89 123456"], address=Address(
+            city="Munich", postal_code="80331", country="Germany")),
+        lead("Schmidt Söhne GmbH", source="expo", address=Address(
+            city="Munich", postal_code="80331", country="Germany")),
+    ])
+    assert outcomes[1].company_id == outcomes[0].company_id, outcomes[1].evidence
+    labels = {hit["field"]: hit["level"] for hit in outcomes[1].evidence["levels"]}
+    assert labels["name"] == "exact name key" and labels["city"] == "same city"
+    assert outcomes[2].company_id != outcomes[0].company_id
+
+
+def test_a_company_stored_without_a_profile_is_compared_by_its_columns(sqlite_url: str,
+                                                                      ) -> None:
+    """A company another tool wrote (no matching profile in ``extra``) is compared by its
+    canonical columns, its city keyed as a record's is ("München" and "Munich" alike)."""
+    engine = init_db(sqlite_url)
+    with Session(engine) as session:
+        session.add(Company(id=7, display_name="Acme Antriebe", name_key="acme antriebe",
+                            postal_code="80331", city="München", country="DE"))
+        session.add(CompanyKey(company_id=7, kind="name", value="acme antriebe"))
+        session.commit()
+    (outcome,) = ingest_all(engine, [lead("ACME Antriebe GmbH", address=Address(
+        city="Munich", postal_code="80331", country="Germany"))])
+    assert outcome.company_id == 7, outcome.evidence
+    labels = {hit["field"]: hit["level"] for hit in outcome.evidence["levels"]}
+    assert labels["city"] == "same city"
 
 
 def test_shared_switchboard_does_not_glue(sqlite_url: str) -> None:

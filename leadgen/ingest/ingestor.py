@@ -26,6 +26,7 @@ from leadgen.items import NormalizedLead
 from leadgen.matching.compare import MatchResult, compare, names_may_match
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import MatchingRules, load_rules
+from leadgen.normalize.address import city_aliases, city_key
 from leadgen.sqlite_writer import json_text
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
@@ -429,6 +430,6 @@ def _profile_from_row(row: Any) -> MatchProfile:
         domains=(row.registered_domain,) if row.registered_domain else (),
         phones=(row.phone,) if row.phone else (),
         postals=(row.postal_code,) if row.postal_code else (),
-        cities=(row.city.casefold(),) if row.city else (),
+        cities=city_aliases(city_key(row.city)),
         countries=(row.country,) if row.country else (),
     )

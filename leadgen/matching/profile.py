@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import city_aliases, street_key
-from leadgen.normalize.text import has_cjk
+from leadgen.normalize.name import name_key as key_of_name
+from leadgen.normalize.text import has_cjk, spell_out_umlauts
 from leadgen.normalize.website import registered_domain
 
 #: Name words too common to block on ("the", legal-ish words left in names, trade words).
@@ -131,11 +132,23 @@ _CJK_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]
 
 
 def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
-    """The name key and, for a Chinese name, the key without its place qualifiers:
-    "华强电子科技(深圳)" and "深圳市华强电子科技" both give "华强电子科技" (the same company
-    registered with the city in parentheses or as a prefix)."""
-    if not name_key or not has_cjk(name_key):
-        return (name_key,) if name_key else ()
+    """The name key and:
+
+    - for a name with German umlauts, the key of its spelled-out form: "Müller & Söhne"
+      gives "muller and sohne" and "mueller and soehne" (lists write it both ways);
+    - for a Chinese name, the key without its place qualifiers: "华强电子科技(深圳)" and
+      "深圳市华强电子科技" both give "华强电子科技" (the same company registered with the
+      city in parentheses or as a prefix).
+    """
+    if not name_key:
+        return ()
+    if not has_cjk(name_key):
+        spelled = spell_out_umlauts(display_name)
+        if spelled is None:
+            return (name_key,)
+        spelled_key = key_of_name(spelled)
+        return (name_key, spelled_key) if spelled_key and spelled_key != name_key else (
+            name_key,)
     core = _CJK_PLACE_IN_PARENS.sub("", display_name).strip()
     stripped = _CJK_PLACE_PREFIX.sub("", core)
     if len(stripped) >= 4:  # "北京超市连锁" is no "北京超市" + "连锁": keep what is left whole

@@ -121,12 +121,40 @@ def street_key(raw: str | None) -> str | None:
 _CJK_CITY_SUFFIXES = ("市", "省", "区", "県", "府")
 
 
+#: Cities that English (or German) lists name differently from the local name, as city keys:
+#: the other name -> the local one, umlauts contracted (see :func:`city_aliases`). A
+#: trade-show list says "Munich", an association "München".
+CITY_EXONYMS: dict[str, str] = {
+    "munich": "munchen", "cologne": "koln", "nuremberg": "nurnberg",
+    "hanover": "hannover", "brunswick": "braunschweig", "vienna": "wien", "geneva": "geneve",
+    "genf": "geneve", "lucerne": "luzern", "basle": "basel", "prague": "praha", "prag": "praha",
+    "warsaw": "warszawa", "warschau": "warszawa", "cracow": "krakow", "krakau": "krakow",
+    "milan": "milano", "mailand": "milano", "rome": "roma", "rom": "roma", "turin": "torino",
+    "florence": "firenze", "florenz": "firenze", "venice": "venezia", "venedig": "venezia",
+    "naples": "napoli", "neapel": "napoli", "genoa": "genova", "genua": "genova",
+    "lisbon": "lisboa", "lissabon": "lisboa", "copenhagen": "kobenhavn",
+    "kopenhagen": "kobenhavn", "the hague": "den haag", "antwerp": "antwerpen",
+    "brussels": "bruxelles", "brussel": "bruxelles", "ghent": "gent", "bruges": "brugge",
+    "moscow": "moskva", "moskau": "moskva", "athens": "athina", "athen": "athina",
+    "gothenburg": "goteborg", "seville": "sevilla", "belgrade": "beograd",
+    "bucharest": "bucuresti", "bukarest": "bucuresti", "kiev": "kyiv", "kiew": "kyiv",
+    "peking": "beijing", "canton": "guangzhou",
+}
+
+
 def city_aliases(key: str | None) -> tuple[str, ...]:
-    """A city key and, for a Chinese city, its pinyin ("杭州市" -> ("杭州", "hangzhou"))."""
+    """The keys a city is compared and blocked by: for a Latin-script city one key, the same
+    for its spellings ("München", "Muenchen", "Munchen" and "Munich" all give "munchen":
+    spelled-out umlauts contracted, an exonym's local name); for a Chinese city the name and
+    its pinyin ("杭州市" -> ("杭州", "hangzhou"))."""
     if not key:
         return ()
     if not has_cjk(key):
-        return (key,)
+        local = CITY_EXONYMS.get(key)
+        if local is None and "e" in key:  # "ae", "oe", "ue": umlauts written out
+            key = key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+            local = CITY_EXONYMS.get(key)
+        return (local or key,)
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
     romanized = "".join(pinyin_syllables(base))
     return (base, romanized) if romanized else (base,)

@@ -21,6 +21,20 @@ _PUNCT_SPACE = re.compile(r"[^\w\s&]|_", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
 
+#: German umlauts as written without them ("Müller" is also spelled "Mueller").
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def spell_out_umlauts(text: str) -> str | None:
+    """``text`` with German umlauts written out ("Müller" -> "Mueller"), or None when it has
+    none. Folding alone gives "muller", which a German list may spell "Mueller"."""
+    if text.isascii():
+        return None
+    composed = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis is "ü" too
+    spelled = composed.translate(_UMLAUTS)
+    return spelled if spelled != composed else None
+
+
 def clean_spaces(text: str) -> str:
     """NFKC (full-width to half-width) and single spaces."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
