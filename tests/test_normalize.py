@@ -64,6 +64,17 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("310/246-1501", "US", "+13102461501", None),
         ("(212) 555-0199", "US", "+12125550199", None),
         ("电话：０５７１－８８８８６６６６", "CN", "+8657188886666", None),
+        # Extensions written the Chinese and the German way.
+        ("0755-83212345转808", "CN", "+8675583212345", "808"),
+        ("+86 755 8321 2345 分机 808", None, "+8675583212345", "808"),
+        ("0755-83212345-808", "CN", "+8675583212345", "808"),
+        ("(089) 123456 Durchwahl 12", "DE", "+4989123456", "12"),
+        # A German direct-dial number is a number of its own, not an extension.
+        ("089 123456-12", "DE", "+498912345612", None),
+        # A field with a phone and a fax: the phone, whichever comes first.
+        ("+49 89 123456 / Fax +49 89 123457", "DE", "+4989123456", None),
+        ("Fax: 089 123457, Tel: 089 123456", "DE", "+4989123456", None),
+        ("传真：0755-83212346 电话：0755-83212345", "CN", "+8675583212345", None),
     ],
 )
 def test_normalize_phone(raw: str, region: str | None, e164: str, extension: str | None) -> None:
@@ -91,6 +102,12 @@ def test_phone_kind() -> None:
         ("john.smith@gmail.com", "john.smith@gmail.com", False, True),
         ("wang@163.com", "wang@163.com", False, True),
         (" kontakt@müller.de ", "kontakt@xn--mller-kva.de", True, False),
+        # Written out against harvesters, as German imprints do, or ending a sentence.
+        ("info(at)firma.de", "info@firma.de", True, False),
+        ("vertrieb [at] firma [dot] de", "vertrieb@firma.de", True, False),
+        ("Anna.Weber (at) Firma (punkt) de", "anna.weber@firma.de", False, False),
+        ("sales@acme.com.", "sales@acme.com", True, False),
+        ("wang＠163.com", "wang@163.com", False, True),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:
@@ -99,7 +116,8 @@ def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None
     assert (email.address, email.role, email.free_mail) == (address, role, free)
 
 
-@pytest.mark.parametrize("raw", ["", "bad@", "@acme.com", "a b@acme.com", "x@localhost"])
+@pytest.mark.parametrize("raw", ["", "bad@", "@acme.com", "a b@acme.com", "x@localhost",
+                                 "info at the office", "x@@acme.com", "info(at)localhost"])
 def test_normalize_email_rejects(raw: str) -> None:
     assert normalize_email(raw) is None
 

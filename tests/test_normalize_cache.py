@@ -52,7 +52,9 @@ PHONES = ["0571 8888 6666", "+86 571 8888 6666", "0086-571-88886666", "+86 400 8
           "1-800-624-4488", "800-624-4488", "+800 1234 5678", "(212) 555-0199", "310/246-1501",
           "0/00000", "00000", "+0", "12", "n/a", "call us", "+7 800 555 3535",
           "+44 1624 123456", "+1 242 555 1234", "0049-6251-1035-99*8 Rappen", "+39 06 1234 5678",
-          "tel:+4930123456", "030-1234567;ext=7", "116 000", "112"]
+          "tel:+4930123456", "030-1234567;ext=7", "116 000", "112",
+          "0755-83212345转808", "0755-83212345-808", "(089) 123456 Durchwahl 12",
+          "+49 89 123456 / Fax +49 89 123457", "传真：0755-83212346 电话：0755-83212345"]
 EMAILS = ["Info@ACME.de", "mailto:Sales@Acme.COM", " kontakt@müller.de ", "wang@163.com",
           "john.smith@gmail.com", "x@localhost", "bad@", "@acme.com", "a b@acme.com",
           "José@例子.中国", "\"quoted\"@acme.de", "Postmaster@ACME.DE", "x@acme.de.",
@@ -60,15 +62,35 @@ EMAILS = ["Info@ACME.de", "mailto:Sales@Acme.COM", " kontakt@müller.de ", "wang
 
 
 def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
-    """The unmemoized algorithm: parse, check, re-parse the E.164, then validity and type."""
+    """The unmemoized algorithm: the text as one number; else a valid number followed by a
+    dash and an extension; else the first valid number of a field listing several (fax
+    numbers left out)."""
     if not raw:
         return None
     text, region = phone_text(raw, region)
+    found = _reference_number(text, region, valid_only=False)
+    if found is None and (match := _phone._TRAILING_EXTENSION.match(text)):
+        head = _reference_number(match.group(1), region, valid_only=True)
+        if head is not None and head.extension is None:
+            found = head.model_copy(update={"extension": match.group(2)})
+    parts = _phone._SEPARATORS.split(raw.translate(_phone._FULLWIDTH))
+    for part in parts if found is None and len(parts) > 1 else []:
+        if part and not _phone._FAX_LABEL.match(part):
+            found = _reference_number(phone_text(part, None)[0], region, valid_only=True)
+            if found is not None:
+                break
+    return None if found is None else found.model_copy(update={"raw": raw.strip()})
+
+
+def _reference_number(text: str, region: str | None, *, valid_only: bool,
+                      ) -> PhoneNumber | None:
+    """Parse, check, re-parse the E.164, then validity and type."""
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
+    valid = phonenumbers.is_valid_number(number)
+    if not phonenumbers.is_possible_number(number) or (valid_only and not valid):
         return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     try:
@@ -78,9 +100,8 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
     if not (phonenumbers.is_possible_number(again)
             and phonenumbers.format_number(again, PhoneNumberFormat.E164) == e164):
         return None
-    valid = phonenumbers.is_valid_number(number)
     kind = _KINDS.get(phonenumbers.number_type(number)) if valid else None
-    return PhoneNumber(e164=e164, raw=raw.strip(), extension=number.extension or None, kind=kind)
+    return PhoneNumber(e164=e164, raw=text, extension=number.extension or None, kind=kind)
 
 
 def reference_phone_country(e164: str) -> str | None:

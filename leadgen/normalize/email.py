@@ -9,6 +9,7 @@ tests/test_normalize_cache.py checks that :func:`check_syntax` equals ``validate
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
@@ -25,6 +26,22 @@ from email_validator.syntax import (
 
 from leadgen.items import EmailAddress
 from leadgen.normalize.memo import CACHE_SIZE, remember
+
+#: How pages hide an address from harvesters, as regular-expression parts: "info [at] acme
+#: [dot] de", "info(at)acme(dot)de", "info@acme。de" (the page extractors find them in text).
+OBFUSCATED_AT = (
+    r"(?:\s*(?:\[|\(|\{|<)\s*(?:at|@|аt|klammeraffe|собака)\s*(?:\]|\)|\}|>)\s*"
+    r"|\s+at\s+|\s*[@＠]\s*)"
+)
+OBFUSCATED_DOT = (r"(?:\s*(?:\[|\(|\{|<)\s*(?:dot|punkt|point|punto|\.)\s*(?:\]|\)|\}|>)\s*"
+                  r"|\s+dot\s+|\.|。)")
+ADDRESS_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+TOP_LEVEL = r"[A-Za-z]{2,24}"
+_OBFUSCATED = re.compile(
+    rf"({ADDRESS_LOCAL}){OBFUSCATED_AT}((?:{DOMAIN_LABEL}{OBFUSCATED_DOT})+{TOP_LEVEL})",
+    re.IGNORECASE)
+_DOT_SPLIT = re.compile(OBFUSCATED_DOT, re.IGNORECASE)
 
 #: Local parts that name a function, not a person.
 ROLE_LOCAL_PARTS = frozenset(
@@ -76,6 +93,9 @@ def _parse_email(raw: str) -> EmailAddress | None:
     text = raw.strip().removeprefix("mailto:").split("?", 1)[0].strip().strip("<>")
     checked = check_syntax(text)
     if checked is None:
+        written_out = _written_out(text)
+        checked = check_syntax(written_out) if written_out else None
+    if checked is None:
         return None
     local, ascii_domain = checked
     domain = ascii_domain.lower()
@@ -89,6 +109,17 @@ def _parse_email(raw: str) -> EmailAddress | None:
         role=base.replace(".", "").replace("_", "") in ROLE_LOCAL_PARTS or base in ROLE_LOCAL_PARTS,
         free_mail=domain in FREE_MAIL_DOMAINS,
     )
+
+
+def _written_out(text: str) -> str | None:
+    """The address a field hides ("info [at] acme [dot] de", "info(at)acme.de") or ends with
+    punctuation ("info@acme.de."), or None."""
+    text = text.rstrip(".,;:")
+    match = _OBFUSCATED.fullmatch(text)
+    if match is None:
+        return text if "@" in text else None
+    parts = [part for part in _DOT_SPLIT.split(match.group(2)) if part]
+    return f"{match.group(1)}@{'.'.join(parts)}"
 
 
 def check_syntax(text: str) -> tuple[str, str] | None:

@@ -1,5 +1,9 @@
 """Phone numbers to E.164 with phonenumbers, keeping the extension and the line type.
 
+Beyond what phonenumbers reads: Chinese and German extension words ("转 808", "Durchwahl 12"),
+a dash and an extension after a complete number ("0755-83212345-808"), and fields that list
+several numbers ("+49 89 123456 / Fax +49 89 123457": the first that is no fax).
+
 Speed: a number is parsed once. Everything after the parse (possible, E.164, the round-trip
 check, line type, region) depends only on the country code and the national significant
 number, so it is memoized on that pair; whole results are memoized on ``(raw, region)`` as
@@ -35,6 +39,19 @@ _KINDS = {
 _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f|电话|传真|手机)"
                     r"\s*[.:：]?\s*", re.IGNORECASE)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
+# Extension words phonenumbers does not know ("转 808", "分机 808", "Durchwahl 12"): read as
+# "ext.", which it does.
+_EXTENSION_WORD = re.compile(r"\s*(?:转|分机|分機|内线|durchwahl|dw|nebenstelle|poste|interno)"
+                             r"\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
+# A dash and a few digits after a complete number: an extension ("0755-83212345-808"; where
+# numbers have a fixed length, as in China, it cannot be part of the number).
+_TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
+# Separators of a field that lists several numbers, and a fax number's label among them.
+_SEPARATORS = re.compile(
+    r"\s*(?:[,|、；，]|;(?!\s*(?:ext|isub|phone-context)=))\s*|\s+/\s+"  # not RFC 3966 ";ext="
+    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|电话|传真|手机)\s*[.:：])",
+    re.IGNORECASE)
+_FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真)", re.IGNORECASE)
 
 
 class _Facts(NamedTuple):
@@ -43,6 +60,9 @@ class _Facts(NamedTuple):
     e164: str | None
     """E.164 form, or None when the number is not possible or does not round-trip."""
     kind: str | None
+
+
+_Found = tuple[str, str | None, str | None]  # E.164, line type, extension
 
 
 def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
@@ -66,26 +86,79 @@ def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
 
 
 def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
-    """The number as phonenumbers should read it (labels, ``tel:``, full-width digits and a
-    ``00`` prefix handled) and the region as an upper-case ISO code or None."""
+    """The number as phonenumbers should read it (labels, ``tel:``, full-width digits, a
+    ``00`` prefix and extension words handled) and the region as an upper-case ISO code or
+    None."""
     text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
     text = text.removeprefix("tel:").strip()
     if text.startswith("00"):
         text = "+" + text[2:]
+    if not text.isascii() or "w" in text or "W" in text or "e" in text:
+        text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
     return text, region.upper() if region and len(region) == 2 else None
 
 
 def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     text, region = phone_text(raw, region)
+    found = _number(text, region)
+    if found is None:
+        found = (_with_trailing_extension(text, region)
+                 or _first_in_text(raw.translate(_FULLWIDTH), region))  # labels kept
+    if found is None:
+        return None
+    e164, kind, extension = found
+    return PhoneNumber(e164=e164, raw=raw.strip(), extension=extension, kind=kind)
+
+
+
+def _number(text: str, region: str | None) -> _Found | None:
+    """``text`` as one number, or None."""
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    facts = _facts(number)
-    if facts.e164 is None:
+    return _found(number, number.extension or None)
+
+
+def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
+    """"0755-83212345-808": a valid number, a dash and an extension (tried only when the
+    whole text is no number, so a German "089 123456-12" stays one direct-dial number)."""
+    match = _TRAILING_EXTENSION.match(text)
+    if match is None:
         return None
-    return PhoneNumber(e164=facts.e164, raw=raw.strip(), extension=number.extension or None,
-                       kind=facts.kind)
+    try:
+        number = phonenumbers.parse(match.group(1), region)
+    except NumberParseException:
+        return None
+    if number.extension or not phonenumbers.is_valid_number(number):
+        return None
+    return _found(number, match.group(2))
+
+
+def _first_in_text(text: str, region: str | None) -> _Found | None:
+    """The first valid number of a field that lists several, split at ``,`` ``;`` ``|`` or a
+    spaced ``/`` ("+49 89 123456 / Fax +49 89 123457"), leaving out those labelled as fax."""
+    parts = _SEPARATORS.split(text)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if not part or _FAX_LABEL.match(part):
+            continue
+        part_text, _ = phone_text(part, None)
+        try:
+            number = phonenumbers.parse(part_text, region)
+        except NumberParseException:
+            continue
+        found = _found(number, number.extension or None) if phonenumbers.is_valid_number(
+            number) else None
+        if found is not None:
+            return found
+    return None
+
+
+def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | None:
+    facts = _facts(number)
+    return None if facts.e164 is None else (facts.e164, facts.kind, extension)
 
 
 def phone_region(e164: str) -> str | None:

@@ -11,22 +11,23 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-_AT = (
-    r"(?:\s*(?:\[|\(|\{|<)\s*(?:at|@|аt|klammeraffe|собака)\s*(?:\]|\)|\}|>)\s*"
-    r"|\s+at\s+|\s*[@＠]\s*)"
+from leadgen.normalize.email import (
+    ADDRESS_LOCAL,
+    DOMAIN_LABEL,
+    OBFUSCATED_AT,
+    OBFUSCATED_DOT,
+    TOP_LEVEL,
 )
-_DOT = r"(?:\s*(?:\[|\(|\{|<)\s*(?:dot|punkt|point|punto|\.)\s*(?:\]|\)|\}|>)\s*|\s+dot\s+|\.|。)"
-_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-_TLD = r"[A-Za-z]{2,24}"
 
 #: Plain addresses: the common case, strict so that "a @ b" in prose is not taken.
-PLAIN_EMAIL = re.compile(rf"(?<![\w.+-])({_LOCAL})@((?:{_LABEL}\.)+{_TLD})(?![\w-])")
+PLAIN_EMAIL = re.compile(
+    rf"(?<![\w.+-])({ADDRESS_LOCAL})@((?:{DOMAIN_LABEL}\.)+{TOP_LEVEL})(?![\w-])")
 #: Obfuscated addresses: "name [at] host [dot] tld", "name(at)host(dot)tld".
 OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])({_LOCAL}){_AT}((?:{_LABEL}{_DOT})+{_TLD})(?![\w-])", re.IGNORECASE
+    rf"(?<![\w.+-])({ADDRESS_LOCAL}){OBFUSCATED_AT}"
+    rf"((?:{DOMAIN_LABEL}{OBFUSCATED_DOT})+{TOP_LEVEL})(?![\w-])", re.IGNORECASE
 )
-_DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
+_DOT_SPLIT = re.compile(OBFUSCATED_DOT, re.IGNORECASE)
 _FILE_TLDS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "php", "html", "htm"}
 
 
