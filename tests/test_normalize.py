@@ -44,6 +44,15 @@ NAMES = [
     ("Arnie Morton's of Chicago", "Arnie Morton's of Chicago", "arnie mortons of chicago", None),
     ("Alpha Holding", "Alpha Holding", "alpha holding", None),
     ("GmbH", "GmbH", "gmbh", None),
+    ("Stadtwerke Verkehrsgesellschaft mbH", "Stadtwerke Verkehrsgesellschaft",
+     "stadtwerke verkehrsgesellschaft", "mbH"),
+    ("Acme Antriebe GmbH i.L.", "Acme Antriebe", "acme antriebe", "GmbH i.L."),
+    # A qualifier in brackets after the legal form stays with the name.
+    ("Acme GmbH (Deutschland)", "Acme (Deutschland)", "acme deutschland", "GmbH"),
+    ("上海华联贸易有限公司（上海）", "上海华联贸易(上海)", "上海华联贸易 上海", "有限公司"),
+    # Legal forms written before the name.
+    ("ООО «Ромашка»", "Ромашка", "ромашка", "ООО"),
+    ("PT Astra International Tbk", "Astra International", "astra international", "PT Tbk"),
 ]
 
 

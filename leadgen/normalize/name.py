@@ -13,7 +13,7 @@ from typing import NamedTuple
 from cleanco.clean import prepare_default_terms
 
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import clean_spaces, fold, key_tokens
+from leadgen.normalize.text import clean_spaces, fold, has_cjk, key_tokens
 
 
 class NameParts(NamedTuple):
@@ -36,7 +36,12 @@ EXTRA_LEGAL_FORMS = (
     "Private Limited", "Inc.", "Incorporated", "LLC", "L.L.C.", "LLP", "PLC", "Corp.",
     "Corporation", "Company", "Co.", "AG", "KG", "OHG", "SE", "SAS", "SARL", "EURL", "Oy", "AB",
     "A/S", "ApS", "AS", "K.K.", "Kft.", "Zrt.", "d.o.o.", "OÜ", "UAB", "SIA", "Limited",
+    "mbH", "Tbk.", "GmbH i.L.", "GmbH i.G.", "AG i.L.", "KG i.L.", "UG i.G.", "mbH i.L.",
 )
+#: Legal forms written before the name ("PT Astra International", "ООО «Ромашка»"), followed
+#: by a space.
+LATIN_PREFIXES = ("PT", "PT.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП")
+_SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司",
@@ -100,7 +105,25 @@ def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] |
     return None
 
 
+#: A bracketed qualifier after the legal form: "Acme GmbH (Germany)", "某某贸易有限公司（上海）".
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,40}[)）]$")
+
+
 def _strip_legal_form(name: str) -> tuple[str, list[str]]:
+    """The name without its legal forms, and the forms (a qualifier in brackets after them
+    stays with the name: "Acme GmbH (Germany)" -> "Acme (Germany)", "GmbH")."""
+    display, forms = _strip_forms(name)
+    if forms or not (qualifier := _QUALIFIER.search(name)):
+        return display, forms
+    head, forms = _strip_forms(name[:qualifier.start()])
+    if not forms:
+        return display, forms
+    glue = "" if has_cjk(head[-1:]) else " "
+    return head + glue + qualifier.group().strip(), forms
+
+
+def _strip_forms(name: str) -> tuple[str, list[str]]:
+    prefixes: list[str] = []
     forms: list[str] = []
     changed = True
     # Every CJK form holds a non-ASCII character: an ASCII name cannot start or end with one.
@@ -119,13 +142,29 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
                 forms.insert(0, suffix)
                 name, changed = rest, True
                 break
+        for prefix in LATIN_PREFIXES if name.startswith(_SPACED_PREFIXES) else ():
+            if name.startswith(prefix + " ") and key_tokens(name[len(prefix) + 1:]):
+                prefixes.append(prefix)
+                name, changed = _unquoted(name[len(prefix) + 1:].lstrip()), True
+                break
         split = _split_latin_suffix(name)
         if split:
             head = _TRAILING.sub("", split[0])
             if head and key_tokens(head):
                 forms.insert(0, split[1])
                 name, changed = head, True
-    return name, forms
+    return name, prefixes + forms
+
+
+_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"', "'": "'", "「": "」", "《": "》"}
+
+
+def _unquoted(name: str) -> str:
+    """``name`` without quotes around all of it ("«Ромашка»" after its "ООО")."""
+    close = _QUOTES.get(name[:1])
+    if close and len(name) > 2 and name.endswith(close) and key_tokens(name[1:-1]):
+        return name[1:-1].strip()
+    return name
 
 
 def name_key(text: str) -> str:
