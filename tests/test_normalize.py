@@ -157,14 +157,30 @@ def test_normalize_website_rejects(raw: str) -> None:
         ("中国", "CN"), ("P.R. China", "CN"), ("USA", "US"), ("United States", "US"),
         ("UK", "GB"), ("United Kingdom", "GB"), ("日本", "JP"), ("Schweiz", "CH"),
         ("Polska", "PL"), ("Bogus", None), ("", None), (None, None),
+        ("China (Mainland)", "CN"), ("Russland", "RU"), ("Republic of Korea", "KR"),
+        ("한국", "KR"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:
     assert normalize_country(raw) == code
 
 
+@pytest.mark.parametrize(("raw", "postal"), [
+    (" sw1a  1aa ", "SW1A 1AA"),
+    ("sw1a1aa", "SW1A 1AA"),      # UK: the inward code after a space
+    ("K1A0B1", "K1A 0B1"),        # Canada
+    ("1234ab", "1234 AB"),        # the Netherlands
+    ("D-80331", "80331"),         # old European notation with the country letter
+    ("CH-8001", "8001"),
+    ("00-950", "00-950"),         # Poland: the hyphen is part of the code
+    ("90210-1234", "90210-1234"),  # ZIP+4
+    ("518000", "518000"),
+])
+def test_normalize_postal_code(raw: str, postal: str) -> None:
+    assert normalize_postal_code(raw) == postal
+
+
 def test_postal_and_street() -> None:
-    assert normalize_postal_code(" sw1a  1aa ") == "SW1A 1AA"
     assert street_key("435 s. la cienega blv.") == street_key("435 S. La Cienega Blvd.")
     assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")
 

@@ -24,7 +24,19 @@ COUNTRY_ALIASES = {
     "suisse": "CH", "svizzera": "CH", "holland": "NL", "the netherlands": "NL", "russia": "RU",
     "vietnam": "VN", "czech republic": "CZ", "turkey": "TR", "türkiye": "TR", "uae": "AE",
     "iran": "IR", "德国": "DE", "美国": "US", "英国": "GB", "法国": "FR", "意大利": "IT",
+    "russland": "RU", "republic of korea": "KR", "한국": "KR", "china mainland": "CN",
+    "peoples republic of china": "CN", "p r of china": "CN", "澳门": "MO", "澳門": "MO",
+    "新加坡": "SG", "马来西亚": "MY", "泰国": "TH", "越南": "VN", "印度": "IN", "日本国": "JP",
+    "西班牙": "ES", "荷兰": "NL", "瑞士": "CH", "奥地利": "AT", "加拿大": "CA", "澳大利亚": "AU",
 }
+#: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
+_POSTAL_COUNTRY_PREFIX = re.compile(
+    r"^(?:D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|LT|LV|EST)"
+    r"\s*-\s*(?=\d)")
+#: Postal codes whose last part is written after a space: UK ("SW1A 1AA"), Canada ("K1A 0B1"),
+#: the Netherlands ("1234 AB").
+_SPACED_POSTAL = re.compile(
+    r"^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$|^([A-Z]\d[A-Z]) ?(\d[A-Z]\d)$|^(\d{4}) ?([A-Z]{2})$")
 #: Languages whose country names we accept (from pycountry's bundled translations).
 _LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "fi", "tr", "ru",
               "zh_CN", "zh_TW", "ja", "ko", "hu", "ro", "el")
@@ -85,11 +97,16 @@ def normalize_country(raw: str | None) -> str | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def normalize_postal_code(raw: str | None) -> str | None:
-    """Upper case, single spaces, no stray punctuation ("d-10115 " -> "10115" kept as "D-10115")."""
+    """Upper case, single spaces, no stray punctuation, no old country prefix ("d-10115 " ->
+    "10115"), and the space where the country writes one ("sw1a1aa" -> "SW1A 1AA", "1234ab"
+    -> "1234 AB")."""
     if not raw:
         return None
     text = _POSTAL_CHARS.sub("", fold(raw).upper()).strip(" -")
-    text = re.sub(r"\s+", " ", text)
+    text = _POSTAL_COUNTRY_PREFIX.sub("", re.sub(r"\s+", " ", text))
+    spaced = _SPACED_POSTAL.match(text)
+    if spaced:
+        text = " ".join(part for part in spaced.groups() if part)
     return text or None
 
 
