@@ -7,6 +7,7 @@ normalize (a bad phone) is reported but kept verbatim in the source record.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections import Counter
@@ -16,6 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import charset_normalizer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
@@ -145,24 +147,96 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, str], *, source: str, pa
 
 
 def read_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str]]:
-    """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab)."""
+    """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab).
+
+    Lines are decoded one by one, so a line in another encoding stops the file exactly there:
+    every row before it is given first, then an :class:`InputError` names the line."""
     try:
-        handle = path.open(newline="", encoding=encoding)
+        codecs.lookup(encoding)
+        handle = path.open("rb")
+    except LookupError as exc:
+        raise InputError(f"--encoding {encoding!r}: no such encoding") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
     with handle:
+        start = handle.read(8192)
+        handle.seek(0)
+        sample = start.decode(encoding, errors="replace")
         try:
-            sample = handle.read(8192)
-            handle.seek(0)
-            try:
-                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        whole_text = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")) or (
+            b"\r" in start and b"\n" not in start)  # "\n" bytes are no line ends there
+        if whole_text:
+            yield from _rows_of_text(path, encoding, dialect)
+        else:
+            yield from csv.DictReader(_decoded_lines(handle, path, encoding), dialect=dialect)
+
+
+def _decoded_lines(handle: Any, path: Path, encoding: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    for number, line in enumerate(handle, start=1):
+        try:
+            yield decoder.decode(line)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: line {number}: not {encoding} text ({exc.reason}); "
+                             f"{encoding_hint(path)}") from exc
+
+
+def _rows_of_text(path: Path, encoding: str, dialect: Any) -> Iterator[dict[str, str]]:
+    """Rows of a file read as text (UTF-16 and old Mac line ends); a decoding error stops
+    at the block the reader decoded ahead."""
+    with path.open(newline="", encoding=encoding) as handle:
+        try:
             yield from csv.DictReader(handle, dialect=dialect)
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{path}: not {encoding} text ({exc.reason}); try --encoding latin-1"
-            ) from exc
+            line = undecodable_line(path, encoding)
+            where = f"line {line}: " if line else ""
+            raise InputError(f"{path}: {where}not {encoding} text ({exc.reason}); "
+                             f"{encoding_hint(path)}") from exc
+
+
+def undecodable_line(path: Path, encoding: str) -> int | None:
+    """The number of the first line of ``path`` that is not ``encoding`` text (the CSV
+    reader decodes ahead of the rows it gives, so it cannot tell)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 1
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 16):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    pending = decoder.getstate()[0]  # undecoded bytes of the previous chunk
+                    data = pending + chunk if pending else chunk
+                    return lines + data[:max(exc.start - len(pending), 0) + len(pending)].count(
+                        b"\n")
+                lines += chunk.count(b"\n")
+    except OSError:
+        return None
+    return None
+
+
+def encoding_hint(path: Path) -> str:
+    """What to try instead: the encoding the file's start looks like (charset-normalizer;
+    Western European files are named cp1252, which Excel writes, when they decode as such)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(1 << 18)
+    except OSError:
+        start = b""
+    best = charset_normalizer.from_bytes(start).best() if start else None
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return "try --encoding gbk (Chinese) or --encoding cp1252 (Western European)"
+    name = codecs.lookup(best.encoding).name
+    if name.startswith(("cp125", "iso8859", "latin")):
+        try:
+            start.decode("cp1252")
+            name = "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return f"it looks like {name}: try --encoding {name}"
 
 
 def import_file(
@@ -211,16 +285,21 @@ def import_file(
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
     with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size,
                              background=background) as ingestor:
-        for result in _prepared(numbered, settings, workers):
-            report.rows += 1
-            if isinstance(result, str):
-                report.rejected.append(result)
-                continue
-            record_id, prepared, warnings = result
-            report.warnings.extend(warnings)
-            outcome = ingestor.ingest_prepared(prepared, status=status)
-            report.outcomes[outcome.status] += 1
-            report.company_ids[record_id] = outcome.company_id
+        try:
+            for result in _prepared(numbered, settings, workers):
+                report.rows += 1
+                if isinstance(result, str):
+                    report.rejected.append(result)
+                    continue
+                record_id, prepared, warnings = result
+                report.warnings.extend(warnings)
+                outcome = ingestor.ingest_prepared(prepared, status=status)
+                report.outcomes[outcome.status] += 1
+                report.company_ids[record_id] = outcome.company_id
+        except InputError as exc:  # the file turned unreadable: keep the rows read before
+            ingestor.flush()
+            raise InputError(f"{exc} (the {report.rows:,} rows before it are imported; "
+                             "a re-run skips them)") from exc
     return report
 
 

@@ -149,3 +149,51 @@ def test_dedupe_cli_skips_an_unchanged_database_unless_forced(tmp_path: Path) ->
     assert "unchanged since run" in second
     forced = run("dedupe", "--force", "--workers", "0", "--db", db).output  # type: ignore[attr-defined]
     assert "unchanged since run" not in forced and "records: 3" in forced
+
+
+def _records(db: str) -> int:
+    with init_db(db).connect() as conn:
+        return conn.execute(select(func.count()).select_from(SourceRecord)).scalar_one()
+
+
+def test_a_line_in_another_encoding_stops_the_import_there_and_keeps_the_rows_before(
+        tmp_path: Path) -> None:
+    """A UTF-8 export with one Windows-1252 line near its end (a row pasted in later): the
+    rows before it are stored (even those the reader had decoded ahead), the error names the
+    line and the encoding to try, and a re-run with it imports the rest."""
+    path = tmp_path / "fair.csv"
+    rows = [f"{i},Firma {i} GmbH,Berlin" for i in range(1, 2501)]
+    path.write_bytes(("id,name,city\n" + "\n".join(rows) + "\n").encode()
+                     + "2501,Müller Söhne GmbH,München\n".encode("cp1252"))
+    for workers in ("0", "2"):
+        db = f"sqlite:///{tmp_path / f'leads{workers}.db'}"
+        result = runner.invoke(app, ["import", str(path), "--source", "fair", "--id-column",
+                                     "id", "--workers", workers, "--db", db])
+        assert result.exit_code != 0
+        message = str(result.exception)
+        assert "fair.csv: line 2502: not utf-8-sig text" in message, message
+        assert "try --encoding cp1252" in message and "2,500 rows before it" in message
+        assert _records(db) == 2500
+    again = run("import", str(path), "--source", "fair", "--id-column", "id", "--encoding",
+                "cp1252", "--db", db)
+    assert "new 1, unchanged 2500" in again.output  # type: ignore[attr-defined]
+
+
+def test_a_chinese_file_read_as_utf8_is_named_and_utf16_files_import(tmp_path: Path) -> None:
+    gbk = tmp_path / "cn.csv"
+    gbk.write_bytes("id,name,city\n1,深圳市华强电子科技有限公司,深圳\n2,杭州华联包装有限公司,杭州\n"
+                    "3,华强电子科技(深圳)有限公司,深圳\n".encode("gbk"))
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(gbk), "--source", "cn", "--id-column", "id",
+                                 "--db", db])
+    assert "line 2: not utf-8-sig text" in str(result.exception)
+    assert "try --encoding gb18030" in str(result.exception)
+    assert "3 rows: merged 1, new 2" in run("import", str(gbk), "--source", "cn", "--id-column",
+                                           "id", "--encoding", "gbk", "--db", db).output  # type: ignore[attr-defined]
+    excel = tmp_path / "excel.txt"  # Excel's "Unicode text": UTF-16, tab-separated
+    excel.write_text("id\tname\tcity\n1\tMüller & Söhne GmbH\tMünchen\n", encoding="utf-16")
+    assert "1 rows: new 1" in run("import", str(excel), "--source", "xl", "--id-column", "id",
+                                  "--encoding", "utf-16", "--db", db).output  # type: ignore[attr-defined]
+    unknown = runner.invoke(app, ["import", str(excel), "--source", "xl", "--encoding", "nope",
+                                  "--db", db])
+    assert "--encoding 'nope': no such encoding" in str(unknown.exception)

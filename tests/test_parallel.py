@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -44,6 +45,26 @@ def test_without_workers_the_items_are_worked_here() -> None:
     results = list(ordered_map(_worker_view, range(5), workers=0, chunk_size=2))
     assert [item for item, *_ in results] == list(range(5))
     assert {view[2] for view in results} == {memo.CACHE_SIZE}
+
+
+def _doubled(chunk: list[int]) -> list[int]:
+    return [2 * item for item in chunk]
+
+
+def _failing_after(count: int) -> Iterator[int]:
+    yield from range(count)
+    raise ValueError("line 8: unreadable")
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_when_the_input_fails_its_items_before_are_worked_first(workers: int) -> None:
+    """An input that fails mid-chunk (a file turning unreadable): every item it gave is
+    worked and handed back, then its error is raised."""
+    results: list[int] = []
+    with pytest.raises(ValueError, match="line 8"):
+        for result in ordered_map(_doubled, _failing_after(7), workers=workers, chunk_size=3):
+            results.append(result)
+    assert results == [2 * item for item in range(7)]
 
 
 def test_one_worker_per_core() -> None:

@@ -55,14 +55,18 @@ def ordered_map(
     ``work`` and ``initializer`` must be module-level functions (they are sent by name). With
     ``workers`` 0 everything runs here, in this process (same results, no start-up cost).
     ``environment``: variables the workers start with (read by modules as they are imported,
-    before any initializer runs), e.g. ``LEADGEN_CACHE_ENTRIES``.
+    before any initializer runs), e.g. ``LEADGEN_CACHE_ENTRIES``. When ``items`` raises, the
+    results of the items before are given first, then the error is raised.
     """
     iterator = iter(items)
+    failure: list[Exception] = []  # the input's own error, raised once what it gave is done
     if workers <= 0:
         if initializer is not None:
             initializer(*initargs)
-        while chunk := list(islice(iterator, chunk_size)):
+        while chunk := _take(iterator, chunk_size, failure):
             yield from work(chunk)
+        if failure:
+            raise failure[0]
         return
     # "spawn": a fresh interpreter per worker, safe whatever threads this process runs.
     context = multiprocessing.get_context("spawn")
@@ -71,17 +75,34 @@ def ordered_map(
             workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
         try:
             while True:
-                while len(pending) < workers * AHEAD:
-                    chunk = list(islice(iterator, chunk_size))
+                while len(pending) < workers * AHEAD and not failure:
+                    chunk = _take(iterator, chunk_size, failure)
                     if not chunk:
                         break
                     pending.append(pool.submit(work, chunk))
                 if not pending:
+                    if failure:
+                        raise failure[0]
                     return
                 yield from pending.popleft().result()
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _take(iterator: Iterator[T], size: int, failure: list[Exception]) -> list[T]:
+    """The next ``size`` items; when the input fails (a file turning unreadable), the items
+    before the failure, with the error put in ``failure`` (the caller raises it after working
+    through them, so what the input did give is not lost)."""
+    chunk: list[T] = []
+    if failure:
+        return chunk
+    try:
+        for item in islice(iterator, size):
+            chunk.append(item)
+    except Exception as exc:  # noqa: BLE001 - re-raised by the caller, after the chunk
+        failure.append(exc)
+    return chunk
 
 
 @contextmanager
