@@ -175,6 +175,23 @@ def test_shared_switchboard_does_not_glue(sqlite_url: str) -> None:
     assert any("shared by" in label for label in last)
 
 
+def test_a_shared_switchboard_is_no_evidence_for_a_direct_line_either(sqlite_url: str,
+                                                                      ) -> None:
+    """A business centre's tenants share its switchboard: a direct-dial number on it says
+    nothing about which tenant it is (the name decides)."""
+    engine = init_db(sqlite_url)
+    names = ["Alpha Tools GmbH", "Beta Foods GmbH", "Gamma Media GmbH", "Delta Cars GmbH"]
+    outcomes = ingest_all(engine, [
+        lead(name, phones=["089 123456"], address=Address(city="München"), country_hint="DE")
+        for name in names] + [
+        lead("Alpha Tools", source="expo", phones=["089 123456-12"],
+             address=Address(city="Munich"), country_hint="DE")])
+    assert len({o.company_id for o in outcomes[:4]}) == 4
+    assert outcomes[4].company_id == outcomes[0].company_id
+    labels = [hit["level"] for hit in outcomes[4].evidence["levels"]]
+    assert "switchboard and its direct-dial number (shared by 4 companies: weak)" in labels
+
+
 def test_status_marks_customers_and_batches_commit(sqlite_url: str) -> None:
     engine = init_db(sqlite_url)
     ingestor = Ingestor(engine, batch_size=1000)

@@ -110,6 +110,16 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             a, b = _digits(left), _digits(right)
             return len(a) >= count and a[-count:] == b[-count:]
         return last_digits
+    if test == "direct_dial":
+        extra = int(threshold)
+
+        def direct_dial(left: str, right: str) -> bool:
+            """A switchboard and one of its direct-dial numbers: "+4989123456" and
+            "+498912345612" (German numbers take extension digits at their end)."""
+            short, long = (left, right) if len(left) <= len(right) else (right, left)
+            return (len(short) >= 9 and 0 < len(long) - len(short) <= extra
+                    and long.startswith(short))
+        return direct_dial
     if test == "number_and_fuzzy":
         def number_and_fuzzy(left: str, right: str) -> bool:
             number = _house_number(left)
@@ -235,6 +245,8 @@ def _best_level(
                     continue
             if shared_weight is not None and comparison.shared_kind and shared is not None:
                 holders = shared(comparison.shared_kind, left)
+                if right != left:  # a switchboard and its direct line: either may be shared
+                    holders = max(holders, shared(comparison.shared_kind, right))
                 if holders >= rules.shared_key_companies:
                     label = f"{label} (shared by {holders} companies: weak)"
                     return comparison.field, label, shared_weight, (left, right)

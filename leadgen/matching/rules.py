@@ -19,7 +19,7 @@ KeyField = Literal[
 ]
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
-    "number_and_fuzzy", "transliterated", "other_script", "else",
+    "direct_dial", "number_and_fuzzy", "transliterated", "other_script", "else",
 ]
 
 
@@ -60,7 +60,7 @@ class Level(Strict):
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
         needs = {"jaro_winkler", "token_set", "distinctive_token_set", "last_digits",
-                 "number_and_fuzzy", "transliterated"}
+                 "direct_dial", "number_and_fuzzy", "transliterated"}
         if self.test in needs and self.threshold is None:
             raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
         return self
