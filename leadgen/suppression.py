@@ -6,6 +6,7 @@ matches any entry is never stored; a company that matches is never exported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,9 @@ def is_suppressed(bind: Session | Engine, lead: NormalizedLead) -> str | None:
     return SuppressionList.load(bind).reason_for(lead)
 
 
+_SPELLED_AT = re.compile(r"[\[({<]\s*at\s*[\])}>]|\s+at\s+.*\s+dot\s+", re.IGNORECASE)
+
+
 def classify_target(target: str) -> tuple[str, str]:
     """Tell what a ``forget`` target is: an e-mail, a phone, a domain or a name."""
     from leadgen.normalize import (
@@ -103,16 +107,20 @@ def classify_target(target: str) -> tuple[str, str]:
     target = target.strip()
     if not target:
         raise InputError("nothing to suppress: give an e-mail, a domain, a phone or a company name")
+    email = normalize_email(target) if "@" in target or _SPELLED_AT.search(target) else None
+    if email is not None:
+        return "email", email.address  # "info(at)acme.de" too
     if "@" in target:
-        email = normalize_email(target)
-        if email is None:
-            raise InputError(f"{target!r} is not a valid e-mail address")
-        return "email", email.address
-    if target.startswith("+") and any(ch.isdigit() for ch in target):
+        raise InputError(f"{target!r} is not a valid e-mail address")
+    digits = sum(ch.isdigit() for ch in target)
+    if target.startswith("+") and digits:
         phone = normalize_phone(target, None)
         if phone is None:
             raise InputError(f"{target!r} is not a valid phone number in international form")
         return "phone", phone.e164
+    if digits >= 6 and digits >= len(target.replace(" ", "")) // 2:
+        raise InputError(f"{target!r} looks like a phone number without its country code: "
+                         "write it in international form (+49 89 123456)")
     if "." in target and " " not in target:
         website = normalize_website(target)
         if website is not None:

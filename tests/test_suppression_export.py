@@ -7,15 +7,17 @@ import io
 import json
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from leadgen.cli import app
+from leadgen.exceptions import InputError
 from leadgen.items import Lead, SourceMeta
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company, ContactPoint, SourceRecord, Suppression
-from leadgen.suppression import SuppressionList, forget
+from leadgen.suppression import SuppressionList, classify_target, forget
 
 runner = CliRunner()
 
@@ -104,3 +106,26 @@ def test_forget_by_domain_and_name(sqlite_url: str) -> None:
         assert forget(session, "www.huayu.cn")["kind"] == "domain"
         assert session.scalar(select(func.count(Company.id))) == 1
         assert forget(session, "Nobody Ltd")["companies_erased"] == 0
+
+
+@pytest.mark.parametrize(("target", "kind", "value"), [
+    ("Info@Acme.DE", "email", "info@acme.de"),
+    ("info(at)acme(dot)de", "email", "info@acme.de"),  # as an imprint writes it
+    ("+49 89 123456", "phone", "+4989123456"),
+    ("www.acme.de", "domain", "acme.de"),
+    ("Acme Verpackung GmbH", "name_key", "acme verpackung"),
+    ("7-Eleven", "name_key", "7 eleven"),  # digits in a name are no phone
+])
+def test_forget_targets_are_classified(target: str, kind: str, value: str) -> None:
+    assert classify_target(target) == (kind, value)
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("089 123456", "without its country code"),  # not a company named "089 123456"
+    ("info@", "not a valid e-mail address"),
+    ("+1 2", "not a valid phone number"),
+])
+def test_forget_targets_that_cannot_be_told_apart_are_refused(target: str, message: str,
+                                                               ) -> None:
+    with pytest.raises(InputError, match=message):
+        classify_target(target)
