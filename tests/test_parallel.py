@@ -67,6 +67,18 @@ def test_when_the_input_fails_its_items_before_are_worked_first(workers: int) ->
     assert results == [2 * item for item in range(7)]
 
 
+def _ignores_ctrl_c(chunk: list[int]) -> list[bool]:
+    import signal
+
+    return [signal.getsignal(signal.SIGINT) == signal.SIG_IGN for _ in chunk]
+
+
+def test_workers_leave_ctrl_c_to_the_process_that_started_them() -> None:
+    """Ctrl-C reaches the whole process group; a worker caught waiting for work would print
+    a traceback of its own (an intermittent extra stderr block before this was set)."""
+    assert set(ordered_map(_ignores_ctrl_c, range(4), workers=2, chunk_size=1)) == {True}
+
+
 def test_one_worker_per_core() -> None:
     assert default_workers() == max(1, len(os.sched_getaffinity(0)))
 

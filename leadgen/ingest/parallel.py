@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,7 +73,8 @@ def ordered_map(
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[list[R]]] = deque()
     with _environment(environment or {}), ProcessPoolExecutor(
-            workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+            workers, mp_context=context, initializer=_start_worker,
+            initargs=(initializer, initargs)) as pool:
         try:
             while True:
                 while len(pending) < workers * AHEAD and not failure:
@@ -88,6 +90,15 @@ def ordered_map(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _start_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    """A worker leaves Ctrl-C to the process that started it (a terminal sends it to the
+    whole process group): that one stops the pool, and the user sees one line, not a
+    traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _take(iterator: Iterator[T], size: int, failure: list[Exception]) -> list[T]:
