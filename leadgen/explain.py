@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from leadgen.exceptions import InputError
 from leadgen.normalize import normalize_name
+from leadgen.query import name_matches
 from leadgen.storage.models import Company, ContactPoint, PossibleMatch, SourceRecord
 
 logger = logging.getLogger(__name__)
@@ -68,8 +69,7 @@ def find_company(session: Session, ref: str) -> Company:
         return company
     key = normalize_name(ref).name_key
     found = session.scalars(
-        select(Company).where(or_(Company.name_key == key,
-                                  Company.display_name.ilike(f"%{ref.strip()}%")))
+        select(Company).where(or_(Company.name_key == key, name_matches(ref)))
         .order_by((Company.name_key == key).desc(), Company.id).limit(6)
     ).all()
     if not found:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from leadgen.normalize import normalize_name
+from leadgen.normalize.text import spell_out_umlauts
 from leadgen.storage.models import Company, ContactPoint, Score
 
 
@@ -16,7 +18,7 @@ class LeadFilter:
     """Filters for ``leadgen query`` and ``leadgen export``; None means "any"."""
 
     name: str | None = None
-    """Substring of the display name (case-insensitive)."""
+    """Part of the name, as printed or as its match key (see :func:`name_matches`)."""
     country: list[str] | None = None
     """ISO country codes."""
     category: str | None = None
@@ -34,6 +36,22 @@ class LeadFilter:
     limit: int | None = None
 
 
+def name_matches(text: str) -> ColumnElement[bool]:
+    """Companies whose name holds ``text``: as printed (case-insensitive) or as its match key,
+    which folds case and accents ("MÜLLER", "muller" and "Mueller" all find "Müller")."""
+    key = normalize_name(text).name_key
+    spelled = spell_out_umlauts(text)
+    parts = {key, key.replace("ae", "a").replace("oe", "o").replace("ue", "u"),
+             normalize_name(spelled).name_key if spelled else ""} - {""}
+    return or_(Company.display_name.ilike(f"%{_escaped(text.strip())}%", escape="\\"),
+               *(Company.name_key.like(f"%{_escaped(part)}%", escape="\\") for part in parts))
+
+
+def _escaped(text: str) -> str:
+    """``text`` for a LIKE pattern: its own % and _ match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def build_query(flt: LeadFilter) -> Select[Company, Score]:
     """The SELECT of companies (with their current score, if any) that match ``flt``."""
     score_join = and_(Score.company_id == Company.id, Score.is_current.is_(True))
@@ -41,7 +59,7 @@ def build_query(flt: LeadFilter) -> Select[Company, Score]:
         score_join = and_(score_join, Score.profile == flt.profile)
     query = select(Company, Score).outerjoin(Score, score_join)
     if flt.name:
-        query = query.where(func.lower(Company.display_name).contains(flt.name.lower()))
+        query = query.where(name_matches(flt.name))
     if flt.country:
         query = query.where(Company.country.in_([c.upper() for c in flt.country]))
     if flt.category:
