@@ -139,6 +139,9 @@ def test_normalize_email_rejects(raw: str) -> None:
         ("acme.com.cn", "http://acme.com.cn", "acme.com.cn"),
         ("http://Example.COM:80/", "http://example.com", "example.com"),
         ("http://127.0.0.1:8080/site/x/", "http://127.0.0.1:8080/site/x", "127.0.0.1:8080"),
+        # A site on a hosting platform is its customer's own, not the platform's.
+        ("https://acme.github.io/", "https://acme.github.io", "acme.github.io"),
+        ("beta-shop.myshopify.com", "http://beta-shop.myshopify.com", "beta-shop.myshopify.com"),
     ],
 )
 def test_normalize_website(raw: str, canonical: str, domain: str) -> None:

@@ -11,8 +11,12 @@ import tldextract
 
 from leadgen.normalize.memo import CACHE_SIZE
 
-# suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call.
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+# suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call. The
+# list's private section counts too: on a hosting platform each customer's site is its own
+# registered domain ("acme.github.io", "shop.myshopify.com"), not the platform's, which would
+# make every company hosted there share one domain key.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
+                                 include_psl_private_domains=True)
 
 
 def domain_parts(url_or_host: str) -> tldextract.tldextract.ExtractResult:
