@@ -197,3 +197,31 @@ def test_a_chinese_file_read_as_utf8_is_named_and_utf16_files_import(tmp_path: P
     unknown = runner.invoke(app, ["import", str(excel), "--source", "xl", "--encoding", "nope",
                                   "--db", db])
     assert "--encoding 'nope': no such encoding" in str(unknown.exception)
+
+
+def test_a_one_line_address_column_matches_split_addresses(tmp_path: Path) -> None:
+    """A fair's list has street, postal code and city columns; a CRM export has one address
+    column. The same company in both becomes one, and its city and postal code are filled."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    fair = tmp_path / "fair.csv"
+    fair.write_text("id,name,street,postal_code,city\n1,Kessler Antriebe GmbH,Marienplatz 1,"
+                    "80331,München\n2,Kessler Antriebe GmbH,Hafenstraße 9,20095,Hamburg\n",
+                    encoding="utf-8")
+    run("import", str(fair), "--source", "fair", "--id-column", "id", "--region", "DE",
+        "--db", db)
+    crm = tmp_path / "crm.csv"
+    crm.write_text('id,company,address\nc1,Kessler Antriebe,"Marienplatz 1, 80331 München, '
+                   'Germany"\n', encoding="utf-8")
+    out = run("import", str(crm), "--source", "crm", "--id-column", "id", "--map",
+              "name=company", "--map", "address=address", "--db", db).output  # type: ignore[attr-defined]
+    assert "1 rows: merged 1" in out, out
+    with init_db(db).connect() as conn:
+        record, evidence = conn.execute(select(SourceRecord.company_id,
+                                               SourceRecord.match_evidence).where(
+            SourceRecord.source_id == "crm")).one()
+        munich = conn.execute(select(SourceRecord.company_id).where(
+            SourceRecord.record_id == "1")).scalar_one()
+    assert record == munich
+    levels = {hit["field"]: hit["level"] for hit in evidence["levels"]}
+    assert levels["street"] == "same street address"  # "Marienplatz 1", not the whole line
+    assert levels["postal"] == "same postal code" and levels["city"] == "same city"

@@ -17,6 +17,7 @@ from leadgen.normalize import (
     normalize_website,
     street_key,
 )
+from leadgen.normalize.address import split_one_line
 
 NAMES = [
     # raw, display name, name key, legal form
@@ -181,6 +182,37 @@ def test_normalize_country(raw: str | None, code: str | None) -> None:
 ])
 def test_normalize_postal_code(raw: str, postal: str) -> None:
     assert normalize_postal_code(raw) == postal
+
+
+@pytest.mark.parametrize(("full", "parts"), [
+    ("Marienplatz 1, 80331 München", ("Marienplatz 1", "80331", "München", None)),
+    ("Marienplatz 1, D-80331 München, Germany", ("Marienplatz 1", "80331", "München", None)),
+    ("Hauptstr. 5 80331 München", ("Hauptstr. 5", "80331", "München", None)),
+    ("Stephansplatz 1, 1010 Wien", ("Stephansplatz 1", "1010", "Wien", None)),
+    ("Keizersgracht 1, 1015 CJ Amsterdam", ("Keizersgracht 1", "1015 CJ", "Amsterdam", None)),
+    ("ul. Marszałkowska 1, 00-950 Warszawa", ("ul. Marszałkowska 1", "00-950", "Warszawa", None)),
+    ("10 Downing St, London SW1A 2AA, UK", ("10 Downing St", "SW1A 2AA", "London", None)),
+    ("1600 Amphitheatre Pkwy, Mountain View, CA 94043, USA",
+     ("1600 Amphitheatre Pkwy", "94043", "Mountain View", "CA")),
+    ("Garland, TX 75041", (None, "75041", "Garland", "TX")),
+    ("中国广东省深圳市福田区华强北路1号 邮编518000",
+     ("福田区华强北路1号", "518000", "深圳", "广东省")),
+    # No postal code: nothing to tell the street from the town by.
+    ("435 S. La Cienega Blvd., Los Angeles", (None, None, None, None)),
+    ("1234 Main Street", (None, None, None, None)),
+])
+def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
+    assert tuple(split_one_line(full)) == parts
+
+
+def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, address=Address(
+        full="中国广东省深圳市福田区华强北路1号 邮编518000")))
+    assert (lead.postal_code, lead.city, lead.country) == ("518000", "深圳", "CN")
+    given = normalize_lead(Lead(name="Acme", source=source, address=Address(
+        full="Marienplatz 1, 80331 München", city="Munich")))
+    assert (given.postal_code, given.city) == ("80331", "munich")  # its own part comes first
 
 
 def test_postal_and_street() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import Survivorship
+from leadgen.normalize.address import address_parts
 
 #: group -> the company columns it sets
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -50,6 +51,8 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
     if lead.phones and lead.phones[0].e164:
         values["phone"] = {"phone": lead.phones[0].e164}
     address = raw.address
+    if address is not None and address.full and not address.street:
+        address = address.model_copy(update=address_parts(address)._asdict())  # one line read
     street = address.street[:300] if address and address.street else None
     city = address.city[:120] if address and address.city else None
     region = address.region[:120] if address and address.region else None

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
-from leadgen.normalize.address import city_aliases, street_key
+from leadgen.normalize.address import address_parts, city_aliases, street_key
 from leadgen.normalize.name import name_key as key_of_name
 from leadgen.normalize.text import has_cjk, spell_out_umlauts
 from leadgen.normalize.website import registered_domain
@@ -113,8 +113,10 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
             if domain not in domains:
                 domains.append(domain)
     address = lead.lead.address
-    # A one-line address ("435 S. La Cienega Blvd., Los Angeles") stands in for the street.
-    street = street_key(address.street or address.full) if address else None
+    # A one-line address gives its street part ("Marienplatz 1, 80331 München"), or stands in
+    # for the street whole when it cannot be split ("435 S. La Cienega Blvd., Los Angeles").
+    street = street_key(address.street or address_parts(address).street or address.full) if (
+        address) else None
     return MatchProfile(
         names=name_variants(lead.name_key, lead.display_name),
         domains=tuple(domains),

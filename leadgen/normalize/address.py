@@ -5,9 +5,11 @@ from __future__ import annotations
 import gettext
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import pycountry
 
+from leadgen.items import Address
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import fold, has_cjk, key_tokens, pinyin_syllables
 
@@ -175,3 +177,91 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
     romanized = "".join(pinyin_syllables(base))
     return (base, romanized) if romanized else (base,)
+
+
+class AddressParts(NamedTuple):
+    """An address's parts as written (not folded)."""
+
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    region: str | None = None
+
+
+#: Regions whose postal code follows the region's abbreviation ("Mountain View, CA 94043").
+_REGION_FIRST = frozenset({"US", "CA", "AU"})
+#: Regions whose postal code follows the city ("London SW1A 2AA", "Dublin D02 X285").
+_CITY_FIRST = frozenset({"GB", "IE"})
+_CJK_POSTAL = re.compile(
+    r"\s*(?:邮编|郵編|邮政编码|郵遞區號)\s*[:：]?\s*(\d{6})\s*|〒\s?(\d{3}-\d{4})\s*")
+#: A Chinese address from the top: country, province, city, then the rest.
+CHINA_PREFIXES = ("中华人民共和国", "中華人民共和國", "中国", "中國")
+_CJK_PLACES = re.compile(
+    rf"^(?:{'|'.join(CHINA_PREFIXES)})?(?P<region>[\u4e00-\u9fff]{{2,3}}(?:省|自治区))?"
+    r"(?P<city>[\u4e00-\u9fff]{2,3}?市)?(?P<street>.*)$")
+
+
+def address_parts(address: Address | None) -> AddressParts:
+    """The street, postal code, city and region of ``address``: its own parts, and where it
+    gives only a one-line form, the parts read from that (:func:`split_one_line`)."""
+    if address is None:
+        return AddressParts()
+    given = AddressParts(address.street, address.postal_code, address.city, address.region)
+    if not address.full or (address.street and address.postal_code and address.city):
+        return given
+    read = split_one_line(address.full)
+    return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def split_one_line(full: str) -> AddressParts:
+    """The parts of a one-line address, as a purchased list or a CRM export has it:
+    "Marienplatz 1, 80331 München, Germany", "1600 Amphitheatre Pkwy, Mountain View, CA 94043",
+    "10 Downing St, London SW1A 2AA", "广东省深圳市福田区华强北路1号 邮编518000". A country at the
+    end is left out (:func:`leadgen.normalize.lead.address_country` reads it); without a postal
+    code nothing is split."""
+    from leadgen.normalize.address_patterns import CODE_BY_TAG, POSTAL_PATTERNS
+
+    text = " ".join(full.split()).strip(" ,")
+    if "," in text and normalize_country(text.rsplit(",", 1)[1]):
+        text = text.rsplit(",", 1)[0].strip(" ,")
+    if has_cjk(text):
+        return _split_cjk(text)
+    for tag, pattern, strong in POSTAL_PATTERNS:
+        match = pattern.search(text)
+        if match is None or (not strong and match.start() == 0):
+            continue  # a bare number at the start is a house number, not a postal code
+        code = re.search(CODE_BY_TAG[tag], match.group())
+        if code is None:
+            continue
+        before = [part.strip() for part in text[:match.start()].split(",") if part.strip()]
+        after = match.group()[code.end():].strip(" ,") or None
+        region = None
+        if tag in _REGION_FIRST:
+            region = match.group()[:code.start()].strip(" ,.") or None
+            city = before.pop() if len(before) > 1 or (before and not any(
+                char.isdigit() for char in before[0])) else None
+        elif tag in _CITY_FIRST:
+            last = before.pop() if before else ""
+            street_part, _, city_part = last.rpartition(",")
+            city = city_part.strip() or None
+            if street_part:
+                before.append(street_part)
+        else:
+            city = after
+        return AddressParts(", ".join(before) or None, code.group(), city, region)
+    return AddressParts()
+
+
+def _split_cjk(text: str) -> AddressParts:
+    postal = None
+    found = _CJK_POSTAL.search(text)
+    if found:
+        postal = found.group(1) or found.group(2)
+        text = (text[:found.start()] + text[found.end():]).strip()
+    places = _CJK_PLACES.match(text)
+    if places is None:  # pragma: no cover - the pattern matches any text
+        return AddressParts(postal_code=postal)
+    city = places.group("city")
+    return AddressParts(places.group("street").strip() or None, postal,
+                        city.removesuffix("市") if city else None, places.group("region"))

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from leadgen.items import EmailAddress, Lead, NormalizedLead, PhoneNumber
-from leadgen.normalize.address import city_key, normalize_country, normalize_postal_code
+from leadgen.normalize.address import (
+    CHINA_PREFIXES,
+    address_parts,
+    city_key,
+    normalize_country,
+    normalize_postal_code,
+)
 from leadgen.normalize.email import normalize_email
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.phone import normalize_phone, phone_region
@@ -33,6 +39,8 @@ def address_country(lead: Lead) -> str | None:
         return country
     if address.full and "," in address.full:
         return normalize_country(address.full.rsplit(",", 1)[1])
+    if address.full and address.full.lstrip().startswith(CHINA_PREFIXES):
+        return "CN"  # "中国广东省深圳市...": the country comes first
     return None
 
 
@@ -80,6 +88,7 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         if email and all(email.address != known.address for known in emails):
             emails.append(email)
     address = lead.address
+    parts = address_parts(address)  # a one-line address read into its parts
     phones = normalize_phones(lead.phones, region)
     # The company's country, strongest evidence first; the source's hint is the weakest.
     country = (
@@ -99,6 +108,6 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         emails=emails,
         phones=phones,
         country=country,
-        postal_code=normalize_postal_code(address.postal_code) if address else None,
-        city=city_key(address.city) if address else None,
+        postal_code=normalize_postal_code(parts.postal_code),
+        city=city_key(parts.city),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spiders.pages.address_patterns import (
+from leadgen.normalize.address_patterns import (
     ADDRESS_LABEL,
     CJK_LABEL,
     CODE_BY_TAG,
