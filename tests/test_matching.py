@@ -105,6 +105,14 @@ LEVELS = [
     ("same number, street typo", profile("A", street="435 S. La Cienega Blvd."),
      profile("B", street="435 S. La Cienaga Boulevard"), "street",
      "same house number, street Jaro-Winkler >= 0.85"),
+    ("a Chinese name and its pinyin, trade words translated",
+     profile("深圳力龙企业管理咨询有限公司", country="CN"),
+     profile("Shenzhen Lilong Management Consulting Co., Ltd.", country=None), "name",
+     "Chinese name's pinyin spelled by the Latin name >= 0.5"),
+    ("the city's pinyin alone is no spelling of the name",
+     profile("深圳市华强电子科技有限公司", country="CN"),
+     profile("Shenzhen Trading Co., Ltd.", country=None), "name",
+     "names in different scripts (not comparable)"),
     ("other country", profile("A", country="DE"), profile("B", country="AT"), "country",
      "different country"),
 ]
@@ -173,6 +181,16 @@ def test_a_street_address_blocks_within_its_city_and_across_towns_only_while_rar
     assert rules["street"].max_block_size is not None
     assert rules["street"].max_block_size < (rules["street_city"].max_block_size
                                              or RULES.max_block_size)
+
+
+def test_a_chinese_name_and_its_pinyin_spelling_share_a_blocking_key() -> None:
+    chinese = set(blocking_keys(profile("广州中光食品有限公司", city="广州", country="CN"), RULES))
+    latin = set(blocking_keys(profile("Guangzhou Zhongguang Food Co., Ltd.", country=None),
+                              RULES))
+    assert ("pinyin", "zhongguang") in chinese & latin
+    # A German company's name words are not read as pinyin, even when they could be.
+    german = blocking_keys(profile("Lami Bau GmbH", city="Berlin", country="DE"), RULES)
+    assert not any(kind == "pinyin" for kind, _ in german)
 
 
 def test_cluster_is_transitive_and_keeps_switchboards_apart() -> None:

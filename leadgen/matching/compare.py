@@ -127,17 +127,25 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
                     and JaroWinkler.similarity(left, right) >= threshold)
         return number_and_fuzzy
     if test == "transliterated":
-        return lambda left, right: transliteration_overlap(left, right) >= threshold
+        generic_words = rules.generic_name_words
+        return lambda left, right: transliteration_overlap(left, right,
+                                                           generic_words) >= threshold
     if test == "other_script":
         return lambda left, right: has_cjk(left) != has_cjk(right)
     return lambda left, right: True  # else
 
 
-def transliteration_overlap(left: str, right: str) -> float:
-    """Share of a CJK name's pinyin syllables spelled by the other (Latin) name's words.
+def transliteration_overlap(left: str, right: str,
+                            generic: frozenset[str] = frozenset()) -> float:
+    """How far a Latin name spells a CJK name's pinyin: the share of the CJK name's syllables
+    it spells, or the share of its own distinctive words (``generic`` ones aside) spelled by
+    them when one of those goes past the CJK name's first two syllables (often its city).
 
     "成都宏荣食品" vs "chengdu hongrong food": cheng+du and hong+rong are spelled, shi+pin
-    (食品, "food") is not: 4/6. Zero unless exactly one side is CJK.
+    (食品, "food") is not: 4/6. "深圳力龙企业管理咨询" vs "shenzhen lilong management
+    consulting": 4/9 of the syllables (the trade words are translated, not spelled), but both
+    distinctive words, one of them the brand after the city: 1. Zero unless exactly one side is
+    CJK.
     """
     if has_cjk(left) == has_cjk(right):
         return 0.0
@@ -146,17 +154,31 @@ def transliteration_overlap(left: str, right: str) -> float:
     if not syllables:
         return 0.0
     covered: set[int] = set()
-    for word in set(latin.split()):
-        for start in range(len(syllables)):
-            joined = ""
-            for end in range(start, len(syllables)):
-                joined += syllables[end]
-                if len(joined) > len(word) or not word.startswith(joined):
-                    break
-                if joined == word:
-                    covered.update(range(start, end + 1))
-                    break
-    return len(covered) / len(syllables)
+    words = [word for word in dict.fromkeys(latin.split()) if word not in generic]
+    spelled = 0
+    past_city = False
+    for word in words:
+        found = _spelled_at(word, syllables)
+        if found is not None:
+            covered.update(range(found[0], found[1] + 1))
+            spelled += 1
+            past_city = past_city or found[1] >= 2
+    by_syllables = len(covered) / len(syllables)
+    by_words = spelled / len(words) if words and past_city and spelled >= 2 else 0.0
+    return max(by_syllables, by_words)
+
+
+def _spelled_at(word: str, syllables: tuple[str, ...]) -> tuple[int, int] | None:
+    """The first run of ``syllables`` (first and last index) that spells ``word``."""
+    for start in range(len(syllables)):
+        joined = ""
+        for end in range(start, len(syllables)):
+            joined += syllables[end]
+            if len(joined) > len(word) or not word.startswith(joined):
+                break
+            if joined == word:
+                return start, end
+    return None
 
 
 _SHARED_KIND = {"domain": "domain", "phone": "phone"}

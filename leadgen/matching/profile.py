@@ -17,7 +17,12 @@ from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import address_parts, city_aliases, street_key
 from leadgen.normalize.name import name_key as key_of_name
-from leadgen.normalize.text import has_cjk, spell_out_umlauts
+from leadgen.normalize.text import (
+    has_cjk,
+    pinyin_syllables,
+    pinyin_word_length,
+    spell_out_umlauts,
+)
 from leadgen.normalize.website import registered_domain
 
 #: Name words too common to block on ("the", legal-ish words left in names, trade words).
@@ -191,9 +196,36 @@ def _phone_tails(profile: MatchProfile) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p[-7:] for p in profile.phones if len(p) >= 9))
 
 
+#: Countries whose companies' Latin names are often pinyin ("Shenzhen Lilong Consulting").
+_PINYIN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
+_PINYIN_SYLLABLES = 6  # a Chinese name's brand comes early: n-grams of its first six syllables
+
+
+def _pinyin_keys(profile: MatchProfile) -> tuple[str, ...]:
+    """Pinyin that a Chinese name and its Latin spelling share: runs of two to four syllables
+    of a CJK name ("广州中光食品" -> "guangzhou", "zhongguang", "zhongguangshi", ...), and the
+    words of a Latin name that are pinyin of two or more syllables ("zhongguang"), for a
+    company from a Chinese-speaking country or of unknown country."""
+    keys: list[str] = []
+    for name in profile.names:
+        if has_cjk(name):
+            syllables = _syllables_of(name)[:_PINYIN_SYLLABLES]
+            keys.extend("".join(syllables[start:end]) for start in range(len(syllables))
+                        for end in range(start + 2, min(start + 4, len(syllables)) + 1))
+        elif not profile.countries or profile.countries[0] in _PINYIN_COUNTRIES:
+            keys.extend(word for word in name.split()
+                        if len(word) >= 4 and 2 <= pinyin_word_length(word) <= 4)
+    return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=4096)
+def _syllables_of(name: str) -> tuple[str, ...]:
+    return pinyin_syllables(name)
+
+
 #: Blocking fields that are not a profile attribute: how to derive them.
 _DERIVED: dict[str, Callable[[MatchProfile], tuple[str, ...]]] = {
-    "name_token": _name_tokens, "phone_tail": _phone_tails,
+    "name_token": _name_tokens, "phone_tail": _phone_tails, "pinyin": _pinyin_keys,
 }
 
 

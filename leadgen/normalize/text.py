@@ -89,3 +89,30 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
             if word.isascii():
                 out.append(word)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllable_set() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's bundled dictionary, read once)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            syllables.add("".join(char for char in unicodedata.normalize("NFKD", reading)
+                                  if not unicodedata.combining(char)))
+    return frozenset(syllables)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def pinyin_word_length(word: str) -> int:
+    """How many pinyin syllables spell ``word`` whole ("zhongguang": 2), fewest first; 0 when
+    it is no pinyin ("food")."""
+    syllables = _pinyin_syllable_set()
+    best = [0] + [-1] * len(word)  # best[i]: fewest syllables spelling word[:i]
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start] >= 0 and word[start:end] in syllables and (
+                    best[end] < 0 or best[start] + 1 < best[end]):
+                best[end] = best[start] + 1
+    return max(best[-1], 0)
