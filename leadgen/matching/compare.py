@@ -6,7 +6,7 @@ runs a few dozen comparisons and a crawl or an import matches millions of record
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -127,25 +127,28 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
                     and JaroWinkler.similarity(left, right) >= threshold)
         return number_and_fuzzy
     if test == "transliterated":
-        generic_words = rules.generic_name_words
-        return lambda left, right: transliteration_overlap(left, right,
-                                                           generic_words) >= threshold
+        generic_words, translated = rules.generic_name_words, rules.translated_words
+        return lambda left, right: transliteration_overlap(
+            left, right, generic_words, translated) >= threshold
     if test == "other_script":
         return lambda left, right: has_cjk(left) != has_cjk(right)
     return lambda left, right: True  # else
 
 
-def transliteration_overlap(left: str, right: str,
-                            generic: frozenset[str] = frozenset()) -> float:
-    """How far a Latin name spells a CJK name's pinyin: the share of the CJK name's syllables
-    it spells, or the share of its own distinctive words (``generic`` ones aside) spelled by
-    them when one of those goes past the CJK name's first two syllables (often its city).
+def transliteration_overlap(left: str, right: str, generic: frozenset[str] = frozenset(),
+                            translated: Mapping[str, frozenset[str]] | None = None) -> float:
+    """How far a Latin name spells a CJK name's pinyin, trade words it translates counting
+    by the pinyin of their Chinese (``translated``: "food" -> "shipin"): the share of the CJK
+    name's syllables spelled, or, when that is less, the share of the Latin name's own
+    distinctive words (``generic`` ones aside) spelled, if at least two are and one goes past
+    the CJK name's first two syllables (often its city: that one is the brand). Translations
+    count only once the brand is spelled, and the word share at most 0.9: only every syllable
+    spelled makes a whole spelling.
 
-    "成都宏荣食品" vs "chengdu hongrong food": cheng+du and hong+rong are spelled, shi+pin
-    (食品, "food") is not: 4/6. "深圳力龙企业管理咨询" vs "shenzhen lilong management
-    consulting": 4/9 of the syllables (the trade words are translated, not spelled), but both
-    distinctive words, one of them the brand after the city: 1. Zero unless exactly one side is
-    CJK.
+    "成都宏荣食品" vs "chengdu hongrong food": cheng+du, hong+rong and shi+pin (食品, "food")
+    are spelled: 1. "深圳力龙企业管理咨询" vs "shenzhen lilong management consulting": 8/10 of
+    the syllables (企业 is left out), both distinctive words: 0.9. Zero unless exactly one side
+    is CJK.
     """
     if has_cjk(left) == has_cjk(right):
         return 0.0
@@ -153,18 +156,34 @@ def transliteration_overlap(left: str, right: str,
     syllables = pinyin_syllables(cjk)
     if not syllables:
         return 0.0
-    covered: set[int] = set()
-    words = [word for word in dict.fromkeys(latin.split()) if word not in generic]
+    covered: set[int] = set()  # syllables the words spell
+    translated_covered: set[int] = set()  # and those their translations spell
+    words = list(dict.fromkeys(latin.split()))
+    distinctive = sum(word not in generic for word in words)
     spelled = 0
+    # The brand: a distinctive word spelled after the Latin name's first word or past the CJK
+    # name's first two syllables (either is where the city goes: "Shenzhen Huaqiang ...").
     past_city = False
-    for word in words:
+    for position, word in enumerate(words):
         found = _spelled_at(word, syllables)
         if found is not None:
             covered.update(range(found[0], found[1] + 1))
-            spelled += 1
-            past_city = past_city or found[1] >= 2
+            if word not in generic:
+                spelled += 1
+                past_city = past_city or position > 0 or found[1] >= 2
+            continue
+        for form in (translated or {}).get(word, ()):
+            found = _spelled_at(form, syllables)
+            if found is not None:
+                translated_covered.update(range(found[0], found[1] + 1))
+                spelled += word not in generic
+                break
+    # Translated trade words count once the brand is spelled: "Shenzhen Electronics
+    # Technology" is the city and two trade words of every 深圳市…电子科技.
+    if past_city:
+        covered |= translated_covered
     by_syllables = len(covered) / len(syllables)
-    by_words = spelled / len(words) if words and past_city and spelled >= 2 else 0.0
+    by_words = min(spelled / distinctive, 0.9) if past_city and spelled >= 2 else 0.0
     return max(by_syllables, by_words)
 
 

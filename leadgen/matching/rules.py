@@ -111,6 +111,9 @@ class MatchingRules(Strict):
     generic_name_words: frozenset[str] = frozenset()
     """Words so common in company names that sharing one says little ("systemtechnik",
     "trading"): the ``distinctive_token_set`` test leaves them out."""
+    translated_words: dict[str, frozenset[str]] = Field(default_factory=dict)
+    """Trade words an English name translates rather than spells, with the pinyin of their
+    Chinese ("food": shipin), for the ``transliterated`` test."""
     blocking: list[BlockingRule] = Field(min_length=1)
     comparisons: list[Comparison] = Field(min_length=1)
     survivorship: Survivorship = Survivorship()
