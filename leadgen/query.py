@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from leadgen.matching.profile import name_variants
 from leadgen.normalize import normalize_name
-from leadgen.normalize.text import spell_out_umlauts
+from leadgen.normalize.text import contract_umlauts
 from leadgen.storage.models import Company, ContactPoint, Score
 
 
@@ -39,10 +40,11 @@ class LeadFilter:
 def name_matches(text: str) -> ColumnElement[bool]:
     """Companies whose name holds ``text``: as printed (case-insensitive) or as its match key,
     which folds case and accents ("MÜLLER", "muller" and "Mueller" all find "Müller")."""
-    key = normalize_name(text).name_key
-    spelled = spell_out_umlauts(text)
-    parts = {key, key.replace("ae", "a").replace("oe", "o").replace("ue", "u"),
-             normalize_name(spelled).name_key if spelled else ""} - {""}
+    name = normalize_name(text)
+    # The keys matching compares ("Bäckerei" also as "baeckerei"), and the key with written
+    # umlauts contracted ("Mueller" as "muller", how "Müller" folds).
+    parts = {*name_variants(name.name_key, name.display_name), contract_umlauts(name.name_key)}
+    parts.discard("")
     return or_(Company.display_name.ilike(f"%{_escaped(text.strip())}%", escape="\\"),
                *(Company.name_key.like(f"%{_escaped(part)}%", escape="\\") for part in parts))
 

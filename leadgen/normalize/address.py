@@ -11,7 +11,13 @@ import pycountry
 
 from leadgen.items import Address
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import fold, has_cjk, key_tokens, pinyin_syllables
+from leadgen.normalize.text import (
+    contract_umlauts,
+    fold,
+    has_cjk,
+    key_tokens,
+    pinyin_syllables,
+)
 
 #: Common names pycountry does not know, and codes people write instead of ISO ones.
 COUNTRY_ALIASES = {
@@ -170,8 +176,8 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         return ()
     if not has_cjk(key):
         local = CITY_EXONYMS.get(key)
-        if local is None and "e" in key:  # "ae", "oe", "ue": umlauts written out
-            key = key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+        if local is None:
+            key = contract_umlauts(key)
             local = CITY_EXONYMS.get(key)
         return (local or key,)
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key

@@ -35,6 +35,15 @@ def spell_out_umlauts(text: str) -> str | None:
     return spelled if spelled != composed else None
 
 
+def contract_umlauts(key: str) -> str:
+    """A folded key with written-out umlauts contracted ("muenchen" -> "munchen"), as folding
+    writes "München": one key for both spellings. Harmless where "ae", "oe" or "ue" were no
+    umlaut ("soest" -> "sost"): both sides of a comparison are contracted alike."""
+    if "e" not in key:
+        return key
+    return key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
 def clean_spaces(text: str) -> str:
     """NFKC (full-width to half-width) and single spaces."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
