@@ -50,12 +50,10 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
             values["email"] = {"email": email}
     if lead.phones and lead.phones[0].e164:
         values["phone"] = {"phone": lead.phones[0].e164}
-    address = raw.address
-    if address is not None and address.full and not address.street:
-        address = address.model_copy(update=address_parts(address)._asdict())  # one line read
-    street = address.street[:300] if address and address.street else None
-    city = address.city[:120] if address and address.city else None
-    region = address.region[:120] if address and address.region else None
+    parts = address_parts(raw.address)  # a one-line address read into its parts
+    street = parts.street[:300] if parts.street else None
+    city = parts.city[:120] if parts.city else None
+    region = parts.region[:120] if parts.region else None
     postal_code = lead.postal_code[:20] if lead.postal_code else None
     if street or city or region or postal_code or lead.country:
         values["address"] = {"street": street, "city": city, "region": region,

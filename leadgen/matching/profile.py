@@ -120,8 +120,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     address = lead.lead.address
     # A one-line address gives its street part ("Marienplatz 1, 80331 München"), or stands in
     # for the street whole when it cannot be split ("435 S. La Cienega Blvd., Los Angeles").
-    street = street_key(address.street or address_parts(address).street or address.full) if (
-        address) else None
+    street = street_key(address_parts(address).street or address.full) if address else None
     return MatchProfile(
         names=name_variants(lead.name_key, lead.display_name),
         domains=tuple(domains),
@@ -209,18 +208,13 @@ def _pinyin_keys(profile: MatchProfile) -> tuple[str, ...]:
     keys: list[str] = []
     for name in profile.names:
         if has_cjk(name):
-            syllables = _syllables_of(name)[:_PINYIN_SYLLABLES]
+            syllables = pinyin_syllables(name)[:_PINYIN_SYLLABLES]
             keys.extend("".join(syllables[start:end]) for start in range(len(syllables))
                         for end in range(start + 2, min(start + 4, len(syllables)) + 1))
         elif not profile.countries or profile.countries[0] in _PINYIN_COUNTRIES:
             keys.extend(word for word in name.split()
                         if len(word) >= 4 and 2 <= pinyin_word_length(word) <= 4)
     return tuple(dict.fromkeys(keys))
-
-
-@lru_cache(maxsize=4096)
-def _syllables_of(name: str) -> tuple[str, ...]:
-    return pinyin_syllables(name)
 
 
 #: Blocking fields that are not a profile attribute: how to derive them.
