@@ -110,7 +110,6 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     return PhoneNumber(e164=e164, raw=raw.strip(), extension=extension, kind=kind)
 
 
-
 def _number(text: str, region: str | None) -> _Found | None:
     """``text`` as one number, or None."""
     try:
@@ -126,11 +125,8 @@ def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
     match = _TRAILING_EXTENSION.match(text)
     if match is None:
         return None
-    try:
-        number = phonenumbers.parse(match.group(1), region)
-    except NumberParseException:
-        return None
-    if number.extension or not phonenumbers.is_valid_number(number):
+    number = _valid_number(match.group(1), region)
+    if number is None or number.extension:
         return None
     return _found(number, match.group(2))
 
@@ -144,16 +140,20 @@ def _first_in_text(text: str, region: str | None) -> _Found | None:
     for part in parts:
         if not part or _FAX_LABEL.match(part):
             continue
-        part_text, _ = phone_text(part, None)
-        try:
-            number = phonenumbers.parse(part_text, region)
-        except NumberParseException:
-            continue
-        found = _found(number, number.extension or None) if phonenumbers.is_valid_number(
-            number) else None
+        number = _valid_number(phone_text(part, None)[0], region)
+        found = _found(number, number.extension or None) if number else None
         if found is not None:
             return found
     return None
+
+
+def _valid_number(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """``text`` parsed, when it is a valid number (the fallbacks ask more than possible)."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | None:
