@@ -118,8 +118,12 @@ def _written_out(text: str) -> str | None:
     match = _OBFUSCATED.fullmatch(text)
     if match is None:
         return text if "@" in text else None
-    parts = [part for part in _DOT_SPLIT.split(match.group(2)) if part]
-    return f"{match.group(1)}@{'.'.join(parts)}"
+    return f"{match.group(1)}@{'.'.join(domain_labels(match.group(2)))}"
+
+
+def domain_labels(written: str) -> list[str]:
+    """The labels of a domain written with obfuscated dots ("acme [dot] co (punkt) uk")."""
+    return [part for part in _DOT_SPLIT.split(written) if part]
 
 
 def check_syntax(text: str) -> tuple[str, str] | None:

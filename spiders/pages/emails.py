@@ -17,6 +17,7 @@ from leadgen.normalize.email import (
     OBFUSCATED_AT,
     OBFUSCATED_DOT,
     TOP_LEVEL,
+    domain_labels,
 )
 
 #: Plain addresses: the common case, strict so that "a @ b" in prose is not taken.
@@ -27,12 +28,11 @@ OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.+-])({ADDRESS_LOCAL}){OBFUSCATED_AT}"
     rf"((?:{DOMAIN_LABEL}{OBFUSCATED_DOT})+{TOP_LEVEL})(?![\w-])", re.IGNORECASE
 )
-_DOT_SPLIT = re.compile(OBFUSCATED_DOT, re.IGNORECASE)
 _FILE_TLDS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "php", "html", "htm"}
 
 
 def _clean(local: str, domain: str) -> str | None:
-    parts = [p for p in _DOT_SPLIT.split(domain) if p]
+    parts = domain_labels(domain)
     if len(parts) < 2 or parts[-1].lower() in _FILE_TLDS:
         return None
     local = local.strip(".")
