@@ -208,10 +208,10 @@ def undecodable_line(path: Path, encoding: str) -> int | None:
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as exc:
-                    pending = decoder.getstate()[0]  # undecoded bytes of the previous chunk
-                    data = pending + chunk if pending else chunk
-                    return lines + data[:max(exc.start - len(pending), 0) + len(pending)].count(
-                        b"\n")
+                    # exc.start counts from the previous chunk's undecoded tail (a part of a
+                    # character: no line end in it).
+                    start = exc.start - len(decoder.getstate()[0])
+                    return lines + chunk[:max(start, 0)].count(b"\n")
                 lines += chunk.count(b"\n")
     except OSError:
         return None
