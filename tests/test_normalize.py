@@ -79,6 +79,7 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("+86 755 8321 2345 分机 808", None, "+8675583212345", "808"),
         ("0755-83212345-808", "CN", "+8675583212345", "808"),
         ("(089) 123456 Durchwahl 12", "DE", "+4989123456", "12"),
+        ("+33 1 23 45 67 89 POSTE 12", None, "+33123456789", "12"),  # in capitals too
         # A German direct-dial number is a number of its own, not an extension.
         ("089 123456-12", "DE", "+498912345612", None),
         # A field with a phone and a fax: the phone, whichever comes first.

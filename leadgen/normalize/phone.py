@@ -93,8 +93,7 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     text = text.removeprefix("tel:").strip()
     if text.startswith("00"):
         text = "+" + text[2:]
-    if not text.isascii() or "w" in text or "W" in text or "e" in text:
-        text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
+    text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
     return text, region.upper() if region and len(region) == 2 else None
 
 
