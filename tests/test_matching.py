@@ -10,6 +10,7 @@ from leadgen.exceptions import ConfigError
 from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import MatchProfile, blocking_keys, compare, load_rules, profile_of
 from leadgen.matching.cluster import UnionFind, cluster
+from leadgen.matching.compare import each_has_own_word
 from leadgen.normalize import normalize_lead
 
 RULES = load_rules()
@@ -80,6 +81,19 @@ LEVELS = [
     ("abbreviated by truncation", profile("Art's Delicatessen"), profile("Art's Deli"),
      "name", "one name contains the other"),
     ("different companies", profile("Alpha Tools"), profile("Beta Foods"), "name", "else"),
+    ("one family, each name with a word of its own", profile("Siemens Energy Berlin"),
+     profile("Siemens Healthcare Berlin"), "name",
+     "names share words, but each has a distinctive word of its own"),
+    ("two outlets at one site", profile("Ritz-Carlton Cafe (Buckhead)"),
+     profile("Dining Room, Ritz-Carlton Buckhead"), "name",
+     "names share words, but each has a distinctive word of its own"),
+    ("a branch named after its town is no other company",
+     profile("Kranich Präzisionsteile Berlin", city="Berlin"),
+     profile("Präzisionsteile Kranich Zerspanung", city="Berlin"), "name",
+     "name token set >= 0.7 (generic words aside)"),
+    ("a typo is no word of its own", profile("Feinmechanik Schmidt Kraus"),
+     profile("Krauss Schmitt Feinmechanik Nord"), "name",
+     "name token set >= 0.7 (generic words aside)"),
     ("same phone, printed two ways", profile("A", phone="030 1234567"),
      profile("B", phone="+49 30 1234567"), "phone", "same E.164 phone"),
     ("same line, other extension prefix", profile("A", phone="+49 30 1234567"),
@@ -158,6 +172,12 @@ DECISIONS = [
     ("business park neighbours sharing a trade word",
      dict(name="Alpha Systemtechnik GmbH", **PARK), dict(name="Bravo Systemtechnik GmbH", **PARK),
      "no_match"),
+    ("sister companies sharing a site and a switchboard: for review",
+     dict(name="Siemens Energy GmbH", phone="09131 7000", **PARK),
+     dict(name="Siemens Healthcare GmbH", phone="09131 7000", **PARK), "possible"),
+    ("a branch with its town in the name, same phone and site",
+     dict(name="Kranich Präzisionsteile Paderborn", phone="05251 1234", **PARK),
+     dict(name="Präzisionsteile Kranich Zerspanung", phone="05251 1234", **PARK), "match"),
     ("one business park tenant, words reordered",
      dict(name="Radius Maschinenbau GmbH", **PARK), dict(name="Maschinenbau Radius", **PARK),
      "match"),
@@ -168,6 +188,36 @@ DECISIONS = [
                          ids=[row[0] for row in DECISIONS])
 def test_decisions(description: str, left: dict, right: dict, expected: str) -> None:
     assert compare(profile(**left), profile(**right), RULES).decision == expected
+
+
+OWN_WORDS = [
+    # left, right, each has a word of its own
+    ("ritz carlton cafe buckhead", "ritz carlton dining room buckhead", True),
+    ("siemens energy", "siemens healthcare", True),
+    ("filiale 1 meyer", "filiale 2 meyer", True),
+    ("arts delicatessen", "arts deli", False),  # an abbreviation
+    ("schmidt feinmechanik", "schmitt feinmechanik nord", False),  # a typo; one own word
+    ("ritzcarlton dining room", "ritz carlton dining room", False),  # written together
+    ("acme", "acme tools berlin", False),  # one side only
+    ("alpha systemtechnik", "bravo systemtechnik", False),  # nothing distinctive shared
+    ("alpha beta", "gamma delta", False),  # nothing shared at all
+    ("acme handel", "acme vertrieb", False),  # generic words only differ
+]
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), OWN_WORDS)
+def test_each_has_own_word(left: str, right: str, expected: bool) -> None:
+    assert each_has_own_word(left, right, RULES.generic_name_words) is expected
+    assert each_has_own_word(right, left, RULES.generic_name_words) is expected
+
+
+def test_town_words_are_nobodys_own() -> None:
+    left, right = "mueller berlin", "mueller werkzeuge"
+    assert each_has_own_word(left, right)
+    assert not each_has_own_word(left, right, places=("berlin",))
+    assert not each_has_own_word("ritz carlton restaurant", "ritz carlton san francisco",
+                                 places=("san francisco",))
+    assert not each_has_own_word("mueller berlin", "schmidt berlin", places=("berlin",))
 
 
 def test_blocking_keys_skip_weak_domains_and_common_words() -> None:

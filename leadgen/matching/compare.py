@@ -22,6 +22,8 @@ from leadgen.normalize.text import has_cjk, pinyin_syllables
 #: (kind, value) -> number of distinct companies holding that key
 SharedCount = Callable[[str, str], int]
 Test = Callable[[str, str], bool]
+#: A test that also takes the pair's city keys.
+PlaceTest = Callable[[str, str, tuple[str, ...]], bool]
 
 
 #: One comparison's outcome as plain data: (field, level label, weight, (left, right) or None).
@@ -98,6 +100,9 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         def distinctive_token_set(left: str, right: str) -> bool:
             return distinctive_ratio(left, right, generic, cutoff) >= cutoff
         return distinctive_token_set
+    if test == "own_words":
+        generic = rules.generic_name_words
+        return lambda left, right: each_has_own_word(left, right, generic)
     if test == "contains":
         def contains(left: str, right: str) -> bool:
             short, long = (left, right) if len(left) <= len(right) else (right, left)
@@ -203,14 +208,24 @@ def _spelled_at(word: str, syllables: tuple[str, ...]) -> tuple[int, int] | None
 _SHARED_KIND = {"domain": "domain", "phone": "phone"}
 
 
+def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
+    if level.test == "own_words":
+        generic = rules.generic_name_words
+        return lambda left, right, places: each_has_own_word(left, right, generic, places)
+    return None
+
+
 @dataclass(frozen=True)
 class _Compiled:
     field: str
     position: int
     """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
-    levels: tuple[tuple[Test | None, str, float, float | None], ...]
-    """Each level as (test, label, weight, shared weight); test None for "exact", done as a
-    membership test (most pairs end at an exact level, and ``in`` on a tuple runs in C)."""
+    levels: tuple[tuple[Test | None, str, float, float | None, PlaceTest | None], ...]
+    """Each level as (test, label, weight, shared weight, place test); test None for "exact",
+    done as a membership test (most pairs end at an exact level, and ``in`` on a tuple runs
+    in C); the place test, when the level has one, is used instead of the test once the pair
+    has city keys."""
+    uses_places: bool
     else_hit: Hit
     shared_kind: str | None
 
@@ -225,11 +240,12 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
     compiled = []
     for comparison in rules.comparisons:
         levels = tuple((None if level.test == "exact" else _make_test(level, rules), level.label,
-                        level.weight, level.shared_weight)
+                        level.weight, level.shared_weight, _make_place_test(level, rules))
                        for level in comparison.levels[:-1])
         last = comparison.levels[-1]
         compiled.append(_Compiled(
             comparison.field, MatchProfile._fields.index(_ATTRS[comparison.field]), levels,
+            any(level[4] is not None for level in levels),
             (comparison.field, last.label, last.weight, None),
             _SHARED_KIND.get(comparison.field),
         ))
@@ -259,7 +275,8 @@ def compare(
         rights = candidate[comparison.position]
         if not lefts or not rights:
             continue
-        hit = _best_level(comparison, lefts, rights, rules, shared)
+        places = (record.cities + candidate.cities) if comparison.uses_places else ()
+        hit = _best_level(comparison, lefts, rights, rules, shared, places)
         score += hit[2]
         hits.append(hit)
     return MatchResult(score, decide(score, rules), hits)
@@ -271,13 +288,20 @@ def _best_level(
     rights: tuple[str, ...],
     rules: MatchingRules,
     shared: SharedCount | None,
+    places: tuple[str, ...] = (),
 ) -> Hit:
-    for test, label, weight, shared_weight in comparison.levels:
+    for test, label, weight, shared_weight, place_test in comparison.levels:
         for left in lefts:
             if test is None:
                 if left not in rights:
                     continue
                 right = left
+            elif place_test is not None and places:
+                for right in rights:
+                    if place_test(left, right, places):
+                        break
+                else:
+                    continue
             else:
                 for right in rights:
                     if test(left, right):
@@ -312,6 +336,41 @@ def distinctive_ratio(left: str, right: str, generic: frozenset[str],
     if not a or not b:
         a, b = left, right
     return fuzz.token_set_ratio(a, b, score_cutoff=score_cutoff)
+
+
+#: Two words this alike (Jaro-Winkler) are one word spelled two ways ("schmidt", "schmitt").
+_LIKE_WORD = 0.85
+
+
+def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset(),
+                      places: tuple[str, ...] = ()) -> bool:
+    """Whether two names share a distinctive word (``generic`` ones aside) and each also has
+    one that nothing in the other spells. A word is spelled by the same word, a typo of it
+    (Jaro-Winkler >= 0.85), its abbreviation or a prefix of it ("deli", "delicatessen"), or
+    a word written together with it ("carlton", "ritzcarlton"). Words of ``places`` (the
+    pair's city keys) count for neither: a branch named after its town ("müller berlin") is
+    still "müller". Such names are two businesses of one family or site: "ritz carlton cafe"
+    and "ritz carlton dining room", "siemens energy" and "siemens healthcare", "filiale 1
+    meyer" and "filiale 2 meyer"."""
+    place_words = {word for place in places for word in place.split()}
+    a = [word for word in (_without_generic(left, generic) or left).split()
+         if word not in place_words]
+    b = [word for word in (_without_generic(right, generic) or right).split()
+         if word not in place_words]
+    own_a = _own_words(a, b)
+    if not own_a or len(own_a) == len(a):
+        return False  # nothing of its own, or nothing shared
+    return bool(_own_words(b, a))
+
+
+def _own_words(words: list[str], others: list[str]) -> list[str]:
+    """The words that nothing in ``others`` spells."""
+    joined = "".join(others)
+    return [word for word in words
+            if word not in others and not (len(word) >= 3 and word in joined)
+            and not any(other.startswith(word) or word.startswith(other)
+                        or JaroWinkler.similarity(word, other) >= _LIKE_WORD
+                        for other in others)]
 
 
 def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float,
