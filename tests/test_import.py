@@ -225,3 +225,26 @@ def test_a_one_line_address_column_matches_split_addresses(tmp_path: Path) -> No
     levels = {hit["field"]: hit["level"] for hit in evidence["levels"]}
     assert levels["street"] == "same street address"  # "Marienplatz 1", not the whole line
     assert levels["postal"] == "same postal code" and levels["city"] == "same city"
+
+
+def test_sister_companies_sharing_a_site_and_switchboard_go_to_review(tmp_path: Path) -> None:
+    """Two companies of one family at one address with one switchboard stay two, with a
+    possible match for review; the second listing of each still merges into it."""
+    path = tmp_path / "park.csv"
+    path.write_text(
+        "id,name,phone,street,postal,city\n"
+        "1,Siemens Energy GmbH,09131 7000,Werner-von-Siemens-Str. 1,91052,Erlangen\n"
+        "2,Siemens Healthcare GmbH,+49 9131 7000,Werner-von-Siemens-Straße 1,91052,Erlangen\n"
+        "3,SIEMENS ENERGY,09131-7000,Werner-von-Siemens-Str. 1,91052,Erlangen\n"
+        "4,Siemens Healthcare,09131 7000,Werner-von-Siemens-Str. 1,91052,Erlangen\n",
+        encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    run("import", str(path), "--source", "fair", "--id-column", "id", "--region", "DE",
+        "--map", "name=name", "--map", "phone=phone", "--map", "street=street",
+        "--map", "postal_code=postal", "--map", "city=city", "--db", db)
+    with init_db(db).connect() as conn:
+        rows = conn.execute(select(SourceRecord.record_id, SourceRecord.company_id)).all()
+        companies = {record_id: company_id for record_id, company_id in rows}
+        possible = conn.execute(select(func.count()).select_from(PossibleMatch)).scalar_one()
+    assert companies["1"] == companies["3"] != companies["2"] == companies["4"]
+    assert possible == 1
