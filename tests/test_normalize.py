@@ -221,6 +221,28 @@ def test_postal_and_street() -> None:
     assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")
 
 
+STREETS = [
+    # two ways of writing one street address -> its key
+    ("156 Second Ave.", "156 2nd Avenue", "156 2nd ave"),
+    ("747 Ninth Ave.", "747 9th Ave.  between 50th and 51st Sts.", "747 9th ave"),
+    ("1110 Third Ave.", "1110 3rd Ave. at 65th St.", "1110 3rd ave"),
+    ("1 Eleventh Avenue", "1 11th Ave. near Main St.", "1 11th ave"),
+    ("Twentieth Street 5", "20th St. 5", "20th st 5"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "key"), STREETS)
+def test_street_keys_write_ordinals_as_numbers_and_drop_directions(
+        left: str, right: str, key: str) -> None:
+    assert street_key(left) == street_key(right) == key
+
+
+def test_street_words_that_only_look_like_directions_stay() -> None:
+    assert street_key("12 At Home Rd") == "12 at home rd"  # no street type before "at"
+    assert street_key("Am Markt 3") == "am markt 3"
+    assert street_key("in central park at 67th st.") == "in central park at 67th st"
+
+
 def test_normalize_lead_region_from_hint_and_tld() -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     lead = Lead(name="华联包装有限公司", source=source, phones=["0571-8888 6666"],
@@ -288,3 +310,18 @@ def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
     postal = normalize_postal_code(raw)
     if postal is not None:
         assert normalize_postal_code(postal) == postal
+
+
+street_text = st.lists(
+    st.sampled_from(list("0123456789 .,-straßeAveNnd") + [
+        " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",
+        " Blvd ", " near ", " W. "]),
+    min_size=1, max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(street_text)
+def test_street_key_twice_equals_once(raw: str) -> None:
+    once = street_key(raw)
+    assert once is None or street_key(once) == once

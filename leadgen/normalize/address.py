@@ -57,6 +57,19 @@ _STREET_WORDS = {
     "west": "w", "suite": "ste", "floor": "fl", "building": "bldg", "platz": "pl",
     "weg": "weg", "allee": "allee",
 }
+#: English ordinal words, written as numbers in a street key ("Second Ave." = "2nd Ave.").
+_ORDINALS = dict(zip(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split(),
+    "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th "
+    "20th".split(), strict=True))
+_STREET_WORDS.update(_ORDINALS)
+#: Street type words as keyed: after one, "at", "near" or "between" starts directions to
+#: the address ("156 2nd ave at 10th st"), which are no part of it.
+_STREET_TYPES = frozenset({"st", "ave", "blvd", "rd", "dr", "ln", "pl", "sq", "hwy", "pkwy",
+                           "ct", "ter", "cir", "way"})
+_DIRECTIONS = frozenset({"at", "near", "nr", "off", "corner", "between", "betw", "btwn"})
 _GLUED_STREET = re.compile(r"(strasse|straße|str)$")
 
 
@@ -129,15 +142,20 @@ def city_key(raw: str | None) -> str | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def street_key(raw: str | None) -> str | None:
-    """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ...")."""
+    """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ..."),
+    ordinals as numbers ("Second Ave." -> "2nd ave") and directions to it left out ("747 9th
+    Ave. between 50th and 51st Sts.", "156 2nd Ave. at 10th St.")."""
     if not raw:
         return None
-    tokens = []
+    tokens: list[str] = []
     for token in key_tokens(raw.replace(".", ". ")):
+        if token in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
+            break
         token = _STREET_WORDS.get(token, token)
         glued = _GLUED_STREET.search(token)
         if glued and glued.start() > 0:  # "hauptstrasse" -> "haupt st"
-            tokens.extend([token[: glued.start()], "st"])
+            head = token[: glued.start()]
+            tokens.extend([_STREET_WORDS.get(head, head), "st"])  # keyed as it would be alone
         else:
             tokens.append(token)
     return " ".join(tokens) or None
