@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
+from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.matching.profile import name_variants
 from leadgen.normalize import normalize_name
 from leadgen.normalize.text import contract_umlauts
@@ -39,14 +43,50 @@ class LeadFilter:
 
 def name_matches(text: str) -> ColumnElement[bool]:
     """Companies whose name holds ``text``: as printed (case-insensitive) or as its match key,
-    which folds case and accents ("MÜLLER", "muller" and "Mueller" all find "Müller")."""
+    which folds case and accents ("MÜLLER", "muller" and "Mueller" all find "Müller"), or
+    whose merged records were listed under such a name (a hotel's cafe merged into its dining
+    room is still found as the cafe)."""
     name = normalize_name(text)
     # The keys matching compares ("Bäckerei" also as "baeckerei"), and the key with written
     # umlauts contracted ("Mueller" as "muller", how "Müller" folds).
     parts = {*name_variants(name.name_key, name.display_name), contract_umlauts(name.name_key)}
     parts.discard("")
+    patterns = [f"%{_escaped(part)}%" for part in parts]
     return or_(Company.display_name.ilike(f"%{_escaped(text.strip())}%", escape="\\"),
-               *(Company.name_key.like(f"%{_escaped(part)}%", escape="\\") for part in parts))
+               *(Company.name_key.like(pattern, escape="\\") for pattern in patterns),
+               *(_MergedNameLike(pattern) for pattern in patterns))
+
+
+class _MergedNameLike(ColumnElement[bool]):
+    """A name key of any record merged into the company (its matching profile's names, in
+    ``companies.extra``) is LIKE ``pattern`` (escaped with a backslash)."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+
+@compiles(_MergedNameLike, "sqlite")
+def _merged_name_like_sqlite(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any) -> str:
+    pattern = compiler.process(literal(element.pattern), **kw)
+    return (f"EXISTS (SELECT 1 FROM json_each({compiler.process(Company.extra, **kw)}, "
+            f"'$.{PROFILE_KEY}.names') WHERE value LIKE {pattern} ESCAPE '\\')")
+
+
+@compiles(_MergedNameLike, "postgresql")
+def _merged_name_like_postgresql(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any,
+                                 ) -> str:
+    pattern = compiler.process(literal(element.pattern), **kw)
+    names = f"({compiler.process(Company.extra, **kw)} -> '{PROFILE_KEY}' -> 'names')"
+    return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof({names}) "
+            f"= 'array' THEN {names} END) AS name WHERE name LIKE {pattern} ESCAPE '\\')")
+
+
+@compiles(_MergedNameLike)
+def _merged_name_like_other(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any) -> str:
+    return "1 = 0"  # other databases: display names and name keys only
 
 
 def _escaped(text: str) -> str:

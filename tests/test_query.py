@@ -46,3 +46,23 @@ def test_name_and_country_filters_combine(sqlite_url: str) -> None:
         german = [c.id for c, _ in iter_leads(session, LeadFilter(country=["de"]))]
         chinese = [c.id for c, _ in iter_leads(session, LeadFilter(name="华强", country=["DE"]))]
     assert sorted(german) == [1, 2, 3, 5] and chinese == []
+
+
+def test_a_name_a_merged_record_was_listed_under_finds_its_company(db_url: str) -> None:
+    engine = init_db(db_url)
+    with session_scope(engine) as session:
+        session.add(Company(id=1, display_name="Dining Room Ritz-Carlton Buckhead",
+                            name_key="dining room ritz carlton buckhead",
+                            extra={"_match": {"names": ["dining room ritz carlton buckhead",
+                                                        "cafe ritz carlton buckhead"],
+                                              "streets": ["3434 peachtree rd"]}}))
+        session.add(Company(id=2, display_name="Peach Tree Cafe", name_key="peach tree cafe",
+                            extra={"_match": "not a profile"}))
+        session.add(Company(id=3, display_name="Other", name_key="other", extra={}))
+    with session_scope(engine) as session:
+        def found(text: str) -> list[int]:
+            return sorted(c.id for c, _ in iter_leads(session, LeadFilter(name=text)))
+
+        assert found("Cafe Ritz-Carlton") == [1]  # a merged record's name
+        assert found("CAFE") == [1, 2]
+        assert found("peachtree") == []  # a street of the profile is no name
