@@ -71,7 +71,7 @@ class _MergedNameLike(ColumnElement[bool]):
 @compiles(_MergedNameLike, "sqlite")
 def _merged_name_like_sqlite(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any) -> str:
     pattern = compiler.process(literal(element.pattern), **kw)
-    return (f"EXISTS (SELECT 1 FROM json_each({compiler.process(Company.extra, **kw)}, "
+    return (f"EXISTS (SELECT 1 FROM json_each({compiler.process(Company.__table__.c.extra, **kw)}, "
             f"'$.{PROFILE_KEY}.names') WHERE value LIKE {pattern} ESCAPE '\\')")
 
 
@@ -79,7 +79,7 @@ def _merged_name_like_sqlite(element: _MergedNameLike, compiler: SQLCompiler, **
 def _merged_name_like_postgresql(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any,
                                  ) -> str:
     pattern = compiler.process(literal(element.pattern), **kw)
-    names = f"({compiler.process(Company.extra, **kw)} -> '{PROFILE_KEY}' -> 'names')"
+    names = f"({compiler.process(Company.__table__.c.extra, **kw)} -> '{PROFILE_KEY}' -> 'names')"
     return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof({names}) "
             f"= 'array' THEN {names} END) AS name WHERE name LIKE {pattern} ESCAPE '\\')")
 
