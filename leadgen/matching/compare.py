@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -210,9 +210,13 @@ _SHARED_KIND = {"domain": "domain", "phone": "phone"}
 
 def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
     if level.test == "own_words":
-        generic = rules.generic_name_words
-        return lambda left, right, places: each_has_own_word(left, right, generic, places)
+        return partial(_own_words_test, generic=rules.generic_name_words)
     return None
+
+
+def _own_words_test(left: str, right: str, places: tuple[str, ...], *,
+                    generic: frozenset[str]) -> bool:
+    return each_has_own_word(left, right, generic, places)
 
 
 @dataclass(frozen=True)
@@ -352,25 +356,40 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     still "müller". Such names are two businesses of one family or site: "ritz carlton cafe"
     and "ritz carlton dining room", "siemens energy" and "siemens healthcare", "filiale 1
     meyer" and "filiale 2 meyer"."""
-    place_words = {word for place in places for word in place.split()}
-    a = [word for word in (_without_generic(left, generic) or left).split()
-         if word not in place_words]
-    b = [word for word in (_without_generic(right, generic) or right).split()
-         if word not in place_words]
-    own_a = _own_words(a, b)
-    if not own_a or len(own_a) == len(a):
-        return False  # nothing of its own, or nothing shared
-    return bool(_own_words(b, a))
+    a, b = _distinctive_words(left, generic), _distinctive_words(right, generic)
+    if places:
+        towns = _place_words(places)
+        a, b = a - towns, b - towns
+    if a.isdisjoint(b):
+        return False  # nothing shared (a matching test runs this for every candidate: the
+    extra_a, extra_b = a - b, b - a  # cheap set checks go first)
+    if not extra_a or not extra_b:
+        return False
+    return _has_own_word(extra_a, b) and _has_own_word(extra_b, a)
 
 
-def _own_words(words: list[str], others: list[str]) -> list[str]:
-    """The words that nothing in ``others`` spells."""
-    joined = "".join(others)
-    return [word for word in words
-            if word not in others and not (len(word) >= 3 and word in joined)
-            and not any(other.startswith(word) or word.startswith(other)
-                        or JaroWinkler.similarity(word, other) >= _LIKE_WORD
-                        for other in others)]
+@lru_cache(maxsize=CACHE_SIZE)
+def _distinctive_words(name: str, generic: frozenset[str]) -> frozenset[str]:
+    return frozenset((_without_generic(name, generic) or name).split())
+
+
+@lru_cache(maxsize=4096)
+def _place_words(places: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for place in places for word in place.split())
+
+
+def _has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether one of ``words`` (none of them in ``others``) is spelled by nothing there."""
+    similarity = JaroWinkler.similarity
+    for word in words:
+        for other in others:  # plain loops: this runs for most candidates a block brings
+            if (word.startswith(other) or other.startswith(word)
+                    or (len(word) >= 3 and word in other)
+                    or similarity(word, other, score_cutoff=_LIKE_WORD)):
+                break
+        else:
+            return True
+    return False
 
 
 def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float,
