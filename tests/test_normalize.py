@@ -216,6 +216,27 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     assert (given.postal_code, given.city) == ("80331", "munich")  # its own part comes first
 
 
+CITIES_WITH_POSTAL_CODES = [
+    # city column, postal code column -> (city key, postal code)
+    ("80331 München", None, ("munchen", "80331")),
+    ("D-80331 München", None, ("munchen", "80331")),
+    ("München 80331", None, ("munchen", "80331")),
+    ("1010 Wien", None, ("wien", "1010")),
+    ("80331 München", "80333", ("munchen", "80333")),  # the postal code column wins
+    ("Frankfurt a.M.", None, ("frankfurt am", None)),
+    ("12 Monkeys", None, ("12 monkeys", None)),  # two digits are no postal code
+]
+
+
+@pytest.mark.parametrize(("city", "postal", "expected"), CITIES_WITH_POSTAL_CODES)
+def test_a_city_column_with_its_postal_code_is_split(
+        city: str, postal: str | None, expected: tuple[str, str | None]) -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, address=Address(
+        city=city, postal_code=postal, country="DE")))
+    assert (lead.city, lead.postal_code) == expected
+
+
 def test_postal_and_street() -> None:
     assert street_key("435 s. la cienega blv.") == street_key("435 S. La Cienega Blvd.")
     assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")

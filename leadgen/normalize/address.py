@@ -203,6 +203,12 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
     return (base, romanized) if romanized else (base,)
 
 
+#: A city written with its postal code: "80331 München", "D-80331 München", "München 80331".
+_CITY_WITH_POSTAL = re.compile(
+    r"^(?:(?P<code>(?:[A-Z]{1,3}\s?-\s?)?\d{4,6})[\s,]+(?P<city>[^\d\s].*)"
+    r"|(?P<city_first>[^\d\s].*?)[\s,]+(?P<code_last>\d{4,6}))$")
+
+
 class AddressParts(NamedTuple):
     """An address's parts as written (not folded)."""
 
@@ -231,6 +237,11 @@ def address_parts(address: Address | None) -> AddressParts:
     if address is None:
         return AddressParts()
     given = AddressParts(address.street, address.postal_code, address.city, address.region)
+    if address.city and (joined := _CITY_WITH_POSTAL.match(address.city.strip())):
+        # "80331 München" in the city column (a spreadsheet's "PLZ Ort"): two parts
+        city = joined.group("city") or joined.group("city_first")
+        code = joined.group("code") or joined.group("code_last")
+        given = given._replace(city=city.strip(" ,"), postal_code=address.postal_code or code)
     if not address.full or (address.street and address.postal_code and address.city):
         return given
     read = split_one_line(address.full)
