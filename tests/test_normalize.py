@@ -54,6 +54,25 @@ NAMES = [
     # Legal forms written before the name.
     ("ООО «Ромашка»", "Ромашка", "ромашка", "ООО"),
     ("PT Astra International Tbk", "Astra International", "astra international", "PT Tbk"),
+    # "& Co. KG" written with "u." or "und", after forms other than GmbH.
+    ("Schmidt GmbH u. Co. KG", "Schmidt", "schmidt", "GmbH u. Co. KG"),
+    ("Schmidt GmbH und Co. KG", "Schmidt", "schmidt", "GmbH und Co. KG"),
+    ("Schmidt AG & Co. KG", "Schmidt", "schmidt", "AG & Co. KG"),
+    ("Hans Schmidt e.Kfm.", "Hans Schmidt", "hans schmidt", "e.Kfm."),
+    # The owner and the addressee are no part of the company's name.
+    ("Bäckerei Schmidt Inh. Hans Schmidt", "Bäckerei Schmidt", "backerei schmidt", None),
+    ("Bäckerei Schmidt, Inhaberin: Eva Schmidt", "Bäckerei Schmidt", "backerei schmidt", None),
+    ("Schmidt GmbH c/o Regus", "Schmidt", "schmidt", "GmbH"),
+    ("Schmidt GmbH z. Hd. Frau Meier", "Schmidt", "schmidt", "GmbH"),
+    ("Schmidt GmbH, Attn: Sales", "Schmidt", "schmidt", "GmbH"),
+    ("Attention Deficit Records Ltd", "Attention Deficit Records", "attention deficit records",
+     "Ltd"),
+    ("C/O Studios GmbH", "C/O Studios", "c o studios", "GmbH"),
+    # The name in the other script, in brackets after it.
+    ("深圳华强电子有限公司 (Shenzhen Huaqiang Electronics Co., Ltd.)", "深圳华强电子",
+     "深圳华强电子", "有限公司"),
+    ("Shenzhen Huaqiang Electronics Co., Ltd. (深圳华强电子有限公司)",
+     "Shenzhen Huaqiang Electronics", "shenzhen huaqiang electronics", "Co., Ltd."),
 ]
 
 
@@ -283,7 +302,8 @@ def test_normalize_lead_region_from_hint_and_tld() -> None:
 
 
 name_text = st.text(
-    alphabet=st.sampled_from(list("abcxyzÄäöüßéçø ABC.,&-'()/株式会社有限公司 GmbHIncLtdKGAG&Co")),
+    alphabet=st.sampled_from(list("abcxyzÄäöüßéçø ABC.,&-'()/株式会社有限公司 GmbHIncLtdKGAG&Co"
+                                  "InhcoAtn:")),
     min_size=1, max_size=40,
 )
 

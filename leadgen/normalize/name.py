@@ -37,7 +37,18 @@ EXTRA_LEGAL_FORMS = (
     "Corporation", "Company", "Co.", "AG", "KG", "OHG", "SE", "SAS", "SARL", "EURL", "Oy", "AB",
     "A/S", "ApS", "AS", "K.K.", "Kft.", "Zrt.", "d.o.o.", "OÜ", "UAB", "SIA", "Limited",
     "mbH", "Tbk.", "GmbH i.L.", "GmbH i.G.", "AG i.L.", "KG i.L.", "UG i.G.", "mbH i.L.",
+    "GmbH u. Co. KG", "GmbH und Co. KG", "AG & Co. KG", "AG u. Co. KG", "SE & Co. KG",
+    "UG & Co. KG", "UG (haftungsbeschränkt) & Co. KG", "Ltd. & Co. KG", "GmbH & Co. OHG",
+    "e.Kfm.", "e.Kfr.", "e.Kffr.",
 )
+#: What a list adds after a company's name that is no part of it: its owner ("Inh. Hans
+#: Schmidt"), whom to write to ("c/o Regus", "z. Hd. Frau Meier", "Attn: Sales").
+_ANNOTATION = re.compile(
+    r"(?:[\s,;]+|^)(?:Inh\.|Inhaber(?:in)?\b|c/o\b|z\.\s?Hd\.|zu Händen\b|Attn\b\.?:?|"
+    r"Attention:)\s*:?.*$", re.IGNORECASE)
+#: A name followed by itself in the other script, in brackets: "深圳华强电子有限公司 (Shenzhen
+#: Huaqiang Electronics Co., Ltd.)" or the other way round.
+_GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 #: Legal forms written before the name ("PT Astra International", "ООО «Ромашка»"), followed
 #: by a space.
 LATIN_PREFIXES = ("PT", "PT.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП")
@@ -167,6 +178,22 @@ def _unquoted(name: str) -> str:
     return name
 
 
+def _without_annotations(name: str) -> str:
+    """``name`` without an owner or addressee after it and without its other-script form in
+    brackets (kept when nothing would be left)."""
+    annotation = _ANNOTATION.search(name)
+    if annotation and annotation.start() > 0:
+        head = _TRAILING.sub("", name[:annotation.start()])
+        if key_tokens(head):
+            name = head
+    gloss = _GLOSS.search(name)
+    if gloss and gloss.start() > 0:
+        head = name[:gloss.start()]
+        if has_cjk(head) != has_cjk(gloss.group(1)) and key_tokens(head):
+            name = _TRAILING.sub("", head) or head
+    return name
+
+
 def name_key(text: str) -> str:
     """The match key of a (legal-form-free) name."""
     tokens = [_AND_WORDS.get(token, token) for token in key_tokens(text.replace("&", " & "))]
@@ -182,6 +209,7 @@ def normalize_name(raw: str) -> NameParts:
     ``normalize_name(parts.display_name)`` gives the same display name and key again.
     """
     cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
+    cleaned = _without_annotations(cleaned)
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
     display, forms = _strip_legal_form(cleaned)
     key = name_key(display) or name_key(cleaned) or fold(cleaned)
