@@ -17,6 +17,7 @@ from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import address_parts, city_aliases, street_key
 from leadgen.normalize.name import name_key as key_of_name
+from leadgen.normalize.name import normalize_name, other_script_name
 from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
@@ -121,8 +122,12 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     # A one-line address gives its street part ("Marienplatz 1, 80331 München"), or stands in
     # for the street whole when it cannot be split ("435 S. La Cienega Blvd., Los Angeles").
     street = street_key(address_parts(address).street or address.full) if address else None
+    names = name_variants(lead.name_key, lead.display_name)
+    gloss = other_script_name(lead.lead.name)
+    if gloss and (gloss_key := normalize_name(gloss).name_key) and gloss_key not in names:
+        names += (gloss_key,)  # "华强电子 (Huaqiang Electronics Co., Ltd.)": both names
     return MatchProfile(
-        names=name_variants(lead.name_key, lead.display_name),
+        names=names,
         domains=tuple(domains),
         phones=tuple(phone.e164 for phone in lead.phones),
         streets=(street,) if street else (),

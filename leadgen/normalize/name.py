@@ -186,12 +186,30 @@ def _without_annotations(name: str) -> str:
         head = _TRAILING.sub("", name[:annotation.start()])
         if key_tokens(head):
             name = head
+    gloss = _gloss(name)
+    if gloss:
+        name = _TRAILING.sub("", name[:gloss.start()]) or name[:gloss.start()]
+    return name
+
+
+def _gloss(name: str) -> re.Match[str] | None:
+    if not name.endswith((")", "）")):
+        return None
     gloss = _GLOSS.search(name)
     if gloss and gloss.start() > 0:
         head = name[:gloss.start()]
-        if has_cjk(head) != has_cjk(gloss.group(1)) and key_tokens(head):
-            name = _TRAILING.sub("", head) or head
-    return name
+        if has_cjk(head) != has_cjk(gloss.group(1)) and key_tokens(head) and key_tokens(
+                gloss.group(1)):
+            return gloss
+    return None
+
+
+def other_script_name(raw: str) -> str | None:
+    """The company's name in the other script, when ``raw`` gives it in brackets after its
+    name: "Shenzhen Huaqiang Electronics Co., Ltd." for "深圳华强电子有限公司 (Shenzhen
+    Huaqiang Electronics Co., Ltd.)"; matching compares both."""
+    gloss = _gloss(clean_spaces(raw).rstrip())
+    return gloss.group(1).strip() if gloss else None
 
 
 def name_key(text: str) -> str:
