@@ -256,6 +256,25 @@ def test_a_city_column_with_its_postal_code_is_split(
     assert (lead.city, lead.postal_code) == expected
 
 
+def test_fields_listing_several_emails_or_websites() -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source,
+                               emails=["info@acme.de; vertrieb@acme.de", "a@acme.de, b@acme.de"],
+                               website="acme.de, acme.com"))
+    assert [e.address for e in lead.emails] == [
+        "info@acme.de", "vertrieb@acme.de", "a@acme.de", "b@acme.de"]
+    assert (lead.website, lead.registered_domain) == ("http://acme.de", "acme.de")
+
+
+def test_an_umlaut_domain_is_one_key_for_site_and_mail() -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Müller", source=source, website="http://www.MÜLLER.de/",
+                               emails=["info@müller.de"]))
+    assert lead.registered_domain == lead.emails[0].domain == "xn--mller-kva.de"
+    assert normalize_website("https://xn--mller-kva.de") == (
+        "https://xn--mller-kva.de", "xn--mller-kva.de")
+
+
 def test_postal_and_street() -> None:
     assert street_key("435 s. la cienega blv.") == street_key("435 S. La Cienega Blvd.")
     assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")

@@ -85,6 +85,17 @@ def normalize_email(raw: str) -> EmailAddress | None:
     return email
 
 
+_LIST_SEPARATORS = re.compile(r"[;,|/\s]+")
+
+
+def email_candidates(field: str) -> list[str]:
+    """The addresses a field lists: itself, or, when it holds several ("info@acme.de;
+    sales@acme.de", "a@acme.de, b@acme.de"), each of them."""
+    if field.count("@") < 2:
+        return [field]
+    return [part for part in _LIST_SEPARATORS.split(field) if "@" in part]
+
+
 #: Results per raw text as the validated model's field values ("()" = not an address).
 _EMAILS: OrderedDict[str, tuple[str, str, bool, bool] | tuple[()]] = OrderedDict()
 

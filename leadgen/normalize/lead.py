@@ -10,10 +10,10 @@ from leadgen.normalize.address import (
     normalize_country,
     normalize_postal_code,
 )
-from leadgen.normalize.email import normalize_email
+from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.phone import normalize_phone, phone_region
-from leadgen.normalize.website import normalize_website
+from leadgen.normalize.website import first_website
 
 #: Country-code TLDs that are not the country's ISO code, or are used as generic ones.
 _TLD_COUNTRY = {"uk": "GB"}
@@ -79,14 +79,15 @@ def normalize_phones(raws: list[str], region: str | None) -> list[PhoneNumber]:
 def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedLead:
     """Normalize every matching-relevant field of ``lead``; invalid values are left out."""
     name = normalize_name(lead.name)
-    site = normalize_website(lead.website) if lead.website else None
+    site = first_website(lead.website) if lead.website else None
     domain = site[1] if site else None
     region = lead_region(lead, domain, default_region)
     emails: list[EmailAddress] = []
-    for raw in lead.emails:
-        email = normalize_email(raw)
-        if email and all(email.address != known.address for known in emails):
-            emails.append(email)
+    for field in lead.emails:
+        for raw in email_candidates(field):
+            email = normalize_email(raw)
+            if email and all(email.address != known.address for known in emails):
+                emails.append(email)
     address = lead.address
     parts = address_parts(address)  # a one-line address read into its parts
     phones = normalize_phones(lead.phones, region)

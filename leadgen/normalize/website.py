@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+import idna
 import tldextract
 
 from leadgen.normalize.memo import CACHE_SIZE
@@ -69,6 +70,13 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
     host = (parts.hostname or "").rstrip(".").lower()
     if not host or " " in host:
         return None
+    if not host.isascii():
+        # "müller.de" as "xn--mller-kva.de": the form e-mail domains take (email-validator's
+        # ASCII domain), so a company's site and its mail meet on one key.
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except idna.IDNAError:
+            return None
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = parts.path.rstrip("/")
     canonical = f"{parts.scheme.lower()}://{netloc}{path}"
@@ -78,6 +86,20 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
     if not extracted.suffix or not extracted.domain:
         return None
     return canonical, f"{extracted.domain}.{extracted.suffix}"
+
+
+_LIST_SEPARATORS = re.compile(r"[,;|\s]+")
+
+
+def first_website(field: str) -> tuple[str, str] | None:
+    """:func:`normalize_website` of a field, or of the first web address in a field that lists
+    several ("acme.de, acme.com")."""
+    site = normalize_website(field)
+    if site is None and _LIST_SEPARATORS.search(field.strip()):
+        for part in _LIST_SEPARATORS.split(field.strip()):
+            if part and (site := normalize_website(part)):
+                break
+    return site
 
 
 def registered_domain(host_or_url: str) -> str | None:
