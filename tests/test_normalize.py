@@ -353,8 +353,9 @@ def test_email_normalizing_twice_equals_once(raw: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"(https?://)?(www\.)?[a-zA-Z0-9-]{1,12}\.(com|de|co\.uk|cn)(/[a-z]{0,5})?/?",
-                     fullmatch=True))
+@given(st.from_regex(
+    r"(https?://)?(www\.)?[a-zA-Z0-9äöüÄÖÜ-]{1,12}\.(com|de|co\.uk|cn)(/[a-z]{0,5})?/?",
+    fullmatch=True))
 def test_website_normalizing_twice_equals_once(raw: str) -> None:
     once = normalize_website(raw)
     if once is not None:
@@ -370,6 +371,16 @@ def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
     postal = normalize_postal_code(raw)
     if postal is not None:
         assert normalize_postal_code(postal) == postal
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"(D-)?[0-9]{0,6} ?[A-Za-zäöüÄÖÜß .()/-]{0,20} ?[0-9]{0,6}", fullmatch=True))
+def test_city_normalizing_twice_equals_once(raw: str) -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    once = normalize_lead(Lead(name="A", source=source, address=Address(city=raw)))
+    again = normalize_lead(Lead(name="A", source=source, address=Address(
+        city=once.city, postal_code=once.postal_code)))
+    assert (again.city, again.postal_code) == (once.city, once.postal_code)
 
 
 street_text = st.lists(

@@ -131,13 +131,21 @@ def normalize_postal_code(raw: str | None) -> str | None:
     return text or None
 
 
+_POSTAL_TOKEN = re.compile(r"\d{4,6}")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def city_key(raw: str | None) -> str | None:
     """Folded city name for comparisons ("Frankfurt a. M." -> "frankfurt a m")."""
     if not raw:
         return None
-    key = " ".join(key_tokens(raw))
-    return key or None
+    tokens = key_tokens(raw)
+    # A postal code written with the city ("80331 München") is no part of its name.
+    while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[0]):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]
+    return " ".join(tokens) or None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -155,7 +163,9 @@ def street_key(raw: str | None) -> str | None:
         glued = _GLUED_STREET.search(token)
         if glued and glued.start() > 0:  # "hauptstrasse" -> "haupt st"
             head = token[: glued.start()]
-            tokens.extend([_STREET_WORDS.get(head, head), "st"])  # keyed as it would be alone
+            if head in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
+                break  # keyed as it would be alone (and so again, from the key)
+            tokens.extend([_STREET_WORDS.get(head, head), "st"])
         else:
             tokens.append(token)
     return " ".join(tokens) or None
@@ -203,10 +213,23 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
     return (base, romanized) if romanized else (base,)
 
 
-#: A city written with its postal code: "80331 München", "D-80331 München", "München 80331".
-_CITY_WITH_POSTAL = re.compile(
-    r"^(?:(?P<code>(?:[A-Z]{1,3}\s?-\s?)?\d{4,6})[\s,]+(?P<city>[^\d\s].*)"
-    r"|(?P<city_first>[^\d\s].*?)[\s,]+(?P<code_last>\d{4,6}))$")
+#: A postal code written before or after a city: "80331 München", "D-80331 München",
+#: "München 80331".
+_CODE_BEFORE = re.compile(r"^(?:[A-Z]{1,3}\s?-\s?)?(\d{4,6})[\s,]+(?=\D)")
+_CODE_AFTER = re.compile(r"(?<=\D)[\s,]+(\d{4,6})$")
+
+
+def _city_and_postal_code(text: str) -> tuple[str, str | None]:
+    """The city of a city field and the postal code written with it (the first, when it
+    has one on either side), or the field and None."""
+    city, code = text.strip(), None
+    for pattern in (_CODE_BEFORE, _CODE_AFTER):
+        found = pattern.search(city)
+        if found and (rest := (city[:found.start()] + city[found.end():]).strip(" ,")):
+            if not any(char.isalpha() for char in rest):
+                break
+            city, code = rest, code or found.group(1)
+    return city, code
 
 
 class AddressParts(NamedTuple):
@@ -237,11 +260,12 @@ def address_parts(address: Address | None) -> AddressParts:
     if address is None:
         return AddressParts()
     given = AddressParts(address.street, address.postal_code, address.city, address.region)
-    if address.city and (joined := _CITY_WITH_POSTAL.match(address.city.strip())):
+    if address.city and address.city[:1].isdigit() | address.city[-1:].isdigit() | (
+            address.city[:2] == "D-"):
         # "80331 München" in the city column (a spreadsheet's "PLZ Ort"): two parts
-        city = joined.group("city") or joined.group("city_first")
-        code = joined.group("code") or joined.group("code_last")
-        given = given._replace(city=city.strip(" ,"), postal_code=address.postal_code or code)
+        city, code = _city_and_postal_code(address.city)
+        if code:
+            given = given._replace(city=city, postal_code=address.postal_code or code)
     if not address.full or (address.street and address.postal_code and address.city):
         return given
     read = split_one_line(address.full)
