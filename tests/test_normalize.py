@@ -17,7 +17,7 @@ from leadgen.normalize import (
     normalize_website,
     street_key,
 )
-from leadgen.normalize.address import split_one_line
+from leadgen.normalize.address import city_aliases, city_key, split_one_line
 
 NAMES = [
     # raw, display name, name key, legal form
@@ -242,7 +242,7 @@ CITIES_WITH_POSTAL_CODES = [
     ("München 80331", None, ("munchen", "80331")),
     ("1010 Wien", None, ("wien", "1010")),
     ("80331 München", "80333", ("munchen", "80333")),  # the postal code column wins
-    ("Frankfurt a.M.", None, ("frankfurt am", None)),
+    ("Frankfurt a.M.", None, ("frankfurt", None)),
     ("12 Monkeys", None, ("12 monkeys", None)),  # two digits are no postal code
 ]
 
@@ -273,6 +273,30 @@ def test_an_umlaut_domain_is_one_key_for_site_and_mail() -> None:
     assert lead.registered_domain == lead.emails[0].domain == "xn--mller-kva.de"
     assert normalize_website("https://xn--mller-kva.de") == (
         "https://xn--mller-kva.de", "xn--mller-kva.de")
+
+
+CITY_SPELLINGS = [
+    # ways lists write one city -> its key
+    (["Frankfurt am Main", "Frankfurt a.M.", "Frankfurt (Main)", "Frankfurt/M.", "Frankfurt",
+      "60311 Frankfurt am Main"], "frankfurt"),
+    (["Freiburg im Breisgau", "Freiburg i. Br.", "Freiburg"], "freiburg"),
+    (["Mülheim an der Ruhr", "Mülheim a.d. Ruhr", "Muelheim/Ruhr"], "mulheim"),
+    (["Halle (Saale)", "Halle/Saale", "Halle an der Saale"], "halle"),
+    (["Newcastle upon Tyne", "Newcastle"], "newcastle"),
+    (["Rio de Janeiro"], "rio de janeiro"),  # "de" is part of a name
+    (["Los Angeles"], "los angeles"),
+    (["Am Main"], "am main"),  # a first word is never a qualifier
+]
+
+
+@pytest.mark.parametrize(("spellings", "key"), CITY_SPELLINGS)
+def test_city_keys_leave_out_the_river_or_region(spellings: list[str], key: str) -> None:
+    assert {city_aliases(city_key(spelling))[0] for spelling in spellings} == {key}
+
+
+def test_new_york_city_is_new_york() -> None:
+    assert city_aliases(city_key("New York City")) == city_aliases(city_key("NYC")) == (
+        "new york",)
 
 
 def test_postal_and_street() -> None:

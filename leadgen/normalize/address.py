@@ -132,14 +132,31 @@ def normalize_postal_code(raw: str | None) -> str | None:
 
 
 _POSTAL_TOKEN = re.compile(r"\d{4,6}")
+#: Where a city's name ends and the river or region that tells it from its namesakes begins:
+#: "Frankfurt am Main" / "a. M.", "Freiburg im Breisgau" / "i. Br.", "Mülheim an der Ruhr" /
+#: "a.d. Ruhr", "Bergen op Zoom", "Newcastle upon Tyne", "Boulogne-sur-Mer". The key is the
+#: name alone, however the qualifier is written (or left out, as most lists do); namesakes
+#: (Frankfurt an der Oder) share it, and their postal codes tell them apart.
+_CITY_QUALIFIER_WORDS = frozenset(
+    "am an a ad adr im i in bei b ob vor aan op upon on sur sous en".split())
+_CITY_QUALIFIER_MARK = re.compile(r"\s*[(/（]")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def city_key(raw: str | None) -> str | None:
-    """Folded city name for comparisons ("Frankfurt a. M." -> "frankfurt a m")."""
+    """Folded city name for comparisons, without a postal code or a river or region after it
+    ("Frankfurt a. M.", "Frankfurt (Main)" and "60311 Frankfurt am Main" -> "frankfurt")."""
     if not raw:
         return None
+    if not has_cjk(raw):
+        # A river or region after the name: "Frankfurt (Main)", "Frankfurt/M.", "Halle/Saale".
+        head = _CITY_QUALIFIER_MARK.split(raw, 1)[0]
+        raw = head if key_tokens(head) else raw
     tokens = key_tokens(raw)
+    for position, token in enumerate(tokens[1:], start=1):
+        if token in _CITY_QUALIFIER_WORDS:  # "frankfurt am main", "freiburg i br"
+            tokens = tokens[:position]
+            break
     # A postal code written with the city ("80331 München") is no part of its name.
     while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[0]):
         tokens = tokens[1:]
@@ -191,7 +208,7 @@ CITY_EXONYMS: dict[str, str] = {
     "moscow": "moskva", "moskau": "moskva", "athens": "athina", "athen": "athina",
     "gothenburg": "goteborg", "seville": "sevilla", "belgrade": "beograd",
     "bucharest": "bucuresti", "bukarest": "bucuresti", "kiev": "kyiv", "kiew": "kyiv",
-    "peking": "beijing", "canton": "guangzhou",
+    "peking": "beijing", "canton": "guangzhou", "new york city": "new york", "nyc": "new york",
 }
 
 
