@@ -71,9 +71,14 @@ class ImportReport:
         return len(self.rejected)
 
 
-def parse_mapping(items: list[str], header: list[str]) -> dict[str, str]:
-    """``["name=Company", "phone=Tel"]`` -> field -> column; unmapped columns auto-map by name."""
-    mapping: dict[str, str] = {}
+#: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
+LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social"})
+
+
+def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, ...]]:
+    """``["name=Company", "phone=Tel", "phone=Mobile"]`` -> field -> its columns (several only
+    for :data:`LIST_FIELDS`); without items, columns map by their names."""
+    mapping: dict[str, tuple[str, ...]] = {}
     for item in items:
         target, sep, column = item.partition("=")
         target = target.strip().lower()
@@ -85,31 +90,37 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, str]:
         if column not in header:
             raise InputError(f"--map {item!r}: no column {column!r} in the file; columns: "
                              + ", ".join(header))
-        mapping[target] = column
+        if target in mapping and target not in LIST_FIELDS:
+            raise InputError(f"--map {item!r}: {target} is already column "
+                             f"{mapping[target][0]!r}; only " + ", ".join(sorted(LIST_FIELDS))
+                             + " take several columns")
+        if column not in mapping.get(target, ()):
+            mapping[target] = (*mapping.get(target, ()), column)
     if not items:
         for column in header:
             target = column.strip().lower().replace(" ", "_")
             target = _ALIASES.get(target, target)
-            if target in FIELDS and target not in mapping:
-                mapping[target] = column
+            if target in FIELDS and (target not in mapping or target in LIST_FIELDS):
+                mapping[target] = (*mapping.get(target, ()), column)
     if "name" not in mapping:
         raise InputError("no column maps to the company name; add --map name=COLUMN")
     return mapping
 
 
-def _values(row: dict[str, str], column: str | None) -> list[str]:
-    if not column:
-        return []
-    return [part.strip() for part in _SPLIT.split(row.get(column) or "") if part.strip()]
+def _values(row: dict[str, str], columns: tuple[str, ...] | None) -> list[str]:
+    return [part.strip() for column in columns or ()
+            for part in _SPLIT.split(row.get(column) or "") if part.strip()]
 
 
-def _one(row: dict[str, str], column: str | None) -> str | None:
-    value = (row.get(column) or "").strip() if column else ""
+def _one(row: dict[str, str], columns: tuple[str, ...] | str | None) -> str | None:
+    if not columns:
+        return None
+    value = (row.get(columns if isinstance(columns, str) else columns[0]) or "").strip()
     return value or None
 
 
-def row_to_lead(row: dict[str, str], mapping: dict[str, str], *, source: str, page_url: str,
-                record_id: str, region: str | None) -> Lead:
+def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, source: str,
+                page_url: str, record_id: str, region: str | None) -> Lead:
     """One spreadsheet row as a :class:`Lead` (raises ValidationError when invalid)."""
     get = mapping.get
     address = Address(
@@ -307,7 +318,7 @@ def import_file(
 class _RowSettings:
     """What turning a row into a prepared lead needs (sent once to each worker process)."""
 
-    fields: dict[str, str]
+    fields: dict[str, tuple[str, ...]]
     id_column: str | None
     source: str
     page_url: str

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from leadgen.cli import app
 from leadgen.storage import init_db
-from leadgen.storage.models import Company, PossibleMatch, SourceRecord
+from leadgen.storage.models import Company, ContactPoint, PossibleMatch, SourceRecord
 
 runner = CliRunner()
 
@@ -248,3 +248,34 @@ def test_sister_companies_sharing_a_site_and_switchboard_go_to_review(tmp_path: 
         possible = conn.execute(select(func.count()).select_from(PossibleMatch)).scalar_one()
     assert companies["1"] == companies["3"] != companies["2"] == companies["4"]
     assert possible == 1
+
+
+def test_several_phone_columns_and_a_chinese_address_read_as_china(tmp_path: Path) -> None:
+    """A list with a landline and a mobile column gives both phones; numbers written the
+    local Chinese way are read in China's plan because the address is in simplified Chinese."""
+    path = tmp_path / "expo.csv"
+    path.write_text(
+        "编号,公司名称,联系电话,手机,地址\n"
+        "1,广州中光食品有限公司,020-87654321,13800138000,广州市天河区体育西路88号\n"
+        "2,Guangzhou Zhongguang Food Co.，Ltd,+86 20 8765 4321,,Guangzhou\n",
+        encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = run("import", str(path), "--source", "expo", "--id-column", "编号",
+                 "--map", "name=公司名称", "--map", "phone=联系电话", "--map", "phone=手机",
+                 "--map", "address=地址", "--db", db)
+    assert "0 warnings" in result.output  # type: ignore[attr-defined]
+    with init_db(db).connect() as conn:
+        companies = conn.execute(select(SourceRecord.company_id)).scalars().all()
+        phones = conn.execute(select(ContactPoint.value).where(
+            ContactPoint.kind == "phone")).scalars().all()
+    assert len(set(companies)) == 1
+    assert {"+862087654321", "+8613800138000"} <= set(phones)
+
+
+def test_a_field_mapped_twice_is_refused_unless_it_takes_several(tmp_path: Path) -> None:
+    path = tmp_path / "fair.csv"
+    path.write_text(CSV, encoding="utf-8")
+    result = runner.invoke(app, ["import", str(path), "--source", "fair", "--map", "name=Firma",
+                                 "--map", "name=Ort", "--db", f"sqlite:///{tmp_path / 'l.db'}"])
+    assert result.exit_code != 0
+    assert "name is already column 'Firma'" in result.output + str(result.exception)

@@ -299,6 +299,19 @@ def test_new_york_city_is_new_york() -> None:
         "new york",)
 
 
+@pytest.mark.parametrize(("full", "phone", "e164"), [
+    ("广州市天河区体育西路88号", "020-87654321", "+862087654321"),  # simplified: China
+    ("台北市信義區信義路五段7號", "02-2345-6789", None),  # traditional: Taiwan, not China
+    ("東京都千代田区丸の内1-1", "03-1234-5678", None),  # Japanese
+])
+def test_a_simplified_chinese_address_reads_local_numbers_as_chinese(
+        full: str, phone: str, e164: str | None) -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, phones=[phone],
+                               address=Address(full=full)))
+    assert [p.e164 for p in lead.phones] == ([e164] if e164 else [])
+
+
 def test_postal_and_street() -> None:
     assert street_key("435 s. la cienega blv.") == street_key("435 S. La Cienega Blvd.")
     assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")

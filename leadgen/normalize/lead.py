@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from leadgen.items import EmailAddress, Lead, NormalizedLead, PhoneNumber
 from leadgen.normalize.address import (
     CHINA_PREFIXES,
@@ -13,6 +15,7 @@ from leadgen.normalize.address import (
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.phone import normalize_phone, phone_region
+from leadgen.normalize.text import has_cjk
 from leadgen.normalize.website import first_website
 
 #: Country-code TLDs that are not the country's ISO code, or are used as generic ones.
@@ -44,15 +47,38 @@ def address_country(lead: Lead) -> str | None:
     return None
 
 
-def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> str | None:
-    """Phone region: the address country, the TLD, the source's hint, else the default.
+#: Kana and Hangul: Japanese or Korean text, not Chinese.
+_KANA_HANGUL = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
+#: Traditional characters common in Taiwanese, Hong Kong and Macau addresses (district,
+#: county, number, Taiwan, floor, road, ...): their simplified forms are mainland China's.
+_TRADITIONAL = re.compile("[區縣號臺灣樓門東館國華廣鄉鎮體業電際資發灣龍豐雲興]")
 
-    The source's hint comes last: a German directory lists Spanish and British firms too, and
+
+def address_script_region(lead: Lead) -> str | None:
+    """"CN" for an address written in simplified Chinese ("广州市天河区体育西路88号"): the only
+    region whose local phone numbers ("020-87654321") it can mean. Japanese, Korean and
+    traditional Chinese (Taiwan, Hong Kong, Macau) give None."""
+    address = lead.address
+    if address is None:
+        return None
+    text = "".join(part for part in (address.full, address.region, address.city, address.street)
+                   if part)
+    if not has_cjk(text) or _KANA_HANGUL.search(text) or _TRADITIONAL.search(text):
+        return None
+    return "CN"
+
+
+def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> str | None:
+    """Phone region: the address country, the TLD, an address in simplified Chinese, the
+    source's hint, else the default.
+
+    The source's hint comes late: a German directory lists Spanish and British firms too, and
     their local numbers must be read in their own country's plan.
     """
     return (
         address_country(lead)
         or region_from_domain(domain)
+        or address_script_region(lead)
         or normalize_country(lead.country_hint)
         or (default_region.upper() if default_region else None)
     )
