@@ -236,23 +236,25 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
 
 
 CITIES_WITH_POSTAL_CODES = [
-    # city column, postal code column -> (city key, postal code)
-    ("80331 München", None, ("munchen", "80331")),
-    ("D-80331 München", None, ("munchen", "80331")),
-    ("München 80331", None, ("munchen", "80331")),
-    ("1010 Wien", None, ("wien", "1010")),
-    ("80331 München", "80333", ("munchen", "80333")),  # the postal code column wins
-    ("Frankfurt a.M.", None, ("frankfurt", None)),
-    ("12 Monkeys", None, ("12 monkeys", None)),  # two digits are no postal code
+    # city column, postal code column, country -> (city key, postal code)
+    ("80331 München", None, "DE", ("munchen", "80331")),
+    ("D-80331 München", None, "DE", ("munchen", "80331")),
+    ("München 80331", None, "DE", ("munchen", "80331")),
+    ("1010 Wien", None, "AT", ("wien", "1010")),
+    ("80331 München", "80333", "DE", ("munchen", "80333")),  # the postal code column wins
+    ("Frankfurt a.M.", None, "DE", ("frankfurt", None)),
+    ("12 Monkeys", None, "DE", ("12 monkeys", None)),  # two digits are no postal code
+    ("Dresden", "1067", "DE", ("dresden", "01067")),  # the zero a spreadsheet dropped
+    ("1067 Dresden", None, "DE", ("dresden", "01067")),
 ]
 
 
-@pytest.mark.parametrize(("city", "postal", "expected"), CITIES_WITH_POSTAL_CODES)
+@pytest.mark.parametrize(("city", "postal", "country", "expected"), CITIES_WITH_POSTAL_CODES)
 def test_a_city_column_with_its_postal_code_is_split(
-        city: str, postal: str | None, expected: tuple[str, str | None]) -> None:
+        city: str, postal: str | None, country: str, expected: tuple[str, str | None]) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     lead = normalize_lead(Lead(name="Acme", source=source, address=Address(
-        city=city, postal_code=postal, country="DE")))
+        city=city, postal_code=postal, country=country)))
     assert (lead.city, lead.postal_code) == expected
 
 
@@ -405,9 +407,10 @@ def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
     code = normalize_country(raw)
     if code is not None:
         assert normalize_country(code) == code
-    postal = normalize_postal_code(raw)
-    if postal is not None:
-        assert normalize_postal_code(postal) == postal
+    for country in (None, "DE", "NL"):
+        postal = normalize_postal_code(raw, country)
+        if postal is not None:
+            assert normalize_postal_code(postal, country) == postal
 
 
 @settings(max_examples=200, deadline=None)

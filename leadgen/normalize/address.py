@@ -117,10 +117,11 @@ def normalize_country(raw: str | None) -> str | None:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def normalize_postal_code(raw: str | None) -> str | None:
+def normalize_postal_code(raw: str | None, country: str | None = None) -> str | None:
     """Upper case, single spaces, no stray punctuation, no old country prefix ("d-10115 " ->
     "10115"), and the space where the country writes one ("sw1a1aa" -> "SW1A 1AA", "1234ab"
-    -> "1234 AB")."""
+    -> "1234 AB"). In a country of five-digit codes, a four-digit one gets back the leading
+    zero a spreadsheet dropped ("1067" in Dresden, DE -> "01067")."""
     if not raw:
         return None
     text = _POSTAL_CHARS.sub("", fold(raw).upper()).strip(" -")
@@ -128,7 +129,14 @@ def normalize_postal_code(raw: str | None) -> str | None:
     spaced = _SPACED_POSTAL.match(text)
     if spaced:
         text = " ".join(part for part in spaced.groups() if part)
+    if country in _FIVE_DIGIT_POSTAL and len(text) == 4 and text.isdigit():
+        text = "0" + text
     return text or None
+
+
+#: Countries whose postal codes are five digits and may start with 0 (DE 01067, US 02134,
+#: FR 01000, IT 00100, ES 08001, FI 00100).
+_FIVE_DIGIT_POSTAL = frozenset({"DE", "US", "FR", "IT", "ES", "FI"})
 
 
 _POSTAL_TOKEN = re.compile(r"\d{4,6}")

@@ -135,6 +135,6 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         emails=emails,
         phones=phones,
         country=country,
-        postal_code=normalize_postal_code(parts.postal_code),
+        postal_code=normalize_postal_code(parts.postal_code, country),
         city=city_key(parts.city),
     )
