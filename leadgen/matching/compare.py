@@ -355,14 +355,17 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     pair's city keys) count for neither: a branch named after its town ("müller berlin") is
     still "müller". Such names are two businesses of one family or site: "ritz carlton cafe"
     and "ritz carlton dining room", "siemens energy" and "siemens healthcare", "filiale 1
-    meyer" and "filiale 2 meyer"."""
+    meyer" and "filiale 2 meyer".
+
+    Matching runs this for most candidates a block brings, so the set checks come first:
+    nothing shared word for word, or nothing extra on one side, is a quick False."""
     a, b = _distinctive_words(left, generic), _distinctive_words(right, generic)
     if places:
         towns = _place_words(places)
         a, b = a - towns, b - towns
     if a.isdisjoint(b):
-        return False  # nothing shared (a matching test runs this for every candidate: the
-    extra_a, extra_b = a - b, b - a  # cheap set checks go first)
+        return False
+    extra_a, extra_b = a - b, b - a
     if not extra_a or not extra_b:
         return False
     return _has_own_word(extra_a, b) and _has_own_word(extra_b, a)
@@ -382,7 +385,7 @@ def _has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
     """Whether one of ``words`` (none of them in ``others``) is spelled by nothing there."""
     similarity = JaroWinkler.similarity
     for word in words:
-        for other in others:  # plain loops: this runs for most candidates a block brings
+        for other in others:  # plain loops, no generator: cheaper per call
             if (word.startswith(other) or other.startswith(word)
                     or (len(word) >= 3 and word in other)
                     or similarity(word, other, score_cutoff=_LIKE_WORD)):

@@ -285,8 +285,7 @@ def address_parts(address: Address | None) -> AddressParts:
     if address is None:
         return AddressParts()
     given = AddressParts(address.street, address.postal_code, address.city, address.region)
-    if address.city and address.city[:1].isdigit() | address.city[-1:].isdigit() | (
-            address.city[:2] == "D-"):
+    if address.city and any(char.isdigit() for char in address.city):
         # "80331 München" in the city column (a spreadsheet's "PLZ Ort"): two parts
         city, code = _city_and_postal_code(address.city)
         if code:
