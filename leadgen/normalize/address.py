@@ -140,6 +140,7 @@ _FIVE_DIGIT_POSTAL = frozenset({"DE", "US", "FR", "IT", "ES", "FI"})
 
 
 _POSTAL_TOKEN = re.compile(r"\d{4,6}")
+_DIGIT = re.compile(r"\d")
 #: Where a city's name ends and the river or region that tells it from its namesakes begins:
 #: "Frankfurt am Main" / "a. M.", "Freiburg im Breisgau" / "i. Br.", "Mülheim an der Ruhr" /
 #: "a.d. Ruhr", "Bergen op Zoom", "Newcastle upon Tyne", "Boulogne-sur-Mer". The key is the
@@ -285,7 +286,7 @@ def address_parts(address: Address | None) -> AddressParts:
     if address is None:
         return AddressParts()
     given = AddressParts(address.street, address.postal_code, address.city, address.region)
-    if address.city and any(char.isdigit() for char in address.city):
+    if address.city and _DIGIT.search(address.city):
         # "80331 München" in the city column (a spreadsheet's "PLZ Ort"): two parts
         city, code = _city_and_postal_code(address.city)
         if code:
