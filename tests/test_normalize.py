@@ -436,3 +436,25 @@ street_text = st.lists(
 def test_street_key_twice_equals_once(raw: str) -> None:
     once = street_key(raw)
     assert once is None or street_key(once) == once
+
+
+def test_every_valid_example_number_reads_back_from_its_e164_form() -> None:
+    """normalize_phone skips the read-back check for valid numbers: libphonenumber's
+    invariant, checked here for every region's example number of every type."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    checked = 0
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE,
+                     PhoneNumberType.TOLL_FREE, PhoneNumberType.VOIP):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None or not phonenumbers.is_valid_number(example):
+                continue
+            e164 = phonenumbers.format_number(example, PhoneNumberFormat.E164)
+            again = phonenumbers.parse(e164, None)
+            assert phonenumbers.format_number(again, PhoneNumberFormat.E164) == e164, region
+            assert phonenumbers.is_possible_number(again), region
+            assert normalize_phone(e164, None) is not None, region
+            checked += 1
+    assert checked > 500

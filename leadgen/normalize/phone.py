@@ -203,10 +203,15 @@ def _compute_facts(number: phonenumbers.PhoneNumber) -> _Facts:
     if not phonenumbers.is_possible_number(number):
         return _Facts(None, None)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    if not _round_trips(e164):
-        return _Facts(None, None)  # garbage such as "0/00000" formats to something else
     # number_type is UNKNOWN exactly when is_valid_number is False (same region, same helper).
-    return _Facts(e164, _KINDS.get(phonenumbers.number_type(number)))
+    kind = phonenumbers.number_type(number)
+    # A valid number without leading zeros is its E.164 form read back (a second parse, a
+    # third of the time, is spent only on the rest); garbage such as "0/00000" formats to
+    # something else.
+    if (kind == PhoneNumberType.UNKNOWN or number.italian_leading_zero) and not _round_trips(
+            e164):
+        return _Facts(None, None)
+    return _Facts(e164, _KINDS.get(kind))
 
 
 def clear_caches() -> None:
