@@ -111,6 +111,8 @@ def _subprocess(count: int) -> dict[str, float]:
 def run(quick: bool = False) -> str:
     sizes = QUICK_SIZES if quick else SIZES
     results = [_subprocess(size) for size in sizes]
+    # The ratio's smaller side again, after the bigger: this VM's speed drifts between runs.
+    again = _subprocess(sizes[-2])
     lines = [
         "## Dedupe: `leadgen dedupe` re-clusters a whole SQLite database",
         "",
@@ -136,6 +138,11 @@ def run(quick: bool = False) -> str:
         cpu = [r["cpu_seconds"] + r.get("workers_cpu_seconds", 0.0) for r in (small, big)]
         lines.append(f"CPU ratio {int(big['count']):,} / {int(small['count']):,}: "
                      f"{cpu[1] / cpu[0]:.2f}.")
+    small, big = results[-2], results[-1]
+    mean = (small["seconds"] + again["seconds"]) / 2
+    lines.append(f"The {int(small['count']):,} run repeated after the {int(big['count']):,} one "
+                 f"took {again['seconds']:.1f} s; against the mean of the two runs the time "
+                 f"ratio is {big['seconds'] / mean:.2f}.")
     lines += ["", "The ingest that builds each database is not timed here (see the ingest "
               "benchmark). Workers: 2 processes normalize records from 20,000 records on. "
               "Peak RSS of workers is the largest worker process's. The 2nd run finds the "
