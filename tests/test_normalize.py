@@ -304,9 +304,10 @@ def test_new_york_city_is_new_york() -> None:
 @pytest.mark.parametrize(("full", "phone", "e164"), [
     ("广州市天河区体育西路88号", "020-87654321", "+862087654321"),  # simplified: China
     ("台北市信義區信義路五段7號", "02-2345-6789", None),  # traditional: Taiwan, not China
-    ("東京都千代田区丸の内1-1", "03-1234-5678", None),  # Japanese
+    ("東京都千代田区丸の内1-1", "03-1234-5678", "+81312345678"),  # Japanese (kana)
+    ("서울특별시 강남구 테헤란로 152", "02-2345-6789", "+82223456789"),  # Korean
 ])
-def test_a_simplified_chinese_address_reads_local_numbers_as_chinese(
+def test_an_address_script_names_the_region_of_local_numbers(
         full: str, phone: str, e164: str | None) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     lead = normalize_lead(Lead(name="Acme", source=source, phones=[phone],

@@ -47,25 +47,31 @@ def address_country(lead: Lead) -> str | None:
     return None
 
 
-#: Kana and Hangul: Japanese or Korean text, not Chinese.
-_KANA_HANGUL = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
+#: Kana: Japanese text; Hangul: Korean.
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
 #: Traditional characters common in Taiwanese, Hong Kong and Macau addresses (district,
 #: county, number, Taiwan, floor, road, ...): their simplified forms are mainland China's.
 _TRADITIONAL = re.compile("[區縣號臺灣樓門東館國華廣鄉鎮體業電際資發灣龍豐雲興]")
 
 
 def address_script_region(lead: Lead) -> str | None:
-    """"CN" for an address written in simplified Chinese ("广州市天河区体育西路88号"): the only
-    region whose local phone numbers ("020-87654321") it can mean. Japanese, Korean and
-    traditional Chinese (Taiwan, Hong Kong, Macau) give None."""
+    """The region an address's script names, for reading local phone numbers: "CN" for
+    simplified Chinese ("广州市天河区体育西路88号", then "020-87654321"), "JP" for Japanese
+    (kana), "KR" for Korean (Hangul); traditional Chinese (Taiwan, Hong Kong, Macau) and
+    Latin text give None."""
     address = lead.address
     if address is None:
         return None
     text = "".join(part for part in (address.full, address.region, address.city, address.street)
                    if part)
-    if not has_cjk(text) or _KANA_HANGUL.search(text) or _TRADITIONAL.search(text):
+    if not has_cjk(text):
         return None
-    return "CN"
+    if _KANA.search(text):
+        return "JP"
+    if _HANGUL.search(text):
+        return "KR"
+    return None if _TRADITIONAL.search(text) else "CN"
 
 
 def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> str | None:
