@@ -285,6 +285,10 @@ CITY_SPELLINGS = [
     (["Mülheim an der Ruhr", "Mülheim a.d. Ruhr", "Muelheim/Ruhr"], "mulheim"),
     (["Halle (Saale)", "Halle/Saale", "Halle an der Saale"], "halle"),
     (["Newcastle upon Tyne", "Newcastle"], "newcastle"),
+    (["Hamburg-Altona", "Hamburg"], "hamburg"),  # a big city's district
+    (["München-Schwabing", "Muenchen-Schwabing", "München"], "munchen"),
+    (["Castrop-Rauxel"], "castrop rauxel"),  # a town's whole name
+    (["Baden-Baden"], "baden baden"),
     (["Rio de Janeiro"], "rio de janeiro"),  # "de" is part of a name
     (["Los Angeles"], "los angeles"),
     (["Am Main"], "am main"),  # a first word is never a qualifier

@@ -149,6 +149,14 @@ _DIGIT = re.compile(r"\d")
 _CITY_QUALIFIER_WORDS = frozenset(
     "am an a ad adr im i in bei b ob vor aan op upon on sur sous en".split())
 _CITY_QUALIFIER_MARK = re.compile(r"\s*[(/（]")
+#: Big cities whose districts lists add with a hyphen ("Hamburg-Altona", "Köln-Ehrenfeld"),
+#: as keys with umlauts contracted. Only these: "Baden-Baden" or "Castrop-Rauxel" is a
+#: town's whole name.
+_DISTRICT_CITIES = frozenset(
+    "berlin hamburg munchen koln frankfurt stuttgart dusseldorf dortmund essen leipzig bremen "
+    "dresden hannover nurnberg duisburg bochum wuppertal bielefeld bonn munster mannheim "
+    "karlsruhe augsburg wiesbaden kiel aachen chemnitz braunschweig magdeburg freiburg "
+    "lubeck erfurt rostock mainz kassel wien graz linz zurich basel bern".split())
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -162,6 +170,8 @@ def city_key(raw: str | None) -> str | None:
         head = _CITY_QUALIFIER_MARK.split(raw, 1)[0]
         raw = head if key_tokens(head) else raw
     tokens = key_tokens(raw)
+    if "-" in raw and len(tokens) > 1 and contract_umlauts(tokens[0]) in _DISTRICT_CITIES:
+        tokens = tokens[:1]  # a district of a big city: "Hamburg-Altona", "München-Schwabing"
     for position, token in enumerate(tokens[1:], start=1):
         if token in _CITY_QUALIFIER_WORDS:  # "frankfurt am main", "freiburg i br"
             tokens = tokens[:position]
