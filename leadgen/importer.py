@@ -112,10 +112,8 @@ def _values(row: dict[str, str], columns: tuple[str, ...] | None) -> list[str]:
             for part in _SPLIT.split(row.get(column) or "") if part.strip()]
 
 
-def _one(row: dict[str, str], columns: tuple[str, ...] | str | None) -> str | None:
-    if not columns:
-        return None
-    value = (row.get(columns if isinstance(columns, str) else columns[0]) or "").strip()
+def _one(row: dict[str, str], columns: tuple[str, ...] | None) -> str | None:
+    value = (row.get(columns[0]) or "").strip() if columns else ""
     return value or None
 
 
@@ -368,7 +366,7 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
     settings = _SETTINGS[0]
     out: list[Prepared] = []
     for number, row in chunk:
-        record_id = (_one(row, settings.id_column) if settings.id_column else None) or (
+        record_id = (_one(row, (settings.id_column,)) if settings.id_column else None) or (
             f"line-{number}")
         where = f"{settings.file_name}:{number}"
         try:

@@ -100,9 +100,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         def distinctive_token_set(left: str, right: str) -> bool:
             return distinctive_ratio(left, right, generic, cutoff) >= cutoff
         return distinctive_token_set
-    if test == "own_words":
-        generic = rules.generic_name_words
-        return lambda left, right: each_has_own_word(left, right, generic)
+    if test == "own_words":  # a pair without city keys (see _make_place_test)
+        return partial(_own_words_test, places=(), generic=rules.generic_name_words)
     if test == "contains":
         def contains(left: str, right: str) -> bool:
             short, long = (left, right) if len(left) <= len(right) else (right, left)

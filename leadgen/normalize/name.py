@@ -208,6 +208,8 @@ def other_script_name(raw: str) -> str | None:
     """The company's name in the other script, when ``raw`` gives it in brackets after its
     name: "Shenzhen Huaqiang Electronics Co., Ltd." for "深圳华强电子有限公司 (Shenzhen
     Huaqiang Electronics Co., Ltd.)"; matching compares both."""
+    if raw.isascii():
+        return None  # one of the two names is CJK (and a profile asks this of every lead)
     gloss = _gloss(clean_spaces(raw).rstrip())
     return gloss.group(1).strip() if gloss else None
 
