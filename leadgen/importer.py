@@ -155,7 +155,14 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     )
 
 
-def read_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str]]:
+#: The encoding a file is read in unless the user names one; a file that starts with a
+#: UTF-16 or UTF-32 byte order mark (Excel's "Unicode text") is read as such instead.
+DEFAULT_ENCODING = "utf-8-sig"
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_rows(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[dict[str, str]]:
     """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab).
 
     Lines are decoded one by one, so a line in another encoding stops the file exactly there:
@@ -170,6 +177,8 @@ def read_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str
     with handle:
         start = handle.read(8192)
         handle.seek(0)
+        if encoding == DEFAULT_ENCODING:  # UTF-32 first: its LE mark starts like UTF-16's
+            encoding = next((name for bom, name in _BOMS if start.startswith(bom)), encoding)
         sample = start.decode(encoding, errors="replace")
         try:
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -258,7 +267,7 @@ def import_file(
     as_customers: bool = False,
     region: str | None = None,
     rules: MatchingRules | None = None,
-    encoding: str = "utf-8-sig",
+    encoding: str = DEFAULT_ENCODING,
     batch_size: int | None = None,
     workers: int = 0,
     background: bool | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -194,6 +195,17 @@ def test_a_chinese_file_read_as_utf8_is_named_and_utf16_files_import(tmp_path: P
     excel.write_text("id\tname\tcity\n1\tMüller & Söhne GmbH\tMünchen\n", encoding="utf-16")
     assert "1 rows: new 1" in run("import", str(excel), "--source", "xl", "--id-column", "id",
                                   "--encoding", "utf-16", "--db", db).output  # type: ignore[attr-defined]
+    # Its byte order mark says what it is: no --encoding needed, in either byte order or
+    # as UTF-32.
+    for codec, owner in (("utf-16-le", "Huber"), ("utf-16-be", "Gruber"),
+                         ("utf-32-le", "Bauer"), ("utf-32-be", "Wimmer")):
+        marked = tmp_path / f"{codec}.txt"
+        bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+               "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[codec]
+        marked.write_bytes(bom + f"id\tname\tcity\n{codec}\t{owner} & Söhne KG\tWien\n"
+                           .encode(codec))
+        assert "1 rows: new 1" in run("import", str(marked), "--source", codec, "--id-column",
+                                      "id", "--db", db).output  # type: ignore[attr-defined]
     unknown = runner.invoke(app, ["import", str(excel), "--source", "xl", "--encoding", "nope",
                                   "--db", db])
     assert "--encoding 'nope': no such encoding" in str(unknown.exception)

@@ -12,7 +12,7 @@ from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
-from leadgen.importer import import_file
+from leadgen.importer import DEFAULT_ENCODING, import_file
 from leadgen.ingest.parallel import default_workers
 from leadgen.matching.dedupe import dedupe as dedupe_db
 from leadgen.matching.review import merge_pair, open_possible_matches, reject
@@ -34,7 +34,9 @@ def import_command(
         "postal_code, country, category, contact_name, ...). Default: columns named like fields."),
     as_what: str | None = typer.Option(None, "--as", help="customers: mark rows as customers."),
     region: str | None = typer.Option(None, "--region", help="Default country/phone region (DE)."),
-    encoding: str = typer.Option("utf-8-sig", "--encoding", help="File encoding (latin-1, gbk)."),
+    encoding: str = typer.Option(
+        DEFAULT_ENCODING, "--encoding", help="File encoding (gbk, cp1252; default UTF-8, or "
+        "UTF-16/32 when the file starts with their byte order mark)."),
     workers: int | None = typer.Option(
         None, "--workers", min=0, help="Processes that validate and normalize rows while this "
         "one matches and stores them (default: none for files under 1 MB, else one per core)."),
