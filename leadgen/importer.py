@@ -31,6 +31,7 @@ from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.suppression import SuppressionList
+from leadgen.workbook import is_workbook, workbook_rows
 
 #: Lead fields a column can map to; list fields accept several values split by ; | or newline.
 FIELDS = (
@@ -162,6 +163,22 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | None = None,
+                  ) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a CSV file, or (row number, row) of an .xlsx workbook's sheet
+    (told apart by the file's first bytes, not its name)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
+    if is_workbook(start):
+        return workbook_rows(path, sheet)
+    if sheet is not None:
+        raise InputError(f"--sheet {sheet!r}: {path.name} is a text file, not an .xlsx workbook")
+    return enumerate(read_rows(path, encoding), start=2)  # line 1 is the header
+
+
 def read_rows(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[dict[str, str]]:
     """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab).
 
@@ -268,11 +285,13 @@ def import_file(
     region: str | None = None,
     rules: MatchingRules | None = None,
     encoding: str = DEFAULT_ENCODING,
+    sheet: str | None = None,
     batch_size: int | None = None,
     workers: int = 0,
     background: bool | None = None,
 ) -> ImportReport:
-    """Import a CSV file; returns counts and the reasons for every rejected row.
+    """Import a CSV file or an .xlsx workbook (its first sheet, or ``sheet``); returns
+    counts and the reasons for every rejected row.
 
     ``workers`` > 0 validates and normalizes rows in that many worker processes while this
     process matches them, and ``background`` (default: when there are workers) writes each
@@ -280,13 +299,13 @@ def import_file(
     records per committed batch (default 1,000, or :data:`BULK_BATCH_SIZE` in the background).
     """
     if not path.is_file():
-        raise InputError(f"{path}: no such file; give the path of a CSV file")
+        raise InputError(f"{path}: no such file; give the path of a CSV or .xlsx file")
     report = ImportReport()
-    rows = read_rows(path, encoding)
+    rows = numbered_rows(path, encoding, sheet)
     first = next(rows, None)
     if first is None:
         return report
-    header = list(first.keys())
+    header = list(first[1].keys())
     if id_column and id_column not in header:
         raise InputError(f"--id-column {id_column!r}: no such column; columns: "
                          + ", ".join(header))
@@ -298,7 +317,7 @@ def import_file(
         suppressions=SuppressionList.load(engine),
     )
     status = "customer" if as_customers else None
-    numbered = enumerate(chain([first], rows), start=2)  # line 1 is the header
+    numbered = chain([first], rows)
     background = workers > 0 if background is None else background
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
     with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size,

@@ -26,7 +26,8 @@ RulesOption = typer.Option(None, "--rules", help="Matching rules YAML (default: 
 
 @app.command("import")
 def import_command(
-    file: Path = typer.Argument(..., help="CSV file (delimiter , ; or tab; UTF-8 by default)."),
+    file: Path = typer.Argument(
+        ..., help="CSV file (delimiter , ; or tab; UTF-8 by default) or .xlsx workbook."),
     source: str = typer.Option(..., "--source", help="Source id for provenance (crm, fair-2025)."),
     id_column: str | None = typer.Option(None, "--id-column", help="Column with the row's id."),
     mapping: list[str] = typer.Option(
@@ -37,13 +38,16 @@ def import_command(
     encoding: str = typer.Option(
         DEFAULT_ENCODING, "--encoding", help="File encoding (gbk, cp1252; default UTF-8, or "
         "UTF-16/32 when the file starts with their byte order mark)."),
+    sheet: str | None = typer.Option(
+        None, "--sheet", help="The sheet of an .xlsx workbook to import (default: the first)."),
     workers: int | None = typer.Option(
         None, "--workers", min=0, help="Processes that validate and normalize rows while this "
         "one matches and stores them (default: none for files under 1 MB, else one per core)."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
-    """Import a spreadsheet through the same validation, normalization and matching as a crawl.
+    """Import a spreadsheet (CSV or .xlsx) through the same validation, normalization and
+    matching as a crawl.
 
     Example: leadgen import fair.csv --source fair-2025 --id-column ID --map name=Company
     --map phone=Tel --map email=Mail --region DE
@@ -55,7 +59,7 @@ def import_command(
     engine = init_db(db)
     report = import_file(
         engine, file, source=source, id_column=id_column, mapping=mapping,
-        as_customers=as_what == "customers", region=region, encoding=encoding,
+        as_customers=as_what == "customers", region=region, encoding=encoding, sheet=sheet,
         rules=load_rules(rules) if rules else None,
         workers=_import_workers(file) if workers is None else workers,
     )

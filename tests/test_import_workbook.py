@@ -1,0 +1,137 @@
+"""``leadgen import`` of Excel workbooks (.xlsx): real files written with openpyxl, on SQLite."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.exceptions import InputError
+from leadgen.importer import import_file
+from leadgen.storage import init_db
+from leadgen.storage.models import Company, SourceRecord
+from leadgen.workbook import cell_text
+
+runner = CliRunner()
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+#: A trade-show list as exhibitors send it: a title above the table, numbers typed as
+#: numbers (a phone without its leading 0, a postal code that lost its leading 0, ids), a
+#: blank row, a row without a name.
+EXHIBITORS = [
+    ["Aussteller Messe 2026"],
+    [],
+    ["Nr", "Firma", "Telefon", "PLZ", "Ort", "Land", "Seit"],
+    [1, "Kessler Antriebe GmbH", 3512345678, 1067, "Dresden", "DE", date(2019, 5, 1)],
+    [2, "深圳华强电子有限公司", "0755-83030000", 518031, "深圳", "CN", None],
+    [],
+    [3, None, "030 1234567", 10115, "Berlin", "DE", None],
+    [4.0, "KESSLER ANTRIEBE", "+49 351 2345678", "01067", "Dresden", "DE", None],
+]
+
+
+def test_a_workbook_imports_like_a_csv_file(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "messe.xlsx", {"Aussteller": EXHIBITORS})
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "messe", "--id-column", "Nr",
+                                 "--map", "name=Firma", "--map", "phone=Telefon", "--map",
+                                 "postal_code=PLZ", "--map", "city=Ort", "--map",
+                                 "country=Land", "--region", "DE", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    # The row without a name is named by its row in the sheet (7), as Excel numbers it.
+    assert "messe.xlsx:7: name" in result.output
+    assert "4 rows: merged 1, new 2; 1 rejected" in result.output
+    with init_db(db).connect() as conn:
+        companies = {row.display_name: row for row in conn.execute(select(Company))}
+        record_ids = sorted(conn.execute(select(SourceRecord.record_id)).scalars())
+    kessler = companies["Kessler Antriebe"]
+    assert (kessler.phone, kessler.postal_code, kessler.city) == ("+493512345678", "01067",
+                                                                 "Dresden")
+    assert companies["深圳华强电子"].phone == "+8675583030000"
+    assert record_ids == ["1", "2", "4"]  # numbers as a person reads them: no "4.0"
+
+
+def test_another_sheet_is_chosen_by_name_and_a_wrong_name_lists_the_sheets(
+        tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "lists.xlsx", {
+        "Notes": [["read me"]],
+        "Leads": [["name", "website"], ["Huber Holz KG", "huber-holz.at"]],
+    })
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="lists", sheet="Leads")
+    assert report.rows == 1 and report.outcomes["new"] == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(Company.registered_domain)).scalar_one() == "huber-holz.at"
+    with pytest.raises(InputError, match=r"--sheet 'Kunden': no such sheet in lists.xlsx; "
+                                         r"sheets: Notes, Leads"):
+        import_file(engine, path, source="lists", sheet="Kunden")
+
+
+def test_a_big_workbook_imports_the_same_with_worker_processes(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["id", "name", "phone", "city"]]
+    rows += [[n, f"Firma {chr(65 + n % 26)}{n} Werkzeug", f"030 {1000000 + n}", "Berlin"]
+             for n in range(300)]
+    path = _workbook(tmp_path / "big.xlsx", {"Sheet": rows})
+    counts = []
+    for workers in (0, 2):
+        engine = init_db(f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        report = import_file(engine, path, source="big", id_column="id", region="DE",
+                             workers=workers)
+        counts.append((report.rows, dict(report.outcomes), report.rejected))
+    assert counts[0] == counts[1] and counts[0][0] == 300
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504,
+     "an Excel 97-2003 workbook (.xls), which cannot be read; save it as .xlsx or CSV"),
+    (b"PK\x03\x04 not really a zip", "not a readable .xlsx workbook"),
+])
+def test_a_workbook_that_cannot_be_read_is_one_clear_error(
+        tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "list.xls"
+    path.write_bytes(content)
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    with pytest.raises(InputError, match=re.escape(message)):
+        import_file(engine, path, source="x")
+
+
+def test_sheet_is_refused_for_a_csv_file(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("name\nHuber Holz KG\n", encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    with pytest.raises(InputError, match="list.csv is a text file, not an .xlsx workbook"):
+        import_file(engine, path, source="x", sheet="Leads")
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (None, ""),
+    ("030 1234567", "030 1234567"),
+    (4930123456, "4930123456"),
+    (4930123456.0, "4930123456"),  # a phone typed as a number, stored as a float
+    (2.5, "2.5"),
+    (1e20, "1e+20"),
+    (True, "true"),
+    (date(2026, 12, 4), "2026-12-04"),
+    (datetime(2026, 12, 4), "2026-12-04"),
+    (datetime(2026, 12, 4, 9, 30), "2026-12-04 09:30:00"),
+    (time(9, 30), "09:30:00"),
+])
+def test_cell_text(value: object, text: str) -> None:
+    assert cell_text(value) == text
