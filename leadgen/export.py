@@ -1,10 +1,11 @@
-"""Export leads for spreadsheets and CRMs (CSV, JSON), honouring the suppression list."""
+"""Export leads for spreadsheets and CRMs (CSV, JSON, .xlsx), honouring the suppression list."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import select
@@ -100,14 +101,19 @@ def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def company_rows(session: Session, flt: LeadFilter) -> Iterator[dict[str, Any]]:
+    """Matching, unsuppressed companies as flat rows (:data:`CSV_COLUMNS`)."""
+    return (csv_row(doc) for doc in iter_documents(session, flt))
+
+
 def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> int:
     """Write matching, unsuppressed companies to ``out`` as csv, json or jsonl; returns count."""
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for doc in iter_documents(session, flt):
-            writer.writerow(csv_row(doc))
+        for row in company_rows(session, flt):
+            writer.writerow(row)
             count += 1
     elif fmt == "jsonl":
         for doc in iter_documents(session, flt):
@@ -126,10 +132,9 @@ def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> i
 RECORD_COLUMNS = ["source_id", "record_id", "company_id", "page_url", "fetched_at", "name"]
 
 
-def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> int:
-    """Write every source record with its source id, record id and merged company id."""
-    del flt  # records are exported whole; filters apply to companies
-    rows = (
+def record_rows(session: Session) -> Iterator[dict[str, Any]]:
+    """Every source record as a flat row (:data:`RECORD_COLUMNS`)."""
+    return (
         {
             "source_id": record.source_id,
             "record_id": record.record_id or record.record_key,
@@ -140,6 +145,12 @@ def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> 
         }
         for record in session.scalars(select(SourceRecord).order_by(SourceRecord.id))
     )
+
+
+def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> int:
+    """Write every source record with its source id, record id and merged company id."""
+    del flt  # records are exported whole; filters apply to companies
+    rows = record_rows(session)
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS)
@@ -156,4 +167,35 @@ def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> 
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         count = len(data)
+    return count
+
+
+def write_workbook(path: Path, title: str, columns: list[str],
+                   rows: Iterable[dict[str, Any]]) -> int:
+    """Write ``rows`` to an .xlsx workbook (one sheet, streamed); returns the row count.
+
+    Every text is a text cell, so Excel shows "+4930123456" and "0049..." as written and
+    never runs a name like "=HYPERLINK(...)" from a hostile page as a formula; characters a
+    workbook cannot hold (control characters) are left out."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+
+    def cell(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        written = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
+        written.data_type = "s"  # "=..." stays text
+        return written
+
+    sheet.append(columns)
+    count = 0
+    for row in rows:
+        sheet.append([cell(row.get(column)) for column in columns])
+        count += 1
+    book.save(path)
     return count

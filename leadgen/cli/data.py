@@ -11,7 +11,17 @@ from rich.console import Console
 from rich.table import Table
 
 from leadgen.cli.app import DatabaseOption, app
-from leadgen.export import csv_row, iter_documents, write_export, write_records
+from leadgen.export import (
+    CSV_COLUMNS,
+    RECORD_COLUMNS,
+    company_rows,
+    csv_row,
+    iter_documents,
+    record_rows,
+    write_export,
+    write_records,
+    write_workbook,
+)
 from leadgen.query import LeadFilter
 from leadgen.stats import database_stats
 from leadgen.storage import init_db, session_scope
@@ -125,7 +135,7 @@ def export(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write (default: stdout)."
     ),
-    fmt: str = typer.Option("csv", "--format", help="csv, json or jsonl."),
+    fmt: str = typer.Option("csv", "--format", help="csv, json, jsonl or xlsx (needs --output)."),
     name: str | None = NameOpt,
     country: list[str] | None = CountryOpt,
     category: str | None = CategoryOpt,
@@ -147,9 +157,13 @@ def export(
     Example: leadgen export --format csv --grade A --grade B -o leads.csv
 
     Example: leadgen export records --format csv -o records.csv
+
+    Example: leadgen export --format xlsx --country DE -o leads.xlsx
     """
-    if fmt not in ("csv", "json", "jsonl"):
-        raise typer.BadParameter(f"unknown format {fmt!r}; use csv, json or jsonl")
+    if fmt not in ("csv", "json", "jsonl", "xlsx"):
+        raise typer.BadParameter(f"unknown format {fmt!r}; use csv, json, jsonl or xlsx")
+    if fmt == "xlsx" and output is None:
+        raise typer.BadParameter("--format xlsx writes a workbook file: give --output FILE.xlsx")
     if what not in ("companies", "records"):
         raise typer.BadParameter(f"unknown export {what!r}; use companies or records")
     flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
@@ -159,8 +173,15 @@ def export(
         writer = write_records if what == "records" else write_export
         if output is None:
             count = writer(session, flt, fmt, sys.stdout)
+        elif fmt == "xlsx":
+            rows = record_rows(session) if what == "records" else company_rows(session, flt)
+            columns = RECORD_COLUMNS if what == "records" else CSV_COLUMNS
+            count = write_workbook(output, what, columns, rows)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
+            # A CSV file starts with a UTF-8 byte order mark: without it Excel reads the file
+            # in the Windows code page and shows 有限公司 and umlauts as garbage.
+            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+            with output.open("w", encoding=encoding, newline="") as handle:
                 count = writer(session, flt, fmt, handle)
     if output is not None:
         console.print(f"exported {count} {what} to {output}", highlight=False)

@@ -1,0 +1,98 @@
+"""Exports for spreadsheets: .xlsx workbooks and CSV files that Excel opens as written."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import UTC, datetime
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.storage import init_db, session_scope
+from leadgen.storage.models import Company, SourceRecord, Suppression
+
+runner = CliRunner()
+#: A name a hostile page could give: a formula, with a control character in it.
+HOSTILE = '=HYPERLINK("http://evil.example","Click")\x07'
+
+
+def _seed(url: str) -> None:
+    engine = init_db(url)
+    with session_scope(engine) as session:
+        for i, (name, domain, country) in enumerate([
+            ("Acme Verpackung", "acme.de", "DE"), ("杭州华宇包装机械", "huayu.cn", "CN"),
+            (HOSTILE, "evil.example", "US"), ("Hidden Holz", "hidden.de", "DE"),
+        ]):
+            company = Company(display_name=name, name_key=name.lower(),
+                              registered_domain=domain, country=country,
+                              phone=f"+4930123456{i}")
+            session.add(company)
+            session.flush()
+            session.add(SourceRecord(source_id="fair", record_key=f"r{i}", record_id=f"r{i}",
+                                     page_url="http://dir/1", fetched_at=datetime.now(UTC),
+                                     content_hash="h", data={"name": name},
+                                     company_id=company.id))
+        session.add(Suppression(kind="domain", value="hidden.de"))
+
+
+def _invoke(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return result.output
+
+
+def _sheet(path: Path) -> list[list[openpyxl.cell.Cell]]:
+    book = openpyxl.load_workbook(path)
+    return [list(row) for row in book.worksheets[0].iter_rows()]
+
+
+def test_companies_export_as_a_workbook_with_text_kept_text(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed(url)
+    out = tmp_path / "leads.xlsx"
+    assert "exported 3 companies" in _invoke("export", "--format", "xlsx", "-o", str(out),
+                                             "--db", url)
+    rows = _sheet(out)
+    header = [cell.value for cell in rows[0]]
+    by_name = {row[header.index("name")].value: row for row in rows[1:]}
+    # The suppressed company is not exported; the others keep their names exactly, the
+    # formula stays text and loses only the control character.
+    assert set(by_name) == {"Acme Verpackung", "杭州华宇包装机械", HOSTILE[:-1]}
+    hostile = by_name[HOSTILE[:-1]][header.index("name")]
+    assert hostile.data_type == "s"
+    phone = by_name["Acme Verpackung"][header.index("phone")]
+    assert (phone.value, phone.data_type) == ("+49301234560", "s")
+    assert isinstance(by_name["Acme Verpackung"][header.index("id")].value, int)
+
+
+def test_records_export_as_a_workbook(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed(url)
+    out = tmp_path / "records.xlsx"
+    _invoke("export", "records", "--format", "xlsx", "-o", str(out), "--db", url)
+    rows = [[cell.value for cell in row] for row in _sheet(out)]
+    assert rows[0][:3] == ["source_id", "record_id", "company_id"]
+    assert [row[1] for row in rows[1:]] == ["r0", "r1", "r2", "r3"]
+
+
+def test_a_workbook_needs_an_output_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--format", "xlsx", "--db",
+                                 f"sqlite:///{tmp_path / 'leads.db'}"])
+    assert result.exit_code != 0 and "give --output FILE.xlsx" in result.output
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_and_imports_back(tmp_path: Path) -> None:
+    """Excel reads a CSV file without the mark in the Windows code page; leadgen import
+    reads it back either way."""
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed(url)
+    out = tmp_path / "leads.csv"
+    _invoke("export", "-o", str(out), "--db", url)
+    data = out.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and "杭州华宇包装机械".encode() in data
+    assert not _invoke("export", "--db", url).startswith("\ufeff")  # not on stdout
+    again = f"sqlite:///{tmp_path / 'again.db'}"
+    assert "3 rows: new 3" in _invoke("import", str(out), "--source", "export", "--id-column",
+                                      "id", "--db", again)
