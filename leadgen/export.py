@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -101,6 +102,20 @@ def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: What a spreadsheet takes for a formula at the start of a cell, and a phone number or other
+#: number that merely starts with a sign.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"[+-][\d\s().,/-]*")
+
+
+def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with every text a spreadsheet would run as a formula ("=HYPERLINK(...)" as a
+    company name on a hostile page) quoted with a leading apostrophe, as OWASP advises for
+    CSV files; "+49 30 1234567" and "-5" are left as they are."""
+    return {key: "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START)
+            and not _SIGNED_NUMBER.fullmatch(value) else value for key, value in row.items()}
+
+
 def company_rows(session: Session, flt: LeadFilter) -> Iterator[dict[str, Any]]:
     """Matching, unsuppressed companies as flat rows (:data:`CSV_COLUMNS`)."""
     return (csv_row(doc) for doc in iter_documents(session, flt))
@@ -113,7 +128,7 @@ def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> i
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for row in company_rows(session, flt):
-            writer.writerow(row)
+            writer.writerow(spreadsheet_safe(row))
             count += 1
     elif fmt == "jsonl":
         for doc in iter_documents(session, flt):
@@ -156,7 +171,7 @@ def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> 
         writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(spreadsheet_safe(row))
             count += 1
     elif fmt == "jsonl":
         for row in rows:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from leadgen.cli import app
+from leadgen.export import spreadsheet_safe
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company, SourceRecord, Suppression
 
@@ -96,3 +100,27 @@ def test_a_csv_file_starts_with_a_byte_order_mark_and_imports_back(tmp_path: Pat
     again = f"sqlite:///{tmp_path / 'again.db'}"
     assert "3 rows: new 3" in _invoke("import", str(out), "--source", "export", "--id-column",
                                       "id", "--db", again)
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_quoted(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed(url)
+    rows = list(csv.DictReader(io.StringIO(_invoke("export", "--db", url))))
+    names = {row["name"] for row in rows}
+    assert "'" + HOSTILE in names and "Acme Verpackung" in names
+    assert {row["phone"] for row in rows} == {"+49301234560", "+49301234561", "+49301234562"}
+
+
+@pytest.mark.parametrize(("value", "safe"), [
+    ("=1+1", "'=1+1"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("+HYPERLINK(\"x\")", "'+HYPERLINK(\"x\")"),
+    ("-2+3", "'-2+3"),  # a sum
+    ("-5", "-5"),  # a number with a sign
+    ("+49 30 1234567", "+49 30 1234567"),
+    ("\tcmd", "'\tcmd"),
+    ("Acme = Best", "Acme = Best"),
+    (5, 5),
+])
+def test_spreadsheet_safe(value: object, safe: object) -> None:
+    assert spreadsheet_safe({"cell": value}) == {"cell": safe}
