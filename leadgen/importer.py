@@ -21,6 +21,7 @@ import charset_normalizer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
+from leadgen.columns import field_of_column
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
@@ -34,25 +35,12 @@ from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
 #: Lead fields a column can map to; list fields accept several values split by ; | or newline.
+#: Which column names map to each by themselves: ``columns.yaml``.
 FIELDS = (
     "name", "website", "email", "phone", "fax", "street", "city", "region", "postal_code",
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
-    "contact_title", "contact_email", "contact_phone", "employees", "founded_year",
+    "contact_title", "contact_email", "contact_phone", "employees", "revenue", "founded_year",
 )
-_ALIASES = {
-    "company": "name", "company_name": "name", "firma": "name", "organisation": "name",
-    "organization": "name", "url": "website", "web": "website", "homepage": "website",
-    "e-mail": "email", "mail": "email", "tel": "phone", "telephone": "phone", "telefon": "phone",
-    "addr": "street", "zip": "postal_code", "postcode": "postal_code", "plz": "postal_code",
-    "ort": "city", "state": "region", "type": "category", "industry": "category",
-    "business_name": "name", "business": "name", "organisation_name": "name",
-    "organization_name": "name", "phone_number": "phone", "phonenumber": "phone",
-    "telephone_number": "phone", "mobile": "phone", "zip_code": "postal_code",
-    "zipcode": "postal_code", "postal": "postal_code", "website_url": "website",
-    "site": "website", "email_address": "email", "street_address": "street",
-    "address1": "street", "address_line_1": "street", "town": "city", "province": "region",
-    "country_code": "country", "fax_number": "fax", "category_name": "category",
-}
 _SPLIT = re.compile(r"[;|\n]+")
 
 
@@ -66,6 +54,15 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     company_ids: dict[str, int] = field(default_factory=dict)
     """record id -> company id, for every stored or unchanged row."""
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """field -> the columns it was read from."""
+    unused: list[str] = field(default_factory=list)
+    """Columns no field was read from (the id column aside)."""
+
+    def columns_line(self) -> str:
+        """The mapping in one line: "name=Firma, phone=Tel+Mobil; not imported: Notiz"."""
+        line = ", ".join(f"{name}={'+'.join(columns)}" for name, columns in self.columns.items())
+        return line + (f"; not imported: {', '.join(self.unused)}" if self.unused else "")
 
     @property
     def rejected_count(self) -> int:
@@ -78,7 +75,9 @@ LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social"})
 
 def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, ...]]:
     """``["name=Company", "phone=Tel", "phone=Mobile"]`` -> field -> its columns (several only
-    for :data:`LIST_FIELDS`); without items, columns map by their names."""
+    for :data:`LIST_FIELDS`). Columns named like a field (``columns.yaml``: "Firma",
+    "公司名称", "E-Mail") map to it by themselves unless an item maps that field; an address
+    given one way (street or one-line address) is not also taken the other way."""
     mapping: dict[str, tuple[str, ...]] = {}
     for item in items:
         target, sep, column = item.partition("=")
@@ -97,14 +96,19 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
                              + " take several columns")
         if column not in mapping.get(target, ()):
             mapping[target] = (*mapping.get(target, ()), column)
-    if not items:
-        for column in header:
-            target = column.strip().lower().replace(" ", "_")
-            target = _ALIASES.get(target, target)
-            if target in FIELDS and (target not in mapping or target in LIST_FIELDS):
-                mapping[target] = (*mapping.get(target, ()), column)
+    explicit = set(mapping)
+    if explicit & {"street", "address"}:
+        explicit |= {"street", "address"}
+    used = {column for columns in mapping.values() for column in columns}
+    for column in header:
+        found = field_of_column(column)
+        if (found is None or found in explicit or column in used
+                or (found in mapping and found not in LIST_FIELDS)):
+            continue
+        mapping[found] = (*mapping.get(found, ()), column)
     if "name" not in mapping:
-        raise InputError("no column maps to the company name; add --map name=COLUMN")
+        raise InputError("no column maps to the company name; add --map name=COLUMN (columns: "
+                         + ", ".join(header) + ")")
     return mapping
 
 
@@ -133,11 +137,8 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
                                 email=_one(row, get("contact_email")),
                                 phone=_one(row, get("contact_phone"))))
-    size: dict[str, Any] = {}
-    for target in ("employees", "founded_year"):
-        value = _one(row, get(target))
-        if value:
-            size[target] = int(value) if value.isdigit() else None
+    size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
+                        _one(row, get("founded_year")))
     return Lead(
         name=_one(row, get("name")) or "",
         source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id),
@@ -151,9 +152,32 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         legal_name=_one(row, get("legal_name")),
         social=_values(row, get("social")),
         contacts=contacts,
-        size=SizeSignals(**{k: v for k, v in size.items() if v is not None}),
+        size=size,
         country_hint=region,
     )
+
+
+_COUNT = re.compile(r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+")
+_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2}|2100)(?!\d)")
+
+
+def size_signals(employees: str | None, revenue: str | None, founded: str | None,
+                 ) -> SizeSignals:
+    """Size columns as printed: "1.200" or "1,200" employees is a count, "50-99人" or "500+"
+    a band; revenue is a band as printed; a founding date gives its year ("2019-05-01",
+    "2019年")."""
+    size: dict[str, Any] = {}
+    if employees:
+        count = _COUNT.fullmatch(employees.strip())
+        if count:
+            size["employees"] = int(re.sub(r"\D", "", count.group()))
+        elif any(c.isdigit() for c in employees):
+            size["employees_band"] = employees.strip()[:60]
+    if revenue:
+        size["revenue_band"] = revenue.strip()[:60]
+    if founded and (year := _YEAR.search(founded)):
+        size["founded_year"] = int(year.group())
+    return SizeSignals(**size)
 
 
 #: The encoding a file is read in unless the user names one; a file that starts with a
@@ -310,8 +334,11 @@ def import_file(
         raise InputError(f"--id-column {id_column!r}: no such column; columns: "
                          + ", ".join(header))
     rules = rules or load_rules()
+    report.columns = parse_mapping(mapping or [], header)
+    used = {column for columns in report.columns.values() for column in columns}
+    report.unused = [column for column in header if column not in used and column != id_column]
     settings = _RowSettings(
-        fields=parse_mapping(mapping or [], header), id_column=id_column, source=source,
+        fields=report.columns, id_column=id_column, source=source,
         page_url=path.resolve().as_uri(), file_name=path.name,
         region=region.upper() if region else None, rules=rules,
         suppressions=SuppressionList.load(engine),

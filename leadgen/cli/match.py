@@ -32,7 +32,9 @@ def import_command(
     id_column: str | None = typer.Option(None, "--id-column", help="Column with the row's id."),
     mapping: list[str] = typer.Option(
         [], "--map", help="FIELD=COLUMN, repeatable (name, phone, email, website, street, city, "
-        "postal_code, country, category, contact_name, ...). Default: columns named like fields."),
+        "postal_code, country, category, contact_name, ...). Columns named like a field in "
+        "English, German, French, Spanish, Italian or Chinese (Firma, 公司名称, Telefon, 电话) "
+        "map by themselves; a --map decides its field."),
     as_what: str | None = typer.Option(None, "--as", help="customers: mark rows as customers."),
     region: str | None = typer.Option(None, "--region", help="Default country/phone region (DE)."),
     encoding: str = typer.Option(
@@ -63,6 +65,9 @@ def import_command(
         rules=load_rules(rules) if rules else None,
         workers=_import_workers(file) if workers is None else workers,
     )
+    if report.columns:
+        err.print(f"columns: {report.columns_line()}", markup=False, highlight=False,
+                  soft_wrap=True)
     for line in report.rejected:
         err.print(f"rejected {line}", markup=False, highlight=False)
     for line in report.warnings:

@@ -1,0 +1,47 @@
+"""Which lead field a spreadsheet column holds, by its name, in several languages.
+
+The names live in ``columns.yaml`` (data, not code): "Firma", "公司名称" and "Company Name"
+all map to ``name``. A column's name is compared in a normal form: case folded, full-width
+forms made plain, a trailing ":" or "*" dropped, runs of spaces and ``- _ . /`` made one "_".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+COLUMNS_PATH = Path(__file__).with_name("columns.yaml")
+_SEPARATORS = re.compile(r"[\s\-_./']+")
+
+
+def column_key(name: str) -> str:
+    """The normal form of a column name: "E-Mail:" -> "e_mail", "Straße" -> "strasse"."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip().rstrip(":*").strip()
+    return _SEPARATORS.sub("_", text).strip("_")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    data = yaml.safe_load(COLUMNS_PATH.read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    for field, aliases in data.items():
+        for alias in [field, *aliases]:
+            key = column_key(str(alias))
+            if names.setdefault(key, field) != field:
+                raise ValueError(f"{COLUMNS_PATH}: {alias!r} is listed under {names[key]} "
+                                 f"and {field}")
+    return names
+
+
+def field_of_column(name: str) -> str | None:
+    """The lead field a column named ``name`` holds, or None."""
+    return _names().get(column_key(name))
+
+
+def known_fields() -> frozenset[str]:
+    """Every field ``columns.yaml`` names."""
+    return frozenset(_names().values())

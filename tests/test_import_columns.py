@@ -1,0 +1,116 @@
+"""Which field a spreadsheet column holds: by its name in several languages, or by --map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.columns import column_key, field_of_column, known_fields
+from leadgen.exceptions import InputError
+from leadgen.importer import FIELDS, parse_mapping, size_signals
+from leadgen.storage import init_db
+from leadgen.storage.models import Company, ContactPoint
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("E-Mail:", "e_mail"),
+    ("e_mail", "e_mail"),
+    ("  Company  Name ", "company_name"),
+    ("Straße", "strasse"),
+    ("Ｅｍａｉｌ", "email"),  # full-width, as Chinese spreadsheets often have
+    ("电话：", "电话"),
+    ("PLZ*", "plz"),
+    ("Tel.", "tel"),
+])
+def test_column_key(name: str, key: str) -> None:
+    assert column_key(name) == key
+
+
+@pytest.mark.parametrize(("name", "field"), [
+    ("Firma", "name"), ("Firmenname", "name"), ("公司名称", "name"), ("企业名称", "name"),
+    ("Raison sociale", "name"), ("Razón social", "name"), ("Company Name", "name"),
+    ("Telefon", "phone"), ("电话", "phone"), ("手机号码", "phone"), ("Téléphone", "phone"),
+    ("E-Mail", "email"), ("邮箱", "email"), ("Courriel", "email"),
+    ("Webseite", "website"), ("网址", "website"), ("官网", "website"),
+    ("Straße", "street"), ("Strasse", "street"), ("地址", "address"), ("Anschrift", "address"),
+    ("PLZ", "postal_code"), ("邮编", "postal_code"), ("Code postal", "postal_code"),
+    ("Ort", "city"), ("城市", "city"), ("Bundesland", "region"), ("省份", "region"),
+    ("Land", "country"), ("国家", "country"),
+    ("Branche", "category"), ("所属行业", "category"),
+    ("Ansprechpartner", "contact_name"), ("联系人", "contact_name"),
+    ("Position", "contact_title"), ("职务", "contact_title"),
+    ("Mitarbeiter", "employees"), ("员工人数", "employees"),
+    ("Umsatz", "revenue"), ("营业额", "revenue"),
+    ("Gründungsjahr", "founded_year"), ("成立日期", "founded_year"),
+    ("phone", "phone"), ("postal_code", "postal_code"),  # a field's own name
+    ("Bemerkung", None), ("备注", None), ("Notes", None),
+])
+def test_field_of_column(name: str, field: str | None) -> None:
+    assert field_of_column(name) == field
+
+
+def test_every_field_columns_yaml_names_is_a_field_the_importer_reads() -> None:
+    assert known_fields() <= set(FIELDS)
+
+
+def test_columns_map_by_name_and_a_map_overrides_only_its_field() -> None:
+    header = ["Nr", "Firma", "Name", "Telefon", "Mobil", "Straße", "Adresse", "Notiz"]
+    assert parse_mapping([], header) == {
+        "name": ("Firma",), "phone": ("Telefon", "Mobil"), "street": ("Straße",),
+        "address": ("Adresse",)}
+    # The user's --map decides its field; the other columns still map by their names, and
+    # an address mapped one way is not also read the other way.
+    assert parse_mapping(["name=Name", "address=Adresse"], header) == {
+        "name": ("Name",), "address": ("Adresse",), "phone": ("Telefon", "Mobil")}
+    assert parse_mapping(["phone=Telefon"], header)["phone"] == ("Telefon",)
+    with pytest.raises(InputError, match=r"add --map name=COLUMN \(columns: Nr, Notiz\)"):
+        parse_mapping([], ["Nr", "Notiz"])
+
+
+@pytest.mark.parametrize(("employees", "revenue", "founded", "expected"), [
+    ("1.200", None, None, {"employees": 1200}),
+    ("1,200", None, None, {"employees": 1200}),
+    ("35", None, None, {"employees": 35}),
+    ("50-99人", None, None, {"employees_band": "50-99人"}),
+    ("500+", None, None, {"employees_band": "500+"}),
+    ("many", None, None, {}),
+    (None, "EUR 10-50 Mio.", None, {"revenue_band": "EUR 10-50 Mio."}),
+    (None, None, "2019-05-01", {"founded_year": 2019}),
+    (None, None, "2001年5月", {"founded_year": 2001}),
+    (None, None, "seit 1887", {"founded_year": 1887}),
+    (None, None, "12345", {}),
+])
+def test_size_signals(employees: str | None, revenue: str | None, founded: str | None,
+                      expected: dict[str, object]) -> None:
+    size = size_signals(employees, revenue, founded)
+    assert size.model_dump(exclude_none=True) == expected
+
+
+def test_a_chinese_list_imports_without_any_map(tmp_path: Path) -> None:
+    """A purchased list as Excel on a Chinese Windows saves it: GBK, Chinese column names,
+    the address on one line, a notes column that is not imported."""
+    path = tmp_path / "客户名单.csv"
+    path.write_bytes(
+        "序号,公司名称,电话,手机,网址,地址,员工人数,成立日期,备注\n"
+        "1,深圳华强电子有限公司,0755-83030000,13812345678,www.huaqiang.com,"
+        "广东省深圳市福田区华强北路1号,100-499人,2001年5月,老客户\n".encode("gbk"))
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "buy", "--id-column", "序号",
+                                 "--region", "CN", "--encoding", "gbk", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert ("columns: name=公司名称, phone=电话+手机, website=网址, address=地址, "
+            "employees=员工人数, founded_year=成立日期; not imported: 备注") in result.output
+    with init_db(db).connect() as conn:
+        company = conn.execute(select(Company)).one()
+        phones = sorted(conn.execute(select(ContactPoint.value).where(
+            ContactPoint.kind == "phone")).scalars())
+    assert (company.display_name, company.registered_domain, company.city) == (
+        "深圳华强电子", "huaqiang.com", "深圳")
+    assert company.size == {"employees_band": "100-499人", "founded_year": 2001}
+    assert phones == ["+8613812345678", "+8675583030000"]
