@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,6 +75,21 @@ NAMES = [
      "深圳华强电子", "有限公司"),
     ("Shenzhen Huaqiang Electronics Co., Ltd. (深圳华强电子有限公司)",
      "Shenzhen Huaqiang Electronics", "shenzhen huaqiang electronics", "Co., Ltd."),
+    # Legal forms spelled out, as registers print them.
+    ("Siemens Aktiengesellschaft", "Siemens", "siemens", "Aktiengesellschaft"),
+    ("Robert Bosch Gesellschaft mit beschränkter Haftung", "Robert Bosch", "robert bosch",
+     "Gesellschaft mit beschränkter Haftung"),
+    ("Volksbank Musterstadt eG", "Volksbank Musterstadt", "volksbank musterstadt", "eG"),
+    ("Inter Cars Spółka Akcyjna", "Inter Cars", "inter cars", "Spółka Akcyjna"),
+    ("Cemex, S.A.B. de C.V.", "Cemex", "cemex", "S.A.B. de C.V."),
+    ("PJSC Gazprom", "Gazprom", "gazprom", "PJSC"),
+    ("Sberbank PJSC", "Sberbank", "sberbank", "PJSC"),
+    ("CÔNG TY TNHH ABC", "ABC", "abc", "CÔNG TY TNHH"),
+    ("Công ty Cổ phần Sữa Việt Nam", "Sữa Việt Nam", "sua viet nam", "Công ty Cổ phần"),
+    # Scripts whose marks are part of the letter keep them in the key.
+    ("บริษัท ซีพี ออลล์ จำกัด (มหาชน)", "ซีพี ออลล์", "ซีพี ออลล์",
+     unicodedata.normalize("NFKC", "บริษัท จำกัด (มหาชน)")),
+    ("टाटा मोटर्स", "टाटा मोटर्स", "टाटा मोटर्स", None),
 ]
 
 
@@ -366,7 +383,7 @@ def test_normalize_lead_region_from_hint_and_tld() -> None:
 
 name_text = st.text(
     alphabet=st.sampled_from(list("abcxyzÄäöüßéçø ABC.,&-'()/株式会社有限公司 GmbHIncLtdKGAG&Co"
-                                  "InhcoAtn:")),
+                                  "InhcoAtn:ซีพีจำกัดटाटाữ")),
     min_size=1, max_size=40,
 )
 

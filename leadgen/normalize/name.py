@@ -40,6 +40,17 @@ EXTRA_LEGAL_FORMS = (
     "GmbH u. Co. KG", "GmbH und Co. KG", "AG & Co. KG", "AG u. Co. KG", "SE & Co. KG",
     "UG & Co. KG", "UG (haftungsbeschränkt) & Co. KG", "Ltd. & Co. KG", "GmbH & Co. OHG",
     "e.Kfm.", "e.Kfr.", "e.Kffr.",
+    # Spelled out (German, Polish), as registers and letterheads print them
+    "Aktiengesellschaft", "Gesellschaft mit beschränkter Haftung", "Kommanditgesellschaft",
+    "Kommanditgesellschaft auf Aktien", "offene Handelsgesellschaft", "eingetragener Verein",
+    "eingetragene Genossenschaft", "eG", "Spółka Akcyjna",
+    "Spółka z ograniczoną odpowiedzialnością", "Spółka jawna", "Spółka komandytowa",
+    # Mexico and Latin America
+    "S.A. de C.V.", "S.A.B. de C.V.", "S.A.P.I. de C.V.", "S. de R.L.", "S. de R.L. de C.V.",
+    # Russia and the CIS in Latin letters, after the name ("Sberbank PJSC")
+    "JSC", "PJSC", "OJSC", "CJSC",
+    # Thailand: "... จำกัด (มหาชน)" (public limited), "... จำกัด" (limited)
+    "จำกัด", "จำกัด (มหาชน)",
 )
 #: What a list adds after a company's name that is no part of it: its owner ("Inh. Hans
 #: Schmidt"), whom to write to ("c/o Regus", "z. Hd. Frau Meier", "Attn: Sales").
@@ -51,7 +62,15 @@ _ANNOTATION = re.compile(
 _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 #: Legal forms written before the name ("PT Astra International", "ООО «Ромашка»"), followed
 #: by a space.
-LATIN_PREFIXES = ("PT", "PT.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП")
+LATIN_PREFIXES = (
+    "PT", "PT.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП",
+    "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
+    # Vietnam: "Công ty TNHH" (limited liability), "Công ty Cổ phần" (joint stock), in the
+    # two cases lists print them; the longer form first
+    "Công ty TNHH MTV", "Công ty TNHH", "Công ty Cổ phần", "Công ty CP", "CTCP",
+    "CÔNG TY TNHH MTV", "CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP",
+    "บริษัท",  # Thailand: "บริษัท ... จำกัด" (company ... limited)
+)
 _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (

@@ -15,9 +15,17 @@ _SPECIAL = str.maketrans({
     "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
     "’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "＆": "&",
 })
-_LATIN_LIMIT = 0x2000  # only Latin/Greek/Cyrillic get accent folding; CJK and Hangul stay whole
+#: Only Latin, Greek and Cyrillic letters lose their accents (below U+0530, and Latin and Greek
+#: Extended from U+1E00: Vietnamese "ữ"); in Hebrew, Arabic, Indic, Thai, Khmer or CJK text
+#: a mark is part of the letter: "टाटा" without its vowel signs is "टट".
+_FOLDED_LIMIT = 0x0530
+_FOLDED_EXTENDED = range(0x1E00, 0x2000)
+#: Combining marks of scripts that are not folded (vowel signs, viramas, tone marks): not
+#: punctuation, though ``\w`` does not match them.
+_MARKS = ("\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0963"
+          "\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff")
 _PUNCT_DROP = re.compile(r"['.]")
-_PUNCT_SPACE = re.compile(r"[^\w\s&]|_", re.UNICODE)
+_PUNCT_SPACE = re.compile(rf"[^\w\s&{_MARKS}]|_", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -50,13 +58,14 @@ def clean_spaces(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-fold and strip accents from Latin-like letters; CJK characters pass unchanged."""
+    """Case-fold and strip accents from Latin, Greek and Cyrillic letters; other scripts
+    (CJK, Hangul, Indic, Thai, Arabic) keep their marks."""
     if text.isascii():
         return text.lower().translate(_SPECIAL)
     text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold()
     out = []
     for char in text:
-        if ord(char) < _LATIN_LIMIT:
+        if ord(char) < _FOLDED_LIMIT or ord(char) in _FOLDED_EXTENDED:
             for part in unicodedata.normalize("NFKD", char):
                 if not unicodedata.combining(part):
                     out.append(part)
