@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -313,6 +315,7 @@ def import_file(
     batch_size: int | None = None,
     workers: int = 0,
     background: bool | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import a CSV file or an .xlsx workbook (its first sheet, or ``sheet``); returns
     counts and the reasons for every rejected row.
@@ -321,6 +324,8 @@ def import_file(
     process matches them, and ``background`` (default: when there are workers) writes each
     batch in a writer process (SQLite): same results, in the same order. ``batch_size``:
     records per committed batch (default 1,000, or :data:`BULK_BATCH_SIZE` in the background).
+    ``dry_run``: match every row against the database in one transaction that is rolled
+    back, so the report tells what an import would do and nothing is stored.
     """
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a CSV or .xlsx file")
@@ -345,26 +350,42 @@ def import_file(
     )
     status = "customer" if as_customers else None
     numbered = chain([first], rows)
-    background = workers > 0 if background is None else background
+    background = (workers > 0 if background is None else background) and not dry_run
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
-    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size,
-                             background=background) as ingestor:
-        try:
-            for result in _prepared(numbered, settings, workers):
-                report.rows += 1
-                if isinstance(result, str):
-                    report.rejected.append(result)
-                    continue
-                record_id, prepared, warnings = result
-                report.warnings.extend(warnings)
-                outcome = ingestor.ingest_prepared(prepared, status=status)
-                report.outcomes[outcome.status] += 1
-                report.company_ids[record_id] = outcome.company_id
-        except InputError as exc:  # the file turned unreadable: keep the rows read before
-            ingestor.flush()
-            raise InputError(f"{exc} (the {report.rows:,} rows before it are imported; "
-                             "a re-run skips them)") from exc
+    results = _prepared(numbered, settings, workers)
+    with bulk_gc():
+        if dry_run:  # one transaction, rolled back: matched against the database, not stored
+            ingestor = Ingestor(engine, rules=rules, batch_size=sys.maxsize,
+                                max_batch_seconds=math.inf)
+            try:
+                _ingest(results, ingestor, report, status, "checked")
+            finally:
+                ingestor.writer.rollback()
+                ingestor.writer.close()
+            return report
+        with Ingestor(engine, rules=rules, batch_size=size, background=background) as ingestor:
+            _ingest(results, ingestor, report, status, "imported")
     return report
+
+
+def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportReport,
+            status: str | None, done: str) -> None:
+    try:
+        for result in results:
+            report.rows += 1
+            if isinstance(result, str):
+                report.rejected.append(result)
+                continue
+            record_id, prepared, warnings = result
+            report.warnings.extend(warnings)
+            outcome = ingestor.ingest_prepared(prepared, status=status)
+            report.outcomes[outcome.status] += 1
+            report.company_ids[record_id] = outcome.company_id
+    except InputError as exc:  # the file turned unreadable: keep the rows read before
+        if done == "imported":
+            ingestor.flush()
+        raise InputError(f"{exc} (the {report.rows:,} rows before it are {done}; "
+                         "a re-run skips them)") from exc
 
 
 @dataclass

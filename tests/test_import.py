@@ -291,3 +291,31 @@ def test_a_field_mapped_twice_is_refused_unless_it_takes_several(tmp_path: Path)
                                  "--map", "name=Ort", "--db", f"sqlite:///{tmp_path / 'l.db'}"])
     assert result.exit_code != 0
     assert "name is already column 'Firma'" in result.output + str(result.exception)
+
+
+def test_a_dry_run_reports_what_an_import_would_do_and_stores_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "fair.csv"
+    path.write_text(CSV, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE", *MAP,
+        "--db", db)
+    bought = tmp_path / "bought.csv"
+    bought.write_text("id,company,phone,city\nb1,ACME Verpackung GmbH,+49 30 1234567,Berlin\n"
+                      "b2,Gamma Druck GmbH,040 555123,Hamburg\nb3,,,\n", encoding="utf-8")
+    engine = init_db(db)
+
+    def counts() -> tuple[int, ...]:
+        with engine.connect() as conn:
+            return tuple(conn.execute(select(func.count()).select_from(table)).scalar_one()
+                         for table in (Company, SourceRecord, ContactPoint, PossibleMatch))
+
+    before = counts()
+    dry = run("import", str(bought), "--source", "bought", "--id-column", "id", "--region",
+              "DE", "--dry-run", "--db", db).output  # type: ignore[attr-defined]
+    assert ("3 rows would be: merged 1, new 1; 1 rejected, 0 warnings (dry run: nothing "
+            "stored)") in dry
+    assert counts() == before
+    real = run("import", str(bought), "--source", "bought", "--id-column", "id", "--region",
+               "DE", "--db", db).output  # type: ignore[attr-defined]
+    assert "3 rows: merged 1, new 1; 1 rejected" in real
+    assert counts()[:2] == (before[0] + 1, before[1] + 2)

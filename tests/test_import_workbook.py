@@ -96,6 +96,11 @@ def test_a_big_workbook_imports_the_same_with_worker_processes(tmp_path: Path) -
                              workers=workers)
         counts.append((report.rows, dict(report.outcomes), report.rejected))
     assert counts[0] == counts[1] and counts[0][0] == 300
+    # A dry run with workers against the filled database: every row is seen before.
+    engine = init_db(f"sqlite:///{tmp_path / 'w0.db'}")
+    dry = import_file(engine, path, source="big", id_column="id", region="DE", workers=2,
+                      dry_run=True)
+    assert dict(dry.outcomes) == {"unchanged": 300}
 
 
 @pytest.mark.parametrize(("content", "message"), [

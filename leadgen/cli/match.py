@@ -45,6 +45,9 @@ def import_command(
     workers: int | None = typer.Option(
         None, "--workers", min=0, help="Processes that validate and normalize rows while this "
         "one matches and stores them (default: none for files under 1 MB, else one per core)."),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Check and match every row, report what would happen, store "
+        "nothing."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
@@ -55,6 +58,8 @@ def import_command(
     --map phone=Tel --map email=Mail --region DE
 
     Example: leadgen import crm.csv --source crm --id-column id --as customers
+
+    Example: leadgen import bought.xlsx --source list-2026 --dry-run
     """
     if as_what not in (None, "customers"):
         raise InputError(f"--as {as_what!r}: the only choice is --as customers")
@@ -63,7 +68,7 @@ def import_command(
         engine, file, source=source, id_column=id_column, mapping=mapping,
         as_customers=as_what == "customers", region=region, encoding=encoding, sheet=sheet,
         rules=load_rules(rules) if rules else None,
-        workers=_import_workers(file) if workers is None else workers,
+        workers=_import_workers(file) if workers is None else workers, dry_run=dry_run,
     )
     if report.columns:
         err.print(f"columns: {report.columns_line()}", markup=False, highlight=False,
@@ -73,8 +78,14 @@ def import_command(
     for line in report.warnings:
         err.print(f"warning {line}", markup=False, highlight=False)
     outcomes = ", ".join(f"{name} {count}" for name, count in sorted(report.outcomes.items()))
+    if dry_run:
+        console.print(f"{report.rows} rows would be: {outcomes or 'nothing'}; "
+                      f"{report.rejected_count} rejected, {len(report.warnings)} warnings "
+                      "(dry run: nothing stored)", soft_wrap=True)
+        return
     console.print(f"{report.rows} rows: {outcomes or 'nothing stored'}; "
-                  f"{report.rejected_count} rejected, {len(report.warnings)} warnings")
+                  f"{report.rejected_count} rejected, {len(report.warnings)} warnings",
+                  soft_wrap=True)
 
 
 def _import_workers(file: Path) -> int:
