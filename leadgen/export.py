@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from enrich.report import contact_summary
 from leadgen.query import LeadFilter, iter_leads
 from leadgen.storage.models import Company, Score, SourceRecord
-from leadgen.suppression import SuppressionList
+from leadgen.suppression import SuppressionList, suppressed_companies
 
 #: Flat columns of the CSV export, in order; lists are joined with "; ".
 CSV_COLUMNS = [
@@ -148,7 +148,9 @@ RECORD_COLUMNS = ["source_id", "record_id", "company_id", "page_url", "fetched_a
 
 
 def record_rows(session: Session) -> Iterator[dict[str, Any]]:
-    """Every source record as a flat row (:data:`RECORD_COLUMNS`)."""
+    """Every source record as a flat row (:data:`RECORD_COLUMNS`), but those of a company
+    the suppression list refuses."""
+    suppressed = suppressed_companies(session)
     return (
         {
             "source_id": record.source_id,
@@ -159,6 +161,7 @@ def record_rows(session: Session) -> Iterator[dict[str, Any]]:
             "name": (record.data or {}).get("name"),
         }
         for record in session.scalars(select(SourceRecord).order_by(SourceRecord.id))
+        if record.company_id not in suppressed
     )
 
 

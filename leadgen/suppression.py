@@ -6,8 +6,10 @@ matches any entry is never stored; a company that matches is never exported.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -131,25 +133,110 @@ def classify_target(target: str) -> tuple[str, str]:
 def forget(session: Session, target: str, reason: str | None = None) -> dict[str, Any]:
     """Suppress ``target`` and erase every stored company, record and contact it matches."""
     kind, value = classify_target(target)
-    exists = session.scalar(
-        select(Suppression.id).where(Suppression.kind == kind, Suppression.value == value)
-    )
-    if exists is None:
-        session.add(Suppression(kind=kind, value=value, reason=reason or "forget"))
-        session.flush()
+    erased = suppress_and_erase(session, [(kind, value)], reason)
+    return {"kind": kind, "value": value, "companies_erased": erased}
+
+
+def suppress_and_erase(session: Session, entries: list[tuple[str, str]],
+                       reason: str | None = None) -> int:
+    """Add ``entries`` ((kind, value) as :func:`classify_target` gives) to the suppression
+    list and erase every stored company any entry of the list matches, with its records,
+    contacts and keys, and every contact holding a suppressed e-mail; returns the number of
+    companies erased. Companies are found through indexed lookups, not one by one."""
+    known = {(kind, value) for kind, value in session.execute(
+        select(Suppression.kind, Suppression.value))}
+    for kind, value in dict.fromkeys(entries):
+        if (kind, value) not in known:
+            session.add(Suppression(kind=kind, value=value, reason=reason or "forget"))
+    session.flush()
     suppressions = SuppressionList.load(session)
-    doomed: list[int] = []
-    for company in session.scalars(select(Company)):
-        if suppressions.reason_for_company(company, list(company.contacts)):
-            doomed.append(company.id)
-    if kind == "email":
-        contact_ids = session.scalars(
-            select(ContactPoint.id).where(ContactPoint.kind == "email", ContactPoint.value == value)
-        ).all()
-        session.execute(delete(ContactPoint).where(ContactPoint.id.in_(contact_ids)))
-    if doomed:
-        session.execute(delete(SourceRecord).where(SourceRecord.company_id.in_(doomed)))
-        session.execute(delete(ContactPoint).where(ContactPoint.company_id.in_(doomed)))
-        session.execute(delete(CompanyKey).where(CompanyKey.company_id.in_(doomed)))
-        session.execute(delete(Company).where(Company.id.in_(doomed)))
-    return {"kind": kind, "value": value, "companies_erased": len(doomed)}
+    doomed = sorted(_matching_companies(session, suppressions))
+    emails = sorted({value for kind, value in entries if kind == "email"})
+    for chunk in _chunks(emails):
+        session.execute(delete(ContactPoint).where(ContactPoint.kind == "email",
+                                                   ContactPoint.value.in_(chunk)))
+    for chunk in _chunks(doomed):
+        session.execute(delete(SourceRecord).where(SourceRecord.company_id.in_(chunk)))
+        session.execute(delete(ContactPoint).where(ContactPoint.company_id.in_(chunk)))
+        session.execute(delete(CompanyKey).where(CompanyKey.company_id.in_(chunk)))
+        session.execute(delete(Company).where(Company.id.in_(chunk)))
+    return len(doomed)
+
+
+def _matching_companies(session: Session, suppressions: SuppressionList) -> set[int]:
+    """Ids of the companies :meth:`SuppressionList.reason_for_company` refuses."""
+    entries = suppressions.entries
+    found: set[int] = set()
+
+    def ids(query: Any) -> None:
+        found.update(session.scalars(query))
+
+    for chunk in _chunks(sorted(entries["email"])):
+        ids(select(Company.id).where(Company.email.in_(chunk)))
+        ids(select(ContactPoint.company_id).where(ContactPoint.kind == "email",
+                                                  ContactPoint.value.in_(chunk)))
+    for chunk in _chunks(sorted(entries["phone"])):
+        ids(select(Company.id).where(Company.phone.in_(chunk)))
+        ids(select(ContactPoint.company_id).where(ContactPoint.kind == "phone",
+                                                  ContactPoint.value.in_(chunk)))
+    for chunk in _chunks(sorted(entries["domain"])):
+        ids(select(Company.id).where(Company.registered_domain.in_(chunk)))
+    for chunk in _chunks(sorted(entries["name_key"])):
+        ids(select(Company.id).where(Company.name_key.in_(chunk)))
+    if entries["domain"]:  # an e-mail at a suppressed domain, whatever the website says
+        domains = entries["domain"]
+        for company_id, email in session.execute(
+                select(Company.id, Company.email).where(Company.email.is_not(None))):
+            if (email or "").lower().rpartition("@")[2] in domains:
+                found.add(company_id)
+        for company_id, email in session.execute(select(
+                ContactPoint.company_id, ContactPoint.value).where(ContactPoint.kind == "email")):
+            if email.lower().rpartition("@")[2] in domains:
+                found.add(company_id)
+    found.discard(None)  # type: ignore[arg-type]
+    return found
+
+
+def suppressed_companies(session: Session) -> set[int]:
+    """Ids of the stored companies the suppression list refuses (found through indexes)."""
+    suppressions = SuppressionList.load(session)
+    return _matching_companies(session, suppressions) if len(suppressions) else set()
+
+
+def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
+    """``values`` in pieces small enough for one IN list."""
+    return [values[start:start + size] for start in range(0, len(values), size)]
+
+
+#: A first line that names the column rather than an entry.
+_HEADER_WORDS = frozenset({"email", "e_mail", "domain", "phone", "name", "company", "target",
+                           "value", "website", "entry"})
+
+
+def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """A do-not-contact list: one e-mail, domain, phone or company name per line (of a .csv
+    file, its first column); blank lines, ``#`` comments and a header line are skipped.
+    Returns the classified entries and one "FILE:LINE: why" line per entry refused."""
+    from leadgen.columns import column_key
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
+    lines: list[str] = text.splitlines()
+    if path.suffix.lower() == ".csv":
+        lines = [row[0] if row else "" for row in csv.reader(lines)]
+    entries: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#") or (not entries and not problems
+                                                 and column_key(line) in _HEADER_WORDS):
+            continue
+        try:
+            entries.append(classify_target(line))
+        except InputError as exc:
+            problems.append(f"{path.name}:{number}: {exc}")
+    return entries, problems

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -129,3 +130,43 @@ def test_forget_targets_that_cannot_be_told_apart_are_refused(target: str, messa
                                                                ) -> None:
     with pytest.raises(InputError, match=message):
         classify_target(target)
+
+
+def test_forget_a_do_not_contact_file(sqlite_url: str, tmp_path: Path) -> None:
+    _seed(sqlite_url)
+    dnc = tmp_path / "dnc.txt"
+    dnc.write_text("email\n# from the CRM, 2026-12\ninfo@acme.de\n\nhuayu.cn\n089 123456\n"
+                   "+49 30 9999999\nNobody Ltd\n", encoding="utf-8")
+    result = runner.invoke(app, ["forget", "--file", str(dnc), "--reason", "DNC list",
+                                 "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert "refused dnc.txt:6: '089 123456' looks like a phone number" in result.output
+    assert "suppressed 4 entries from dnc.txt (1 lines refused); erased 2 companies" in (
+        result.output)
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count(Company.id))) == 0
+        assert session.scalar(select(func.count(SourceRecord.id))) == 0
+        assert sorted(session.execute(select(Suppression.kind, Suppression.value)).all()) == [
+            ("domain", "huayu.cn"), ("email", "info@acme.de"), ("name_key", "nobody"),
+            ("phone", "+49309999999")]
+        assert set(session.scalars(select(Suppression.reason))) == {"DNC list"}
+    again = runner.invoke(app, ["forget", "--file", str(dnc), "--db", sqlite_url])
+    assert "suppressed 4 entries" in again.output  # nothing twice
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count(Suppression.id))) == 4
+
+
+def test_forget_wants_one_target_or_a_file(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["forget", "--db", sqlite_url])
+    assert result.exit_code != 0 and "give one TARGET or --file FILE" in result.output
+
+
+def test_records_export_leaves_out_a_suppressed_company(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        session.add(Suppression(kind="domain", value="huayu.cn"))
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(
+        app, ["export", "records", "--db", sqlite_url]).output)))
+    assert [row["record_id"] for row in rows] == ["r0"]

@@ -26,8 +26,10 @@ from leadgen.query import LeadFilter
 from leadgen.stats import database_stats
 from leadgen.storage import init_db, session_scope
 from leadgen.suppression import forget as forget_target
+from leadgen.suppression import read_targets, suppress_and_erase
 
 console = Console()
+err = Console(stderr=True)
 
 
 @app.command()
@@ -189,19 +191,38 @@ def export(
 
 @app.command()
 def forget(
-    target: str = typer.Argument(..., help="An e-mail, a domain, a phone (+CC...) or a name."),
+    target: str | None = typer.Argument(
+        None, help="An e-mail, a domain, a phone (+CC...) or a name."),
+    file: Path | None = typer.Option(
+        None, "--file", help="A do-not-contact list: one e-mail, domain, phone or name per line "
+        "(of a .csv file, its first column)."),
     reason: str | None = typer.Option(None, "--reason", help="Why (kept with the entry)."),
     db: str | None = DatabaseOption,
 ) -> None:
     """Suppress a contact or company for good: erase what is stored, never store or export it again.
 
     Example: leadgen forget info@example.com --reason "asked to be removed"
+
+    Example: leadgen forget --file do-not-contact.txt --reason "DNC list 2026-12"
     """
+    if (target is None) == (file is None):
+        raise typer.BadParameter("give one TARGET or --file FILE")
     engine = init_db(db)
+    if file is None:
+        assert target is not None
+        with session_scope(engine) as session:
+            result = forget_target(session, target, reason)
+        console.print(
+            f"suppressed {result['kind']} {result['value']}; "
+            f"erased {result['companies_erased']} companies",
+            highlight=False,
+        )
+        return
+    entries, problems = read_targets(file)
+    for line in problems:
+        err.print(f"refused {line}", markup=False, highlight=False, soft_wrap=True)
     with session_scope(engine) as session:
-        result = forget_target(session, target, reason)
-    console.print(
-        f"suppressed {result['kind']} {result['value']}; "
-        f"erased {result['companies_erased']} companies",
-        highlight=False,
-    )
+        erased = suppress_and_erase(session, entries, reason)
+    console.print(f"suppressed {len(set(entries))} entries from {file.name} "
+                  f"({len(problems)} lines refused); erased {erased} companies",
+                  highlight=False, soft_wrap=True)
