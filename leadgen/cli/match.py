@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -12,10 +13,18 @@ from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
-from leadgen.importer import DEFAULT_ENCODING, import_file
+from leadgen.export import spreadsheet_safe, write_workbook
+from leadgen.importer import DEFAULT_ENCODING, import_file, numbered_rows
 from leadgen.ingest.parallel import default_workers
 from leadgen.matching.dedupe import dedupe as dedupe_db
-from leadgen.matching.review import merge_pair, open_possible_matches, reject
+from leadgen.matching.review import (
+    REVIEW_COLUMNS,
+    apply_decisions,
+    merge_pair,
+    open_possible_matches,
+    reject,
+    review_sheet,
+)
 from leadgen.matching.rules import load_rules
 from leadgen.storage import init_db, session_scope
 
@@ -148,15 +157,43 @@ def review(
     merge: list[int] = typer.Option([], "--merge", help="Merge the pair with this id."),
     reject_ids: list[int] = typer.Option([], "--reject", help="Reject the pair with this id."),
     limit: int = typer.Option(50, "--limit", help="How many open pairs to list."),
+    export: Path | None = typer.Option(
+        None, "--export", help="Write every open pair to a sheet (.csv or .xlsx) with an empty "
+        "decision column to fill in with merge or reject."),
+    decisions: Path | None = typer.Option(
+        None, "--decisions", help="Apply a filled-in sheet from --export (.csv or .xlsx)."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
-    """List possible matches, or decide them with --merge ID / --reject ID.
+    """List possible matches, or decide them with --merge ID / --reject ID, or in a sheet.
 
     Example: leadgen review --merge 12 --reject 13
+
+    Example: leadgen review --export review.xlsx, then leadgen review --decisions review.xlsx
     """
     engine = init_db(db)
     loaded = load_rules(rules) if rules else None
+    if export is not None:
+        sheet = review_sheet(engine)
+        if export.suffix.lower() == ".xlsx":
+            write_workbook(export, "review", REVIEW_COLUMNS, sheet)
+        else:
+            with export.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=REVIEW_COLUMNS)
+                writer.writeheader()
+                writer.writerows(spreadsheet_safe(row) for row in sheet)
+        console.print(f"wrote {len(sheet)} open pairs to {export}; fill in the decision column "
+                      f"(merge or reject) and run leadgen review --decisions {export}",
+                      highlight=False, soft_wrap=True)
+        return
+    if decisions is not None:
+        merged, rejected, problems = apply_decisions(
+            engine, numbered_rows(decisions), loaded, where=decisions.name)
+        for line in problems:
+            err.print(f"not applied {line}", markup=False, highlight=False, soft_wrap=True)
+        console.print(f"merged {merged} pairs, rejected {rejected}; {len(problems)} rows not "
+                      "applied", highlight=False, soft_wrap=True)
+        return
     for match_id in merge:
         kept = merge_pair(engine, match_id, loaded)
         console.print(f"merged pair {match_id} into company {kept}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,7 +41,8 @@ def open_possible_matches(engine: Engine, limit: int = 50) -> list[dict[str, Any
 def _get_pair(connection: Connection, match_id: int) -> Any:
     row = connection.execute(select(POSSIBLE).where(POSSIBLE.c.id == match_id)).first()
     if row is None:
-        raise InputError(f"no possible match with id {match_id}; list them with leadgen review")
+        raise InputError(f"no possible match with id {match_id} (or it went with a company "
+                         "merged since); list the open ones with leadgen review")
     if row.status != "open":
         raise InputError(f"possible match {match_id} is already {row.status}")
     return row
@@ -111,3 +113,77 @@ def merge_companies(connection: Connection, keep: int, absorb: int, rules: Match
         connection.execute(KEYS.insert(), keys)
     connection.execute(delete(COMPANIES).where(COMPANIES.c.id == absorb))
     connection.execute(update(COMPANIES).where(COMPANIES.c.id == keep).values(**values))
+
+
+#: The columns of a review sheet: the pair, the reviewer's decision, then both companies.
+_SIDE_COLUMNS = ("company", "name", "website", "phone", "email", "street", "postal_code",
+                 "city", "country")
+REVIEW_COLUMNS = ["pair", "decision", "score", "evidence",
+                  *(f"{column}_{side}" for side in "ab" for column in _SIDE_COLUMNS)]
+#: What a reviewer may write in the decision column (case and spaces do not matter).
+MERGE_WORDS = frozenset({"merge", "m", "same", "yes", "y", "ja", "j", "x", "是", "合并"})
+REJECT_WORDS = frozenset({"reject", "r", "different", "no", "n", "nein", "否", "不同"})
+
+
+def review_sheet(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:
+    """Open possible matches as rows of :data:`REVIEW_COLUMNS` (decision empty), highest
+    score first: a sheet to decide in a spreadsheet and read back with :func:`apply_decisions`."""
+    a, b = COMPANIES.alias("a"), COMPANIES.alias("b")
+    fields = ("id", "display_name", "website", "phone", "email", "street", "postal_code", "city",
+              "country")
+    query = (
+        select(POSSIBLE.c.id, POSSIBLE.c.score, POSSIBLE.c.evidence,
+               *(a.c[name].label(f"{name}_a") for name in fields),
+               *(b.c[name].label(f"{name}_b") for name in fields))
+        .join(a, a.c.id == POSSIBLE.c.company_a)
+        .join(b, b.c.id == POSSIBLE.c.company_b)
+        .where(POSSIBLE.c.status == "open")
+        .order_by(POSSIBLE.c.score.desc(), POSSIBLE.c.id)
+        .limit(limit)
+    )
+    rows = []
+    with engine.connect() as connection:
+        for pair in connection.execute(query):
+            data = pair._mapping
+            row: dict[str, Any] = {
+                "pair": pair.id, "decision": "", "score": round(pair.score, 2),
+                "evidence": "; ".join(f"{hit['field']}: {hit['level']}"
+                                      for hit in (pair.evidence or {}).get("levels", [])),
+            }
+            for side in "ab":
+                for column, name in zip(_SIDE_COLUMNS, fields, strict=True):
+                    row[f"{column}_{side}"] = data[f"{name}_{side}"]
+            rows.append(row)
+    return rows
+
+
+def apply_decisions(engine: Engine, rows: Iterable[tuple[int, dict[str, str]]],
+                    rules: MatchingRules | None = None, where: str = "sheet",
+                    ) -> tuple[int, int, list[str]]:
+    """Merge or reject each pair a filled-in review sheet decides ((row number, row) with
+    "pair" and "decision"); a row left blank is skipped. Returns (merged, rejected, one
+    "WHERE:ROW: why" line per row not applied): a pair decided already, a company gone in an
+    earlier merge or an unknown decision word stops that row only."""
+    merged = rejected = 0
+    problems: list[str] = []
+    loaded = rules or load_rules()
+    for number, row in rows:
+        decision = (row.get("decision") or "").strip().casefold()
+        if not decision:
+            continue
+        pair = (row.get("pair") or "").strip()
+        try:
+            if not pair.isdigit():
+                raise InputError(f"pair {pair!r} is not a pair id")
+            if decision in MERGE_WORDS:
+                merge_pair(engine, int(pair), loaded)
+                merged += 1
+            elif decision in REJECT_WORDS:
+                reject(engine, int(pair))
+                rejected += 1
+            else:
+                raise InputError(f"decision {decision!r}: write merge or reject (or leave it "
+                                 "empty)")
+        except InputError as exc:
+            problems.append(f"{where}:{number}: {exc}")
+    return merged, rejected, problems

@@ -1,0 +1,114 @@
+"""Deciding possible matches in a spreadsheet: ``leadgen review --export`` / ``--decisions``."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.storage import init_db
+from leadgen.storage.models import Company, PossibleMatch
+
+runner = CliRunner()
+#: Three pairs that go to review: a hotel restaurant's two listings, each with words the other
+#: lacks, at one address.
+PAIRS = """id,name,street,city
+1,Ritz-Carlton Restaurant and Dining Room,600 Stockton St.,San Francisco
+2,Ritz-Carlton Dining Room (San Francisco),600 Stockton St.,San Francisco
+3,Adlon Kempinski Restaurant and Dining Room,Unter den Linden 77,Berlin
+4,Adlon Kempinski Dining Room (Berlin),Unter den Linden 77,Berlin
+5,Sacher Restaurant and Dining Room,Philharmonikerstrasse 4,Wien
+6,Sacher Dining Room (Wien),Philharmonikerstrasse 4,Wien
+"""
+
+
+def _invoke(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return result.output
+
+
+def _database(tmp_path: Path) -> str:
+    path = tmp_path / "pairs.csv"
+    path.write_text(PAIRS, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    assert "possible 3" in _invoke("import", str(path), "--source", "s", "--id-column", "id",
+                                   "--db", db)
+    return db
+
+
+def _state(db: str) -> tuple[int, dict[str, str]]:
+    with init_db(db).connect() as conn:
+        companies = len(conn.execute(select(Company.id)).all())
+        pairs = {name: status for name, status in conn.execute(
+            select(Company.display_name, PossibleMatch.status)
+            .join(Company, Company.id == PossibleMatch.company_a))}
+    return companies, pairs
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_pairs_decided_in_a_sheet(tmp_path: Path, suffix: str) -> None:
+    db = _database(tmp_path)
+    sheet = tmp_path / f"review{suffix}"
+    assert "wrote 3 open pairs" in _invoke("review", "--export", str(sheet), "--db", db)
+    if suffix == ".csv":
+        with sheet.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        header = list(rows[0])
+    else:
+        book = openpyxl.load_workbook(sheet)
+        values = list(book.worksheets[0].iter_rows(values_only=True))
+        header = list(values[0])
+        rows = [dict(zip(header, row, strict=True)) for row in values[1:]]
+    assert header[:2] == ["pair", "decision"] and "street_b" in header
+    names = [row["name_a"] for row in rows]
+    assert sorted(names) == ["Adlon Kempinski Restaurant and Dining Room",
+                             "Ritz-Carlton Restaurant and Dining Room",
+                             "Sacher Restaurant and Dining Room"]
+    # The reviewer merges one, rejects one, leaves one open.
+    decisions = {"Ritz-Carlton Restaurant and Dining Room": "Merge",
+                 "Adlon Kempinski Restaurant and Dining Room": " different ",
+                 "Sacher Restaurant and Dining Room": ""}
+    for row in rows:
+        row["decision"] = decisions[row["name_a"]]
+    if suffix == ".csv":
+        with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header)
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        sheet_out = book.worksheets[0]
+        for number, row in enumerate(rows, start=2):
+            sheet_out.cell(number, 2, row["decision"] or None)
+        book.save(sheet)
+    assert "merged 1 pairs, rejected 1; 0 rows not applied" in _invoke(
+        "review", "--decisions", str(sheet), "--db", db)
+    companies, pairs = _state(db)
+    assert companies == 5
+    assert pairs == {"Adlon Kempinski Restaurant and Dining Room": "rejected",
+                     "Sacher Restaurant and Dining Room": "open"}
+    # Applying the sheet again changes nothing and names each row it cannot apply.
+    again = _invoke("review", "--decisions", str(sheet), "--db", db)
+    assert "merged 0 pairs, rejected 0; 2 rows not applied" in again
+    assert "is already rejected" in again
+
+
+def test_a_decision_word_that_is_not_merge_or_reject_is_named(tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    sheet = tmp_path / "review.csv"
+    _invoke("review", "--export", str(sheet), "--db", db)
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["decision"] = "maybe"
+    with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = _invoke("review", "--decisions", str(sheet), "--db", db)
+    assert "not applied review.csv:2: decision 'maybe': write merge or reject" in out
+    assert _state(db)[0] == 6
