@@ -238,10 +238,11 @@ def test_records_added_during_a_run_are_clustered_by_the_next(
             ingestor.ingest(normalize_lead(item, "DE"))
     real_cluster = dedupe_module.cluster
 
-    def cluster_while_ingesting(profiles: list[MatchProfile], rules: MatchingRules) -> Any:
+    def cluster_while_ingesting(profiles: list[MatchProfile], rules: MatchingRules,
+                                *decided: Any) -> Any:
         with Ingestor(engine) as late:  # a crawl writing while dedupe clusters
             late.ingest(normalize_lead(leads()[3], "DE"))
-        return real_cluster(profiles, rules)
+        return real_cluster(profiles, rules, *decided)
 
     monkeypatch.setattr(dedupe_module, "cluster", cluster_while_ingesting)
     assert dedupe(engine, load_rules(), default_region="DE").records == 3

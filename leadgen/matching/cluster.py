@@ -58,6 +58,10 @@ class Clustering:
     skipped_blocks: int = 0
     screened: int = 0
     """Pairs found only through a weak key whose names are too unlike to compare."""
+    reviewed: set[int] = field(default_factory=set)
+    """Records linked by a reviewer's "same" decision, not by the rules."""
+    kept_apart: int = 0
+    """Matches not joined because a reviewer decided their records are different companies."""
 
     def shared(self, kind: str, value: str) -> int:
         return self.holders.get((kind, value), 1)
@@ -88,8 +92,45 @@ class _Blocks:
         return self.numbers[self.offsets[record]:self.offsets[record + 1]]
 
 
-def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clustering:
-    """Cluster record profiles by the rules' blocking keys and match thresholds."""
+class _Apart:
+    """Reviewers' "different" pairs: a union that would put both records of one in a cluster
+    is refused. Only clusters holding such records are checked (few, and few per cluster)."""
+
+    def __init__(self, union: UnionFind, pairs: Sequence[tuple[int, int]]):
+        self.union = union
+        self.partners: dict[int, list[int]] = {}
+        for left, right in pairs:
+            self.partners.setdefault(left, []).append(right)
+            self.partners.setdefault(right, []).append(left)
+        self.held = {index: {index} for index in self.partners}  # root -> its such records
+
+    def join(self, left: int, right: int) -> bool | None:
+        """Union the clusters of ``left`` and ``right``: True when joined, False when one
+        already, None when a reviewer's decision keeps them apart."""
+        find = self.union.find
+        a, b = find(left), find(right)
+        if a == b:
+            return False
+        mine, theirs = self.held.get(a), self.held.get(b)
+        if mine and theirs:
+            for index in mine:
+                if any(find(partner) == b for partner in self.partners[index]):
+                    return None
+        self.union.union(a, b)
+        root = find(a)
+        if mine or theirs:
+            self.held.pop(a, None)
+            self.held.pop(b, None)
+            self.held[root] = (mine or set()) | (theirs or set())
+        return True
+
+
+def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
+            same: Sequence[tuple[int, int]] = (),
+            different: Sequence[tuple[int, int]] = ()) -> Clustering:
+    """Cluster record profiles by the rules' blocking keys and match thresholds. ``same`` and
+    ``different``: record index pairs reviewers decided, which win over the rules (a "same"
+    pair is one cluster; a "different" pair never is, and is not proposed as possible)."""
     blocks = _blocks(profiles, rules)
     rank = {rule.key: position for position, rule in enumerate(rules.blocking)}
     screens = {rule.key: rule.min_name_similarity * 100
@@ -97,8 +138,17 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
     strongest_screen = min((rank[key] for key in screens), default=len(rank))
     union = UnionFind(len(profiles))
     find = union.find
+    apart = _Apart(union, different)
     result = Clustering(labels=[], linked_to=array("q", [-1]) * len(profiles),
                         holders=blocks.holders, skipped_blocks=blocks.skipped)
+    linked_to = result.linked_to
+    for left, right in same:
+        joined = apart.join(left, right)
+        if joined:
+            linked_to[right] = left
+            result.reviewed.add(right)
+        elif joined is None:  # "same" and "different" both decided: the different one holds
+            result.kept_apart += 1
     shared = result.shared
     linked_to = result.linked_to
     for number, members in enumerate(blocks.members):
@@ -129,14 +179,18 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules) -> Clusterin
                 outcome = compare(profiles[right], profiles[left], rules, shared)
                 result.comparisons += 1
                 if outcome.decision == "match":
-                    if union.union(left, right):
+                    joined = apart.join(left, right) if different else union.union(left, right)
+                    if joined:
                         linked_to[right] = left
+                    elif joined is None:
+                        result.kept_apart += 1
                 elif outcome.decision == "possible":
                     result.possible.append((left, right, outcome))
-    result.labels = [find(index) for index in range(len(profiles))]
+    labels = result.labels = [find(index) for index in range(len(profiles))]
+    decided = {frozenset((labels[a], labels[b])) for a, b in different}
     result.possible = [
         (a, b, outcome) for a, b, outcome in result.possible
-        if result.labels[a] != result.labels[b]
+        if labels[a] != labels[b] and frozenset((labels[a], labels[b])) not in decided
     ]
     return result
 

@@ -30,6 +30,7 @@ from leadgen.matching import dedupe_state
 from leadgen.matching.cluster import Clustering, cluster
 from leadgen.matching.dedupe_load import Record, load, open_pool, reload, workers_for
 from leadgen.matching.profile import MatchProfile, blocking_keys
+from leadgen.matching.review import decisions
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
@@ -51,6 +52,8 @@ class DedupeReport:
     companies_created: int = 0
     comparisons: int = 0
     possible_matches: int = 0
+    kept_apart: int | None = None
+    """Matches the rules found that were not made: a reviewer decided the records differ."""
     companies_rekeyed: int = 0
     """Companies whose blocking keys were rebuilt although their records stayed together
     (the blocking rules changed since the last run)."""
@@ -96,7 +99,9 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         report.records, report.unreadable = loaded.total, loaded.unreadable
         logger.info("dedupe: %s records normalized (%s workers) in %.1f s", report.records,
                     workers, time.monotonic() - started)
-        clustering = cluster(profiles, rules)
+        same, different = _decided_pairs(engine, records)
+        clustering = cluster(profiles, rules, same, different)
+        report.kept_apart = clustering.kept_apart or None
         report.comparisons = clustering.comparisons
         logger.info("dedupe: %s comparisons, %s pairs screened by name, clustered at %.1f s",
                     clustering.comparisons, clustering.screened, time.monotonic() - started)
@@ -138,6 +143,24 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         stats["blocking"] = dedupe_state.blocking_digest(rules)
         dedupe_state.record_run(engine, after, stats, started_at)
     return report
+
+
+def _decided_pairs(engine: Engine, records: list[Record],
+                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Reviewers' "same" and "different" decisions as pairs of record indexes (decisions
+    whose records are unreadable now are left out)."""
+    with engine.connect() as connection:
+        kept = decisions(connection)
+    if not kept:
+        return [], []
+    position = {record.id: index for index, record in enumerate(records)}
+    same: list[tuple[int, int]] = []
+    different: list[tuple[int, int]] = []
+    for record_a, record_b, decision in kept:
+        if record_a in position and record_b in position:
+            pairs = same if decision == "same" else different
+            pairs.append((position[record_a], position[record_b]))
+    return same, different
 
 
 def _unchanged(company_id: int | None, indexes: list[int], records: list[Record],
@@ -228,7 +251,10 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                 link = clustering.link(i, profiles, rules)
                 evidence: dict[str, Any] = {"decision": "match" if link else "new",
                                             "via": "dedupe", "company_id": company_id}
-                if link:
+                if link and i in clustering.reviewed:
+                    evidence.update(reason="a reviewer decided these are the same company",
+                                    via="review", linked_record=records[link[0]].id)
+                elif link:
                     evidence.update(link[1].as_dict(), linked_record=records[link[0]].id)
                 record_updates.append({"id": records[i].id, "company_id": company_id,
                                        "match_evidence": evidence})

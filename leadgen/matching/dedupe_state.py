@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.matching.rules import MatchingRules
 from leadgen.storage.models import CrawlRun, utcnow
-from leadgen.storage.tables import RECORDS
+from leadgen.storage.tables import DECISIONS, RECORDS
 
 KIND = "dedupe"
 _RUNS: Table = CrawlRun.__table__  # type: ignore[assignment]
@@ -97,6 +97,10 @@ def current(engine: Engine, rules: MatchingRules, region: str | None) -> State:
                     loose += 1
                 else:
                     companies.add(row[2])
+        # Reviewers' decisions weigh on the clusters as the records do.
+        for row in connection.execute(select(DECISIONS.c.record_a, DECISIONS.c.record_b,
+                                             DECISIONS.c.decision).order_by(DECISIONS.c.id)):
+            digest.update(f"decision {row[0]},{row[1]},{row[2]}\n".encode())
     return State(digest.hexdigest(), records, len(companies) + loose, last_id)
 
 

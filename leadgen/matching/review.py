@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
@@ -18,7 +18,7 @@ from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage.models import STATUS_PRECEDENCE
-from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
+from leadgen.storage.tables import COMPANIES, CONTACTS, DECISIONS, KEYS, POSSIBLE, RECORDS
 
 
 def open_possible_matches(engine: Engine, limit: int = 50) -> list[dict[str, Any]]:
@@ -49,24 +49,55 @@ def _get_pair(connection: Connection, match_id: int) -> Any:
 
 
 def reject(engine: Engine, match_id: int) -> None:
-    """Mark a possible match as not the same company (it will not be proposed again)."""
+    """Mark a possible match as not the same company: it is not proposed again, and
+    ``leadgen dedupe`` keeps the two apart."""
     with engine.begin() as connection:
-        _get_pair(connection, match_id)
+        pair = _get_pair(connection, match_id)
         connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == match_id)
                            .values(status="rejected"))
+        record_decision(connection, pair.company_a, pair.company_b, "different")
 
 
 def merge_pair(engine: Engine, match_id: int, rules: MatchingRules | None = None) -> int:
-    """Merge the two companies of a possible match; returns the id that remains."""
+    """Merge the two companies of a possible match; returns the id that remains.
+    ``leadgen dedupe`` keeps them together afterwards."""
     with engine.begin() as connection:
         pair = _get_pair(connection, match_id)
         keep, absorb = pair.company_a, pair.company_b
         connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == match_id)
                            .values(status="merged"))
+        record_decision(connection, keep, absorb, "same")
         merge_companies(connection, keep, absorb, rules or load_rules(),
                         evidence={"decision": "match", "via": "review", "possible_match": match_id,
                                   "score": pair.score})
     return int(keep)
+
+
+def record_decision(connection: Connection, company_a: int, company_b: int, decision: str,
+                    via: str = "review") -> bool:
+    """Keep a decision ("same" or "different") about two companies, anchored on the first
+    record of each; a later decision about the same anchors replaces it. False when a company
+    has no record to anchor on (nothing is kept)."""
+    anchors = []
+    for company_id in (company_a, company_b):
+        anchor = connection.execute(select(func.min(RECORDS.c.id)).where(
+            RECORDS.c.company_id == company_id)).scalar()
+        if anchor is None:
+            return False
+        anchors.append(int(anchor))
+    low, high = sorted(anchors)
+    connection.execute(delete(DECISIONS).where(DECISIONS.c.record_a == low,
+                                               DECISIONS.c.record_b == high))
+    connection.execute(DECISIONS.insert().values(record_a=low, record_b=high, decision=decision,
+                                                 via=via, decided_at=datetime.now(UTC)))
+    return True
+
+
+def decisions(connection: Connection) -> list[tuple[int, int, str]]:
+    """Every kept decision as (record a, record b, "same" or "different"), oldest first."""
+    return [(row.record_a, row.record_b, row.decision) for row in connection.execute(
+        select(DECISIONS.c.record_a, DECISIONS.c.record_b, DECISIONS.c.decision)
+        .order_by(DECISIONS.c.id))]
 
 
 def merge_companies(connection: Connection, keep: int, absorb: int, rules: MatchingRules,

@@ -172,6 +172,24 @@ class PossibleMatch(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class MatchDecision(Base):
+    """A reviewer's decision that two companies are the same or different, anchored on one
+    record of each (records keep their ids; companies are re-numbered by merges and
+    ``leadgen dedupe``): dedupe keeps "same" pairs together and "different" pairs apart."""
+
+    __tablename__ = "match_decisions"
+    __table_args__ = (UniqueConstraint("record_a", "record_b", name="uq_match_decision"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_a: Mapped[int] = mapped_column(ForeignKey("source_records.id", ondelete="CASCADE"))
+    record_b: Mapped[int] = mapped_column(ForeignKey("source_records.id", ondelete="CASCADE"),
+                                          index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    """same, different."""
+    via: Mapped[str] = mapped_column(String(40), default="review")
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Score(Base):
     """A company's fit score for one profile at one time."""
 

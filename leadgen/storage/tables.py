@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy import Table
 
-from leadgen.storage.models import Company, CompanyKey, ContactPoint, PossibleMatch, SourceRecord
+from leadgen.storage.models import (
+    Company,
+    CompanyKey,
+    ContactPoint,
+    MatchDecision,
+    PossibleMatch,
+    SourceRecord,
+)
 
 COMPANIES: Table = Company.__table__  # type: ignore[assignment]
 RECORDS: Table = SourceRecord.__table__  # type: ignore[assignment]
 KEYS: Table = CompanyKey.__table__  # type: ignore[assignment]
 CONTACTS: Table = ContactPoint.__table__  # type: ignore[assignment]
 POSSIBLE: Table = PossibleMatch.__table__  # type: ignore[assignment]
+DECISIONS: Table = MatchDecision.__table__  # type: ignore[assignment]

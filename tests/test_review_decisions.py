@@ -1,0 +1,100 @@
+"""Reviewers' decisions outlive company ids: ``leadgen dedupe`` keeps a reviewed merge
+together and a rejected pair apart, whatever the rules say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from leadgen.importer import import_file
+from leadgen.matching import load_rules
+from leadgen.matching.cluster import cluster
+from leadgen.matching.dedupe import dedupe
+from leadgen.matching.profile import MatchProfile
+from leadgen.matching.review import merge_pair, open_possible_matches, reject
+from leadgen.storage import init_db
+from leadgen.storage.models import PossibleMatch, SourceRecord
+
+RULES = Path(__file__).resolve().parents[1] / "leadgen" / "matching" / "rules.yaml"
+#: Three pairs that go to review (a hotel restaurant's two listings at one address).
+PAIRS = """id,name,street,city
+1,Ritz-Carlton Restaurant and Dining Room,600 Stockton St.,San Francisco
+2,Ritz-Carlton Dining Room (San Francisco),600 Stockton St.,San Francisco
+3,Adlon Kempinski Restaurant and Dining Room,Unter den Linden 77,Berlin
+4,Adlon Kempinski Dining Room (Berlin),Unter den Linden 77,Berlin
+5,Sacher Restaurant and Dining Room,Philharmonikerstrasse 4,Wien
+6,Sacher Dining Room (Wien),Philharmonikerstrasse 4,Wien
+"""
+
+
+def _reviewed(tmp_path: Path) -> Engine:
+    """The pairs imported, Ritz merged and Adlon rejected by a reviewer, Sacher left open."""
+    path = tmp_path / "pairs.csv"
+    path.write_text(PAIRS, encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    assert import_file(engine, path, source="s", id_column="id").outcomes["possible"] == 3
+    pairs = {pair["name_a"].split()[0]: pair["id"] for pair in open_possible_matches(engine)}
+    merge_pair(engine, pairs["Ritz-Carlton"])
+    reject(engine, pairs["Adlon"])
+    return engine
+
+
+def _companies(engine: Engine) -> dict[str, int]:
+    """record id (the CSV's) -> company id."""
+    with engine.connect() as conn:
+        return dict(conn.execute(select(SourceRecord.record_id, SourceRecord.company_id)).all())
+
+
+def _open_pairs(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return len(conn.execute(select(PossibleMatch.id).where(
+            PossibleMatch.status == "open")).all())
+
+
+def test_dedupe_keeps_a_reviewed_merge_and_does_not_propose_a_rejected_pair(
+        tmp_path: Path) -> None:
+    engine = _reviewed(tmp_path)
+    before = _companies(engine)
+    report = dedupe(engine, force=True)
+    after = _companies(engine)
+    assert after["1"] == after["2"]  # the reviewer's merge holds
+    assert after["3"] != after["4"] and after["5"] != after["6"]
+    assert report.clusters_changed == 0 and after == before
+    assert _open_pairs(engine) == 1  # Sacher only: Ritz is one company, Adlon was rejected
+
+
+def test_decisions_win_over_rules_that_would_decide_otherwise(tmp_path: Path) -> None:
+    engine = _reviewed(tmp_path)
+    loose = tmp_path / "loose.yaml"  # every pair here scores 5: a match under these rules
+    loose.write_text(RULES.read_text(encoding="utf-8").replace("  match: 7.0", "  match: 4.0"),
+                     encoding="utf-8")
+    report = dedupe(engine, load_rules(loose), force=True)
+    after = _companies(engine)
+    assert after["5"] == after["6"]  # no decision: the rules merge it
+    assert after["3"] != after["4"] and report.kept_apart == 1  # rejected: kept apart
+    strict = tmp_path / "strict.yaml"  # nothing is a match
+    strict.write_text(RULES.read_text(encoding="utf-8").replace("  match: 7.0", "  match: 99.0")
+                      .replace("  possible: 3.0", "  possible: 98.0"), encoding="utf-8")
+    dedupe(engine, load_rules(strict), force=True)
+    after = _companies(engine)
+    assert after["1"] == after["2"]  # reviewed: still one
+    assert after["5"] != after["6"]  # the rules' own merge is undone
+
+
+def test_a_different_pair_is_not_joined_through_a_third_record() -> None:
+    """A and C were decided different; B matches both. B joins one of them, never both."""
+    rules = load_rules()
+    phone = ("+493012345678",)
+    profiles = [MatchProfile(names=("acme antriebe",), phones=phone, countries=("DE",))
+                for _ in range(3)]
+    plain = cluster(profiles, rules)
+    assert len(set(plain.labels)) == 1
+    kept = cluster(profiles, rules, different=[(0, 2)])
+    assert kept.labels[0] != kept.labels[2] and len(set(kept.labels)) == 2
+    # Both matches of C (with A, and with B once B is A's) are refused; none is proposed.
+    assert kept.kept_apart == 2 and not kept.possible
+    joined = cluster(profiles, rules, same=[(0, 2)], different=[(0, 1)])
+    assert joined.labels[0] == joined.labels[2] != joined.labels[1]
+    assert joined.reviewed == {2}
