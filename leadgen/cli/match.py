@@ -26,6 +26,7 @@ from leadgen.matching.review import (
     review_sheet,
 )
 from leadgen.matching.rules import load_rules
+from leadgen.matching.split import split_company
 from leadgen.storage import init_db, session_scope
 
 console = Console()
@@ -211,3 +212,24 @@ def review(
         console.print(f"#{pair['id']} score {pair['score']:+.1f}: {pair['company_a']} "
                       f"{pair['name_a']!r} ~ {pair['company_b']} {pair['name_b']!r}  [{levels}]",
                       markup=False, highlight=False)
+
+
+@app.command()
+def split(
+    company: int = typer.Argument(..., help="The company id (leadgen query or explain show it)."),
+    records: list[int] = typer.Option(
+        ..., "--record", help="A record to move to a company of its own; repeatable."),
+    rules: Path | None = RulesOption,
+    db: str | None = DatabaseOption,
+) -> None:
+    """Undo a wrong merge: move records (ids as leadgen explain lists them) to a new company.
+
+    Both companies are recomputed from their records, and leadgen dedupe keeps them apart.
+
+    Example: leadgen split 42 --record 1187 --record 1190
+    """
+    engine = init_db(db)
+    new_id = split_company(engine, company, records, load_rules(rules) if rules else None)
+    console.print(f"moved {len(set(records))} records of company {company} to new company "
+                  f"{new_id}; leadgen dedupe keeps the two apart", highlight=False,
+                  soft_wrap=True)
