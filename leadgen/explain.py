@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 from leadgen.exceptions import InputError
 from leadgen.normalize import normalize_name
 from leadgen.query import name_matches
-from leadgen.storage.models import Company, ContactPoint, PossibleMatch, SourceRecord
+from leadgen.storage.models import (
+    Company,
+    ContactPoint,
+    MatchDecision,
+    PossibleMatch,
+    SourceRecord,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +162,31 @@ def _possible_section(session: Session, company: Company) -> ExplainSection | No
                             "status": p.status} for p in pairs])
 
 
+def _decisions_section(session: Session, company: Company) -> ExplainSection | None:
+    """Reviewers' decisions about this company's records and another company's."""
+    mine = select(SourceRecord.id).where(SourceRecord.company_id == company.id)
+    kept = session.scalars(select(MatchDecision).where(or_(
+        MatchDecision.record_a.in_(mine), MatchDecision.record_b.in_(mine)))
+        .order_by(MatchDecision.id)).all()
+    if not kept:
+        return None
+    owners = dict(session.execute(select(SourceRecord.id, SourceRecord.company_id).where(
+        SourceRecord.id.in_([d.record_a for d in kept] + [d.record_b for d in kept]))).all())
+    lines, data = [], []
+    for decision in kept:
+        other = decision.record_b if owners.get(decision.record_a) == company.id else (
+            decision.record_a)
+        other_company = owners.get(other)
+        where = ("this company" if other_company == company.id
+                 else f"company {other_company}")
+        lines.append(f"{decision.decision} as record {other} ({where}), by {decision.via} on "
+                     f"{decision.decided_at:%Y-%m-%d}")
+        data.append({"decision": decision.decision, "record_a": decision.record_a,
+                     "record_b": decision.record_b, "via": decision.via,
+                     "other_company": other_company})
+    return ExplainSection("Reviewers' decisions (leadgen dedupe keeps them)", lines, data)
+
+
 def _contacts_section(session: Session, company: Company) -> ExplainSection | None:
     contacts = session.scalars(select(ContactPoint).where(
         ContactPoint.company_id == company.id).order_by(ContactPoint.kind, ContactPoint.id)).all()
@@ -171,6 +202,7 @@ def _contacts_section(session: Session, company: Company) -> ExplainSection | No
 register_section("company", _company_section, order=10)
 register_section("records", _records_section, order=20)
 register_section("possible", _possible_section, order=30)
+register_section("decisions", _decisions_section, order=35)
 register_section("contacts", _contacts_section, order=40)
 
 

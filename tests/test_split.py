@@ -82,3 +82,6 @@ def test_split_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     result = runner.invoke(app, ["split", str(parent), "--record", "3", "--db", db])
     assert result.exit_code == 0, result.output
     assert f"moved 1 records of company {parent} to new company" in result.output
+    new_id = result.output.split("new company ")[1].split(";")[0]
+    explained = runner.invoke(app, ["explain", new_id, "--db", db]).output
+    assert f"different as record 1 (company {parent}), by review" in explained
