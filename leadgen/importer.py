@@ -30,6 +30,7 @@ from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
 from leadgen.ingest.parallel import ordered_map
 from leadgen.ingest.prepared import PreparedLead, from_wire, pack, prepare, to_wire, unpack
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
+from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.normalize.memo import CACHE_SIZE
@@ -191,8 +192,9 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 
 def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | None = None,
                   ) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) of a CSV file, or (row number, row) of an .xlsx workbook's sheet
-    (told apart by the file's first bytes, not its name)."""
+    """(line number, row) of a CSV file, (row number, row) of an .xlsx workbook's sheet (told
+    apart by the file's first bytes), or (line or item number, row) of a JSON or JSON Lines
+    file (by its name: .json, .jsonl, .ndjson)."""
     try:
         with path.open("rb") as handle:
             start = handle.read(8)
@@ -202,6 +204,8 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
         return workbook_rows(path, sheet)
     if sheet is not None:
         raise InputError(f"--sheet {sheet!r}: {path.name} is a text file, not an .xlsx workbook")
+    if is_json_file(path):
+        return json_rows(path, encoding)
     return enumerate(read_rows(path, encoding), start=2)  # line 1 is the header
 
 
@@ -328,7 +332,7 @@ def import_file(
     back, so the report tells what an import would do and nothing is stored.
     """
     if not path.is_file():
-        raise InputError(f"{path}: no such file; give the path of a CSV or .xlsx file")
+        raise InputError(f"{path}: no such file; give the path of a CSV, .xlsx or JSON file")
     report = ImportReport()
     rows = numbered_rows(path, encoding, sheet)
     first = next(rows, None)

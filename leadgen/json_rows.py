@@ -1,0 +1,100 @@
+"""Rows of a JSON or JSON Lines file, as the importer reads a CSV file's: dicts of text.
+
+Exports of CRMs and other tools come as an array of objects (``[{...}, ...]``, or one wrapped
+in an object: ``{"data": [...]}``) or as one object per line (``.jsonl``, ``.ndjson``). Nested
+objects are flattened into dotted names (``address.city``); a list of plain values becomes
+one value split by ";" (the importer's list separator); text is kept, numbers are written as
+a person reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from leadgen.exceptions import InputError
+from leadgen.workbook import cell_text
+
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+#: Rows read ahead to learn the columns (objects need not all have the same keys).
+_HEADER_ROWS = 1000
+
+
+def is_json_file(path: Path) -> bool:
+    return path.suffix.lower() in JSON_SUFFIXES
+
+
+def json_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number for JSON Lines, item number for an array, row) of each object, every
+    row holding every column the first rows name (empty where an object lacks it)."""
+    objects = _lines(path, encoding) if path.suffix.lower() != ".json" else _array(path, encoding)
+    ahead: list[tuple[int, dict[str, str]]] = []
+    error: InputError | None = None
+    try:
+        ahead.extend(islice(objects, _HEADER_ROWS))
+    except InputError as exc:  # a broken line early on: the rows before it still count
+        error = exc
+    columns = list(dict.fromkeys(key for _, row in ahead for key in row))
+    for number, row in chain(ahead, () if error else objects):
+        yield number, {**dict.fromkeys(columns, ""), **row}
+    if error is not None:
+        raise error
+
+
+def _lines(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(encoding=encoding) as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield number, _row(_parse(line, path, number), path, number)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not {encoding} text ({exc.reason}); JSON files are "
+                         "UTF-8") from exc
+
+
+def _array(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        data = _parse(path.read_text(encoding=encoding), path, None)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not {encoding} text ({exc.reason}); JSON files are "
+                         "UTF-8") from exc
+    if isinstance(data, dict):  # {"data": [...]}, {"results": [...]}: the one list in it
+        lists = [value for value in data.values() if isinstance(value, list)]
+        data = lists[0] if len(lists) == 1 else [data]
+    if not isinstance(data, list):
+        raise InputError(f"{path}: expected an array of objects, found {type(data).__name__}")
+    for number, item in enumerate(data, start=1):
+        yield number, _row(item, path, number)
+
+
+def _parse(text: str, path: Path, number: int | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = number if number is not None else exc.lineno
+        raise InputError(f"{path}:{line}: not JSON ({exc.msg})") from exc
+
+
+def _row(item: Any, path: Path, number: int) -> dict[str, str]:
+    if not isinstance(item, dict):
+        raise InputError(f"{path}:{number}: expected an object, found {type(item).__name__}")
+    row: dict[str, str] = {}
+    _flatten(item, "", row)
+    return row
+
+
+def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str]) -> None:
+    for key, item in value.items():
+        name = f"{prefix}{key}"
+        if isinstance(item, dict):
+            _flatten(item, f"{name}.", row)
+        elif isinstance(item, list):
+            if all(not isinstance(part, dict | list) for part in item):
+                row[name] = "; ".join(cell_text(part) for part in item if part is not None)
+            else:
+                row[name] = json.dumps(item, ensure_ascii=False)
+        else:
+            row[name] = cell_text(item)

@@ -1,0 +1,92 @@
+"""``leadgen import`` of JSON and JSON Lines files (CRM and tool exports), on SQLite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from leadgen.exceptions import InputError
+from leadgen.importer import import_file
+from leadgen.json_rows import json_rows
+from leadgen.storage import init_db
+from leadgen.storage.models import Company, ContactPoint, SourceRecord
+
+
+def test_json_lines_with_nested_objects_and_lists(tmp_path: Path) -> None:
+    path = tmp_path / "crm.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": 1, "name": "Huber Holz KG", "domain": "huber-holz.at",
+                    "address": {"street": "Hauptstr. 1", "city": "Wien",
+                                "postal_code": "1010", "country": "AT"},
+                    "phones": ["+43 1 234567", "+43 664 1234567"]}),
+        "",  # a blank line is no row
+        # A key the first object lacks still maps: columns come from the first rows, all.
+        json.dumps({"id": 2, "name": "Gruber Bau GmbH", "email": "office@gruber-bau.at",
+                    "employees": 35.0}),
+    ]), encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="crm", id_column="id")
+    assert report.rows == 2 and report.outcomes["new"] == 2 and not report.rejected
+    assert report.columns["street"] == ("address.street",)
+    with engine.connect() as conn:
+        companies = {row.display_name: row for row in conn.execute(select(Company))}
+        phones = sorted(conn.execute(select(ContactPoint.value).where(
+            ContactPoint.kind == "phone")).scalars())
+        ids = sorted(conn.execute(select(SourceRecord.record_id)).scalars())
+    huber = companies["Huber Holz"]
+    assert (huber.city, huber.postal_code, huber.country, huber.registered_domain) == (
+        "Wien", "1010", "AT", "huber-holz.at")
+    assert phones == ["+431234567", "+436641234567"]
+    assert companies["Gruber Bau"].email == "office@gruber-bau.at"
+    assert companies["Gruber Bau"].size == {"employees": 35}
+    assert ids == ["1", "2"]
+
+
+def test_a_json_array_wrapped_in_an_object_with_schema_org_names(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"data": [{
+        "@type": "Organization", "name": "Bauer Metall GmbH",
+        "legalName": "Bauer Metall Gesellschaft mit beschränkter Haftung",
+        "telephone": "+49 89 123456",
+        "address": {"streetAddress": "Marienplatz 1", "addressLocality": "München",
+                    "postalCode": "80331", "addressCountry": "DE"},
+        "sameAs": ["https://www.linkedin.com/company/bauer-metall"],
+    }], "total": 1}), encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="ld")
+    assert report.unused == ["@type"]
+    with engine.connect() as conn:
+        bauer = conn.execute(select(Company)).one()
+    assert (bauer.display_name, bauer.legal_name, bauer.phone, bauer.street, bauer.city,
+            bauer.postal_code, bauer.social) == (
+        "Bauer Metall", "Bauer Metall Gesellschaft mit beschränkter Haftung", "+4989123456",
+        "Marienplatz 1", "München", "80331", ["https://www.linkedin.com/company/bauer-metall"])
+
+
+def test_a_broken_line_stops_there_and_keeps_the_rows_before(tmp_path: Path) -> None:
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"name": "Huber Holz KG"}\n{"name": broken\n{"name": "Later GmbH"}\n',
+                    encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    with pytest.raises(InputError, match=r"broken.jsonl:2: not JSON .*the 1 rows before it "
+                                         r"are imported"):
+        import_file(engine, path, source="x")
+    with engine.connect() as conn:
+        assert conn.execute(select(Company.display_name)).scalars().all() == ["Huber Holz"]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("scalar.json", "42", "expected an array of objects, found int"),
+    ("items.json", '[{"name": "A"}, 7]', "items.json:2: expected an object, found int"),
+    ("lines.jsonl", '{"name": "A"}\n[1, 2]\n', "lines.jsonl:2: expected an object, found list"),
+    ("bad.json", '[{"name": "A"},\n {"name": }]', "bad.json:2: not JSON"),
+])
+def test_json_that_is_not_rows_is_one_clear_error(tmp_path: Path, name: str, text: str,
+                                                  message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        list(json_rows(path))
