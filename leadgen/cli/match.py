@@ -37,7 +37,8 @@ RulesOption = typer.Option(None, "--rules", help="Matching rules YAML (default: 
 @app.command("import")
 def import_command(
     file: Path = typer.Argument(
-        ..., help="CSV file (delimiter , ; or tab; UTF-8 by default) or .xlsx workbook."),
+        ..., help="CSV file (delimiter , ; or tab; UTF-8 by default), .xlsx workbook, or JSON "
+        "(.json, .jsonl)."),
     source: str = typer.Option(..., "--source", help="Source id for provenance (crm, fair-2025)."),
     id_column: str | None = typer.Option(None, "--id-column", help="Column with the row's id."),
     mapping: list[str] = typer.Option(
@@ -61,7 +62,7 @@ def import_command(
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
-    """Import a spreadsheet (CSV or .xlsx) through the same validation, normalization and
+    """Import a spreadsheet (CSV, .xlsx, JSON) through the same validation, normalization and
     matching as a crawl.
 
     Example: leadgen import fair.csv --source fair-2025 --id-column ID --map name=Company
