@@ -6,13 +6,16 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrich.report import contact_summary
+from leadgen.exceptions import InputError
 from leadgen.query import LeadFilter, iter_leads
 from leadgen.storage.models import Company, Score, SourceRecord
 from leadgen.suppression import SuppressionList, suppressed_companies
@@ -116,18 +119,89 @@ def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
             and not _SIGNED_NUMBER.fullmatch(value) else value for key, value in row.items()}
 
 
-def company_rows(session: Session, flt: LeadFilter) -> Iterator[dict[str, Any]]:
-    """Matching, unsuppressed companies as flat rows (:data:`CSV_COLUMNS`)."""
-    return (csv_row(doc) for doc in iter_documents(session, flt))
+CRM_COLUMNS_PATH = Path(__file__).with_name("crm_columns.yaml")
 
 
-def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> int:
-    """Write matching, unsuppressed companies to ``out`` as csv, json or jsonl; returns count."""
+def export_fields(doc: dict[str, Any]) -> dict[str, Any]:
+    """A company document as the flat fields a column set (``crm_columns.yaml``) names: the
+    CSV columns, and the size, description, social pages, one-line address and first
+    decision maker."""
+    row = csv_row(doc)
+    size = doc.get("size") or {}
+    social = [item["value"] for item in doc.get("social") or []]
+
+    def page(*hosts: str) -> str | None:
+        return next((url for url in social if any(host in url for host in hosts)), None)
+
+    person = (doc.get("decision_makers") or [{}])[0]
+    address = doc["address"]
+    line = ", ".join(part for part in (
+        address.get("street"),
+        " ".join(p for p in (address.get("postal_code"), address.get("city")) if p),
+        address.get("region"), address.get("country")) if part)
+    row.update(
+        description=doc.get("description"), legal_name=doc.get("legal_name"),
+        employees=size.get("employees") or size.get("employees_band"),
+        revenue=size.get("revenue_band"), founded_year=size.get("founded_year"),
+        linkedin=page("linkedin.com"), facebook=page("facebook.com"),
+        twitter=page("twitter.com", "x.com"), xing=page("xing.com"), address=line or None,
+        decision_maker=person.get("name"), decision_maker_title=person.get("title"),
+        decision_maker_email=person.get("email"), decision_maker_phone=person.get("phone"),
+    )
+    return row
+
+
+@lru_cache(maxsize=1)
+def column_sets() -> dict[str, tuple[tuple[str, str], ...]]:
+    """``crm_columns.yaml``: column set name -> (header, field) pairs."""
+    data = yaml.safe_load(CRM_COLUMNS_PATH.read_text(encoding="utf-8"))
+    sample = export_fields({"id": 0, "name": "", "legal_form": None, "website": None,
+                            "domain": None, "email": None, "phone": None, "address": {
+                                "street": None, "postal_code": None, "city": None,
+                                "region": None, "country": None},
+                            "categories": [], "status": None, "score": None, "emails": [],
+                            "phones": [], "social": [], "decision_makers": [], "sources": [],
+                            "first_seen": None, "last_seen": None})
+    sets = {}
+    for name, pairs in data.items():
+        for header, field_name in pairs:
+            if field_name not in sample:
+                raise ValueError(f"{CRM_COLUMNS_PATH}: {name}: {header!r} takes unknown field "
+                                 f"{field_name!r}; fields: {', '.join(sample)}")
+        sets[name] = tuple((str(header), str(field_name)) for header, field_name in pairs)
+    return sets
+
+
+def column_set(name: str) -> tuple[tuple[str, str], ...]:
+    """One column set by name; InputError naming the others when there is none."""
+    sets = column_sets()
+    if name not in sets:
+        raise InputError(f"--columns {name!r}: no such column set; use one of "
+                         + ", ".join(sorted(sets)))
+    return sets[name]
+
+
+def company_rows(session: Session, flt: LeadFilter,
+                 columns: tuple[tuple[str, str], ...] | None = None,
+                 ) -> Iterator[dict[str, Any]]:
+    """Matching, unsuppressed companies as flat rows: :data:`CSV_COLUMNS`, or the headers of
+    a column set (``columns``: (header, field) pairs)."""
+    if columns is None:
+        return (csv_row(doc) for doc in iter_documents(session, flt))
+    return ({header: fields[field_name] for header, field_name in columns}
+            for fields in map(export_fields, iter_documents(session, flt)))
+
+
+def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str],
+                 columns: tuple[tuple[str, str], ...] | None = None) -> int:
+    """Write matching, unsuppressed companies to ``out`` as csv, json or jsonl; returns count.
+    ``columns``: a column set's (header, field) pairs for csv."""
     count = 0
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        headers = [header for header, _ in columns] if columns else CSV_COLUMNS
+        writer = csv.DictWriter(out, fieldnames=headers)
         writer.writeheader()
-        for row in company_rows(session, flt):
+        for row in company_rows(session, flt, columns):
             writer.writerow(spreadsheet_safe(row))
             count += 1
     elif fmt == "jsonl":

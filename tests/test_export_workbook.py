@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from leadgen.cli import app
-from leadgen.export import spreadsheet_safe
+from leadgen.export import column_sets, spreadsheet_safe
 from leadgen.storage import init_db, session_scope
-from leadgen.storage.models import Company, SourceRecord, Suppression
+from leadgen.storage.models import Company, ContactPoint, SourceRecord, Suppression
 
 runner = CliRunner()
 #: A name a hostile page could give: a formula, with a control character in it.
@@ -124,3 +124,59 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_quoted(tmp_path: Pat
 ])
 def test_spreadsheet_safe(value: object, safe: object) -> None:
     assert spreadsheet_safe({"cell": value}) == {"cell": safe}
+
+
+def _seed_crm(url: str) -> None:
+    engine = init_db(url)
+    with session_scope(engine) as session:
+        company = Company(display_name="Kessler Antriebe", name_key="kessler antriebe",
+                          registered_domain="kessler.de", website="https://www.kessler.de/",
+                          phone="+49301234567", street="Hafenstraße 9", postal_code="20095",
+                          city="Hamburg", country="DE", categories=["drives", "motors"],
+                          description="Antriebe seit 1950.",
+                          size={"employees_band": "50-199", "revenue_band": "EUR 10-50M",
+                                "founded_year": 1950})
+        session.add(company)
+        session.flush()
+        session.add_all([
+            ContactPoint(company_id=company.id, kind="social",
+                         value="https://www.linkedin.com/company/kessler"),
+            ContactPoint(company_id=company.id, kind="person", value="Eva Kessler",
+                         person_name="Eva Kessler", title="Geschäftsführerin",
+                         decision_maker=True, details={"email": "eva@kessler.de"}),
+        ])
+
+
+def test_companies_export_in_a_crms_columns(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed_crm(url)
+    hubspot = list(csv.DictReader(io.StringIO(_invoke("export", "--columns", "hubspot",
+                                                      "--db", url))))
+    assert list(hubspot[0])[:3] == ["Company name", "Company Domain Name", "Website URL"]
+    row = hubspot[0]
+    assert (row["Company name"], row["Company Domain Name"], row["Phone Number"],
+            row["Street Address"], row["Postal Code"], row["Country/Region"]) == (
+        "Kessler Antriebe", "kessler.de", "+49301234567", "Hafenstraße 9", "20095", "DE")
+    assert (row["Industry"], row["Number of Employees"], row["Annual Revenue"],
+            row["Year Founded"], row["LinkedIn Company Page"]) == (
+        "drives; motors", "50-199", "EUR 10-50M", "1950",
+        "https://www.linkedin.com/company/kessler")
+    out = tmp_path / "pipedrive.xlsx"
+    _invoke("export", "--columns", "pipedrive", "--format", "xlsx", "-o", str(out), "--db", url)
+    header, values = [[cell.value for cell in row] for row in _sheet(out)]
+    pipedrive = dict(zip(header, values, strict=True))
+    assert pipedrive["Organization - Address"] == "Hafenstraße 9, 20095 Hamburg, DE"
+    assert (pipedrive["Person - Name"], pipedrive["Person - Job title"],
+            pipedrive["Person - Email"]) == ("Eva Kessler", "Geschäftsführerin", "eva@kessler.de")
+
+
+def test_column_sets_name_known_fields_and_a_wrong_one_is_refused(tmp_path: Path) -> None:
+    assert {"hubspot", "salesforce", "pipedrive"} <= set(column_sets())
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    wrong = runner.invoke(app, ["export", "--columns", "zoho", "--db", url])
+    assert "--columns 'zoho': no such column set; use one of hubspot, pipedrive, salesforce" in (
+        str(wrong.exception))
+    json_too = runner.invoke(app, ["export", "--columns", "hubspot", "--format", "json",
+                                   "--db", url])
+    assert json_too.exit_code != 0 and "--columns is for companies exported as csv or xlsx" in (
+        json_too.output)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -14,6 +15,7 @@ from leadgen.cli.app import DatabaseOption, app
 from leadgen.export import (
     CSV_COLUMNS,
     RECORD_COLUMNS,
+    column_set,
     company_rows,
     csv_row,
     iter_documents,
@@ -138,6 +140,9 @@ def export(
         None, "--output", "-o", help="File to write (default: stdout)."
     ),
     fmt: str = typer.Option("csv", "--format", help="csv, json, jsonl or xlsx (needs --output)."),
+    columns: str | None = typer.Option(
+        None, "--columns", help="A CRM's import columns instead of leadgen's (csv, xlsx): "
+        "hubspot, salesforce or pipedrive (leadgen/crm_columns.yaml)."),
     name: str | None = NameOpt,
     country: list[str] | None = CountryOpt,
     category: str | None = CategoryOpt,
@@ -161,30 +166,43 @@ def export(
     Example: leadgen export records --format csv -o records.csv
 
     Example: leadgen export --format xlsx --country DE -o leads.xlsx
+
+    Example: leadgen export --columns hubspot --grade A -o hubspot.csv
     """
     if fmt not in ("csv", "json", "jsonl", "xlsx"):
         raise typer.BadParameter(f"unknown format {fmt!r}; use csv, json, jsonl or xlsx")
     if fmt == "xlsx" and output is None:
         raise typer.BadParameter("--format xlsx writes a workbook file: give --output FILE.xlsx")
+    column_pairs = column_set(columns) if columns else None
+    if column_pairs and (what != "companies" or fmt not in ("csv", "xlsx")):
+        raise typer.BadParameter("--columns is for companies exported as csv or xlsx")
     if what not in ("companies", "records"):
         raise typer.BadParameter(f"unknown export {what!r}; use companies or records")
     flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
                   has_phone, has_website, decision_maker, None)
     engine = init_db(db)
     with session_scope(engine) as session:
-        writer = write_records if what == "records" else write_export
+        def write(handle: Any) -> int:
+            if what == "records":
+                return write_records(session, flt, fmt, handle)
+            return write_export(session, flt, fmt, handle, column_pairs)
+
         if output is None:
-            count = writer(session, flt, fmt, sys.stdout)
+            count = write(sys.stdout)
         elif fmt == "xlsx":
-            rows = record_rows(session) if what == "records" else company_rows(session, flt)
-            columns = RECORD_COLUMNS if what == "records" else CSV_COLUMNS
-            count = write_workbook(output, what, columns, rows)
+            if what == "records":
+                count = write_workbook(output, what, RECORD_COLUMNS, record_rows(session))
+            else:
+                headers = ([header for header, _ in column_pairs] if column_pairs
+                           else CSV_COLUMNS)
+                count = write_workbook(output, what, headers,
+                                       company_rows(session, flt, column_pairs))
         else:
             # A CSV file starts with a UTF-8 byte order mark: without it Excel reads the file
             # in the Windows code page and shows 有限公司 and umlauts as garbage.
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             with output.open("w", encoding=encoding, newline="") as handle:
-                count = writer(session, flt, fmt, handle)
+                count = write(handle)
     if output is not None:
         console.print(f"exported {count} {what} to {output}", highlight=False)
 
