@@ -90,6 +90,9 @@ NAMES = [
     ("บริษัท ซีพี ออลล์ จำกัด (มหาชน)", "ซีพี ออลล์", "ซีพี ออลล์",
      unicodedata.normalize("NFKC", "บริษัท จำกัด (มหาชน)")),
     ("टाटा मोटर्स", "टाटा मोटर्स", "टाटा मोटर्स", None),
+    # Traditional Chinese (Taiwan, Hong Kong) keys as simplified: one company on both lists.
+    ("華為技術有限公司", "華為技術", "华为技术", "有限公司"),
+    ("臺灣積體電路製造股份有限公司", "臺灣積體電路製造", "台湾积体电路制造", "股份有限公司"),
 ]
 
 

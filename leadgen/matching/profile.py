@@ -22,6 +22,7 @@ from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
     pinyin_word_length,
+    simplified_chinese,
     spell_out_umlauts,
 )
 from leadgen.normalize.website import registered_domain
@@ -164,7 +165,7 @@ def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
     stripped = _CJK_PLACE_PREFIX.sub("", core)
     if len(stripped) >= 4:  # "北京超市连锁" is no "北京超市" + "连锁": keep what is left whole
         core = stripped
-    core = core.casefold()
+    core = simplified_chinese(core).casefold()  # as the name key has it
     if len(core) < 2 or core == name_key or not has_cjk(core):
         return (name_key,)
     return (name_key, core)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from leadgen.normalize.memo import CACHE_SIZE
@@ -57,12 +59,36 @@ def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """Traditional Chinese characters -> their simplified forms (OpenCC's character table,
+    shipped with opencc-python-reimplemented; read from the file, nothing downloaded)."""
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("opencc-python-reimplemented is not installed")
+    table = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "TSCharacters.txt"
+    mapping: dict[int, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        if len(traditional) == 1 and simplified:
+            mapping[ord(traditional)] = simplified.split()[0]
+    return mapping
+
+
+def simplified_chinese(text: str) -> str:
+    """``text`` with traditional Chinese characters in their simplified form: 華為技術 ->
+    华为技术 (a company on a Taiwanese or Hong Kong list and on a mainland one)."""
+    return text.translate(_simplified()) if has_cjk(text) else text
+
+
 def fold(text: str) -> str:
     """Case-fold and strip accents from Latin, Greek and Cyrillic letters; other scripts
-    (CJK, Hangul, Indic, Thai, Arabic) keep their marks."""
+    (CJK, Hangul, Indic, Thai, Arabic) keep their marks; traditional Chinese characters
+    become simplified ones."""
     if text.isascii():
         return text.lower().translate(_SPECIAL)
-    text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold()
+    text = simplified_chinese(unicodedata.normalize("NFKC", text)).translate(
+        _SPECIAL).casefold()
     out = []
     for char in text:
         if ord(char) < _FOLDED_LIMIT or ord(char) in _FOLDED_EXTENDED:
