@@ -120,6 +120,11 @@ def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
 
 
 CRM_COLUMNS_PATH = Path(__file__).with_name("crm_columns.yaml")
+#: The fields :func:`export_fields` gives, which a column set can name.
+EXPORT_FIELDS = (*CSV_COLUMNS, "description", "legal_name", "employees", "revenue",
+                 "founded_year", "linkedin", "facebook", "twitter", "xing", "address",
+                 "decision_maker", "decision_maker_title", "decision_maker_email",
+                 "decision_maker_phone")
 
 
 def export_fields(doc: dict[str, Any]) -> dict[str, Any]:
@@ -155,19 +160,12 @@ def export_fields(doc: dict[str, Any]) -> dict[str, Any]:
 def column_sets() -> dict[str, tuple[tuple[str, str], ...]]:
     """``crm_columns.yaml``: column set name -> (header, field) pairs."""
     data = yaml.safe_load(CRM_COLUMNS_PATH.read_text(encoding="utf-8"))
-    sample = export_fields({"id": 0, "name": "", "legal_form": None, "website": None,
-                            "domain": None, "email": None, "phone": None, "address": {
-                                "street": None, "postal_code": None, "city": None,
-                                "region": None, "country": None},
-                            "categories": [], "status": None, "score": None, "emails": [],
-                            "phones": [], "social": [], "decision_makers": [], "sources": [],
-                            "first_seen": None, "last_seen": None})
     sets = {}
     for name, pairs in data.items():
         for header, field_name in pairs:
-            if field_name not in sample:
+            if field_name not in EXPORT_FIELDS:
                 raise ValueError(f"{CRM_COLUMNS_PATH}: {name}: {header!r} takes unknown field "
-                                 f"{field_name!r}; fields: {', '.join(sample)}")
+                                 f"{field_name!r}; fields: {', '.join(EXPORT_FIELDS)}")
         sets[name] = tuple((str(header), str(field_name)) for header, field_name in pairs)
     return sets
 

@@ -13,7 +13,14 @@ import pytest
 from typer.testing import CliRunner
 
 from leadgen.cli import app
-from leadgen.export import column_sets, spreadsheet_safe
+from leadgen.export import (
+    EXPORT_FIELDS,
+    column_sets,
+    export_fields,
+    iter_documents,
+    spreadsheet_safe,
+)
+from leadgen.query import LeadFilter
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company, ContactPoint, SourceRecord, Suppression
 
@@ -173,6 +180,10 @@ def test_companies_export_in_a_crms_columns(tmp_path: Path) -> None:
 def test_column_sets_name_known_fields_and_a_wrong_one_is_refused(tmp_path: Path) -> None:
     assert {"hubspot", "salesforce", "pipedrive"} <= set(column_sets())
     url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed_crm(url)
+    with session_scope(init_db(url)) as session:
+        doc = next(iter_documents(session, LeadFilter()))
+    assert tuple(export_fields(doc)) == EXPORT_FIELDS
     wrong = runner.invoke(app, ["export", "--columns", "zoho", "--db", url])
     assert "--columns 'zoho': no such column set; use one of hubspot, pipedrive, salesforce" in (
         str(wrong.exception))
