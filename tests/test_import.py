@@ -51,12 +51,18 @@ def test_import_reports_rejects_and_merges(tmp_path: Path) -> None:
     assert "Merged records (2)" in explained and "same E.164 phone" in explained
 
 
-def test_import_as_customers_marks_existing_company(tmp_path: Path) -> None:
+def _fair_database(tmp_path: Path) -> str:
+    """A database with :data:`CSV` imported as the fair's list."""
     path = tmp_path / "fair.csv"
     path.write_text(CSV, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE", *MAP,
         "--db", db)
+    return db
+
+
+def test_import_as_customers_marks_existing_company(tmp_path: Path) -> None:
+    db = _fair_database(tmp_path)
     crm = tmp_path / "crm.csv"
     crm.write_text("id,company,phone\nc1,Acme Verpackung GmbH,+49 30 1234567\n", encoding="utf-8")
     run("import", str(crm), "--source", "crm", "--id-column", "id", "--as", "customers",
@@ -294,11 +300,7 @@ def test_a_field_mapped_twice_is_refused_unless_it_takes_several(tmp_path: Path)
 
 
 def test_a_dry_run_reports_what_an_import_would_do_and_stores_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "fair.csv"
-    path.write_text(CSV, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE", *MAP,
-        "--db", db)
+    db = _fair_database(tmp_path)
     bought = tmp_path / "bought.csv"
     bought.write_text("id,company,phone,city\nb1,ACME Verpackung GmbH,+49 30 1234567,Berlin\n"
                       "b2,Gamma Druck GmbH,040 555123,Hamburg\nb3,,,\n", encoding="utf-8")

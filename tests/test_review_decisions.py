@@ -16,17 +16,9 @@ from leadgen.matching.profile import MatchProfile
 from leadgen.matching.review import merge_pair, open_possible_matches, reject
 from leadgen.storage import init_db
 from leadgen.storage.models import PossibleMatch, SourceRecord
+from tests.review_pairs import PAIRS
 
 RULES = Path(__file__).resolve().parents[1] / "leadgen" / "matching" / "rules.yaml"
-#: Three pairs that go to review (a hotel restaurant's two listings at one address).
-PAIRS = """id,name,street,city
-1,Ritz-Carlton Restaurant and Dining Room,600 Stockton St.,San Francisco
-2,Ritz-Carlton Dining Room (San Francisco),600 Stockton St.,San Francisco
-3,Adlon Kempinski Restaurant and Dining Room,Unter den Linden 77,Berlin
-4,Adlon Kempinski Dining Room (Berlin),Unter den Linden 77,Berlin
-5,Sacher Restaurant and Dining Room,Philharmonikerstrasse 4,Wien
-6,Sacher Dining Room (Wien),Philharmonikerstrasse 4,Wien
-"""
 
 
 def _reviewed(tmp_path: Path) -> Engine:

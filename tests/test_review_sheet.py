@@ -13,18 +13,9 @@ from typer.testing import CliRunner
 from leadgen.cli import app
 from leadgen.storage import init_db
 from leadgen.storage.models import Company, PossibleMatch
+from tests.review_pairs import PAIRS
 
 runner = CliRunner()
-#: Three pairs that go to review: a hotel restaurant's two listings, each with words the other
-#: lacks, at one address.
-PAIRS = """id,name,street,city
-1,Ritz-Carlton Restaurant and Dining Room,600 Stockton St.,San Francisco
-2,Ritz-Carlton Dining Room (San Francisco),600 Stockton St.,San Francisco
-3,Adlon Kempinski Restaurant and Dining Room,Unter den Linden 77,Berlin
-4,Adlon Kempinski Dining Room (Berlin),Unter den Linden 77,Berlin
-5,Sacher Restaurant and Dining Room,Philharmonikerstrasse 4,Wien
-6,Sacher Dining Room (Wien),Philharmonikerstrasse 4,Wien
-"""
 
 
 def _invoke(*args: str) -> str:
