@@ -215,22 +215,30 @@ _HEADER_WORDS = frozenset({"email", "e_mail", "domain", "phone", "name", "compan
 
 def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     """A do-not-contact list: one e-mail, domain, phone or company name per line (of a .csv
-    file, its first column); blank lines, ``#`` comments and a header line are skipped.
+    file or an .xlsx workbook, its first column); blank lines, ``#`` comments and a header
+    line are skipped.
     Returns the classified entries and one "FILE:LINE: why" line per entry refused."""
     from leadgen.columns import column_key
+    from leadgen.workbook import is_workbook, workbook_rows
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
-    lines: list[str] = text.splitlines()
-    if path.suffix.lower() == ".csv":
-        lines = [row[0] if row else "" for row in csv.reader(lines)]
+    numbered: list[tuple[int, str]]
+    if is_workbook(data[:8]):  # an .xlsx list: its first column, the header row aside
+        numbered = [(number, next(iter(row.values()), "")) for number, row in workbook_rows(path)]
+    else:
+        try:
+            lines = data.decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
+        if path.suffix.lower() == ".csv":
+            lines = [row[0] if row else "" for row in csv.reader(lines)]
+        numbered = list(enumerate(lines, start=1))
     entries: list[tuple[str, str]] = []
     problems: list[str] = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered:
         line = line.strip()
         if not line or line.startswith("#") or (not entries and not problems
                                                  and column_key(line) in _HEADER_WORDS):

@@ -170,3 +170,20 @@ def test_records_export_leaves_out_a_suppressed_company(sqlite_url: str) -> None
     rows = list(csv.DictReader(io.StringIO(runner.invoke(
         app, ["export", "records", "--db", sqlite_url]).output)))
     assert [row["record_id"] for row in rows] == ["r0"]
+
+
+def test_forget_a_do_not_contact_workbook(sqlite_url: str, tmp_path: Path) -> None:
+    import openpyxl
+
+    _seed(sqlite_url)
+    book = openpyxl.Workbook()
+    for row in (["E-Mail", "Grund"], ["info@acme.de", "Widerspruch"], ["not an email@", ""]):
+        book.active.append(row)
+    path = tmp_path / "sperrliste.xlsx"
+    book.save(path)
+    result = runner.invoke(app, ["forget", "--file", str(path), "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert "refused sperrliste.xlsx:3: 'not an email@' is not a valid e-mail address" in (
+        result.output)
+    assert "suppressed 1 entries from sperrliste.xlsx (1 lines refused); erased 1 companies" in (
+        result.output)
