@@ -213,7 +213,7 @@ def forget(
         None, help="An e-mail, a domain, a phone (+CC...) or a name."),
     file: Path | None = typer.Option(
         None, "--file", help="A do-not-contact list: one e-mail, domain, phone or name per line "
-        "(of a .csv file, its first column)."),
+        "(of a .csv file or .xlsx workbook, its first column)."),
     reason: str | None = typer.Option(None, "--reason", help="Why (kept with the entry)."),
     db: str | None = DatabaseOption,
 ) -> None:
