@@ -76,25 +76,40 @@ def _parse(text: str, path: Path, number: int | None) -> Any:
     except json.JSONDecodeError as exc:
         line = number if number is not None else exc.lineno
         raise InputError(f"{path}:{line}: not JSON ({exc.msg})") from exc
+    except RecursionError as exc:  # [[[[...]]]]: a hostile or broken file
+        where = f"{path}:{number}" if number is not None else str(path)
+        raise InputError(f"{where}: JSON nested too deeply to read") from exc
 
 
 def _row(item: Any, path: Path, number: int) -> dict[str, str]:
     if not isinstance(item, dict):
         raise InputError(f"{path}:{number}: expected an object, found {type(item).__name__}")
     row: dict[str, str] = {}
-    _flatten(item, "", row)
+    try:
+        _flatten(item, "", row)
+    except ValueError as exc:
+        raise InputError(f"{path}:{number}: {exc}") from exc
     return row
 
 
-def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str]) -> None:
+#: Deeper objects than this are no lead's fields.
+_MAX_DEPTH = 10
+
+
+def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str], depth: int = 0) -> None:
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"objects nested more than {_MAX_DEPTH} levels deep")
     for key, item in value.items():
         name = f"{prefix}{key}"
         if isinstance(item, dict):
-            _flatten(item, f"{name}.", row)
+            _flatten(item, f"{name}.", row, depth + 1)
         elif isinstance(item, list):
             if all(not isinstance(part, dict | list) for part in item):
                 row[name] = "; ".join(cell_text(part) for part in item if part is not None)
             else:
-                row[name] = json.dumps(item, ensure_ascii=False)
+                try:
+                    row[name] = json.dumps(item, ensure_ascii=False)
+                except RecursionError as exc:
+                    raise ValueError(f"{name}: nested too deeply") from exc
         else:
             row[name] = cell_text(item)

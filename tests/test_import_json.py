@@ -83,6 +83,9 @@ def test_a_broken_line_stops_there_and_keeps_the_rows_before(tmp_path: Path) -> 
     ("items.json", '[{"name": "A"}, 7]', "items.json:2: expected an object, found int"),
     ("lines.jsonl", '{"name": "A"}\n[1, 2]\n', "lines.jsonl:2: expected an object, found list"),
     ("bad.json", '[{"name": "A"},\n {"name": }]', "bad.json:2: not JSON"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "deep.json: JSON nested too deeply to read"),
+    ("nested.jsonl", '{"a": ' * 12 + "1" + "}" * 12 + "\n",
+     "nested.jsonl:1: objects nested more than 10 levels deep"),
 ])
 def test_json_that_is_not_rows_is_one_clear_error(tmp_path: Path, name: str, text: str,
                                                   message: str) -> None:
