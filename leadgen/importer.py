@@ -236,7 +236,29 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[dict[str
         if whole_text:
             yield from _rows_of_text(path, encoding, dialect)
         else:
-            yield from csv.DictReader(_decoded_lines(handle, path, encoding), dialect=dialect)
+            yield from _checked(csv.DictReader(_decoded_lines(handle, path, encoding),
+                                               dialect=dialect, strict=True), path)
+
+
+#: A cell may hold this many characters (Python's csv default, 128 KiB, stops at a long
+#: description pasted into one cell).
+FIELD_LIMIT = 16 << 20
+
+
+def _checked(reader: csv.DictReader[str], path: Path) -> Iterator[dict[str, str]]:
+    """The rows of ``reader``; a row the CSV reader cannot read (a quoted cell never closed,
+    a cell past :data:`FIELD_LIMIT`) stops the file there with its line."""
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    last = 1  # the header's line
+    try:
+        for row in reader:
+            last = reader.line_num
+            yield row
+    except csv.Error as exc:
+        reason = ('a quoted cell ("...) is never closed' if "end of data" in str(exc)
+                  else str(exc))
+        raise InputError(f"{path}: line {last + 1}: not readable as CSV: {reason}") from exc
 
 
 def _decoded_lines(handle: Any, path: Path, encoding: str) -> Iterator[str]:
@@ -254,7 +276,7 @@ def _rows_of_text(path: Path, encoding: str, dialect: Any) -> Iterator[dict[str,
     at the block the reader decoded ahead."""
     with path.open(newline="", encoding=encoding) as handle:
         try:
-            yield from csv.DictReader(handle, dialect=dialect)
+            yield from _checked(csv.DictReader(handle, dialect=dialect, strict=True), path)
         except UnicodeDecodeError as exc:
             line = undecodable_line(path, encoding)
             where = f"line {line}: " if line else ""

@@ -321,3 +321,24 @@ def test_a_dry_run_reports_what_an_import_would_do_and_stores_nothing(tmp_path: 
                "DE", "--db", db).output  # type: ignore[attr-defined]
     assert "3 rows: merged 1, new 1; 1 rejected" in real
     assert counts()[:2] == (before[0] + 1, before[1] + 2)
+
+
+def test_a_quote_never_closed_stops_there_instead_of_swallowing_the_rest(tmp_path: Path) -> None:
+    """Read leniently, the rest of the file would become one cell of one row, and every row
+    after it would be lost without a word."""
+    path = tmp_path / "list.csv"
+    path.write_text('name,description\nAcme GmbH,ok\n"Beta GmbH,never closed\nGamma AG,ok\n'
+                    "Delta KG,ok\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "x", "--db", db])
+    assert ('list.csv: line 3: not readable as CSV: a quoted cell ("...) is never closed (the 1 '
+            "rows before it are imported") in str(result.exception)
+    assert _records(db) == 1
+
+
+def test_a_long_cell_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(f"name,description\nAcme GmbH,{'x' * 300_000}\nBeta AG,short\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    assert "2 rows: new 2" in run("import", str(path), "--source", "x", "--db", db).output  # type: ignore[attr-defined]
