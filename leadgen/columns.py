@@ -37,9 +37,35 @@ def _names() -> dict[str, str]:
     return names
 
 
+_NUMBERED = re.compile(r"_?\d{1,2}$")
+_ADDRESS_LINES = frozenset({"address", "street"})
+
+
 def field_of_column(name: str) -> str | None:
-    """The lead field a column named ``name`` holds, or None."""
-    return _names().get(column_key(name))
+    """The lead field a column named ``name`` holds, or None. A numbered column ("Telefon 2",
+    "phone_1", "E-Mail2") holds what its name without the number holds."""
+    key = column_key(name)
+    found = _names().get(key)
+    if found is None and (unnumbered := _NUMBERED.sub("", key)) != key:
+        found = _names().get(unnumbered)
+        if found in _ADDRESS_LINES:  # "Address 2", "Straße 2": a second line, no address
+            return None
+    return found
+
+
+def unique_columns(names: list[str]) -> list[str]:
+    """``names`` with a repeated one numbered ("Telefon", "Telefon" -> "Telefon",
+    "Telefon 2"): read as keys of a row, the second would hide the first."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        unique, number = name, 1
+        while unique in seen:
+            number += 1
+            unique = f"{name} {number}"
+        seen.add(unique)
+        out.append(unique)
+    return out
 
 
 def known_fields() -> frozenset[str]:

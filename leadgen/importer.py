@@ -23,7 +23,7 @@ import charset_normalizer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
-from leadgen.columns import field_of_column
+from leadgen.columns import field_of_column, unique_columns
 from leadgen.exceptions import InputError
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
@@ -252,6 +252,8 @@ def _checked(reader: csv.DictReader[str], path: Path) -> Iterator[dict[str, str]
         csv.field_size_limit(FIELD_LIMIT)
     last = 1  # the header's line
     try:
+        if reader.fieldnames:
+            reader.fieldnames = unique_columns(list(reader.fieldnames))
         for row in reader:
             last = reader.line_num
             yield row

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from leadgen.columns import unique_columns
 from leadgen.exceptions import InputError
 
 #: The first bytes of a zip archive (an .xlsx file is one) and of an OLE2 file (.xls).
@@ -59,8 +60,8 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
             if not filled:
                 continue
             if header is None or (title and filled > 1):
-                header = [name.strip() or _column_letter(position)
-                          for position, name in enumerate(cells)]
+                header = unique_columns([name.strip() or _column_letter(position)
+                                         for position, name in enumerate(cells)])
                 title = filled == 1
                 continue
             title = False

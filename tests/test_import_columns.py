@@ -9,7 +9,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from leadgen.cli import app
-from leadgen.columns import column_key, field_of_column, known_fields
+from leadgen.columns import column_key, field_of_column, known_fields, unique_columns
 from leadgen.exceptions import InputError
 from leadgen.importer import FIELDS, parse_mapping, size_signals
 from leadgen.storage import init_db
@@ -50,6 +50,10 @@ def test_column_key(name: str, key: str) -> None:
     ("Gründungsjahr", "founded_year"), ("成立日期", "founded_year"),
     ("phone", "phone"), ("postal_code", "postal_code"),  # a field's own name
     ("Bemerkung", None), ("备注", None), ("Notes", None),
+    # Numbered columns hold what the name without the number holds...
+    ("Telefon 2", "phone"), ("phone_1", "phone"), ("E-Mail2", "email"), ("Name 1", "name"),
+    # ...but a second address line is no address, and "address1" is a street.
+    ("Address 2", None), ("address_line_2", None), ("Straße 2", None), ("address1", "street"),
 ])
 def test_field_of_column(name: str, field: str | None) -> None:
     assert field_of_column(name) == field
@@ -114,3 +118,24 @@ def test_a_chinese_list_imports_without_any_map(tmp_path: Path) -> None:
         "深圳华强电子", "huaqiang.com", "深圳")
     assert company.size == {"employees_band": "100-499人", "founded_year": 2001}
     assert phones == ["+8613812345678", "+8675583030000"]
+
+
+def test_repeated_column_names_are_numbered_and_all_read(tmp_path: Path) -> None:
+    """Two columns both named "Telefon" (office and mobile): the second used to hide the
+    first, in CSV files and workbooks alike."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Firma;Telefon;Telefon;E-Mail 1;E-Mail 2\n"
+                    "Acme GmbH;030 1111111;0171 2222222;info@acme.de;vertrieb@acme.de\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "x", "--region", "DE",
+                                 "--db", db])
+    assert "phone=Telefon+Telefon 2, email=E-Mail 1+E-Mail 2" in result.output
+    with init_db(db).connect() as conn:
+        contacts = sorted(conn.execute(select(ContactPoint.kind, ContactPoint.value)).all())
+    assert contacts == [("email", "info@acme.de"), ("email", "vertrieb@acme.de"),
+                        ("phone", "+491712222222"), ("phone", "+49301111111")]
+
+
+def test_unique_columns() -> None:
+    assert unique_columns(["a", "b", "a", "a", "a 2"]) == ["a", "b", "a 2", "a 3", "a 2 2"]

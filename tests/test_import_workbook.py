@@ -140,3 +140,13 @@ def test_sheet_is_refused_for_a_csv_file(tmp_path: Path) -> None:
 ])
 def test_cell_text(value: object, text: str) -> None:
     assert cell_text(value) == text
+
+
+def test_repeated_column_names_in_a_workbook_are_all_read(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "liste.xlsx", {"Sheet": [
+        ["Firma", "Telefon", "Telefon"], ["Acme GmbH", "030 1111111", "0171 2222222"]]})
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="x", region="DE")
+    assert report.columns["phone"] == ("Telefon", "Telefon 2")
+    with engine.connect() as conn:
+        assert conn.execute(select(Company.phone)).scalar_one() == "+49301111111"
