@@ -150,7 +150,6 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
         elif joined is None:  # "same" and "different" both decided: the different one holds
             result.kept_apart += 1
     shared = result.shared
-    linked_to = result.linked_to
     for number, members in enumerate(blocks.members):
         kind = blocks.kinds[number]
         # A pair is screened when the strongest key it shares is a weak one, as on ingest
