@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from leadgen.exceptions import InputError
 from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, candidate_values, recompute
-from leadgen.items import Lead
+from leadgen.items import Lead, NormalizedLead
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
@@ -118,32 +118,46 @@ def merge_companies(connection: Connection, keep: int, absorb: int, rules: Match
         if (kind, value) not in existing:
             connection.execute(update(CONTACTS).where(CONTACTS.c.id == contact_id)
                                .values(company_id=keep))
-    records = connection.execute(
-        select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.data)
-        .where(RECORDS.c.company_id == keep)).all()
-    offers, profile = [], MatchProfile()
-    for record in records:
-        try:
-            lead = normalize_lead(Lead.model_validate(record.data))
-        except ValidationError:
-            continue
-        offers.append((record.id, record.source_id, rules.survivorship.trust_of(record.source_id),
-                       lead.lead.source.fetched_at.isoformat(), candidate_values(lead)))
-        profile = profile.merged(profile_of(lead, rules))
-    state, sources = recompute(offers, rules.survivorship)
+    state, sources, profile, _ = from_records(connection, keep, rules)
     extra = {**(rows[absorb].extra or {}), **(rows[keep].extra or {}),
              PROFILE_KEY: profile.to_json()}
     status = next((s for s in STATUS_PRECEDENCE if s in (rows[keep].status, rows[absorb].status)),
                   "new")
     values = {column: state.get(column, getattr(rows[keep], column)) for column in COMPANY_COLUMNS}
     values.update(field_sources=sources, extra=extra, status=status, last_seen=now)
-    connection.execute(delete(KEYS).where(KEYS.c.company_id.in_([keep, absorb])))
-    keys = [{"company_id": keep, "kind": k, "value": v}
-            for k, v in dict.fromkeys(blocking_keys(profile, rules))]
-    if keys:
-        connection.execute(KEYS.insert(), keys)
+    connection.execute(delete(KEYS).where(KEYS.c.company_id == absorb))
+    replace_keys(connection, keep, profile, rules)
     connection.execute(delete(COMPANIES).where(COMPANIES.c.id == absorb))
     connection.execute(update(COMPANIES).where(COMPANIES.c.id == keep).values(**values))
+
+
+def from_records(connection: Connection, company_id: int, rules: MatchingRules,
+                 ) -> tuple[dict[str, Any], dict[str, Any], MatchProfile, list[NormalizedLead]]:
+    """A company as its records make it: survivorship state and field sources, matching
+    profile, and the records normalized again (unreadable ones left out)."""
+    offers, profile, leads = [], MatchProfile(), []
+    for record in connection.execute(select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.data)
+                                     .where(RECORDS.c.company_id == company_id)).all():
+        try:
+            lead = normalize_lead(Lead.model_validate(record.data))
+        except ValidationError:
+            continue
+        leads.append(lead)
+        offers.append((record.id, record.source_id, rules.survivorship.trust_of(record.source_id),
+                       lead.lead.source.fetched_at.isoformat(), candidate_values(lead)))
+        profile = profile.merged(profile_of(lead, rules))
+    state, sources = recompute(offers, rules.survivorship)
+    return state, sources, profile, leads
+
+
+def replace_keys(connection: Connection, company_id: int, profile: MatchProfile,
+                 rules: MatchingRules) -> None:
+    """A company's blocking keys rebuilt from its profile."""
+    connection.execute(delete(KEYS).where(KEYS.c.company_id == company_id))
+    keys = [{"company_id": company_id, "kind": kind, "value": value}
+            for kind, value in dict.fromkeys(blocking_keys(profile, rules))]
+    if keys:
+        connection.execute(KEYS.insert(), keys)
 
 
 #: The columns of a review sheet: the pair, the reviewer's decision, then both companies.

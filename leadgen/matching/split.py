@@ -10,25 +10,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.ingest.records import contact_rows
-from leadgen.ingest.survivorship import (
-    COMPANY_COLUMNS,
-    FIELD_GROUPS,
-    candidate_values,
-    recompute,
-)
-from leadgen.items import Lead, NormalizedLead
-from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
-from leadgen.matching.review import record_decision
+from leadgen.ingest.survivorship import COMPANY_COLUMNS, FIELD_GROUPS
+from leadgen.items import NormalizedLead
+from leadgen.matching.review import from_records, record_decision, replace_keys
 from leadgen.matching.rules import MatchingRules, load_rules
-from leadgen.normalize import normalize_lead
-from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, RECORDS
+from leadgen.storage.tables import COMPANIES, CONTACTS, RECORDS
 
 #: The empty value of a company column no record offers any more.
 _EMPTY: dict[str, Any] = {"categories": [], "size": {}, "social": []}
@@ -87,18 +79,7 @@ def _rebuild(connection: Connection, company_id: int, old: Any, moved: list[int]
     """Recompute a company's fields, profile and keys from its records; ``old``: its row
     before the split (None for the new company). A field no record offers keeps its old value
     (set by enrichment, say) unless a moved record was where it came from."""
-    offers, profile, leads = [], MatchProfile(), []
-    for record in connection.execute(select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.data)
-                                     .where(RECORDS.c.company_id == company_id)):
-        try:
-            lead = normalize_lead(Lead.model_validate(record.data))
-        except ValidationError:
-            continue
-        leads.append(lead)
-        offers.append((record.id, record.source_id, rules.survivorship.trust_of(record.source_id),
-                       lead.lead.source.fetched_at.isoformat(), candidate_values(lead)))
-        profile = profile.merged(profile_of(lead, rules))
-    state, sources = recompute(offers, rules.survivorship)
+    state, sources, profile, leads = from_records(connection, company_id, rules)
     values: dict[str, Any] = {}
     old_sources = dict(old.field_sources or {}) if old is not None else {}
     for group, columns in FIELD_GROUPS.items():
@@ -116,9 +97,5 @@ def _rebuild(connection: Connection, company_id: int, old: Any, moved: list[int]
     extra[PROFILE_KEY] = profile.to_json()
     values.update(field_sources=sources, extra=extra, last_seen=now)
     connection.execute(update(COMPANIES).where(COMPANIES.c.id == company_id).values(**values))
-    connection.execute(delete(KEYS).where(KEYS.c.company_id == company_id))
-    keys = [{"company_id": company_id, "kind": kind, "value": value}
-            for kind, value in dict.fromkeys(blocking_keys(profile, rules))]
-    if keys:
-        connection.execute(KEYS.insert(), keys)
+    replace_keys(connection, company_id, profile, rules)
     return leads
