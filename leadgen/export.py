@@ -190,18 +190,41 @@ def company_rows(session: Session, flt: LeadFilter,
             for fields in map(export_fields, iter_documents(session, flt)))
 
 
+def company_headers(columns: tuple[tuple[str, str], ...] | None = None) -> list[str]:
+    """The headers :func:`company_rows` gives with these ``columns``."""
+    return [header for header, _ in columns] if columns else CSV_COLUMNS
+
+
+def write_csv(out: IO[str], headers: list[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Write ``rows`` as CSV with a header line, every cell :func:`spreadsheet_safe`; returns
+    the row count."""
+    writer = csv.DictWriter(out, fieldnames=headers)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(spreadsheet_safe(row))
+        count += 1
+    return count
+
+
+def write_sheet(path: Path, title: str, headers: list[str],
+                rows: Iterable[dict[str, Any]]) -> int:
+    """Write ``rows`` to a file for a spreadsheet: an .xlsx workbook when ``path`` ends so,
+    else CSV with a UTF-8 byte order mark (without it Excel reads the file in the Windows
+    code page and shows 有限公司 and umlauts as garbage); returns the row count."""
+    if path.suffix.lower() == ".xlsx":
+        return write_workbook(path, title, headers, rows)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        return write_csv(handle, headers, rows)
+
+
 def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str],
                  columns: tuple[tuple[str, str], ...] | None = None) -> int:
     """Write matching, unsuppressed companies to ``out`` as csv, json or jsonl; returns count.
     ``columns``: a column set's (header, field) pairs for csv."""
     count = 0
     if fmt == "csv":
-        headers = [header for header, _ in columns] if columns else CSV_COLUMNS
-        writer = csv.DictWriter(out, fieldnames=headers)
-        writer.writeheader()
-        for row in company_rows(session, flt, columns):
-            writer.writerow(spreadsheet_safe(row))
-            count += 1
+        count = write_csv(out, company_headers(columns), company_rows(session, flt, columns))
     elif fmt == "jsonl":
         for doc in iter_documents(session, flt):
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -243,11 +266,7 @@ def write_records(session: Session, flt: LeadFilter, fmt: str, out: IO[str]) -> 
     rows = record_rows(session)
     count = 0
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(spreadsheet_safe(row))
-            count += 1
+        count = write_csv(out, RECORD_COLUMNS, rows)
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

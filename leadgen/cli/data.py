@@ -13,9 +13,9 @@ from rich.table import Table
 
 from leadgen.cli.app import DatabaseOption, app
 from leadgen.export import (
-    CSV_COLUMNS,
     RECORD_COLUMNS,
     column_set,
+    company_headers,
     company_rows,
     csv_row,
     iter_documents,
@@ -193,9 +193,7 @@ def export(
             if what == "records":
                 count = write_workbook(output, what, RECORD_COLUMNS, record_rows(session))
             else:
-                headers = ([header for header, _ in column_pairs] if column_pairs
-                           else CSV_COLUMNS)
-                count = write_workbook(output, what, headers,
+                count = write_workbook(output, what, company_headers(column_pairs),
                                        company_rows(session, flt, column_pairs))
         else:
             # A CSV file starts with a UTF-8 byte order mark: without it Excel reads the file

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
-from leadgen.export import spreadsheet_safe, write_workbook
+from leadgen.export import write_sheet
 from leadgen.importer import DEFAULT_ENCODING, import_file, numbered_rows
 from leadgen.ingest.parallel import default_workers
 from leadgen.matching.dedupe import dedupe as dedupe_db
@@ -177,13 +176,7 @@ def review(
     loaded = load_rules(rules) if rules else None
     if export is not None:
         sheet = review_sheet(engine)
-        if export.suffix.lower() == ".xlsx":
-            write_workbook(export, "review", REVIEW_COLUMNS, sheet)
-        else:
-            with export.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=REVIEW_COLUMNS)
-                writer.writeheader()
-                writer.writerows(spreadsheet_safe(row) for row in sheet)
+        write_sheet(export, "review", REVIEW_COLUMNS, sheet)
         console.print(f"wrote {len(sheet)} open pairs to {export}; fill in the decision column "
                       f"(merge or reject) and run leadgen review --decisions {export}",
                       highlight=False, soft_wrap=True)
