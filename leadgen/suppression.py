@@ -171,28 +171,22 @@ def _matching_companies(session: Session, suppressions: SuppressionList) -> set[
     def ids(query: Any) -> None:
         found.update(session.scalars(query))
 
-    for chunk in _chunks(sorted(entries["email"])):
-        ids(select(Company.id).where(Company.email.in_(chunk)))
-        ids(select(ContactPoint.company_id).where(ContactPoint.kind == "email",
-                                                  ContactPoint.value.in_(chunk)))
-    for chunk in _chunks(sorted(entries["phone"])):
-        ids(select(Company.id).where(Company.phone.in_(chunk)))
-        ids(select(ContactPoint.company_id).where(ContactPoint.kind == "phone",
-                                                  ContactPoint.value.in_(chunk)))
-    for chunk in _chunks(sorted(entries["domain"])):
-        ids(select(Company.id).where(Company.registered_domain.in_(chunk)))
-    for chunk in _chunks(sorted(entries["name_key"])):
-        ids(select(Company.id).where(Company.name_key.in_(chunk)))
+    # The company's own column, and for e-mails and phones its contacts of that kind too.
+    for kind, column in (("email", Company.email), ("phone", Company.phone),
+                         ("domain", Company.registered_domain), ("name_key", Company.name_key)):
+        for chunk in _chunks(sorted(entries[kind])):
+            ids(select(Company.id).where(column.in_(chunk)))
+            if kind in ("email", "phone"):
+                ids(select(ContactPoint.company_id).where(ContactPoint.kind == kind,
+                                                          ContactPoint.value.in_(chunk)))
     if entries["domain"]:  # an e-mail at a suppressed domain, whatever the website says
         domains = entries["domain"]
-        for company_id, email in session.execute(
-                select(Company.id, Company.email).where(Company.email.is_not(None))):
-            if (email or "").lower().rpartition("@")[2] in domains:
-                found.add(company_id)
-        for company_id, email in session.execute(select(
-                ContactPoint.company_id, ContactPoint.value).where(ContactPoint.kind == "email")):
-            if email.lower().rpartition("@")[2] in domains:
-                found.add(company_id)
+        for query in (select(Company.id, Company.email).where(Company.email.is_not(None)),
+                      select(ContactPoint.company_id, ContactPoint.value).where(
+                          ContactPoint.kind == "email")):
+            for company_id, email in session.execute(query):
+                if (email or "").lower().rpartition("@")[2] in domains:
+                    found.add(company_id)
     found.discard(None)  # type: ignore[arg-type]
     return found
 
