@@ -345,8 +345,8 @@ def import_file(
     background: bool | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Import a CSV file or an .xlsx workbook (its first sheet, or ``sheet``); returns
-    counts and the reasons for every rejected row.
+    """Import a CSV file, an .xlsx workbook (its first sheet, or ``sheet``) or a JSON file;
+    returns counts and the reasons for every rejected row.
 
     ``workers`` > 0 validates and normalizes rows in that many worker processes while this
     process matches them, and ``background`` (default: when there are workers) writes each
@@ -386,18 +386,18 @@ def import_file(
             ingestor = Ingestor(engine, rules=rules, batch_size=sys.maxsize,
                                 max_batch_seconds=math.inf)
             try:
-                _ingest(results, ingestor, report, status, "checked")
+                _ingest(results, ingestor, report, status, dry_run=True)
             finally:
                 ingestor.writer.rollback()
                 ingestor.writer.close()
             return report
         with Ingestor(engine, rules=rules, batch_size=size, background=background) as ingestor:
-            _ingest(results, ingestor, report, status, "imported")
+            _ingest(results, ingestor, report, status)
     return report
 
 
 def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportReport,
-            status: str | None, done: str) -> None:
+            status: str | None, *, dry_run: bool = False) -> None:
     try:
         for result in results:
             report.rows += 1
@@ -410,9 +410,10 @@ def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportRepor
             report.outcomes[outcome.status] += 1
             report.company_ids[record_id] = outcome.company_id
     except InputError as exc:  # the file turned unreadable: keep the rows read before
-        if done == "imported":
-            ingestor.flush()
-        raise InputError(f"{exc} (the {report.rows:,} rows before it are {done}; "
+        if dry_run:
+            raise InputError(f"{exc} (the {report.rows:,} rows before it are checked)") from exc
+        ingestor.flush()
+        raise InputError(f"{exc} (the {report.rows:,} rows before it are imported; "
                          "a re-run skips them)") from exc
 
 

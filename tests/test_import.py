@@ -334,6 +334,8 @@ def test_a_quote_never_closed_stops_there_instead_of_swallowing_the_rest(tmp_pat
     assert ('list.csv: line 3: not readable as CSV: a quoted cell ("...) is never closed (the 1 '
             "rows before it are imported") in str(result.exception)
     assert _records(db) == 1
+    dry = runner.invoke(app, ["import", str(path), "--source", "y", "--dry-run", "--db", db])
+    assert str(dry.exception).endswith("(the 1 rows before it are checked)")  # none stored
 
 
 def test_a_long_cell_is_read(tmp_path: Path) -> None:
