@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -352,8 +350,8 @@ def import_file(
     process matches them, and ``background`` (default: when there are workers) writes each
     batch in a writer process (SQLite): same results, in the same order. ``batch_size``:
     records per committed batch (default 1,000, or :data:`BULK_BATCH_SIZE` in the background).
-    ``dry_run``: match every row against the database in one transaction that is rolled
-    back, so the report tells what an import would do and nothing is stored.
+    ``dry_run``: match every row against the database as an import would and store nothing
+    (see :class:`Ingestor`), so the report tells what an import would do.
     """
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a CSV, .xlsx or JSON file")
@@ -381,18 +379,9 @@ def import_file(
     background = (workers > 0 if background is None else background) and not dry_run
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
     results = _prepared(numbered, settings, workers)
-    with bulk_gc():
-        if dry_run:  # one transaction, rolled back: matched against the database, not stored
-            ingestor = Ingestor(engine, rules=rules, batch_size=sys.maxsize,
-                                max_batch_seconds=math.inf)
-            try:
-                _ingest(results, ingestor, report, status, dry_run=True)
-            finally:
-                ingestor.writer.rollback()
-                ingestor.writer.close()
-            return report
-        with Ingestor(engine, rules=rules, batch_size=size, background=background) as ingestor:
-            _ingest(results, ingestor, report, status)
+    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, background=background,
+                             dry_run=dry_run) as ingestor:
+        _ingest(results, ingestor, report, status, dry_run=dry_run)
     return report
 
 

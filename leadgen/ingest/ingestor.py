@@ -78,13 +78,20 @@ class Ingestor:
         batch_size: int | None = None,
         max_batch_seconds: float | None = None,
         background: bool = False,
+        dry_run: bool = False,
     ):
         """``background``: write each batch in a writer process while the next is matched
         (SQLite files only; for bulk loads that are the database's only writer). A batch is
         written at ``batch_size`` records or after ``max_batch_seconds``: by default 500 and
         2 s, or a bulk load's :data:`BULK_BATCH_SIZE` and :data:`BULK_BATCH_SECONDS` in the
-        background."""
+        background.
+
+        ``dry_run``: match as an ingest would, store nothing. Each batch is dropped where it
+        would be written (memory stays one batch however long the input), the matching index
+        keeps what the dropped rows added (later rows match them as they would stored ones),
+        and no write lock is taken, so crawls and imports can write beside it."""
         self.engine = engine
+        self.dry_run = dry_run
         self.rules = rules or load_rules()
         self.crawl_run_id = crawl_run_id
         if batch_size is None:
@@ -93,7 +100,7 @@ class Ingestor:
             max_batch_seconds = BULK_BATCH_SECONDS if background else 2.0
         self.batch_size = batch_size
         self.max_batch_seconds = max_batch_seconds
-        self.writer = BatchWriter(engine, background=background)
+        self.writer = BatchWriter(engine, background=background, read_only=dry_run)
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
@@ -124,7 +131,7 @@ class Ingestor:
         if seen is not None:
             if seen.content_hash == digest:
                 return self._unchanged(seen, status)
-            stored = self._stored_versions(source_id, key, full_digest)
+            stored = self._stored_versions(source_id, key, full_digest, seen.record_id)
             if stored == "same":
                 return self._unchanged(seen, status)
             if stored == "other":
@@ -181,7 +188,11 @@ class Ingestor:
         return IngestOutcome(status_name, company_id, record_id, evidence)
 
     def flush(self) -> None:
-        """Write and commit the pending batch."""
+        """Write and commit the pending batch (drop it, in a dry run)."""
+        if self.dry_run:
+            self._reset_batch()
+            collect_young()
+            return
         if not self.writer.active and not self._touched_ids():
             return
         try:
@@ -199,6 +210,8 @@ class Ingestor:
         try:
             self.flush()
         finally:
+            if self.dry_run:
+                self.writer.rollback()
             self.writer.close()
 
     def __enter__(self) -> Ingestor:
@@ -280,7 +293,8 @@ class Ingestor:
         return profile
 
     def _company_exists(self, company_id: int) -> bool:
-        if company_id in self._new:
+        if company_id in self._new or (
+                self.dry_run and self.writer.handed_out(COMPANIES, company_id)):
             return True
         return bool(self.writer.read(select(COMPANIES.c.id).where(COMPANIES.c.id == company_id)))
 
@@ -324,15 +338,20 @@ class Ingestor:
         self.counts["unchanged"] += 1
         return IngestOutcome("unchanged", company_id, seen.record_id, {"decision": "unchanged"})
 
-    def _stored_versions(self, source_id: str, key: str, digest: str) -> str | None:
+    def _stored_versions(self, source_id: str, key: str, digest: str, record_id: int,
+                         ) -> str | None:
         """"same" when this exact content is stored (A -> B -> A), "other" when only other
-        versions are, None when the record is not stored at all (an index hash collision)."""
+        versions are, None when the record is not stored at all (an index hash collision).
+        ``record_id``: the record the index holds for this key; in a dry run, one made by an
+        earlier (dropped) batch counts as another version."""
         hashes = {r[6] for r in self._records if r[1] == source_id and r[2] == key}
         hashes.update(row[0] for row in self.writer.read(
             select(RECORDS.c.content_hash).where(
                 RECORDS.c.source_id == source_id, RECORDS.c.record_key == key)))
         if digest in hashes:
             return "same"
+        if not hashes and self.dry_run and self.writer.handed_out(RECORDS, record_id):
+            return "other"
         return "other" if hashes else None
 
     def _create(self, company_id: int, item: PreparedLead, now: datetime) -> None:

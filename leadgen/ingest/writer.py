@@ -103,15 +103,21 @@ def _with_literals(sql: str, literals: list[str | None]) -> str:
 class BatchWriter:
     """Owns the open transaction of the current batch and allocates ids inside it."""
 
-    def __init__(self, engine: Engine, *, background: bool = False):
+    def __init__(self, engine: Engine, *, background: bool = False, read_only: bool = False):
+        """``read_only``: a dry run's writer. It never takes a write lock (SQLite: a deferred
+        transaction, which other writers can write beside), hands out ids from counters (a
+        PostgreSQL sequence would be used up) and refuses writes."""
         self.engine = engine
+        self.read_only = read_only
+        self._first: dict[str, int] = {}  # read-only: the first id handed out per table
         self.dialect = engine.dialect.name
         self.connection: Connection | None = None
         self._next: dict[str, int] = {}
         self._pool: dict[str, list[int]] = {}
         self._plans: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}
         database = engine.url.database
-        self.background = bool(background and self.dialect == "sqlite" and database
+        self.background = bool(background and not read_only and self.dialect == "sqlite"
+                               and database
                                and database != ":memory:" and not database.startswith("file:"))
         self._job: list[tuple[str, list[Any]]] = []
         self._guards: dict[str, int] = {}
@@ -141,7 +147,7 @@ class BatchWriter:
                 # Index inserts land on random pages: a big page cache keeps them in memory
                 # (SQLite's default is 2 MB). Negative means KiB.
                 connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                connection.exec_driver_sql("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
             self.connection = connection
             self._next.clear()
             self._pool.clear()
@@ -149,8 +155,8 @@ class BatchWriter:
 
     def next_id(self, table: Table) -> int:
         """A fresh primary key for ``table``, valid within this batch."""
-        if self.background:
-            return self._background_id(table)
+        if self.background or self.read_only:
+            return self._counted_id(table)
         connection = self.begin()
         name = table.name
         if self.dialect == "postgresql":
@@ -172,19 +178,33 @@ class BatchWriter:
         self._next[name] = value + 1
         return value
 
-    def _background_id(self, table: Table) -> int:
-        """Counters live across batches; the writer process guards them (see module doc)."""
+    def _counted_id(self, table: Table) -> int:
+        """Counters live across batches; in the background the writer process guards them
+        (see module doc)."""
         name = table.name
         if name not in self._next:
             (current,) = self.read(select(func.max(table.c.id)))[0]
             self._next[name] = (current or 0) + 1
+            self._first[name] = self._next[name]
         value = self._next[name]
         self._next[name] = value + 1
-        self._guards.setdefault(name, value)
+        if self.background:
+            self._guards.setdefault(name, value)
         return value
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only BatchWriter (a dry run) stores nothing")
+
+    def handed_out(self, table: Table, row_id: int) -> bool:
+        """Read-only mode: whether ``row_id`` of ``table`` is one this writer handed out
+        (a row a dry run made and did not store)."""
+        first = self._first.get(table.name)
+        return first is not None and row_id >= first
 
     def insert(self, table: Table, rows: list[dict[str, Any]], *, ignore_conflicts: bool = False,
                ) -> None:
+        self._check_writable()
         if not rows:
             return
         if self.background:
@@ -211,6 +231,7 @@ class BatchWriter:
         ``encoded``: JSON columns whose values are already JSON text (encoded while the value
         was fresh in the CPU cache: a batch's thousands of values, walked again at write time,
         cost several times more)."""
+        self._check_writable()
         if not rows:
             return
         if self.dialect != "sqlite":
@@ -326,6 +347,7 @@ class BatchWriter:
 
     def update_by_id(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Executemany UPDATE keyed by ``id`` (rows must share the same columns)."""
+        self._check_writable()
         if not rows:
             return
         if self.background:
