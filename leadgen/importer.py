@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -189,10 +190,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 
 
 def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | None = None,
-                  ) -> Iterator[tuple[int, dict[str, str]]]:
+                  notes: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a CSV file, (row number, row) of an .xlsx workbook's sheet (told
     apart by the file's first bytes), or (line or item number, row) of a JSON or JSON Lines
-    file (by its name: .json, .jsonl, .ndjson)."""
+    file (by its name: .json, .jsonl, .ndjson). ``notes``: where a CSV row read leniently is
+    reported (see :func:`read_rows`)."""
     try:
         with path.open("rb") as handle:
             start = handle.read(8)
@@ -204,14 +206,18 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
         raise InputError(f"--sheet {sheet!r}: {path.name} is a text file, not an .xlsx workbook")
     if is_json_file(path):
         return json_rows(path, encoding)
-    return enumerate(read_rows(path, encoding), start=2)  # line 1 is the header
+    return enumerate(read_rows(path, encoding, notes), start=2)  # line 1 is the header
 
 
-def read_rows(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[dict[str, str]]:
+def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | None = None,
+              ) -> Iterator[dict[str, str]]:
     """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab).
 
     Lines are decoded one by one, so a line in another encoding stops the file exactly there:
-    every row before it is given first, then an :class:`InputError` names the line."""
+    every row before it is given first, then an :class:`InputError` names the line. A quote
+    inside a cell that is not doubled (``"Acme "Best" GmbH"``, ``"Acme" GmbH``), which many
+    exports write, does not stop the file: the row is read leniently (see
+    :func:`read_leniently`) and a line in ``notes`` names it."""
     try:
         codecs.lookup(encoding)
         handle = path.open("rb")
@@ -232,10 +238,11 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[dict[str
         whole_text = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")) or (
             b"\r" in start and b"\n" not in start)  # "\n" bytes are no line ends there
         if whole_text:
-            yield from _rows_of_text(path, encoding, dialect)
+            yield from _rows_of_text(path, encoding, dialect, notes)
         else:
-            yield from _checked(csv.DictReader(_decoded_lines(handle, path, encoding),
-                                               dialect=dialect, strict=True), path)
+            taken: list[str] = []
+            yield from _checked(csv.DictReader(_decoded_lines(handle, path, encoding, taken),
+                                               dialect=dialect, strict=True), path, taken, notes)
 
 
 #: A cell may hold this many characters (Python's csv default, 128 KiB, stops at a long
@@ -243,17 +250,37 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[dict[str
 FIELD_LIMIT = 16 << 20
 
 
-def _checked(reader: csv.DictReader[str], path: Path) -> Iterator[dict[str, str]]:
-    """The rows of ``reader``; a row the CSV reader cannot read (a quoted cell never closed,
-    a cell past :data:`FIELD_LIMIT`) stops the file there with its line."""
+def _checked(reader: csv.DictReader[str], path: Path, taken: list[str],
+             notes: list[str] | None) -> Iterator[dict[str, str]]:
+    """The rows of ``reader``, which reads lines that are also appended to ``taken``.
+
+    A row with an undoubled quote in a cell is read again from its lines, leniently, and
+    noted; any other row the CSV reader cannot read (a quoted cell never closed, a cell past
+    :data:`FIELD_LIMIT`) stops the file there with its line."""
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)
     last = 1  # the header's line
     try:
         if reader.fieldnames:
             reader.fieldnames = unique_columns(list(reader.fieldnames))
-        for row in reader:
-            last = reader.line_num
+        while True:
+            taken.clear()
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                cells = read_leniently(taken, reader.reader.dialect) if (
+                    "expected after" in str(exc)) else None
+                if cells is None:
+                    raise
+                row = _as_row(reader, cells)
+                if notes is not None:
+                    shown = " | ".join(" ".join(cell.split()) for cell in cells)
+                    shown = shown if len(shown) <= 120 else shown[:117] + "..."
+                    notes.append(f"{path.name}:{last + 1}: a quote inside a cell is not "
+                                 f"doubled; read leniently as: {shown}")
+            last = reader.reader.line_num
             yield row
     except csv.Error as exc:
         reason = ('a quoted cell ("...) is never closed' if "end of data" in str(exc)
@@ -261,22 +288,68 @@ def _checked(reader: csv.DictReader[str], path: Path) -> Iterator[dict[str, str]
         raise InputError(f"{path}: line {last + 1}: not readable as CSV: {reason}") from exc
 
 
-def _decoded_lines(handle: Any, path: Path, encoding: str) -> Iterator[str]:
+def read_leniently(lines: list[str], dialect: Any) -> list[str] | None:
+    """The cells of one CSV record, given as its lines, that a strict reader refused for a
+    quote inside a cell that is not doubled; None when they do not read as one record.
+
+    Quotes between two other characters of a cell are doubled first (``"Acme "Best" GmbH"``
+    reads as ``Acme "Best" GmbH``); when that does not give one record, the lines are read as
+    Python's lenient reader and spreadsheets do (``"Acme" GmbH`` reads as ``Acme GmbH``)."""
+    quote, delimiter = dialect.quotechar or '"', dialect.delimiter
+    text = "".join(lines)
+    ends = re.escape(delimiter + quote) + r"\r\n"
+    inner = re.compile(rf"(?<=[^{ends}]){re.escape(quote)}(?=[^{ends}])")
+    for strict, source in ((True, inner.sub(quote * 2, text)), (False, text)):
+        try:
+            records = [cells for cells in csv.reader(io.StringIO(source, newline=""),
+                                                     dialect, strict=strict) if cells]
+        except csv.Error:
+            continue
+        if len(records) == 1:
+            return records[0]
+    return None
+
+
+def _as_row(reader: csv.DictReader[str], cells: list[str]) -> dict[str, Any]:
+    """``cells`` as :class:`csv.DictReader` gives a row (missing cells None, extra ones in a
+    list under its ``restkey``)."""
+    names = list(reader.fieldnames or [])
+    row: dict[Any, Any] = dict(zip(names, cells, strict=False))
+    if len(cells) > len(names):
+        row[reader.restkey] = cells[len(names):]
+    for name in names[len(cells):]:
+        row[name] = reader.restval
+    return row
+
+
+def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str]) -> Iterator[str]:
+    """Decoded lines of ``handle``, each also appended to ``taken``."""
     decoder = codecs.getincrementaldecoder(encoding)()
     for number, line in enumerate(handle, start=1):
         try:
-            yield decoder.decode(line)
+            text = decoder.decode(line)
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: line {number}: not {encoding} text ({exc.reason}); "
                              f"{encoding_hint(path)}") from exc
+        taken.append(text)
+        yield text
 
 
-def _rows_of_text(path: Path, encoding: str, dialect: Any) -> Iterator[dict[str, str]]:
+def _recorded(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
+    for line in lines:
+        taken.append(line)
+        yield line
+
+
+def _rows_of_text(path: Path, encoding: str, dialect: Any, notes: list[str] | None,
+                  ) -> Iterator[dict[str, str]]:
     """Rows of a file read as text (UTF-16 and old Mac line ends); a decoding error stops
     at the block the reader decoded ahead."""
     with path.open(newline="", encoding=encoding) as handle:
+        taken: list[str] = []
         try:
-            yield from _checked(csv.DictReader(handle, dialect=dialect, strict=True), path)
+            yield from _checked(csv.DictReader(_recorded(handle, taken), dialect=dialect,
+                                               strict=True), path, taken, notes)
         except UnicodeDecodeError as exc:
             line = undecodable_line(path, encoding)
             where = f"line {line}: " if line else ""
@@ -356,7 +429,7 @@ def import_file(
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a CSV, .xlsx or JSON file")
     report = ImportReport()
-    rows = numbered_rows(path, encoding, sheet)
+    rows = numbered_rows(path, encoding, sheet, report.warnings)
     first = next(rows, None)
     if first is None:
         return report

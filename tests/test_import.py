@@ -344,3 +344,43 @@ def test_a_long_cell_is_read(tmp_path: Path) -> None:
                     encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     assert "2 rows: new 2" in run("import", str(path), "--source", "x", "--db", db).output  # type: ignore[attr-defined]
+
+
+def test_a_quote_not_doubled_inside_a_cell_is_read_leniently_and_noted(tmp_path: Path) -> None:
+    """Many exports wrap cells in quotes without doubling the quotes inside; a strict reader
+    stopped the whole import at the first such row."""
+    path = tmp_path / "list.csv"
+    path.write_text('name,phone,city\n"Acme "Best" Verpackung GmbH",030 1234567,Berlin\n'
+                    '"Beta" Logistik AG,040 7654321,Hamburg\nGamma Druck KG,"089 111222",München\n'
+                    '"Delta ""Quoted"" KG",0221 333444,Köln\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    out = " ".join(run("import", str(path), "--source", "x", "--region", "DE",
+                       "--db", db).output.split())  # type: ignore[attr-defined]
+    assert "4 rows: new 4; 0 rejected, 2 warnings" in out
+    assert ('list.csv:2: a quote inside a cell is not doubled; read leniently as: Acme "Best" '
+            "Verpackung GmbH | 030 1234567 | Berlin") in out
+    assert "list.csv:3: a quote inside a cell is not doubled" in out
+    with init_db(db).connect() as conn:
+        names = set(conn.execute(select(Company.display_name)).scalars())
+    assert names == {'Acme "Best" Verpackung', "Beta Logistik", "Gamma Druck", 'Delta "Quoted"'}
+
+
+def test_read_leniently_repairs_one_record_or_gives_up() -> None:
+    import csv
+
+    from leadgen.importer import read_leniently
+
+    class Tabs(csv.excel):
+        delimiter = "\t"
+
+    cases = [
+        (['"Acme "Best" GmbH",1\n'], csv.excel, ['Acme "Best" GmbH', "1"]),
+        (['"Acme" GmbH,1\n'], csv.excel, ["Acme GmbH", "1"]),
+        (['"Acme "Best" GmbH"\t1\n'], Tabs, ['Acme "Best" GmbH', "1"]),
+        (['"multi\n', 'line" x;2\n'], type("Semi", (csv.excel,), {"delimiter": ";"}),
+         ["multi\nline x", "2"]),
+        (["\n", '"Acme" GmbH,1\n'], csv.excel, ["Acme GmbH", "1"]),  # a blank line before
+        ([], csv.excel, None),
+    ]
+    for lines, dialect, expected in cases:
+        assert read_leniently(lines, dialect) == expected, lines
