@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
+from twisted.internet import task
 
 from leadgen.ingest import Ingestor
 from leadgen.items import NormalizedLead
@@ -18,6 +20,10 @@ logger = logging.getLogger(__name__)
 #: side in one process; separate ingestors would each hold SQLite's write lock for a batch and
 #: block one another (and the reactor). Sharing one also shares its matching caches.
 _SHARED: dict[str, tuple[Ingestor, int]] = {}
+
+#: How often a crawl checks whether its pending batch is due (``Ingestor.max_batch_seconds``
+#: old): a batch is written within this long of being due even when no lead comes.
+FLUSH_CHECK_SECONDS = 1.0
 
 
 def _acquire(url: str, crawl_run_id: int | None) -> Ingestor:
@@ -44,11 +50,16 @@ def _release(url: str) -> None:
 class StoreLeadPipeline:
     """Hands every lead to the :class:`~leadgen.ingest.Ingestor`; counts new/merged/unchanged."""
 
-    def __init__(self, stats: StatsCollector, url: str | None, crawl_run_id: int | None):
+    def __init__(self, stats: StatsCollector, url: str | None, crawl_run_id: int | None,
+                 clock: Any = None):
+        """``clock``: the reactor the flush timer runs on (tests pass a Twisted ``Clock``)."""
         self.stats = stats
         self.url = database_url(url)
         self.crawl_run_id = crawl_run_id
         self.ingestor: Ingestor | None = None
+        self._timer = task.LoopingCall(self._flush_if_due)
+        if clock is not None:
+            self._timer.clock = clock
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoreLeadPipeline:
@@ -58,6 +69,18 @@ class StoreLeadPipeline:
 
     def open_spider(self) -> None:
         self.ingestor = _acquire(self.url, self.crawl_run_id)
+        self._timer.start(FLUSH_CHECK_SECONDS, now=False)
+
+    def _flush_if_due(self) -> None:
+        """Write the pending batch once it is due, though no lead has come to write it (and
+        release SQLite's write lock). An error is logged, as a lead's own write error would
+        be, and the timer goes on."""
+        if self.ingestor is None:
+            return
+        try:
+            self.ingestor.flush_if_due()
+        except Exception:  # noqa: BLE001 - a timer must not stop; the error is logged here
+            logger.exception("store: writing the pending batch failed")
 
     def process_item(self, item: NormalizedLead) -> NormalizedLead:
         assert self.ingestor is not None
@@ -66,6 +89,8 @@ class StoreLeadPipeline:
         return item
 
     def close_spider(self) -> None:
+        if self._timer.running:
+            self._timer.stop()
         if self.ingestor is not None:
             _release(self.url)
             self.ingestor = None

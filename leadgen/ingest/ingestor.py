@@ -205,6 +205,18 @@ class Ingestor:
             self._reset_batch()
             collect_young()
 
+    def flush_if_due(self) -> bool:
+        """Flush the pending batch if it is ``max_batch_seconds`` old; True when it did.
+
+        For callers with a timer (a crawl's store pipeline): a batch is otherwise written
+        when the next lead comes, and a polite crawl can wait minutes for it while the batch
+        holds SQLite's write lock (taken with its first record), so that any other writer
+        (an import, ``leadgen enrich``) gives up with "database is locked"."""
+        if self._started is None or time.monotonic() - self._started < self.max_batch_seconds:
+            return False
+        self.flush()
+        return True
+
     def close(self) -> None:
         """Commit what is pending and release the connection."""
         try:
@@ -333,6 +345,8 @@ class Ingestor:
         company_id = seen.company_id or 0
         if company_id:
             self._seen.add(company_id)
+            if self._started is None:
+                self._started = time.monotonic()
             if status:
                 self._status[company_id] = status
         self.counts["unchanged"] += 1
