@@ -1,12 +1,14 @@
 """In-memory indexes the ingestor keeps: blocking keys -> companies, and seen source records.
 
 Loaded once from the database, then kept current by the ingestor itself, so matching a record
-costs a few dictionary look-ups, never a scan. Another writer's rows written after loading are
-not seen until the next load; ``leadgen dedupe`` reconciles.
+costs a few dictionary look-ups, never a scan. What other writers store later is taken in by
+loading only their new records and the keys of the companies those joined (see
+:meth:`Ingestor._begin_batch <leadgen.ingest.ingestor.Ingestor>`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -57,10 +59,18 @@ class KeyIndex:
         a key's hash -> a company id, a list of them, or an overflow marker."""
         return self._map
 
-    def load(self, connection: Connection) -> None:
-        rows = connection.execute(select(CompanyKey.kind, CompanyKey.value, CompanyKey.company_id))
-        for kind, value, company_id in rows:
-            self.add(kind, value, company_id)
+    def load(self, connection: Connection, companies: Collection[int] | None = None) -> None:
+        """Add every stored key, or only those of ``companies``."""
+        query = select(CompanyKey.kind, CompanyKey.value, CompanyKey.company_id)
+        if companies is None:
+            chunks = [connection.execute(query)]
+        else:
+            ids = sorted(companies)
+            chunks = [connection.execute(query.where(CompanyKey.company_id.in_(ids[at:at + 500])))
+                      for at in range(0, len(ids), 500)]
+        for rows in chunks:
+            for kind, value, company_id in rows:
+                self.add(kind, value, company_id)
 
     def get(self, kind: str, value: str) -> list[int] | None:
         """The companies holding a key; None when the block overflowed (too big to use)."""
@@ -166,16 +176,24 @@ class RecordIndex:
     def __len__(self) -> int:
         return len(self._map)
 
-    def load(self, connection: Connection) -> None:
+    def load(self, connection: Connection, after: int = 0,
+             companies: set[int] | None = None) -> int:
+        """Add the stored records with an id above ``after`` (all by default); the company of
+        each goes into ``companies`` when given. Returns the highest id loaded, or ``after``."""
         rows = connection.execute(
             select(
                 SourceRecord.id, SourceRecord.source_id, SourceRecord.record_key,
                 SourceRecord.content_hash, SourceRecord.company_id,
-            ).order_by(SourceRecord.id)
+            ).where(SourceRecord.id > after).order_by(SourceRecord.id)
         )
+        top = after
         for record_id, source_id, record_key, content_hash, company_id in rows:
             self.put(source_id, record_key,
                      SeenRecord(content_hash[:16], record_id, company_id))
+            top = record_id
+            if companies is not None and company_id is not None:
+                companies.add(company_id)
+        return top
 
     def get(self, source_id: str, record_key: str) -> SeenRecord | None:
         packed = self._map.get(record_digest(source_id, record_key))

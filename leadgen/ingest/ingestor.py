@@ -112,6 +112,10 @@ class Ingestor:
         self._name_screens = {rule.key: rule.min_name_similarity * 100
                               for rule in self.rules.blocking if rule.min_name_similarity}
         self._loaded = False
+        # Batches written here, under a lock, take in what other writers stored before each
+        # one begins (see _begin_batch); the highest source record id taken in so far:
+        self._catch_up = not self.writer.background and not dry_run
+        self._caught_up_to = 0
         self._reset_batch()
 
     # -- public API -----------------------------------------------------------------------
@@ -124,6 +128,8 @@ class Ingestor:
         """:meth:`ingest` for a lead already prepared (e.g. in a worker process) with the same
         rules."""
         self._load()
+        if self._catch_up and self.writer.connection is None:
+            self._begin_batch()
         source_id, key, full_digest = item.source_id, item.record_key, item.content_hash
         digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
         seen = self.records.get(source_id, key)
@@ -153,6 +159,7 @@ class Ingestor:
             company_id = best_id if decision == "match" and best_id is not None else 0
 
         record_id = self.writer.next_id(RECORDS)
+        self._top_record = record_id
         now = self._now()
         if company_id:
             status_name = "merged"
@@ -198,6 +205,7 @@ class Ingestor:
         try:
             self._write_batch()
             self.writer.commit()
+            self._caught_up_to = max(self._caught_up_to, self._top_record)
         except BaseException:
             self.writer.rollback()
             raise
@@ -238,6 +246,27 @@ class Ingestor:
                 self.writer.close()
             except Exception:  # noqa: BLE001 - the first error is the one to report
                 logger.exception("ingest: the writer process failed too")
+
+    def _begin_batch(self) -> None:
+        """Take the batch's write lock (SQLite's, or an advisory lock on PostgreSQL), then take
+        in what other writers (a second crawl, an import) stored since this ingestor last
+        looked: their records, and the keys and profiles of the companies those joined. No
+        lead is then matched against a stale index (which made duplicate companies) and no
+        record is stored twice (which failed the whole batch on the unique record key).
+
+        New records are told by their id: ids are handed out under that lock, so those of a
+        later batch are higher. (A PostgreSQL writer that is not an ingestor, such as
+        ``leadgen enrich``, takes ids outside it; one of its records can be missed, costing
+        a blocking key until the next start, never a wrong merge.)"""
+        connection = self.writer.begin()
+        companies: set[int] = set()
+        self._caught_up_to = self.records.load(connection, self._caught_up_to, companies)
+        if companies:
+            self.keys.load(connection, companies)
+            for company_id in companies:
+                self.profiles.pop(company_id, None)  # read again, as the other writer left it
+            logger.info("ingest: took in %s companies other writers stored or changed",
+                        len(companies))
 
     # -- matching --------------------------------------------------------------------------
 
@@ -324,6 +353,7 @@ class Ingestor:
         self._dirty_profiles: set[int] = set()
         self._started: float | None = None
         self._batch_now: datetime | None = None
+        self._top_record = 0  # the highest source record id this batch made
 
     def _now(self) -> datetime:
         """The batch's timestamp (rows of one batch are written in one transaction)."""
@@ -447,8 +477,10 @@ class Ingestor:
         if self._loaded:
             return
         with self.engine.connect() as connection:
+            # Records first: a record stored after this read is taken in by _begin_batch,
+            # with its company's keys, whether or not the key read below saw them.
+            self._caught_up_to = self.records.load(connection)
             self.keys.load(connection)
-            self.records.load(connection)
         self._loaded = True
         logger.info("ingest: loaded %s keys and %s records", len(self.keys), len(self.records))
 

@@ -33,6 +33,9 @@ from leadgen.exceptions import StorageError
 from leadgen.sqlite_writer import encode_job, receive, send, write_frames
 
 _ID_BLOCK = 512
+#: The PostgreSQL advisory lock a batch holds until it commits: ingest batches of several
+#: processes follow one another, as SQLite's write lock makes them do.
+INGEST_LOCK_KEY = 0x6C65616467656E  # "leadgen"
 _PIPE_BYTES = 1 << 20
 SQLITE_CACHE_KIB = 256 * 1024
 
@@ -138,7 +141,8 @@ class BatchWriter:
             return list(connection.execute(statement))
 
     def begin(self) -> Connection:
-        """Start the batch transaction (taking SQLite's write lock) if not started yet."""
+        """Start the batch transaction if not started yet: it takes SQLite's write lock, or on
+        PostgreSQL the ingest advisory lock (:data:`INGEST_LOCK_KEY`), until it ends."""
         if self.background:
             raise RuntimeError("a background BatchWriter has no batch connection; use read()")
         if self.connection is None:
@@ -148,6 +152,9 @@ class BatchWriter:
                 # (SQLite's default is 2 MB). Negative means KiB.
                 connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
                 connection.exec_driver_sql("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+            elif self.dialect == "postgresql" and not self.read_only:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": INGEST_LOCK_KEY})
             self.connection = connection
             self._next.clear()
             self._pool.clear()
