@@ -237,9 +237,20 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("Garland, TX 75041", (None, "75041", "Garland", "TX")),
     ("中国广东省深圳市福田区华强北路1号 邮编518000",
      ("福田区华强北路1号", "518000", "深圳", "广东省")),
-    # No postal code: nothing to tell the street from the town by.
-    ("435 S. La Cienega Blvd., Los Angeles", (None, None, None, None)),
+    # No postal code: split at commas only where the shape is clear (a house number before,
+    # a town without digits or street words last, a state code after it).
+    ("435 S. La Cienega Blvd., Los Angeles", ("435 S. La Cienega Blvd.", None, "Los Angeles",
+                                              None)),
+    ("Hauptstraße 5, Berlin", ("Hauptstraße 5", None, "Berlin", None)),
+    ("Unit 5, Riverside Park, Leeds", ("Unit 5, Riverside Park", None, "Leeds", None)),
+    ("12 main st, new york, ny", ("12 main st", None, "new york", "NY")),
     ("1234 Main Street", (None, None, None, None)),
+    ("Springfield, IL", (None, None, None, None)),  # no house number: a town and its state?
+    ("Marienplatz, München", (None, None, None, None)),
+    ("Berlin, Hauptstraße 5", (None, None, None, None)),
+    ("123 Main St, Suite 400", (None, None, None, None)),
+    ("Acme Tower, 5th Floor, Main Street", (None, None, None, None)),
+    ("Bahnhofstr. 3, Am Marktplatz", (None, None, None, None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts
@@ -253,6 +264,19 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     given = normalize_lead(Lead(name="Acme", source=source, address=Address(
         full="Marienplatz 1, 80331 München", city="Munich")))
     assert (given.postal_code, given.city) == ("80331", "munich")  # its own part comes first
+
+
+@pytest.mark.parametrize(("full", "region", "country", "e164"), [
+    ("12 Main St, Springfield, IL", "US", "US", "+12175550100"),  # Illinois, not Israel
+    ("1 Bay St, Toronto, ON", "CA", "CA", "+12175550100"),
+    ("Hauptstraße 5, Berlin, DE", "DE", "DE", "+492175550100"),
+])
+def test_a_state_code_ending_a_one_line_address_names_the_lists_country(
+        full: str, region: str, country: str, e164: str) -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, phones=["217 555 0100"],
+                               address=Address(full=full)), region)
+    assert (lead.country, [phone.e164 for phone in lead.phones]) == (country, [e164])
 
 
 CITIES_WITH_POSTAL_CODES = [

@@ -312,8 +312,8 @@ def split_one_line(full: str) -> AddressParts:
     """The parts of a one-line address, as a purchased list or a CRM export has it:
     "Marienplatz 1, 80331 München, Germany", "1600 Amphitheatre Pkwy, Mountain View, CA 94043",
     "10 Downing St, London SW1A 2AA", "广东省深圳市福田区华强北路1号 邮编518000". A country at the
-    end is left out (:func:`leadgen.normalize.lead.address_country` reads it); without a postal
-    code nothing is split."""
+    end is left out (:func:`leadgen.normalize.lead.address_country` reads it). Without a postal
+    code the parts are told apart by commas alone (:func:`_split_at_commas`)."""
     from leadgen.normalize.address_patterns import CODE_BY_TAG, POSTAL_PATTERNS
 
     text = " ".join(full.split()).strip(" ,")
@@ -344,7 +344,45 @@ def split_one_line(full: str) -> AddressParts:
         else:
             city = after
         return AddressParts(", ".join(before) or None, code.group(), city, region)
-    return AddressParts()
+    return _split_at_commas(text)
+
+
+#: State and province codes that may end a one-line address after its city ("Springfield, IL"),
+#: by country.
+STATE_CODES = {
+    "US": frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
+                    "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI "
+                    "WY".split()),
+    "CA": frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split()),
+    "AU": frozenset("NSW VIC QLD WA SA TAS ACT NT".split()),
+}
+_STATE_CODES = frozenset().union(*STATE_CODES.values())
+
+
+def state_code_of(text: str, country: str) -> bool:
+    """Whether ``text`` ("IL", "on") is a state or province code of ``country``."""
+    return text.strip().upper().rstrip(".") in STATE_CODES.get(country, ())
+_GLUED_STREET_TYPE = re.compile(r"(?:strasse|straße|str|weg|gasse|platz|allee|ring|damm)$")
+
+
+def _split_at_commas(text: str) -> AddressParts:
+    """"435 S. La Cienega Blvd., Los Angeles" -> street and city; "12 Main St, Springfield, IL"
+    -> street, city and state. Only the clear shape is split: the last part (a state code
+    aside) is the city when it has no digit and no street word, and the parts before it are
+    the street when they hold a house number. Anything else gives no parts."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    region = None
+    if len(parts) >= 3 and parts[-1].upper().rstrip(".") in _STATE_CODES:
+        region = parts.pop().upper().rstrip(".")
+    if len(parts) < 2:
+        return AddressParts()
+    city, street = parts[-1], ", ".join(parts[:-1])
+    words = [word.strip(".") for word in city.lower().split()]
+    if (_DIGIT.search(city) or not _DIGIT.search(street) or len(words) > 4
+            or any(word in _STREET_WORDS or word in _STREET_TYPES
+                   or _GLUED_STREET_TYPE.search(word) for word in words)):
+        return AddressParts()
+    return AddressParts(street, None, city, region)
 
 
 def _split_cjk(text: str) -> AddressParts:

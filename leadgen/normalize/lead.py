@@ -11,6 +11,7 @@ from leadgen.normalize.address import (
     city_key,
     normalize_country,
     normalize_postal_code,
+    state_code_of,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import normalize_name
@@ -33,15 +34,21 @@ def region_from_domain(domain: str | None) -> str | None:
     return _TLD_COUNTRY.get(tld, tld.upper())
 
 
-def address_country(lead: Lead) -> str | None:
-    """The country the address names: its country part, else the last part of the one-liner."""
+def address_country(lead: Lead, default_region: str | None = None) -> str | None:
+    """The country the address names: its country part, else the last part of the one-liner.
+
+    A last part that is a state or province code of the default region's country ("Springfield,
+    IL" in a US list) names that country, not the country with that ISO code (Israel)."""
     address = lead.address
     if address is None:
         return None
     if address.country and (country := normalize_country(address.country)):
         return country
     if address.full and "," in address.full:
-        return normalize_country(address.full.rsplit(",", 1)[1])
+        last = address.full.rsplit(",", 1)[1].strip().upper().rstrip(".")
+        if default_region and state_code_of(last, default_region.upper()):
+            return default_region.upper()
+        return normalize_country(last)
     if address.full and address.full.lstrip().startswith(CHINA_PREFIXES):
         return "CN"  # "中国广东省深圳市...": the country comes first
     return None
@@ -82,7 +89,7 @@ def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> s
     their local numbers must be read in their own country's plan.
     """
     return (
-        address_country(lead)
+        address_country(lead, default_region)
         or region_from_domain(domain)
         or address_script_region(lead)
         or normalize_country(lead.country_hint)
@@ -125,7 +132,7 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     phones = normalize_phones(lead.phones, region)
     # The company's country, strongest evidence first; the source's hint is the weakest.
     country = (
-        address_country(lead)
+        address_country(lead, default_region)
         or next((c for p in phones if (c := phone_country(p.e164))), None)
         or region_from_domain(domain)
         or normalize_country(lead.country_hint)
