@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import charset_normalizer
 from pydantic import ValidationError
@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.columns import field_of_column, unique_columns
 from leadgen.exceptions import InputError
+from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
 from leadgen.ingest.parallel import ordered_map
@@ -44,6 +45,7 @@ FIELDS = (
     "contact_title", "contact_email", "contact_phone", "employees", "revenue", "founded_year",
 )
 _SPLIT = re.compile(r"[;|\n]+")
+T = TypeVar("T")
 
 
 @dataclass
@@ -60,6 +62,8 @@ class ImportReport:
     """field -> the columns it was read from."""
     unused: list[str] = field(default_factory=list)
     """Columns no field was read from (the id column aside)."""
+    region_guess: RegionChoice | None = None
+    """The default region taken from the file's rows when none was given."""
 
     def columns_line(self) -> str:
         """The mapping in one line: "name=Firma, phone=Tel+Mobil; not imported: Notiz"."""
@@ -439,6 +443,12 @@ def import_file(
                          + ", ".join(header))
     rules = rules or load_rules()
     report.columns = parse_mapping(mapping or [], header)
+    ahead = [first]
+    if region is None:  # what the first rows say (numbers without a country code need one)
+        more, rows = _read_ahead(rows, SAMPLE_ROWS - 1)
+        ahead += more
+        report.region_guess = guess_region((row for _, row in ahead), report.columns)
+        region = report.region_guess.region if report.region_guess else None
     used = {column for columns in report.columns.values() for column in columns}
     report.unused = [column for column in header if column not in used and column != id_column]
     settings = _RowSettings(
@@ -448,7 +458,7 @@ def import_file(
         suppressions=SuppressionList.load(engine),
     )
     status = "customer" if as_customers else None
-    numbered = chain([first], rows)
+    numbered = chain(ahead, rows)
     background = (workers > 0 if background is None else background) and not dry_run
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
     results = _prepared(numbered, settings, workers)
@@ -456,6 +466,25 @@ def import_file(
                              dry_run=dry_run) as ingestor:
         _ingest(results, ingestor, report, status, dry_run=dry_run)
     return report
+
+
+def _read_ahead(rows: Iterator[T], count: int) -> tuple[list[T], Iterator[T]]:
+    """The next ``count`` rows, and the rows after them. A file that turns unreadable within
+    them raises its error only after the rows before it, in the rows after, as it would
+    have without reading ahead."""
+    ahead: list[T] = []
+    try:
+        for row in islice(rows, count):
+            ahead.append(row)
+    except InputError as exc:
+        error = exc
+
+        def failing() -> Iterator[T]:
+            raise error
+            yield  # a generator: the error comes when the rows after are read
+
+        return ahead, failing()
+    return ahead, rows
 
 
 def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportReport,

@@ -46,7 +46,10 @@ def import_command(
         "English, German, French, Spanish, Italian or Chinese (Firma, 公司名称, Telefon, 电话) "
         "map by themselves; a --map decides its field."),
     as_what: str | None = typer.Option(None, "--as", help="customers: mark rows as customers."),
-    region: str | None = typer.Option(None, "--region", help="Default country/phone region (DE)."),
+    region: str | None = typer.Option(
+        None, "--region", help="Default country/phone region (DE). Without it, the region the "
+        "first rows clearly name (country column, web and e-mail domains, how the phone "
+        "numbers are written) is used and printed."),
     encoding: str = typer.Option(
         DEFAULT_ENCODING, "--encoding", help="File encoding (gbk, cp1252; default UTF-8, or "
         "UTF-16/32 when the file starts with their byte order mark)."),
@@ -83,6 +86,10 @@ def import_command(
     if report.columns:
         err.print(f"columns: {report.columns_line()}", markup=False, highlight=False,
                   soft_wrap=True)
+    if report.region_guess:
+        err.print(f"region: {report.region_guess.region}, as no --region was given "
+                  f"({report.region_guess.why}); give --region to choose another",
+                  markup=False, highlight=False, soft_wrap=True)
     for line in report.rejected:
         err.print(f"rejected {line}", markup=False, highlight=False)
     for line in report.warnings:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import phonenumbers
@@ -153,6 +154,59 @@ def _valid_number(text: str, region: str | None) -> phonenumbers.PhoneNumber | N
     except NumberParseException:
         return None
     return number if phonenumbers.is_valid_number(number) else None
+
+
+class RegionGuess(NamedTuple):
+    region: str
+    valid: int
+    """How many of the sampled numbers are valid numbers of ``region``."""
+    sampled: int
+
+
+def likely_region(raws: Iterable[str], *, sample: int = 100, share: float = 0.8,
+                  least: int = 10) -> RegionGuess | None:
+    """The region a list's numbers written without a country code belong to, judged by the
+    first ``sample`` of them: the region in which at least ``share`` are valid numbers, written
+    as that region writes them (its trunk prefix and all: "3102461501" is a US number and,
+    without the 0 China writes before it, no Chinese one), when no other region has three
+    quarters as many (US and Canadian numbers share +1 but not their area codes; a German
+    "030 1234567" is also an Italian number, so German numbers alone name no region). None
+    when fewer than ``least`` numbers lack a country code, or no region stands out."""
+    local: list[str] = []
+    for raw in raws:
+        text = phone_text(raw, None)[0]
+        if text and not text.startswith("+") and any(char.isdigit() for char in text):
+            local.append(text)
+            if len(local) >= sample:
+                break
+    if len(local) < least:
+        return None
+    allowed = len(local) - share * len(local)  # invalid numbers a region may have
+    valid: dict[str, int] = {}
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        good = bad = 0
+        for text in local:
+            try:
+                number = phonenumbers.parse(text, region)
+                ok = (phonenumbers.is_valid_number_for_region(number, region)
+                      and _digits(phonenumbers.format_number(
+                          number, PhoneNumberFormat.NATIONAL)) == _digits(text))
+            except NumberParseException:
+                ok = False
+            good += ok
+            bad += not ok
+            if bad > allowed and bad > len(local) / 4:
+                break  # can be neither the answer nor a close second
+        valid[region] = good
+    ranked = sorted(valid.items(), key=lambda item: -item[1])
+    (best, count), (_, second) = ranked[0], ranked[1]
+    if count < share * len(local) or second > 0.75 * count:
+        return None
+    return RegionGuess(best, count, len(local))
+
+
+def _digits(text: str) -> str:
+    return "".join(char for char in text.split("ext", 1)[0] if char.isdigit())
 
 
 def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | None:

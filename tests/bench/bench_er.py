@@ -60,10 +60,11 @@ def _clusters(db: str) -> dict[str, str]:
 
 
 def evaluate(workdir: Path, *, with_phone: bool, seed: int = 7,
-             dedupe: bool = False, one_line: bool = False) -> PairScore:
+             dedupe: bool = False, one_line: bool = False, region: str | None = "US",
+             ) -> PairScore:
     """Import the shuffled restaurants with ``leadgen import`` and score the clusters;
     ``one_line``: street and city in one column ("435 s. la cienega blv., los angeles"), as
-    many lists give an address."""
+    many lists give an address; ``region`` None: imported without ``--region``."""
     with RESTAURANTS.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     gold = {}
@@ -87,7 +88,8 @@ def evaluate(workdir: Path, *, with_phone: bool, seed: int = 7,
                "--map", "category=type"] + (["--map", "phone=phone"] if with_phone else [])
     runner = CliRunner()
     result = runner.invoke(app, ["import", str(path), "--source", "restaurants", "--id-column",
-                                 "rid", "--region", "US", *mapping, "--db", db])
+                                 "rid", *(["--region", region] if region else []), *mapping,
+                                 "--db", db])
     if result.exit_code != 0:
         raise RuntimeError(f"leadgen import failed: {result.output} {result.exception}")
     if dedupe:

@@ -1,0 +1,74 @@
+"""An import without ``--region`` takes the region its first rows clearly name."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.import_region import guess_region
+from leadgen.normalize.phone import likely_region
+from tests.paths import RESTAURANTS
+
+US = ["310/246-1501", "818-762-1221", "(212) 555-0100", "415 296 7465"]
+CN = ["0571-8888 6666", "020-87654321", "010 6552 9988", "0755-83212345", "13800138000"]
+FR = ["01 42 68 53 00", "04 91 55 11 11", "03 88 15 20 00"]
+TORONTO = ["416 555 0199", "647 555 0123", "905 555 0144"]
+DE = ["030 1234567", "089 123456", "040 555123", "0221 333444"]
+
+
+@pytest.mark.parametrize(("numbers", "region"), [
+    (US * 3, "US"),
+    (CN * 2, "CN"),
+    (FR * 4, "FR"),
+    (TORONTO * 4, "CA"),  # +1 like the US, but Canadian area codes
+    (DE * 3, None),  # 030 1234567 is also a number in Brescia: German numbers alone say nothing
+    (US * 2 + TORONTO * 2, None),  # no region stands out
+    (["+49 30 1234567", "+1 212 555 0100"] * 10, None),  # every number has its country code
+    (US[:3], None),  # too few to tell
+])
+def test_likely_region_of_numbers_without_a_country_code(numbers: list[str],
+                                                         region: str | None) -> None:
+    guess = likely_region(numbers)
+    assert (guess.region if guess else None) == region
+
+
+FIELDS = {"name": ("Firma",), "website": ("Web",), "email": ("Mail",), "phone": ("Tel",),
+          "country": ("Land",)}
+
+
+def test_rows_naming_their_country_by_web_and_mail_domains() -> None:
+    rows = [{"Firma": f"Firma {n}", "Web": f"firma{n}.de" if n % 3 else "", "Tel": "030 1234567",
+             "Mail": f"info@firma{n}.de" if n % 2 else "", "Land": ""} for n in range(30)]
+    rows[4]["Web"] = "firma4.at"  # one Austrian row among them
+    choice = guess_region(rows, FIELDS)
+    assert choice is not None and choice.region == "DE"
+    assert choice.why.startswith("24 of 25 sampled rows")
+
+
+def test_rows_split_between_countries_name_none() -> None:
+    rows = [{"Land": "Deutschland" if n % 2 else "Österreich"} for n in range(30)]
+    assert guess_region(rows, FIELDS) is None
+
+
+def test_import_without_region_reads_the_numbers_as_the_list_writes_them(tmp_path: Path) -> None:
+    with RESTAURANTS.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[:40]
+    path = tmp_path / "guide.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["name", "addr", "city", "phone"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = CliRunner().invoke(app, ["import", str(path), "--source", "guide", "--db", db])
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0, out
+    assert ("region: US, as no --region was given (40 of 40 sampled phone numbers without a "
+            "country code are written as US numbers)") in out
+    assert "not a valid number" not in out
+    given = CliRunner().invoke(app, ["import", str(path), "--source", "guide2", "--region", "US",
+                                     "--db", db])
+    assert "region:" not in given.output
