@@ -93,6 +93,11 @@ NAMES = [
     # Traditional Chinese (Taiwan, Hong Kong) keys as simplified: one company on both lists.
     ("華為技術有限公司", "華為技術", "华为技术", "有限公司"),
     ("臺灣積體電路製造股份有限公司", "臺灣積體電路製造", "台湾积体电路制造", "股份有限公司"),
+    # An article after the name, as alphabetical directories write it, goes in front.
+    ("Tillerman, The", "The Tillerman", "tillerman", None),
+    ("tillerman  the", "the tillerman", "tillerman", None),  # the comma lost
+    ("Brücke, Die", "Die Brücke", "die brucke", None),
+    ("Theatre Supplies Ltd", "Theatre Supplies", "theatre supplies", "Ltd"),
 ]
 
 

@@ -82,6 +82,11 @@ CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "(株)", "（株
 
 _AND_WORDS = {"&": "and", "und": "and", "et": "and", "y": "and", "+": "and"}
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
+#: An article written after the name, as alphabetical directories do ("Tillerman, The",
+#: "Brücke, Die"; "Tillerman the" where the comma was lost).
+_INVERTED_ARTICLE = re.compile(
+    r"^(?P<name>.*?\S)\s*,\s*(?P<article>the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)"
+    r"$|^(?P<bare>.*?\S)\s+(?P<the>the)$", re.IGNORECASE)
 _LEADING = re.compile(r"^[\s,;:\-–—&/+)]+")
 _MAX_TERM_TOKENS = 5
 
@@ -211,6 +216,28 @@ def _without_annotations(name: str) -> str:
     return name
 
 
+def _uninverted(name: str) -> str:
+    """"Tillerman, The" -> "The Tillerman"."""
+    match = _INVERTED_ARTICLE.match(name)
+    if match is None:
+        return name
+    if match["name"]:
+        return f"{match['article']} {match['name']}"
+    return f"{match['the']} {match['bare']}"
+
+
+def without_place(display_name: str, places: tuple[str, ...]) -> str | None:
+    """The match key of ``display_name`` without a place in brackets after it that is one of
+    ``places`` (city keys): "Coyote Cafe (Las Vegas)" in Las Vegas is "coyote cafe"; None
+    when it has no such place."""
+    from leadgen.normalize.address import city_key
+
+    gloss = _GLOSS.search(display_name)
+    if gloss is None or gloss.start() == 0 or city_key(gloss.group(1)) not in places:
+        return None
+    return name_key(_uninverted(_TRAILING.sub("", display_name[:gloss.start()]))) or None
+
+
 def _gloss(name: str) -> re.Match[str] | None:
     if not name.endswith((")", "）")):
         return None
@@ -248,7 +275,7 @@ def normalize_name(raw: str) -> NameParts:
     ``normalize_name(parts.display_name)`` gives the same display name and key again.
     """
     cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
-    cleaned = _without_annotations(cleaned)
+    cleaned = _uninverted(_without_annotations(cleaned))
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
     display, forms = _strip_legal_form(cleaned)
     key = name_key(display) or name_key(cleaned) or fold(cleaned)
