@@ -380,6 +380,9 @@ STREETS = [
     ("1110 Third Ave.", "1110 3rd Ave. at 65th St.", "1110 3rd ave"),
     ("1 Eleventh Avenue", "1 11th Ave. near Main St.", "1 11th ave"),
     ("Twentieth Street 5", "20th St. 5", "20th st 5"),
+    ("3130 Piedmont Rd. NE", "3130 Piedmont Road", "3130 piedmont rd"),  # a quadrant left out
+    ("8358 Sunset Blvd. West", "8358 Sunset Blvd.", "8358 sunset blvd"),
+    ("5 Avenue N", "5 Avenue N.", "5 ave n"),  # Avenue N is the street's name
 ]
 
 

@@ -70,6 +70,9 @@ _STREET_WORDS.update(_ORDINALS)
 _STREET_TYPES = frozenset({"st", "ave", "blvd", "rd", "dr", "ln", "pl", "sq", "hwy", "pkwy",
                            "ct", "ter", "cir", "way"})
 _DIRECTIONS = frozenset({"at", "near", "nr", "off", "corner", "between", "betw", "btwn"})
+#: A city quadrant after the street type ("Piedmont Rd. NE"), as keyed.
+_QUADRANTS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "northeast", "northwest",
+                        "southeast", "southwest"})
 _GLUED_STREET = re.compile(r"(strasse|straße|str)$")
 
 
@@ -187,8 +190,9 @@ def city_key(raw: str | None) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def street_key(raw: str | None) -> str | None:
     """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ..."),
-    ordinals as numbers ("Second Ave." -> "2nd ave") and directions to it left out ("747 9th
-    Ave. between 50th and 51st Sts.", "156 2nd Ave. at 10th St.")."""
+    ordinals as numbers ("Second Ave." -> "2nd ave"), directions to it left out ("747 9th
+    Ave. between 50th and 51st Sts.", "156 2nd Ave. at 10th St.") and a quadrant after the
+    street type too ("3130 Piedmont Rd. NE")."""
     if not raw:
         return None
     tokens: list[str] = []
@@ -204,6 +208,9 @@ def street_key(raw: str | None) -> str | None:
             tokens.extend([_STREET_WORDS.get(head, head), "st"])
         else:
             tokens.append(token)
+    if (len(tokens) >= 3 and tokens[-1] in _QUADRANTS and tokens[-2] in _STREET_TYPES
+            and not tokens[-3].isdigit()):  # "Avenue N" is a street's name
+        tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
     return " ".join(tokens) or None
 
 
