@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from cleanco.clean import prepare_default_terms
 
+from leadgen.normalize.address import city_key
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import clean_spaces, fold, has_cjk, key_tokens
 
@@ -230,8 +231,6 @@ def without_place(display_name: str, places: tuple[str, ...]) -> str | None:
     """The match key of ``display_name`` without a place in brackets after it that is one of
     ``places`` (city keys): "Coyote Cafe (Las Vegas)" in Las Vegas is "coyote cafe"; None
     when it has no such place."""
-    from leadgen.normalize.address import city_key
-
     gloss = _GLOSS.search(display_name)
     if gloss is None or gloss.start() == 0 or city_key(gloss.group(1)) not in places:
         return None
