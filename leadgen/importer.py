@@ -197,8 +197,8 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
                   notes: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a CSV file, (row number, row) of an .xlsx workbook's sheet (told
     apart by the file's first bytes), or (line or item number, row) of a JSON or JSON Lines
-    file (by its name: .json, .jsonl, .ndjson). ``notes``: where a CSV row read leniently is
-    reported (see :func:`read_rows`)."""
+    file (by its name: .json, .jsonl, .ndjson). ``notes``: where a CSV row read leniently,
+    or a JSON field that is no column, is reported (see :func:`read_rows`, :func:`json_rows`)."""
     try:
         with path.open("rb") as handle:
             start = handle.read(8)
@@ -209,7 +209,7 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
     if sheet is not None:
         raise InputError(f"--sheet {sheet!r}: {path.name} is a text file, not an .xlsx workbook")
     if is_json_file(path):
-        return json_rows(path, encoding)
+        return json_rows(path, encoding, notes)
     return enumerate(read_rows(path, encoding, notes), start=2)  # line 1 is the header
 
 

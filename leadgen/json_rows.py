@@ -27,9 +27,12 @@ def is_json_file(path: Path) -> bool:
     return path.suffix.lower() in JSON_SUFFIXES
 
 
-def json_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int, dict[str, str]]]:
+def json_rows(path: Path, encoding: str = "utf-8-sig", notes: list[str] | None = None,
+              ) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number for JSON Lines, item number for an array, row) of each object, every
-    row holding every column the first rows name (empty where an object lacks it)."""
+    row holding every column the first rows name (empty where an object lacks it). A field
+    that first appears after them is no column (the import's mapping is made from the
+    columns): ``notes`` gets a line naming it and where it appears first."""
     objects = _lines(path, encoding) if path.suffix.lower() != ".json" else _array(path, encoding)
     ahead: list[tuple[int, dict[str, str]]] = []
     error: InputError | None = None
@@ -38,7 +41,15 @@ def json_rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int, di
     except InputError as exc:  # a broken line early on: the rows before it still count
         error = exc
     columns = list(dict.fromkeys(key for _, row in ahead for key in row))
+    known = set(columns)
     for number, row in chain(ahead, () if error else objects):
+        if notes is not None and not known.issuperset(row):
+            for key in row:
+                if key not in known:
+                    known.add(key)
+                    notes.append(f"{path.name}:{number}: field {key!r} first appears here, "
+                                 f"after the first {_HEADER_ROWS:,} objects the columns are "
+                                 "read from: it is not imported")
         yield number, {**dict.fromkeys(columns, ""), **row}
     if error is not None:
         raise error

@@ -93,3 +93,22 @@ def test_json_that_is_not_rows_is_one_clear_error(tmp_path: Path, name: str, tex
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         list(json_rows(path))
+
+
+def test_a_field_that_first_appears_after_the_rows_columns_are_read_from_is_named(
+        tmp_path: Path) -> None:
+    path = tmp_path / "crm.jsonl"
+    lines = [json.dumps({"id": n, "name": f"Firma {n} GmbH"}) for n in range(1, 1002)]
+    lines.append(json.dumps({"id": 1002, "name": "Spät GmbH", "fax": "+49 30 1234568",
+                             "note": "x"}))
+    lines.append(json.dumps({"id": 1003, "name": "Später GmbH", "fax": "+49 30 1234569"}))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="crm", id_column="id", region="DE")
+    assert report.rows == 1003 and not report.rejected
+    assert report.warnings == [
+        "crm.jsonl:1002: field 'fax' first appears here, after the first 1,000 objects the "
+        "columns are read from: it is not imported",
+        "crm.jsonl:1002: field 'note' first appears here, after the first 1,000 objects the "
+        "columns are read from: it is not imported",
+    ]
