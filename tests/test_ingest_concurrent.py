@@ -4,6 +4,8 @@ what the other stored before its next batch, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from leadgen.ingest import Ingestor
+from leadgen.matching.review import merge_companies
+from leadgen.matching.rules import load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
 from tests.test_ingest import LEADS, counts
@@ -33,3 +35,27 @@ def test_each_writer_takes_in_what_the_other_stored_since_it_loaded(db_url: str)
         second.close()
     assert counts(engine)["companies"] == 3
     assert counts(engine)["source_records"] == 5
+
+
+def test_a_company_merged_away_meanwhile_does_not_cost_the_batch(db_url: str) -> None:
+    """A reviewer merges two companies while a crawl runs: the crawl's cached index still
+    points at the company merged away, and its next batch (every lead in it) was refused on
+    the foreign key. The batch is matched again against the indexes read afresh."""
+    engine = init_db(db_url)
+    crawl = Ingestor(engine)
+    try:
+        acme = crawl.ingest(normalize_lead(LEADS[0], "GB")).company_id
+        other = crawl.ingest(normalize_lead(LEADS[4], "GB")).company_id
+        crawl.flush()
+        with engine.begin() as connection:  # `leadgen review`, in another program
+            merge_companies(connection, keep=other, absorb=acme, rules=load_rules(),
+                            evidence={"decision": "match", "via": "test"})
+        leads = [LEADS[1], LEADS[6]]  # Acme again (its keys now at the kept company), another
+        for lead in leads:
+            crawl.ingest(normalize_lead(lead, "GB"))
+        crawl.flush()
+    finally:
+        crawl.close()
+    assert counts(engine)["source_records"] == 4
+    assert counts(engine)["companies"] == 2
+    assert crawl.counts == {"new": 3, "merged": 1, "unchanged": 0, "possible": 0}

@@ -8,6 +8,7 @@ Each record is matched through indexed blocking keys against the companies alrea
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
@@ -116,6 +118,7 @@ class Ingestor:
         # one begins (see _begin_batch); the highest source record id taken in so far:
         self._catch_up = not self.writer.background and not dry_run
         self._caught_up_to = 0
+        self._replaying = False
         self._reset_batch()
 
     # -- public API -----------------------------------------------------------------------
@@ -128,8 +131,10 @@ class Ingestor:
         """:meth:`ingest` for a lead already prepared (e.g. in a worker process) with the same
         rules."""
         self._load()
-        if self._catch_up and self.writer.connection is None:
-            self._begin_batch()
+        if self._catch_up:
+            if self.writer.connection is None:
+                self._begin_batch()
+            self._items.append((item, status))
         source_id, key, full_digest = item.source_id, item.record_key, item.content_hash
         digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
         seen = self.records.get(source_id, key)
@@ -202,16 +207,49 @@ class Ingestor:
             return
         if not self.writer.active and not self._touched_ids():
             return
+        items, counts = self._items, self._counts_before
         try:
             self._write_batch()
             self.writer.commit()
-            self._caught_up_to = max(self._caught_up_to, self._top_record)
-        except BaseException:
+        except BaseException as exc:
             self.writer.rollback()
-            raise
-        finally:
             self._reset_batch()
             collect_young()
+            if (self._catch_up and not self._replaying
+                    and isinstance(exc, sqlite3.IntegrityError | IntegrityError)):
+                self._replay(items, counts, exc)
+                return
+            raise
+        self._caught_up_to = max(self._caught_up_to, self._top_record)
+        self._reset_batch()
+        collect_young()
+
+    def _replay(self, items: list[tuple[PreparedLead, str | None]], counts: dict[str, int],
+                error: Exception) -> None:
+        """Match a batch the database refused again, against indexes loaded afresh.
+
+        Another program changed companies the batch pointed to after this ingestor cached
+        them: ``leadgen dedupe``, a merge in ``leadgen review``, ``leadgen split`` or
+        ``leadgen forget`` moved their records elsewhere or removed them, so a lead merged into
+        a company that is gone (a foreign key the database refuses, and every lead of the
+        batch was lost). Such changes are rare and rewrite companies wholesale, so everything
+        is read again; the outcomes already returned for the batch's leads may differ from
+        what is stored (``counts`` follow what is stored). A second refusal is raised."""
+        logger.warning("ingest: the database refused a batch (%s): companies it points to were "
+                       "changed by another program; matching its %s leads again",
+                       str(error).splitlines()[0], len(items))
+        self.keys = KeyIndex(caps=self._block_limits)
+        self.records = RecordIndex()
+        self.profiles.clear()
+        self._loaded = False
+        self.counts = dict(counts)
+        self._replaying = True
+        try:
+            for item, status in items:
+                self.ingest_prepared(item, status=status)
+            self.flush()
+        finally:
+            self._replaying = False
 
     def flush_if_due(self) -> bool:
         """Flush the pending batch if it is ``max_batch_seconds`` old; True when it did.
@@ -354,6 +392,10 @@ class Ingestor:
         self._started: float | None = None
         self._batch_now: datetime | None = None
         self._top_record = 0  # the highest source record id this batch made
+        # What a refused batch is matched again from (see _replay): its leads, and the
+        # counts before it.
+        self._items: list[tuple[PreparedLead, str | None]] = []
+        self._counts_before = dict(self.counts)
 
     def _now(self) -> datetime:
         """The batch's timestamp (rows of one batch are written in one transaction)."""
