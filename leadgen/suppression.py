@@ -10,7 +10,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
@@ -19,6 +19,9 @@ from sqlalchemy.orm import Session
 from leadgen.exceptions import InputError
 from leadgen.items import NormalizedLead
 from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord, Suppression
+
+if TYPE_CHECKING:
+    from leadgen.ingest.prepared import PreparedLead
 
 KINDS = ("email", "domain", "phone", "name_key")
 
@@ -52,6 +55,16 @@ class SuppressionList:
             domains=[lead.registered_domain] if lead.registered_domain else [],
             phones=[phone.e164 for phone in lead.phones],
             name_key=lead.name_key,
+        )
+
+    def reason_for_prepared(self, item: PreparedLead) -> str | None:
+        """:meth:`reason_for` of a lead as the ingestor holds it (its contacts rows and
+        matching profile)."""
+        return self._reason(
+            emails=[row[1] for row in item.contacts if row[0] == "email"],
+            domains=list(item.profile.domains),
+            phones=[row[1] for row in item.contacts if row[0] == "phone"],
+            name_key=item.name_key,
         )
 
     def reason_for_company(self, company: Company, contacts: list[ContactPoint] = ()) -> str | None:  # type: ignore[assignment]

@@ -7,7 +7,8 @@ from leadgen.ingest import Ingestor
 from leadgen.matching.review import merge_companies
 from leadgen.matching.rules import load_rules
 from leadgen.normalize import normalize_lead
-from leadgen.storage import init_db
+from leadgen.storage import init_db, session_scope
+from leadgen.suppression import forget
 from tests.test_ingest import LEADS, counts
 
 
@@ -59,3 +60,41 @@ def test_a_company_merged_away_meanwhile_does_not_cost_the_batch(db_url: str) ->
     assert counts(engine)["source_records"] == 4
     assert counts(engine)["companies"] == 2
     assert crawl.counts == {"new": 3, "merged": 1, "unchanged": 0, "possible": 0}
+
+
+def test_a_forget_during_a_crawl_is_honoured_by_its_next_batch(db_url: str) -> None:
+    """`leadgen forget acme-packaging.de` while a crawl runs: the crawl checked its leads
+    against the list as it was when it started, and stored Acme again (its cached index even
+    merged it into the erased company, and the batch failed)."""
+    engine = init_db(db_url)
+    crawl = Ingestor(engine)
+    try:
+        crawl.ingest(normalize_lead(LEADS[0], "GB"))
+        crawl.flush()
+        with session_scope(engine) as session:  # `leadgen forget`, in another program
+            assert forget(session, "acme-packaging.de")["companies_erased"] == 1
+        outcome = crawl.ingest(normalize_lead(LEADS[1], "GB"))  # Acme, from another directory
+        crawl.ingest(normalize_lead(LEADS[4], "GB"))
+        crawl.flush()
+    finally:
+        crawl.close()
+    assert (outcome.status, outcome.evidence["reason"]) == (
+        "suppressed", "domain acme-packaging.de is suppressed")
+    assert counts(engine)["companies"] == 1  # the bakery only
+    assert counts(engine)["source_records"] == 1
+
+
+def test_a_bulk_load_honours_a_forget_from_its_next_batch(sqlite_url: str) -> None:
+    engine = init_db(sqlite_url)
+    load = Ingestor(engine, background=True, batch_size=2)
+    try:
+        load.ingest(normalize_lead(LEADS[0], "GB"))
+        load.ingest(normalize_lead(LEADS[4], "GB"))  # the batch goes to the writer process
+        load.writer.wait()
+        with session_scope(engine) as session:
+            forget(session, "acme-packaging.de")
+        assert load.ingest(normalize_lead(LEADS[1], "GB")).status == "suppressed"
+        assert load.ingest(normalize_lead(LEADS[6], "GB")).status == "new"
+    finally:
+        load.close()
+    assert counts(engine)["companies"] == 2  # the bakery and the garden

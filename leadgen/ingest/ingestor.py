@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
@@ -30,7 +31,8 @@ from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize.address import city_aliases, city_key
 from leadgen.sqlite_writer import json_text
-from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
+from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS, SUPPRESSIONS
+from leadgen.suppression import SuppressionList
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,8 @@ class IngestOutcome:
 
     status: str
     """new (a new company), merged (joined a company), unchanged (seen before, nothing added),
-    possible (a new company with a possible match kept for review)."""
+    possible (a new company with a possible match kept for review), suppressed (on the
+    suppression list: nothing stored)."""
     company_id: int
     source_record_id: int | None
     evidence: dict[str, Any] = field(default_factory=dict)
@@ -119,6 +122,10 @@ class Ingestor:
         self._catch_up = not self.writer.background and not dry_run
         self._caught_up_to = 0
         self._replaying = False
+        # The suppression list, read again when it changed (leadgen forget during a crawl):
+        # its callers check leads against the list as it was when they started.
+        self._suppressions: SuppressionList | None = None
+        self._suppressions_seen = 0  # the highest suppression id read
         self._reset_batch()
 
     # -- public API -----------------------------------------------------------------------
@@ -135,6 +142,14 @@ class Ingestor:
             if self.writer.connection is None:
                 self._begin_batch()
             self._items.append((item, status))
+        elif self._started is None and not self.dry_run:  # a bulk batch begins
+            with self.engine.connect() as connection:
+                self._read_suppressions(connection, changed_only=True)
+        if self._suppressions is not None and (
+                reason := self._suppressions.reason_for_prepared(item)):
+            self.counts["suppressed"] = self.counts.get("suppressed", 0) + 1
+            return IngestOutcome("suppressed", 0, None,
+                                 {"decision": "suppressed", "reason": reason})
         source_id, key, full_digest = item.source_id, item.record_key, item.content_hash
         digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
         seen = self.records.get(source_id, key)
@@ -290,13 +305,16 @@ class Ingestor:
         in what other writers (a second crawl, an import) stored since this ingestor last
         looked: their records, and the keys and profiles of the companies those joined. No
         lead is then matched against a stale index (which made duplicate companies) and no
-        record is stored twice (which failed the whole batch on the unique record key).
+        record is stored twice (which failed the whole batch on the unique record key). The
+        suppression list is read again when ``leadgen forget`` added to it meanwhile: no lead
+        it names is stored after the forget, however long ago the crawl started.
 
         New records are told by their id: ids are handed out under that lock, so those of a
         later batch are higher. (A PostgreSQL writer that is not an ingestor, such as
         ``leadgen enrich``, takes ids outside it; one of its records can be missed, costing
         a blocking key until the next start, never a wrong merge.)"""
         connection = self.writer.begin()
+        self._read_suppressions(connection)
         companies: set[int] = set()
         self._caught_up_to = self.records.load(connection, self._caught_up_to, companies)
         if companies:
@@ -305,6 +323,17 @@ class Ingestor:
                 self.profiles.pop(company_id, None)  # read again, as the other writer left it
             logger.info("ingest: took in %s companies other writers stored or changed",
                         len(companies))
+
+    def _read_suppressions(self, connection: Connection, *, changed_only: bool = False,
+                           ) -> None:
+        """Read the suppression list when its entries changed since last read (or were never
+        read, unless ``changed_only``: a bulk load checks only what changed after its start,
+        its caller having checked every row against the list as it was then)."""
+        top = connection.execute(select(func.max(SUPPRESSIONS.c.id))).scalar() or 0
+        if top == self._suppressions_seen and (self._suppressions is not None or changed_only):
+            return
+        self._suppressions = SuppressionList.load(Session(connection))
+        self._suppressions_seen = top
 
     # -- matching --------------------------------------------------------------------------
 
@@ -523,6 +552,11 @@ class Ingestor:
             # with its company's keys, whether or not the key read below saw them.
             self._caught_up_to = self.records.load(connection)
             self.keys.load(connection)
+            if self._catch_up:
+                self._read_suppressions(connection)
+            elif not self.dry_run:
+                self._suppressions_seen = connection.execute(
+                    select(func.max(SUPPRESSIONS.c.id))).scalar() or 0
         self._loaded = True
         logger.info("ingest: loaded %s keys and %s records", len(self.keys), len(self.records))
 

@@ -11,6 +11,7 @@ from leadgen.storage.models import (
     MatchDecision,
     PossibleMatch,
     SourceRecord,
+    Suppression,
 )
 
 COMPANIES: Table = Company.__table__  # type: ignore[assignment]
@@ -19,3 +20,4 @@ KEYS: Table = CompanyKey.__table__  # type: ignore[assignment]
 CONTACTS: Table = ContactPoint.__table__  # type: ignore[assignment]
 POSSIBLE: Table = PossibleMatch.__table__  # type: ignore[assignment]
 DECISIONS: Table = MatchDecision.__table__  # type: ignore[assignment]
+SUPPRESSIONS: Table = Suppression.__table__  # type: ignore[assignment]
