@@ -4,18 +4,22 @@ Numbers written without a country code ("310/246-1501", "0571-8888 6666") can on
 in some country's plan; without one they are left out and every phone match of the file is
 lost. Many lists never name their country because all their rows are in one. So the first
 rows are asked: their country column, website and e-mail domains (``.de``, ``.co.uk``), and
-failing those, the way their numbers are written (:func:`likely_region`).
+failing those, the way their numbers are written (:func:`likely_region`); where the numbers
+fit several countries' plans alike ("030 1234567" is a number in Berlin and in Brescia), the
+legal forms of the names decide among them (GmbH: Germany, Austria, Switzerland).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from leadgen.normalize.address import normalize_country
 from leadgen.normalize.lead import region_from_domain
-from leadgen.normalize.phone import likely_region
+from leadgen.normalize.name import normalize_name
+from leadgen.normalize.phone import likely_region, phone_regions
 from leadgen.normalize.website import first_website, registered_domain
 
 #: Rows read to guess from, and how many must name a country (at least four in five of them
@@ -23,6 +27,31 @@ from leadgen.normalize.website import first_website, registered_domain
 SAMPLE_ROWS = 200
 LEAST_ROWS = 10
 SHARE = 0.8
+
+
+#: Legal forms that name the countries they are registered in, keyed without dots, spaces and
+#: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
+FORM_COUNTRIES: dict[str, frozenset[str]] = {
+    form: frozenset(countries.split()) for forms, countries in (
+        ("gmbh mbh ag kg gmbh&cokg ag&cokg ohg gbr", "DE AT CH"),
+        ("ek ekfm ekfr ug ug(haftungsbeschränkt) ggmbh eg ev", "DE"),
+        ("srl spa snc sapa", "IT"),
+        ("sas", "IT FR"),
+        ("sarl eurl", "FR BE LU CH"),
+        ("sl slu", "ES"),
+        ("bv nv vof", "NL BE"),
+        ("spzoo", "PL"),
+        ("sro", "CZ SK"),
+        ("kft zrt nyrt", "HU"),
+        ("oy oyj", "FI"),
+        ("ab", "SE"),
+        ("aps", "DK"),
+        ("lda", "PT"),
+        ("株式会社 有限会社 合同会社", "JP"),
+        ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
+    ) for form in forms.split()
+}
+_FORM_NOISE = re.compile(r"[\s.]")
 
 
 class RegionChoice(NamedTuple):
@@ -37,6 +66,7 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
     None when they do not clearly say."""
     named: Counter[str] = Counter()
     phones: list[str] = []
+    names: list[str] = []
     for row in rows:
         found = set()
         for column in fields.get("country", ()):
@@ -53,6 +83,7 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
         if len(found) == 1:
             named[found.pop()] += 1
         phones += [row.get(column) or "" for column in fields.get("phone", ())]
+        names += [row.get(column) or "" for column in fields.get("name", ())]
     told = sum(named.values())
     if told >= LEAST_ROWS:
         country, count = named.most_common(1)[0]
@@ -60,8 +91,35 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
             return RegionChoice(country, f"{count} of {told} sampled rows that name a country "
                                          f"by column, web or e-mail domain name {country}")
     guess = likely_region(phones)
-    if guess is None:
+    if guess is not None:
+        return RegionChoice(guess.region, f"{guess.valid} of {guess.sampled} sampled phone "
+                                          "numbers without a country code are written as "
+                                          f"{guess.region} numbers")
+    return _by_legal_forms(phones, names)
+
+
+def _by_legal_forms(phones: list[str], names: list[str]) -> RegionChoice | None:
+    """Among the regions whose plan the numbers fit, the one most names' legal forms are
+    registered in (at least four in five of the names with such a form, and none of the
+    other regions as often)."""
+    regions = {guess.region: guess for guess in phone_regions(phones)}
+    if len(regions) < 2:
         return None
-    return RegionChoice(guess.region, f"{guess.valid} of {guess.sampled} sampled phone numbers "
-                                      f"without a country code are written as {guess.region} "
-                                      "numbers")
+    votes: Counter[str] = Counter()
+    formed = 0
+    for name in names:
+        form = normalize_name(name).legal_form if name else None
+        countries = FORM_COUNTRIES.get(_FORM_NOISE.sub("", form.lower())) if form else None
+        if countries:
+            formed += 1
+            votes.update(countries & regions.keys())
+    if formed < LEAST_ROWS or not votes:
+        return None
+    (region, count), *others = votes.most_common(2)
+    if count < SHARE * formed or (others and others[0][1] == count):
+        return None
+    guess, also = regions[region], sorted(set(regions) - {region})
+    return RegionChoice(region, f"{guess.valid} of {guess.sampled} sampled phone numbers "
+                                f"without a country code are written as {region} numbers "
+                                f"(and as {', '.join(also[:3])} ones), and {count} of {formed} "
+                                f"sampled names have a legal form of {region}")

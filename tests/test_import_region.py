@@ -72,3 +72,22 @@ def test_import_without_region_reads_the_numbers_as_the_list_writes_them(tmp_pat
     given = CliRunner().invoke(app, ["import", str(path), "--source", "guide2", "--region", "US",
                                      "--db", db])
     assert "region:" not in given.output
+
+
+@pytest.mark.parametrize(("names", "numbers", "region"), [
+    # Numbers that fit several plans alike: the legal forms decide among those.
+    (["Müller Maschinenbau GmbH", "Schmidt & Söhne KG", "Weber Logistik GmbH & Co. KG"],
+     DE, "DE"),
+    (["Rossi Imballaggi S.r.l.", "Bianchi Meccanica S.p.A.", "Verdi S.r.l."],
+     ["02 1234 5678", "06 1234 5678", "011 123 4567", "030 1234567"], "IT"),
+    (["Acme Ltd", "Beta Inc", "Gamma LLC"], DE, None),  # forms used everywhere name none
+    (["Acme GmbH", "Beta S.r.l.", "Gamma AG", "Delta S.p.A."], DE, None),  # half and half
+])
+def test_numbers_that_fit_several_plans_are_told_apart_by_legal_forms(
+        names: list[str], numbers: list[str], region: str | None) -> None:
+    rows = [{"Firma": names[n % len(names)], "Tel": numbers[n % len(numbers)]}
+            for n in range(24)]
+    choice = guess_region(rows, {"name": ("Firma",), "phone": ("Tel",)})
+    assert (choice.region if choice else None) == region
+    if choice:
+        assert choice.why.endswith(f"24 of 24 sampled names have a legal form of {region}")

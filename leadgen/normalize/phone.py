@@ -166,12 +166,23 @@ class RegionGuess(NamedTuple):
 def likely_region(raws: Iterable[str], *, sample: int = 100, share: float = 0.8,
                   least: int = 10) -> RegionGuess | None:
     """The region a list's numbers written without a country code belong to, judged by the
-    first ``sample`` of them: the region in which at least ``share`` are valid numbers, written
-    as that region writes them (its trunk prefix and all: "3102461501" is a US number and,
-    without the 0 China writes before it, no Chinese one), when no other region has three
-    quarters as many (US and Canadian numbers share +1 but not their area codes; a German
-    "030 1234567" is also an Italian number, so German numbers alone name no region). None
-    when fewer than ``least`` numbers lack a country code, or no region stands out."""
+    first ``sample`` of them (see :func:`phone_regions`), when no other region has three
+    quarters as many valid numbers (US and Canadian numbers share +1 but not their area
+    codes; a German "030 1234567" is also an Italian number, so German numbers alone name no
+    region). None when no region stands out."""
+    regions = phone_regions(raws, sample=sample, share=share, least=least)
+    if not regions or (len(regions) > 1 and regions[1].valid > 0.75 * regions[0].valid):
+        return None
+    return regions[0]
+
+
+def phone_regions(raws: Iterable[str], *, sample: int = 100, share: float = 0.8,
+                  least: int = 10) -> list[RegionGuess]:
+    """The regions in which at least ``share`` of the first ``sample`` numbers written
+    without a country code are valid numbers, written as that region writes them (its trunk
+    prefix and all: "3102461501" is a US number and, without the 0 China writes before it,
+    no Chinese one), most first; none when fewer than ``least`` numbers lack a country
+    code."""
     local: list[str] = []
     for raw in raws:
         text = phone_text(raw, None)[0]
@@ -180,7 +191,7 @@ def likely_region(raws: Iterable[str], *, sample: int = 100, share: float = 0.8,
             if len(local) >= sample:
                 break
     if len(local) < least:
-        return None
+        return []
     allowed = len(local) - share * len(local)  # invalid numbers a region may have
     valid: dict[str, int] = {}
     for region in phonenumbers.SUPPORTED_REGIONS:
@@ -199,10 +210,8 @@ def likely_region(raws: Iterable[str], *, sample: int = 100, share: float = 0.8,
                 break  # can be neither the answer nor a close second
         valid[region] = good
     ranked = sorted(valid.items(), key=lambda item: -item[1])
-    (best, count), (_, second) = ranked[0], ranked[1]
-    if count < share * len(local) or second > 0.75 * count:
-        return None
-    return RegionGuess(best, count, len(local))
+    return [RegionGuess(region, count, len(local)) for region, count in ranked
+            if count >= share * len(local)]
 
 
 def _digits(text: str) -> str:
