@@ -144,6 +144,13 @@ def test_normalize_phone_rejects(raw: str) -> None:
     assert normalize_phone(raw, None) is None
 
 
+@pytest.mark.parametrize("raw", ["12", "Tel: 12", "123-45", "0/00000"])
+def test_a_few_digits_are_no_number_even_where_the_plan_calls_them_possible(raw: str) -> None:
+    """German and Chinese metadata call such numbers possible; as a match key "+4912" would
+    tie together every company whose list wrote junk in the phone column."""
+    assert normalize_phone(raw, "DE") is None and normalize_phone(raw, "CN") is None
+
+
 def test_phone_kind() -> None:
     assert normalize_phone("0151 23456789", "DE").kind == "mobile"  # type: ignore[union-attr]
     assert normalize_phone("0800 1234567", "DE").kind == "toll_free"  # type: ignore[union-attr]

@@ -92,6 +92,8 @@ def _reference_number(text: str, region: str | None, *, valid_only: bool,
     valid = phonenumbers.is_valid_number(number)
     if not phonenumbers.is_possible_number(number) or (valid_only and not valid):
         return None
+    if not valid and number.national_number < 100_000:  # too short to be a number
+        return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     try:
         again = phonenumbers.parse(e164, None)

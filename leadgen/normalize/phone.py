@@ -64,6 +64,10 @@ class _Facts(NamedTuple):
 
 
 _Found = tuple[str, str | None, str | None]  # E.164, line type, extension
+#: A number no line type is known for (not valid by the metadata, yet possible: a new range)
+#: is kept only with at least six digits after the country code; German metadata calls even
+#: "12" possible.
+_SHORTEST_UNKNOWN = 100_000
 
 
 def normalize_phone(raw: str, region: str | None = None) -> PhoneNumber | None:
@@ -274,6 +278,8 @@ def _compute_facts(number: phonenumbers.PhoneNumber) -> _Facts:
     if (kind == PhoneNumberType.UNKNOWN or number.italian_leading_zero) and not _round_trips(
             e164):
         return _Facts(None, None)
+    if kind == PhoneNumberType.UNKNOWN and number.national_number < _SHORTEST_UNKNOWN:
+        return _Facts(None, None)  # "Tel: 12" is no number, and must not become a match key
     return _Facts(e164, _KINDS.get(kind))
 
 
