@@ -384,3 +384,27 @@ def test_read_leniently_repairs_one_record_or_gives_up() -> None:
     ]
     for lines, dialect, expected in cases:
         assert read_leniently(lines, dialect) == expected, lines
+
+
+def test_a_long_list_of_warnings_is_cut_on_screen_and_kept_whole_in_the_report(
+        tmp_path: Path) -> None:
+    import csv
+
+    path = tmp_path / "list.csv"
+    path.write_text("name,phone\n" + "".join(f"Firma {n} GmbH,not a phone {n}\n"
+                                             for n in range(25)) + ",\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    out = run("import", str(path), "--source", "x", "--region", "DE",
+              "--db", db).output  # type: ignore[attr-defined]
+    assert out.count("\nwarning list.csv:") + out.startswith("warning") == 20
+    assert "... and 5 more warning lines (--report FILE keeps them all)" in out
+    report = tmp_path / "report.csv"
+    out = run("import", str(path), "--source", "y", "--region", "DE", "--report", str(report),
+              "--db", db).output  # type: ignore[attr-defined]
+    assert f"... and 5 more warning lines (all in {report})" in " ".join(out.split())
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["kind"] for row in rows] == ["rejected"] + ["warning"] * 25
+    assert rows[0]["row"] == "list.csv:27" and rows[0]["reason"].startswith("name:")
+    assert rows[25] == {"kind": "warning", "row": "list.csv:26",
+                        "reason": "phone not a phone 24 is not a valid number (kept in the record)"}

@@ -33,6 +33,10 @@ err = Console(stderr=True)
 RulesOption = typer.Option(None, "--rules", help="Matching rules YAML (default: bundled).")
 
 
+#: Rejected rows and warnings an import shows on screen, of each (``--report`` keeps all).
+SHOWN_LINES = 20
+
+
 @app.command("import")
 def import_command(
     file: Path = typer.Argument(
@@ -61,6 +65,10 @@ def import_command(
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Check and match every row, report what would happen, store "
         "nothing."),
+    report_path: Path | None = typer.Option(
+        None, "--report", help="Write every rejected row and warning, with its row and reason, "
+        "to this .csv or .xlsx file (the screen shows the first "
+        f"{SHOWN_LINES} of each)."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
@@ -90,10 +98,18 @@ def import_command(
         err.print(f"region: {report.region_guess.region}, as no --region was given "
                   f"({report.region_guess.why}); give --region to choose another",
                   markup=False, highlight=False, soft_wrap=True)
-    for line in report.rejected:
-        err.print(f"rejected {line}", markup=False, highlight=False)
-    for line in report.warnings:
-        err.print(f"warning {line}", markup=False, highlight=False)
+    for word, lines in (("rejected", report.rejected), ("warning", report.warnings)):
+        for line in lines[:SHOWN_LINES]:
+            err.print(f"{word} {line}", markup=False, highlight=False)
+        if len(lines) > SHOWN_LINES:
+            where = f"all in {report_path}" if report_path else "--report FILE keeps them all"
+            err.print(f"... and {len(lines) - SHOWN_LINES:,} more {word} lines ({where})",
+                      markup=False, highlight=False)
+    if report_path is not None:
+        write_sheet(report_path, "import report", ["kind", "row", "reason"], (
+            {"kind": word, "row": line.split(": ", 1)[0], "reason": line.split(": ", 1)[-1]}
+            for word, lines in (("rejected", report.rejected), ("warning", report.warnings))
+            for line in lines))
     outcomes = ", ".join(f"{name} {count}" for name, count in sorted(report.outcomes.items()))
     if dry_run:
         console.print(f"{report.rows} rows would be: {outcomes or 'nothing'}; "
