@@ -278,7 +278,7 @@ def _compute_facts(number: phonenumbers.PhoneNumber) -> _Facts:
     if (kind == PhoneNumberType.UNKNOWN or number.italian_leading_zero) and not _round_trips(
             e164):
         return _Facts(None, None)
-    if kind == PhoneNumberType.UNKNOWN and number.national_number < _SHORTEST_UNKNOWN:
+    if kind == PhoneNumberType.UNKNOWN and (number.national_number or 0) < _SHORTEST_UNKNOWN:
         return _Facts(None, None)  # "Tel: 12" is no number, and must not become a match key
     return _Facts(e164, _KINDS.get(kind))
 
