@@ -104,7 +104,7 @@ def import_command(
         if len(lines) > SHOWN_LINES:
             where = f"all in {report_path}" if report_path else "--report FILE keeps them all"
             err.print(f"... and {len(lines) - SHOWN_LINES:,} more {word} lines ({where})",
-                      markup=False, highlight=False)
+                      markup=False, highlight=False, soft_wrap=True)
     if report_path is not None:
         write_sheet(report_path, "import report", ["kind", "row", "reason"], (
             {"kind": word, "row": line.split(": ", 1)[0], "reason": line.split(": ", 1)[-1]}
