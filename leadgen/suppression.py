@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from leadgen.exceptions import InputError
@@ -33,16 +33,18 @@ class SuppressionList:
     entries: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
 
     @classmethod
-    def load(cls, bind: Session | Engine) -> SuppressionList:
-        """Read every entry from the database."""
+    def load(cls, bind: Session | Engine | Connection) -> SuppressionList:
+        """Read every entry from the database (through ``bind``'s open transaction, when it
+        is a session or connection)."""
         suppressions = cls()
-        session = bind if isinstance(bind, Session) else Session(bind)
-        try:
-            for kind, value in session.execute(select(Suppression.kind, Suppression.value)):
-                suppressions.entries.setdefault(kind, set()).add(value)
-        finally:
-            if session is not bind:
-                session.close()
+        query = select(Suppression.kind, Suppression.value)
+        if isinstance(bind, Session | Connection):
+            rows = list(bind.execute(query))
+        else:
+            with Session(bind) as session:
+                rows = list(session.execute(query))
+        for kind, value in rows:
+            suppressions.entries.setdefault(kind, set()).add(value)
         return suppressions
 
     def __len__(self) -> int:

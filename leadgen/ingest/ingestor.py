@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
@@ -332,7 +331,7 @@ class Ingestor:
         top = connection.execute(select(func.max(SUPPRESSIONS.c.id))).scalar() or 0
         if top == self._suppressions_seen and (self._suppressions is not None or changed_only):
             return
-        self._suppressions = SuppressionList.load(Session(connection))
+        self._suppressions = SuppressionList.load(connection)
         self._suppressions_seen = top
 
     # -- matching --------------------------------------------------------------------------
