@@ -328,7 +328,7 @@ class Ingestor:
         """Read the suppression list when its entries changed since last read (or were never
         read, unless ``changed_only``: a bulk load checks only what changed after its start,
         its caller having checked every row against the list as it was then)."""
-        top = connection.execute(select(func.max(SUPPRESSIONS.c.id))).scalar() or 0
+        top = _last_suppression(connection)
         if top == self._suppressions_seen and (self._suppressions is not None or changed_only):
             return
         self._suppressions = SuppressionList.load(connection)
@@ -554,10 +554,14 @@ class Ingestor:
             if self._catch_up:
                 self._read_suppressions(connection)
             elif not self.dry_run:
-                self._suppressions_seen = connection.execute(
-                    select(func.max(SUPPRESSIONS.c.id))).scalar() or 0
+                self._suppressions_seen = _last_suppression(connection)
         self._loaded = True
         logger.info("ingest: loaded %s keys and %s records", len(self.keys), len(self.records))
+
+
+def _last_suppression(connection: Connection) -> int:
+    """The id of the newest suppression entry (0 for none): it grows with each one added."""
+    return int(connection.execute(select(func.max(SUPPRESSIONS.c.id))).scalar() or 0)
 
 
 def _profile_from_row(row: Any) -> MatchProfile:
