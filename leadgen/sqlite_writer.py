@@ -106,7 +106,8 @@ def _run(database: sqlite3.Connection, guards: list[Guard], count: int, jobs: Bi
             if top is not None and top >= first_id:
                 error = (f"another program wrote to table {table} during the bulk load (id "
                          f"{top} exists, this batch starts at {first_id}); nothing of this "
-                         "batch was stored: run the load again to resume")
+                         "batch was stored: run the load again to resume (with --workers 0 "
+                         "it writes batch by batch beside other writers, more slowly)")
                 break
     except sqlite3.Error as exc:
         error = f"{exc.__class__.__name__}: {exc}"
