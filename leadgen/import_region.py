@@ -19,7 +19,7 @@ from typing import NamedTuple
 from leadgen.normalize.address import normalize_country
 from leadgen.normalize.lead import region_from_domain
 from leadgen.normalize.name import normalize_name
-from leadgen.normalize.phone import likely_region, phone_regions
+from leadgen.normalize.phone import RegionGuess, phone_regions, standout_region
 from leadgen.normalize.website import first_website, registered_domain
 
 #: Rows read to guess from, and how many must name a country (at least four in five of them
@@ -90,19 +90,19 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
         if count >= SHARE * told:
             return RegionChoice(country, f"{count} of {told} sampled rows that name a country "
                                          f"by column, web or e-mail domain name {country}")
-    guess = likely_region(phones)
+    regions = phone_regions(phones)
+    guess = standout_region(regions)
     if guess is not None:
         return RegionChoice(guess.region, f"{guess.valid} of {guess.sampled} sampled phone "
                                           "numbers without a country code are written as "
                                           f"{guess.region} numbers")
-    return _by_legal_forms(phones, names)
+    return _by_legal_forms({guess.region: guess for guess in regions}, names)
 
 
-def _by_legal_forms(phones: list[str], names: list[str]) -> RegionChoice | None:
-    """Among the regions whose plan the numbers fit, the one most names' legal forms are
-    registered in (at least four in five of the names with such a form, and none of the
-    other regions as often)."""
-    regions = {guess.region: guess for guess in phone_regions(phones)}
+def _by_legal_forms(regions: dict[str, RegionGuess], names: list[str]) -> RegionChoice | None:
+    """Among ``regions`` (those whose plan the numbers fit alike), the one most names' legal
+    forms are registered in (at least four in five of the names with such a form, and none
+    of the other regions as often)."""
     if len(regions) < 2:
         return None
     votes: Counter[str] = Counter()

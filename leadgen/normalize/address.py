@@ -364,12 +364,17 @@ STATE_CODES = {
     "AU": frozenset("NSW VIC QLD WA SA TAS ACT NT".split()),
 }
 _STATE_CODES = frozenset().union(*STATE_CODES.values())
+_GLUED_STREET_TYPE = re.compile(r"(?:strasse|straße|str|weg|gasse|platz|allee|ring|damm)$")
+
+
+def _state_code(text: str) -> str:
+    """``text`` written as a state code is ("on." -> "ON")."""
+    return text.strip().upper().rstrip(".")
 
 
 def state_code_of(text: str, country: str) -> bool:
     """Whether ``text`` ("IL", "on") is a state or province code of ``country``."""
-    return text.strip().upper().rstrip(".") in STATE_CODES.get(country, ())
-_GLUED_STREET_TYPE = re.compile(r"(?:strasse|straße|str|weg|gasse|platz|allee|ring|damm)$")
+    return _state_code(text) in STATE_CODES.get(country, ())
 
 
 def _split_at_commas(text: str) -> AddressParts:
@@ -379,8 +384,8 @@ def _split_at_commas(text: str) -> AddressParts:
     the street when they hold a house number. Anything else gives no parts."""
     parts = [part.strip() for part in text.split(",") if part.strip()]
     region = None
-    if len(parts) >= 3 and parts[-1].upper().rstrip(".") in _STATE_CODES:
-        region = parts.pop().upper().rstrip(".")
+    if len(parts) >= 3 and _state_code(parts[-1]) in _STATE_CODES:
+        region = _state_code(parts.pop())
     if len(parts) < 2:
         return AddressParts()
     city, street = parts[-1], ", ".join(parts[:-1])

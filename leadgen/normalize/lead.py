@@ -45,7 +45,7 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     if address.country and (country := normalize_country(address.country)):
         return country
     if address.full and "," in address.full:
-        last = address.full.rsplit(",", 1)[1].strip().upper().rstrip(".")
+        last = address.full.rsplit(",", 1)[1]
         if default_region and state_code_of(last, default_region.upper()):
             return default_region.upper()
         return normalize_country(last)

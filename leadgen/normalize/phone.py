@@ -174,7 +174,12 @@ def likely_region(raws: Iterable[str], *, sample: int = 100, share: float = 0.8,
     quarters as many valid numbers (US and Canadian numbers share +1 but not their area
     codes; a German "030 1234567" is also an Italian number, so German numbers alone name no
     region). None when no region stands out."""
-    regions = phone_regions(raws, sample=sample, share=share, least=least)
+    return standout_region(phone_regions(raws, sample=sample, share=share, least=least))
+
+
+def standout_region(regions: list[RegionGuess]) -> RegionGuess | None:
+    """The first of :func:`phone_regions`' answer when no other has three quarters as many
+    valid numbers."""
     if not regions or (len(regions) > 1 and regions[1].valid > 0.75 * regions[0].valid):
         return None
     return regions[0]
