@@ -192,6 +192,32 @@ def test_a_shared_switchboard_is_no_evidence_for_a_direct_line_either(sqlite_url
     assert "switchboard and its direct-dial number (shared by 4 companies: weak)" in labels
 
 
+def test_a_chains_branches_from_two_lists_stay_one_company_each(sqlite_url: str) -> None:
+    """A chain's (or franchise's) branches share its name and website, each with its own
+    street and phone: each branch is a company of its own, which both lists' records of that
+    branch join; a record naming the brand only joins one of them."""
+    engine = init_db(sqlite_url)
+    branches = [("1515 York Ave.", "10028", "(212) 472-3581"),
+                ("545 5th Ave.", "10036", "(212) 687-1026"),
+                ("870 7th Ave.", "10019", "(212) 586-2142")]
+    leads = [lead("Starbucks", source=source, record=f"{source}-{number}",
+                  website="https://www.starbucks.com/", phones=[phone],
+                  address=Address(street=street, postal_code=postal, city="New York",
+                                  country="US"))
+             for source in ("guide-a", "guide-b")
+             for number, (street, postal, phone) in enumerate(branches)]
+    leads.append(lead("Starbucks", source="guide-b", record="bare",
+                      website="starbucks.com", address=Address(city="New York",
+                                                               country="US")))
+    outcomes = ingest_all(engine, leads)
+    assert len({o.company_id for o in outcomes[:3]}) == 3
+    assert [o.company_id for o in outcomes[3:6]] == [o.company_id for o in outcomes[:3]]
+    assert outcomes[6].company_id in {o.company_id for o in outcomes[:3]}
+    levels = [hit["level"] for hit in outcomes[1].evidence["levels"]]
+    assert any(level.startswith("same registered domain, but another place")
+               for level in levels), levels
+
+
 def test_status_marks_customers_and_batches_commit(sqlite_url: str) -> None:
     engine = init_db(sqlite_url)
     ingestor = Ingestor(engine, batch_size=1000)

@@ -207,6 +207,27 @@ DECISIONS = [
     ("one business park tenant, words reordered",
      dict(name="Radius Maschinenbau GmbH", **PARK), dict(name="Maschinenbau Radius", **PARK),
      "match"),
+    ("two branches of a chain: one name and domain, other street, phone and postal code",
+     dict(name="Starbucks", website="starbucks.com", street="1515 York Ave.",
+          postal="10028", phone="(212) 472-3581", city="New York", country="US"),
+     dict(name="Starbucks", website="https://www.starbucks.com/store/8973/",
+          street="545 5th Ave.", postal="10036", phone="212 687 1026", city="New York",
+          country="US"), "no_match"),
+    ("a franchisee's two shops in one postal code: for review",
+     dict(name="Backwerk", website="backwerk.de", street="Friedrichstraße 10",
+          postal="10117", phone="030 1111111", city="Berlin"),
+     dict(name="BackWerk", website="backwerk.de", street="Unter den Linden 40",
+          postal="10117", phone="030 2222222", city="Berlin"), "possible"),
+    ("a company at its old and new address keeps its phone",
+     dict(name="Nordwind Handel GmbH", website="nordwind.de", street="Hafenstraße 9",
+          postal="20095", phone="040 1234567", city="Hamburg"),
+     dict(name="Nordwind Handel", website="nordwind.de", street="Am Sandtorkai 3",
+          postal="20457", phone="+49 40 1234567", city="Hamburg"), "match"),
+    ("a branch listed without its street: the domain still counts",
+     dict(name="Nordwind Handel GmbH", website="nordwind.de", street="Hafenstraße 9",
+          postal="20095", phone="040 1234567", city="Hamburg"),
+     dict(name="Nordwind Handel", website="nordwind.de", phone="040 7654321",
+          city="Hamburg"), "match"),
 ]
 
 
@@ -289,6 +310,39 @@ def test_cluster_is_transitive_and_keeps_switchboards_apart() -> None:
     result = cluster(profiles, RULES)
     assert len({result.labels[i] for i in (0, 1, 2)}) == 1
     assert len({result.labels[i] for i in (3, 4, 5)}) == 3
+
+
+def test_another_place_of_one_brand_discounts_the_domain_and_says_so() -> None:
+    york = profile("Starbucks", website="starbucks.com", street="1515 York Ave.",
+                   postal="10028", phone="(212) 472-3581", city="New York", country="US")
+    fifth = profile("Starbucks", website="starbucks.com", street="545 5th Ave.",
+                    postal="10036", phone="(212) 687-1026", city="New York", country="US")
+    result = compare(york, fifth, RULES)
+    assert result.other_place
+    (domain,) = [hit for hit in result.levels if hit.field == "domain"]
+    assert domain.weight == 0.0 and domain.label.startswith("same registered domain, but ")
+    assert not compare(york, york, RULES).other_place
+
+
+def test_cluster_keeps_a_chains_branches_apart_however_a_bare_record_links_them() -> None:
+    """A record naming the brand only matches every branch; it joins one of them, and the
+    branches (no match with each other) stay apart instead of being glued through it."""
+    def branch(street: str, postal: str, phone: str) -> MatchProfile:
+        return profile("Starbucks", website="starbucks.com", street=street, postal=postal,
+                       phone=phone, city="New York", country="US")
+
+    profiles = [
+        branch("1515 York Ave.", "10028", "(212) 472-3581"),
+        profile("Starbucks", website="https://www.starbucks.com/", city="New York",
+                country="US"),
+        branch("545 5th Ave.", "10036", "(212) 687-1026"),
+        branch("545 Fifth Avenue", "10036", "+1 212-687-1026"),  # the same branch again
+        branch("870 7th Ave.", "10019", "(212) 586-2142"),
+    ]
+    labels = cluster(profiles, RULES).labels
+    assert labels[2] == labels[3]
+    assert len({labels[0], labels[2], labels[4]}) == 3
+    assert labels[1] in {labels[0], labels[2], labels[4]}
 
 
 def test_union_find() -> None:

@@ -105,8 +105,10 @@ def _profile(name: str, *, phone: str = "", street: str = "", city: str = "berli
 
 
 def _reference(profiles: list[MatchProfile], rules: MatchingRules) -> list[frozenset[int]]:
-    """Connected components of every matching pair that shares a comparable block, by brute
-    force (no first-block bookkeeping, no skipping of linked pairs)."""
+    """Every pair that shares a comparable block compared, by brute force (no first-block
+    bookkeeping); the matches joined strongest first (equal ones by record index), each
+    unless some record of one cluster and some of the other are an unmatched pair at two
+    places of one brand."""
     limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, profile in enumerate(profiles):
@@ -121,9 +123,19 @@ def _reference(profiles: list[MatchProfile], rules: MatchingRules) -> list[froze
     def shared(kind: str, value: str) -> int:
         return holders.get((kind, value), 1)
 
-    union = UnionFind(len(profiles))
+    matches: list[tuple[float, int, int]] = []
+    elsewhere: set[tuple[int, int]] = set()
     for a, b in sorted(shared_pairs):
-        if compare(profiles[b], profiles[a], rules, shared).decision == "match":
+        outcome = compare(profiles[b], profiles[a], rules, shared)
+        if outcome.decision == "match":
+            matches.append((-outcome.score, a, b))
+        elif outcome.other_place:
+            elsewhere.update({(a, b), (b, a)})
+    union = UnionFind(len(profiles))
+    for _, a, b in sorted(matches):
+        ours = [i for i in range(len(profiles)) if union.find(i) == union.find(a)]
+        theirs = [i for i in range(len(profiles)) if union.find(i) == union.find(b)]
+        if not any((x, y) in elsewhere for x in ours for y in theirs):
             union.union(a, b)
     return _partition([union.find(i) for i in range(len(profiles))])
 
@@ -145,8 +157,8 @@ def _unscreened(rules: MatchingRules) -> MatchingRules:
                           st.integers(0, 3), st.booleans()), min_size=2, max_size=30))
 def test_cluster_equals_brute_force_components(rows: list[tuple[int, int, int, int, bool]],
                                                ) -> None:
-    """Comparing each pair once (at its first shared block) and skipping pairs already linked
-    gives the same clusters as comparing every pair that shares a block."""
+    """Comparing each pair once (at its first shared block) gives the same clusters as
+    comparing every pair that shares a block, two places of one brand kept apart alike."""
     names = ["acme packaging", "acme verpackung", "zeta media", "zeta medien", "nord cargo",
              "blue river tech"]
     profiles = [_profile(names[name], phone=f"+4930{phone}11111" if phone else "",
@@ -284,3 +296,30 @@ def test_blocking_rules_changed_rebuild_every_companys_keys(
     assert holders == 2
     again = dedupe(engine, current, default_region="DE", force=True)
     assert again.companies_rekeyed == 0
+
+
+def test_dedupe_keeps_a_chains_branches_apart_and_reports_it(tmp_path: Path) -> None:
+    """Imported one by one, a record naming the brand only joins the first branch; re-clustered,
+    it matches every branch, and the branches (two places of one brand) still stay apart."""
+    engine = init_db(f"sqlite:///{tmp_path / 'chain.db'}")
+    rows = [("bare", "", "", "", ""),
+            ("york", "1515 York Ave.", "10028", "(212) 472-3581", "https://www.starbucks.com/"),
+            ("fifth", "545 5th Ave.", "10036", "(212) 687-1026", "starbucks.com"),
+            ("fifth-b", "545 Fifth Avenue", "10036", "212 687 1026", "")]
+    with Ingestor(engine) as ingestor:
+        for record, street, postal, phone, website in rows:
+            lead = Lead(name="Starbucks", website=website or "starbucks.com",
+                        phones=[phone] if phone else [],
+                        source=SourceMeta(source_id="guide", page_url="http://guide.test/",
+                                          record_id=record),
+                        address=Address(street=street or None, postal_code=postal or None,
+                                        city="New York", country="US"))
+            ingestor.ingest(normalize_lead(lead))
+    report = dedupe(engine, force=True)
+    with engine.connect() as connection:
+        company = dict(connection.execute(select(SourceRecord.record_id,
+                                                 SourceRecord.company_id)).all())
+    assert company["fifth"] == company["fifth-b"]
+    assert company["york"] != company["fifth"]
+    assert company["bare"] in {company["york"], company["fifth"]}
+    assert report.other_places and report.other_places >= 1

@@ -1,10 +1,11 @@
-"""Batch clustering: blocking plus pairwise comparison plus union-find (connected components).
+"""Batch clustering: blocking plus pairwise comparison plus union-find.
 
 Every record pair sharing a block (of at most the rule's ``max_block_size`` records) is compared
-once, at its first shared block; a pair already in one cluster is not compared again, and a pair
-found only through a weak key (one with ``min_name_similarity``) is compared only when its names
-pass :func:`names_may_match`, as on ingest. Cost grows with the number of records times the
-(capped) block sizes, so near linearly once blocks reach their caps.
+once, at its first shared block, and a pair found only through a weak key (one with
+``min_name_similarity``) is compared only when its names pass :func:`names_may_match`, as on
+ingest. The matches are then joined strongest first, keeping two places of one brand apart
+(see :func:`cluster`). Cost grows with the number of records times the (capped) block sizes,
+so near linearly once blocks reach their caps.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ class Clustering:
     """Records linked by a reviewer's "same" decision, not by the rules."""
     kept_apart: int = 0
     """Matches not joined because a reviewer decided their records are different companies."""
+    other_places: int = 0
+    """Matches not joined because the clusters hold records at two places of one brand."""
 
     def shared(self, kind: str, value: str) -> int:
         return self.holders.get((kind, value), 1)
@@ -93,20 +96,27 @@ class _Blocks:
 
 
 class _Apart:
-    """Reviewers' "different" pairs: a union that would put both records of one in a cluster
+    """Pairs of records that must not end in one cluster: reviewers' "different" pairs, and
+    pairs at two places of one brand. A union that would put both records of one in a cluster
     is refused. Only clusters holding such records are checked (few, and few per cluster)."""
 
-    def __init__(self, union: UnionFind, pairs: Sequence[tuple[int, int]]):
+    def __init__(self, union: UnionFind, different: Sequence[tuple[int, int]],
+                 elsewhere: Sequence[tuple[int, int]] = ()):
         self.union = union
-        self.partners: dict[int, list[int]] = {}
-        for left, right in pairs:
-            self.partners.setdefault(left, []).append(right)
-            self.partners.setdefault(right, []).append(left)
-        self.held = {index: {index} for index in self.partners}  # root -> its such records
+        # record -> [(partner, decided by a reviewer)]
+        self.partners: dict[int, list[tuple[int, bool]]] = {}
+        for pairs, reviewed in ((different, True), (elsewhere, False)):
+            for left, right in pairs:
+                self.partners.setdefault(left, []).append((right, reviewed))
+                self.partners.setdefault(right, []).append((left, reviewed))
+        self.held: dict[int, set[int]] = {}  # root -> its records with partners
+        for index in self.partners:
+            self.held.setdefault(union.find(index), set()).add(index)
 
-    def join(self, left: int, right: int) -> bool | None:
+    def join(self, left: int, right: int, *, places: bool = True) -> bool | str:
         """Union the clusters of ``left`` and ``right``: True when joined, False when one
-        already, None when a reviewer's decision keeps them apart."""
+        already, "review" or "place" when a reviewer's decision or two places of one brand
+        (unless not ``places``) keep them apart."""
         find = self.union.find
         a, b = find(left), find(right)
         if a == b:
@@ -114,8 +124,9 @@ class _Apart:
         mine, theirs = self.held.get(a), self.held.get(b)
         if mine and theirs:
             for index in mine:
-                if any(find(partner) == b for partner in self.partners[index]):
-                    return None
+                for partner, reviewed in self.partners[index]:
+                    if (reviewed or places) and find(partner) == b:
+                        return "review" if reviewed else "place"
         self.union.union(a, b)
         root = find(a)
         if mine or theirs:
@@ -130,26 +141,23 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
             different: Sequence[tuple[int, int]] = ()) -> Clustering:
     """Cluster record profiles by the rules' blocking keys and match thresholds. ``same`` and
     ``different``: record index pairs reviewers decided, which win over the rules (a "same"
-    pair is one cluster; a "different" pair never is, and is not proposed as possible)."""
+    pair is one cluster; a "different" pair never is, and is not proposed as possible).
+
+    Matches are joined strongest first, after every pair is compared, and never into a
+    cluster holding a record at another place of one brand than one of the other cluster's
+    (two branches of a chain that do not match): a record that names the brand only
+    ("Starbucks", New York) matches every branch, and would otherwise glue them all into one
+    company. It joins the branch it matches best."""
     blocks = _blocks(profiles, rules)
     rank = {rule.key: position for position, rule in enumerate(rules.blocking)}
     screens = {rule.key: rule.min_name_similarity * 100
                for rule in rules.blocking if rule.min_name_similarity}
     strongest_screen = min((rank[key] for key in screens), default=len(rank))
-    union = UnionFind(len(profiles))
-    find = union.find
-    apart = _Apart(union, different)
     result = Clustering(labels=[], linked_to=array("q", [-1]) * len(profiles),
                         holders=blocks.holders, skipped_blocks=blocks.skipped)
-    linked_to = result.linked_to
-    for left, right in same:
-        joined = apart.join(left, right)
-        if joined:
-            linked_to[right] = left
-            result.reviewed.add(right)
-        elif joined is None:  # "same" and "different" both decided: the different one holds
-            result.kept_apart += 1
     shared = result.shared
+    matches: list[tuple[float, int, int]] = []
+    elsewhere: list[tuple[int, int]] = []  # unmatched pairs at two places of one brand
     for number, members in enumerate(blocks.members):
         kind = blocks.kinds[number]
         # A pair is screened when the strongest key it shares is a weak one, as on ingest
@@ -163,8 +171,6 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
                     right_blocks = blocks.of(right)
                     if any(b in right_blocks for b in earlier):
                         continue  # compared at the first block the pair shares
-                if find(left) == find(right):
-                    continue  # already one cluster: the outcome could change nothing
                 if may_screen:
                     right_blocks = blocks.of(right)
                     strongest = min(rank[blocks.kinds[b]] for b in left_blocks
@@ -177,19 +183,37 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
                         continue
                 outcome = compare(profiles[right], profiles[left], rules, shared)
                 result.comparisons += 1
+                if outcome.other_place and outcome.decision != "match":
+                    elsewhere.append((left, right))  # (a pair matching by its phone is one)
                 if outcome.decision == "match":
-                    joined = apart.join(left, right) if different else union.union(left, right)
-                    if joined:
-                        linked_to[right] = left
-                    elif joined is None:
-                        result.kept_apart += 1
+                    matches.append((-outcome.score, left, right))
                 elif outcome.decision == "possible":
                     result.possible.append((left, right, outcome))
+    union = UnionFind(len(profiles))
+    apart = _Apart(union, different, elsewhere)
+    linked_to = result.linked_to
+    for left, right in same:  # a reviewer's "same" wins over the rules' places
+        joined = apart.join(left, right, places=False)
+        if joined is True:
+            linked_to[right] = left
+            result.reviewed.add(right)
+        elif joined:  # "same" and "different" both decided: the different one holds
+            result.kept_apart += 1
+    matches.sort()  # strongest first (pairs of equal weight by record index)
+    for _, left, right in matches:
+        joined = apart.join(left, right)
+        if joined is True:
+            linked_to[right] = left
+        elif joined == "review":
+            result.kept_apart += 1
+        elif joined:
+            result.other_places += 1
+    find = union.find
     labels = result.labels = [find(index) for index in range(len(profiles))]
-    decided = {frozenset((labels[a], labels[b])) for a, b in different}
+    kept = {frozenset((labels[a], labels[b])) for a, b in different}
     result.possible = [
         (a, b, outcome) for a, b, outcome in result.possible
-        if labels[a] != labels[b] and frozenset((labels[a], labels[b])) not in decided
+        if labels[a] != labels[b] and frozenset((labels[a], labels[b])) not in kept
     ]
     return result
 

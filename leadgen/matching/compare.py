@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from leadgen.matching.profile import MatchProfile
-from leadgen.matching.rules import Level, MatchingRules
+from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import has_cjk, pinyin_syllables
 
@@ -58,6 +58,8 @@ class MatchResult:
     decision: str  # match / possible / no_match
     hits: list[Hit] = field(default_factory=list)
     """Each compared field's level, as plain tuples (a match runs per record pair)."""
+    other_place: bool = False
+    """The pair is at two places of one brand (see ``other_place`` in the rules)."""
 
     @property
     def levels(self) -> list[LevelHit]:
@@ -273,6 +275,8 @@ def compare(
     """Compare two profiles; a field missing on either side contributes nothing."""
     score = rules.prior
     hits: list[Hit] = []
+    other_place = rules.other_place
+    against: list[str] = []  # the fields whose level weighs against the pair
     for comparison in _compile(rules):
         lefts = record[comparison.position]
         rights = candidate[comparison.position]
@@ -280,9 +284,28 @@ def compare(
             continue
         places = (record.cities + candidate.cities) if comparison.uses_places else ()
         hit = _best_level(comparison, lefts, rights, rules, shared, places)
+        if hit[2] < 0:
+            against.append(comparison.field)
         score += hit[2]
         hits.append(hit)
-    return MatchResult(score, decide(score, rules), hits)
+    elsewhere = other_place is not None and bool(against) and _at_other_place(
+        hits, against, other_place)
+    if elsewhere:
+        score = sum(hit[2] for hit in hits) + rules.prior
+    return MatchResult(score, decide(score, rules), hits, elsewhere)
+
+
+def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> bool:
+    """Whether the pair is at two places of one brand: ``against`` (the fields whose level
+    weighs against the pair) holds the rule's fields. If so, the ``rule.discount`` levels in
+    ``hits`` that held weigh ``rule.weight`` (relabelled)."""
+    if not set(rule.differ).issubset(against) or (
+            rule.differ_any and set(rule.differ_any).isdisjoint(against)):
+        return False
+    for position, hit in enumerate(hits):
+        if hit[0] in rule.discount and hit[2] > rule.weight:
+            hits[position] = (hit[0], f"{hit[1]}, {rule.label}", rule.weight, hit[3])
+    return True
 
 
 def _best_level(

@@ -54,6 +54,9 @@ class DedupeReport:
     possible_matches: int = 0
     kept_apart: int | None = None
     """Matches the rules found that were not made: a reviewer decided the records differ."""
+    other_places: int | None = None
+    """Matches not made because they would put two places of one brand (a chain's branches
+    that do not match each other) in one company."""
     companies_rekeyed: int = 0
     """Companies whose blocking keys were rebuilt although their records stayed together
     (the blocking rules changed since the last run)."""
@@ -102,6 +105,7 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         same, different = _decided_pairs(engine, records)
         clustering = cluster(profiles, rules, same, different)
         report.kept_apart = clustering.kept_apart or None
+        report.other_places = clustering.other_places or None
         report.comparisons = clustering.comparisons
         logger.info("dedupe: %s comparisons, %s pairs screened by name, clustered at %.1f s",
                     clustering.comparisons, clustering.screened, time.monotonic() - started)

@@ -80,6 +80,20 @@ class Comparison(Strict):
         return self
 
 
+class OtherPlace(Strict):
+    """Another place of one brand (a chain's branch, a franchisee, a group's company): the pair's
+    ``differ`` comparisons, and one of ``differ_any``, ended at a level weighing against it
+    (known on both sides, not alike). The levels of ``discount`` (a shared web domain) that
+    weigh more than ``weight`` then say "one organization", not "one company here", and weigh
+    ``weight`` instead."""
+
+    label: str
+    differ: list[FieldName] = Field(min_length=1)
+    differ_any: list[FieldName] = []
+    discount: list[FieldName] = Field(min_length=1)
+    weight: float
+
+
 Rule = Literal["trust", "complete", "recent", "frequent", "union"]
 
 
@@ -116,6 +130,7 @@ class MatchingRules(Strict):
     Chinese ("food": shipin), for the ``transliterated`` test."""
     blocking: list[BlockingRule] = Field(min_length=1)
     comparisons: list[Comparison] = Field(min_length=1)
+    other_place: OtherPlace | None = None
     survivorship: Survivorship = Survivorship()
     path: str | None = Field(default=None, exclude=True)
 
