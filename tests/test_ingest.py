@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Contact, Lead, SourceMeta
-from leadgen.matching.rules import load_rules
+from leadgen.matching.rules import Thresholds, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
 from leadgen.storage.models import (
@@ -195,7 +195,8 @@ def test_a_shared_switchboard_is_no_evidence_for_a_direct_line_either(sqlite_url
 def test_a_chains_branches_from_two_lists_stay_one_company_each(sqlite_url: str) -> None:
     """A chain's (or franchise's) branches share its name and website, each with its own
     street and phone: each branch is a company of its own, which both lists' records of that
-    branch join; a record naming the brand only joins one of them."""
+    branch join. A record naming the brand only fits every branch: it goes to review, never
+    into a guessed one."""
     engine = init_db(sqlite_url)
     branches = [("1515 York Ave.", "10028", "(212) 472-3581"),
                 ("545 5th Ave.", "10036", "(212) 687-1026"),
@@ -210,12 +211,37 @@ def test_a_chains_branches_from_two_lists_stay_one_company_each(sqlite_url: str)
                       website="starbucks.com", address=Address(city="New York",
                                                                country="US")))
     outcomes = ingest_all(engine, leads)
-    assert len({o.company_id for o in outcomes[:3]}) == 3
+    branch_ids = {o.company_id for o in outcomes[:3]}
+    assert len(branch_ids) == 3
     assert [o.company_id for o in outcomes[3:6]] == [o.company_id for o in outcomes[:3]]
-    assert outcomes[6].company_id in {o.company_id for o in outcomes[:3]}
+    bare = outcomes[6]
+    assert bare.status == "possible" and bare.company_id not in branch_ids
+    assert {bare.evidence["candidate"], bare.evidence["also_matches"]} <= branch_ids
+    assert counts(engine)[PossibleMatch.__tablename__] == 1
     levels = [hit["level"] for hit in outcomes[1].evidence["levels"]]
     assert any(level.startswith("same registered domain, but another place")
                for level in levels), levels
+
+
+def test_a_record_matching_two_duplicates_joins_the_best_one(sqlite_url: str) -> None:
+    """Two companies that match each other (stored apart, by rules that merged nothing) are
+    duplicates, not two places: a record matching both joins the better one."""
+    engine = init_db(sqlite_url)
+    rules = load_rules()
+    apart = rules.model_copy(update={"thresholds": Thresholds(match=99.0, possible=98.0)})
+    first = [lead("Acme Packaging GmbH", phones=["030 1234567"], country_hint="DE",
+                  address=Address(street="Hauptstraße 5", city="Berlin")),
+             lead("ACME Packaging", source="dir-b", country_hint="DE", website="acme.de",
+                  phones=["+49 30 1234567"], address=Address(street="Hauptstr. 5",
+                                                            city="Berlin"))]
+    with Ingestor(engine, rules=apart) as ingestor:
+        stored = [ingestor.ingest(normalize_lead(item)) for item in first]
+    assert stored[0].company_id != stored[1].company_id
+    (outcome,) = ingest_all(engine, [lead(
+        "Acme Packaging", source="dir-c", phones=["+49 30 1234567"],
+        address=Address(street="Hauptstraße 5", city="Berlin"), country_hint="DE")])
+    assert outcome.evidence["candidates"] == 2  # both compared, both a match
+    assert outcome.status == "merged" and "also_matches" not in outcome.evidence
 
 
 def test_status_marks_customers_and_batches_commit(sqlite_url: str) -> None:

@@ -325,8 +325,8 @@ def test_another_place_of_one_brand_discounts_the_domain_and_says_so() -> None:
 
 
 def test_cluster_keeps_a_chains_branches_apart_however_a_bare_record_links_them() -> None:
-    """A record naming the brand only matches every branch; it joins one of them, and the
-    branches (no match with each other) stay apart instead of being glued through it."""
+    """A record naming the brand only matches every branch: it joins none of them (it goes to
+    review with the one it matches best), and the branches stay apart."""
     def branch(street: str, postal: str, phone: str) -> MatchProfile:
         return profile("Starbucks", website="starbucks.com", street=street, postal=postal,
                        phone=phone, city="New York", country="US")
@@ -339,10 +339,13 @@ def test_cluster_keeps_a_chains_branches_apart_however_a_bare_record_links_them(
         branch("545 Fifth Avenue", "10036", "+1 212-687-1026"),  # the same branch again
         branch("870 7th Ave.", "10019", "(212) 586-2142"),
     ]
-    labels = cluster(profiles, RULES).labels
+    result = cluster(profiles, RULES)
+    labels = result.labels
     assert labels[2] == labels[3]
-    assert len({labels[0], labels[2], labels[4]}) == 3
-    assert labels[1] in {labels[0], labels[2], labels[4]}
+    assert len({labels[0], labels[1], labels[2], labels[4]}) == 4
+    assert result.ambiguous == 1
+    assert [(a, b, outcome.decision) for a, b, outcome in result.possible
+            if 1 in (a, b)] == [(0, 1, "possible")]
 
 
 def test_union_find() -> None:

@@ -170,11 +170,16 @@ class Ingestor:
             decision = "merged"
             evidence: dict[str, Any] = {"decision": "match", "reason": "new version of a record"}
         else:
-            best_id, result, candidates = self._best_candidate(profile, keys, hashes)
+            best_id, result, candidates, also = self._best_candidate(profile, keys, hashes)
             decision = result.decision if result else "no_match"
+            if also is not None:
+                decision = "possible"  # it fits two companies at two places: never guess
             evidence = {"decision": decision, "candidates": candidates}
             if result is not None:
                 evidence.update(result.as_dict(), candidate=best_id)
+                evidence["decision"] = decision
+            if also is not None:
+                evidence["also_matches"] = also
             company_id = best_id if decision == "match" and best_id is not None else 0
 
         record_id = self.writer.next_id(RECORDS)
@@ -338,17 +343,22 @@ class Ingestor:
 
     def _best_candidate(
         self, profile: MatchProfile, keys: tuple[tuple[str, str], ...], hashes: list[int],
-    ) -> tuple[int | None, MatchResult | None, int]:
+    ) -> tuple[int | None, MatchResult | None, int, int | None]:
         """Compare with the companies sharing a blocking key, rule by rule in the rules' order
         (strongest first); once a rule's candidates give a match, weaker rules are skipped.
         At most ``max_candidates`` companies are compared; those a weak block's name screen
         turns away do not count (a business park's other tenants must not use up the budget
         before the company itself comes up). ``hashes``: ``hash(key)`` of each key (its slot
-        in the key index)."""
+        in the key index).
+
+        Returns the best candidate, its comparison, the number compared, and another
+        matching company at another place of one brand than the best (see :meth:`_other_match`),
+        or None."""
         seen: set[int] = set()
         compared = 0
         best_id: int | None = None
         best: MatchResult | None = None
+        matched: list[int] = []
         blocks = self.keys.blocks
         max_candidates = self.rules.max_candidates
         generic = self.rules.generic_name_words
@@ -381,11 +391,31 @@ class Ingestor:
                     continue
                 compared += 1
                 result = compare(profile, candidate, self.rules, self.keys.count)
+                if result.decision == "match":
+                    matched.append(company_id)
                 if best is None or result.score > best.score:
                     best_id, best = company_id, result
             if best is not None and best.decision == "match":
                 break
-        return best_id, best, compared
+        also = self._other_match(best_id, matched) if len(matched) > 1 else None
+        return best_id, best, compared, also
+
+    def _other_match(self, best_id: int | None, matched: list[int]) -> int | None:
+        """A company of ``matched`` (those a record matches) that is at another place of one
+        brand than ``best_id`` and does not match it: two branches of a chain, two namesakes
+        in one town. A record matching both ("Starbucks", New York) could be either, so it
+        goes to review instead of into the best one. Matching companies that match each
+        other too are duplicates (``leadgen dedupe`` joins them): the best one is taken."""
+        if best_id is None:
+            return None
+        best = self._profile(best_id)
+        for company_id in matched:
+            if company_id == best_id:
+                continue
+            result = compare(best, self._profile(company_id), self.rules, self.keys.count)
+            if result.other_place and result.decision != "match":
+                return company_id
+        return None
 
     def _profile(self, company_id: int) -> MatchProfile:
         profile = self.profiles.get(company_id)

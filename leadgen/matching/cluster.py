@@ -65,6 +65,8 @@ class Clustering:
     """Matches not joined because a reviewer decided their records are different companies."""
     other_places: int = 0
     """Matches not joined because the clusters hold records at two places of one brand."""
+    ambiguous: int = 0
+    """Records that match two places of one brand: joined to neither, proposed as possible."""
 
     def shared(self, kind: str, value: str) -> int:
         return self.holders.get((kind, value), 1)
@@ -147,7 +149,8 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
     cluster holding a record at another place of one brand than one of the other cluster's
     (two branches of a chain that do not match): a record that names the brand only
     ("Starbucks", New York) matches every branch, and would otherwise glue them all into one
-    company. It joins the branch it matches best."""
+    company. Such a record joins none of them: it is proposed as a possible match of the one
+    it matches best, as on ingest."""
     blocks = _blocks(profiles, rules)
     rank = {rule.key: position for position, rule in enumerate(rules.blocking)}
     screens = {rule.key: rule.min_name_similarity * 100
@@ -189,6 +192,9 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
                     matches.append((-outcome.score, left, right))
                 elif outcome.decision == "possible":
                     result.possible.append((left, right, outcome))
+    matches.sort()  # strongest first (pairs of equal weight by record index)
+    if elsewhere:
+        matches = _without_ambiguous(matches, elsewhere, profiles, rules, result)
     union = UnionFind(len(profiles))
     apart = _Apart(union, different, elsewhere)
     linked_to = result.linked_to
@@ -199,7 +205,6 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
             result.reviewed.add(right)
         elif joined:  # "same" and "different" both decided: the different one holds
             result.kept_apart += 1
-    matches.sort()  # strongest first (pairs of equal weight by record index)
     for _, left, right in matches:
         joined = apart.join(left, right)
         if joined is True:
@@ -216,6 +221,39 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
         if labels[a] != labels[b] and frozenset((labels[a], labels[b])) not in kept
     ]
     return result
+
+
+def _without_ambiguous(matches: list[tuple[float, int, int]], elsewhere: list[tuple[int, int]],
+                       profiles: Sequence[MatchProfile], rules: MatchingRules,
+                       result: Clustering) -> list[tuple[float, int, int]]:
+    """``matches`` without those of records that match both records of an ``elsewhere`` pair
+    (two places of one brand): such a record ("Starbucks", New York) could be either, so it
+    joins neither and goes to review with the one it matches best, as on ingest."""
+    involved = {index for pair in elsewhere for index in pair}
+    neighbours: dict[int, set[int]] = {index: set() for index in involved}
+    for _, left, right in matches:
+        if left in involved:
+            neighbours[left].add(right)
+        if right in involved:
+            neighbours[right].add(left)
+    ambiguous: set[int] = set()
+    for left, right in elsewhere:
+        ambiguous |= neighbours[left] & neighbours[right]
+    if not ambiguous:
+        return matches
+    best: dict[int, tuple[float, int, int]] = {}
+    for match in matches:  # strongest first: the first seen per record is its best
+        for index in match[1:]:
+            if index in ambiguous and index not in best:
+                best[index] = match
+    for index in sorted(ambiguous):
+        _, left, right = best[index]
+        outcome = compare(profiles[right], profiles[left], rules, result.shared)
+        result.possible.append((left, right, MatchResult(outcome.score, "possible",
+                                                         outcome.hits, outcome.other_place)))
+    result.ambiguous = len(ambiguous)
+    return [match for match in matches
+            if match[1] not in ambiguous and match[2] not in ambiguous]
 
 
 def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:

@@ -57,6 +57,8 @@ class DedupeReport:
     other_places: int | None = None
     """Matches not made because they would put two places of one brand (a chain's branches
     that do not match each other) in one company."""
+    ambiguous: int | None = None
+    """Records that match two places of one brand: joined to neither, kept for review."""
     companies_rekeyed: int = 0
     """Companies whose blocking keys were rebuilt although their records stayed together
     (the blocking rules changed since the last run)."""
@@ -106,6 +108,7 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         clustering = cluster(profiles, rules, same, different)
         report.kept_apart = clustering.kept_apart or None
         report.other_places = clustering.other_places or None
+        report.ambiguous = clustering.ambiguous or None
         report.comparisons = clustering.comparisons
         logger.info("dedupe: %s comparisons, %s pairs screened by name, clustered at %.1f s",
                     clustering.comparisons, clustering.screened, time.monotonic() - started)
