@@ -7,7 +7,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
+from leadgen.cli import app
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Contact, Lead, SourceMeta
 from leadgen.matching.rules import Thresholds, load_rules
@@ -218,6 +220,9 @@ def test_a_chains_branches_from_two_lists_stay_one_company_each(sqlite_url: str)
     assert bare.status == "possible" and bare.company_id not in branch_ids
     assert {bare.evidence["candidate"], bare.evidence["also_matches"]} <= branch_ids
     assert counts(engine)[PossibleMatch.__tablename__] == 1
+    listed = CliRunner().invoke(app, ["review", "--db", sqlite_url])
+    assert listed.exit_code == 0, listed.output
+    assert f"also fits company {bare.evidence['also_matches']}" in listed.output
     levels = [hit["level"] for hit in outcomes[1].evidence["levels"]]
     assert any(level.startswith("same registered domain, but another place")
                for level in levels), levels

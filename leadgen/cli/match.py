@@ -19,6 +19,7 @@ from leadgen.matching.dedupe import dedupe as dedupe_db
 from leadgen.matching.review import (
     REVIEW_COLUMNS,
     apply_decisions,
+    evidence_text,
     merge_pair,
     open_possible_matches,
     reject,
@@ -224,8 +225,7 @@ def review(
     if not pairs:
         console.print("no open possible matches")
     for pair in pairs:
-        levels = ", ".join(f"{hit['field']}: {hit['level']}"
-                           for hit in (pair["evidence"] or {}).get("levels", []))
+        levels = evidence_text(pair["evidence"])
         console.print(f"#{pair['id']} score {pair['score']:+.1f}: {pair['company_a']} "
                       f"{pair['name_a']!r} ~ {pair['company_b']} {pair['name_b']!r}  [{levels}]",
                       markup=False, highlight=False)

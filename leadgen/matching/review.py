@@ -38,6 +38,17 @@ def open_possible_matches(engine: Engine, limit: int = 50) -> list[dict[str, Any
         return [dict(row._mapping) for row in connection.execute(query)]
 
 
+def evidence_text(evidence: dict[str, Any] | None, separator: str = ", ") -> str:
+    """A possible match's evidence in one line: each field's level, and the other company a
+    record fits as well when that is why it was not merged."""
+    evidence = evidence or {}
+    parts = [f"{hit['field']}: {hit['level']}" for hit in evidence.get("levels", [])]
+    if evidence.get("also_matches"):
+        parts.append(f"also fits company {evidence['also_matches']} (another place of one "
+                     "brand): not merged into either")
+    return separator.join(parts)
+
+
 def _get_pair(connection: Connection, match_id: int) -> Any:
     row = connection.execute(select(POSSIBLE).where(POSSIBLE.c.id == match_id)).first()
     if row is None:
@@ -192,8 +203,7 @@ def review_sheet(engine: Engine, limit: int | None = None) -> list[dict[str, Any
             data = pair._mapping
             row: dict[str, Any] = {
                 "pair": pair.id, "decision": "", "score": round(pair.score, 2),
-                "evidence": "; ".join(f"{hit['field']}: {hit['level']}"
-                                      for hit in (pair.evidence or {}).get("levels", [])),
+                "evidence": evidence_text(pair.evidence, "; "),
             }
             for side in "ab":
                 for column, name in zip(_SIDE_COLUMNS, fields, strict=True):
