@@ -22,7 +22,13 @@ from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
-from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord
+from leadgen.storage.models import (
+    Company,
+    CompanyKey,
+    ContactPoint,
+    PossibleMatch,
+    SourceRecord,
+)
 
 DEFAULT = Path(__file__).resolve().parents[1] / "leadgen" / "matching" / "rules.yaml"
 
@@ -329,3 +335,9 @@ def test_dedupe_keeps_a_chains_branches_apart_and_reports_it(tmp_path: Path) -> 
     assert company["york"] != company["fifth"]
     assert company["bare"] not in {company["york"], company["fifth"]}
     assert report.ambiguous == 1 and report.possible_matches == 1
+    with engine.connect() as connection:
+        (pair,) = connection.execute(select(PossibleMatch)).all()
+    places = {company["york"], company["fifth"]}
+    assert company["bare"] in {pair.company_a, pair.company_b}
+    assert {pair.company_a, pair.company_b, pair.evidence["also_matches"]} - places == {
+        company["bare"]}

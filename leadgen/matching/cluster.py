@@ -67,6 +67,8 @@ class Clustering:
     """Matches not joined because the clusters hold records at two places of one brand."""
     ambiguous: int = 0
     """Records that match two places of one brand: joined to neither, proposed as possible."""
+    also_fits: dict[tuple[int, int], int] = field(default_factory=dict)
+    """Such a record's possible pair -> the record of the other place it matches too."""
 
     def shared(self, kind: str, value: str) -> int:
         return self.holders.get((kind, value), 1)
@@ -236,9 +238,11 @@ def _without_ambiguous(matches: list[tuple[float, int, int]], elsewhere: list[tu
             neighbours[left].add(right)
         if right in involved:
             neighbours[right].add(left)
-    ambiguous: set[int] = set()
+    places: dict[int, tuple[int, int]] = {}  # ambiguous record -> the two places it fits
     for left, right in elsewhere:
-        ambiguous |= neighbours[left] & neighbours[right]
+        for index in neighbours[left] & neighbours[right]:
+            places.setdefault(index, (left, right))
+    ambiguous = set(places)
     if not ambiguous:
         return matches
     best: dict[int, tuple[float, int, int]] = {}
@@ -251,6 +255,9 @@ def _without_ambiguous(matches: list[tuple[float, int, int]], elsewhere: list[tu
         outcome = compare(profiles[right], profiles[left], rules, result.shared)
         result.possible.append((left, right, MatchResult(outcome.score, "possible",
                                                          outcome.hits, outcome.other_place)))
+        fitted = right if left == index else left
+        first, second = places[index]
+        result.also_fits[(left, right)] = second if fitted == first else first
     result.ambiguous = len(ambiguous)
     return [match for match in matches
             if match[1] not in ambiguous and match[2] not in ambiguous]

@@ -281,8 +281,12 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     for a, b, outcome in clustering.possible:
         ca, cb = label_company[clustering.labels[a]], label_company[clustering.labels[b]]
         if ca and cb and ca != cb:
+            evidence = outcome.as_dict()
+            other = clustering.also_fits.get((a, b))
+            if other is not None:  # the record fits two places of one brand (see cluster)
+                evidence["also_matches"] = label_company[clustering.labels[other]]
             possible_rows.append({"company_a": min(ca, cb), "company_b": max(ca, cb),
-                                  "score": outcome.score, "evidence": outcome.as_dict(),
+                                  "score": outcome.score, "evidence": evidence,
                                   "status": "open", "created_at": now})
     writer.insert(POSSIBLE, possible_rows, ignore_conflicts=True)
     report.possible_matches = len(possible_rows)
