@@ -176,8 +176,7 @@ class Ingestor:
                 decision = "possible"  # it fits two companies at two places: never guess
             evidence = {"decision": decision, "candidates": candidates}
             if result is not None:
-                evidence.update(result.as_dict(), candidate=best_id)
-                evidence["decision"] = decision
+                evidence.update(result.as_dict(), candidate=best_id, decision=decision)
             if also is not None:
                 evidence["also_matches"] = also
             company_id = best_id if decision == "match" and best_id is not None else 0

@@ -288,24 +288,28 @@ def compare(
             against.append(comparison.field)
         score += hit[2]
         hits.append(hit)
-    elsewhere = other_place is not None and bool(against) and _at_other_place(
-        hits, against, other_place)
-    if elsewhere:
-        score = sum(hit[2] for hit in hits) + rules.prior
+    elsewhere = False
+    if other_place is not None and against:
+        change = _at_other_place(hits, against, other_place)
+        if change is not None:
+            elsewhere, score = True, score + change
     return MatchResult(score, decide(score, rules), hits, elsewhere)
 
 
-def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> bool:
-    """Whether the pair is at two places of one brand: ``against`` (the fields whose level
-    weighs against the pair) holds the rule's fields. If so, the ``rule.discount`` levels in
-    ``hits`` that held weigh ``rule.weight`` (relabelled)."""
+def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> float | None:
+    """None unless the pair is at two places of one brand: ``against`` (the fields whose
+    level weighs against the pair) holds the rule's fields. If it is, the ``rule.discount``
+    levels in ``hits`` that held weigh ``rule.weight`` (relabelled), and the change to the
+    pair's weight is returned."""
     if not set(rule.differ).issubset(against) or (
             rule.differ_any and set(rule.differ_any).isdisjoint(against)):
-        return False
+        return None
+    change = 0.0
     for position, hit in enumerate(hits):
         if hit[0] in rule.discount and hit[2] > rule.weight:
+            change += rule.weight - hit[2]
             hits[position] = (hit[0], f"{hit[1]}, {rule.label}", rule.weight, hit[3])
-    return True
+    return change
 
 
 def _best_level(
