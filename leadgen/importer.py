@@ -215,7 +215,7 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
 
 def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | None = None,
               ) -> Iterator[dict[str, str]]:
-    """Rows of a CSV file as dicts (delimiter sniffed among , ; and tab).
+    """Rows of a CSV file as dicts (delimiter sniffed among , ; tab and |).
 
     Lines are decoded one by one, so a line in another encoding stops the file exactly there:
     every row before it is given first, then an :class:`InputError` names the line. A quote
@@ -236,7 +236,7 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | N
             encoding = next((name for bom, name in _BOMS if start.startswith(bom)), encoding)
         sample = start.decode(encoding, errors="replace")
         try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
         except csv.Error:
             dialect = csv.excel
         whole_text = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")) or (

@@ -217,6 +217,16 @@ def test_a_chinese_file_read_as_utf8_is_named_and_utf16_files_import(tmp_path: P
     assert "--encoding 'nope': no such encoding" in str(unknown.exception)
 
 
+def test_a_file_separated_by_bars_imports(tmp_path: Path) -> None:
+    """Some CRM and ERP exports separate cells with "|"; a name may hold a comma."""
+    piped = tmp_path / "export.txt"
+    piped.write_text("id|name|city|phone\n1|Acme Inc.|Boston|617 555 0100\n"
+                     "2|Beta, Gamma & Co LLC|Austin|512 555 0199\n", encoding="utf-8")
+    out = run("import", str(piped), "--source", "erp", "--id-column", "id", "--region", "US",
+              "--db", f"sqlite:///{tmp_path / 'leads.db'}").output  # type: ignore[attr-defined]
+    assert "2 rows: new 2" in out and "name=name" in out, out
+
+
 def test_a_one_line_address_column_matches_split_addresses(tmp_path: Path) -> None:
     """A fair's list has street, postal code and city columns; a CRM export has one address
     column. The same company in both becomes one, and its city and postal code are filled."""

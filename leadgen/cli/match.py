@@ -41,7 +41,7 @@ SHOWN_LINES = 20
 @app.command("import")
 def import_command(
     file: Path = typer.Argument(
-        ..., help="CSV file (delimiter , ; or tab; UTF-8 by default), .xlsx workbook, or JSON "
+        ..., help="CSV file (delimiter , ; tab or |; UTF-8 by default), .xlsx workbook, or JSON "
         "(.json, .jsonl)."),
     source: str = typer.Option(..., "--source", help="Source id for provenance (crm, fair-2025)."),
     id_column: str | None = typer.Option(None, "--id-column", help="Column with the row's id."),
