@@ -210,12 +210,18 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
         raise InputError(f"--sheet {sheet!r}: {path.name} is a text file, not an .xlsx workbook")
     if is_json_file(path):
         return json_rows(path, encoding, notes)
-    return enumerate(read_rows(path, encoding, notes), start=2)  # line 1 is the header
+    return read_rows(path, encoding, notes)
 
 
 def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | None = None,
-              ) -> Iterator[dict[str, str]]:
-    """Rows of a CSV file as dicts (delimiter sniffed among , ; tab and |).
+              ) -> Iterator[tuple[int, dict[str, str]]]:
+    """(first line, row as a dict) of each row of a CSV file (delimiter sniffed among , ;
+    tab and |) that has a cell filled in.
+
+    Lines above the table are skipped: Excel's ``sep=;`` line (whose delimiter is then used),
+    and title lines of one cell above a header of several ("Exhibitors 2026", a blank line,
+    then the header), as for a workbook. Cells beyond the header's columns are left out, and
+    a line in ``notes`` names them.
 
     Lines are decoded one by one, so a line in another encoding stops the file exactly there:
     every row before it is given first, then an :class:`InputError` names the line. A quote
@@ -235,18 +241,62 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | N
         if encoding == DEFAULT_ENCODING:  # UTF-32 first: its LE mark starts like UTF-16's
             encoding = next((name for bom, name in _BOMS if start.startswith(bom)), encoding)
         sample = start.decode(encoding, errors="replace")
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        except csv.Error:
-            dialect = csv.excel
+        dialect, above = _table_start(sample)
         whole_text = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")) or (
             b"\r" in start and b"\n" not in start)  # "\n" bytes are no line ends there
         if whole_text:
-            yield from _rows_of_text(path, encoding, dialect, notes)
+            yield from _rows_of_text(path, encoding, dialect, notes, above)
         else:
             taken: list[str] = []
-            yield from _checked(csv.DictReader(_decoded_lines(handle, path, encoding, taken),
-                                               dialect=dialect, strict=True), path, taken, notes)
+            lines = _decoded_lines(handle, path, encoding, taken)
+            for _ in range(above):
+                next(lines, None)
+            yield from _checked(csv.DictReader(lines, dialect=dialect, strict=True), path,
+                                taken, notes, above)
+
+
+_SEP_LINE = re.compile(r"\ufeff?sep=(.)\s*", re.IGNORECASE)
+_DELIMITERS = ",;\t|"
+
+
+def _table_start(sample: str) -> tuple[Any, int]:
+    """The dialect of a CSV file that starts with ``sample``, and how many lines above its
+    header to skip: Excel's ``sep=;`` line, then, when the first row has at most one cell,
+    title and blank lines up to the first row of several cells that a row of several cells
+    follows (a list of one column keeps its first line as its header)."""
+    lines = sample.splitlines(keepends=True)
+    hint = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n")) if lines else None
+    above = 1 if hint else 0
+    table = above  # the first line with a delimiter: sniffed from there (a title has none)
+    while table < len(lines) and not any(c in lines[table] for c in _DELIMITERS):
+        table += 1
+    dialect: Any = csv.excel
+    try:
+        dialect = csv.Sniffer().sniff("".join(lines[table:] or lines[above:]),
+                                      delimiters=_DELIMITERS)
+    except csv.Error:
+        pass
+    if hint:
+        dialect = type("Hinted", (dialect,), {"delimiter": hint.group(1)})
+    rows: list[tuple[int, int]] = []  # (lines read before the row, its non-empty cells)
+    reader = csv.reader(io.StringIO("".join(lines[above:])), dialect)
+    try:
+        before = 0
+        for cells in reader:
+            rows.append((before, sum(1 for cell in cells if cell.strip())))
+            before = reader.line_num
+    except csv.Error:
+        pass
+    if not rows or rows[0][1] > 1:
+        return dialect, above
+    filled = [(before, count) for before, count in rows if count]
+    for position, (before, count) in enumerate(filled):
+        if count > 1:
+            following = filled[position + 1:position + 2]
+            if not following or following[0][1] > 1:
+                return dialect, above + before
+            break
+    return dialect, above
 
 
 #: A cell may hold this many characters (Python's csv default, 128 KiB, stops at a long
@@ -255,15 +305,17 @@ FIELD_LIMIT = 16 << 20
 
 
 def _checked(reader: csv.DictReader[str], path: Path, taken: list[str],
-             notes: list[str] | None) -> Iterator[dict[str, str]]:
-    """The rows of ``reader``, which reads lines that are also appended to ``taken``.
+             notes: list[str] | None, above: int = 0) -> Iterator[tuple[int, dict[str, str]]]:
+    """(first line, row) of the rows of ``reader`` with a cell filled in; ``reader`` reads
+    lines from the header on (``above``: the file's lines before it), each also appended to
+    ``taken``.
 
     A row with an undoubled quote in a cell is read again from its lines, leniently, and
     noted; any other row the CSV reader cannot read (a quoted cell never closed, a cell past
     :data:`FIELD_LIMIT`) stops the file there with its line."""
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)
-    last = 1  # the header's line
+    last = above + 1  # the header's line
     try:
         if reader.fieldnames:
             reader.fieldnames = unique_columns(list(reader.fieldnames))
@@ -284,8 +336,14 @@ def _checked(reader: csv.DictReader[str], path: Path, taken: list[str],
                     shown = shown if len(shown) <= 120 else shown[:117] + "..."
                     notes.append(f"{path.name}:{last + 1}: a quote inside a cell is not "
                                  f"doubled; read leniently as: {shown}")
-            last = reader.reader.line_num
-            yield row
+            first, last = last + 1, above + reader.reader.line_num
+            if None in row:  # cells beyond the header's columns
+                extra = [cell.strip() for cell in row.pop(None) if cell.strip()]
+                if extra and notes is not None:
+                    notes.append(f"{path.name}:{first}: more cells than the header's "
+                                 f"{len(row)} columns; left out: " + " | ".join(extra)[:120])
+            if any(row.values()):
+                yield first, row
     except csv.Error as exc:
         reason = ('a quoted cell ("...) is never closed' if "end of data" in str(exc)
                   else str(exc))
@@ -346,14 +404,17 @@ def _recorded(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
 
 
 def _rows_of_text(path: Path, encoding: str, dialect: Any, notes: list[str] | None,
-                  ) -> Iterator[dict[str, str]]:
-    """Rows of a file read as text (UTF-16 and old Mac line ends); a decoding error stops
-    at the block the reader decoded ahead."""
+                  above: int = 0) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a file read as text (UTF-16 and old Mac line ends), from the line after the
+    ``above`` first; a decoding error stops at the block the reader decoded ahead."""
     with path.open(newline="", encoding=encoding) as handle:
         taken: list[str] = []
         try:
-            yield from _checked(csv.DictReader(_recorded(handle, taken), dialect=dialect,
-                                               strict=True), path, taken, notes)
+            lines = _recorded(handle, taken)
+            for _ in range(above):
+                next(lines, None)
+            yield from _checked(csv.DictReader(lines, dialect=dialect, strict=True), path,
+                                taken, notes, above)
         except UnicodeDecodeError as exc:
             line = undecodable_line(path, encoding)
             where = f"line {line}: " if line else ""

@@ -227,6 +227,33 @@ def test_a_file_separated_by_bars_imports(tmp_path: Path) -> None:
     assert "2 rows: new 2" in out and "name=name" in out, out
 
 
+def test_lines_above_the_table_are_skipped_and_lines_keep_their_numbers(tmp_path: Path,
+                                                                        ) -> None:
+    """Excel's "sep=;" line, or a title and a blank line above the header (as a show's list
+    often has), are not the header; empty rows (Excel's trailing ";;") are no records; cells
+    beyond the header are named; rejected rows keep their line in the file."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    files = {
+        "sep.csv": "sep=;\nid;Firma;Ort\n1;Acme GmbH;Berlin\n2;;Köln\n",
+        "title.csv": "Ausstellerliste 2026\n\nid;Firma;Ort\n1;Acme GmbH;Berlin\n2;;Köln\n;;\n",
+        "title-cells.csv": "Exhibitors 2026,,\n,,\nid,name,city\n1,Acme GmbH,Berlin\n2,,Köln\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        out = run("import", str(path), "--source", name, "--id-column", "id", "--region", "DE",
+                  "--db", db).output  # type: ignore[attr-defined]
+        line = text.splitlines().index("2;;Köln" if ";" in text else "2,,Köln") + 1
+        assert f"rejected {name}:{line}: name" in out, out
+        assert "2 rows: " in out and "; 1 rejected" in out, out  # no title, no empty row
+    listed = tmp_path / "names.csv"  # one column: its first line stays its header
+    listed.write_text("name\nZeta, Inc\nOmega GmbH\n", encoding="utf-8")
+    out = run("import", str(listed), "--source", "names", "--region", "DE",
+              "--db", db).output  # type: ignore[attr-defined]
+    assert "columns: name=name" in out and "2 rows: new 2" in out, out
+    assert "names.csv:2: more cells than the header's 1 columns; left out: Inc" in out, out
+
+
 def test_a_one_line_address_column_matches_split_addresses(tmp_path: Path) -> None:
     """A fair's list has street, postal code and city columns; a CRM export has one address
     column. The same company in both becomes one, and its city and postal code are filled."""
@@ -402,7 +429,8 @@ def test_a_long_list_of_warnings_is_cut_on_screen_and_kept_whole_in_the_report(
 
     path = tmp_path / "list.csv"
     path.write_text("name,phone\n" + "".join(f"Firma {n} GmbH,not a phone {n}\n"
-                                             for n in range(25)) + ",\n", encoding="utf-8")
+                                             for n in range(25)) + ",030 1234567\n",
+                    encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     out = run("import", str(path), "--source", "x", "--region", "DE",
               "--db", db).output  # type: ignore[attr-defined]
