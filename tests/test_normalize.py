@@ -170,6 +170,9 @@ def test_phone_kind() -> None:
         ("Anna.Weber (at) Firma (punkt) de", "anna.weber@firma.de", False, False),
         ("sales@acme.com.", "sales@acme.com", True, False),
         ("wang＠163.com", "wang@163.com", False, True),
+        # After a display name, as mail programs and CRM exports write it.
+        ("Acme Vertrieb <Vertrieb@Acme.de>", "vertrieb@acme.de", True, False),
+        ('"Weber, Anna" <anna.weber@firma.de>', "anna.weber@firma.de", False, False),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:

@@ -100,8 +100,17 @@ def email_candidates(field: str) -> list[str]:
 _EMAILS: OrderedDict[str, tuple[str, str, bool, bool] | tuple[()]] = OrderedDict()
 
 
+#: An address after a display name, as mail programs and CRM exports write it: "Acme Sales
+#: <sales@acme.de>", '"Müller, Hans" <h.mueller@acme.de>'.
+_BRACKETED = re.compile(r"<\s*([^<>\s]+@[^<>\s]+?)\s*>")
+
+
 def _parse_email(raw: str) -> EmailAddress | None:
-    text = raw.strip().removeprefix("mailto:").split("?", 1)[0].strip().strip("<>")
+    text = raw.strip()
+    bracketed = _BRACKETED.search(text)
+    if bracketed:
+        text = bracketed.group(1)
+    text = text.removeprefix("mailto:").split("?", 1)[0].strip().strip("<>")
     checked = check_syntax(text)
     if checked is None:
         written_out = _written_out(text)
