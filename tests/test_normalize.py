@@ -218,6 +218,9 @@ def test_normalize_website_rejects(raw: str) -> None:
         ("Polska", "PL"), ("Bogus", None), ("", None), (None, None),
         ("China (Mainland)", "CN"), ("Russland", "RU"), ("Republic of Korea", "KR"),
         ("한국", "KR"),
+        # As German lists and Chinese suppliers' English write them.
+        ("VR China", "CN"), ("Hong Kong SAR", "HK"), ("Hongkong", "HK"), ("Taiwan, ROC", "TW"),
+        ("Macau", "MO"), ("U.A.E.", "AE"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:

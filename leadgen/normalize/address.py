@@ -36,6 +36,10 @@ COUNTRY_ALIASES = {
     "peoples republic of china": "CN", "p r of china": "CN", "澳门": "MO", "澳門": "MO",
     "新加坡": "SG", "马来西亚": "MY", "泰国": "TH", "越南": "VN", "印度": "IN", "日本国": "JP",
     "西班牙": "ES", "荷兰": "NL", "瑞士": "CH", "奥地利": "AT", "加拿大": "CA", "澳大利亚": "AU",
+    "vr china": "CN", "volksrepublik china": "CN", "hong kong sar": "HK", "hongkong": "HK",
+    "hong kong sar china": "HK", "hong kong china": "HK", "taiwan roc": "TW",
+    "republic of china": "TW", "taiwan r o c": "TW", "macau": "MO", "macao sar": "MO",
+    "macau sar": "MO", "korea south": "KR", "u a e": "AE", "ksa": "SA",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
