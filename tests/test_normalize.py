@@ -20,6 +20,7 @@ from leadgen.normalize import (
     street_key,
 )
 from leadgen.normalize.address import city_aliases, city_key, split_one_line
+from leadgen.normalize.lead import normalize_phones
 
 NAMES = [
     # raw, display name, name key, legal form
@@ -149,6 +150,20 @@ def test_a_few_digits_are_no_number_even_where_the_plan_calls_them_possible(raw:
     """German and Chinese metadata call such numbers possible; as a match key "+4912" would
     tie together every company whose list wrote junk in the phone column."""
     assert normalize_phone(raw, "DE") is None and normalize_phone(raw, "CN") is None
+
+
+@pytest.mark.parametrize(("field", "region", "numbers"), [
+    ("030 123456 / 0171 2345678", "DE", ["+4930123456", "+491712345678"]),
+    ("Tel. 030 123456, Mobil 0171 2345678", "DE", ["+4930123456", "+491712345678"]),
+    ("0571-8888 6666；138 0013 8000", "CN", ["+8657188886666", "+8613800138000"]),
+    # One number with what it holds, or a number and its fax: one phone.
+    ("+1 (310) 246-1501, ext. 12", "US", ["+13102461501"]),
+    ("+49 89 123456 / Fax +49 89 123457", "DE", ["+4989123456"]),
+    ("310/246-1501", "US", ["+13102461501"]),
+])
+def test_a_field_listing_several_numbers_gives_each(field: str, region: str,
+                                                     numbers: list[str]) -> None:
+    assert [phone.e164 for phone in normalize_phones([field], region)] == numbers
 
 
 def test_phone_kind() -> None:

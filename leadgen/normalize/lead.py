@@ -15,7 +15,7 @@ from leadgen.normalize.address import (
 )
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import normalize_name
-from leadgen.normalize.phone import normalize_phone, phone_region
+from leadgen.normalize.phone import normalize_phone, phone_parts, phone_region
 from leadgen.normalize.text import has_cjk
 from leadgen.normalize.website import first_website
 
@@ -104,14 +104,16 @@ def phone_country(e164: str) -> str | None:
 
 
 def normalize_phones(raws: list[str], region: str | None) -> list[PhoneNumber]:
-    """Valid phones in E.164, first occurrence of each number kept."""
+    """Valid phones in E.164, first occurrence of each number kept; a field listing several
+    numbers gives each of them."""
     phones: list[PhoneNumber] = []
     seen: set[str] = set()
-    for raw in raws:
-        phone = normalize_phone(raw, region)
-        if phone and phone.e164 not in seen:
-            seen.add(phone.e164)
-            phones.append(phone)
+    for field in raws:
+        for raw in phone_parts(field, region):
+            phone = normalize_phone(raw, region)
+            if phone and phone.e164 not in seen:
+                seen.add(phone.e164)
+                phones.append(phone)
     return phones
 
 

@@ -151,6 +151,21 @@ def _first_in_text(text: str, region: str | None) -> _Found | None:
     return None
 
 
+def phone_parts(raw: str, region: str | None = None) -> list[str]:
+    """The numbers a field lists, each as written ("030 123456 / 0171 2345678": both), when
+    it lists two or more valid ones (split as :func:`normalize_phone` splits a field, fax
+    numbers left out); else ``[raw]``, one number with whatever it holds ("+1 310 246 1501,
+    ext. 12")."""
+    text = raw.translate(_FULLWIDTH)
+    if not _SEPARATORS.search(text):
+        return [raw]
+    region = region.upper() if region and len(region) == 2 else None
+    parts = [part.strip() for part in _SEPARATORS.split(text)
+             if part.strip() and not _FAX_LABEL.match(part)]
+    valid = [part for part in parts if _valid_number(phone_text(part, None)[0], region)]
+    return valid if len(valid) > 1 else [raw]
+
+
 def _valid_number(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     """``text`` parsed, when it is a valid number (the fallbacks ask more than possible)."""
     try:
