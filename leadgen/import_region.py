@@ -47,11 +47,19 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("ab", "SE"),
         ("aps", "DK"),
         ("lda", "PT"),
+        ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
+         "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
         ("株式会社 有限会社 合同会社", "JP"),
         ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
     ) for form in forms.split()
 }
 _FORM_NOISE = re.compile(r"[\s.]")
+
+
+def countries_of_form(form: str) -> frozenset[str] | None:
+    """The countries whose legal form ``form`` is (as the name normalizer writes it:
+    "GmbH & Co. KG", "San. ve Tic. Ltd. Şti."), or None."""
+    return FORM_COUNTRIES.get(_FORM_NOISE.sub("", form.lower()))
 
 
 class RegionChoice(NamedTuple):
@@ -109,7 +117,7 @@ def _by_legal_forms(regions: dict[str, RegionGuess], names: list[str]) -> Region
     formed = 0
     for name in names:
         form = normalize_name(name).legal_form if name else None
-        countries = FORM_COUNTRIES.get(_FORM_NOISE.sub("", form.lower())) if form else None
+        countries = countries_of_form(form) if form else None
         if countries:
             formed += 1
             votes.update(countries & regions.keys())

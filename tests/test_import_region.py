@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from leadgen.cli import app
-from leadgen.import_region import guess_region
+from leadgen.import_region import countries_of_form, guess_region
+from leadgen.normalize import normalize_name
 from leadgen.normalize.phone import likely_region
 from tests.paths import RESTAURANTS
 
@@ -91,3 +92,15 @@ def test_numbers_that_fit_several_plans_are_told_apart_by_legal_forms(
     assert (choice.region if choice else None) == region
     if choice:
         assert choice.why.endswith(f"24 of 24 sampled names have a legal form of {region}")
+
+
+@pytest.mark.parametrize(("name", "countries"), [
+    ("Acme Gıda San. ve Tic. Ltd. Şti.", {"TR"}), ("ACME GIDA SANAYI VE TICARET A.Ş.", {"TR"}),
+    ("Acme Verpackung GmbH & Co. KG", {"DE", "AT", "CH"}), ("Acme S.r.l.", {"IT"}),
+])
+def test_the_legal_form_a_name_is_read_with_names_its_countries(name: str,
+                                                                countries: set[str]) -> None:
+    """The forms table is keyed as the name normalizer writes a form (case, dots, spaces)."""
+    form = normalize_name(name).legal_form
+    assert form is not None
+    assert countries_of_form(form) == countries

@@ -57,6 +57,9 @@ NAMES = [
     # Legal forms written before the name.
     ("ООО «Ромашка»", "Ромашка", "ромашка", "ООО"),
     ("PT Astra International Tbk", "Astra International", "astra international", "PT Tbk"),
+    ("Ülker Gıda San. ve Tic. Ltd. Şti.", "Ülker Gıda", "ulker gida", "San. ve Tic. Ltd. Şti."),
+    ("ÜLKER GIDA SANAYI VE TICARET A.S.", "ÜLKER GIDA", "ulker gida",
+     "SANAYI VE TICARET A.S."),
     # "& Co. KG" written with "u." or "und", after forms other than GmbH.
     ("Schmidt GmbH u. Co. KG", "Schmidt", "schmidt", "GmbH u. Co. KG"),
     ("Schmidt GmbH und Co. KG", "Schmidt", "schmidt", "GmbH und Co. KG"),

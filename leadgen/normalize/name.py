@@ -52,6 +52,12 @@ EXTRA_LEGAL_FORMS = (
     "JSC", "PJSC", "OJSC", "CJSC",
     # Thailand: "... จำกัด (มหาชน)" (public limited), "... จำกัด" (limited)
     "จำกัด", "จำกัด (มหาชน)",
+    # Turkey: limited and joint-stock companies, with the "industry and trade" most of them
+    # carry before the form ("Acme Gıda San. ve Tic. Ltd. Şti.")
+    "Ltd. Şti.", "Limited Şirketi", "A.Ş.", "Anonim Şirketi", "Tic. Ltd. Şti.", "Tic. A.Ş.",
+    "San. ve Tic. Ltd. Şti.", "San. ve Tic. A.Ş.", "Sanayi ve Ticaret Ltd. Şti.",
+    "Sanayi ve Ticaret A.Ş.", "Sanayi ve Ticaret Limited Şirketi",
+    "Sanayi ve Ticaret Anonim Şirketi",
 )
 #: What a list adds after a company's name that is no part of it: its owner ("Inh. Hans
 #: Schmidt"), whom to write to ("c/o Regus", "z. Hd. Frau Meier", "Attn: Sales").
