@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadgen.items import Address, Lead, SourceMeta
+from leadgen.matching import load_rules, profile_of
 from leadgen.normalize import (
     normalize_country,
     normalize_email,
@@ -300,6 +301,20 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     given = normalize_lead(Lead(name="Acme", source=source, address=Address(
         full="Marienplatz 1, 80331 München", city="Munich")))
     assert (given.postal_code, given.city) == ("80331", "munich")  # its own part comes first
+
+
+def test_a_whole_address_in_the_street_column_is_read_when_it_has_a_postal_code() -> None:
+    """A list that puts "Hauptstr. 5, 10115 Berlin" in its street column: the street, postal
+    code and city are read from it (and the street alone is the match key); a street with
+    something else after a comma is left as it is."""
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    whole = normalize_lead(Lead(name="Acme", source=source, address=Address(
+        street="Hauptstr. 5, 10115 Berlin")), "DE")
+    assert (whole.postal_code, whole.city) == ("10115", "berlin")
+    assert profile_of(whole, load_rules()).streets == (street_key("Hauptstr. 5"),)
+    floor = normalize_lead(Lead(name="Acme", source=source, address=Address(
+        street="Hauptstr. 5, Gebäude B")), "DE")
+    assert (floor.postal_code, floor.city) == (None, None)
 
 
 @pytest.mark.parametrize(("full", "region", "country", "e164"), [

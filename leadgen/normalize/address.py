@@ -303,7 +303,8 @@ _CJK_PLACES = re.compile(
 
 def address_parts(address: Address | None) -> AddressParts:
     """The street, postal code, city and region of ``address``: its own parts, and where it
-    gives only a one-line form, the parts read from that (:func:`split_one_line`)."""
+    gives only a one-line form (or a street with a postal code and city after a comma), the
+    parts read from that (:func:`split_one_line`)."""
     if address is None:
         return AddressParts()
     given = AddressParts(address.street, address.postal_code, address.city, address.region)
@@ -312,9 +313,17 @@ def address_parts(address: Address | None) -> AddressParts:
         city, code = _city_and_postal_code(address.city)
         if code:
             given = given._replace(city=city, postal_code=address.postal_code or code)
-    if not address.full or (address.street and address.postal_code and address.city):
+    full = address.full
+    if (not full and address.street and "," in address.street and not address.city
+            and not address.postal_code):
+        # The whole address in the street column ("Hauptstr. 5, 10115 Berlin"): read when it
+        # has a postal code (commas alone say too little there: "Hauptstr. 5, Gebäude B").
+        read = split_one_line(address.street)
+        if read.postal_code:
+            return read._replace(region=given.region or read.region)
+    if not full or (address.street and address.postal_code and address.city):
         return given
-    read = split_one_line(address.full)
+    read = split_one_line(full)
     return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
 
 
