@@ -22,6 +22,7 @@ from leadgen.normalize import (
 )
 from leadgen.normalize.address import city_aliases, city_key, split_one_line
 from leadgen.normalize.lead import normalize_phones
+from leadgen.normalize.website import first_website
 
 NAMES = [
     # raw, display name, name key, legal form
@@ -226,6 +227,17 @@ def test_normalize_website(raw: str, canonical: str, domain: str) -> None:
 @pytest.mark.parametrize("raw", ["", "not a url", "mailto:x@y.com", "http://nosuffix"])
 def test_normalize_website_rejects(raw: str) -> None:
     assert normalize_website(raw) is None
+
+
+@pytest.mark.parametrize(("field", "domain"), [
+    ("acme.de, acme.com", "acme.de"), ("www.acme.de; www.acme.com", "acme.de"),
+    ("Website: www.acme.de", "acme.de"), ("网址：www.acme.cn", "acme.cn"),
+    ("官网：http://www.huaqiang.com.cn，英文站 www.huaqiang.com", "huaqiang.com.cn"),
+])
+def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
+                                                                   domain: str) -> None:
+    site = first_website(field)
+    assert site is not None and site[1] == domain
 
 
 @pytest.mark.parametrize(

@@ -88,12 +88,12 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
     return canonical, f"{extracted.domain}.{extracted.suffix}"
 
 
-_LIST_SEPARATORS = re.compile(r"[,;|\s]+")
+_LIST_SEPARATORS = re.compile(r"[,;|\s，；、：]+")  # "：" after a label: "网址：www.acme.cn"
 
 
 def first_website(field: str) -> tuple[str, str] | None:
     """:func:`normalize_website` of a field, or of the first web address in a field that lists
-    several ("acme.de, acme.com")."""
+    several ("acme.de, acme.com") or labels it ("Website: acme.de", "网址：www.acme.cn")."""
     site = normalize_website(field)
     if site is None and _LIST_SEPARATORS.search(field.strip()):
         for part in _LIST_SEPARATORS.split(field.strip()):
