@@ -138,19 +138,24 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         postal_code=_one(row, get("postal_code")), country=_one(row, get("country")),
     )
     contacts = []
+    emails, phones = _values(row, get("email")), _values(row, get("phone"))
     contact_name = _one(row, get("contact_name"))
     if contact_name:
         contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
                                 email=_one(row, get("contact_email")),
                                 phone=_one(row, get("contact_phone"))))
+    else:  # a contact's e-mail or phone without a person ("contact": {"phone": ...}): the
+        # company's, not dropped
+        emails += _values(row, get("contact_email"))
+        phones += _values(row, get("contact_phone"))
     size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
                         _one(row, get("founded_year")))
     return Lead(
         name=_one(row, get("name")) or "",
         source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id),
         website=_one(row, get("website")),
-        emails=_values(row, get("email")),
-        phones=_values(row, get("phone")),
+        emails=emails,
+        phones=phones,
         fax=_values(row, get("fax")),
         address=address if any(address.model_dump().values()) else None,
         categories=_values(row, get("category")),

@@ -45,6 +45,31 @@ def test_json_lines_with_nested_objects_and_lists(tmp_path: Path) -> None:
     assert ids == ["1", "2"]
 
 
+def test_a_contacts_phone_and_email_without_a_person_are_the_companys(tmp_path: Path) -> None:
+    """A tool exporting ``"contact": {"phone": ..., "email": ...}`` names no person: the
+    company's phone and e-mail, kept as such (they were dropped); with a person's name they
+    are that person's."""
+    path = tmp_path / "tool.json"
+    path.write_text(json.dumps([
+        {"id": 1, "name": "Beta AG", "contact": {"phone": "+49 89 123456",
+                                                 "email": "Beta Info <info@beta.de>"}},
+        {"id": 2, "name": "Gamma GmbH", "contact": {"name": "Eva Weber",
+                                                    "email": "e.weber@gamma.de"}},
+    ]), encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="tool", id_column="id", region="DE")
+    assert report.columns["contact_phone"] == ("contact.phone",)
+    with engine.connect() as conn:
+        companies = {row.display_name: row for row in conn.execute(select(Company))}
+        people = conn.execute(select(ContactPoint.person_name, ContactPoint.details).where(
+            ContactPoint.kind == "person")).all()
+    assert (companies["Beta"].phone, companies["Beta"].email) == ("+4989123456",
+                                                                  "info@beta.de")
+    assert companies["Gamma"].email is None
+    assert [(name, details["email"]) for name, details in people] == [
+        ("Eva Weber", "e.weber@gamma.de")]
+
+
 def test_a_json_array_wrapped_in_an_object_with_schema_org_names(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
     path.write_text(json.dumps({"data": [{
