@@ -34,6 +34,7 @@ from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.titles import is_decision_maker
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
@@ -42,7 +43,8 @@ from leadgen.workbook import is_workbook, workbook_rows
 FIELDS = (
     "name", "website", "email", "phone", "fax", "street", "city", "region", "postal_code",
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
-    "contact_title", "contact_email", "contact_phone", "employees", "revenue", "founded_year",
+    "contact_first_name", "contact_last_name", "contact_title", "contact_email",
+    "contact_phone", "employees", "revenue", "founded_year",
 )
 _SPLIT = re.compile(r"[;|\n]+")
 T = TypeVar("T")
@@ -139,11 +141,15 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     )
     contacts = []
     emails, phones = _values(row, get("email")), _values(row, get("phone"))
-    contact_name = _one(row, get("contact_name"))
+    contact_name = _one(row, get("contact_name")) or " ".join(
+        part for part in (_one(row, get("contact_first_name")),
+                          _one(row, get("contact_last_name"))) if part)
     if contact_name:
-        contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
+        title = _one(row, get("contact_title"))
+        contacts.append(Contact(name=contact_name, title=title,
                                 email=_one(row, get("contact_email")),
-                                phone=_one(row, get("contact_phone"))))
+                                phone=_one(row, get("contact_phone")),
+                                decision_maker=is_decision_maker(title) if title else None))
     else:  # a contact's e-mail or phone without a person ("contact": {"phone": ...}): the
         # company's, not dropped
         emails += _values(row, get("contact_email"))

@@ -6,8 +6,8 @@ import pytest
 
 from enrich.pages import CompanySitePage, find_people, is_decision_maker, score_link
 from enrich.pages.facts import employees, founded_year, icp_licence
-from enrich.pages.titles import clean_person_name
 from enrich.values import normalize_social, social_network
+from leadgen.normalize.titles import clean_person_name
 
 # title, decision maker?
 TITLES = [

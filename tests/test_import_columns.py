@@ -45,7 +45,9 @@ def test_column_key(name: str, key: str) -> None:
     ("Land", "country"), ("国家", "country"),
     ("Branche", "category"), ("所属行业", "category"),
     ("Ansprechpartner", "contact_name"), ("联系人", "contact_name"),
-    ("Position", "contact_title"), ("职务", "contact_title"),
+    ("Position", "contact_title"), ("职务", "contact_title"), ("Title", "contact_title"),
+    ("First Name", "contact_first_name"), ("Vorname", "contact_first_name"),
+    ("Last Name", "contact_last_name"), ("Nachname", "contact_last_name"),
     ("Mitarbeiter", "employees"), ("员工人数", "employees"),
     ("Umsatz", "revenue"), ("营业额", "revenue"),
     ("Gründungsjahr", "founded_year"), ("成立日期", "founded_year"),
@@ -119,6 +121,30 @@ def test_a_chinese_list_imports_without_any_map(tmp_path: Path) -> None:
         "深圳华强电子", "huaqiang.com", "深圳")
     assert company.size == {"employees_band": "100-499人", "founded_year": 2001}
     assert phones == ["+8613812345678", "+8675583030000"]
+
+
+def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Path) -> None:
+    """A CRM's lead export names its person in "First Name" and "Last Name" and their job in
+    "Title": one contact, a decision maker by the same title rules as the website
+    enrichment (so the lead's authority counts in its score)."""
+    path = tmp_path / "leads.csv"
+    path.write_text("Lead ID,First Name,Last Name,Title,Company,Email\n"
+                    "00Q1,Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
+                    "00Q2,Jan,Roth,Assistant to the Managing Director,Beta AG,\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "crm", "--id-column",
+                                 "Lead ID", "--region", "DE", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert ("columns: contact_first_name=First Name, contact_last_name=Last Name, "
+            "contact_title=Title, name=Company, email=Email") in result.output
+    with init_db(db).connect() as conn:
+        people = conn.execute(select(ContactPoint.person_name, ContactPoint.title,
+                                     ContactPoint.decision_maker).where(
+            ContactPoint.kind == "person").order_by(ContactPoint.person_name)).all()
+    assert [tuple(row) for row in people] == [
+        ("Eva Weber", "Head of Purchasing", True),
+        ("Jan Roth", "Assistant to the Managing Director", False)]
 
 
 def test_repeated_column_names_are_numbered_and_all_read(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@
 from enrich.pages.links import FactLink, fact_links, score_link
 from enrich.pages.people import Person, find_people
 from enrich.pages.site import CompanySitePage, PageFacts, site_domain
-from enrich.pages.titles import is_decision_maker
+from leadgen.normalize.titles import is_decision_maker
 
 __all__ = [
     "CompanySitePage",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from enrich.checks.lists import is_role_account
-from enrich.pages.titles import clean_person_name, is_decision_maker, looks_like_title
+from leadgen.normalize.titles import clean_person_name, is_decision_maker, looks_like_title
 from spiders.pages.emails import find_emails
 
 _LABEL_SPLIT = re.compile(r"\s*[:：]\s*")

@@ -1,4 +1,5 @@
-"""Job titles and person names, by the rules in ``data/titles.yaml``.
+"""Job titles and person names, by the rules in ``titles.yaml`` (used by the website enrichment
+and by imports that give a contact's position).
 
 A title is a decision maker's when a ``decision_maker`` rule matches and no ``exclude`` rule does
 ("Assistant to the Managing Director" is not the managing director).
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-TITLES_FILE = Path(__file__).with_name("data") / "titles.yaml"
+TITLES_FILE = Path(__file__).with_name("titles.yaml")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NAME_PARTICLES = {
     "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "ter", "ten",
@@ -49,7 +50,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 @cache
 def load_rules(path: Path = TITLES_FILE) -> TitleRules:
-    """The title rules of ``data/titles.yaml``."""
+    """The title rules of ``titles.yaml``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return TitleRules(
         exclude=tuple(_compile(p) for p in data["exclude"]),
