@@ -34,7 +34,6 @@ from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.titles import is_decision_maker
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
@@ -145,11 +144,9 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         part for part in (_one(row, get("contact_first_name")),
                           _one(row, get("contact_last_name"))) if part)
     if contact_name:
-        title = _one(row, get("contact_title"))
-        contacts.append(Contact(name=contact_name, title=title,
+        contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
                                 email=_one(row, get("contact_email")),
-                                phone=_one(row, get("contact_phone")),
-                                decision_maker=is_decision_maker(title) if title else None))
+                                phone=_one(row, get("contact_phone"))))
     else:  # a contact's e-mail or phone without a person ("contact": {"phone": ...}): the
         # company's, not dropped
         emails += _values(row, get("contact_email"))

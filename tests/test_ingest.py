@@ -249,6 +249,23 @@ def test_a_record_matching_two_duplicates_joins_the_best_one(sqlite_url: str) ->
     assert outcome.status == "merged" and "also_matches" not in outcome.evidence
 
 
+def test_a_listed_contacts_title_says_whether_they_decide(sqlite_url: str) -> None:
+    """A directory shows "Max Huber, Geschäftsführer" without saying who decides: the title
+    rules the website enrichment uses do (a flag the source gave is kept)."""
+    engine = init_db(sqlite_url)
+    ingest_all(engine, [lead("Huber Holz KG", country_hint="DE", contacts=[
+        Contact(name="Max Huber", title="Geschäftsführer"),
+        Contact(name="Jan Roth", title="Assistenz der Geschäftsführung"),
+        Contact(name="Ida Berg", title="Inhaberin", decision_maker=False),
+        Contact(name="Ute Sommer")])])
+    with engine.connect() as conn:
+        flags = dict(conn.execute(select(ContactPoint.person_name,
+                                         ContactPoint.decision_maker).where(
+            ContactPoint.kind == "person")).all())
+    assert flags == {"Max Huber": True, "Jan Roth": False, "Ida Berg": False,
+                     "Ute Sommer": False}
+
+
 def test_status_marks_customers_and_batches_commit(sqlite_url: str) -> None:
     engine = init_db(sqlite_url)
     ingestor = Ingestor(engine, batch_size=1000)

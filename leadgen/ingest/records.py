@@ -8,6 +8,7 @@ from typing import Any
 
 from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.phone import normalize_phone
+from leadgen.normalize.titles import is_decision_maker
 from leadgen.sqlite_writer import json_text
 
 
@@ -105,6 +106,9 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
         if person.phone:
             person_phone = normalize_phone(person.phone, lead.country)
             details["phone"] = person_phone.e164 if person_phone else person.phone
+        decision = person.decision_maker
+        if decision is None:  # a directory's or list's contact: its title says
+            decision = is_decision_maker(person.title)
         add("person", person.name, details, person=person.name, title=person.title,
-            decision=bool(person.decision_maker))
+            decision=decision)
     return rows
