@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import phonenumbers
@@ -136,16 +136,11 @@ def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
 
 
 def _first_in_text(text: str, region: str | None) -> _Found | None:
-    """The first valid number of a field that lists several, split at ``,`` ``;`` ``|`` or a
-    spaced ``/`` ("+49 89 123456 / Fax +49 89 123457"), leaving out those labelled as fax."""
-    parts = _SEPARATORS.split(text)
-    if len(parts) < 2:
+    """The first valid number of a field that lists several (see :func:`_listed`)."""
+    if not _SEPARATORS.search(text):
         return None
-    for part in parts:
-        if not part or _FAX_LABEL.match(part):
-            continue
-        number = _valid_number(phone_text(part, None)[0], region)
-        found = _found(number, number.extension or None) if number else None
+    for _, number in _listed(text, region):
+        found = _found(number, number.extension or None)
         if found is not None:
             return found
     return None
@@ -153,17 +148,27 @@ def _first_in_text(text: str, region: str | None) -> _Found | None:
 
 def phone_parts(raw: str, region: str | None = None) -> list[str]:
     """The numbers a field lists, each as written ("030 123456 / 0171 2345678": both), when
-    it lists two or more valid ones (split as :func:`normalize_phone` splits a field, fax
-    numbers left out); else ``[raw]``, one number with whatever it holds ("+1 310 246 1501,
-    ext. 12")."""
+    it lists two or more valid ones (see :func:`_listed`); else ``[raw]``, one number with
+    whatever it holds ("+1 310 246 1501, ext. 12")."""
     text = raw.translate(_FULLWIDTH)
     if not _SEPARATORS.search(text):
         return [raw]
     region = region.upper() if region and len(region) == 2 else None
-    parts = [part.strip() for part in _SEPARATORS.split(text)
-             if part.strip() and not _FAX_LABEL.match(part)]
-    valid = [part for part in parts if _valid_number(phone_text(part, None)[0], region)]
-    return valid if len(valid) > 1 else [raw]
+    parts = [part for part, _ in _listed(text, region)]
+    return parts if len(parts) > 1 else [raw]
+
+
+def _listed(text: str, region: str | None,
+            ) -> Iterator[tuple[str, phonenumbers.PhoneNumber]]:
+    """(part as written, its number) for each valid number of a field that lists several,
+    split at ``,`` ``;`` ``|`` or a spaced ``/`` ("+49 89 123456 / Fax +49 89 123457"),
+    leaving out those labelled as fax; lazily, so the first costs one parse."""
+    for part in _SEPARATORS.split(text):
+        if not part or _FAX_LABEL.match(part):
+            continue
+        number = _valid_number(phone_text(part, None)[0], region)
+        if number is not None:
+            yield part.strip(), number
 
 
 def _valid_number(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
