@@ -301,8 +301,8 @@ def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> fl
     level weighs against the pair) holds the rule's fields. If it is, the ``rule.discount``
     levels in ``hits`` that held weigh ``rule.weight`` (relabelled), and the change to the
     pair's weight is returned."""
-    if not set(rule.differ).issubset(against) or (
-            rule.differ_any and set(rule.differ_any).isdisjoint(against)):
+    if not rule.differ.issubset(against) or (
+            rule.differ_any and rule.differ_any.isdisjoint(against)):
         return None
     change = 0.0
     for position, hit in enumerate(hits):

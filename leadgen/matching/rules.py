@@ -88,9 +88,9 @@ class OtherPlace(Strict):
     ``weight`` instead."""
 
     label: str
-    differ: list[FieldName] = Field(min_length=1)
-    differ_any: list[FieldName] = []
-    discount: list[FieldName] = Field(min_length=1)
+    differ: frozenset[FieldName] = Field(min_length=1)
+    differ_any: frozenset[FieldName] = frozenset()
+    discount: frozenset[FieldName] = Field(min_length=1)
     weight: float
 
 
