@@ -97,6 +97,11 @@ def test_numbers_that_fit_several_plans_are_told_apart_by_legal_forms(
 @pytest.mark.parametrize(("name", "countries"), [
     ("Acme Gıda San. ve Tic. Ltd. Şti.", {"TR"}), ("ACME GIDA SANAYI VE TICARET A.Ş.", {"TR"}),
     ("Acme Verpackung GmbH & Co. KG", {"DE", "AT", "CH"}), ("Acme S.r.l.", {"IT"}),
+    ("ACME IND E COM LTDA", {"BR", "PT"}), ("Acme Indústria e Comércio Ltda.", {"BR", "PT"}),
+    ("Fiat Società per Azioni", {"IT"}), ("Volvo Aktiebolag", {"SE"}),
+    ("Acme Trading FZE", {"AE"}), ("Acme Trading FZ-LLC", {"AE"}),
+    ("Acme W.L.L.", {"BH", "QA", "KW", "AE"}), ("Toyota Kabushiki Kaisha", {"JP"}),
+    ("Renault Société Anonyme", {"FR", "BE", "LU", "CH"}),
 ])
 def test_the_legal_form_a_name_is_read_with_names_its_countries(name: str,
                                                                 countries: set[str]) -> None:

@@ -104,6 +104,31 @@ NAMES = [
     ("tillerman  the", "the tillerman", "tillerman", None),  # the comma lost
     ("Brücke, Die", "Die Brücke", "die brucke", None),
     ("Theatre Supplies Ltd", "Theatre Supplies", "theatre supplies", "Ltd"),
+    # Long forms in English and the Romance, Dutch and Nordic languages: the whole form goes,
+    # not its last word ("Acme Limited Liability" never met "Acme LLC").
+    ("Acme Limited Liability Company", "Acme", "acme", "Limited Liability Company"),
+    ("Acme Joint Stock Company", "Acme", "acme", "Joint Stock Company"),
+    ("Renault Société Anonyme", "Renault", "renault", "Société Anonyme"),
+    ("Telefónica Sociedad Anónima", "Telefónica", "telefonica", "Sociedad Anónima"),
+    ("Fiat Società per Azioni", "Fiat", "fiat", "Società per Azioni"),
+    ("Rossi Società a responsabilità limitata", "Rossi", "rossi",
+     "Società a responsabilità limitata"),
+    ("Van Dijk Besloten Vennootschap", "Van Dijk", "van dijk", "Besloten Vennootschap"),
+    ("Volvo Aktiebolag", "Volvo", "volvo", "Aktiebolag"),
+    ("Toyota Kabushiki Kaisha", "Toyota", "toyota", "Kabushiki Kaisha"),
+    # Brazil: "industry and trade" before the form, as Turkish names have it.
+    ("ACME IND E COM LTDA", "ACME", "acme", "IND E COM LTDA"),
+    ("Acme Alimentos Indústria e Comércio Ltda.", "Acme Alimentos", "acme alimentos",
+     "Indústria e Comércio Ltda."),
+    ("Acme Comércio Ltda. ME", "Acme Comércio", "acme comercio", "Ltda. ME"),
+    ("Acme S/A", "Acme", "acme", "S/A"),
+    # The Gulf's free-zone forms.
+    ("Acme Trading FZE", "Acme Trading", "acme trading", "FZE"),
+    ("Acme Trading FZ-LLC", "Acme Trading", "acme trading", "FZ-LLC"),
+    ("Acme General Trading DMCC", "Acme General Trading", "acme general trading", "DMCC"),
+    ("Acme W.L.L.", "Acme", "acme", "W.L.L."),
+    # A form's words alone are a name.
+    ("Limited Partnership", "Limited Partnership", "limited partnership", None),
 ]
 
 

@@ -58,6 +58,22 @@ EXTRA_LEGAL_FORMS = (
     "San. ve Tic. Ltd. Şti.", "San. ve Tic. A.Ş.", "Sanayi ve Ticaret Ltd. Şti.",
     "Sanayi ve Ticaret A.Ş.", "Sanayi ve Ticaret Limited Şirketi",
     "Sanayi ve Ticaret Anonim Şirketi",
+    # Spelled out in English, French, Spanish, Portuguese, Italian, Dutch, the Nordic
+    # languages and Japanese, as registers and letterheads print them
+    "Limited Liability Company", "Limited Liability Partnership", "Limited Partnership",
+    "Joint Stock Company", "Public Joint Stock Company", "Closed Joint Stock Company",
+    "Public Limited Company", "Proprietary Limited", "Pty Limited",
+    "Société Anonyme", "Société à responsabilité limitée", "Société par actions simplifiée",
+    "Sociedad Anónima", "Sociedad Limitada", "Sociedad de Responsabilidad Limitada",
+    "Sociedade Anónima", "Sociedade Anônima", "Sociedade Limitada",
+    "Società per Azioni", "Società a responsabilità limitata", "Società in nome collettivo",
+    "Besloten Vennootschap", "Naamloze Vennootschap", "Aktiebolag", "Aktieselskab",
+    "Anpartsselskab", "Aksjeselskap", "Osakeyhtiö", "Kabushiki Kaisha", "Godo Kaisha",
+    # Brazil
+    "S/A", "EIRELI", "Ltda. ME", "Ltda. EPP", "Indústria e Comércio Ltda.",
+    "Ind. e Com. Ltda.", "Comércio e Indústria Ltda.",
+    # The Gulf: free-zone establishments and companies, and "with limited liability"
+    "FZE", "FZCO", "FZC", "FZ-LLC", "FZ LLC", "LLC-FZ", "DMCC", "W.L.L.",
 )
 #: What a list adds after a company's name that is no part of it: its owner ("Inh. Hans
 #: Schmidt"), whom to write to ("c/o Regus", "z. Hd. Frau Meier", "Attn: Sales").
