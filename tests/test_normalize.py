@@ -311,6 +311,28 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("Garland, TX 75041", (None, "75041", "Garland", "TX")),
     ("中国广东省深圳市福田区华强北路1号 邮编518000",
      ("福田区华强北路1号", "518000", "深圳", "广东省")),
+    # A country code and a space before the postal code: Europe's, not Delaware's.
+    ("Hauptstr. 5, DE 80331 München", ("Hauptstr. 5", "80331", "München", None)),
+    ("Wilmington, DE 19801", (None, "19801", "Wilmington", "DE")),
+    # Italy's province code after the city.
+    ("Via Roma 1, 20121 Milano MI", ("Via Roma 1", "20121", "Milano", "MI")),
+    # Brazil's CEP, whole, with the city and state before or after it.
+    ("Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100",
+     ("Av. Paulista, 1000 - Bela Vista", "01310-100", "São Paulo", "SP")),
+    ("Rua Augusta 100, 01305-000 São Paulo/SP", ("Rua Augusta 100", "01305-000", "São Paulo",
+                                                 "SP")),
+    ("Rua Augusta 100, CEP 01305-000, São Paulo - SP",
+     ("Rua Augusta 100", "01305-000", "São Paulo", "SP")),
+    # The city, then its code, at the end: Asian addresses in English.
+    ("Room 1201, 88 Jianguo Road, Chaoyang District, Beijing 100022, China",
+     ("Room 1201, 88 Jianguo Road, Chaoyang District", "100022", "Beijing", None)),
+    ("123 Orchard Road, Singapore 238858", ("123 Orchard Road", "238858", "Singapore", None)),
+    ("12 MG Road, Bangalore 560001, India", ("12 MG Road", "560001", "Bangalore", None)),
+    ("1-2-3 Marunouchi, Chiyoda-ku, Tokyo 100-0005",
+     ("1-2-3 Marunouchi, Chiyoda-ku", "100-0005", "Tokyo", None)),
+    ("123 Main St, Suite 12000", (None, None, None, None)),  # a unit, no city
+    # A Chinese postal code without its label.
+    ("广东省深圳市南山区科技园 518057", ("南山区科技园", "518057", "深圳", "广东省")),
     # No postal code: split at commas only where the shape is clear (a house number before,
     # a town without digits or street words last, a state code after it).
     ("435 S. La Cienega Blvd., Los Angeles", ("435 S. La Cienega Blvd.", None, "Los Angeles",

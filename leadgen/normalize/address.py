@@ -334,23 +334,36 @@ def split_one_line(full: str) -> AddressParts:
     "10 Downing St, London SW1A 2AA", "广东省深圳市福田区华强北路1号 邮编518000". A country at the
     end is left out (:func:`leadgen.normalize.lead.address_country` reads it). Without a postal
     code the parts are told apart by commas alone (:func:`_split_at_commas`)."""
-    from leadgen.normalize.address_patterns import CODE_BY_TAG, POSTAL_PATTERNS
+    from leadgen.normalize.address_patterns import (
+        CODE_BY_TAG,
+        ONE_LINE_CODES,
+        ONE_LINE_FIRST,
+        ONE_LINE_LAST,
+        POSTAL_PATTERNS,
+    )
 
     text = " ".join(full.split()).strip(" ,")
     if "," in text and normalize_country(text.rsplit(",", 1)[1]):
         text = text.rsplit(",", 1)[0].strip(" ,")
     if has_cjk(text):
         return _split_cjk(text)
-    for tag, pattern, strong in POSTAL_PATTERNS:
+    for tag, pattern, strong in (*ONE_LINE_FIRST, *POSTAL_PATTERNS, *ONE_LINE_LAST):
         match = pattern.search(text)
         if match is None or (not strong and match.start() == 0):
             continue  # a bare number at the start is a house number, not a postal code
-        code = re.search(CODE_BY_TAG[tag], match.group())
+        code = re.search(ONE_LINE_CODES.get(tag) or CODE_BY_TAG[tag], match.group())
         if code is None:
             continue
         before = [part.strip() for part in text[:match.start()].split(",") if part.strip()]
         after = match.group()[code.end():].strip(" ,") or None
         region = None
+        if tag == "END":
+            named = match.group()[:code.start()].strip(" ,")
+            if _UNIT_OR_STREET.search(named):
+                continue  # "..., Suite 12000" is no city
+            return AddressParts(", ".join(before) or None, code.group(), named, None)
+        if tag == "BR":
+            return _brazilian(before, code.group(), text[match.end():].strip(" ,") or None)
         if tag in _REGION_FIRST:
             region = match.group()[:code.start()].strip(" ,.") or None
             city = before.pop() if len(before) > 1 or (before and not any(
@@ -362,9 +375,39 @@ def split_one_line(full: str) -> AddressParts:
             if street_part:
                 before.append(street_part)
         else:
-            city = after
+            city, region = _without_province(after)
         return AddressParts(", ".join(before) or None, code.group(), city, region)
     return _split_at_commas(text)
+
+
+_UNIT_OR_STREET = re.compile(
+    r"\b(?:suite|ste|unit|room|rm|floor|fl|building|bldg|block|no|nr|box|postfach|road|rd|"
+    r"street|st|avenue|ave|straße|strasse|str)\b", re.IGNORECASE)
+
+
+def _without_province(city: str | None) -> tuple[str | None, str | None]:
+    """An Italian city without its province code after it ("Milano MI" -> "Milano", "MI")."""
+    from leadgen.normalize.address_patterns import IT_PROVINCES
+
+    if city and " " in city:
+        head, _, code = city.rpartition(" ")
+        if code in IT_PROVINCES and head.strip():
+            return head.strip(), code
+    return city, None
+
+
+#: A Brazilian city and state: "São Paulo - SP", "São Paulo/SP".
+_BR_CITY = re.compile(r"^(?P<city>.*?\S)\s*(?:[-–/]\s*(?P<state>[A-Z]{2}))?$")
+
+
+def _brazilian(before: list[str], code: str, after: str | None) -> AddressParts:
+    """A Brazilian address around its CEP: "Av. Paulista, 1000 - Bela Vista, São Paulo - SP,
+    01310-100" (city and state before it) or "Rua Augusta 100, 01305-000 São Paulo/SP"."""
+    where = after or (before.pop() if len(before) > 1 else None)
+    found = _BR_CITY.match(where) if where else None
+    city = found["city"].strip(" -–,") if found else None
+    return AddressParts(", ".join(before) or None, code, city or None,
+                        found["state"] if found else None)
 
 
 #: State and province codes that may end a one-line address after its city ("Springfield, IL"),
@@ -410,9 +453,13 @@ def _split_at_commas(text: str) -> AddressParts:
     return AddressParts(street, None, city, region)
 
 
+#: A Chinese postal code without its label, at the start or the end of the address.
+_CJK_BARE_POSTAL = re.compile(r"^(\d{6})\s+|\s+(\d{6})$")
+
+
 def _split_cjk(text: str) -> AddressParts:
     postal = None
-    found = _CJK_POSTAL.search(text)
+    found = _CJK_POSTAL.search(text) or _CJK_BARE_POSTAL.search(text)
     if found:
         postal = found.group(1) or found.group(2)
         text = (text[:found.start()] + text[found.end():]).strip()

@@ -163,4 +163,28 @@ CODE_BY_TAG = {
     "EU4": r"\d{4}", "RU": r"\d{6}",
 }
 
+#: Patterns for an address that is all of its text (a one-line address column), tried before
+#: and after :data:`POSTAL_PATTERNS` (which also find addresses inside page text, where a
+#: capitalized word after a code may be a label: "TX 75041 Phone ...").
+ONE_LINE_FIRST: list[tuple[str, re.Pattern[str], bool]] = [
+    # Brazil (CEP, before the US pattern took "SP, 01310" of "São Paulo - SP, 01310-100")
+    ("BR", re.compile(r"(?:\bCEP:?\s*)?(?<![\d-])\d{5}-\d{3}(?![\d-])"), True),
+    # A European country code and a space before the code: "DE 80331 München", "CH 8001
+    # Zürich" (the US pattern read "DE 80331" as Delaware)
+    ("EU", re.compile(rf"\b(?:D|DE|A|AT|CH|F|FR|I|IT|B|BE|L|LU|NL|DK|S|SE|N|NO|FIN|FI|E|ES|"
+                      rf"P|PT|PL|CZ|H|HU|SK)\s\d{{4,5}}\s+{CITY_CAP}$"), True),
+]
+ONE_LINE_LAST: list[tuple[str, re.Pattern[str], bool]] = [
+    # The city, then its code at the end, after a comma: "..., Shanghai 200001", "...,
+    # Singapore 238858", "..., Bangalore 560001", "..., Tokyo 100-0005", "..., Moscow 125009"
+    ("END", re.compile(rf",\s*{CITY_CAP}\s+(?:\d{{5,6}}|\d{{3}}-\d{{4}})$"), True),
+]
+ONE_LINE_CODES = {"BR": r"\d{5}-\d{3}", "END": r"(?:\d{5,6}|\d{3}-\d{4})$"}
+#: Italy's province codes, which follow the city ("20121 Milano MI").
+IT_PROVINCES = frozenset(
+    "AG AL AN AO AP AQ AR AT AV BA BG BI BL BN BO BR BS BT BZ CA CB CE CH CL CN CO CR CS CT CZ "
+    "EN FC FE FG FI FM FR GE GO GR IM IS KR LC LE LI LO LT LU MB MC ME MI MN MO MS MT NA NO NU "
+    "OR PA PC PD PE PG PI PN PO PR PT PU PV PZ RA RC RE RG RI RM RN RO SA SI SO SP SR SS SU SV "
+    "TA TE TN TO TP TR TS TV UD VA VB VC VE VI VR VT VV".split())
+
 NOT_ADDRESS = re.compile(r"©|\bcopyright\b|rights reserved|\bISBN\b", re.IGNORECASE)
