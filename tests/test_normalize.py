@@ -243,6 +243,19 @@ def test_normalize_email_rejects(raw: str) -> None:
         # A site on a hosting platform is its customer's own, not the platform's.
         ("https://acme.github.io/", "https://acme.github.io", "acme.github.io"),
         ("beta-shop.myshopify.com", "http://beta-shop.myshopify.com", "beta-shop.myshopify.com"),
+        # So is a storefront on a marketplace or a site built on a platform the public suffix
+        # list lacks: the customer's label and the platform, whatever the language label.
+        ("https://acme.en.alibaba.com/", "https://acme.en.alibaba.com", "acme.alibaba.com"),
+        ("acme.alibaba.com/contactinfo.html", "http://acme.alibaba.com/contactinfo.html",
+         "acme.alibaba.com"),
+        ("https://shop5112.1688.com", "https://shop5112.1688.com", "shop5112.1688.com"),
+        ("http://www.baecker-mueller.jimdosite.com", "http://www.baecker-mueller.jimdosite.com",
+         "baecker-mueller.jimdosite.com"),
+        ("https://acme.business.site/", "https://acme.business.site", "acme.business.site"),
+        # The platform's own hosts stay the platform.
+        ("https://www.alibaba.com/", "https://www.alibaba.com", "alibaba.com"),
+        ("https://detail.1688.com/offer/1.html", "https://detail.1688.com/offer/1.html",
+         "1688.com"),
     ],
 )
 def test_normalize_website(raw: str, canonical: str, domain: str) -> None:

@@ -20,6 +20,28 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
                                  include_psl_private_domains=True)
 
 
+#: Marketplaces and site builders the public suffix list lacks, where each customer has a
+#: host of their own: "acme.en.alibaba.com", "acme.jimdosite.com", "acme.business.site". The
+#: customer's label and the platform are that company's domain ("acme.alibaba.com"); as the
+#: platform's domain alone, every shop or site there would share one domain key.
+SITE_PLATFORMS = frozenset({
+    # B2B marketplaces: a supplier's storefront
+    "alibaba.com", "1688.com", "made-in-china.com", "tmall.com", "taobao.com", "ec21.com",
+    "ecplaza.net", "tradeindia.com", "exportersindia.com",
+    # Site builders: a small business's whole website
+    "business.site", "negocio.site", "squarespace.com", "jimdosite.com", "jimdofree.com",
+    "jimdo.com", "weebly.com", "godaddysites.com", "wordpress.com", "strikingly.com",
+    "mystrikingly.com", "site123.me", "webnode.page", "webnode.com", "hpage.com", "npage.de",
+    "page.tl", "jouwweb.nl", "mozello.com", "ueniweb.com",
+})
+#: Hosts of the platform itself, not a customer's: "www.", a language ("en.alibaba.com"),
+#: the platform's own services ("detail.1688.com", "offer.alibaba.com").
+_PLATFORM_LABELS = frozenset(
+    "www m en cn de fr es it ru jp kr pt ar tr vi th id nl pl www2 detail offer sale message "
+    "login passport s search help i item list world page my app api mail shop store "
+    "global".split())
+
+
 def domain_parts(url_or_host: str) -> tldextract.tldextract.ExtractResult:
     """Subdomain, domain and public suffix of a URL or host (bundled suffix list, no download)."""
     return _EXTRACT(url_or_host)
@@ -85,7 +107,19 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
     extracted = _EXTRACT(host)
     if not extracted.suffix or not extracted.domain:
         return None
-    return canonical, f"{extracted.domain}.{extracted.suffix}"
+    domain = f"{extracted.domain}.{extracted.suffix}"
+    if domain in SITE_PLATFORMS and (customer := _customer_label(extracted.subdomain)):
+        domain = f"{customer}.{domain}"
+    return canonical, domain
+
+
+def _customer_label(subdomain: str) -> str | None:
+    """The customer's label of a platform host's subdomain ("acme.en" -> "acme", "www.acme"
+    -> "acme"), or None for the platform's own hosts ("www", "en", "detail")."""
+    for label in subdomain.split(".") if subdomain else ():
+        if label not in _PLATFORM_LABELS:
+            return label
+    return None
 
 
 _LIST_SEPARATORS = re.compile(r"[,;|\s，；、：]+")  # "：" after a label: "网址：www.acme.cn"
