@@ -23,6 +23,17 @@ CASES = [
     ("explicit address country field",
      {"address": Address(street="Hauptstr. 1", country="Österreich"), "country_hint": "DE"},
      "AT", None),
+    # No country named: a postal code of one country's own shape names it, and the phone is
+    # read in that country's plan (a German list with a London office).
+    ("a British postcode names Britain",
+     {"address": Address(full="10 Downing Street, London SW1A 2AA"),
+      "phones": ["020 7946 0000"], "country_hint": "DE"}, "GB", "+442079460000"),
+    ("a US state and ZIP name the US",
+     {"address": Address(full="350 Fifth Avenue, New York, NY 10118"),
+      "phones": ["(212) 736-3100"], "country_hint": "DE"}, "US", "+12127363100"),
+    ("five digits name no country: the source hint stands",
+     {"address": Address(full="Hauptstr. 5, 10115 Berlin"), "phones": ["030 1234567"],
+      "country_hint": "DE"}, "DE", "+49301234567"),
 ]
 
 

@@ -327,13 +327,35 @@ def address_parts(address: Address | None) -> AddressParts:
     return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def split_one_line(full: str) -> AddressParts:
     """The parts of a one-line address, as a purchased list or a CRM export has it:
     "Marienplatz 1, 80331 München, Germany", "1600 Amphitheatre Pkwy, Mountain View, CA 94043",
     "10 Downing St, London SW1A 2AA", "广东省深圳市福田区华强北路1号 邮编518000". A country at the
     end is left out (:func:`leadgen.normalize.lead.address_country` reads it). Without a postal
     code the parts are told apart by commas alone (:func:`_split_at_commas`)."""
+    return _read_one_line(full)[0]
+
+
+#: The country a postal code's own shape names, by the pattern that read it (a US state and
+#: ZIP, a British or Canadian postcode, a Brazilian CEP, ...); patterns shared by several
+#: countries (five digits, four digits) name none.
+_COUNTRY_OF_TAG = {"US": "US", "CA": "CA", "GB": "GB", "AU": "AU", "NL": "NL", "PL": "PL",
+                   "JP": "JP", "BR": "BR"}
+
+
+def one_line_country(full: str) -> str | None:
+    """The country a one-line address's postal code names by its shape ("London SW1A 2AA" ->
+    GB, "Mountain View, CA 94043" -> US), or None."""
+    parts, tag = _read_one_line(full)
+    country = _COUNTRY_OF_TAG.get(tag or "")
+    if country in STATE_CODES and not (parts.region and state_code_of(parts.region, country)):
+        return None  # "TX 75041" is Texas; "XY 12345" is no US state's
+    return country
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
+    """:func:`split_one_line`, and the tag of the postal code pattern that read it."""
     from leadgen.normalize.address_patterns import (
         CODE_BY_TAG,
         ONE_LINE_CODES,
@@ -346,7 +368,7 @@ def split_one_line(full: str) -> AddressParts:
     if "," in text and normalize_country(text.rsplit(",", 1)[1]):
         text = text.rsplit(",", 1)[0].strip(" ,")
     if has_cjk(text):
-        return _split_cjk(text)
+        return _split_cjk(text), None
     for tag, pattern, strong in (*ONE_LINE_FIRST, *POSTAL_PATTERNS, *ONE_LINE_LAST):
         match = pattern.search(text)
         if match is None or (not strong and match.start() == 0):
@@ -361,9 +383,9 @@ def split_one_line(full: str) -> AddressParts:
             named = match.group()[:code.start()].strip(" ,")
             if _UNIT_OR_STREET.search(named):
                 continue  # "..., Suite 12000" is no city
-            return AddressParts(", ".join(before) or None, code.group(), named, None)
+            return AddressParts(", ".join(before) or None, code.group(), named, None), tag
         if tag == "BR":
-            return _brazilian(before, code.group(), text[match.end():].strip(" ,") or None)
+            return _brazilian(before, code.group(), text[match.end():].strip(" ,") or None), tag
         if tag in _REGION_FIRST:
             region = match.group()[:code.start()].strip(" ,.") or None
             city = before.pop() if len(before) > 1 or (before and not any(
@@ -376,8 +398,8 @@ def split_one_line(full: str) -> AddressParts:
                 before.append(street_part)
         else:
             city, region = _without_province(after)
-        return AddressParts(", ".join(before) or None, code.group(), city, region)
-    return _split_at_commas(text)
+        return AddressParts(", ".join(before) or None, code.group(), city, region), tag
+    return _split_at_commas(text), None
 
 
 _UNIT_OR_STREET = re.compile(

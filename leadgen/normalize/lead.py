@@ -11,6 +11,7 @@ from leadgen.normalize.address import (
     city_key,
     normalize_country,
     normalize_postal_code,
+    one_line_country,
     state_code_of,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
@@ -48,10 +49,13 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
         last = address.full.rsplit(",", 1)[1]
         if default_region and state_code_of(last, default_region.upper()):
             return default_region.upper()
-        return normalize_country(last)
+        if country := normalize_country(last):
+            return country
     if address.full and address.full.lstrip().startswith(CHINA_PREFIXES):
         return "CN"  # "中国广东省深圳市...": the country comes first
-    return None
+    # No country named: a postal code of one country's own shape names it ("London SW1A
+    # 2AA" in a German list is in Britain, and its phone a British number).
+    return one_line_country(address.full) if address.full else None
 
 
 #: Kana: Japanese text; Hangul: Korean.
