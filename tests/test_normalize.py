@@ -218,6 +218,9 @@ def test_phone_kind() -> None:
         # After a display name, as mail programs and CRM exports write it.
         ("Acme Vertrieb <Vertrieb@Acme.de>", "vertrieb@acme.de", True, False),
         ('"Weber, Anna" <anna.weber@firma.de>', "anna.weber@firma.de", False, False),
+        # After a label, as contact columns write it.
+        ("E-Mail: info@firma.de", "info@firma.de", True, False),
+        ("邮箱：sales@acme.cn", "sales@acme.cn", True, False),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:

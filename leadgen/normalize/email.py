@@ -105,8 +105,15 @@ _EMAILS: OrderedDict[str, tuple[str, str, bool, bool] | tuple[()]] = OrderedDict
 _BRACKETED = re.compile(r"<\s*([^<>\s]+@[^<>\s]+?)\s*>")
 
 
+#: A label before the address, as contact columns and pages write it: "E-Mail: info@acme.de",
+#: "邮箱：sales@acme.cn".
+_LABEL = re.compile(
+    r"^\s*(?:e-?mail(?:[ -]?(?:address|adresse))?|mail|courriel|correo(?: electr[oó]nico)?|"
+    r"posta elettronica|邮箱|电子邮件|電子郵件|电邮|メール)\s*[:：]\s*", re.IGNORECASE)
+
+
 def _parse_email(raw: str) -> EmailAddress | None:
-    text = raw.strip()
+    text = _LABEL.sub("", raw.strip(), count=1)
     bracketed = _BRACKETED.search(text)
     if bracketed:
         text = bracketed.group(1)
