@@ -50,8 +50,13 @@ _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
 # Separators of a field that lists several numbers, and a fax number's label among them.
 _SEPARATORS = re.compile(
     r"\s*(?:[,|、；，]|;(?!\s*(?:ext|isub|phone-context)=))\s*|\s+/\s+"  # not RFC 3966 ";ext="
-    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|电话|传真|手机)\s*[.:：])",
+    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|电话|传真|手机)\s*[.:：])"
+    r"|\s+(?:oder|or|und|and|bzw\.?|ou|o|y|e)\s+|\s*或者?\s*",  # "030 123456 oder 0171 ..."
     re.IGNORECASE)
+#: A note in brackets after the number: "030 1234567 (Zentrale)", "(Mo-Fr 9-17 Uhr)"; one
+#: with a letter in it and no extension ("(0)" and "(ext. 12)" stay).
+_NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()（）]*[^\W\d_][^()（）]*"
+                   r"[)）]\s*$", re.IGNORECASE)
 _FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真)", re.IGNORECASE)
 
 
@@ -95,7 +100,7 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     ``00`` prefix and extension words handled) and the region as an upper-case ISO code or
     None."""
     text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
-    text = text.removeprefix("tel:").strip()
+    text = _NOTE.sub("", text.removeprefix("tel:")).strip()
     if text.startswith("00"):
         text = "+" + text[2:]
     text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
