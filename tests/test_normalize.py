@@ -129,6 +129,25 @@ NAMES = [
     ("Acme W.L.L.", "Acme", "acme", "W.L.L."),
     # A form's words alone are a name.
     ("Limited Partnership", "Limited Partnership", "limited partnership", None),
+    # A branch after the name is the company's (its place is the address's), after a
+    # separator, a bracket or a legal form; a name made with such a word stays whole.
+    ("Acme GmbH - Niederlassung Berlin", "Acme", "acme", "GmbH"),
+    ("Acme GmbH, Zweigniederlassung Hamburg", "Acme", "acme", "GmbH"),
+    ("Acme GmbH Niederlassung Süd", "Acme", "acme", "GmbH"),
+    ("Acme GmbH & Co. KG - Werk Nord", "Acme", "acme", "GmbH & Co. KG"),
+    ("Acme Pte Ltd - Singapore Branch", "Acme", "acme", "Pte Ltd"),
+    ("Acme Ltd (UK Branch)", "Acme", "acme", "Ltd"),
+    ("Acme Sp. z o.o. Oddział w Krakowie", "Acme", "acme", "Sp. z o.o."),
+    ("华强电子有限公司北京分公司", "华强电子", "华强电子", "有限公司"),
+    ("Das Werk GmbH", "Das Werk", "das werk", "GmbH"),
+    ("Büro Schmidt GmbH", "Büro Schmidt", "buro schmidt", "GmbH"),
+    # A former name or a stock listing after the name is no part of it.
+    ("Acme GmbH (vormals Beta GmbH)", "Acme", "acme", "GmbH"),
+    ("Acme Inc. (NASDAQ: ACME)", "Acme", "acme", "Inc."),
+    ("Santes GmbH", "Santes", "santes", "GmbH"),
+    # Trademark signs are no letters ("Acme™" was keyed "acmetm").
+    ("Acme™", "Acme", "acme", None),
+    ("Acme® GmbH", "Acme", "acme", "GmbH"),
 ]
 
 

@@ -80,6 +80,27 @@ EXTRA_LEGAL_FORMS = (
 _ANNOTATION = re.compile(
     r"(?:[\s,;]+|^)(?:Inh\.|Inhaber(?:in)?\b|c/o\b|z\.\s?Hd\.|zu Händen\b|Attn\b\.?:?|"
     r"Attention:)\s*:?.*$", re.IGNORECASE)
+#: What follows a name and names its former name or its stock listing: "Acme GmbH (vormals
+#: Beta GmbH)", "Acme Inc. (NASDAQ: ACME)".
+_FORMERLY = re.compile(
+    r"(?:\s+|\s*[(（]\s*)(?:(?:vormals|ehemals|früher|formerly|previously|anciennement|"
+    r"antes|già)\b|(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
+    r"(?:股票代码|股票代碼)\s*[:：]).*$", re.IGNORECASE)
+#: A branch named after a company's name: "Acme GmbH - Niederlassung Berlin", "Acme GmbH,
+#: Zweigniederlassung Hamburg", "Acme Ltd (UK Branch)". The company is the name before it;
+#: its place is the address's. Taken after a separator, a bracket or a legal form only
+#: ("Das Werk GmbH" is a name).
+_BRANCH_WORDS = (
+    r"(?:zweig)?niederlassung|filiale|zweigstelle|zweigbetrieb|werk|standort|"
+    r"geschäftsstelle|vertriebsbüro|verkaufsbüro|büro|(?:[\w.]+\s+)?branch(?:\s+office)?|"
+    r"sales\s+office|regional\s+office|succursale|agence|sucursal|delegación|filial|"
+    r"oddział|pobočka|organizační\s+složka")
+_BRANCH = re.compile(
+    rf"(?P<sep>\s*[,;\-–—|/]\s*|\s*[(（]\s*|\s+)(?:{_BRANCH_WORDS})\b[^()（）]*[)）]?\s*$",
+    re.IGNORECASE)
+#: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
+_CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
+_MARKS = str.maketrans("", "", "™®©℠")
 #: A name followed by itself in the other script, in brackets: "深圳华强电子有限公司 (Shenzhen
 #: Huaqiang Electronics Co., Ltd.)" or the other way round.
 _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
@@ -228,14 +249,31 @@ def _unquoted(name: str) -> str:
 def _without_annotations(name: str) -> str:
     """``name`` without an owner or addressee after it and without its other-script form in
     brackets (kept when nothing would be left)."""
-    annotation = _ANNOTATION.search(name)
-    if annotation and annotation.start() > 0:
-        head = _TRAILING.sub("", name[:annotation.start()])
-        if key_tokens(head):
-            name = head
+    for pattern in (_ANNOTATION, _FORMERLY):
+        annotation = pattern.search(name)
+        if annotation and annotation.start() > 0:
+            head = _TRAILING.sub("", name[:annotation.start()])
+            if key_tokens(head):
+                name = head
+    name = _without_branch(name)
     gloss = _gloss(name)
     if gloss:
         name = _TRAILING.sub("", name[:gloss.start()]) or name[:gloss.start()]
+    return name
+
+
+def _without_branch(name: str) -> str:
+    """``name`` without a branch after it (see :data:`_BRANCH`)."""
+    if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
+        return name[:cjk.start()]
+    branch = _BRANCH.search(name)
+    if branch is None or branch.start() == 0:
+        return name
+    head = _TRAILING.sub("", name[:branch.start()])
+    if not key_tokens(head):
+        return name
+    if branch["sep"].strip() or _split_latin_suffix(head) is not None:
+        return head
     return name
 
 
@@ -295,6 +333,7 @@ def normalize_name(raw: str) -> NameParts:
 
     ``normalize_name(parts.display_name)`` gives the same display name and key again.
     """
+    raw = raw.translate(_MARKS)  # "Acme™": NFKC would make it "AcmeTM"
     cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
     cleaned = _uninverted(_without_annotations(cleaned))
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
