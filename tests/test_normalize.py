@@ -376,6 +376,7 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("123 Main St, Suite 12000", (None, None, None, None)),  # a unit, no city
     # A Chinese postal code without its label.
     ("广东省深圳市南山区科技园 518057", ("南山区科技园", "518057", "深圳", "广东省")),
+    ("中国台湾台北市信义路1号", ("信义路1号", None, "台北", None)),
     # No postal code: split at commas only where the shape is clear (a house number before,
     # a town without digits or street words last, a state code after it).
     ("435 S. La Cienega Blvd., Los Angeles", ("435 S. La Cienega Blvd.", None, "Los Angeles",
@@ -504,7 +505,9 @@ def test_new_york_city_is_new_york() -> None:
 
 @pytest.mark.parametrize(("full", "phone", "e164"), [
     ("广州市天河区体育西路88号", "020-87654321", "+862087654321"),  # simplified: China
-    ("台北市信義區信義路五段7號", "02-2345-6789", None),  # traditional: Taiwan, not China
+    # Traditional and a Taiwanese city: Taiwan, not China
+    ("台北市信義區信義路五段7號", "02-2345-6789", "+886223456789"),
+    ("信義區信義路五段7號", "02-2345-6789", None),  # traditional alone: Taiwan, HK or Macau
     ("東京都千代田区丸の内1-1", "03-1234-5678", "+81312345678"),  # Japanese (kana)
     ("서울특별시 강남구 테헤란로 152", "02-2345-6789", "+82223456789"),  # Korean
 ])

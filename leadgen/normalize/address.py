@@ -296,8 +296,32 @@ _CJK_POSTAL = re.compile(
     r"\s*(?:邮编|郵編|邮政编码|郵遞區號)\s*[:：]?\s*(\d{6})\s*|〒\s?(\d{3}-\d{4})\s*")
 #: A Chinese address from the top: country, province, city, then the rest.
 CHINA_PREFIXES = ("中华人民共和国", "中華人民共和國", "中国", "中國")
+#: Places a Chinese-script address starts with that name Taiwan, Hong Kong or Macau (in
+#: traditional and simplified characters; a mainland list writes a Hong Kong address in
+#: simplified ones), whose phone plans are not mainland China's.
+CHINESE_SCRIPT_PLACES: dict[str, str] = {
+    **dict.fromkeys(
+        "台湾 臺灣 台灣 中華民國 台北 臺北 新北 桃園 桃园 台中 臺中 台南 臺南 高雄 基隆 "
+        "新竹 嘉義 嘉义 彰化 屏東 屏东 宜蘭 宜兰 花蓮 花莲 台東 臺東 台东 苗栗 南投 雲林 "
+        "云林 澎湖 金門 金门".split(),
+        "TW"),
+    **dict.fromkeys(
+        "香港 九龍 九龙 新界 中環 中环 灣仔 湾仔 尖沙咀 旺角 觀塘 观塘 荃灣 "
+        "荃湾 沙田".split(), "HK"),
+    **dict.fromkeys("澳門 澳门 氹仔 路環 路环".split(), "MO"),
+}
+_CHINESE_PLACE_START = re.compile(
+    "^(?:" + "|".join(sorted(CHINESE_SCRIPT_PLACES, key=len, reverse=True)) + ")")
+
+
+def chinese_script_country(text: str | None) -> str | None:
+    """TW, HK or MO when a Chinese-script address starts with one of their places ("台北市信義區
+    ...", "香港九龍尖沙咀..."), else None."""
+    found = _CHINESE_PLACE_START.match(text.strip()) if text else None
+    return CHINESE_SCRIPT_PLACES[found.group()] if found else None
 _CJK_PLACES = re.compile(
-    rf"^(?:{'|'.join(CHINA_PREFIXES)})?(?P<region>[\u4e00-\u9fff]{{2,3}}(?:省|自治区))?"
+    rf"^(?:{'|'.join(CHINA_PREFIXES)})?(?:台湾|臺灣|台灣)?"
+    r"(?P<region>[\u4e00-\u9fff]{2,3}(?:省|自治区))?"
     r"(?P<city>[\u4e00-\u9fff]{2,3}?市)?(?P<street>.*)$")
 
 

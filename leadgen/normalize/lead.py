@@ -8,6 +8,7 @@ from leadgen.items import EmailAddress, Lead, NormalizedLead, PhoneNumber
 from leadgen.normalize.address import (
     CHINA_PREFIXES,
     address_parts,
+    chinese_script_country,
     city_key,
     normalize_country,
     normalize_postal_code,
@@ -51,8 +52,13 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
             return default_region.upper()
         if country := normalize_country(last):
             return country
-    if address.full and address.full.lstrip().startswith(CHINA_PREFIXES):
-        return "CN"  # "中国广东省深圳市...": the country comes first
+    full = address.full.lstrip() if address.full else ""
+    if full.startswith(CHINA_PREFIXES):  # "中国广东省深圳市...": the country comes first,
+        rest = full.removeprefix(next(p for p in CHINA_PREFIXES if full.startswith(p)))
+        return chinese_script_country(rest) or "CN"  # and "中国香港..." is Hong Kong's plan
+    # "台北市信義區...", "香港九龍...": Taiwan, Hong Kong and Macau, not the mainland
+    if place := chinese_script_country(full) or chinese_script_country(address.city):
+        return place
     # No country named: a postal code of one country's own shape names it ("London SW1A
     # 2AA" in a German list is in Britain, and its phone a British number).
     return one_line_country(address.full) if address.full else None
