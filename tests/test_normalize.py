@@ -104,6 +104,8 @@ NAMES = [
     ("tillerman  the", "the tillerman", "tillerman", None),  # the comma lost
     ("Brücke, Die", "Die Brücke", "die brucke", None),
     ("Theatre Supplies Ltd", "Theatre Supplies", "theatre supplies", "Ltd"),
+    (":,IL", ":,IL", "il", None),  # punctuation and an article: no name to put it before
+    ("A:,IL", "IL A", "il a", None),
     # Long forms in English and the Romance, Dutch and Nordic languages: the whole form goes,
     # not its last word ("Acme Limited Liability" never met "Acme LLC").
     ("Acme Limited Liability Company", "Acme", "acme", "Limited Liability Company"),
@@ -574,9 +576,26 @@ name_text = st.text(
 )
 
 
+#: Names made of words and pieces that the normalizer takes off: legal forms, branches, former
+#: names, listings, owners, articles and the other script.
+name_words = st.lists(st.sampled_from([
+    "Acme", " Bau", " GmbH", " Ltd", " & Co. KG", ", ", " - ", "(", ")", " Niederlassung",
+    " Werk", "(UK Branch)", " Branch", " vormals", " NASDAQ:", "™", "北京分公司", "有限公司",
+    "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
+    " FZE", " (Deutschland)"]), min_size=1, max_size=12).map("".join)
+
+
 @settings(max_examples=300, deadline=None)
 @given(name_text)
 def test_name_normalizing_twice_equals_once(raw: str) -> None:
+    once = normalize_name(raw)
+    twice = normalize_name(once.display_name)
+    assert (twice.display_name, twice.name_key) == (once.display_name, once.name_key)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_words)
+def test_name_normalizing_twice_equals_once_for_names_of_words(raw: str) -> None:
     once = normalize_name(raw)
     twice = normalize_name(once.display_name)
     assert (twice.display_name, twice.name_key) == (once.display_name, once.name_key)

@@ -131,6 +131,7 @@ _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
 _INVERTED_ARTICLE = re.compile(
     r"^(?P<name>.*?\S)\s*,\s*(?P<article>the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)"
     r"$|^(?P<bare>.*?\S)\s+(?P<the>the)$", re.IGNORECASE)
+_ARTICLES = frozenset("the die der das le la les el los las il lo gli het".split())
 _LEADING = re.compile(r"^[\s,;:\-–—&/+)]+")
 _MAX_TERM_TOKENS = 5
 
@@ -263,7 +264,13 @@ def _without_annotations(name: str) -> str:
 
 
 def _without_branch(name: str) -> str:
-    """``name`` without a branch after it (see :data:`_BRANCH`)."""
+    """``name`` without the branches after it (see :data:`_BRANCH`)."""
+    while (shorter := _without_last_branch(name)) != name:
+        name = shorter
+    return name
+
+
+def _without_last_branch(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         return name[:cjk.start()]
     branch = _BRANCH.search(name)
@@ -282,9 +289,12 @@ def _uninverted(name: str) -> str:
     match = _INVERTED_ARTICLE.match(name)
     if match is None:
         return name
+    head = key_tokens(match["name"] or match["bare"])
+    if not head or head[0] in _ARTICLES:
+        return name  # ":, IL" has no name; "The Tillerman, The" has its article in front
     if match["name"]:
-        return f"{match['article']} {match['name']}"
-    return f"{match['the']} {match['bare']}"
+        return f"{match['article']} {_TRAILING.sub('', match['name'])}"
+    return f"{match['the']} {_TRAILING.sub('', match['bare'])}"
 
 
 def without_place(display_name: str, places: tuple[str, ...]) -> str | None:
@@ -331,15 +341,34 @@ def name_key(text: str) -> str:
 def normalize_name(raw: str) -> NameParts:
     """Split ``raw`` into display name, match key and legal form.
 
-    ``normalize_name(parts.display_name)`` gives the same display name and key again.
-    """
+    ``normalize_name(parts.display_name)`` gives the same display name and key again: what
+    one reading leaves is read again until nothing changes ("Acme The GmbH" -> "Acme The" ->
+    "The Acme"), at most a few times."""
+    parts, changed = _read_name(raw)
+    for _ in range(3):
+        if not changed:
+            break
+        again, changed = _read_name(parts.display_name)
+        if again[:2] == parts[:2]:
+            break
+        forms = " ".join(form for form in (again.legal_form, parts.legal_form) if form)
+        parts = NameParts(again.display_name, again.name_key, forms or None)
+    return parts
+
+
+def _read_name(raw: str) -> tuple[NameParts, bool]:
+    """One reading of a name, and whether it changed the text (a reading of text it leaves
+    as it is gives the same again)."""
     raw = raw.translate(_MARKS)  # "Acme™": NFKC would make it "AcmeTM"
     cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
     cleaned = _uninverted(_without_annotations(cleaned))
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
     display, forms = _strip_legal_form(cleaned)
+    while (shorter := _without_branch(display)) != display:  # "Acme (UK Branch) Ltd"
+        display, more = _strip_legal_form(shorter)
+        forms = more + forms
     key = name_key(display) or name_key(cleaned) or fold(cleaned)
-    return NameParts(display, key, " ".join(forms) if forms else None)
+    return NameParts(display, key, " ".join(forms) if forms else None), display != raw
 
 
 def clear_caches() -> None:
