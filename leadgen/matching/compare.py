@@ -138,7 +138,18 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             left, right, generic_words, translated) >= threshold
     if test == "other_script":
         return lambda left, right: has_cjk(left) != has_cjk(right)
+    if test == "same_domain_name":
+        return lambda left, right: (name := domain_name(left)) is not None and (
+            name == domain_name(right))
     return lambda left, right: True  # else
+
+
+def domain_name(domain: str) -> str | None:
+    """A registered domain's name without its suffix ("acme.co.uk" -> "acme"), when it is
+    long enough to tell a brand (four characters or more, not a number: a local test site's
+    "127.0.0.1:8080" has none)."""
+    name = domain.split(".", 1)[0]
+    return name if len(name) >= 4 and not name.isdigit() else None
 
 
 def transliteration_overlap(left: str, right: str, generic: frozenset[str] = frozenset(),
