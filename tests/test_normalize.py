@@ -492,12 +492,26 @@ CITY_SPELLINGS = [
     (["Rio de Janeiro"], "rio de janeiro"),  # "de" is part of a name
     (["Los Angeles"], "los angeles"),
     (["Am Main"], "am main"),  # a first word is never a qualifier
+    # Sankt, Saint and St. alike.
+    (["Sankt Augustin", "St. Augustin", "St Augustin"], "st augustin"),
+    (["Saint-Étienne", "St-Étienne", "St Etienne"], "st etienne"),
+    # A Chinese city in pinyin, with the word for city or in syllables, and in characters.
+    (["Guangzhou City", "Guangzhou", "Guangzhou Shi"], "guangzhou"),
+    (["Xi'an", "Xi An", "Xian City", "Xi An Shi"], "xian"),
+    (["Shen Zhen", "Shenzhen 518000"], "shenzhen"),
+    (["Kansas City"], "kansas city"),  # "City" stays in other names
+    (["Le Mans"], "le mans"),
 ]
 
 
 @pytest.mark.parametrize(("spellings", "key"), CITY_SPELLINGS)
 def test_city_keys_leave_out_the_river_or_region(spellings: list[str], key: str) -> None:
     assert {city_aliases(city_key(spelling))[0] for spelling in spellings} == {key}
+
+
+def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() -> None:
+    assert "guangzhou" in city_aliases(city_key("广州市"))
+    assert city_aliases(city_key("Guangzhou City")) == ("guangzhou",)
 
 
 def test_new_york_city_is_new_york() -> None:

@@ -17,6 +17,7 @@ from leadgen.normalize.text import (
     has_cjk,
     key_tokens,
     pinyin_syllables,
+    pinyin_word_length,
 )
 
 #: Common names pycountry does not know, and codes people write instead of ISO ones.
@@ -177,6 +178,8 @@ def city_key(raw: str | None) -> str | None:
         head = _CITY_QUALIFIER_MARK.split(raw, 1)[0]
         raw = head if key_tokens(head) else raw
     tokens = key_tokens(raw)
+    if pinyin := _pinyin_city([token for token in tokens if not _POSTAL_TOKEN.fullmatch(token)]):
+        return pinyin  # before "an" is read as a river's ("Xi An Shi")
     if "-" in raw and len(tokens) > 1 and contract_umlauts(tokens[0]) in _DISTRICT_CITIES:
         tokens = tokens[:1]  # a district of a big city: "Hamburg-Altona", "München-Schwabing"
     for position, token in enumerate(tokens[1:], start=1):
@@ -188,7 +191,25 @@ def city_key(raw: str | None) -> str | None:
         tokens = tokens[1:]
     while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[-1]):
         tokens = tokens[:-1]
+    tokens = [_SAINTS.get(token, token) for token in tokens]  # Sankt/Saint/St. Augustin
     return " ".join(tokens) or None
+
+
+#: "Sankt Augustin" = "St. Augustin", "Saint-Étienne" = "St-Étienne".
+_SAINTS = {"sankt": "st", "saint": "st", "sainte": "ste"}
+
+
+def _pinyin_city(tokens: list[str]) -> str | None:
+    """A Chinese city in pinyin as one word: "Guangzhou City" and "Shenzhen Shi" without the
+    word for city, "Xi An" and "Shen Zhen" written as syllables joined; None for any other
+    city ("Kowloon City", "Le Mans")."""
+    if len(tokens) < 2 or any(not token.isascii() for token in tokens):
+        return None
+    if tokens[-1] in ("city", "shi") and pinyin_word_length("".join(tokens[:-1])):
+        return "".join(tokens[:-1])
+    if len(tokens) <= 3 and all(pinyin_word_length(token) == 1 for token in tokens):
+        return "".join(tokens)
+    return None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
