@@ -338,9 +338,25 @@ def test_normalize_country(raw: str | None, code: str | None) -> None:
     ("00-950", "00-950"),         # Poland: the hyphen is part of the code
     ("90210-1234", "90210-1234"),  # ZIP+4
     ("518000", "518000"),
+    # A spreadsheet's number ("80331.0"), a label, a city after the code: the code alone.
+    ("80331.0", "80331"),
+    ("PLZ 80331", "80331"),
+    ("Zip: 90210", "90210"),
+    ("80331 München", "80331"),
+    ("1017 GA Amsterdam", "1017 GA"),
 ])
 def test_normalize_postal_code(raw: str, postal: str) -> None:
     assert normalize_postal_code(raw) == postal
+
+
+@pytest.mark.parametrize(("raw", "country", "postal"), [
+    ("1067.0", "DE", "01067"),  # a float that lost its leading zero too
+    ("N/A", "DE", None), ("0", "DE", None), ("00000", "DE", None),  # no code
+    ("Postfach 1234", "DE", None),  # a post-office box is no postal code
+])
+def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: str,
+                                                          postal: str | None) -> None:
+    assert normalize_postal_code(raw, country) == postal
 
 
 @pytest.mark.parametrize(("full", "parts"), [

@@ -132,8 +132,16 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
     zero a spreadsheet dropped ("1067" in Dresden, DE -> "01067")."""
     if not raw:
         return None
+    raw = _POSTAL_FLOAT.sub("", raw.strip())  # "80331.0": a spreadsheet's number
     text = _POSTAL_CHARS.sub("", fold(raw).upper()).strip(" -")
-    text = _POSTAL_COUNTRY_PREFIX.sub("", re.sub(r"\s+", " ", text))
+    if _PO_BOX.match(text):
+        return None  # a post-office box number is no postal code
+    text = _POSTAL_LABEL.sub("", re.sub(r"\s+", " ", text))
+    text = _POSTAL_COUNTRY_PREFIX.sub("", text)
+    if city := _CODE_AND_CITY.match(text):
+        text = city.group(1)  # "80331 MUNCHEN" in a postal code column
+    if not _DIGIT.search(text) or not text.strip("0 -"):
+        return None  # "N/A", "0", "00000": no code
     spaced = _SPACED_POSTAL.match(text)
     if spaced:
         text = " ".join(part for part in spaced.groups() if part)
@@ -142,6 +150,12 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
     return text or None
 
 
+_POSTAL_FLOAT = re.compile(r"(?<=\d)\.0$")
+#: A post-office box, as cleaned ("P.O. Box" -> "PO BOX").
+_PO_BOX = re.compile(r"^(?:POSTFACH|PO ?BOX|BOX|BP|APARTADO)\b")
+_POSTAL_LABEL = re.compile(r"^(?:PLZ|ZIP(?: CODE)?|POSTAL CODE|POSTCODE|POSTLEITZAHL|CP|CAP|"
+                           r"CEP|NPA)\b[\s:.-]*")
+_CODE_AND_CITY = re.compile(r"^(\d{4,6}|\d{4} [A-Z]{2}) [A-Z]{3,}(?: [A-Z]+)*$")
 #: Countries whose postal codes are five digits and may start with 0 (DE 01067, US 02134,
 #: FR 01000, IT 00100, ES 08001, FI 00100).
 _FIVE_DIGIT_POSTAL = frozenset({"DE", "US", "FR", "IT", "ES", "FI"})
