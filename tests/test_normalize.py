@@ -215,6 +215,10 @@ def test_a_few_digits_are_no_number_even_where_the_plan_calls_them_possible(raw:
     ("030 1234567 (Zentrale), 030 1234568 (Vertrieb)", "DE",
      ["+49301234567", "+49301234568"]),
     ("+49 (0) 30 1234567", "DE", ["+49301234567"]),
+    # What a spreadsheet does to a number: a float's ".0", Excel's apostrophe for text.
+    ("301234567.0", "DE", ["+49301234567"]),
+    ("13812345678.0", "CN", ["+8613812345678"]),
+    ("'+49 30 1234567", "DE", ["+49301234567"]),
     # One number with what it holds, or a number and its fax: one phone.
     ("+1 (310) 246-1501, ext. 12", "US", ["+13102461501"]),
     ("+49 89 123456 / Fax +49 89 123457", "DE", ["+4989123456"]),

@@ -53,6 +53,7 @@ _SEPARATORS = re.compile(
     r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|电话|传真|手机)\s*[.:：])"
     r"|\s+(?:oder|or|und|and|bzw\.?|ou|o|y|e)\s+|\s*或者?\s*",  # "030 123456 oder 0171 ..."
     re.IGNORECASE)
+_FLOAT = re.compile(r"\+?\d{6,}\.0")
 #: A note in brackets after the number: "030 1234567 (Zentrale)", "(Mo-Fr 9-17 Uhr)"; one
 #: with a letter in it and no extension ("(0)" and "(ext. 12)" stay).
 _NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()（）]*[^\W\d_][^()（）]*"
@@ -101,6 +102,9 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     None."""
     text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
     text = _NOTE.sub("", text.removeprefix("tel:")).strip()
+    text = text.removeprefix("'")  # "'+49 30 1234567": Excel's mark for text
+    if _FLOAT.fullmatch(text):
+        text = text[:-2]  # "301234567.0": a number a spreadsheet stored as a float
     if text.startswith("00"):
         text = "+" + text[2:]
     text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
