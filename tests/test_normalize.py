@@ -326,6 +326,10 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         # As German lists and Chinese suppliers' English write them.
         ("VR China", "CN"), ("Hong Kong SAR", "HK"), ("Hongkong", "HK"), ("Taiwan, ROC", "TW"),
         ("Macau", "MO"), ("U.A.E.", "AE"),
+        # Olympic codes, as exhibitor lists give countries, and other common names.
+        ("GER", "DE"), ("SUI", "CH"), ("NED", "NL"), ("TPE", "TW"), ("ROK", "KR"),
+        ("Chinese Taipei", "TW"), ("中国台湾", "TW"), ("中国香港", "HK"), ("Россия", "RU"),
+        ("Ivory Coast", "CI"), ("Netherlands (the)", "NL"), ("CHI", None),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:

@@ -41,6 +41,14 @@ COUNTRY_ALIASES = {
     "hong kong sar china": "HK", "hong kong china": "HK", "taiwan roc": "TW",
     "republic of china": "TW", "taiwan r o c": "TW", "macau": "MO", "macao sar": "MO",
     "macau sar": "MO", "korea south": "KR", "u a e": "AE", "ksa": "SA",
+    # Olympic (IOC) codes, as trade-fair exhibitor lists give countries; only those that are
+    # no ISO code of another country ("CHI", Chile, is left out: lists mean China by it too)
+    "ger": "DE", "sui": "CH", "ned": "NL", "tpe": "TW", "den": "DK", "cro": "HR",
+    "por": "PT", "gre": "GR", "rsa": "ZA", "ina": "ID", "mas": "MY", "phi": "PH", "vie": "VN",
+    "bul": "BG", "slo": "SI", "lat": "LV", "rok": "KR", "iri": "IR", "alg": "DZ",
+    "chinese taipei": "TW", "中国台湾": "TW", "中國台灣": "TW", "中国香港": "HK", "中國香港": "HK",
+    "中国澳门": "MO", "中國澳門": "MO", "россия": "RU", "ivory coast": "CI",
+    "cote d ivoire": "CI", "netherlands the": "NL", "emirates": "AE",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
