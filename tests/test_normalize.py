@@ -288,6 +288,15 @@ def test_normalize_email_rejects(raw: str) -> None:
         ("http://www.baecker-mueller.jimdosite.com", "http://www.baecker-mueller.jimdosite.com",
          "baecker-mueller.jimdosite.com"),
         ("https://acme.business.site/", "https://acme.business.site", "acme.business.site"),
+        # A mistyped scheme, brackets around the address, a redirecting link's target.
+        ("https//acme.de", "https://acme.de", "acme.de"),
+        ("htp://www.acme.de", "http://www.acme.de", "acme.de"),
+        ("<http://acme.de>", "http://acme.de", "acme.de"),
+        ("https://l.facebook.com/l.php?u=https%3A%2F%2Facme.de%2F&h=AT0", "https://acme.de",
+         "acme.de"),
+        ("http://www.google.com/url?q=http://acme.de&sa=D", "http://acme.de", "acme.de"),
+        ("https://acme.de/search?q=pumps", "https://acme.de/search", "acme.de"),
+        ("httpd.de", "http://httpd.de", "httpd.de"),
         # The platform's own hosts stay the platform.
         ("https://www.alibaba.com/", "https://www.alibaba.com", "alibaba.com"),
         ("https://detail.1688.com/offer/1.html", "https://detail.1688.com/offer/1.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import idna
 import tldextract
@@ -50,6 +50,30 @@ _OTHER_SCHEME = re.compile(r"^(mailto|tel|javascript|data|ftp|file|sms|skype|wha
                            re.IGNORECASE)
 
 
+_HTTP = re.compile(r"^https?://", re.IGNORECASE)
+_BROKEN_SCHEME = re.compile(r"^h{0,2}t{1,3}p(s?)\s*(?:[:;]\s*/{0,3}|/{1,3})(?=\w)",
+                            re.IGNORECASE)
+#: Query parameters a redirecting link carries its target in ("l.facebook.com/l.php?u=...",
+#: "google.com/url?q=...", a directory's "/redirect?url=...").
+_REDIRECT_PARAMS = ("u", "url", "q", "target", "dest", "destination", "redirect", "link",
+                    "to")
+
+
+def _redirect_target(url: str) -> str | None:
+    """The web address a redirecting link points to, or None for any other link."""
+    if "?" not in url or "http" not in url.split("?", 1)[1].lower():
+        return None
+    try:
+        query = parse_qs(urlsplit(url).query)
+    except ValueError:
+        return None
+    for name in _REDIRECT_PARAMS:
+        for value in query.get(name, ()):
+            if _SCHEME.match(value) and value.lower().startswith(("http://", "https://")):
+                return value
+    return None
+
+
 _IPV4_CHARS = frozenset("0123456789.")
 
 
@@ -75,13 +99,18 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
     """
     if not raw:
         return None
-    text = raw.strip()
+    text = raw.strip().strip("<>\"'")  # "<http://acme.de>" as mail programs write it
     if _OTHER_SCHEME.match(text):
         return None
     if text.startswith("//"):
         text = "http:" + text
+    if not _HTTP.match(text) and (broken := _BROKEN_SCHEME.match(text)):
+        # "https//acme.de", "http:/acme.de", "htp://acme.de": a scheme mistyped
+        text = ("https://" if broken.group(1) else "http://") + text[broken.end():]
     if not _SCHEME.match(text):
         text = "http://" + text
+    if (target := _redirect_target(text)) is not None:
+        return normalize_website(target)
     try:
         parts = urlsplit(text)
         port = parts.port
