@@ -27,6 +27,7 @@ from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import Survivorship, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
+from leadgen.normalize.person import person_key, person_name
 from leadgen.storage.models import Company, ContactPoint, SourceRecord
 from leadgen.suppression import SuppressionList
 
@@ -182,9 +183,9 @@ def _store_page_channels(contacts: _Contacts, page: dict[str, Any], region: str 
     for person in page.get("people", []):
         email = email_value(person["email"]) if person.get("email") else None
         phone = phone_value(person["phone"], region) if person.get("phone") else None
-        contacts.upsert(
-            "person", person["name"][:500], url,
-            person_name=person["name"][:200], title=(person.get("title") or None),
+        contacts.upsert(  # keyed as the ingest keys persons (one person, one contact)
+            "person", person_key(person["name"])[:500], url,
+            person_name=person_name(person["name"])[:200], title=(person.get("title") or None),
             decision_maker=bool(person.get("decision_maker")),
             details={"email": email, "phone": phone, "evidence": person.get("evidence")},
         )

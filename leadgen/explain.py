@@ -192,7 +192,7 @@ def _contacts_section(session: Session, company: Company) -> ExplainSection | No
         ContactPoint.company_id == company.id).order_by(ContactPoint.kind, ContactPoint.id)).all()
     if not contacts:
         return None
-    lines = [f"{c.kind}: {c.value}" + (f" ({c.title})" if c.title else "")
+    lines = [f"{c.kind}: {c.person_name or c.value}" + (f" ({c.title})" if c.title else "")
              + (f" [{c.status}]" if c.status else "") + f"  <- {c.source_url}" for c in contacts]
     return ExplainSection(f"Contacts ({len(contacts)})", lines,
                           [{"kind": c.kind, "value": c.value, "source_url": c.source_url,

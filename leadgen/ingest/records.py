@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from leadgen.items import Lead, NormalizedLead
+from leadgen.normalize.person import person_key, person_name
 from leadgen.normalize.phone import normalize_phone
 from leadgen.normalize.titles import is_decision_maker
 from leadgen.sqlite_writer import json_text
@@ -109,6 +110,7 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
         decision = person.decision_maker
         if decision is None:  # a directory's or list's contact: its title says
             decision = is_decision_maker(person.title)
-        add("person", person.name, details, person=person.name, title=person.title,
-            decision=decision)
+        # Keyed so that one person a list, a page and the website name is one contact.
+        add("person", person_key(person.name), details, person=person_name(person.name),
+            title=person.title, decision=decision)
     return rows

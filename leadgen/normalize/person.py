@@ -1,0 +1,52 @@
+"""Contact persons' names: a display name and a key, so that one person named by a list, an
+exhibitor page and the company's own website is one contact of the company, not three
+("Herr Dr. Hans Müller", "Müller, Hans" and "Hans Mueller" are "hans muller")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.text import contract_umlauts, fold, has_cjk
+
+#: Salutations and academic titles written before a name, as lists and pages print them.
+_BEFORE = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|sir|dr|prof|herr|frau|hr|fr|dipl\.?-?\s?\w+|ing|mag|mgr|ir|drs|"
+    r"sr|sra|srta|don|doña|sig|sig\.ra|dott|dott\.ssa|avv|m|mme|mlle|monsieur|madame|"
+    r"med|rer\.?\s?nat|h\.?\s?c)\.?(?:\s+|$)", re.IGNORECASE)
+#: Degrees and salutations written after a name ("Anna Weber, MBA", "王先生").
+_AFTER = re.compile(r"(?:,?\s+(?:MBA|M\.?\s?Sc|B\.?\s?Sc|Ph\.?\s?D|MD|Jr|Sr|II|III)\.?)+$"
+                    r"|(?<=[\u4e00-\u9fff])\s?(?:先生|女士|小姐)$")
+#: "Müller, Hans": the family name first, after a comma.
+_INVERTED = re.compile(r"^(?P<last>[^,]+?),\s*(?P<first>[^,]+)$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def person_name(raw: str) -> str:
+    """The name as shown: salutations, academic titles and degrees left out, a family name
+    written first after a comma put last ("Herr Dr. Hans Müller" -> "Hans Müller", "Müller,
+    Hans" -> "Hans Müller"); text that is not a name ("Vertrieb") stays as it is."""
+    text = " ".join(raw.split()).strip(" ,;:|-–—·•")
+    shorter = _AFTER.sub("", text).strip(" ,")
+    if len(shorter.replace(" ", "")) >= 2:  # "王先生" (Mr Wang) stays: "王" could be anyone
+        text = shorter
+    inverted = _INVERTED.match(text)
+    if inverted and not _BEFORE.match(inverted["first"] + " "):
+        text = f"{inverted['first']} {inverted['last']}"
+    # Salutations go only where a first and a family name remain: "Herr Müller" and "Frau
+    # Müller" are two people.
+    while (shorter := _BEFORE.sub("", text, count=1)) != text and len(shorter.split()) >= 2:
+        text = shorter
+    return text
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def person_key(raw: str) -> str:
+    """The key one person is told by within a company: :func:`person_name` folded, with
+    umlauts written out or not alike ("Hans Mueller" = "Hans Müller" = "HANS MÜLLER")."""
+    name = person_name(raw)
+    if has_cjk(name):
+        return name.replace(" ", "").replace("·", "")
+    words = re.findall(r"\w+", fold(name.replace("ß", "ss")))
+    return " ".join(contract_umlauts(word) for word in words) or name.casefold()
