@@ -583,6 +583,20 @@ STREETS = [
     ("3130 Piedmont Rd. NE", "3130 Piedmont Road", "3130 piedmont rd"),  # a quadrant left out
     ("8358 Sunset Blvd. West", "8358 Sunset Blvd.", "8358 sunset blvd"),
     ("5 Avenue N", "5 Avenue N.", "5 ave n"),  # Avenue N is the street's name
+    # A letter after the house number, glued or not; a direction stays apart.
+    ("Hauptstr. 5 a", "Hauptstraße 5a", "haupt st 5a"),
+    ("100 N Main St", "100 N. Main Street", "100 n main st"),
+    # A unit or a floor at either end is no part of the street address.
+    ("123 Main Street, Suite 400", "123 Main St", "123 main st"),
+    ("Room 1201, 88 Jianguo Road", "88 Jianguo Rd, Rm 1201", "88 jianguo rd"),
+    ("Hauptstraße 5, 2. OG", "Hauptstr. 5", "haupt st 5"),
+    ("5th Floor, 10 Downing St", "10 Downing Street", "10 downing st"),
+    # Street types glued to the name, and Spanish and Polish short forms.
+    ("Marktplatz 1", "Markt-Platz 1", "markt pl 1"),
+    ("Industrieweg 3", "Industrie Weg 3", "industrie weg 3"),
+    ("C/ Mayor 1", "Calle Mayor, 1", "c mayor 1"),
+    ("Avda. de América 5", "Avenida de América 5", "ave de america 5"),
+    ("ul. Długa 5", "ulica Długa 5", "ul dluga 5"),
 ]
 
 
@@ -700,7 +714,8 @@ def test_city_normalizing_twice_equals_once(raw: str) -> None:
 street_text = st.lists(
     st.sampled_from(list("0123456789 .,-straßeAveNnd") + [
         " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",
-        " Blvd ", " near ", " W. "]),
+        " Blvd ", " near ", " W. ", " Suite ", " 2. OG", "platz", "weg", " a ", " Rm ",
+        " 5th Floor", " NE", "C/ "]),
     min_size=1, max_size=12,
 ).map("".join)
 

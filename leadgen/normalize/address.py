@@ -86,7 +86,16 @@ _DIRECTIONS = frozenset({"at", "near", "nr", "off", "corner", "between", "betw",
 #: A city quadrant after the street type ("Piedmont Rd. NE"), as keyed.
 _QUADRANTS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "northeast", "northwest",
                         "southeast", "southwest"})
-_GLUED_STREET = re.compile(r"(strasse|straße|str)$")
+_GLUED_STREET = re.compile(r"(strasse|straße|str|platz|weg|gasse|allee|damm)$")
+#: Spanish and Polish street words and their short forms: "Avenida" = "Avda.", "Calle" =
+#: "C/", "ulica" = "ul.", "aleja" = "al.".
+_STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "ul",
+                      "aleja": "al"}
+#: Unit and floor words as keyed (after :data:`_STREET_WORDS`): a unit given with its value
+#: ("Suite 400", "Rm 1201"), a floor after its number ("2. OG", "5th Floor").
+_UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "haus",
+                         "gebaude"})
+_FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage"})
 
 
 def _country_key(text: str) -> str:
@@ -246,19 +255,55 @@ def street_key(raw: str | None) -> str | None:
     for token in key_tokens(raw.replace(".", ". ")):
         if token in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
             break
-        token = _STREET_WORDS.get(token, token)
+        token = _STREET_WORDS.get(token) or _STREET_WORDS_MORE.get(token, token)
         glued = _GLUED_STREET.search(token)
-        if glued and glued.start() > 0:  # "hauptstrasse" -> "haupt st"
-            head = token[: glued.start()]
-            if head in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
+        if glued and glued.start() > 0:  # "hauptstrasse" -> "haupt st", "marktplatz"
+            parts: list[str] = []
+            while glued and glued.start() > 0:  # peeled until none is left ("...wegweg")
+                parts.insert(0, _STREET_WORDS.get(glued.group(), glued.group()))
+                token = token[: glued.start()]
+                glued = _GLUED_STREET.search(token)
+            if token in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
                 break  # keyed as it would be alone (and so again, from the key)
-            tokens.extend([_STREET_WORDS.get(head, head), "st"])
+            _push(tokens, _STREET_WORDS.get(token, token))
+            tokens.extend(parts)
         else:
-            tokens.append(token)
-    if (len(tokens) >= 3 and tokens[-1] in _QUADRANTS and tokens[-2] in _STREET_TYPES
-            and not tokens[-3].isdigit()):  # "Avenue N" is a street's name
-        tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
-    return " ".join(tokens) or None
+            _push(tokens, token)
+    while True:  # a unit and a quadrant at the end, whichever comes last
+        count = len(tokens)
+        tokens = _without_units(tokens)
+        if (len(tokens) >= 3 and tokens[-1] in _QUADRANTS and tokens[-2] in _STREET_TYPES
+                and not tokens[-3].isdigit()):  # "Avenue N" is a street's name
+            tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
+        if len(tokens) == count:
+            return " ".join(tokens) or None
+
+
+def _push(tokens: list[str], token: str) -> None:
+    """Append a street token; a letter after a house number joins it ("5 a" = "5a"), unless
+    it is a direction ("100 N Main St")."""
+    if (len(token) == 1 and token.isalpha() and token not in "nsew" and tokens
+            and tokens[-1].isdigit()):
+        tokens[-1] += token
+    else:
+        tokens.append(token)
+
+
+def _without_units(tokens: list[str]) -> list[str]:
+    """The street's tokens without a unit or floor at either end: "123 main st ste 400",
+    "haupt st 5 2 og", "rm 1201 88 jianguo rd" (a company's address with or without them is
+    one address)."""
+    while len(tokens) > 3 and any(t.isdigit() for t in tokens[2:]) and (
+            tokens[0] in _UNIT_WORDS or (tokens[1] in _FLOOR_WORDS and tokens[0][:1].isdigit())):
+        tokens = tokens[2:]  # "Room 1201, 88 Jianguo Road", "5th Floor, 10 Downing St"
+    while len(tokens) > 3:
+        if tokens[-2] in _UNIT_WORDS:  # "Suite 400"
+            tokens = tokens[:-2]
+        elif tokens[-1] in _FLOOR_WORDS and tokens[-2][:1].isdigit():  # "2. OG", "5th Floor"
+            tokens = tokens[:-2]
+        else:
+            break
+    return tokens
 
 
 _CJK_CITY_SUFFIXES = ("市", "省", "区", "県", "府")
