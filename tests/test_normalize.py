@@ -18,6 +18,7 @@ from leadgen.normalize import (
     normalize_phone,
     normalize_postal_code,
     normalize_website,
+    registered_domain,
     street_key,
 )
 from leadgen.normalize.address import city_aliases, city_key, split_one_line
@@ -292,9 +293,6 @@ def test_normalize_email_rejects(raw: str) -> None:
         ("https//acme.de", "https://acme.de", "acme.de"),
         ("htp://www.acme.de", "http://www.acme.de", "acme.de"),
         ("<http://acme.de>", "http://acme.de", "acme.de"),
-        ("https://l.facebook.com/l.php?u=https%3A%2F%2Facme.de%2F&h=AT0", "https://acme.de",
-         "acme.de"),
-        ("http://www.google.com/url?q=http://acme.de&sa=D", "http://acme.de", "acme.de"),
         ("https://acme.de/search?q=pumps", "https://acme.de/search", "acme.de"),
         ("httpd.de", "http://httpd.de", "httpd.de"),
         # The platform's own hosts stay the platform.
@@ -307,6 +305,13 @@ def test_normalize_website(raw: str, canonical: str, domain: str) -> None:
     assert normalize_website(raw) == (canonical, domain)
 
 
+def test_a_redirecting_link_keeps_its_own_host_as_a_link() -> None:
+    """The enrichment crawler tells by a link's domain whether a request leaves the site: a
+    redirector's link is the redirector's, not its target's."""
+    assert registered_domain("https://l.facebook.com/l.php?u=https%3A%2F%2Facme.de") == (
+        "facebook.com")
+
+
 @pytest.mark.parametrize("raw", ["", "not a url", "mailto:x@y.com", "http://nosuffix"])
 def test_normalize_website_rejects(raw: str) -> None:
     assert normalize_website(raw) is None
@@ -316,6 +321,9 @@ def test_normalize_website_rejects(raw: str) -> None:
     ("acme.de, acme.com", "acme.de"), ("www.acme.de; www.acme.com", "acme.de"),
     ("Website: www.acme.de", "acme.de"), ("网址：www.acme.cn", "acme.cn"),
     ("官网：http://www.huaqiang.com.cn，英文站 www.huaqiang.com", "huaqiang.com.cn"),
+    # A redirecting link in a lead's website field: where it points to.
+    ("https://l.facebook.com/l.php?u=https%3A%2F%2Facme.de%2F&h=AT0", "acme.de"),
+    ("http://www.google.com/url?q=http://acme.de&sa=D", "acme.de"),
 ])
 def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
                                                                    domain: str) -> None:

@@ -109,8 +109,6 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
         text = ("https://" if broken.group(1) else "http://") + text[broken.end():]
     if not _SCHEME.match(text):
         text = "http://" + text
-    if (target := _redirect_target(text)) is not None:
-        return normalize_website(target)
     try:
         parts = urlsplit(text)
         port = parts.port
@@ -156,8 +154,11 @@ _LIST_SEPARATORS = re.compile(r"[,;|\s，；、：]+")  # "：" after a label: "
 
 def first_website(field: str) -> tuple[str, str] | None:
     """:func:`normalize_website` of a field, or of the first web address in a field that lists
-    several ("acme.de, acme.com") or labels it ("Website: acme.de", "网址：www.acme.cn")."""
-    site = normalize_website(field)
+    several ("acme.de, acme.com") or labels it ("Website: acme.de", "网址：www.acme.cn"); of
+    the address a redirecting link in the field points to ("l.facebook.com/l.php?u=...").
+    (:func:`normalize_website` keeps a link's own host: the enrichment crawler tells by it
+    which host a request goes to.)"""
+    site = normalize_website(_redirect_target(field.strip()) or field)
     if site is None and _LIST_SEPARATORS.search(field.strip()):
         for part in _LIST_SEPARATORS.split(field.strip()):
             if part and (site := normalize_website(part)):
