@@ -289,15 +289,21 @@ def _push(tokens: list[str], token: str) -> None:
         tokens.append(token)
 
 
+def _unit_value(token: str) -> bool:
+    """A unit's number or letter ("400", "4b", "b"), not a word ("Haus der Wirtschaft")."""
+    return token[:1].isdigit() or len(token) == 1
+
+
 def _without_units(tokens: list[str]) -> list[str]:
     """The street's tokens without a unit or floor at either end: "123 main st ste 400",
     "haupt st 5 2 og", "rm 1201 88 jianguo rd" (a company's address with or without them is
     one address)."""
     while len(tokens) > 3 and any(t.isdigit() for t in tokens[2:]) and (
-            tokens[0] in _UNIT_WORDS or (tokens[1] in _FLOOR_WORDS and tokens[0][:1].isdigit())):
+            (tokens[0] in _UNIT_WORDS and _unit_value(tokens[1]))
+            or (tokens[1] in _FLOOR_WORDS and tokens[0][:1].isdigit())):
         tokens = tokens[2:]  # "Room 1201, 88 Jianguo Road", "5th Floor, 10 Downing St"
     while len(tokens) > 3:
-        if tokens[-2] in _UNIT_WORDS:  # "Suite 400"
+        if tokens[-2] in _UNIT_WORDS and _unit_value(tokens[-1]):  # "Suite 400", "Haus B"
             tokens = tokens[:-2]
         elif tokens[-1] in _FLOOR_WORDS and tokens[-2][:1].isdigit():  # "2. OG", "5th Floor"
             tokens = tokens[:-2]
