@@ -33,6 +33,9 @@ PERSONS = [
     ("Frau Müller", "Frau Müller", "frau muller"),
     ("王先生", "王先生", "王先生"),
     ("Vertrieb", "Vertrieb", "vertrieb"),  # no name: kept as it is
+    # A title after the comma is no first name.
+    ("Hans Müller, Geschäftsführer", "Hans Müller, Geschäftsführer",
+     "hans muller geschaftsfuhrer"),
 ]
 
 

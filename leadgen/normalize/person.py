@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import contract_umlauts, fold, has_cjk
+from leadgen.normalize.titles import looks_like_title
 
 #: Salutations and academic titles written before a name, as lists and pages print them.
 _BEFORE = re.compile(
@@ -32,7 +33,9 @@ def person_name(raw: str) -> str:
     if len(shorter.replace(" ", "")) >= 2:  # "王先生" (Mr Wang) stays: "王" could be anyone
         text = shorter
     inverted = _INVERTED.match(text)
-    if inverted and not _BEFORE.match(inverted["first"] + " "):
+    if (inverted and not _BEFORE.match(inverted["first"] + " ")
+            and len(inverted["last"].split()) <= 2 and len(inverted["first"].split()) <= 3
+            and not looks_like_title(inverted["first"])):  # "Hans Müller, Geschäftsführer"
         text = f"{inverted['first']} {inverted['last']}"
     # Salutations go only where a first and a family name remain: "Herr Müller" and "Frau
     # Müller" are two people.
