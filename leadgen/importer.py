@@ -520,6 +520,11 @@ def import_file(
         region = report.region_guess.region if report.region_guess else None
     used = {column for columns in report.columns.values() for column in columns}
     report.unused = [column for column in header if column not in used and column != id_column]
+    if "contact_title" in report.columns and not _PERSON_FIELDS & report.columns.keys():
+        report.warnings.append(
+            f"{path.name}: column {', '.join(report.columns['contact_title'])} (contact_title) "
+            "has no contact name column beside it, so its titles are not imported; name one "
+            "with --map contact_name=COLUMN")
     settings = _RowSettings(
         fields=report.columns, id_column=id_column, source=source,
         page_url=path.resolve().as_uri(), file_name=path.name,
@@ -535,6 +540,10 @@ def import_file(
                              dry_run=dry_run) as ingestor:
         _ingest(results, ingestor, report, status, dry_run=dry_run)
     return report
+
+
+#: Fields that name a contact person (a title needs one of them to belong to someone).
+_PERSON_FIELDS = frozenset({"contact_name", "contact_first_name", "contact_last_name"})
 
 
 def _read_ahead(rows: Iterator[T], count: int) -> tuple[list[T], Iterator[T]]:

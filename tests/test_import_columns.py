@@ -147,6 +147,25 @@ def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Pa
         ("Jan Roth", "Assistant to the Managing Director", False)]
 
 
+def test_a_title_column_without_a_person_is_named_in_a_warning(tmp_path: Path) -> None:
+    """A title belongs to a person: with no contact name column it cannot be imported, and
+    the import says so instead of listing it as mapped only."""
+    path = tmp_path / "list.csv"
+    path.write_text("Company,Contact,Title\nAcme GmbH,Eva Weber,CEO\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'list.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "fair", "--region", "DE",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "no contact name column" in " ".join(result.output.split())
+    named = runner.invoke(app, ["import", str(path), "--source", "fair2", "--region", "DE",
+                                "--map", "contact_name=Contact", "--db", db])
+    assert "no contact name column" not in " ".join(named.output.split())
+    with init_db(db).connect() as conn:
+        people = conn.execute(select(ContactPoint.person_name, ContactPoint.title).where(
+            ContactPoint.kind == "person")).all()
+    assert [tuple(row) for row in people] == [("Eva Weber", "CEO")]
+
+
 def test_repeated_column_names_are_numbered_and_all_read(tmp_path: Path) -> None:
     """Two columns both named "Telefon" (office and mobile): the second used to hide the
     first, in CSV files and workbooks alike."""
