@@ -69,7 +69,7 @@ def _redirect_target(url: str) -> str | None:
         return None
     for name in _REDIRECT_PARAMS:
         for value in query.get(name, ()):
-            if _SCHEME.match(value) and value.lower().startswith(("http://", "https://")):
+            if value.lower().startswith(("http://", "https://")):
                 return value
     return None
 
