@@ -53,9 +53,9 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
         if country := normalize_country(last):
             return country
     full = address.full.lstrip() if address.full else ""
-    if full.startswith(CHINA_PREFIXES):  # "中国广东省深圳市...": the country comes first,
-        rest = full.removeprefix(next(p for p in CHINA_PREFIXES if full.startswith(p)))
-        return chinese_script_country(rest) or "CN"  # and "中国香港..." is Hong Kong's plan
+    for prefix in CHINA_PREFIXES:  # "中国广东省深圳市...": the country comes first,
+        if full.startswith(prefix):  # and "中国香港..." is Hong Kong's plan
+            return chinese_script_country(full[len(prefix):]) or "CN"
     # "台北市信義區...", "香港九龍...": Taiwan, Hong Kong and Macau, not the mainland
     if place := chinese_script_country(full) or chinese_script_country(address.city):
         return place
