@@ -13,6 +13,7 @@ from sqlalchemy import select
 from enrich.pages import CompanySitePage
 from enrich.store import store_site_result
 from leadgen.importer import import_file
+from leadgen.matching.dedupe import dedupe
 from leadgen.normalize.person import person_key, person_name
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company, ContactPoint
@@ -81,3 +82,50 @@ def test_one_person_from_two_lists_and_the_website_is_one_contact(tmp_path: Path
             ContactPoint.company_id == company_id, ContactPoint.kind == "person")).all()
         assert [(p.value, p.person_name, p.title, p.decision_maker) for p in people] == [
             ("hans muller", "Hans Müller", "Geschäftsführer", True)]
+
+
+def test_dedupe_rekeys_contacts_stored_under_old_keys(tmp_path: Path, db_url: str) -> None:
+    """Contacts an earlier version stored under the name as given (two keys for one person)
+    become one contact with what each knew; a contact whose key another one takes is moved on
+    to its own current key first, whatever order the updates run in."""
+    listing = tmp_path / "fair.csv"
+    listing.write_text("Firma;Ort;Telefon\nMüller Verpackungen GmbH;Berlin;030 1234567\n",
+                       encoding="utf-8")
+    engine = init_db(db_url)
+    import_file(engine, listing, source="fair", region="DE")
+    checked = datetime(2026, 1, 2, tzinfo=UTC)
+    with session_scope(engine) as session:
+        (company_id,) = session.scalars(select(Company.id)).all()
+        session.add_all([
+            ContactPoint(company_id=company_id, kind="person", value="Herr Dr. Hans Müller",
+                         person_name="Herr Dr. Hans Müller", details={"phone": "+49301234567"},
+                         found_at=datetime(2025, 5, 1, tzinfo=UTC)),
+            ContactPoint(company_id=company_id, kind="person", value="Müller, Hans",
+                         person_name="Müller, Hans", title="CEO", decision_maker=True,
+                         status="valid", status_reason="mx ok", checked_at=checked,
+                         details={"email": "h.mueller@mueller.de", "phone": "+49309999"},
+                         found_at=datetime(2025, 6, 1, tzinfo=UTC)),
+            # Held "hans muller" before its name's key became a key of its own.
+            ContactPoint(company_id=company_id, kind="person", value="hans muller",
+                         person_name="Hans Müller, Geschäftsführer",
+                         found_at=datetime(2025, 7, 1, tzinfo=UTC)),
+            ContactPoint(company_id=company_id, kind="email", value="info@mueller.de"),
+        ])
+    report = dedupe(engine, default_region="DE")
+    assert report.contacts_rekeyed == 3  # two kept contacts keyed anew, one merged away
+    with session_scope(engine) as session:
+        people = session.scalars(select(ContactPoint).where(
+            ContactPoint.company_id == company_id, ContactPoint.kind == "person")
+            .order_by(ContactPoint.value)).all()
+        assert [(p.value, p.person_name, p.title, p.decision_maker, p.status, p.status_reason,
+                 p.details) for p in people] == [
+            ("hans muller", "Hans Müller", "CEO", True, "valid", "mx ok",
+             {"phone": "+49301234567", "email": "h.mueller@mueller.de"}),
+            ("hans muller geschaftsfuhrer", "Hans Müller, Geschäftsführer", None, False, None,
+             None, {}),
+        ]
+        assert people[0].found_at.replace(tzinfo=UTC) == datetime(2025, 5, 1, tzinfo=UTC)
+        assert people[0].checked_at.replace(tzinfo=UTC) == checked
+        assert session.scalars(select(ContactPoint.value).where(
+            ContactPoint.kind == "email")).all() == ["info@mueller.de"]
+    assert dedupe(engine, default_region="DE", force=True).contacts_rekeyed == 0

@@ -28,6 +28,7 @@ from leadgen.ingest.writer import BatchWriter
 from leadgen.items import NormalizedLead
 from leadgen.matching import dedupe_state
 from leadgen.matching.cluster import Clustering, cluster
+from leadgen.matching.contact_keys import rekey_persons
 from leadgen.matching.dedupe_load import Record, load, open_pool, reload, workers_for
 from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.review import decisions
@@ -62,6 +63,9 @@ class DedupeReport:
     companies_rekeyed: int = 0
     """Companies whose blocking keys were rebuilt although their records stayed together
     (the blocking rules changed since the last run)."""
+    contacts_rekeyed: int = 0
+    """Contact persons given the key their name gives now, or merged into another contact
+    of their company that is the same person (see :mod:`leadgen.matching.contact_keys`)."""
     seconds: float = 0.0
     unchanged_since_run: int | None = None
     """Set when nothing changed since that run (``crawl_runs`` id): nothing was re-clustered."""
@@ -137,6 +141,7 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
                    report, partial(reload, engine, records, region=default_region, pool=pool))
             if rekey:
                 _rekey_unchanged(writer, rules, profiles, members, assignment, changed, report)
+            report.contacts_rekeyed = rekey_persons(writer.begin())
             writer.commit()
         except BaseException:
             writer.rollback()
