@@ -429,7 +429,17 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("12 main st, new york, ny", ("12 main st", None, "new york", "NY")),
     ("1234 Main Street", (None, None, None, None)),
     ("Springfield, IL", (None, None, None, None)),  # no house number: a town and its state?
-    ("Marienplatz, München", (None, None, None, None)),
+    # No house number, but a street type before the town: a street and its town.
+    ("Marienplatz, München", ("Marienplatz", None, "München", None)),
+    ("Sheikh Zayed Road, Dubai", ("Sheikh Zayed Road", None, "Dubai", None)),
+    ("Emirates Towers, Sheikh Zayed Road, Dubai",
+     ("Emirates Towers, Sheikh Zayed Road", None, "Dubai", None)),
+    ("Via Roma, Milano", ("Via Roma", None, "Milano", None)),
+    ("ul. Długa, Gdańsk", ("ul. Długa", None, "Gdańsk", None)),
+    ("Park Avenue, New York, NY", ("Park Avenue", None, "New York", "NY")),
+    ("West End, London", (None, None, None, None)),  # a district: no street type
+    ("Business Bay, Dubai", (None, None, None, None)),
+    ("Acme Tower, Dubai Marina", (None, None, None, None)),
     ("Berlin, Hauptstraße 5", (None, None, None, None)),
     ("123 Main St, Suite 400", (None, None, None, None)),
     ("Acme Tower, 5th Floor, Main Street", (None, None, None, None)),

@@ -575,9 +575,10 @@ def state_code_of(text: str, country: str) -> bool:
 
 def _split_at_commas(text: str) -> AddressParts:
     """"435 S. La Cienega Blvd., Los Angeles" -> street and city; "12 Main St, Springfield, IL"
-    -> street, city and state. Only the clear shape is split: the last part (a state code
-    aside) is the city when it has no digit and no street word, and the parts before it are
-    the street when they hold a house number. Anything else gives no parts."""
+    -> street, city and state; "Sheikh Zayed Road, Dubai" -> street and city. Only the clear
+    shape is split: the last part (a state code aside) is the city when it has no digit and no
+    street word, and the parts before it are the street when they hold a house number or a
+    street type (Road, Straße, -platz, Via, Rue). Anything else gives no parts."""
     parts = [part.strip() for part in text.split(",") if part.strip()]
     region = None
     if len(parts) >= 3 and _state_code(parts[-1]) in _STATE_CODES:
@@ -586,11 +587,29 @@ def _split_at_commas(text: str) -> AddressParts:
         return AddressParts()
     city, street = parts[-1], ", ".join(parts[:-1])
     words = [word.strip(".") for word in city.lower().split()]
-    if (_DIGIT.search(city) or not _DIGIT.search(street) or len(words) > 4
+    if (_DIGIT.search(city) or len(words) > 4
+            or not (_DIGIT.search(street) or _names_street_type(street))
             or any(word in _STREET_WORDS or word in _STREET_TYPES
                    or _GLUED_STREET_TYPE.search(word) for word in words)):
         return AddressParts()
     return AddressParts(street, None, city, region)
+
+
+#: Street types written before the street's name ("Via Roma", "Rue de Rivoli", "ul. Długa").
+_STREET_TYPES_BEFORE = frozenset({
+    "via", "viale", "corso", "piazza", "piazzale", "rue", "chemin", "allée", "calle", "avenida",
+    "avda", "paseo", "plaza", "carrer", "rua", "praça", "travessa", "ulica", "ul", "aleja",
+    "al", "strada", "bulevardul"})
+
+
+def _names_street_type(text: str) -> bool:
+    """Whether ``text`` names a street type: "Sheikh Zayed Road", "Marienplatz", "Via Roma"
+    (a direction such as "West End" or a building's name is none)."""
+    for word in re.findall(r"\w+", text.lower()):
+        if (_STREET_WORDS.get(word, word) in _STREET_TYPES or word in _STREET_TYPES_BEFORE
+                or _GLUED_STREET_TYPE.search(word)):
+            return True
+    return False
 
 
 #: A Chinese postal code without its label, at the start or the end of the address.
