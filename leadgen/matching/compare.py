@@ -90,6 +90,12 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
     test = level.test
     if test == "exact":
         return lambda left, right: left == right
+    if test == "same_without_spaces":
+        def same_without_spaces(left: str, right: str) -> bool:
+            """"little town" and "littletown": one name written apart or together."""
+            joined = left.replace(" ", "")
+            return len(joined) >= 5 and joined == right.replace(" ", "")
+        return same_without_spaces
     if test == "jaro_winkler":
         return lambda left, right: JaroWinkler.similarity(left, right) >= threshold
     if test == "token_set":

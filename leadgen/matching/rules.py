@@ -21,7 +21,7 @@ KeyField = Literal[
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
     "direct_dial", "number_and_fuzzy", "transliterated", "other_script", "own_words",
-    "same_domain_name", "else",
+    "same_domain_name", "same_without_spaces", "else",
 ]
 
 
