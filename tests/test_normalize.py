@@ -183,6 +183,18 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("+49 89 123456 / Fax +49 89 123457", "DE", "+4989123456", None),
         ("Fax: 089 123457, Tel: 089 123456", "DE", "+4989123456", None),
         ("传真：0755-83212346 电话：0755-83212345", "CN", "+8675583212345", None),
+        # No valid number of the list's region: its country code written without "+", or a
+        # Chinese mobile number without +86, as China groups it.
+        ("852 2345 6789", "CN", "+85223456789", None),
+        ("49 30 1234567", "US", "+49301234567", None),
+        ("86-571-88886666 ext. 12", "US", "+8657188886666", "12"),
+        ("1 312 555 0100", "DE", "+13125550100", None),
+        ("138 1234 5678", "DE", "+8613812345678", None),
+        ("13812345678", "US", "+8613812345678", None),
+        # A valid number of the region stays one.
+        ("15012345678", "US", "+15012345678", None),
+        ("30 1234567", "DE", "+49301234567", None),
+        ("0571 8888 6666", "CN", "+8657188886666", None),
     ],
 )
 def test_normalize_phone(raw: str, region: str | None, e164: str, extension: str | None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import phonenumbers
 import pytest
@@ -69,6 +70,15 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
         return None
     text, region = phone_text(raw, region)
     found = _reference_number(text, region, valid_only=False)
+    if (found is None or found.kind is None) and region is not None:
+        # No valid number of the region: the number it is elsewhere, if valid there.
+        abroad = None
+        if re.match(r"[1-9][0-9]{0,2}[ .-]", text):  # a country code without "+"
+            abroad = _reference_number("+" + text, None, valid_only=True)
+        if abroad is None and region != "CN" and re.fullmatch(
+                r"1[3-9][0-9]([ -]?[0-9]{4}){2}", text):  # a Chinese mobile without +86
+            abroad = _reference_number(text, "CN", valid_only=True)
+        found = abroad or found
     if found is None and (match := _phone._TRAILING_EXTENSION.match(text)):
         head = _reference_number(match.group(1), region, valid_only=True)
         if head is not None and head.extension is None:

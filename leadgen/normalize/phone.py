@@ -114,6 +114,8 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     text, region = phone_text(raw, region)
     found = _number(text, region)
+    if (found is None or found[1] is None) and region is not None:
+        found = _written_abroad(text, region) or found  # no valid number of the region
     if found is None:
         found = (_with_trailing_extension(text, region)
                  or _first_in_text(raw.translate(_FULLWIDTH), region))  # labels kept
@@ -130,6 +132,25 @@ def _number(text: str, region: str | None) -> _Found | None:
     except NumberParseException:
         return None
     return _found(number, number.extension or None)
+
+
+#: A country code written without "+" or "00", as a group of its own: "852 2345 6789".
+_BARE_COUNTRY_CODE = re.compile(r"^[1-9]\d{0,2}[ .-]")
+#: A Chinese mobile number as China writes it: "13812345678", "138 1234 5678".
+_CHINESE_MOBILE = re.compile(r"^1[3-9]\d(?:[ -]?\d{4}){2}$")
+
+
+def _written_abroad(text: str, region: str) -> _Found | None:
+    """A number that is no valid number of the list's region, read as the number it is
+    elsewhere: its country code written without "+" ("852 2345 6789" on a Chinese list,
+    "49 30 1234567" on an American one), or a Chinese mobile number without +86 ("138 1234
+    5678" on a German list). Only a valid number is taken."""
+    number = None
+    if _BARE_COUNTRY_CODE.match(text):
+        number = _valid_number("+" + text, None)
+    if number is None and region != "CN" and _CHINESE_MOBILE.match(text):
+        number = _valid_number(text, "CN")
+    return None if number is None else _found(number, number.extension or None)
 
 
 def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
