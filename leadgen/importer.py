@@ -538,7 +538,12 @@ def import_file(
     results = _prepared(numbered, settings, workers)
     with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, background=background,
                              dry_run=dry_run) as ingestor:
-        _ingest(results, ingestor, report, status, dry_run=dry_run)
+        _ingest(results, ingestor, report, status, path.name, dry_run=dry_run)
+    if settings.region is None and any(_BAD_PHONE in line for line in report.warnings):
+        report.warnings.insert(0, f"{path.name}: no --region was given and the rows name none "
+                                  "clearly, so phone numbers written without a country code "
+                                  "could not be read (they are kept in the records); give "
+                                  "one, e.g. --region DE, and import again")
     return report
 
 
@@ -566,15 +571,18 @@ def _read_ahead(rows: Iterator[T], count: int) -> tuple[list[T], Iterator[T]]:
 
 
 def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportReport,
-            status: str | None, *, dry_run: bool = False) -> None:
+            status: str | None, file_name: str, *, dry_run: bool = False) -> None:
     try:
         for result in results:
             report.rows += 1
             if isinstance(result, str):
                 report.rejected.append(result)
                 continue
-            record_id, prepared, warnings = result
+            record_id, prepared, warnings, line = result
             report.warnings.extend(warnings)
+            if record_id in report.company_ids:
+                prepared, record_id = _repeated_id(prepared, record_id, file_name, line,
+                                                   ingestor, report)
             outcome = ingestor.ingest_prepared(prepared, status=status)
             report.outcomes[outcome.status] += 1
             report.company_ids[record_id] = outcome.company_id
@@ -584,6 +592,21 @@ def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportRepor
         ingestor.flush()
         raise InputError(f"{exc} (the {report.rows:,} rows before it are imported; "
                          "a re-run skips them)") from exc
+
+
+def _repeated_id(prepared: PreparedLead, record_id: str, file_name: str, line: int,
+                 ingestor: Ingestor, report: ImportReport) -> tuple[PreparedLead, str]:
+    """A row whose id an earlier row of the file has: the same row again stays that record;
+    another row (an id column that is not unique) becomes a record of its own, "ID (line N)",
+    named in a warning. Taken as a new version of the earlier row, it would replace that
+    company's values with its own."""
+    seen = ingestor.records.get(prepared.source_id, prepared.record_key)
+    if seen is not None and seen.content_hash == prepared.content_hash[:len(seen.content_hash)]:
+        return prepared, record_id
+    own = f"{record_id} (line {line})"
+    report.warnings.append(f"{file_name}:{line}: id {record_id!r} is an earlier row's too; "
+                           f"imported as record {own!r}")
+    return prepared._replace(record_key=own[:500], record_id=own[:500]), own
 
 
 @dataclass
@@ -601,8 +624,8 @@ class _RowSettings:
 
 
 _SETTINGS: list[_RowSettings] = []
-Prepared = str | tuple[str, PreparedLead, list[str]]
-"""A rejection line, or a row's record id, prepared lead and warnings."""
+Prepared = str | tuple[str, PreparedLead, list[str], int]
+"""A rejection line, or a row's record id, prepared lead, warnings and line number."""
 
 
 def _prepared(numbered: Iterator[tuple[int, dict[str, str]]], settings: _RowSettings,
@@ -621,13 +644,13 @@ def _prepared(numbered: Iterator[tuple[int, dict[str, str]]], settings: _RowSett
                               environment=entries):
         for result in unpack(packed):
             yield result if isinstance(result, str) else (
-                result[0], from_wire(result[1]), result[2])
+                result[0], from_wire(result[1]), *result[2:])
 
 
 def _prepare_packed(chunk: list[tuple[int, dict[str, str]]]) -> list[bytes]:
     """:func:`_prepare_rows` packed into one value (see :func:`leadgen.ingest.prepared.pack`)."""
     return [pack([result if isinstance(result, str) else (
-        result[0], to_wire(result[1]), result[2]) for result in _prepare_rows(chunk)])]
+        result[0], to_wire(result[1]), *result[2:]) for result in _prepare_rows(chunk)])]
 
 
 def _set_row_settings(settings: _RowSettings) -> None:
@@ -636,7 +659,7 @@ def _set_row_settings(settings: _RowSettings) -> None:
 
 def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
     """Validate, normalize, check against the suppression list and prepare each row: a
-    rejection line, or the row's record id, prepared lead and warnings."""
+    rejection line, or the row's record id, prepared lead, warnings and line number."""
     settings = _SETTINGS[0]
     out: list[Prepared] = []
     for number, row in chunk:
@@ -658,8 +681,11 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
             out.append(f"{where}: suppressed ({reason})")
             continue
         out.append((record_id, prepare(normalized, settings.rules),
-                    _warnings(where, lead, normalized)))
+                    _warnings(where, lead, normalized), number))
     return out
+
+
+_BAD_PHONE = "is not a valid number"
 
 
 def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
@@ -667,7 +693,7 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
     if len(normalized.phones) < len(lead.phones):
         good = {p.raw for p in normalized.phones}
         bad = [p for p in lead.phones if p not in good]
-        notes.append(f"{where}: phone {', '.join(bad)} is not a valid number (kept in the record)")
+        notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE} (kept in the record)")
     if len(normalized.emails) < len(lead.emails):
         notes.append(f"{where}: an e-mail is not valid (kept in the record)")
     if lead.website and not normalize_website(lead.website):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from leadgen.cli import app
+from leadgen.importer import import_file
 from leadgen.storage import init_db
 from leadgen.storage.models import Company, ContactPoint, PossibleMatch, SourceRecord
 
@@ -446,3 +448,44 @@ def test_a_long_list_of_warnings_is_cut_on_screen_and_kept_whole_in_the_report(
     assert rows[0]["row"] == "list.csv:27" and rows[0]["reason"].startswith("name:")
     assert rows[25] == {"kind": "warning", "row": "list.csv:26",
                         "reason": "phone not a phone 24 is not a valid number (kept in the record)"}
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_repeated_id_never_replaces_the_earlier_rows_company(tmp_path: Path,
+                                                                 workers: int) -> None:
+    """An id column that is not unique: a row with an earlier row's id and other content is a
+    record of its own (taken as a new version of the earlier row, it turned Acme into Beta);
+    the same row again stays one record."""
+    path = tmp_path / "list.csv"
+    path.write_text("id,Company,City,Phone\n1,Acme GmbH,Berlin,030 1234567\n"
+                    "1,Beta AG,Hamburg,040 7654321\n2,Gamma KG,Köln,0221 123456\n"
+                    "2,Gamma KG,Köln,0221 123456\n", encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    for outcomes in ({"new": 3, "unchanged": 1}, {"unchanged": 4}):
+        report = import_file(engine, path, source="list", id_column="id", region="DE",
+                             workers=workers)
+        assert dict(report.outcomes) == outcomes
+        assert report.warnings == [
+            "list.csv:3: id '1' is an earlier row's too; imported as record '1 (line 3)'"]
+        with engine.connect() as conn:
+            records = conn.execute(select(SourceRecord.record_id, Company.display_name)
+                                   .join(Company, Company.id == SourceRecord.company_id)
+                                   .order_by(SourceRecord.id)).all()
+        assert [tuple(row) for row in records] == [
+            ("1", "Acme"), ("1 (line 3)", "Beta"), ("2", "Gamma")]
+
+
+def test_phones_unread_for_want_of_a_region_are_explained_once(tmp_path: Path) -> None:
+    """Too few rows to guess a region from: the numbers without a country code are kept but
+    not read, and one line says why and what to do."""
+    path = tmp_path / "small.csv"
+    path.write_text("Company,City,Phone\nAcme GmbH,Berlin,030 1234567\n"
+                    "Beta AG,Hamburg,+49 40 7654321\n", encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="list")
+    assert report.region_guess is None
+    assert report.warnings[0].startswith("small.csv: no --region was given")
+    assert report.warnings[1:] == [
+        "small.csv:2: phone 030 1234567 is not a valid number (kept in the record)"]
+    again = import_file(engine, path, source="list", region="DE")
+    assert not again.warnings

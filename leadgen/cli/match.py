@@ -101,7 +101,7 @@ def import_command(
                   markup=False, highlight=False, soft_wrap=True)
     for word, lines in (("rejected", report.rejected), ("warning", report.warnings)):
         for line in lines[:SHOWN_LINES]:
-            err.print(f"{word} {line}", markup=False, highlight=False)
+            err.print(f"{word} {line}", markup=False, highlight=False, soft_wrap=True)
         if len(lines) > SHOWN_LINES:
             where = f"all in {report_path}" if report_path else "--report FILE keeps them all"
             err.print(f"... and {len(lines) - SHOWN_LINES:,} more {word} lines ({where})",
