@@ -144,7 +144,23 @@ NAMES = [
     ("华强电子有限公司北京分公司", "华强电子", "华强电子", "有限公司"),
     ("Das Werk GmbH", "Das Werk", "das werk", "GmbH"),
     ("Büro Schmidt GmbH", "Büro Schmidt", "buro schmidt", "GmbH"),
-    # A former name or a stock listing after the name is no part of it.
+    # The head office, named as branches are; the seat after a comma (its place is the
+    # address's); a town after the name without a legal form stays.
+    ("ACME GMBH (Hauptsitz)", "ACME", "acme", "GMBH"),
+    ("Acme Ltd (Head Office)", "Acme", "acme", "Ltd"),
+    ("Die Zentrale GmbH", "Die Zentrale", "die zentrale", "GmbH"),
+    ("Acme GmbH, Berlin", "Acme", "acme", "GmbH"),
+    ("Acme GmbH, 10115 Berlin", "Acme", "acme", "GmbH"),
+    ("Acme AG, Frankfurt am Main", "Acme", "acme", "AG"),
+    ("Acme Co., Ltd, Shenzhen", "Acme", "acme", "Co., Ltd"),
+    ("Acme, Berlin", "Acme, Berlin", "acme berlin", None),
+    # A label before the name, as a page or a cell prints it.
+    ("Firma: Acme GmbH", "Acme", "acme", "GmbH"),
+    ("Company Name: Acme Ltd", "Acme", "acme", "Ltd"),
+    ("公司名称：深圳市艾克米科技有限公司", "深圳市艾克米科技", "深圳市艾克米科技", "有限公司"),
+    # A former name, a stock listing or a winding-up after the name is no part of it.
+    ("Acme Ltd. (in liquidation)", "Acme", "acme", "Ltd."),
+    ("Acme GmbH in Liquidation", "Acme", "acme", "GmbH"),
     ("Acme GmbH (vormals Beta GmbH)", "Acme", "acme", "GmbH"),
     ("Acme Inc. (NASDAQ: ACME)", "Acme", "acme", "Inc."),
     ("Santes GmbH", "Santes", "santes", "GmbH"),
@@ -673,7 +689,8 @@ name_words = st.lists(st.sampled_from([
     "Acme", " Bau", " GmbH", " Ltd", " & Co. KG", ", ", " - ", "(", ")", " Niederlassung",
     " Werk", "(UK Branch)", " Branch", " vormals", " NASDAQ:", "™", "北京分公司", "有限公司",
     "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
-    " FZE", " (Deutschland)"]), min_size=1, max_size=12).map("".join)
+    " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
+    "公司名称：", " in Liquidation", " Zentrale"]), min_size=1, max_size=12).map("".join)
 
 
 @settings(max_examples=300, deadline=None)

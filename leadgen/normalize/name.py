@@ -84,7 +84,7 @@ _ANNOTATION = re.compile(
 #: Beta GmbH)", "Acme Inc. (NASDAQ: ACME)".
 _FORMERLY = re.compile(
     r"(?:\s+|\s*[(（]\s*)(?:(?:vormals|ehemals|früher|formerly|previously|anciennement|"
-    r"antes|già)\b|(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
+    r"antes|già|in\s+(?:liquidation|administration|receivership|insolvenz|abwicklung))\b|(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
     r"(?:股票代码|股票代碼)\s*[:：]).*$", re.IGNORECASE)
 #: A branch named after a company's name: "Acme GmbH - Niederlassung Berlin", "Acme GmbH,
 #: Zweigniederlassung Hamburg", "Acme Ltd (UK Branch)". The company is the name before it;
@@ -94,7 +94,10 @@ _BRANCH_WORDS = (
     r"(?:zweig)?niederlassung|filiale|zweigstelle|zweigbetrieb|werk|standort|"
     r"geschäftsstelle|vertriebsbüro|verkaufsbüro|büro|(?:[\w.]+\s+)?branch(?:\s+office)?|"
     r"sales\s+office|regional\s+office|succursale|agence|sucursal|delegación|filial|"
-    r"oddział|pobočka|organizační\s+složka")
+    r"oddział|pobočka|organizační\s+složka|"
+    # the head office, named as lists name branches: "Acme GmbH (Hauptsitz)"
+    r"hauptsitz|zentrale|hauptverwaltung|firmensitz|head\s+office|headquarters|hq|"
+    r"siège(?:\s+social)?|sede(?:\s+central)?")
 _BRANCH = re.compile(
     rf"(?P<sep>\s*[,;\-–—|/]\s*|\s*[(（]\s*|\s+)(?:{_BRANCH_WORDS})\b[^()（）]*[)）]?\s*$",
     re.IGNORECASE)
@@ -103,7 +106,8 @@ _BRANCH = re.compile(
 #: them is the slow part, and most names hold none of these).
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
-                     "già")
+                     "già", "liquidation", "administration", "receivership", "insolvenz",
+                     "abwicklung")
 
 
 def _may_be_annotated(name: str) -> bool:
@@ -262,9 +266,19 @@ def _unquoted(name: str) -> str:
     return name
 
 
+#: A label before the name, as a page or a list cell prints it: "Firma: Acme GmbH", "公司名称：…".
+_NAME_LABEL = re.compile(
+    r"^(?:firma|firmenname|unternehmen|aussteller|company(?:\s+name)?|exhibitor|name|"
+    r"raison\s+sociale|empresa|ragione\s+sociale|公司名称|公司|企业名称|单位名称|厂商名称)"
+    r"\s*[:：]\s*", re.IGNORECASE)
+
+
 def _without_annotations(name: str) -> str:
-    """``name`` without an owner or addressee after it and without its other-script form in
-    brackets (kept when nothing would be left)."""
+    """``name`` without a label before it, an owner or addressee after it and its
+    other-script form in brackets (kept when nothing would be left)."""
+    while (":" in name or "：" in name) and (label := _NAME_LABEL.match(name)) and key_tokens(
+            name[label.end():]):
+        name = name[label.end():]
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         name = name[:cjk.start()]  # "华强电子有限公司北京分公司": before its legal form is read
     for pattern in (_ANNOTATION, _FORMERLY) if _may_be_annotated(name) else ():
@@ -289,12 +303,24 @@ def _without_branch(name: str) -> str:
 #: What :data:`_BRANCH` needs in a name to match (its search is the slow part).
 _BRANCH_HINTS = ("niederlassung", "filiale", "zweig", "werk", "standort", "geschäftsstelle",
                  "büro", "branch", "office", "succursale", "agence", "sucursal", "delegación",
-                 "filial", "oddział", "pobočka", "složka")
+                 "filial", "oddział", "pobočka", "složka", "hauptsitz", "zentrale",
+                 "hauptverwaltung", "firmensitz", "headquarters", "hq", "siège", "sede")
+
+
+#: A town after a legal form and a comma, the company's seat: "Acme GmbH, Berlin", "Acme
+#: GmbH, 10115 Berlin".
+_SEAT = re.compile(
+    r",\s*(?:\d{4,5}\s+)?(?P<place>[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,2})\.?\s*$")
 
 
 def _without_last_branch(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         return name[:cjk.start()]
+    if "," in name and (seat := _SEAT.search(name)) and seat.start() > 0:
+        head = name[:seat.start()].rstrip()
+        if (_split_latin_suffix(head) is not None
+                and _split_latin_suffix(f"Acme {seat['place']}") is None):  # no form itself
+            return head
     lowered = name.lower()
     if not any(hint in lowered for hint in _BRANCH_HINTS):
         return name
