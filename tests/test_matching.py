@@ -140,6 +140,8 @@ LEVELS = [
      profile("B", email="b@gmail.com"), "domain", None),
     ("directory pages are no evidence", profile("A", website="https://facebook.com/a"),
      profile("B", website="https://facebook.com/b"), "domain", None),
+    ("a short link or a chat link is no website", profile("A", website="https://bit.ly/a"),
+     profile("B", website="wa.me/8613812345678"), "domain", None),
     ("two sites on one hosting platform are two domains",
      profile("A", website="https://alpha.github.io"),
      profile("B", website="https://beta.github.io"), "domain", "else"),

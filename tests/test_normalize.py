@@ -283,6 +283,10 @@ def test_phone_kind() -> None:
         # After a label, as contact columns write it.
         ("E-Mail: info@firma.de", "info@firma.de", True, False),
         ("邮箱：sales@acme.cn", "sales@acme.cn", True, False),
+        # A note in brackets or markup beside it, spaces inside it.
+        ("E-Mail: info@firma.de (Vertrieb)", "info@firma.de", True, False),
+        ("info@firma.de<br>", "info@firma.de", True, False),
+        ("info @ firma . de", "info@firma.de", True, False),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:
@@ -292,7 +296,8 @@ def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None
 
 
 @pytest.mark.parametrize("raw", ["", "bad@", "@acme.com", "a b@acme.com", "x@localhost",
-                                 "info at the office", "x@@acme.com", "info(at)localhost"])
+                                 "info at the office", "x@@acme.com", "info(at)localhost",
+                                 "foo@bar@baz.de", "Bitte an info@acme.de schreiben"])
 def test_normalize_email_rejects(raw: str) -> None:
     assert normalize_email(raw) is None
 

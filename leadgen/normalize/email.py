@@ -112,16 +112,37 @@ _LABEL = re.compile(
     r"posta elettronica|邮箱|电子邮件|電子郵件|电邮|メール)\s*[:：]\s*", re.IGNORECASE)
 
 
+#: An address inside other text: "info@acme.de (Vertrieb)", "info@acme.de<br>".
+_EMBEDDED = re.compile(r"(?<![\w.+%'@-])[\w.+%'-]+@[\w-]+(?:\.[\w-]+)+")
+#: What may stand beside such an address: a note in brackets, markup, punctuation.
+_BESIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>|[\s.,;:|]+")
+#: Spaces around "@" and dots, as some pages write an address: "info @ acme . de".
+_SPACED = re.compile(r"\s*([@.])\s*")
+
+
+def _set_off(text: str) -> tuple[str, str] | None:
+    """:func:`check_syntax` of the address in ``text`` when nothing but a note in brackets,
+    markup or punctuation stands beside it ("info@acme.de (Vertrieb)"); a word beside it
+    may be part of it ("a b@acme.com")."""
+    found = _EMBEDDED.search(text)
+    if found is None or _BESIDE.sub("", text[:found.start()] + " " + text[found.end():]):
+        return None
+    return check_syntax(found.group().rstrip("."))
+
+
 def _parse_email(raw: str) -> EmailAddress | None:
     text = _LABEL.sub("", raw.strip(), count=1)
     bracketed = _BRACKETED.search(text)
     if bracketed:
         text = bracketed.group(1)
-    text = text.removeprefix("mailto:").split("?", 1)[0].strip().strip("<>")
+    plain = text.removeprefix("mailto:").split("?", 1)[0].strip()
+    text = plain.strip("<>")
     checked = check_syntax(text)
     if checked is None:
         written_out = _written_out(text)
         checked = check_syntax(written_out) if written_out else None
+    if checked is None and "@" in text:  # a note or markup around it, spaces inside it
+        checked = _set_off(plain) or _set_off(_SPACED.sub(r"\1", plain))
     if checked is None:
         return None
     local, ascii_domain = checked
