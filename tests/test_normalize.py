@@ -380,6 +380,10 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         ("GER", "DE"), ("SUI", "CH"), ("NED", "NL"), ("TPE", "TW"), ("ROK", "KR"),
         ("Chinese Taipei", "TW"), ("中国台湾", "TW"), ("中国香港", "HK"), ("Россия", "RU"),
         ("Ivory Coast", "CI"), ("Netherlands (the)", "NL"), ("CHI", None),
+        # A cell naming one country twice, or a town before it; two countries name none.
+        ("Germany / Deutschland", "DE"), ("Deutschland (DE)", "DE"), ("DE - Germany", "DE"),
+        ("Dubai, UAE", "AE"), ("HK SAR", "HK"), ("Guinea-Bissau", "GW"),
+        ("Germany / Austria", None),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:
@@ -411,6 +415,11 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("1067.0", "DE", "01067"),  # a float that lost its leading zero too
     ("N/A", "DE", None), ("0", "DE", None), ("00000", "DE", None),  # no code
     ("Postfach 1234", "DE", None),  # a post-office box is no postal code
+    ("D 80331", "DE", "80331"),  # the old country prefix after a space
+    # Two groups of digits, as the country's post writes them, with or without the break.
+    ("1000005", "JP", "100-0005"), ("100-0005", "JP", "100-0005"),
+    ("01310100", "BR", "01310-100"), ("02495", "PL", "02-495"), ("11455", "SE", "114 55"),
+    ("110 00", "CZ", "110 00"), ("80331", "DE", "80331"),
 ])
 def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: str,
                                                           postal: str | None) -> None:

@@ -48,12 +48,13 @@ COUNTRY_ALIASES = {
     "bul": "BG", "slo": "SI", "lat": "LV", "rok": "KR", "iri": "IR", "alg": "DZ",
     "chinese taipei": "TW", "中国台湾": "TW", "中國台灣": "TW", "中国香港": "HK", "中國香港": "HK",
     "中国澳门": "MO", "中國澳門": "MO", "россия": "RU", "ivory coast": "CI",
-    "cote d ivoire": "CI", "netherlands the": "NL", "emirates": "AE",
+    "cote d ivoire": "CI", "netherlands the": "NL", "emirates": "AE", "hk sar": "HK",
+    "hksar": "HK", "macao": "MO",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
     r"^(?:D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|LT|LV|EST)"
-    r"\s*-\s*(?=\d)")
+    r"(?:\s*-\s*(?=\d)|\s+(?=\d{4,5}$|\d{3} \d{2}$))")  # "D-80331", "D 80331"
 #: Postal codes whose last part is written after a space: UK ("SW1A 1AA"), Canada ("K1A 0B1"),
 #: the Netherlands ("1234 AB").
 _SPACED_POSTAL = re.compile(
@@ -138,7 +139,18 @@ def normalize_country(raw: str | None) -> str | None:
             return "GB"
         return code if pycountry.countries.get(alpha_2=code) else None
     key = _country_key(text)
-    return _country_names().get(key) or _country_names().get(fold(text).strip())
+    found = _country_names().get(key) or _country_names().get(fold(text).strip())
+    if found is None and _COUNTRY_PARTS.search(text):
+        # "Germany / Deutschland", "Deutschland (DE)", "Dubai, UAE": the one country its
+        # parts name.
+        named = {normalize_country(part) for part in _COUNTRY_PARTS.split(text)} - {None}
+        found = named.pop() if len(named) == 1 else None
+    return found
+
+
+#: Where a country cell's parts meet: "Germany / Deutschland", "Deutschland (DE)", "DE -
+#: Germany", "Dubai, UAE".
+_COUNTRY_PARTS = re.compile(r"\s*[,/|()（）]\s*|\s+[-–]\s+")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -164,7 +176,18 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
         text = " ".join(part for part in spaced.groups() if part)
     if country in _FIVE_DIGIT_POSTAL and len(text) == 4 and text.isdigit():
         text = "0" + text
+    elif (shape := _GROUPED_POSTAL.get(country or "")) and (
+            digits := text.replace("-", "").replace(" ", "")).isdigit() and len(
+            digits) == shape[0] + shape[1]:
+        text = digits[:shape[0]] + shape[2] + digits[shape[0]:]  # "1000005" -> "100-0005"
     return text or None
+
+
+#: Countries whose postal code is digits in two groups, as their post writes it: the
+#: digits before the break, after it, and the separator (lists write "1000005" and "100-0005"
+#: for one Tokyo code).
+_GROUPED_POSTAL = {"JP": (3, 4, "-"), "BR": (5, 3, "-"), "PL": (2, 3, "-"), "PT": (4, 3, "-"),
+                   "CZ": (3, 2, " "), "SK": (3, 2, " "), "SE": (3, 2, " "), "GR": (3, 2, " ")}
 
 
 _POSTAL_FLOAT = re.compile(r"(?<=\d)\.0$")
