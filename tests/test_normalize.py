@@ -594,6 +594,15 @@ CITY_SPELLINGS = [
     (["Shen Zhen", "Shenzhen 518000"], "shenzhen"),
     (["Kansas City"], "kansas city"),  # "City" stays in other names
     (["Le Mans"], "le mans"),
+    # A state, region or country after a comma.
+    (["New York, NY", "New York", "NYC"], "new york"),
+    (["München, Bayern", "Munich, Germany", "80331, München"], "munchen"),
+    # Old and other names; Taiwan's, Hong Kong's and Macau's spellings meet the pinyin of
+    # their Chinese names.
+    (["Bombay", "Mumbai"], "mumbai"), (["Bangalore", "Bengaluru"], "bengaluru"),
+    (["Saigon", "HCMC", "Ho Chi Minh City"], "ho chi minh city"),
+    (["'s-Gravenhage", "The Hague", "Den Haag"], "den haag"),
+    (["Taipei", "Taibei"], "taibei"), (["Hong Kong", "HK", "Hongkong"], "xianggang"),
 ]
 
 
@@ -605,6 +614,13 @@ def test_city_keys_leave_out_the_river_or_region(spellings: list[str], key: str)
 def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() -> None:
     assert "guangzhou" in city_aliases(city_key("广州市"))
     assert city_aliases(city_key("Guangzhou City")) == ("guangzhou",)
+
+
+@pytest.mark.parametrize(("latin", "chinese"), [
+    ("Taipei", "台北市"), ("Taipei", "臺北"), ("Kaohsiung", "高雄市"), ("Hong Kong", "香港"),
+    ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门")])
+def test_a_city_in_its_own_spelling_meets_its_chinese_name(latin: str, chinese: str) -> None:
+    assert set(city_aliases(city_key(latin))) & set(city_aliases(city_key(chinese)))
 
 
 def test_new_york_city_is_new_york() -> None:

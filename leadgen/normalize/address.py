@@ -210,7 +210,7 @@ _DIGIT = re.compile(r"\d")
 #: (Frankfurt an der Oder) share it, and their postal codes tell them apart.
 _CITY_QUALIFIER_WORDS = frozenset(
     "am an a ad adr im i in bei b ob vor aan op upon on sur sous en".split())
-_CITY_QUALIFIER_MARK = re.compile(r"\s*[(/（]")
+_CITY_QUALIFIER_MARK = re.compile(r"\s*[(/（,]")
 #: Big cities whose districts lists add with a hyphen ("Hamburg-Altona", "Köln-Ehrenfeld"),
 #: as keys with umlauts contracted. Only these: "Baden-Baden" or "Castrop-Rauxel" is a
 #: town's whole name.
@@ -228,9 +228,10 @@ def city_key(raw: str | None) -> str | None:
     if not raw:
         return None
     if not has_cjk(raw):
-        # A river or region after the name: "Frankfurt (Main)", "Frankfurt/M.", "Halle/Saale".
+        # A river or region after the name: "Frankfurt (Main)", "Frankfurt/M.", "Halle/Saale";
+        # a state or country after a comma: "New York, NY", "Munich, Germany".
         head = _CITY_QUALIFIER_MARK.split(raw, 1)[0]
-        raw = head if key_tokens(head) else raw
+        raw = head if any(char.isalpha() for char in head) else raw
     tokens = key_tokens(raw)
     if pinyin := _pinyin_city([token for token in tokens if not _POSTAL_TOKEN.fullmatch(token)]):
         return pinyin  # before "an" is read as a river's ("Xi An Shi")
@@ -356,6 +357,15 @@ CITY_EXONYMS: dict[str, str] = {
     "gothenburg": "goteborg", "seville": "sevilla", "belgrade": "beograd",
     "bucharest": "bucuresti", "bukarest": "bucuresti", "kiev": "kyiv", "kiew": "kyiv",
     "peking": "beijing", "canton": "guangzhou", "new york city": "new york", "nyc": "new york",
+    "s gravenhage": "den haag", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata",
+    "bangalore": "bengaluru", "saigon": "ho chi minh city", "hcmc": "ho chi minh city",
+    "ho chi minh": "ho chi minh city",
+    # Chinese cities in older spellings, and Taiwan's, Hong Kong's and Macau's as they spell
+    # them, as the pinyin of their Chinese names (台北 = "taibei"), which those names meet.
+    "amoy": "xiamen", "tientsin": "tianjin", "chungking": "chongqing", "nanking": "nanjing",
+    "tsingtao": "qingdao", "taipei": "taibei", "kaohsiung": "gaoxiong", "taichung": "taizhong",
+    "hsinchu": "xinzhu", "keelung": "jilong", "hongkong": "xianggang", "hk": "xianggang",
+    "kowloon": "jiulong", "macau": "aomen", "macao": "aomen",
 }
 
 
