@@ -672,7 +672,17 @@ STREETS = [
     ("Industrieweg 3", "Industrie Weg 3", "industrie weg 3"),
     ("C/ Mayor 1", "Calle Mayor, 1", "c mayor 1"),
     ("Avda. de América 5", "Avenida de América 5", "ave de america 5"),
-    ("ul. Długa 5", "ulica Długa 5", "ul dluga 5"),
+    ("ul. Długa 5", "Długa 5", "dluga 5"),  # "ulica" is as often left out
+    # A number's label, Italian short forms, a dotted quadrant, a district.
+    ("Hauptstrasse Nr. 5", "Hauptstraße 5", "haupt st 5"),
+    ("C/ Mayor nº 5", "Calle Mayor 5", "c mayor 5"),
+    ("No. 88 Jianguo Road, Chaoyang District", "88 Jianguo Rd", "88 jianguo rd"),
+    ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza del duomo 1"),
+    ("V.le Europa 3", "Viale Europa 3", "viale europa 3"),
+    ("1600 Pennsylvania Ave. N.W.", "1600 Pennsylvania Avenue NW", "1600 pennsylvania ave"),
+    # A Chinese street without the province, city and district before it.
+    ("广东省深圳市福田区华强北路1号", "华强北路1号", "华强北路1号"),
+    ("新区大道1号", "新区大道1号", "新区大道1号"),  # a street named after a district
 ]
 
 
@@ -792,7 +802,8 @@ street_text = st.lists(
     st.sampled_from(list("0123456789 .,-straßeAveNnd") + [
         " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",
         " Blvd ", " near ", " W. ", " Suite ", " 2. OG", "platz", "weg", " a ", " Rm ",
-        " 5th Floor", " NE", "C/ "]),
+        " 5th Floor", " NE", "C/ ", " Nr. ", "nº", "P.za ", " N.W.", ", Chaoyang District",
+        "福田区", "深圳市", "路", "号", "ul. ", "n°", " No "]),
     min_size=1, max_size=12,
 ).map("".join)
 

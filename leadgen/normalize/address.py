@@ -272,11 +272,29 @@ def street_key(raw: str | None) -> str | None:
     """Street with common words abbreviated alike ("435 S. La Cienega Blvd." -> "435 s la ..."),
     ordinals as numbers ("Second Ave." -> "2nd ave"), directions to it left out ("747 9th
     Ave. between 50th and 51st Sts.", "156 2nd Ave. at 10th St.") and a quadrant after the
-    street type too ("3130 Piedmont Rd. NE")."""
+    street type too ("3130 Piedmont Rd. NE"); a Chinese street without the places before it
+    ("深圳市福田区华强北路1号" -> "华强北路1号")."""
+    key = _street_key(raw)
+    for _ in range(3):  # Chinese places that Latin text hid ("ul. 福田区1号"): read again
+        if key is None or key.isascii() or (again := _street_key(key)) == key:
+            break
+        key = again
+    return key
+
+
+def _street_key(raw: str | None) -> str | None:
     if not raw:
         return None
+    if not raw.isascii() and has_cjk(raw):
+        raw = _cjk_street(raw)
+    elif ("." in raw or "°" in raw or "istrict" in raw) and _STREET_MARKS.search(raw):
+        for pattern, replacement in _STREET_REWRITES:
+            raw = pattern.sub(replacement, raw)
     tokens: list[str] = []
-    for token in key_tokens(raw.replace(".", ". ")):
+    words = key_tokens(raw.replace(".", ". "))
+    for position, token in enumerate(words):
+        if token in _NUMBER_LABELS and _number_follows(words, position + 1):
+            continue  # "Nr. 5", "nº 5", "No. 88": the number
         if token in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
             break
         token = _STREET_WORDS.get(token) or _STREET_WORDS_MORE.get(token, token)
@@ -296,11 +314,59 @@ def street_key(raw: str | None) -> str | None:
     while True:  # a unit and a quadrant at the end, whichever comes last
         count = len(tokens)
         tokens = _without_units(tokens)
+        if len(tokens) > 1 and tokens[0] == "ul":
+            tokens = tokens[1:]  # "ul. Długa 5" = "Długa 5": lists leave "ulica" out as often
         if (len(tokens) >= 3 and tokens[-1] in _QUADRANTS and tokens[-2] in _STREET_TYPES
                 and not tokens[-3].isdigit()):  # "Avenue N" is a street's name
             tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
         if len(tokens) == count:
             return " ".join(tokens) or None
+
+
+#: A house number's label, as keyed ("Nr. 5", "nº 5", "No. 88").
+_NUMBER_LABELS = frozenset({"nr", "no", "num", "numero"})
+#: What :data:`_STREET_REWRITES` rewrite (most streets hold none of it).
+_STREET_MARKS = re.compile(r"(?i:n°|district|\b[pvc]\.)|\b[NS]\.\s?[EW]\.")
+#: Street words written in several ways, as one: "n°" as "no" (a number's label), Italian
+#: short forms ("P.za", "V.le", "C.so"), a dotted quadrant ("N.W."), and a district after a
+#: comma ("88 Jianguo Road, Chaoyang District": the town's part).
+_STREET_REWRITES = (
+    (re.compile(r"n°", re.IGNORECASE), "no "),
+    (re.compile(r"\bP\.\s?za\b", re.IGNORECASE), "Piazza"),
+    (re.compile(r"\bP\.\s?le\b", re.IGNORECASE), "Piazzale"),
+    (re.compile(r"\bV\.\s?le\b", re.IGNORECASE), "Viale"),
+    (re.compile(r"\bC\.\s?so\b", re.IGNORECASE), "Corso"),
+    (re.compile(r"\b([NS])\.\s?([EW])\.?(?!\w)"), r"\1\2"),
+    (re.compile(r",[^,]*\bdistrict\b[^,]*", re.IGNORECASE), ""),
+)
+#: A Chinese district before the street ("福田区华强北路1号"): the town's part.
+_CJK_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:区|區|县|縣)(?=.*\w)")
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+
+
+def _number_follows(words: list[str], position: int) -> bool:
+    """Whether a number (an ordinal word is one too) comes at ``position``, after any more
+    number labels."""
+    while position < len(words) and words[position] in _NUMBER_LABELS:
+        position += 1
+    return position < len(words) and _STREET_WORDS.get(
+        words[position], words[position])[:1].isdigit()
+
+
+def _cjk_street(raw: str) -> str:
+    """A Chinese street address without the province, city and district before it."""
+    street = _LEADING_MARKS.sub("", raw)
+    while True:
+        found = _CJK_PLACES.match(street)
+        shorter = found.group("street") if found else ""
+        if not shorter and (district := _CJK_DISTRICT.match(street)):
+            shorter = street[district.end():]
+        elif shorter and (district := _CJK_DISTRICT.match(shorter)):
+            shorter = shorter[district.end():]
+        shorter = _LEADING_MARKS.sub("", shorter)
+        if not shorter or shorter == street:
+            return street
+        street = shorter
 
 
 def _push(tokens: list[str], token: str) -> None:
