@@ -41,10 +41,37 @@ _NUMBERED = re.compile(r"_?\d{1,2}$")
 _ADDRESS_LINES = frozenset({"address", "street"})
 
 
+#: What CRM exports put before a field's name: whose it is ("Billing Street", "Organization -
+#: Phone", "Company Phone") or that it is the contact person's ("Person - Email").
+_COMPANY_PREFIXES = ("billing_", "shipping_", "mailing_", "physical_", "organization_",
+                     "organisation_", "company_", "account_", "firma_", "unternehmen_")
+_PERSON_PREFIXES = ("person_", "contact_", "primary_contact_", "ansprechpartner_")
+#: A person's field, by the field the name without the prefix names.
+_PERSON_FIELDS = {"name": "contact_name", "email": "contact_email", "phone": "contact_phone"}
+
+
 def field_of_column(name: str) -> str | None:
     """The lead field a column named ``name`` holds, or None. A numbered column ("Telefon 2",
-    "phone_1", "E-Mail2") holds what its name without the number holds."""
+    "phone_1", "E-Mail2") holds what its name without the number holds; a column named with
+    a CRM's prefix ("Billing City", "Organization - Website", "Person - Email") what its name
+    without the prefix holds, for the company or its contact person."""
     key = column_key(name)
+    found = _field_of_key(key)
+    if found is None:
+        for prefix in _COMPANY_PREFIXES:
+            if key.startswith(prefix):
+                found = _field_of_key(key[len(prefix):])
+                return None if found in _PERSON_FIELDS.values() else found
+        for prefix in _PERSON_PREFIXES:
+            if key.startswith(prefix):
+                found = _field_of_key(key[len(prefix):])
+                if found and found.startswith("contact_"):
+                    return found
+                return _PERSON_FIELDS.get(found or "")
+    return found
+
+
+def _field_of_key(key: str) -> str | None:
     found = _names().get(key)
     if found is None and (unnumbered := _NUMBERED.sub("", key)) != key:
         found = _names().get(unnumbered)

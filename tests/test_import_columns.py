@@ -57,6 +57,15 @@ def test_column_key(name: str, key: str) -> None:
     ("Telefon 2", "phone"), ("phone_1", "phone"), ("E-Mail2", "email"), ("Name 1", "name"),
     # ...but a second address line is no address, and "address1" is a street.
     ("Address 2", None), ("address_line_2", None), ("Straße 2", None), ("address1", "street"),
+    # CRM exports: Salesforce's billing address, HubSpot's and Pipedrive's names.
+    ("Billing Street", "street"), ("Billing Zip/Postal Code", "postal_code"),
+    ("Billing State/Province", "region"), ("Shipping Country", "country"),
+    ("State/Region", "region"), ("Country/Region", "country"),
+    ("Organization - Phone", "phone"), ("Company Phone", "phone"), ("Account Owner", None),
+    ("Organization - Name", "name"), ("Person - Name", "contact_name"),
+    ("Person - Email", "contact_email"), ("Person - Job title", "contact_title"),
+    ("Contact Mobile", "contact_phone"), ("Contact Notes", None),
+    ("Designation", "contact_title"), ("No. of Employees", "employees"),
 ])
 def test_field_of_column(name: str, field: str | None) -> None:
     assert field_of_column(name) == field
