@@ -80,11 +80,12 @@ EXTRA_LEGAL_FORMS = (
 _ANNOTATION = re.compile(
     r"(?:[\s,;]+|^)(?:Inh\.|Inhaber(?:in)?\b|c/o\b|z\.\s?Hd\.|zu Händen\b|Attn\b\.?:?|"
     r"Attention:)\s*:?.*$", re.IGNORECASE)
-#: What follows a name and names its former name or its stock listing: "Acme GmbH (vormals
-#: Beta GmbH)", "Acme Inc. (NASDAQ: ACME)".
+#: What follows a name and names its former name, its stock listing or its winding-up: "Acme
+#: GmbH (vormals Beta GmbH)", "Acme Inc. (NASDAQ: ACME)", "Acme Ltd (in liquidation)".
 _FORMERLY = re.compile(
     r"(?:\s+|\s*[(（]\s*)(?:(?:vormals|ehemals|früher|formerly|previously|anciennement|"
-    r"antes|già|in\s+(?:liquidation|administration|receivership|insolvenz|abwicklung))\b|(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
+    r"antes|già|in\s+(?:liquidation|administration|receivership|insolvenz|abwicklung))\b|"
+    r"(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
     r"(?:股票代码|股票代碼)\s*[:：]).*$", re.IGNORECASE)
 #: A branch named after a company's name: "Acme GmbH - Niederlassung Berlin", "Acme GmbH,
 #: Zweigniederlassung Hamburg", "Acme Ltd (UK Branch)". The company is the name before it;
