@@ -158,6 +158,12 @@ NAMES = [
     ("Firma: Acme GmbH", "Acme", "acme", "GmbH"),
     ("Company Name: Acme Ltd", "Acme", "acme", "Ltd"),
     ("公司名称：深圳市艾克米科技有限公司", "深圳市艾克米科技", "深圳市艾克米科技", "有限公司"),
+    # A trade name after the company's is no part of its name (matching compares both).
+    ("Acme Inc. d/b/a Acme Tools", "Acme", "acme", "Inc."),
+    ("Smith Ltd t/a Smith's Bakery", "Smith", "smith", "Ltd"),
+    ("Müller GmbH, handelnd als Bäckerei Müller", "Müller", "muller", "GmbH"),
+    ("DBA Consulting GmbH", "DBA Consulting", "dba consulting", "GmbH"),
+    ("Sales as a Service GmbH", "Sales as a Service", "sales as a service", "GmbH"),
     # A former name, a stock listing or a winding-up after the name is no part of it.
     ("Acme Ltd. (in liquidation)", "Acme", "acme", "Ltd."),
     ("Acme GmbH in Liquidation", "Acme", "acme", "GmbH"),
@@ -730,7 +736,8 @@ name_words = st.lists(st.sampled_from([
     " Werk", "(UK Branch)", " Branch", " vormals", " NASDAQ:", "™", "北京分公司", "有限公司",
     "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
-    "公司名称：", " in Liquidation", " Zentrale"]), min_size=1, max_size=12).map("".join)
+    "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as "]),
+    min_size=1, max_size=12).map("".join)
 
 
 @settings(max_examples=300, deadline=None)

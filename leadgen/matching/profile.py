@@ -17,7 +17,7 @@ from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import address_parts, city_aliases, street_key
 from leadgen.normalize.name import name_key as key_of_name
-from leadgen.normalize.name import normalize_name, other_script_name, without_place
+from leadgen.normalize.name import normalize_name, other_script_name, trade_name, without_place
 from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
@@ -127,6 +127,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     gloss = other_script_name(lead.lead.name)
     if gloss and (gloss_key := normalize_name(gloss).name_key) and gloss_key not in names:
         names += (gloss_key,)  # "华强电子 (Huaqiang Electronics Co., Ltd.)": both names
+    trade = trade_name(lead.lead.name)
+    if trade and (trade_key := normalize_name(trade).name_key) and trade_key not in names:
+        names += (trade_key,)  # "Acme Inc. d/b/a Acme Tools": the company and its trade name
     cities = city_aliases(lead.city)
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:

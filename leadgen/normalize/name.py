@@ -105,10 +105,17 @@ _BRANCH = re.compile(
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
 #: What :data:`_ANNOTATION` and :data:`_FORMERLY` need in a name to match (searching with
 #: them is the slow part, and most names hold none of these).
+#: A trade name after the company's name: "Acme Inc. d/b/a Acme Tools", "Smith Ltd t/a
+#: Smith's Bakery", "Müller GmbH, handelnd als Bäckerei Müller". The company is the name
+#: before it; matching compares the trade name too (see :func:`trade_name`).
+_TRADE_NAME = re.compile(
+    r"(?:[\s,;]+|\s*[(（]\s*)(?:d\s?/\s?b\s?/\s?a|dba|t\s?/\s?a|trading\s+as|"
+    r"doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|handelnd\s+als|"
+    r"firmierend\s+als)(?![\w/])[.:]?\s*(?P<trade>[^()（）]+?)\s*[)）]?\s*$", re.IGNORECASE)
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
-                     "abwicklung")
+                     "abwicklung", "/a", "dba", "ing as", "ess as", "own as", "a.k.a", "nd als")
 
 
 def _may_be_annotated(name: str) -> bool:
@@ -282,7 +289,7 @@ def _without_annotations(name: str) -> str:
         name = name[label.end():]
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         name = name[:cjk.start()]  # "华强电子有限公司北京分公司": before its legal form is read
-    for pattern in (_ANNOTATION, _FORMERLY) if _may_be_annotated(name) else ():
+    for pattern in (_ANNOTATION, _FORMERLY, _TRADE_NAME) if _may_be_annotated(name) else ():
         annotation = pattern.search(name)
         if annotation and annotation.start() > 0:
             head = _TRAILING.sub("", name[:annotation.start()])
@@ -369,6 +376,17 @@ def _gloss(name: str) -> re.Match[str] | None:
                 gloss.group(1)):
             return gloss
     return None
+
+
+def trade_name(raw: str) -> str | None:
+    """The trade name given after the company's name: "Acme Tools" for "Acme Inc. d/b/a Acme
+    Tools"; None when there is none."""
+    if not _may_be_annotated(raw):
+        return None
+    found = _TRADE_NAME.search(clean_spaces(raw))
+    if found is None or found.start() == 0 or not key_tokens(found["trade"]):
+        return None
+    return found["trade"]
 
 
 def other_script_name(raw: str) -> str | None:
