@@ -158,6 +158,11 @@ NAMES = [
     ("Firma: Acme GmbH", "Acme", "acme", "GmbH"),
     ("Company Name: Acme Ltd", "Acme", "acme", "Ltd"),
     ("公司名称：深圳市艾克米科技有限公司", "深圳市艾克米科技", "深圳市艾克米科技", "有限公司"),
+    # "Firma" or "Fa." before a German company's name, as letters address it.
+    ("Firma Müller GmbH", "Müller", "muller", "GmbH"),
+    ("Fa. Müller GmbH", "Müller", "muller", "GmbH"),
+    ("Firma GmbH", "Firma", "firma", "GmbH"),  # a legal form alone is no name
+    ("Firmament GmbH", "Firmament", "firmament", "GmbH"),
     # A trade name after the company's is no part of its name (matching compares both).
     ("Acme Inc. d/b/a Acme Tools", "Acme", "acme", "Inc."),
     ("Smith Ltd t/a Smith's Bakery", "Smith", "smith", "Ltd"),
@@ -736,7 +741,8 @@ name_words = st.lists(st.sampled_from([
     " Werk", "(UK Branch)", " Branch", " vormals", " NASDAQ:", "™", "北京分公司", "有限公司",
     "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
-    "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as "]),
+    "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as ", "Firma ",
+    "Fa. "]),
     min_size=1, max_size=12).map("".join)
 
 

@@ -281,12 +281,20 @@ _NAME_LABEL = re.compile(
     r"\s*[:：]\s*", re.IGNORECASE)
 
 
+#: "Firma" or "Fa." before a German company's name, as letters and lists address it ("Firma
+#: Müller GmbH"): no part of the name.
+_FIRMA = re.compile(r"^(?:firma|fa\.)\s+(?=\S)", re.IGNORECASE)
+
+
 def _without_annotations(name: str) -> str:
     """``name`` without a label before it, an owner or addressee after it and its
     other-script form in brackets (kept when nothing would be left)."""
     while (":" in name or "：" in name) and (label := _NAME_LABEL.match(name)) and key_tokens(
             name[label.end():]):
         name = name[label.end():]
+    while name[:2].lower() in ("fi", "fa") and (firma := _FIRMA.match(name)) and key_tokens(
+            name[firma.end():]) and _squash(name[firma.end():]) not in _latin_terms():
+        name = name[firma.end():]  # ("Firma GmbH" stays: a legal form alone is no name)
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         name = name[:cjk.start()]  # "华强电子有限公司北京分公司": before its legal form is read
     for pattern in (_ANNOTATION, _FORMERLY, _TRADE_NAME) if _may_be_annotated(name) else ():
