@@ -102,9 +102,6 @@ _BRANCH_WORDS = (
 _BRANCH = re.compile(
     rf"(?P<sep>\s*[,;\-–—|/]\s*|\s*[(（]\s*|\s+)(?:{_BRANCH_WORDS})\b[^()（）]*[)）]?\s*$",
     re.IGNORECASE)
-#: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
-#: What :data:`_ANNOTATION` and :data:`_FORMERLY` need in a name to match (searching with
-#: them is the slow part, and most names hold none of these).
 #: A trade name after the company's name: "Acme Inc. d/b/a Acme Tools", "Smith Ltd t/a
 #: Smith's Bakery", "Müller GmbH, handelnd als Bäckerei Müller". The company is the name
 #: before it; matching compares the trade name too (see :func:`trade_name`).
@@ -112,6 +109,8 @@ _TRADE_NAME = re.compile(
     r"(?:[\s,;]+|\s*[(（]\s*)(?:d\s?/\s?b\s?/\s?a|dba|t\s?/\s?a|trading\s+as|"
     r"doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|handelnd\s+als|"
     r"firmierend\s+als)(?![\w/])[.:]?\s*(?P<trade>[^()（）]+?)\s*[)）]?\s*$", re.IGNORECASE)
+#: What :data:`_ANNOTATION`, :data:`_FORMERLY` and :data:`_TRADE_NAME` need in a name to match
+#: (searching with them is the slow part, and most names hold none of these).
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
@@ -126,6 +125,7 @@ def _may_be_annotated(name: str) -> bool:
     return any(hint in lowered for hint in _ANNOTATION_HINTS)
 
 
+#: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
 _CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
 _MARKS = str.maketrans("", "", "™®©℠")
 #: A name followed by itself in the other script, in brackets: "深圳华强电子有限公司 (Shenzhen
