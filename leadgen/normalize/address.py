@@ -695,10 +695,10 @@ def _split_at_commas(text: str) -> AddressParts:
 
 
 #: Street types written before the street's name ("Via Roma", "Rue de Rivoli", "ul. Długa").
+#: (Spanish and Polish ones, "Calle", "ulica", are :data:`_STREET_WORDS_MORE`.)
 _STREET_TYPES_BEFORE = frozenset({
-    "via", "viale", "corso", "piazza", "piazzale", "rue", "chemin", "allée", "calle", "avenida",
-    "avda", "paseo", "plaza", "carrer", "rua", "praça", "travessa", "ulica", "ul", "aleja",
-    "al", "strada", "bulevardul"})
+    "via", "viale", "corso", "piazza", "piazzale", "rue", "chemin", "allée", "paseo", "plaza",
+    "carrer", "rua", "praça", "travessa", "ul", "al", "strada", "bulevardul"})
 
 
 def _names_street_type(text: str) -> bool:
@@ -706,7 +706,7 @@ def _names_street_type(text: str) -> bool:
     (a direction such as "West End" or a building's name is none)."""
     for word in re.findall(r"\w+", text.lower()):
         if (_STREET_WORDS.get(word, word) in _STREET_TYPES or word in _STREET_TYPES_BEFORE
-                or _GLUED_STREET_TYPE.search(word)):
+                or word in _STREET_WORDS_MORE or _GLUED_STREET_TYPE.search(word)):
             return True
     return False
 
