@@ -6,6 +6,7 @@ runs a few dozen comparisons and a crawl or an import matches millions of record
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -85,6 +86,30 @@ def _house_number(street: str) -> str | None:
     return None
 
 
+_HOUSE_NUMBER = re.compile(r"\d+[a-z]?")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _numbers_and_street(street: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A street key's house numbers ("12", "55b"; not "3rd") and its other words."""
+    numbers: set[str] = set()
+    words: set[str] = set()
+    for token in street.split():
+        (numbers if _HOUSE_NUMBER.fullmatch(token) else words).add(token)
+    return frozenset(numbers), frozenset(words)
+
+
+def _same_street_numbers(left: str, right: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two house numbers of one street written twice ("3rd st", "8638 w 3rd st": the words
+    of one are all in the other), or None when they are two streets."""
+    (left_numbers, left_words), (right_numbers, right_words) = (
+        _numbers_and_street(left), _numbers_and_street(right))
+    fewer, more = sorted((left_words, right_words), key=len)
+    if not fewer <= more or not (len(fewer) > 1 or max(map(len, fewer), default=0) > 3):
+        return None
+    return left_numbers, right_numbers
+
+
 def _make_test(level: Level, rules: MatchingRules) -> Test:
     threshold = level.threshold or 0.0
     test = level.test
@@ -138,6 +163,18 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return (number is not None and number == _house_number(right)
                     and JaroWinkler.similarity(left, right) >= threshold)
         return number_and_fuzzy
+    if test == "number_on_one_only":
+        def number_on_one_only(left: str, right: str) -> bool:
+            """"3rd st" and "8638 w 3rd st": one street, one list leaving out the number."""
+            numbers = _same_street_numbers(left, right)
+            return numbers is not None and (not numbers[0]) != (not numbers[1])
+        return number_on_one_only
+    if test == "other_number":
+        def other_number(left: str, right: str) -> bool:
+            """"3201 fillmore st" and "3127 fillmore st": one street, other numbers."""
+            numbers = _same_street_numbers(left, right)
+            return numbers is not None and bool(numbers[0]) and bool(numbers[1])
+        return other_number
     if test == "transliterated":
         generic_words, translated = rules.generic_name_words, rules.translated_words
         return lambda left, right: transliteration_overlap(

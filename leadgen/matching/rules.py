@@ -20,7 +20,8 @@ KeyField = Literal[
 ]
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
-    "direct_dial", "number_and_fuzzy", "transliterated", "other_script", "own_words",
+    "direct_dial", "number_and_fuzzy", "number_on_one_only", "other_number", "transliterated",
+    "other_script", "own_words",
     "same_domain_name", "same_without_spaces", "else",
 ]
 
