@@ -110,6 +110,10 @@ def _same_street_numbers(left: str, right: str) -> tuple[frozenset[str], frozens
     return left_numbers, right_numbers
 
 
+#: A post-office box's street key ("Postfach 10 12 34", "P.O. Box 123", "Apartado 55").
+_POST_BOX = re.compile(r"(?:postfach|p ?o ?box|box|apartado|casilla|bp|cp) ?\d")
+
+
 def _make_test(level: Level, rules: MatchingRules) -> Test:
     threshold = level.threshold or 0.0
     test = level.test
@@ -163,6 +167,11 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return (number is not None and number == _house_number(right)
                     and JaroWinkler.similarity(left, right) >= threshold)
         return number_and_fuzzy
+    if test == "post_box":
+        def post_box(left: str, right: str) -> bool:
+            """A post-office box and a street: a company's postal and its visiting address."""
+            return (_POST_BOX.match(left) is None) != (_POST_BOX.match(right) is None)
+        return post_box
     if test == "number_on_one_only":
         def number_on_one_only(left: str, right: str) -> bool:
             """"3rd st" and "8638 w 3rd st": one street, one list leaving out the number."""
