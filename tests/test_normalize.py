@@ -691,6 +691,10 @@ STREETS = [
     ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza del duomo 1"),
     ("V.le Europa 3", "Viale Europa 3", "viale europa 3"),
     ("1600 Pennsylvania Ave. N.W.", "1600 Pennsylvania Avenue NW", "1600 pennsylvania ave"),
+    # A house number written as a word before the street (office towers).
+    ("One Penn Plz.", "1 Penn Plaza", "1 penn plz"),
+    ("Seven Sisters Road 12", "Seven Sisters Rd. 12", "seven sisters rd 12"),
+    ("Two Embarcadero Center", "2 Embarcadero Center", "2 embarcadero center"),
     # A Chinese street without the province, city and district before it.
     ("广东省深圳市福田区华强北路1号", "华强北路1号", "华强北路1号"),
     ("新区大道1号", "新区大道1号", "新区大道1号"),  # a street named after a district

@@ -69,7 +69,7 @@ _STREET_WORDS = {
     "lane": "ln", "place": "pl", "square": "sq", "highway": "hwy", "parkway": "pkwy",
     "court": "ct", "terrace": "ter", "circle": "cir", "north": "n", "south": "s", "east": "e",
     "west": "w", "suite": "ste", "floor": "fl", "building": "bldg", "platz": "pl",
-    "weg": "weg", "allee": "allee",
+    "weg": "weg", "allee": "allee", "plaza": "plz", "centre": "center", "ctr": "center",
 }
 #: English ordinal words, written as numbers in a street key ("Second Ave." = "2nd Ave.").
 _ORDINALS = dict(zip(
@@ -79,6 +79,10 @@ _ORDINALS = dict(zip(
     "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th "
     "20th".split(), strict=True))
 _STREET_WORDS.update(_ORDINALS)
+#: A house number written as a word before the street ("One Penn Plaza" = "1 Penn Plaza").
+_HOUSE_NUMBER_WORDS = dict(zip(
+    "one two three four five six seven eight nine ten".split(),
+    "1 2 3 4 5 6 7 8 9 10".split(), strict=True))
 #: Street type words as keyed: after one, "at", "near" or "between" starts directions to
 #: the address ("156 2nd ave at 10th st"), which are no part of it.
 _STREET_TYPES = frozenset({"st", "ave", "blvd", "rd", "dr", "ln", "pl", "sq", "hwy", "pkwy",
@@ -320,7 +324,12 @@ def _street_key(raw: str | None) -> str | None:
                 and not tokens[-3].isdigit()):  # "Avenue N" is a street's name
             tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
         if len(tokens) == count:
-            return " ".join(tokens) or None
+            break
+    if (len(tokens) >= 3 and tokens[0] in _HOUSE_NUMBER_WORDS
+            and not any(token[:1].isdigit() for token in tokens)):
+        # "One Penn Plz.", not "Seven Sisters Rd. 5"; keyed again as a number ("1 b st" = "1b st")
+        return _street_key(" ".join([_HOUSE_NUMBER_WORDS[tokens[0]], *tokens[1:]]))
+    return " ".join(tokens) or None
 
 
 #: A house number's label, as keyed ("Nr. 5", "nº 5", "No. 88").
