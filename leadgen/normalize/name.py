@@ -41,6 +41,9 @@ EXTRA_LEGAL_FORMS = (
     "GmbH u. Co. KG", "GmbH und Co. KG", "AG & Co. KG", "AG u. Co. KG", "SE & Co. KG",
     "UG & Co. KG", "UG (haftungsbeschränkt) & Co. KG", "Ltd. & Co. KG", "GmbH & Co. OHG",
     "e.Kfm.", "e.Kfr.", "e.Kffr.",
+    # Austria ("Ges.m.b.H."), Sweden's public companies ("AB (publ)"), and the "Co.,Limited"
+    # of Chinese and Hong Kong companies' English names
+    "GesmbH", "Ges.m.b.H.", "Ges.mbH", "GmbH & Co KG", "AB (publ)", "Co., Limited",
     # Spelled out (German, Polish), as registers and letterheads print them
     "Aktiengesellschaft", "Gesellschaft mit beschränkter Haftung", "Kommanditgesellschaft",
     "Kommanditgesellschaft auf Aktien", "offene Handelsgesellschaft", "eingetragener Verein",
