@@ -217,6 +217,9 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         # No valid number of the list's region: its country code written without "+", or a
         # Chinese mobile number without +86, as China groups it.
         ("852 2345 6789", "CN", "+85223456789", None),
+        ("(852) 2345 6789", "CN", "+85223456789", None),
+        ("(86) 755 8888 6666", "US", "+8675588886666", None),
+        ("(030) 1234567", "DE", "+49301234567", None),  # an area code in brackets
         ("49 30 1234567", "US", "+49301234567", None),
         ("86-571-88886666 ext. 12", "US", "+8657188886666", "12"),
         ("1 312 555 0100", "DE", "+13125550100", None),

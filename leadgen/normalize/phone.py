@@ -134,8 +134,9 @@ def _number(text: str, region: str | None) -> _Found | None:
     return _found(number, number.extension or None)
 
 
-#: A country code written without "+" or "00", as a group of its own: "852 2345 6789".
-_BARE_COUNTRY_CODE = re.compile(r"^[1-9]\d{0,2}[ .-]")
+#: A country code written without "+" or "00", as a group of its own: "852 2345 6789", or
+#: in brackets: "(852) 2345 6789".
+_BARE_COUNTRY_CODE = re.compile(r"^(?:[1-9]\d{0,2}[ .-]|\([1-9]\d{0,2}\)\s?)")
 #: A Chinese mobile number as China writes it: "13812345678", "138 1234 5678".
 _CHINESE_MOBILE = re.compile(r"^1[3-9]\d(?:[ -]?\d{4}){2}$")
 
@@ -147,7 +148,7 @@ def _written_abroad(text: str, region: str) -> _Found | None:
     5678" on a German list). Only a valid number is taken."""
     number = None
     if _BARE_COUNTRY_CODE.match(text):
-        number = _valid_number("+" + text, None)
+        number = _valid_number("+" + text.replace("(", "", 1).replace(")", " ", 1), None)
     if number is None and region != "CN" and _CHINESE_MOBILE.match(text):
         number = _valid_number(text, "CN")
     return None if number is None else _found(number, number.extension or None)
