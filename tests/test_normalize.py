@@ -363,7 +363,8 @@ def test_a_redirecting_link_keeps_its_own_host_as_a_link() -> None:
         "facebook.com")
 
 
-@pytest.mark.parametrize("raw", ["", "not a url", "mailto:x@y.com", "http://nosuffix"])
+@pytest.mark.parametrize("raw", ["", "not a url", "mailto:x@y.com", "http://nosuffix",
+                                 "www.acme.de;www.acme.com"])
 def test_normalize_website_rejects(raw: str) -> None:
     assert normalize_website(raw) is None
 
@@ -375,6 +376,10 @@ def test_normalize_website_rejects(raw: str) -> None:
     # A redirecting link in a lead's website field: where it points to.
     ("https://l.facebook.com/l.php?u=https%3A%2F%2Facme.de%2F&h=AT0", "acme.de"),
     ("http://www.google.com/url?q=http://acme.de&sa=D", "acme.de"),
+    # Two addresses without a space between them, and markup copied from a page.
+    ("www.acme.de;www.acme.com", "acme.de"), ("www.acme.de,acme.com", "acme.de"),
+    ('<a href="https://www.acme.de/">Acme GmbH</a>', "acme.de"),
+    ("www.acme.de<br>", "acme.de"), ("<b>Web:</b> www.acme.de", "acme.de"),
 ])
 def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
                                                                    domain: str) -> None:

@@ -126,6 +126,8 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
             host = idna.encode(host, uts46=True).decode("ascii")
         except idna.IDNAError:
             return None
+    if not _HOST.fullmatch(host):
+        return None  # "www.acme.de;www.acme.com": two addresses, not one host
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = parts.path.rstrip("/")
     canonical = f"{parts.scheme.lower()}://{netloc}{path}"
@@ -150,15 +152,26 @@ def _customer_label(subdomain: str) -> str | None:
 
 
 _LIST_SEPARATORS = re.compile(r"[,;|\s，；、：]+")  # "：" after a label: "网址：www.acme.cn"
+#: A host as a URL names it (IDNA applied): letters, digits, dots, hyphens (and underscores,
+#: which DNS holds).
+_HOST = re.compile(r"[a-z0-9._-]+")
+#: Markup a field copied from a web page holds: a link's target, and any tag.
+_HREF = re.compile(r"""href\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def first_website(field: str) -> tuple[str, str] | None:
     """:func:`normalize_website` of a field, or of the first web address in a field that lists
-    several ("acme.de, acme.com") or labels it ("Website: acme.de", "网址：www.acme.cn"); of
+    several ("acme.de, acme.com") or labels it ("Website: acme.de", "网址：www.acme.cn") or
+    holds markup ("<a href=...>", "acme.de<br>"); of
     the address a redirecting link in the field points to ("l.facebook.com/l.php?u=...").
     (:func:`normalize_website` keeps a link's own host: the enrichment crawler tells by it
     which host a request goes to.)"""
     site = normalize_website(_redirect_target(field.strip()) or field)
+    if site is None and "<" in field:  # "<a href="http://acme.de">Acme</a>", "acme.de<br>"
+        link = _HREF.search(field)
+        field = link.group(1) if link else _TAG.sub(" ", field)
+        site = normalize_website(_redirect_target(field.strip()) or field)
     if site is None and _LIST_SEPARATORS.search(field.strip()):
         for part in _LIST_SEPARATORS.split(field.strip()):
             if part and (site := normalize_website(part)):
