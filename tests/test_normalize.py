@@ -509,6 +509,13 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("123 Main St, Suite 400", (None, None, None, None)),
     ("Acme Tower, 5th Floor, Main Street", (None, None, None, None)),
     ("Bahnhofstr. 3, Am Marktplatz", (None, None, None, None)),
+    # Postal code and town before the street, and bullets or bars between the parts.
+    ("10115 Berlin, Hauptstraße 5", ("Hauptstraße 5", "10115", "Berlin", None)),
+    ("D-10115 Berlin, Hauptstr. 5", ("Hauptstr. 5", "10115", "Berlin", None)),
+    ("75001 Paris, 10 rue de Rivoli", ("10 rue de Rivoli", "75001", "Paris", None)),
+    ("12345 Main St, Suite 100", (None, None, None, None)),  # a house number and a unit
+    ("Hauptstr. 5 • 10115 Berlin • Germany", ("Hauptstr. 5", "10115", "Berlin", None)),
+    ("Hauptstraße 5 | 10115 Berlin", ("Hauptstraße 5", "10115", "Berlin", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts

@@ -591,10 +591,17 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     )
 
     text = " ".join(full.split()).strip(" ,")
+    if "•" in text or "|" in text or "·" in text:
+        text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
     if "," in text and normalize_country(text.rsplit(",", 1)[1]):
         text = text.rsplit(",", 1)[0].strip(" ,")
     if has_cjk(text):
         return _split_cjk(text), None
+    town_first = _TOWN_FIRST.match(text)
+    if town_first and (_DIGIT.search(town_first["street"])
+                       or _names_street_type(town_first["street"])) and not (
+            _names_street_type(town_first["city"]) or _UNIT_OR_STREET.search(town_first["city"])):
+        return AddressParts(town_first["street"], town_first["code"], town_first["city"]), None
     for tag, pattern, strong in (*ONE_LINE_FIRST, *POSTAL_PATTERNS, *ONE_LINE_LAST):
         match = pattern.search(text)
         if match is None or (not strong and match.start() == 0):
@@ -628,6 +635,12 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     return _split_at_commas(text), None
 
 
+#: Separators some lists and letterheads put between an address's parts.
+_BULLETS = re.compile(r"\s*[•|·]\s*")
+#: Postal code and town before the street, as some lists write a German, Austrian, Swiss or
+#: French address: "10115 Berlin, Hauptstraße 5", "D-10115 Berlin, Hauptstr. 5".
+_TOWN_FIRST = re.compile(
+    r"^(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}) (?P<city>[^,\d]*[^\W\d][^,\d]*?), (?P<street>.+)$")
 _UNIT_OR_STREET = re.compile(
     r"\b(?:suite|ste|unit|room|rm|floor|fl|building|bldg|block|no|nr|box|postfach|road|rd|"
     r"street|st|avenue|ave|straße|strasse|str)\b", re.IGNORECASE)
