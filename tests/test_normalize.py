@@ -509,6 +509,9 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("123 Main St, Suite 400", (None, None, None, None)),
     ("Acme Tower, 5th Floor, Main Street", (None, None, None, None)),
     ("Bahnhofstr. 3, Am Marktplatz", (None, None, None, None)),
+    # A Japanese address: prefecture, city (Tokyo's wards are Tokyo's), the rest.
+    ("〒100-0005 東京都千代田区丸の内1-1-1", ("千代田区丸の内1-1-1", "100-0005", "東京", "東京都")),
+    ("神奈川県横浜市西区みなとみらい2-2-1", ("西区みなとみらい2-2-1", None, "横浜", "神奈川県")),
     # Postal code and town before the street, and bullets or bars between the parts.
     ("10115 Berlin, Hauptstraße 5", ("Hauptstraße 5", "10115", "Berlin", None)),
     ("D-10115 Berlin, Hauptstr. 5", ("Hauptstr. 5", "10115", "Berlin", None)),
@@ -648,7 +651,10 @@ def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() 
 
 @pytest.mark.parametrize(("latin", "chinese"), [
     ("Taipei", "台北市"), ("Taipei", "臺北"), ("Kaohsiung", "高雄市"), ("Hong Kong", "香港"),
-    ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门")])
+    ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门"),
+    # Japan's cities, in kanji with or without the prefecture's or city's suffix
+    ("Tokyo", "東京都"), ("Tokyo", "東京"), ("Osaka", "大阪市"), ("Kyoto", "京都府"),
+    ("Yokohama", "横浜市")])
 def test_a_city_in_its_own_spelling_meets_its_chinese_name(latin: str, chinese: str) -> None:
     assert set(city_aliases(city_key(latin))) & set(city_aliases(city_key(chinese)))
 
@@ -664,6 +670,10 @@ def test_new_york_city_is_new_york() -> None:
     ("台北市信義區信義路五段7號", "02-2345-6789", "+886223456789"),
     ("信義區信義路五段7號", "02-2345-6789", None),  # traditional alone: Taiwan, HK or Macau
     ("東京都千代田区丸の内1-1", "03-1234-5678", "+81312345678"),  # Japanese (kana)
+    # Japanese without kana: the postal mark or a prefecture names Japan, not China
+    ("〒530-0001 大阪市北区梅田1-1-1", "06-1234-5678", "+81612345678"),
+    ("大阪府大阪市北区梅田1-1-1", "06-1234-5678", "+81612345678"),
+    ("東京都千代田区大手町1-1-1", "03-1234-5678", "+81312345678"),
     ("서울특별시 강남구 테헤란로 152", "02-2345-6789", "+82223456789"),  # Korean
 ])
 def test_an_address_script_names_the_region_of_local_numbers(
@@ -717,6 +727,9 @@ STREETS = [
     # A Chinese street without the province, city and district before it.
     ("广东省深圳市福田区华强北路1号", "华强北路1号", "华强北路1号"),
     ("新区大道1号", "新区大道1号", "新区大道1号"),  # a street named after a district
+    # A Japanese street without prefecture, city and ward, its block address as digits.
+    ("〒100-0005 東京都千代田区丸の内1丁目1番1号", "丸の内1-1-1", "丸の内1 1 1"),
+    ("神奈川県横浜市西区みなとみらい2-2-1", "みなとみらい2丁目2番地1", "みなとみらい2 2 1"),
 ]
 
 

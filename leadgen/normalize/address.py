@@ -348,8 +348,10 @@ _STREET_REWRITES = (
     (re.compile(r"\b([NS])\.\s?([EW])\.?(?!\w)"), r"\1\2"),
     (re.compile(r",[^,]*\bdistrict\b[^,]*", re.IGNORECASE), ""),
 )
-#: A Chinese district before the street ("福田区华强北路1号"): the town's part.
-_CJK_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:区|區|县|縣)(?=.*\w)")
+#: A Chinese district or Japanese ward before the street ("福田区华强北路1号", "西区みなと
+#: みらい2-2-1"): the town's part.
+_CJK_DISTRICT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}?(?:区|區|县|縣)|[東东西南北中][区區])(?=.*\w)")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
 
 
@@ -363,7 +365,13 @@ def _number_follows(words: list[str], position: int) -> bool:
 
 
 def _cjk_street(raw: str) -> str:
-    """A Chinese street address without the province, city and district before it."""
+    """A Chinese or Japanese street address without the province or prefecture, city and
+    district before it (and a postal code), a Japanese block address as digits."""
+    if "丁目" in raw or "番" in raw:
+        for pattern, replacement in _JP_BLOCKS:
+            raw = pattern.sub(replacement, raw)
+    if "〒" in raw or "邮" in raw or "郵" in raw:
+        raw = _CJK_POSTAL.sub("", raw)
     street = _LEADING_MARKS.sub("", raw)
     while True:
         found = _CJK_PLACES.match(street)
@@ -412,6 +420,8 @@ def _without_units(tokens: list[str]) -> list[str]:
 
 
 _CJK_CITY_SUFFIXES = ("市", "省", "区", "県", "府")
+#: A city named with a suffix that is also part of other cities' names (京都 ends in 都).
+_CJK_CITY_NAMES = {"东京都": "东京", "東京都": "东京"}
 
 
 #: Cities that English (or German) lists name differently from the local name, as city keys:
@@ -441,6 +451,10 @@ CITY_EXONYMS: dict[str, str] = {
     "tsingtao": "qingdao", "taipei": "taibei", "kaohsiung": "gaoxiong", "taichung": "taizhong",
     "hsinchu": "xinzhu", "keelung": "jilong", "hongkong": "xianggang", "hk": "xianggang",
     "kowloon": "jiulong", "macau": "aomen", "macao": "aomen",
+    # Japan's cities as their kanji are keyed (東京 = "dongjing"), which their names meet.
+    "tokyo": "dongjing", "osaka": "daban", "kyoto": "jingdu", "yokohama": "hengbang",
+    "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
+    "kawasaki": "chuanqi", "hiroshima": "guangdao", "sendai": "xiantai",
 }
 
 
@@ -458,6 +472,7 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
             local = CITY_EXONYMS.get(key)
         return (local or key,)
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
+    base = _CJK_CITY_NAMES.get(base, base)
     romanized = "".join(pinyin_syllables(base))
     return (base, romanized) if romanized else (base,)
 
@@ -521,10 +536,32 @@ def chinese_script_country(text: str | None) -> str | None:
     ...", "香港九龍尖沙咀..."), else None."""
     found = _CHINESE_PLACE_START.match(text.strip()) if text else None
     return CHINESE_SCRIPT_PLACES[found.group()] if found else None
+#: A Japanese address from the top: its prefecture (東京都, 北海道, 大阪府, 京都府, 神奈川県).
+_JP_PREFECTURE = r"東京都|东京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
 _CJK_PLACES = re.compile(
-    rf"^(?:{'|'.join(CHINA_PREFIXES)})?(?:台湾|臺灣|台灣)?"
-    r"(?P<region>[\u4e00-\u9fff]{2,3}(?:省|自治区))?"
+    rf"^(?:{'|'.join(CHINA_PREFIXES)}|日本国|日本)?(?:台湾|臺灣|台灣)?"
+    rf"(?P<region>[\u4e00-\u9fff]{{2,3}}(?:省|自治区)|{_JP_PREFECTURE})?"
     r"(?P<city>[\u4e00-\u9fff]{2,3}?市)?(?P<street>.*)$")
+#: A Japanese address by its start: the postal mark, Japan's name or a prefecture.
+_JAPANESE_START = re.compile(rf"^(?:〒|日本|(?:{_JP_PREFECTURE}))")
+
+
+def japanese_address(text: str | None) -> bool:
+    """Whether ``text`` starts as only a Japanese address does ("〒530-0001 ...", "大阪府大阪市
+    ...", "東京都..."): kanji alone would read as Chinese."""
+    return text is not None and _JAPANESE_START.match(text.lstrip()) is not None
+
+
+#: Tokyo's wards are its towns: "東京都千代田区..." is in Tokyo.
+_TOKYO = frozenset({"東京都", "东京都"})
+#: A Japanese block address written with its counters, as the digits lists also write it:
+#: "1丁目2番3号" = "1丁目2番地3" = "1-2-3", "5番地2" = "5-2".
+_JP_BLOCKS = (
+    (re.compile(r"(\d+)\s*丁目\s*(\d+)\s*(?:番地?|-)\s*(\d+)\s*号?"), r"\1-\2-\3"),
+    (re.compile(r"(\d+)\s*丁目\s*(\d+)\s*(?:番地?)?"), r"\1-\2"),
+    (re.compile(r"(\d+)\s*番地?\s*(\d+)\s*号?"), r"\1-\2"),
+    (re.compile(r"(\d+)\s*番地"), r"\1"),
+)
 
 
 def address_parts(address: Address | None) -> AddressParts:
@@ -746,6 +783,8 @@ def _split_cjk(text: str) -> AddressParts:
     places = _CJK_PLACES.match(text)
     if places is None:  # pragma: no cover - the pattern matches any text
         return AddressParts(postal_code=postal)
-    city = places.group("city")
+    city, region = places.group("city"), places.group("region")
+    if city is None and region in _TOKYO:
+        city = "東京"
     return AddressParts(places.group("street").strip() or None, postal,
-                        city.removesuffix("市") if city else None, places.group("region"))
+                        city.removesuffix("市") if city else None, region)

@@ -10,6 +10,7 @@ from leadgen.normalize.address import (
     address_parts,
     chinese_script_country,
     city_key,
+    japanese_address,
     normalize_country,
     normalize_postal_code,
     one_line_country,
@@ -53,6 +54,8 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
         if country := normalize_country(last):
             return country
     full = address.full.lstrip() if address.full else ""
+    if japanese_address(full) or japanese_address(address.region):
+        return "JP"  # "〒530-0001 大阪市...", "大阪府...": kanji alone would read as Chinese
     for prefix in CHINA_PREFIXES:  # "中国广东省深圳市...": the country comes first,
         if full.startswith(prefix):  # and "中国香港..." is Hong Kong's plan
             return chinese_script_country(full[len(prefix):]) or "CN"
