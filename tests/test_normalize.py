@@ -305,6 +305,9 @@ def test_phone_kind() -> None:
         ("E-Mail: info@firma.de (Vertrieb)", "info@firma.de", True, False),
         ("info@firma.de<br>", "info@firma.de", True, False),
         ("info @ firma . de", "info@firma.de", True, False),
+        # Percent-encoded, as a mailto link writes a space or "@".
+        ("mailto:%20info@firma.de", "info@firma.de", True, False),
+        ("vertrieb%40firma.de", "vertrieb@firma.de", True, False),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
+from urllib.parse import unquote
 
 import email_validator
 from email_validator import EmailNotValidError, ValidatedEmail, validate_email
@@ -116,6 +117,8 @@ _LABEL = re.compile(
 _EMBEDDED = re.compile(r"(?<![\w.+%'@-])[\w.+%'-]+@[\w-]+(?:\.[\w-]+)+")
 #: What may stand beside such an address: a note in brackets, markup, punctuation.
 _BESIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>|[\s.,;:|]+")
+#: A percent-encoded character, as a mailto link writes a space or "@" ("%20", "%40").
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 #: Spaces around "@" and dots, as some pages write an address: "info @ acme . de".
 _SPACED = re.compile(r"\s*([@.])\s*")
 
@@ -136,6 +139,8 @@ def _parse_email(raw: str) -> EmailAddress | None:
     if bracketed:
         text = bracketed.group(1)
     plain = text.removeprefix("mailto:").split("?", 1)[0].strip()
+    if "%" in plain and _PERCENT.search(plain):
+        plain = unquote(plain).strip()  # a mailto link's "%20info@acme.de", "info%40acme.de"
     text = plain.strip("<>")
     checked = check_syntax(text)
     if checked is None:
