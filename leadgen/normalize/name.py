@@ -154,7 +154,18 @@ CJK_SUFFIXES = (
 )
 CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "주식회사", "(주)", "（주）")
 
-_AND_WORDS = {"&": "and", "und": "and", "et": "and", "y": "and", "+": "and"}
+#: Words lists shorten or spell several ways in company names, keyed as one: "&", "und",
+#: "u." as "and"; "Acme Mfg." = "Acme Manufacturing", "Smith Bros." = "Smith Brothers", "Gebr.
+#: Müller" = "Gebrüder Müller", "Sankt Georg" = "St. Georg", "Centre" = "Center". (Keyed, as
+#: :func:`key_tokens` writes them.)
+_KEY_WORDS = {
+    "&": "and", "und": "and", "et": "and", "y": "and", "+": "and", "u": "and",
+    "mfg": "manufacturing", "mfrs": "manufacturers", "intl": "international",
+    "bros": "brothers", "assoc": "associates", "assocs": "associates", "mgmt": "management",
+    "natl": "national", "svcs": "services", "grp": "group", "hldgs": "holdings",
+    "engg": "engineering", "gebr": "gebruder", "sankt": "st", "saint": "st",
+    "centre": "center",
+}
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
 #: An article written after the name, as alphabetical directories do ("Tillerman, The",
 #: "Brücke, Die"; "Tillerman the" where the comma was lost).
@@ -412,7 +423,7 @@ def other_script_name(raw: str) -> str | None:
 
 def name_key(text: str) -> str:
     """The match key of a (legal-form-free) name."""
-    tokens = [_AND_WORDS.get(token, token) for token in key_tokens(text.replace("&", " & "))]
+    tokens = [_KEY_WORDS.get(token, token) for token in key_tokens(text.replace("&", " & "))]
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     return " ".join(tokens)
