@@ -11,6 +11,7 @@ from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import MatchProfile, blocking_keys, compare, load_rules, profile_of
 from leadgen.matching.cluster import UnionFind, cluster
 from leadgen.matching.compare import each_has_own_word
+from leadgen.matching.profile import without_country
 from leadgen.normalize import normalize_lead
 
 RULES = load_rules()
@@ -47,6 +48,12 @@ LEVELS = [
      "exact name key"),
     ("Sankt is St.", profile("Sankt Georg Apotheke"), profile("St. Georg Apotheke"), "name",
      "exact name key"),
+    ("a national company named after its country, in two languages",
+     profile("IBM Deutschland GmbH"), profile("IBM Germany"), "name", "exact name key"),
+    ("a national company and its brand", profile("Acme (Deutschland) GmbH"),
+     profile("ACME"), "name", "exact name key"),
+    ("another country in the name is no qualifier", profile("Bosch China"),
+     profile("Bosch"), "name", "name token set >= 0.9 (generic words aside)"),
     ("a Chinese name in traditional and simplified characters is one name",
      profile("華為技術有限公司", country="TW"), profile("华为技术有限公司", country="CN"), "name",
      "exact name key"),
@@ -438,3 +445,14 @@ def test_rules_errors_name_file_and_line(tmp_path: Path) -> None:
                     "colour: red\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules.yaml:4: colour: unknown key"):
         load_rules(path)
+
+
+@pytest.mark.parametrize(("key", "country", "bare"), [
+    ("ibm deutschland", "DE", "ibm"), ("acme hong kong", "HK", "acme"),
+    ("acme usa", "US", "acme"),
+    ("bank of china", "CN", None),  # the country is part of the name
+    ("bosch china", "DE", None),  # another country's company
+    ("deutschland", "DE", None), ("acme can", "CA", None),  # a word, not a country's name
+])
+def test_a_name_without_its_own_country(key: str, country: str, bare: str | None) -> None:
+    assert without_country(key, country) == bare

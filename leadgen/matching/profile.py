@@ -15,7 +15,12 @@ from urllib.parse import urlsplit
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
-from leadgen.normalize.address import address_parts, city_aliases, street_key
+from leadgen.normalize.address import (
+    address_parts,
+    city_aliases,
+    normalize_country,
+    street_key,
+)
 from leadgen.normalize.name import name_key as key_of_name
 from leadgen.normalize.name import normalize_name, other_script_name, trade_name, without_place
 from leadgen.normalize.text import (
@@ -130,6 +135,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     trade = trade_name(lead.lead.name)
     if trade and (trade_key := normalize_name(trade).name_key) and trade_key not in names:
         names += (trade_key,)  # "Acme Inc. d/b/a Acme Tools": the company and its trade name
+    if lead.country and (bare := without_country(names[0], lead.country)) and (
+            bare not in names):
+        names += (bare,)  # "IBM Deutschland" in Germany: also "ibm" ("IBM Germany" too)
     cities = city_aliases(lead.city)
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
@@ -143,6 +151,35 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         cities=shared(cities),
         countries=shared((lead.country,)) if lead.country else (),
     )
+
+
+def without_country(name_key: str, country: str) -> str | None:
+    """``name_key`` without its last word(s) where they name ``country``, the lead's own: a
+    national company named after its country ("ibm deutschland", "acme germany", "bosch
+    china" in China) is the company's name there; None otherwise. "bank of china" keeps its
+    name."""
+    words = name_key.split()
+    for count in (2, 1):
+        if len(words) > count and _names_country(" ".join(words[-count:])) == country:
+            rest = words[:-count]
+            if rest[-1] not in _LINKING_WORDS and len(" ".join(rest)) >= 3:
+                return " ".join(rest)
+    return None
+
+
+#: Words that tie a country to the name before it ("Bank of China", "Banco de España").
+_LINKING_WORDS = frozenset({"of", "de", "del", "do", "da", "du", "des", "der", "von", "van",
+                            "the", "and", "for", "fur", "in"})
+
+
+@lru_cache(maxsize=4096)
+def _names_country(words: str) -> str | None:
+    """The country ``words`` name ("deutschland", "germany", "united kingdom", "usa"), or
+    None; codes ("de", "can", "ger") are no country's name here."""
+    return normalize_country(words) if len(words) >= 4 or words in _SHORT_NAMES else None
+
+
+_SHORT_NAMES = frozenset({"usa", "uae", "prc"})
 
 
 #: A Chinese name's place qualifiers: "(深圳)" after the name, "广东省深圳市" before it.
