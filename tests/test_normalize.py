@@ -85,7 +85,7 @@ NAMES = [
     ("深圳华强电子有限公司 (Shenzhen Huaqiang Electronics Co., Ltd.)", "深圳华强电子",
      "深圳华强电子", "有限公司"),
     ("Shenzhen Huaqiang Electronics Co., Ltd. (深圳华强电子有限公司)",
-     "Shenzhen Huaqiang Electronics", "shenzhen huaqiang electronics", "Co., Ltd."),
+     "Shenzhen Huaqiang Electronics", "shenzhen huaqiang electronic", "Co., Ltd."),
     # Legal forms spelled out, as registers print them.
     ("Siemens Aktiengesellschaft", "Siemens", "siemens", "Aktiengesellschaft"),
     ("Robert Bosch Gesellschaft mit beschränkter Haftung", "Robert Bosch", "robert bosch",

@@ -36,7 +36,7 @@ from leadgen.normalize.website import registered_domain
 STOP_TOKENS = frozenset(
     "the and of a de la le der die das und et y du des von van cafe restaurant bar grill "
     "company group international trading industries industry services service solutions "
-    "technology technologies systems products manufacturing".split()
+    "technology technologies systems products manufacturing system product solution".split()
 )
 _MAX_VALUES = 12  # a company seen with more name variants than this keeps the first ones
 _SHARED_MAX = 100_000

@@ -165,6 +165,13 @@ _KEY_WORDS = {
     "natl": "national", "svcs": "services", "grp": "group", "hldgs": "holdings",
     "engg": "engineering", "gebr": "gebruder", "sankt": "st", "saint": "st",
     "centre": "center",
+    # Chinese and Hong Kong companies' English names: "Imp. & Exp.", "Tech", "Electronic"
+    # and "Electronics" for one trade (the plural of a trade word as its singular)
+    "imp": "import", "exp": "export", "tech": "technology", "technologies": "technology",
+    "electronics": "electronic", "industries": "industry", "products": "product",
+    "systems": "system", "solutions": "solution", "materials": "material",
+    "chemicals": "chemical", "textiles": "textile", "garments": "garment",
+    "plastics": "plastic", "machines": "machine",
 }
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
 #: An article written after the name, as alphabetical directories do ("Tillerman, The",
