@@ -142,6 +142,10 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"
+    if cities and lead.country == "CN" and (
+            core := without_town(names[0], cities, rules.generic_name_words)) and (
+            core not in names):
+        names += (core,)  # "深圳华强电子" in Shenzhen: also "华强电子"
     return MatchProfile(
         names=names,
         domains=tuple(domains),
@@ -151,6 +155,26 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         cities=shared(cities),
         countries=shared((lead.country,)) if lead.country else (),
     )
+
+
+def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
+                 ) -> str | None:
+    """A Chinese company's name key without its town before it or, in an English name, after
+    it, as registered names put it ("深圳华强电子", "shenzhen huaqiang electronic" and
+    "huaqiang electronic shenzhen" in Shenzhen: "华强电子", "huaqiang electronic"); None when
+    no town of ``towns`` (the lead's city keys) is there or too little is left."""
+    for town in towns:
+        if has_cjk(name_key):
+            core = name_key[len(town):].removeprefix("市")  # "深圳市..." as "深圳..."
+            if has_cjk(town) and name_key.startswith(town) and len(core) >= 4:
+                return core
+            continue
+        words = name_key.split()
+        if town in (words[0], words[-1]) and len(words) > 1:
+            rest = words[1:] if words[0] == town else words[:-1]
+            if any(word not in generic for word in rest):
+                return " ".join(rest)
+    return None
 
 
 def without_country(name_key: str, country: str) -> str | None:
