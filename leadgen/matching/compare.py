@@ -99,12 +99,14 @@ def _numbers_and_street(street: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(numbers), frozenset(words)
 
 
+@lru_cache(maxsize=256)  # the street levels ask for one pair in turn
 def _same_street_numbers(left: str, right: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The two house numbers of one street written twice ("3rd st", "8638 w 3rd st": the words
     of one are all in the other), or None when they are two streets."""
     (left_numbers, left_words), (right_numbers, right_words) = (
         _numbers_and_street(left), _numbers_and_street(right))
-    fewer, more = sorted((left_words, right_words), key=len)
+    fewer, more = ((left_words, right_words) if len(left_words) <= len(right_words)
+                   else (right_words, left_words))
     if not fewer <= more or not (len(fewer) > 1 or max(map(len, fewer), default=0) > 3):
         return None
     return left_numbers, right_numbers

@@ -18,7 +18,7 @@ from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import (
     address_parts,
     city_aliases,
-    normalize_country,
+    country_of_key,
     street_key,
 )
 from leadgen.normalize.name import name_key as key_of_name
@@ -182,12 +182,12 @@ def without_country(name_key: str, country: str) -> str | None:
     national company named after its country ("ibm deutschland", "acme germany", "bosch
     china" in China) is the company's name there; None otherwise. "bank of china" keeps its
     name."""
-    words = name_key.split()
+    words = name_key.rsplit(" ", 2)
     for count in (2, 1):
         if len(words) > count and _names_country(" ".join(words[-count:])) == country:
-            rest = words[:-count]
-            if rest[-1] not in _LINKING_WORDS and len(" ".join(rest)) >= 3:
-                return " ".join(rest)
+            rest = " ".join(words[:-count])
+            if rest.rpartition(" ")[2] not in _LINKING_WORDS and len(rest) >= 3:
+                return rest
     return None
 
 
@@ -196,11 +196,10 @@ _LINKING_WORDS = frozenset({"of", "de", "del", "do", "da", "du", "des", "der", "
                             "the", "and", "for", "fur", "in"})
 
 
-@lru_cache(maxsize=4096)
 def _names_country(words: str) -> str | None:
-    """The country ``words`` name ("deutschland", "germany", "united kingdom", "usa"), or
-    None; codes ("de", "can", "ger") are no country's name here."""
-    return normalize_country(words) if len(words) >= 4 or words in _SHORT_NAMES else None
+    """The country ``words`` (keyed) name ("deutschland", "germany", "united kingdom", "usa"),
+    or None; codes ("de", "can", "ger") are no country's name here."""
+    return country_of_key(words) if len(words) >= 4 or words in _SHORT_NAMES else None
 
 
 _SHORT_NAMES = frozenset({"usa", "uae", "prc"})

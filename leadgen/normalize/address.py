@@ -131,6 +131,12 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+def country_of_key(key: str) -> str | None:
+    """The country a name written as a key names ("deutschland", "united kingdom", "usa"), or
+    None: one dict lookup, for hot paths that hold keys already."""
+    return _country_names().get(key)
+
+
 @lru_cache(maxsize=4096)
 def normalize_country(raw: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code for a country code or name in one of several languages."""
