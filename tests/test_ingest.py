@@ -172,7 +172,8 @@ def test_shared_switchboard_does_not_glue(sqlite_url: str) -> None:
         for name in names])
     assert len({o.company_id for o in outcomes}) == len(names)
     labels = [hit["level"] for hit in outcomes[1].evidence["levels"]]
-    assert "same E.164 phone" in labels and "else" in labels  # the phone alone is not enough
+    # the phone alone is not enough
+    assert "same E.164 phone" in labels and "names unlike" in labels
     last = [hit["level"] for hit in outcomes[-1].evidence["levels"]]
     assert any("shared by" in label for label in last)
 
