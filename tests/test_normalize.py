@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from leadgen.items import Address, Lead, SourceMeta
@@ -515,6 +515,9 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     # A Japanese address: prefecture, city (Tokyo's wards are Tokyo's), the rest.
     ("〒100-0005 東京都千代田区丸の内1-1-1", ("千代田区丸の内1-1-1", "100-0005", "東京", "東京都")),
     ("神奈川県横浜市西区みなとみらい2-2-1", ("西区みなとみらい2-2-1", None, "横浜", "神奈川県")),
+    # A Korean address: postal code, province, city (without 특별시), district, road.
+    ("(06236) 서울특별시 강남구 테헤란로 152", ("테헤란로 152", "06236", "서울", None)),
+    ("경기도 성남시 분당구 판교역로 235", ("판교역로 235", None, "성남", "경기도")),
     # Postal code and town before the street, and bullets or bars between the parts.
     ("10115 Berlin, Hauptstraße 5", ("Hauptstraße 5", "10115", "Berlin", None)),
     ("D-10115 Berlin, Hauptstr. 5", ("Hauptstr. 5", "10115", "Berlin", None)),
@@ -657,7 +660,9 @@ def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() 
     ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门"),
     # Japan's cities, in kanji with or without the prefecture's or city's suffix
     ("Tokyo", "東京都"), ("Tokyo", "東京"), ("Osaka", "大阪市"), ("Kyoto", "京都府"),
-    ("Yokohama", "横浜市")])
+    ("Yokohama", "横浜市"),
+    # Korea's cities in Hangul
+    ("Seoul", "서울특별시"), ("Busan", "부산광역시"), ("Seongnam", "성남시")])
 def test_a_city_in_its_own_spelling_meets_its_chinese_name(latin: str, chinese: str) -> None:
     assert set(city_aliases(city_key(latin))) & set(city_aliases(city_key(chinese)))
 
@@ -727,6 +732,9 @@ STREETS = [
     ("One Penn Plz.", "1 Penn Plaza", "1 penn plz"),
     ("Seven Sisters Road 12", "Seven Sisters Rd. 12", "seven sisters rd 12"),
     ("Two Embarcadero Center", "2 Embarcadero Center", "2 embarcadero center"),
+    # A Korean road without the city and district before it.
+    ("(06236) 서울특별시 강남구 테헤란로 152", "테헤란로 152", "테헤란로 152"),
+    ("경기도 성남시 분당구 판교역로 235", "판교역로 235", "판교역로 235"),
     # A Chinese street without the province, city and district before it.
     ("广东省深圳市福田区华强北路1号", "华强北路1号", "华强北路1号"),
     ("新区大道1号", "新区大道1号", "新区大道1号"),  # a street named after a district
@@ -855,13 +863,18 @@ street_text = st.lists(
         " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",
         " Blvd ", " near ", " W. ", " Suite ", " 2. OG", "platz", "weg", " a ", " Rm ",
         " 5th Floor", " NE", "C/ ", " Nr. ", "nº", "P.za ", " N.W.", ", Chaoyang District",
-        "福田区", "深圳市", "路", "号", "ul. ", "n°", " No "]),
+        "福田区", "深圳市", "路", "号", "ul. ", "n°", " No ", "One ", " Plaza", "東京都",
+        "千代田区", "丁目", "番地", "番", "〒100-0005 ", "서울특별시 ", "강남구 ", "경기도 ",
+        "테헤란로 "]),
     min_size=1, max_size=12,
 ).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(street_text)
+@example("0番地番地番地番地番地")  # counters without numbers: read until none is left
+@example("경기도 경기도 경기도 경기도 경기도 0")  # places before places
+@example("One t St. ")  # a number word keyed as a number, then as one with its letter
 def test_street_key_twice_equals_once(raw: str) -> None:
     once = street_key(raw)
     assert once is None or street_key(once) == once

@@ -373,7 +373,14 @@ def _number_follows(words: list[str], position: int) -> bool:
 def _cjk_street(raw: str) -> str:
     """A Chinese or Japanese street address without the province or prefecture, city and
     district before it (and a postal code), a Japanese block address as digits."""
-    if "丁目" in raw or "番" in raw:
+    if _is_korean(raw):  # "서울특별시 강남구 테헤란로 152" = "테헤란로 152"
+        street = raw.strip()
+        while (korean := _KR_PLACES.match(street)) and korean.group("street") != street:
+            street = korean.group("street")
+        return street
+    before = None
+    while ("丁目" in raw or "番" in raw) and raw != before:  # each pass shortens it
+        before = raw
         for pattern, replacement in _JP_BLOCKS:
             raw = pattern.sub(replacement, raw)
     if "〒" in raw or "邮" in raw or "郵" in raw:
@@ -461,6 +468,10 @@ CITY_EXONYMS: dict[str, str] = {
     "tokyo": "dongjing", "osaka": "daban", "kyoto": "jingdu", "yokohama": "hengbang",
     "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
     "kawasaki": "chuanqi", "hiroshima": "guangdao", "sendai": "xiantai",
+    # Korea's cities as Hangul writes them (서울특별시 = "서울").
+    "seoul": "서울", "busan": "부산", "pusan": "부산", "incheon": "인천", "daegu": "대구",
+    "daejeon": "대전", "gwangju": "광주", "ulsan": "울산", "suwon": "수원",
+    "seongnam": "성남",
 }
 
 
@@ -477,6 +488,8 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
             key = contract_umlauts(key)
             local = CITY_EXONYMS.get(key)
         return (local or key,)
+    if _is_korean(key):
+        return (_KR_CITY_SUFFIX.sub("", key),)  # "서울특별시" = "서울" (= "Seoul")
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
     base = _CJK_CITY_NAMES.get(base, base)
     romanized = "".join(pinyin_syllables(base))
@@ -556,6 +569,20 @@ def japanese_address(text: str | None) -> bool:
     """Whether ``text`` starts as only a Japanese address does ("〒530-0001 ...", "大阪府大阪市
     ...", "東京都..."): kanji alone would read as Chinese."""
     return text is not None and _JAPANESE_START.match(text.lstrip()) is not None
+
+
+#: A Korean address from the top, its parts spaced: postal code, country, province, city,
+#: district ("(06236) 서울특별시 강남구 테헤란로 152"), then the road and number.
+_KR_PLACES = re.compile(
+    r"^(?:\(?(?P<code>\d{5})\)?\s*)?(?:대한민국\s*)?(?:(?P<region>[가-힣]+도)\s+)?"
+    r"(?:(?P<city>[가-힣]+(?:특별시|광역시|특별자치시|시)|서울|부산|대구|인천|광주|대전|울산|세종)"
+    r"\s+)?(?:[가-힣]+[구군]\s+)?(?P<street>\S.*)$")
+#: A Korean city's kind after its name: "서울특별시" is "서울".
+_KR_CITY_SUFFIX = re.compile(r"(?<=[가-힣]{2})(?:특별시|광역시|특별자치시|시)$")
+
+
+def _is_korean(text: str) -> bool:
+    return any("\uac00" <= char <= "\ud7af" for char in text)
 
 
 #: Tokyo's wards are its towns: "東京都千代田区..." is in Tokyo.
@@ -781,6 +808,11 @@ _CJK_BARE_POSTAL = re.compile(r"^(\d{6})\s+|\s+(\d{6})$")
 
 
 def _split_cjk(text: str) -> AddressParts:
+    if _is_korean(text) and (korean := _KR_PLACES.match(text)):
+        city = korean.group("city")
+        return AddressParts(korean.group("street"), korean.group("code"),
+                            _KR_CITY_SUFFIX.sub("", city) if city else None,
+                            korean.group("region"))
     postal = None
     found = _CJK_POSTAL.search(text) or _CJK_BARE_POSTAL.search(text)
     if found:
