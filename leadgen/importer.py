@@ -32,7 +32,7 @@ from leadgen.ingest.prepared import PreparedLead, from_wire, pack, prepare, to_w
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
-from leadgen.normalize import normalize_lead, normalize_website
+from leadgen.normalize import normalize_lead
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
@@ -696,6 +696,6 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
         notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE} (kept in the record)")
     if len(normalized.emails) < len(lead.emails):
         notes.append(f"{where}: an e-mail is not valid (kept in the record)")
-    if lead.website and not normalize_website(lead.website):
+    if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
         notes.append(f"{where}: website {lead.website!r} is not a web address (kept in the record)")
     return notes
