@@ -540,6 +540,18 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     assert (given.postal_code, given.city) == ("80331", "munich")  # its own part comes first
 
 
+@pytest.mark.parametrize("full", ["Hauptstr. 5 • 10115 Berlin • Germany",
+                                  "Hauptstr. 5 | 10115 Berlin | Deutschland",
+                                  "Hauptstr. 5, 10115 Berlin, Germany,"])
+def test_the_country_ending_a_one_line_address_reads_its_phones(full: str) -> None:
+    """Bullets or bars between the parts, or a comma after the last, still end it with its
+    country, whose plan reads the number written without a country code."""
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, phones=["(030) 7654321"],
+                               address=Address(full=full)))
+    assert (lead.country, [p.e164 for p in lead.phones]) == ("DE", ["+49307654321"])
+
+
 def test_a_whole_address_in_the_street_column_is_read_when_it_has_a_postal_code() -> None:
     """A list that puts "Hauptstr. 5, 10115 Berlin" in its street column: the street, postal
     code and city are read from it (and the street alone is the match key); a street with

@@ -47,8 +47,9 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
         return None
     if address.country and (country := normalize_country(address.country)):
         return country
-    if address.full and "," in address.full:
-        last = address.full.rsplit(",", 1)[1]
+    full = address.full
+    if full and ("," in full or "•" in full or "|" in full or "·" in full):
+        last = _PARTS.split(full.strip(" ,•|·"))[-1]  # "..., Germany", "... • Germany"
         if default_region and state_code_of(last, default_region.upper()):
             return default_region.upper()
         if country := normalize_country(last):
@@ -67,6 +68,8 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     return one_line_country(address.full) if address.full else None
 
 
+#: Where a one-line address's parts meet: commas, or bullets and bars some lists use.
+_PARTS = re.compile(r"\s*[,•|·]\s*")
 #: Kana: Japanese text; Hangul: Korean.
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
