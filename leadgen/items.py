@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Component(BaseModel):
@@ -18,7 +18,43 @@ class Component(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Address(Component):
+class InputComponent(Component):
+    """A component built from what a source gave: its text also loses any NUL character (a
+    hostile page's or a broken export's; no text holds one, and PostgreSQL refuses to store
+    it). Components built from those (normalized values) need no such check."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_nul(cls, data: Any) -> Any:
+        if type(data) is dict and _holds_nul(data):
+            return {key: _without_nul(value) for key, value in data.items()}
+        return data
+
+
+def _holds_nul(data: dict[str, Any]) -> bool:
+    """Whether a field's text, or a text in a list field, holds a NUL (plain loops: every
+    lead built runs this). Nested components check their own; free-form dicts (``extra``)
+    are stored as JSON, which holds a NUL escaped."""
+    for value in data.values():
+        if type(value) is str:
+            if "\x00" in value:
+                return True
+        elif type(value) is list:
+            for item in value:
+                if type(item) is str and "\x00" in item:
+                    return True
+    return False
+
+
+def _without_nul(value: Any) -> Any:
+    if type(value) is str:
+        return value.replace("\x00", "")
+    if type(value) is list:
+        return [item.replace("\x00", "") if type(item) is str else item for item in value]
+    return value
+
+
+class Address(InputComponent):
     """A postal address as printed, plus the parts we could tell apart."""
 
     full: str | None = None
@@ -35,7 +71,7 @@ class Address(Component):
     """Country as printed, or an ISO 3166-1 alpha-2 code once normalized."""
 
 
-class Contact(Component):
+class Contact(InputComponent):
     """A person at the company."""
 
     name: str
@@ -50,7 +86,7 @@ class Contact(Component):
     """True when the title says the person can buy (owner, CEO, purchasing, 总经理, ...)."""
 
 
-class SizeSignals(Component):
+class SizeSignals(InputComponent):
     """Hints of how big the company is (can it pay?)."""
 
     employees: int | None = Field(default=None, ge=0)
@@ -67,7 +103,7 @@ class SizeSignals(Component):
     """Exhibitor booth size at a trade show ("36 sqm", "large")."""
 
 
-class SourceMeta(Component):
+class SourceMeta(InputComponent):
     """Where and when a record was seen: the provenance of every field in the lead."""
 
     source_id: str
@@ -82,7 +118,7 @@ class SourceMeta(Component):
     """Per field, where on the page it came from (e.g. ``{"name": "json-ld"}``)."""
 
 
-class Lead(Component):
+class Lead(InputComponent):
     """A company lead as one source showed it. Only ``name`` and ``source`` are required."""
 
     name: str = Field(min_length=1, max_length=300)

@@ -67,6 +67,20 @@ def test_a_website_the_normalizer_reads_draws_no_warning(tmp_path: Path) -> None
     assert "3 rows: new 3; 0 rejected, 1 warnings" in out
 
 
+def test_a_nul_in_a_file_is_dropped_and_every_row_stored(tmp_path: Path, db_url: str) -> None:
+    """A NUL character in a cell (a broken export) is no text: it is dropped, so PostgreSQL,
+    which refuses to store one, stores the batch like SQLite does."""
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"id,name,phone\n1\x00,Acme\x00 GmbH,030 123456\n2,Beta GmbH,030 654321\n")
+    out = run("import", str(path), "--source", "n", "--id-column", "id", "--region", "DE",
+              "--db", db_url).output  # type: ignore[attr-defined]
+    assert "2 rows: new 2; 0 rejected, 0 warnings" in out
+    with init_db(db_url).connect() as conn:
+        names = set(conn.execute(select(Company.display_name)).scalars())
+        ids = set(conn.execute(select(SourceRecord.record_id)).scalars())
+    assert (names, ids) == ({"Acme", "Beta"}, {"1", "2"})
+
+
 def _fair_database(tmp_path: Path) -> str:
     """A database with :data:`CSV` imported as the fair's list."""
     path = tmp_path / "fair.csv"
