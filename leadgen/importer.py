@@ -221,6 +221,16 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
     return read_rows(path, encoding, notes)
 
 
+def _no_rows(path: Path) -> str:
+    """What to tell of a file in which no row was found."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return (f"{path.name}: no rows found, and it is no .xlsx workbook (it holds text); "
+                "save it from the spreadsheet program as .xlsx, or name a CSV file .csv")
+    if path.stat().st_size == 0:
+        return f"{path.name}: no rows found: the file is empty"
+    return f"{path.name}: no rows found below the header"
+
+
 def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | None = None,
               ) -> Iterator[tuple[int, dict[str, str]]]:
     """(first line, row as a dict) of each row of a CSV file (delimiter sniffed among , ;
@@ -505,6 +515,7 @@ def import_file(
     rows = numbered_rows(path, encoding, sheet, report.warnings)
     first = next(rows, None)
     if first is None:
+        report.warnings.append(_no_rows(path))
         return report
     header = list(first[1].keys())
     if id_column and id_column not in header:

@@ -81,6 +81,20 @@ def test_a_nul_in_a_file_is_dropped_and_every_row_stored(tmp_path: Path, db_url:
     assert (names, ids) == ({"Acme", "Beta"}, {"1", "2"})
 
 
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("empty.csv", b"", "empty.csv: no rows found: the file is empty"),
+    ("header.csv", b"id,name\n", "header.csv: no rows found below the header"),
+    ("list.xlsx", b"not a workbook", "list.xlsx: no rows found, and it is no .xlsx workbook"),
+])
+def test_a_file_without_rows_says_why(tmp_path: Path, name: str, content: bytes,
+                                      said: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = run("import", str(path), "--source", "x", "--id-column", "id",
+              "--db", f"sqlite:///{tmp_path / 'leads.db'}").output  # type: ignore[attr-defined]
+    assert said in out and "0 rows: nothing stored; 0 rejected, 1 warnings" in out
+
+
 def _fair_database(tmp_path: Path) -> str:
     """A database with :data:`CSV` imported as the fair's list."""
     path = tmp_path / "fair.csv"
