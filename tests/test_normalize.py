@@ -181,6 +181,16 @@ NAMES = [
     ("Santes GmbH", "Santes", "santes", "GmbH"),
     # Trademark signs are no letters ("Acme™" was keyed "acmetm").
     ("Acme™", "Acme", "acme", None),
+    # Copied from a web page or an HTML export: entities, tags, invisible characters, quotes.
+    ("Müller &amp; Söhne GmbH", "Müller & Söhne", "muller and sohne", "GmbH"),
+    ("Müller &#038; Söhne GmbH", "Müller & Söhne", "muller and sohne", "GmbH"),
+    ("<b>Acme Verpackung GmbH</b>", "Acme Verpackung", "acme verpackung", "GmbH"),
+    ("Acme Verpackung GmbH<br>", "Acme Verpackung", "acme verpackung", "GmbH"),
+    ("Acme\u200b Verpackung GmbH\u200f", "Acme Verpackung", "acme verpackung", "GmbH"),
+    ("Ver\u00adpackung Nord GmbH", "Verpackung Nord", "verpackung nord", "GmbH"),
+    ('"Acme Verpackung GmbH"', "Acme Verpackung", "acme verpackung", "GmbH"),
+    ("„Acme Verpackung GmbH“", "Acme Verpackung", "acme verpackung", "GmbH"),
+    ("AT&T Inc.", "AT&T", "at and t", "Inc."),  # an ampersand that is no entity
     ("Acme® GmbH", "Acme", "acme", "GmbH"),
 ]
 
@@ -798,6 +808,7 @@ name_text = st.text(
 name_words = st.lists(st.sampled_from([
     "Acme", " Bau", " GmbH", " Ltd", " & Co. KG", ", ", " - ", "(", ")", " Niederlassung",
     " Werk", "(UK Branch)", " Branch", " vormals", " NASDAQ:", "™", "北京分公司", "有限公司",
+    "&amp;", "<b>", "</b>", "\u200b", '"', "„", "“",
     "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
     "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as ", "Firma ",

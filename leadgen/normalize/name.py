@@ -6,6 +6,7 @@ lacks or splits badly (CJK forms without spaces, "Sp. z o.o.", "GmbH & Co. KG", 
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -130,7 +131,29 @@ def _may_be_annotated(name: str) -> bool:
 
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
 _CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
-_MARKS = str.maketrans("", "", "™®©℠")
+#: Marks and invisible characters a name can carry and no key should: "Acme™", a soft hyphen,
+#: a zero-width space, direction marks, a byte order mark.
+_MARKS = str.maketrans("", "", "™®©℠\u00ad\u200b\u200e\u200f\u2060\ufeff\u202a\u202b\u202c"
+                               "\u202d\u202e")
+#: What a name copied from a web page or an HTML export holds: entities ("Acme &amp; Co"),
+#: tags ("<b>Acme GmbH</b>", "Acme GmbH<br>").
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#[xX][0-9A-Fa-f]+);")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+#: Quotes around the whole name: '"Acme GmbH"', "„Acme GmbH“", "«Acme GmbH»".
+_QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|„(?P<c>[^„“”]+)[“”]|'
+                     r"«(?P<d>[^«»]+)»)\s*$")
+
+
+def _unmarked(raw: str) -> str:
+    """``raw`` without marks, invisible characters, markup and quotes around it."""
+    raw = raw.translate(_MARKS)  # "Acme™": NFKC would make it "AcmeTM"
+    if "&" in raw and _ENTITY.search(raw):
+        raw = html.unescape(html.unescape(raw))  # "&amp;amp;": escaped twice
+    if "<" in raw and _TAG.search(raw):
+        raw = _TAG.sub(" ", raw)
+    if (quoted := _QUOTED.match(raw)) is not None:
+        raw = next(part for part in quoted.groups() if part is not None)
+    return raw
 #: A name followed by itself in the other script, in brackets: "深圳华强电子有限公司 (Shenzhen
 #: Huaqiang Electronics Co., Ltd.)" or the other way round.
 _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
@@ -473,7 +496,7 @@ def _settled(display: str) -> bool:
 def _read_name(raw: str) -> tuple[NameParts, bool]:
     """One reading of a name, and whether it changed the text (a reading of text it leaves
     as it is gives the same again)."""
-    raw = raw.translate(_MARKS)  # "Acme™": NFKC would make it "AcmeTM"
+    raw = _unmarked(raw)
     cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
     cleaned = _uninverted(_without_annotations(cleaned))
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
