@@ -315,6 +315,9 @@ def test_phone_kind() -> None:
         ("E-Mail: info@firma.de (Vertrieb)", "info@firma.de", True, False),
         ("info@firma.de<br>", "info@firma.de", True, False),
         ("info @ firma . de", "info@firma.de", True, False),
+        # Zero-width spaces inside it (against harvesters), a byte order mark before it.
+        ("in\u200bfo@fir\u200bma.de", "info@firma.de", True, False),
+        ("\ufeffvertrieb@firma.de", "vertrieb@firma.de", True, False),
         # Percent-encoded, as a mailto link writes a space or "@".
         ("mailto:%20info@firma.de", "info@firma.de", True, False),
         ("vertrieb%40firma.de", "vertrieb@firma.de", True, False),
@@ -660,6 +663,7 @@ CITY_SPELLINGS = [
     (["München, Bayern", "Munich, Germany", "80331, München"], "munchen"),
     # Old and other names; Taiwan's, Hong Kong's and Macau's spellings meet the pinyin of
     # their Chinese names.
+    (["M&uuml;nchen", "München\u200b"], "munchen"),  # copied from a web page
     (["Bombay", "Mumbai"], "mumbai"), (["Bangalore", "Bengaluru"], "bengaluru"),
     (["Saigon", "HCMC", "Ho Chi Minh City"], "ho chi minh city"),
     (["'s-Gravenhage", "The Hague", "Den Haag"], "den haag"),
@@ -750,6 +754,8 @@ STREETS = [
     ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza del duomo 1"),
     ("V.le Europa 3", "Viale Europa 3", "viale europa 3"),
     ("1600 Pennsylvania Ave. N.W.", "1600 Pennsylvania Avenue NW", "1600 pennsylvania ave"),
+    # Copied from a web page: an entity, a zero-width space.
+    ("Hauptstra&szlig;e 5", "Hauptstraße\u200b 5", "haupt st 5"),
     # A house number written as a word before the street (office towers).
     ("One Penn Plz.", "1 Penn Plaza", "1 penn plz"),
     ("Seven Sisters Road 12", "Seven Sisters Rd. 12", "seven sisters rd 12"),

@@ -18,6 +18,7 @@ from leadgen.normalize.text import (
     key_tokens,
     pinyin_syllables,
     pinyin_word_length,
+    plain_text,
 )
 
 #: Common names pycountry does not know, and codes people write instead of ISO ones.
@@ -237,6 +238,7 @@ def city_key(raw: str | None) -> str | None:
     ("Frankfurt a. M.", "Frankfurt (Main)" and "60311 Frankfurt am Main" -> "frankfurt")."""
     if not raw:
         return None
+    raw = plain_text(raw)  # "M&uuml;nchen"
     if not has_cjk(raw):
         # A river or region after the name: "Frankfurt (Main)", "Frankfurt/M.", "Halle/Saale";
         # a state or country after a comma: "New York, NY", "Munich, Germany".
@@ -295,6 +297,7 @@ def street_key(raw: str | None) -> str | None:
 def _street_key(raw: str | None) -> str | None:
     if not raw:
         return None
+    raw = plain_text(raw)  # "Hauptstra&szlig;e 5", a zero-width space copied from a page
     if not raw.isascii() and has_cjk(raw):
         raw = _cjk_street(raw)
     elif ("." in raw or "°" in raw or "istrict" in raw) and _STREET_MARKS.search(raw):

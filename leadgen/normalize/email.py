@@ -27,6 +27,7 @@ from email_validator.syntax import (
 
 from leadgen.items import EmailAddress
 from leadgen.normalize.memo import CACHE_SIZE, remember
+from leadgen.normalize.text import plain_text
 
 #: How pages hide an address from harvesters, as regular-expression parts: "info [at] acme
 #: [dot] de", "info(at)acme(dot)de", "info@acme。de" (the page extractors find them in text).
@@ -134,7 +135,7 @@ def _set_off(text: str) -> tuple[str, str] | None:
 
 
 def _parse_email(raw: str) -> EmailAddress | None:
-    text = _LABEL.sub("", raw.strip(), count=1)
+    text = _LABEL.sub("", plain_text(raw).strip(), count=1)  # a zero-width space inside it
     bracketed = _BRACKETED.search(text)
     if bracketed:
         text = bracketed.group(1)

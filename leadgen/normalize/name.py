@@ -6,7 +6,6 @@ lacks or splits badly (CJK forms without spaces, "Sp. z o.o.", "GmbH & Co. KG", 
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -15,7 +14,7 @@ from cleanco.clean import prepare_default_terms
 
 from leadgen.normalize.address import city_key
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import clean_spaces, fold, has_cjk, key_tokens
+from leadgen.normalize.text import clean_spaces, fold, has_cjk, key_tokens, plain_text
 
 
 class NameParts(NamedTuple):
@@ -131,13 +130,9 @@ def _may_be_annotated(name: str) -> bool:
 
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
 _CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
-#: Marks and invisible characters a name can carry and no key should: "Acme™", a soft hyphen,
-#: a zero-width space, direction marks, a byte order mark.
-_MARKS = str.maketrans("", "", "™®©℠\u00ad\u200b\u200e\u200f\u2060\ufeff\u202a\u202b\u202c"
-                               "\u202d\u202e")
-#: What a name copied from a web page or an HTML export holds: entities ("Acme &amp; Co"),
-#: tags ("<b>Acme GmbH</b>", "Acme GmbH<br>").
-_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#[xX][0-9A-Fa-f]+);")
+_MARKS = str.maketrans("", "", "™®©℠")
+#: Tags a name copied from a web page or an HTML export holds ("<b>Acme GmbH</b>", "Acme
+#: GmbH<br>").
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 #: Quotes around the whole name: '"Acme GmbH"', "„Acme GmbH“", "«Acme GmbH»".
 _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|„(?P<c>[^„“”]+)[“”]|'
@@ -145,10 +140,8 @@ _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|„(?P<c>[^
 
 
 def _unmarked(raw: str) -> str:
-    """``raw`` without marks, invisible characters, markup and quotes around it."""
-    raw = raw.translate(_MARKS)  # "Acme™": NFKC would make it "AcmeTM"
-    if "&" in raw and _ENTITY.search(raw):
-        raw = html.unescape(html.unescape(raw))  # "&amp;amp;": escaped twice
+    """``raw`` without marks, invisible characters, entities, markup and quotes around it."""
+    raw = plain_text(raw.translate(_MARKS))  # "Acme™": NFKC would make it "AcmeTM"
     if "<" in raw and _TAG.search(raw):
         raw = _TAG.sub(" ", raw)
     if (quoted := _QUOTED.match(raw)) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import unicodedata
@@ -52,6 +53,25 @@ def contract_umlauts(key: str) -> str:
     if "e" not in key:
         return key
     return key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+#: Characters text copied from a web page carries that show nothing: a soft hyphen, zero-width
+#: spaces (some sites put them inside e-mail addresses against harvesters), direction marks,
+#: a byte order mark.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200e\u200f\u2060\ufeff\u202a\u202b"
+                                   "\u202c\u202d\u202e")
+#: An HTML entity: "&amp;", "&szlig;", "&#038;", "&#x26;".
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#[xX][0-9A-Fa-f]+);")
+
+
+def plain_text(text: str) -> str:
+    """``text`` without invisible characters, its HTML entities read ("Stra&szlig;e" ->
+    "Straße", "&amp;amp;" escaped twice -> "&")."""
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(html.unescape(text))
+    return text
 
 
 def clean_spaces(text: str) -> str:
