@@ -396,6 +396,7 @@ def test_normalize_website_rejects(raw: str) -> None:
     ("www.acme.de;www.acme.com", "acme.de"), ("www.acme.de,acme.com", "acme.de"),
     ('<a href="https://www.acme.de/">Acme GmbH</a>', "acme.de"),
     ("www.acme.de<br>", "acme.de"), ("<b>Web:</b> www.acme.de", "acme.de"),
+    ("www.acme.de&nbsp;", "acme.de"),
 ])
 def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
                                                                    domain: str) -> None:

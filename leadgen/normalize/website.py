@@ -11,6 +11,7 @@ import idna
 import tldextract
 
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.text import plain_text
 
 # suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call. The
 # list's private section counts too: on a hosting platform each customer's site is its own
@@ -167,6 +168,7 @@ def first_website(field: str) -> tuple[str, str] | None:
     the address a redirecting link in the field points to ("l.facebook.com/l.php?u=...").
     (:func:`normalize_website` keeps a link's own host: the enrichment crawler tells by it
     which host a request goes to.)"""
+    field = plain_text(field)  # "www.acme.de&nbsp;", a zero-width space copied with it
     site = normalize_website(_redirect_target(field.strip()) or field)
     if site is None and "<" in field:  # "<a href="http://acme.de">Acme</a>", "acme.de<br>"
         link = _HREF.search(field)
