@@ -224,6 +224,15 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("+49 89 123456 / Fax +49 89 123457", "DE", "+4989123456", None),
         ("Fax: 089 123457, Tel: 089 123456", "DE", "+4989123456", None),
         ("传真：0755-83212346 电话：0755-83212345", "CN", "+8675583212345", None),
+        # Extension words in more languages ("App." was read as keypad digits: +49...27712).
+        ("+49 30 1234567 App. 12", "DE", "+49301234567", "12"),
+        ("0755-88886666 內線 801", "CN", "+8675588886666", "801"),
+        ("+48 22 123 45 67 wew. 12", "PL", "+48221234567", "12"),
+        # A note in words after the number (its letters are no keypad digits).
+        ("+49 30 1234567 Zentrale", "DE", "+49301234567", None),
+        ("+49 30 1234567 Mo-Fr 9-17 Uhr", "DE", "+49301234567", None),
+        ("+44 20 7946 0958 Reception", "GB", "+442079460958", None),
+        ("1-800-FLOWERS", "US", "+18003569377", None),  # a vanity number stays one
         # No valid number of the list's region: its country code written without "+", or a
         # Chinese mobile number without +86, as China groups it.
         ("852 2345 6789", "CN", "+85223456789", None),

@@ -65,7 +65,7 @@ EMAILS = ["Info@ACME.de", "mailto:Sales@Acme.COM", " kontakt@müller.de ", "wang
 def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
     """The unmemoized algorithm: the text as one number; else a valid number followed by a
     dash and an extension; else the first valid number of a field listing several (fax
-    numbers left out)."""
+    numbers left out); else a valid number before a note in words."""
     if not raw:
         return None
     text, region = phone_text(raw, region)
@@ -89,6 +89,8 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
             found = _reference_number(phone_text(part, None)[0], region, valid_only=True)
             if found is not None:
                 break
+    if found is None and (match := _phone._TRAILING_NOTE.match(text)):
+        found = _reference_number(match.group(1), region, valid_only=True)  # a note after it
     return None if found is None else found.model_copy(update={"raw": raw.strip()})
 
 

@@ -42,8 +42,9 @@ _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
 # Extension words phonenumbers does not know ("转 808", "分机 808", "Durchwahl 12"): read as
 # "ext.", which it does.
-_EXTENSION_WORD = re.compile(r"\s*(?:转|分机|分機|内线|durchwahl|dw|nebenstelle|poste|interno)"
-                             r"\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
+_EXTENSION_WORD = re.compile(
+    r"\s*(?:转|分机|分機|内线|內線|(?<![a-z])(?:durchwahl|dw|nebenstelle|apparat|app|poste|"
+    r"interno|wewn|wew))\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
 # A dash and a few digits after a complete number: an extension ("0755-83212345-808"; where
 # numbers have a fixed length, as in China, it cannot be part of the number).
 _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
@@ -118,7 +119,8 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
         found = _written_abroad(text, region) or found  # no valid number of the region
     if found is None:
         found = (_with_trailing_extension(text, region)
-                 or _first_in_text(raw.translate(_FULLWIDTH), region))  # labels kept
+                 or _first_in_text(raw.translate(_FULLWIDTH), region)  # labels kept
+                 or _with_trailing_note(text, region))
     if found is None:
         return None
     e164, kind, extension = found
@@ -164,6 +166,18 @@ def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
     if number is None or number.extension:
         return None
     return _found(number, match.group(2))
+
+
+#: A number and a note after it in words: "+49 30 1234567 Zentrale", "... Mo-Fr 9-17 Uhr".
+_TRAILING_NOTE = re.compile(r"^([+(]?\d[\d\s().\-/]*\d)\s+[^\W\d_].*$")
+
+
+def _with_trailing_note(text: str, region: str | None) -> _Found | None:
+    """The valid number before a note in words (tried last: phonenumbers reads letters as a
+    keypad's digits, so the note would otherwise make another number or none)."""
+    match = _TRAILING_NOTE.match(text)
+    number = _valid_number(match.group(1), region) if match else None
+    return None if number is None else _found(number, number.extension or None)
 
 
 def _first_in_text(text: str, region: str | None) -> _Found | None:
