@@ -135,14 +135,14 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     trade = trade_name(lead.lead.name)
     if trade and (trade_key := normalize_name(trade).name_key) and trade_key not in names:
         names += (trade_key,)  # "Acme Inc. d/b/a Acme Tools": the company and its trade name
-    if lead.country and (bare := without_country(names[0], lead.country)) and (
+    if names and lead.country and (bare := without_country(names[0], lead.country)) and (
             bare not in names):
         names += (bare,)  # "IBM Deutschland" in Germany: also "ibm" ("IBM Germany" too)
     cities = city_aliases(lead.city)
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"
-    if cities and lead.country == "CN" and (
+    if names and cities and lead.country == "CN" and (
             core := without_town(names[0], cities, rules.generic_name_words)) and (
             core not in names):
         names += (core,)  # "深圳华强电子" in Shenzhen: also "华强电子"
@@ -165,9 +165,9 @@ def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
     no town of ``towns`` (the lead's city keys) is there or too little is left."""
     for town in towns:
         if has_cjk(name_key):
-            core = name_key[len(town):].removeprefix("市")  # "深圳市..." as "深圳..."
-            if has_cjk(town) and name_key.startswith(town) and len(core) >= 4:
-                return core
+            if has_cjk(town) and name_key.startswith(town) and len(
+                    core := name_key[len(town):].removeprefix("市")) >= 4:
+                return core  # "深圳市..." as "深圳..."
             continue
         words = name_key.split()
         if town in (words[0], words[-1]) and len(words) > 1:
