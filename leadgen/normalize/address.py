@@ -15,6 +15,7 @@ from leadgen.normalize.text import (
     contract_umlauts,
     fold,
     has_cjk,
+    has_hangul,
     key_tokens,
     pinyin_syllables,
     pinyin_word_length,
@@ -374,9 +375,9 @@ def _number_follows(words: list[str], position: int) -> bool:
 
 
 def _cjk_street(raw: str) -> str:
-    """A Chinese or Japanese street address without the province or prefecture, city and
-    district before it (and a postal code), a Japanese block address as digits."""
-    if _is_korean(raw):  # "서울특별시 강남구 테헤란로 152" = "테헤란로 152"
+    """A Chinese, Japanese or Korean street address without the province or prefecture, city
+    and district before it (and a postal code), a Japanese block address as digits."""
+    if has_hangul(raw):  # "서울특별시 강남구 테헤란로 152" = "테헤란로 152"
         street = raw.strip()
         while (korean := _KR_PLACES.match(street)) and korean.group("street") != street:
             street = korean.group("street")
@@ -491,7 +492,7 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
             key = contract_umlauts(key)
             local = CITY_EXONYMS.get(key)
         return (local or key,)
-    if _is_korean(key):
+    if has_hangul(key):
         return (_KR_CITY_SUFFIX.sub("", key),)  # "서울특별시" = "서울" (= "Seoul")
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
     base = _CJK_CITY_NAMES.get(base, base)
@@ -558,6 +559,8 @@ def chinese_script_country(text: str | None) -> str | None:
     ...", "香港九龍尖沙咀..."), else None."""
     found = _CHINESE_PLACE_START.match(text.strip()) if text else None
     return CHINESE_SCRIPT_PLACES[found.group()] if found else None
+
+
 #: A Japanese address from the top: its prefecture (東京都, 北海道, 大阪府, 京都府, 神奈川県).
 _JP_PREFECTURE = r"東京都|东京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
 _CJK_PLACES = re.compile(
@@ -582,10 +585,6 @@ _KR_PLACES = re.compile(
     r"\s+)?(?:[가-힣]+[구군]\s+)?(?P<street>\S.*)$")
 #: A Korean city's kind after its name: "서울특별시" is "서울".
 _KR_CITY_SUFFIX = re.compile(r"(?<=[가-힣]{2})(?:특별시|광역시|특별자치시|시)$")
-
-
-def _is_korean(text: str) -> bool:
-    return any("\uac00" <= char <= "\ud7af" for char in text)
 
 
 #: Tokyo's wards are its towns: "東京都千代田区..." is in Tokyo.
@@ -664,7 +663,7 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     )
 
     text = " ".join(full.split()).strip(" ,")
-    if "•" in text or "|" in text or "·" in text:
+    if _has_bullets(text):
         text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
     if "," in text and normalize_country(text.rsplit(",", 1)[1]):
         text = text.rsplit(",", 1)[0].strip(" ,")
@@ -710,6 +709,23 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
 
 #: Separators some lists and letterheads put between an address's parts.
 _BULLETS = re.compile(r"\s*[•|·]\s*")
+
+
+def _has_bullets(text: str) -> bool:
+    return "•" in text or "|" in text or "·" in text
+
+
+def last_part(full: str) -> str | None:
+    """The last part of a one-line address with several ("..., Germany", "... • 10115 Berlin
+    • Germany"), or None."""
+    if "," not in full and not _has_bullets(full):
+        return None
+    parts = _PARTS.split(full.strip(" ,•|·"))
+    return parts[-1] if len(parts) > 1 else None
+
+
+#: Where a one-line address's parts meet: commas, or bullets and bars.
+_PARTS = re.compile(r"\s*[,•|·]\s*")
 #: Postal code and town before the street, as some lists write a German, Austrian, Swiss or
 #: French address: "10115 Berlin, Hauptstraße 5", "D-10115 Berlin, Hauptstr. 5".
 _TOWN_FIRST = re.compile(
@@ -811,7 +827,7 @@ _CJK_BARE_POSTAL = re.compile(r"^(\d{6})\s+|\s+(\d{6})$")
 
 
 def _split_cjk(text: str) -> AddressParts:
-    if _is_korean(text) and (korean := _KR_PLACES.match(text)):
+    if has_hangul(text) and (korean := _KR_PLACES.match(text)):
         city = korean.group("city")
         return AddressParts(korean.group("street"), korean.group("code"),
                             _KR_CITY_SUFFIX.sub("", city) if city else None,

@@ -11,6 +11,7 @@ from leadgen.normalize.address import (
     chinese_script_country,
     city_key,
     japanese_address,
+    last_part,
     normalize_country,
     normalize_postal_code,
     one_line_country,
@@ -19,7 +20,7 @@ from leadgen.normalize.address import (
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.phone import normalize_phone, phone_parts, phone_region
-from leadgen.normalize.text import has_cjk
+from leadgen.normalize.text import has_cjk, has_hangul
 from leadgen.normalize.website import first_website
 
 #: Country-code TLDs that are not the country's ISO code, or are used as generic ones.
@@ -47,9 +48,7 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
         return None
     if address.country and (country := normalize_country(address.country)):
         return country
-    full = address.full
-    if full and ("," in full or "•" in full or "|" in full or "·" in full):
-        last = _PARTS.split(full.strip(" ,•|·"))[-1]  # "..., Germany", "... • Germany"
+    if address.full and (last := last_part(address.full)) is not None:  # "..., Germany"
         if default_region and state_code_of(last, default_region.upper()):
             return default_region.upper()
         if country := normalize_country(last):
@@ -68,11 +67,8 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     return one_line_country(address.full) if address.full else None
 
 
-#: Where a one-line address's parts meet: commas, or bullets and bars some lists use.
-_PARTS = re.compile(r"\s*[,•|·]\s*")
-#: Kana: Japanese text; Hangul: Korean.
+#: Kana: Japanese text.
 _KANA = re.compile("[\u3040-\u30ff]")
-_HANGUL = re.compile("[\uac00-\ud7af]")
 #: Traditional characters common in Taiwanese, Hong Kong and Macau addresses (district,
 #: county, number, Taiwan, floor, road, ...): their simplified forms are mainland China's.
 _TRADITIONAL = re.compile("[區縣號臺灣樓門東館國華廣鄉鎮體業電際資發灣龍豐雲興]")
@@ -92,7 +88,7 @@ def address_script_region(lead: Lead) -> str | None:
         return None
     if _KANA.search(text):
         return "JP"
-    if _HANGUL.search(text):
+    if has_hangul(text):
         return "KR"
     return None if _TRADITIONAL.search(text) else "CN"
 

@@ -133,6 +133,14 @@ def key_tokens(text: str) -> list[str]:
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
+def has_hangul(text: str) -> bool:
+    """True when ``text`` holds Korean letters (Hangul)."""
+    return not text.isascii() and _HANGUL.search(text) is not None
+
+
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds Chinese, Japanese or Korean characters."""
     return not text.isascii() and _CJK.search(text) is not None
