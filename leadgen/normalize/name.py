@@ -14,7 +14,14 @@ from cleanco.clean import prepare_default_terms
 
 from leadgen.normalize.address import city_key
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import clean_spaces, fold, has_cjk, key_tokens, plain_text
+from leadgen.normalize.text import (
+    clean_spaces,
+    fold,
+    has_cjk,
+    key_tokens,
+    plain_text,
+    without_tags,
+)
 
 
 class NameParts(NamedTuple):
@@ -43,7 +50,7 @@ EXTRA_LEGAL_FORMS = (
     "e.Kfm.", "e.Kfr.", "e.Kffr.",
     # Austria ("Ges.m.b.H."), Sweden's public companies ("AB (publ)"), and the "Co.,Limited"
     # of Chinese and Hong Kong companies' English names
-    "GesmbH", "Ges.m.b.H.", "Ges.mbH", "GmbH & Co KG", "AB (publ)", "Co., Limited",
+    "GesmbH", "Ges.m.b.H.", "Ges.mbH", "AB (publ)", "Co., Limited",
     # Spelled out (German, Polish), as registers and letterheads print them
     "Aktiengesellschaft", "Gesellschaft mit beschränkter Haftung", "Kommanditgesellschaft",
     "Kommanditgesellschaft auf Aktien", "offene Handelsgesellschaft", "eingetragener Verein",
@@ -131,9 +138,6 @@ def _may_be_annotated(name: str) -> bool:
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
 _CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
 _MARKS = str.maketrans("", "", "™®©℠")
-#: Tags a name copied from a web page or an HTML export holds ("<b>Acme GmbH</b>", "Acme
-#: GmbH<br>").
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 #: Quotes around the whole name: '"Acme GmbH"', "„Acme GmbH“", "«Acme GmbH»".
 _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|„(?P<c>[^„“”]+)[“”]|'
                      r"«(?P<d>[^«»]+)»)\s*$")
@@ -141,9 +145,7 @@ _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|„(?P<c>[^
 
 def _unmarked(raw: str) -> str:
     """``raw`` without marks, invisible characters, entities, markup and quotes around it."""
-    raw = plain_text(raw.translate(_MARKS))  # "Acme™": NFKC would make it "AcmeTM"
-    if "<" in raw and _TAG.search(raw):
-        raw = _TAG.sub(" ", raw)
+    raw = without_tags(plain_text(raw.translate(_MARKS)))  # "Acme™": NFKC makes it "AcmeTM"
     if (quoted := _QUOTED.match(raw)) is not None:
         raw = next(part for part in quoted.groups() if part is not None)
     return raw

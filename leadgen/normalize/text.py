@@ -64,6 +64,15 @@ _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200e\u200f\u2060\ufeff\u202a\u
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#[xX][0-9A-Fa-f]+);")
 
 
+#: An HTML tag: "<b>", "</b>", "<br>", '<a href="...">'.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def without_tags(text: str) -> str:
+    """``text`` with each HTML tag as a space ("<b>Acme GmbH</b>", "www.acme.de<br>")."""
+    return _TAG.sub(" ", text) if "<" in text else text
+
+
 def plain_text(text: str) -> str:
     """``text`` without invisible characters, its HTML entities read ("Stra&szlig;e" ->
     "Straße", "&amp;amp;" escaped twice -> "&")."""

@@ -11,7 +11,7 @@ import idna
 import tldextract
 
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import plain_text
+from leadgen.normalize.text import plain_text, without_tags
 
 # suffix_list_urls=() keeps tldextract on its bundled snapshot: never a network call. The
 # list's private section counts too: on a hosting platform each customer's site is its own
@@ -156,9 +156,8 @@ _LIST_SEPARATORS = re.compile(r"[,;|\s，；、：]+")  # "：" after a label: "
 #: A host as a URL names it (IDNA applied): letters, digits, dots, hyphens (and underscores,
 #: which DNS holds).
 _HOST = re.compile(r"[a-z0-9._-]+")
-#: Markup a field copied from a web page holds: a link's target, and any tag.
+#: A link's target in markup a field copied from a web page holds.
 _HREF = re.compile(r"""href\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]*>")
 
 
 def first_website(field: str) -> tuple[str, str] | None:
@@ -172,7 +171,7 @@ def first_website(field: str) -> tuple[str, str] | None:
     site = normalize_website(_redirect_target(field.strip()) or field)
     if site is None and "<" in field:  # "<a href="http://acme.de">Acme</a>", "acme.de<br>"
         link = _HREF.search(field)
-        field = link.group(1) if link else _TAG.sub(" ", field)
+        field = link.group(1) if link else without_tags(field)
         site = normalize_website(_redirect_target(field.strip()) or field)
     if site is None and _LIST_SEPARATORS.search(field.strip()):
         for part in _LIST_SEPARATORS.split(field.strip()):
