@@ -232,7 +232,11 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("+49 30 1234567 Zentrale", "DE", "+49301234567", None),
         ("+49 30 1234567 Mo-Fr 9-17 Uhr", "DE", "+49301234567", None),
         ("+44 20 7946 0958 Reception", "GB", "+442079460958", None),
+        ("+49 30 1234567 Tel 2", "DE", "+49301234567", None),  # was +493012345678352
+        ("+49 89 123456 Raum 12", "DE", "+4989123456", None),
+        ("+1 212 555 0123 x45", "US", "+12125550123", "45"),  # an extension is no note
         ("1-800-FLOWERS", "US", "+18003569377", None),  # a vanity number stays one
+        ("+1 800 FLOWERS", "US", "+18003569377", None),
         # No valid number of the list's region: its country code written without "+", or a
         # Chinese mobile number without +86, as China groups it.
         ("852 2345 6789", "CN", "+85223456789", None),

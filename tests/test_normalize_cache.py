@@ -63,18 +63,26 @@ EMAILS = ["Info@ACME.de", "mailto:Sales@Acme.COM", " kontakt@müller.de ", "wang
 
 
 def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
-    """The unmemoized algorithm: the text as one number; else a valid number followed by a
-    dash and an extension; else the first valid number of a field listing several (fax
-    numbers left out); else a valid number before a note in words."""
+    """The unmemoized algorithm: a valid number before a note in words (in a field listing no
+    other); else the text as one number; else a valid number followed by a dash and an
+    extension; else the first valid number of a field listing several (fax numbers left
+    out), else the one before a note there."""
     if not raw:
         return None
     text, region = phone_text(raw, region)
-    found = _reference_number(text, region, valid_only=False)
+    found = None
+    several = _phone._SEPARATORS.search(raw.translate(_phone._FULLWIDTH)) is not None
+    note = _phone._TRAILING_NOTE.match(text)
+    if note and not several:  # a valid number before a note in words
+        found = _reference_number(note.group(1), region, valid_only=True)
+    if found is None:
+        found = _reference_number(text, region, valid_only=False)
     if (found is None or found.kind is None) and region is not None:
         # No valid number of the region: the number it is elsewhere, if valid there.
         abroad = None
-        if re.match(r"[1-9][0-9]{0,2}[ .-]", text):  # a country code without "+"
-            abroad = _reference_number("+" + text, None, valid_only=True)
+        if re.match(r"[1-9][0-9]{0,2}[ .-]|\([1-9][0-9]{0,2}\)", text):  # a country code
+            bare = text.replace("(", "", 1).replace(")", " ", 1)  # without "+", or in brackets
+            abroad = _reference_number("+" + bare, None, valid_only=True)
         if abroad is None and region != "CN" and re.fullmatch(
                 r"1[3-9][0-9]([ -]?[0-9]{4}){2}", text):  # a Chinese mobile without +86
             abroad = _reference_number(text, "CN", valid_only=True)
@@ -89,8 +97,8 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
             found = _reference_number(phone_text(part, None)[0], region, valid_only=True)
             if found is not None:
                 break
-    if found is None and (match := _phone._TRAILING_NOTE.match(text)):
-        found = _reference_number(match.group(1), region, valid_only=True)  # a note after it
+    if found is None and note and several:
+        found = _reference_number(note.group(1), region, valid_only=True)
     return None if found is None else found.model_copy(update={"raw": raw.strip()})
 
 

@@ -114,13 +114,22 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 
 def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     text, region = phone_text(raw, region)
-    found = _number(text, region)
+    found, several, listed = None, None, ""
+    if _LETTER.search(text):  # words after the number, or a field listing several
+        listed = raw.translate(_FULLWIDTH)
+        several = _SEPARATORS.search(listed) is not None  # "传真：... 电话：...": labels
+        found = None if several else _before_note(text, region)
+    if found is None:
+        found = _number(text, region)
     if (found is None or found[1] is None) and region is not None:
         found = _written_abroad(text, region) or found  # no valid number of the region
     if found is None:
+        if several is None:
+            listed = raw.translate(_FULLWIDTH)
+            several = _SEPARATORS.search(listed) is not None
         found = (_with_trailing_extension(text, region)
-                 or _first_in_text(raw.translate(_FULLWIDTH), region)  # labels kept
-                 or _with_trailing_note(text, region))
+                 or (_first_in_text(listed, region) if several else None)  # labels kept
+                 or (_before_note(text, region) if several else None))
     if found is None:
         return None
     e164, kind, extension = found
@@ -168,13 +177,20 @@ def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
     return _found(number, match.group(2))
 
 
-#: A number and a note after it in words: "+49 30 1234567 Zentrale", "... Mo-Fr 9-17 Uhr".
-_TRAILING_NOTE = re.compile(r"^([+(]?\d[\d\s().\-/]*\d)\s+[^\W\d_].*$")
+#: A number and a note after it in words: "+49 30 1234567 Zentrale", "... Mo-Fr 9-17 Uhr",
+#: "... Tel 2"; not an extension ("ext. 12", "x12").
+_TRAILING_NOTE = re.compile(
+    r"^([+(]?\d[\d\s().\-/]*\d)\s+(?!(?:extension|extn|ext|x)(?:[\s.:#]|\d|$))[^\W\d_].*$",
+    re.IGNORECASE)
 
 
-def _with_trailing_note(text: str, region: str | None) -> _Found | None:
-    """The valid number before a note in words (tried last: phonenumbers reads letters as a
-    keypad's digits, so the note would otherwise make another number or none)."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _before_note(text: str, region: str | None) -> _Found | None:
+    """The valid number before a note in words. Tried first: phonenumbers reads letters as a
+    keypad's digits, so "+49 30 1234567 Tel 2" would be +493012345678352. A vanity number
+    ("+1 800 FLOWERS") has no valid number before its letters and is read whole."""
     match = _TRAILING_NOTE.match(text)
     number = _valid_number(match.group(1), region) if match else None
     return None if number is None else _found(number, number.extension or None)
@@ -182,8 +198,6 @@ def _with_trailing_note(text: str, region: str | None) -> _Found | None:
 
 def _first_in_text(text: str, region: str | None) -> _Found | None:
     """The first valid number of a field that lists several (see :func:`_listed`)."""
-    if not _SEPARATORS.search(text):
-        return None
     for _, number in _listed(text, region):
         found = _found(number, number.extension or None)
         if found is not None:
