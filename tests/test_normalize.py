@@ -328,6 +328,9 @@ def test_phone_kind() -> None:
         ("E-Mail: info@firma.de (Vertrieb)", "info@firma.de", True, False),
         ("info@firma.de<br>", "info@firma.de", True, False),
         ("info @ firma . de", "info@firma.de", True, False),
+        # Full-width marks, as Chinese pages write them; a bracket closed after it.
+        ("sales＠firma．de", "sales@firma.de", True, False),
+        ("info@firma.de)", "info@firma.de", True, False),
         # Zero-width spaces inside it (against harvesters), a byte order mark before it.
         ("in\u200bfo@fir\u200bma.de", "info@firma.de", True, False),
         ("\ufeffvertrieb@firma.de", "vertrieb@firma.de", True, False),

@@ -30,13 +30,14 @@ from leadgen.normalize.memo import CACHE_SIZE, remember
 from leadgen.normalize.text import plain_text
 
 #: How pages hide an address from harvesters, as regular-expression parts: "info [at] acme
-#: [dot] de", "info(at)acme(dot)de", "info@acme。de" (the page extractors find them in text).
+#: [dot] de", "info(at)acme(dot)de", "info@acme。de", "info＠acme．de" (the page extractors
+#: find them in text).
 OBFUSCATED_AT = (
     r"(?:\s*(?:\[|\(|\{|<)\s*(?:at|@|аt|klammeraffe|собака)\s*(?:\]|\)|\}|>)\s*"
     r"|\s+at\s+|\s*[@＠]\s*)"
 )
 OBFUSCATED_DOT = (r"(?:\s*(?:\[|\(|\{|<)\s*(?:dot|punkt|point|punto|\.)\s*(?:\]|\)|\}|>)\s*"
-                  r"|\s+dot\s+|\.|。)")
+                  r"|\s+dot\s+|\.|。|．)")
 ADDRESS_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
 DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 TOP_LEVEL = r"[A-Za-z]{2,24}"
@@ -169,6 +170,8 @@ def _written_out(text: str) -> str | None:
     """The address a field hides ("info [at] acme [dot] de", "info(at)acme.de") or ends with
     punctuation ("info@acme.de."), or None."""
     text = text.rstrip(".,;:")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1].rstrip(".,;:")  # "info@acme.de)": a bracket closed after it
     match = _OBFUSCATED.fullmatch(text)
     if match is None:
         return text if "@" in text else None
