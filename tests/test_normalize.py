@@ -469,6 +469,8 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
 
 @pytest.mark.parametrize(("raw", "country", "postal"), [
     ("1067.0", "DE", "01067"),  # a float that lost its leading zero too
+    ("6236", "KR", "06236"), ("1000", "MX", "01000"),  # the leading zero a spreadsheet dropped
+    ("2000", "AU", "2000"),  # four digits are a whole Australian code
     ("N/A", "DE", None), ("0", "DE", None), ("00000", "DE", None),  # no code
     ("Postfach 1234", "DE", None),  # a post-office box is no postal code
     ("D 80331", "DE", "80331"),  # the old country prefix after a space

@@ -209,8 +209,10 @@ _POSTAL_LABEL = re.compile(r"^(?:PLZ|ZIP(?: CODE)?|POSTAL CODE|POSTCODE|POSTLEIT
                            r"CEP|NPA)\b[\s:.-]*")
 _CODE_AND_CITY = re.compile(r"^(\d{4,6}|\d{4} [A-Z]{2}) [A-Z]{3,}(?: [A-Z]+)*$")
 #: Countries whose postal codes are five digits and may start with 0 (DE 01067, US 02134,
-#: FR 01000, IT 00100, ES 08001, FI 00100).
-_FIVE_DIGIT_POSTAL = frozenset({"DE", "US", "FR", "IT", "ES", "FI"})
+#: FR 01000, IT 00100, ES 08001, FI 00100, KR 06236, MX 01000, MY 01000, TR 01000, UA
+#: 01001).
+_FIVE_DIGIT_POSTAL = frozenset({"DE", "US", "FR", "IT", "ES", "FI", "KR", "MX", "MY", "TR",
+                                "UA"})
 
 
 _POSTAL_TOKEN = re.compile(r"\d{4,6}")
