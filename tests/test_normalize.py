@@ -683,6 +683,7 @@ CITY_SPELLINGS = [
     # Old and other names; Taiwan's, Hong Kong's and Macau's spellings meet the pinyin of
     # their Chinese names.
     (["M&uuml;nchen", "München\u200b"], "munchen"),  # copied from a web page
+    (["Ft. Worth", "Fort Worth"], "fort worth"), (["Mt. Vernon", "Mount Vernon"], "mount vernon"),
     (["Bombay", "Mumbai"], "mumbai"), (["Bangalore", "Bengaluru"], "bengaluru"),
     (["Saigon", "HCMC", "Ho Chi Minh City"], "ho chi minh city"),
     (["'s-Gravenhage", "The Hague", "Den Haag"], "den haag"),

@@ -265,8 +265,9 @@ def city_key(raw: str | None) -> str | None:
     return " ".join(tokens) or None
 
 
-#: "Sankt Augustin" = "St. Augustin", "Saint-Étienne" = "St-Étienne".
-_SAINTS = {"sankt": "st", "saint": "st", "sainte": "ste"}
+#: "Sankt Augustin" = "St. Augustin", "Saint-Étienne" = "St-Étienne"; "Ft. Worth" = "Fort
+#: Worth", "Mt. Vernon" = "Mount Vernon".
+_SAINTS = {"sankt": "st", "saint": "st", "sainte": "ste", "ft": "fort", "mt": "mount"}
 
 
 def _pinyin_city(tokens: list[str]) -> str | None:
