@@ -42,3 +42,20 @@ def test_only_keeps_the_sections_not_rerun(tmp_path: Path) -> None:
     output.write_text(OLD, encoding="utf-8")
     assert main(["--only", "no-such-benchmark", "--output", str(output)]) == 0
     assert _sections(output.read_text(encoding="utf-8")) == _sections(OLD)
+
+
+def test_generated_leads_come_normalized_as_normalize_lead_gives_them() -> None:
+    """The ingest and dedupe benchmarks hand over generated leads already normalized: their
+    keys must be the ones ``normalize_lead`` gives (else ``leadgen dedupe`` finds every stored
+    key stale and re-keys the whole database, and the benchmark times that)."""
+    from leadgen.normalize import normalize_lead
+    from tests.bench.bench_ingest import generate
+
+    fields = ("name_key", "display_name", "city", "country", "postal_code",
+              "registered_domain")
+    pairs = list(generate(600))
+    assert any(" tech" in normalized.lead.name.lower() for _, normalized in pairs)
+    for lead, normalized in pairs:
+        real = normalize_lead(lead, "DE")
+        assert [getattr(real, f) for f in fields] == [getattr(normalized, f) for f in fields]
+        assert [p.e164 for p in real.phones] == [p.e164 for p in normalized.phones]

@@ -25,6 +25,7 @@ from leadgen.ingest.bulk import BULK_BATCH_SIZE
 from leadgen.ingest.parallel import usable_cores
 from leadgen.items import Address, EmailAddress, Lead, NormalizedLead, PhoneNumber, SourceMeta
 from leadgen.normalize.address import city_key
+from leadgen.normalize.name import name_key
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (2_000, 10_000)
@@ -78,7 +79,7 @@ def generate(count: int, seed: int = 1) -> Iterator[tuple[Lead, NormalizedLead]]
             )
             normalized = NormalizedLead.model_construct(
                 lead=lead, display_name=base if copy % 2 == 0 else base.upper(),
-                name_key=base.lower(), legal_form=form or None,
+                name_key=name_key(base), legal_form=form or None,
                 website=website and website.rstrip("/"), registered_domain=website and domain,
                 emails=[EmailAddress.model_construct(address=e, domain=domain, role=True,
                                                      free_mail=False) for e in emails],
