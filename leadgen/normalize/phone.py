@@ -114,26 +114,30 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 
 def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     text, region = phone_text(raw, region)
-    found, several, listed = None, None, ""
+    found, listed = None, None
     if _LETTER.search(text):  # words after the number, or a field listing several
-        listed = raw.translate(_FULLWIDTH)
-        several = _SEPARATORS.search(listed) is not None  # "传真：... 电话：...": labels
-        found = None if several else _before_note(text, region)
+        listed = _listing(raw)  # "传真：... 电话：...": labels between numbers
+        found = None if listed else _before_note(text, region)
     if found is None:
         found = _number(text, region)
     if (found is None or found[1] is None) and region is not None:
         found = _written_abroad(text, region) or found  # no valid number of the region
     if found is None:
-        if several is None:
-            listed = raw.translate(_FULLWIDTH)
-            several = _SEPARATORS.search(listed) is not None
+        listed = _listing(raw) if listed is None else listed
         found = (_with_trailing_extension(text, region)
-                 or (_first_in_text(listed, region) if several else None)  # labels kept
-                 or (_before_note(text, region) if several else None))
+                 or (_first_in_text(listed, region) or _before_note(text, region)
+                     if listed else None))  # labels kept
     if found is None:
         return None
     e164, kind, extension = found
     return PhoneNumber(e164=e164, raw=raw.strip(), extension=extension, kind=kind)
+
+
+def _listing(raw: str) -> str:
+    """``raw`` with full-width characters made plain when it lists several numbers (split at
+    :data:`_SEPARATORS`), else ""."""
+    listed = raw.translate(_FULLWIDTH)
+    return listed if _SEPARATORS.search(listed) else ""
 
 
 def _number(text: str, region: str | None) -> _Found | None:
