@@ -440,8 +440,9 @@ def _without_units(tokens: list[str]) -> list[str]:
 
 
 _CJK_CITY_SUFFIXES = ("市", "省", "区", "県", "府")
-#: A city named with a suffix that is also part of other cities' names (京都 ends in 都).
-_CJK_CITY_NAMES = {"东京都": "东京", "東京都": "东京"}
+#: A city named with a suffix that is also part of other cities' names (京都 ends in 都), as
+#: keyed (city keys are in simplified characters: 東京都 is "东京都").
+_CJK_CITY_NAMES = {"东京都": "东京"}
 
 
 #: Cities that English (or German) lists name differently from the local name, as city keys:
