@@ -2,7 +2,8 @@
 
 Beyond what phonenumbers reads: Chinese and German extension words ("转 808", "Durchwahl 12"),
 a dash and an extension after a complete number ("0755-83212345-808"), and fields that list
-several numbers ("+49 89 123456 / Fax +49 89 123457": the first that is no fax).
+several numbers ("+49 89 123456 / Fax +49 89 123457": the first that is no fax), separated or
+side by side ("13812345678 13912345678").
 
 Speed: a number is parsed once. Everything after the parse (possible, E.164, the round-trip
 check, line type, region) depends only on the country code and the national significant
@@ -51,7 +52,8 @@ _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
 # Separators of a field that lists several numbers, and a fax number's label among them.
 _SEPARATORS = re.compile(
     r"\s*(?:[,|、；，]|;(?!\s*(?:ext|isub|phone-context)=))\s*|\s+/\s+"  # not RFC 3966 ";ext="
-    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|电话|传真|手机)\s*[.:：])"
+    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|mob|电话|传真|手机)"
+    r"(?:\s*[.:：]|\s+(?=[+(]?\d(?:[\s().\-/]*\d){5})))"  # "Tel: ...", "Fax 089 123457"
     r"|\s+(?:oder|or|und|and|bzw\.?|ou|o|y|e)\s+|\s*或者?\s*",  # "030 123456 oder 0171 ..."
     re.IGNORECASE)
 _FLOAT = re.compile(r"\+?\d{6,}\.0")
@@ -60,6 +62,7 @@ _FLOAT = re.compile(r"\+?\d{6,}\.0")
 _NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()（）]*[^\W\d_][^()（）]*"
                    r"[)）]\s*$", re.IGNORECASE)
 _FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真)", re.IGNORECASE)
+_FAX_WORD = re.compile(r"fax|传真", re.IGNORECASE)
 
 
 class _Facts(NamedTuple):
@@ -127,6 +130,9 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
         found = (_with_trailing_extension(text, region)
                  or (_first_in_text(listed, region) or _before_note(text, region)
                      if listed else None))  # labels kept
+    if found is None and _may_list_two(text):
+        found = next((_found(number, number.extension or None)
+                      for _, number in _spotted(raw.translate(_FULLWIDTH), region)), None)
     if found is None:
         return None
     e164, kind, extension = found
@@ -211,14 +217,46 @@ def _first_in_text(text: str, region: str | None) -> _Found | None:
 
 def phone_parts(raw: str, region: str | None = None) -> list[str]:
     """The numbers a field lists, each as written ("030 123456 / 0171 2345678": both), when
-    it lists two or more valid ones (see :func:`_listed`); else ``[raw]``, one number with
-    whatever it holds ("+1 310 246 1501, ext. 12")."""
+    it lists two or more valid ones (see :func:`_listed`, and :func:`_spotted` for numbers
+    side by side); else ``[raw]``, one number with whatever it holds ("+1 310 246 1501, ext.
+    12")."""
     text = raw.translate(_FULLWIDTH)
-    if not _SEPARATORS.search(text):
-        return [raw]
     region = region.upper() if region and len(region) == 2 else None
-    parts = [part for part, _ in _listed(text, region)]
+    parts = [part for part, _ in _listed(text, region)] if _SEPARATORS.search(text) else []
+    if len(parts) < 2 and _may_list_two(text):
+        spotted = list(_spotted(text, region))
+        if len(spotted) > 1 and _digit_count(text) == sum(
+                _digit_count(part) for part, _ in spotted):
+            parts = [part for part, _ in spotted]
     return parts if len(parts) > 1 else [raw]
+
+
+#: The most digits one number has (E.164's 15): a field with more is searched for numbers
+#: side by side (only then: the search costs several parses).
+_MOST_DIGITS = 15
+
+
+def _may_list_two(text: str) -> bool:
+    return len(text) > _MOST_DIGITS and _digit_count(text) > _MOST_DIGITS
+
+
+def _digit_count(text: str) -> int:
+    return sum(map(str.isdigit, text))
+
+
+def _spotted(text: str, region: str | None,
+             ) -> Iterator[tuple[str, phonenumbers.PhoneNumber]]:
+    """(as written, number) for each valid number phonenumbers finds in ``text``, fax numbers
+    (a fax label since the number before) left out: numbers side by side with nothing but
+    spaces, a slash or labels between them ("13812345678 13912345678", "0755-83456789
+    13823456789", "Tel 030 1234567 Mobil 0171 2345678"), which :data:`_SEPARATORS` cannot
+    split without splitting one number written in groups."""
+    end = 0
+    for match in phonenumbers.PhoneNumberMatcher(text, region,
+                                                 leniency=phonenumbers.Leniency.VALID):
+        between, end = text[end:match.start], match.end
+        if not _FAX_WORD.search(between):
+            yield match.raw_string, match.number
 
 
 def _listed(text: str, region: str | None,
