@@ -99,6 +99,24 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
                 break
     if found is None and note and several:
         found = _reference_number(note.group(1), region, valid_only=True)
+    plain = raw.translate(_phone._FULLWIDTH)
+    if found is None and sum(char.isdigit() for char in text) > 15:
+        # Numbers side by side: the first valid one phonenumbers finds, unless a fax label
+        # or an extension word stands between it and the number before.
+        end = 0
+        for match in phonenumbers.PhoneNumberMatcher(plain, region,
+                                                     leniency=phonenumbers.Leniency.VALID):
+            between, end = plain[end:match.start], match.end
+            if re.search("fax|传真", between, re.IGNORECASE) or re.search(
+                    r"(?:(?<![a-z])(?:ext|extension|extn|x|durchwahl|dw|nebenstelle|apparat|"
+                    r"app|poste|interno|wewn|wew)|转|分机|分機|内线|內線)\s*[.:：#]?\s*$",
+                    between, re.IGNORECASE):
+                continue
+            found = _reference_number(phonenumbers.format_number(
+                match.number, phonenumbers.PhoneNumberFormat.E164), None, valid_only=True)
+            if found is not None and match.number.extension:
+                found = found.model_copy(update={"extension": match.number.extension})
+            break
     return None if found is None else found.model_copy(update={"raw": raw.strip()})
 
 

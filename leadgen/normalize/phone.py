@@ -63,6 +63,10 @@ _NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()�
                    r"[)）]\s*$", re.IGNORECASE)
 _FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真)", re.IGNORECASE)
 _FAX_WORD = re.compile(r"fax|传真", re.IGNORECASE)
+#: An extension's word right before digits: they are no number of their own.
+_EXTENSION_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:ext(?:ension|n)?|x|durchwahl|dw|nebenstelle|apparat|app|poste|interno|"
+    r"wewn|wew)|转|分机|分機|内线|內線)\s*[.:：#]?\s*$", re.IGNORECASE)
 
 
 class _Facts(NamedTuple):
@@ -255,7 +259,7 @@ def _spotted(text: str, region: str | None,
     for match in phonenumbers.PhoneNumberMatcher(text, region,
                                                  leniency=phonenumbers.Leniency.VALID):
         between, end = text[end:match.start], match.end
-        if not _FAX_WORD.search(between):
+        if not _FAX_WORD.search(between) and not _EXTENSION_BEFORE.search(between):
             yield match.raw_string, match.number
 
 
