@@ -354,6 +354,11 @@ def test_phone_kind() -> None:
         # Percent-encoded, as a mailto link writes a space or "@".
         ("mailto:%20info@firma.de", "info@firma.de", True, False),
         ("vertrieb%40firma.de", "vertrieb@firma.de", True, False),
+        # A comma typed for the last dot; a top-level domain of the public suffix list.
+        ("info@firma,de", "info@firma.de", True, False),
+        ("sales@acme,com", "sales@acme.com", True, False),
+        ("info@brauerei.bayern", "info@brauerei.bayern", True, False),
+        ("sales@acme.中国", "sales@acme.xn--fiqs8s", True, False),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:
@@ -364,7 +369,9 @@ def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None
 
 @pytest.mark.parametrize("raw", ["", "bad@", "@acme.com", "a b@acme.com", "x@localhost",
                                  "info at the office", "x@@acme.com", "info(at)localhost",
-                                 "foo@bar@baz.de", "Bitte an info@acme.de schreiben"])
+                                 "foo@bar@baz.de", "Bitte an info@acme.de schreiben",
+                                 # No such top-level domain: a typo, no address.
+                                 "info@acme.c", "sales@acme.con", "info@acme.de1"])
 def test_normalize_email_rejects(raw: str) -> None:
     assert normalize_email(raw) is None
 

@@ -28,6 +28,7 @@ from email_validator.syntax import (
 from leadgen.items import EmailAddress
 from leadgen.normalize.memo import CACHE_SIZE, remember
 from leadgen.normalize.text import plain_text
+from leadgen.normalize.website import domain_parts
 
 #: How pages hide an address from harvesters, as regular-expression parts: "info [at] acme
 #: [dot] de", "info(at)acme(dot)de", "info@acme。de", "info＠acme．de" (the page extractors
@@ -154,6 +155,8 @@ def _parse_email(raw: str) -> EmailAddress | None:
         return None
     local, ascii_domain = checked
     domain = ascii_domain.lower()
+    if not _known_top_level(domain):
+        return None  # "info@acme.c", "info@acme.con": no such domain can exist
     # Lower-case the local part too: nearly every mail server treats it case-insensitively,
     # and a stable key matters more here than the RFC's theoretical case sensitivity.
     address = f"{local.lower()}@{domain}"
@@ -166,16 +169,29 @@ def _parse_email(raw: str) -> EmailAddress | None:
     )
 
 
+#: A comma typed for the dot before the top-level domain: "info@acme,de".
+_COMMA_FOR_DOT = re.compile(r"(@[\w.-]+),([A-Za-z]{2,24})$")
+
+
 def _written_out(text: str) -> str | None:
-    """The address a field hides ("info [at] acme [dot] de", "info(at)acme.de") or ends with
-    punctuation ("info@acme.de."), or None."""
+    """The address a field hides ("info [at] acme [dot] de", "info(at)acme.de"), ends with
+    punctuation ("info@acme.de.") or mistypes ("info@acme,de"), or None."""
     text = text.rstrip(".,;:")
     if text.endswith(")") and "(" not in text:
         text = text[:-1].rstrip(".,;:")  # "info@acme.de)": a bracket closed after it
+    text = _COMMA_FOR_DOT.sub(r"\1.\2", text)
     match = _OBFUSCATED.fullmatch(text)
     if match is None:
         return text if "@" in text else None
     return f"{match.group(1)}@{'.'.join(domain_labels(match.group(2)))}"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _known_top_level(domain: str) -> bool:
+    """Whether ``domain`` ends in a suffix of the public suffix list (tldextract's bundled
+    copy: never a download). email-validator checks the syntax of a top-level domain, not
+    whether it exists."""
+    return bool(domain_parts(domain).suffix)
 
 
 def domain_labels(written: str) -> list[str]:
@@ -255,3 +271,4 @@ def clear_caches() -> None:
     """Forget every memoized e-mail result (tests compare cold and warm runs)."""
     _EMAILS.clear()
     _domain_syntax.cache_clear()
+    _known_top_level.cache_clear()
