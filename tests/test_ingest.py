@@ -224,6 +224,16 @@ def test_a_chains_branches_from_two_lists_stay_one_company_each(sqlite_url: str)
     listed = CliRunner().invoke(app, ["review", "--db", sqlite_url])
     assert listed.exit_code == 0, listed.output
     assert f"also fits company {bare.evidence['also_matches']}" in listed.output
+    # Each side with what a reviewer decides by: the branch's address and phone, the bare
+    # record's town and website only.
+    candidate = bare.evidence["candidate"]
+    street, postal, phone = branches[[o.company_id for o in outcomes[:3]].index(candidate)]
+    digits = "".join(char for char in phone if char.isdigit())
+    assert (f"company {candidate} 'Starbucks': {street}, {postal} New York, US · +1{digits} · "
+            "https://www.starbucks.com") in listed.output, listed.output
+    assert (f"company {bare.company_id} 'Starbucks': New York, US · http://starbucks.com\n"
+            in listed.output)
+    assert "1 open pair; decide with leadgen review --merge ID" in listed.output
     levels = [hit["level"] for hit in outcomes[1].evidence["levels"]]
     assert any(level.startswith("same registered domain, but another place")
                for level in levels), levels

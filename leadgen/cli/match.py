@@ -19,11 +19,11 @@ from leadgen.matching.dedupe import dedupe as dedupe_db
 from leadgen.matching.review import (
     REVIEW_COLUMNS,
     apply_decisions,
-    evidence_text,
     merge_pair,
-    open_possible_matches,
+    open_pair_count,
     reject,
     review_sheet,
+    side_text,
 )
 from leadgen.matching.rules import load_rules
 from leadgen.matching.split import split_company
@@ -221,14 +221,21 @@ def review(
         console.print(f"rejected pair {match_id}")
     if merge or reject_ids:
         return
-    pairs = open_possible_matches(engine, limit)
+    pairs = review_sheet(engine, limit)
     if not pairs:
         console.print("no open possible matches")
+        return
     for pair in pairs:
-        levels = evidence_text(pair["evidence"])
-        console.print(f"#{pair['id']} score {pair['score']:+.1f}: {pair['company_a']} "
-                      f"{pair['name_a']!r} ~ {pair['company_b']} {pair['name_b']!r}  [{levels}]",
-                      markup=False, highlight=False)
+        console.print(f"#{pair['pair']} score {pair['score']:+.1f}: {pair['evidence']}",
+                      markup=False, highlight=False, soft_wrap=True)
+        for side in "ab":
+            console.print(f"  {side} {side_text(pair, side)}", markup=False, highlight=False,
+                          soft_wrap=True)
+    total = open_pair_count(engine)
+    shown = (f"{len(pairs)} of {total} open pairs" if total > len(pairs)
+             else f"{total} open pair{'s' if total > 1 else ''}")
+    console.print(f"{shown}; decide with leadgen review --merge ID / --reject ID, or in a sheet: "
+                  "leadgen review --export review.xlsx", highlight=False, soft_wrap=True)
 
 
 @app.command()

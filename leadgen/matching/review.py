@@ -38,6 +38,13 @@ def open_possible_matches(engine: Engine, limit: int = 50) -> list[dict[str, Any
         return [dict(row._mapping) for row in connection.execute(query)]
 
 
+def open_pair_count(engine: Engine) -> int:
+    """How many possible matches are open."""
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(POSSIBLE).where(
+            POSSIBLE.c.status == "open")).scalar() or 0)
+
+
 def evidence_text(evidence: dict[str, Any] | None, separator: str = ", ") -> str:
     """A possible match's evidence in one line: each field's level, and the other company a
     record fits as well when that is why it was not merged."""
@@ -210,6 +217,20 @@ def review_sheet(engine: Engine, limit: int | None = None) -> list[dict[str, Any
                     row[f"{column}_{side}"] = data[f"{name}_{side}"]
             rows.append(row)
     return rows
+
+
+def side_text(row: dict[str, Any], side: str) -> str:
+    """One company of a :func:`review_sheet` row in a line: its id and name, then its address,
+    phone, website and e-mail where it has them (what a reviewer decides by)."""
+    def value(column: str) -> str:
+        return str(row.get(f"{column}_{side}") or "").strip()
+
+    town = " ".join(part for part in (value("postal_code"), value("city")) if part)
+    address = ", ".join(part for part in (value("street"), town, value("country")) if part)
+    facts = [part for part in (address, value("phone"), value("website"), value("email"))
+             if part]
+    return (f"company {row[f'company_{side}']} {value('name')!r}: "
+            + (" · ".join(facts) or "no address, phone, website or e-mail"))
 
 
 def apply_decisions(engine: Engine, rows: Iterable[tuple[int, dict[str, str]]],
