@@ -174,7 +174,7 @@ def explain(
         for section in sections:
             console.print(f"[bold]{section.title}[/]")
             for line in section.lines:
-                console.print(f"  {line}", markup=False, highlight=False)
+                console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
