@@ -192,6 +192,17 @@ NAMES = [
     ("„Acme Verpackung GmbH“", "Acme Verpackung", "acme verpackung", "GmbH"),
     ("AT&T Inc.", "AT&T", "at and t", "Inc."),  # an ampersand that is no entity
     ("Acme® GmbH", "Acme", "acme", "GmbH"),
+    # A German legal form joined by a hyphen, as registers write holding companies.
+    ("ACME Verwaltungs-GmbH", "ACME Verwaltungs", "acme verwaltungs", "GmbH"),
+    ("Müller Beteiligungs-GmbH & Co. KG", "Müller Beteiligungs", "muller beteiligungs",
+     "GmbH & Co. KG"),
+    ("Nord Immobilien-AG", "Nord Immobilien", "nord immobilien", "AG"),
+    ("Rhein-Main-GmbH", "Rhein-Main", "rhein main", "GmbH"),
+    # "d.b.a." with dots; Korea's (주) after a Latin name; Indonesia's "CV." (with its dot).
+    ("Acme Corp. d.b.a. Acme Labs", "Acme", "acme", "Corp."),
+    ("Acme (주)", "Acme", "acme", "(주)"),
+    ("CV. Maju Jaya", "Maju Jaya", "maju jaya", "CV."),
+    ("CV Library", "CV Library", "cv library", None),
 ]
 
 

@@ -116,7 +116,7 @@ _BRANCH = re.compile(
 #: Smith's Bakery", "Müller GmbH, handelnd als Bäckerei Müller". The company is the name
 #: before it; matching compares the trade name too (see :func:`trade_name`).
 _TRADE_NAME = re.compile(
-    r"(?:[\s,;]+|\s*[(（]\s*)(?:d\s?/\s?b\s?/\s?a|dba|t\s?/\s?a|trading\s+as|"
+    r"(?:[\s,;]+|\s*[(（]\s*)(?:d\s?/\s?b\s?/\s?a|d\.\s?b\.\s?a\.?|dba|t\s?/\s?a|trading\s+as|"
     r"doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|handelnd\s+als|"
     r"firmierend\s+als)(?![\w/])[.:]?\s*(?P<trade>[^()（）]+?)\s*[)）]?\s*$", re.IGNORECASE)
 #: What :data:`_ANNOTATION`, :data:`_FORMERLY` and :data:`_TRADE_NAME` need in a name to match
@@ -124,7 +124,8 @@ _TRADE_NAME = re.compile(
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
-                     "abwicklung", "/a", "dba", "ing as", "ess as", "own as", "a.k.a", "nd als")
+                     "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a",
+                     "nd als")
 
 
 def _may_be_annotated(name: str) -> bool:
@@ -153,9 +154,9 @@ def _unmarked(raw: str) -> str:
 #: Huaqiang Electronics Co., Ltd.)" or the other way round.
 _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 #: Legal forms written before the name ("PT Astra International", "ООО «Ромашка»"), followed
-#: by a space.
+#: by a space. (Indonesia's "CV." only with its dot: "CV Library" is a name.)
 LATIN_PREFIXES = (
-    "PT", "PT.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП",
+    "PT", "PT.", "CV.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП",
     "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
     # Vietnam: "Công ty TNHH" (limited liability), "Công ty Cổ phần" (joint stock), in the
     # two cases lists print them; the longer form first
@@ -268,9 +269,16 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     return head + glue + qualifier.group().strip(), forms
 
 
+#: A German legal form joined to the word before by a hyphen: "Acme Verwaltungs-GmbH",
+#: "Müller Beteiligungs-GmbH & Co. KG", "Nord Immobilien-AG".
+_HYPHENATED_FORM = re.compile(r"(?<=[^\W\d_])-(?=(?:g?GmbH|AG|KG|UG|mbH)\b)")
+
+
 def _strip_forms(name: str) -> tuple[str, list[str]]:
     prefixes: list[str] = []
     forms: list[str] = []
+    if "-" in name:
+        name = _HYPHENATED_FORM.sub(" ", name)
     changed = True
     # Every CJK form holds a non-ASCII character: an ASCII name cannot start or end with one.
     cjk = not name.isascii()
@@ -417,7 +425,7 @@ def _gloss(name: str) -> re.Match[str] | None:
     if not name.endswith((")", "）")):
         return None
     gloss = _GLOSS.search(name)
-    if gloss and gloss.start() > 0:
+    if gloss and gloss.start() > 0 and name[gloss.start():].strip() not in CJK_SUFFIXES:
         head = name[:gloss.start()]
         if has_cjk(head) != has_cjk(gloss.group(1)) and key_tokens(head) and key_tokens(
                 gloss.group(1)):
