@@ -592,6 +592,18 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("12345 Main St, Suite 100", (None, None, None, None)),  # a house number and a unit
     ("Hauptstr. 5 • 10115 Berlin • Germany", ("Hauptstr. 5", "10115", "Berlin", None)),
     ("Hauptstraße 5 | 10115 Berlin", ("Hauptstraße 5", "10115", "Berlin", None)),
+    # Taiwan: the city or county and its code of 3, 5 or 6 digits at the end; the country
+    # with its qualifier after it ("Taiwan, R.O.C.": no part was read before).
+    ("No. 18, Lane 123, Sec. 4, Ren'ai Rd., Da'an Dist., Taipei City 106, Taiwan",
+     ("No. 18, Lane 123, Sec. 4, Ren'ai Rd., Da'an Dist.", "106", "Taipei City", None)),
+    ("5F, No. 100, Sec. 1, Jianguo N. Rd., Taipei City 10491, Taiwan, R.O.C.",
+     ("5F, No. 100, Sec. 1, Jianguo N. Rd.", "10491", "Taipei City", None)),
+    ("No. 8, Industrial Rd., Hukou Township, Hsinchu County 303",
+     ("No. 8, Industrial Rd., Hukou Township", "303", "Hsinchu County", None)),
+    ("1 Main St, Seoul 04524, Korea, Republic of", ("1 Main St", "04524", "Seoul", None)),
+    # A city-state keeps its name as the city.
+    ("88 Queensway, Admiralty, Hong Kong, China",
+     ("88 Queensway, Admiralty", None, "Hong Kong", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts
@@ -605,6 +617,19 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     given = normalize_lead(Lead(name="Acme", source=source, address=Address(
         full="Marienplatz 1, 80331 München", city="Munich")))
     assert (given.postal_code, given.city) == ("80331", "munich")  # its own part comes first
+
+
+@pytest.mark.parametrize(("full", "country"), [
+    ("5F, No. 100, Sec. 1, Jianguo N. Rd., Taipei City 10491, Taiwan, R.O.C.", "TW"),
+    ("No. 18, Lane 123, Ren'ai Rd., Taipei City 106", "TW"),  # the code's shape names it
+    ("Rua Augusta 1, Macau, China", "MO"),
+    ("1 Main St, Seoul 04524, Korea, Republic of", "KR"),
+])
+def test_a_qualified_country_or_a_taiwanese_code_names_the_leads_country(
+        full: str, country: str) -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, address=Address(full=full)))
+    assert lead.country == country
 
 
 @pytest.mark.parametrize("full", ["Hauptstr. 5 • 10115 Berlin • Germany",

@@ -52,6 +52,11 @@ COUNTRY_ALIASES = {
     "中国澳门": "MO", "中國澳門": "MO", "россия": "RU", "ivory coast": "CI",
     "cote d ivoire": "CI", "netherlands the": "NL", "emirates": "AE", "hk sar": "HK",
     "hksar": "HK", "macao": "MO",
+    # Taiwan, Hong Kong and Macau with China or a qualifier after them, as their own lists
+    # and mainland ones write them ("Taipei City 106, Taiwan, R.O.C.")
+    "taiwan china": "TW", "china taiwan": "TW", "taiwan province of china": "TW",
+    "r.o.c.": "TW", "roc taiwan": "TW", "macau china": "MO", "macao china": "MO",
+    "macau sar china": "MO",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
@@ -642,7 +647,7 @@ def split_one_line(full: str) -> AddressParts:
 #: ZIP, a British or Canadian postcode, a Brazilian CEP, ...); patterns shared by several
 #: countries (five digits, four digits) name none.
 _COUNTRY_OF_TAG = {"US": "US", "CA": "CA", "GB": "GB", "AU": "AU", "NL": "NL", "PL": "PL",
-                   "JP": "JP", "BR": "BR"}
+                   "JP": "JP", "BR": "BR", "TW": "TW"}
 
 
 def one_line_country(full: str) -> str | None:
@@ -669,8 +674,8 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     text = " ".join(full.split()).strip(" ,")
     if _has_bullets(text):
         text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
-    if "," in text and normalize_country(text.rsplit(",", 1)[1]):
-        text = text.rsplit(",", 1)[0].strip(" ,")
+    if "," in text:
+        text = _without_country(text)
     if has_cjk(text):
         return _split_cjk(text), None
     town_first = _TOWN_FIRST.match(text)
@@ -688,7 +693,7 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
         before = [part.strip() for part in text[:match.start()].split(",") if part.strip()]
         after = match.group()[code.end():].strip(" ,") or None
         region = None
-        if tag == "END":
+        if tag in ("END", "TW"):
             named = match.group()[:code.start()].strip(" ,")
             if _UNIT_OR_STREET.search(named):
                 continue  # "..., Suite 12000" is no city
@@ -709,6 +714,46 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
             city, region = _without_province(after)
         return AddressParts(", ".join(before) or None, code.group(), city, region), tag
     return _split_at_commas(text), None
+
+
+#: What follows a country after a comma, naming it in full: "Taiwan, R.O.C.", "Korea,
+#: Republic of", "Hong Kong, China" (as a key).
+_COUNTRY_QUALIFIERS = frozenset({"r o c", "roc", "republic of", "prc", "p r c", "china",
+                                 "p r china", "sar"})
+#: Countries that are their own city: "..., Hong Kong, China" keeps "Hong Kong" as the city.
+_CITY_STATES = frozenset({"HK", "MO", "SG", "MC", "VA", "LU"})
+
+
+def _without_country(text: str) -> str:
+    """A one-line address without the country after its last comma, or its last two when the
+    last qualifies the one before ("..., Taipei City 106, Taiwan, R.O.C.")."""
+    head, _, last = text.rpartition(",")
+    if "," in head and _country_key(last) in _COUNTRY_QUALIFIERS:
+        before, _, named = head.rpartition(",")
+        country = _qualified_country(named, last)
+        if country and country not in _CITY_STATES:
+            return before.strip(" ,")
+    return head.strip(" ,") if normalize_country(last) else text
+
+
+def _qualified_country(named: str, qualifier: str) -> str | None:
+    """The country ``named`` names with ``qualifier`` after it ("Taiwan", "R.O.C."; "Hong
+    Kong", "China"), or None (a town before "China" names none)."""
+    if _country_key(qualifier) not in _COUNTRY_QUALIFIERS or not normalize_country(named):
+        return None
+    return normalize_country(f"{named.strip()}, {qualifier.strip()}")
+
+
+def end_country(full: str) -> str | None:
+    """The country a one-line address ends with ("..., Germany", "... • Deutschland"), the
+    qualified forms too ("..., Taiwan, R.O.C.", "..., Macau, China", "..., Korea, Republic
+    of"), or None."""
+    parts = _PARTS.split(full.strip(" ,•|·"))
+    if len(parts) < 2:
+        return None
+    if len(parts) > 2 and (country := _qualified_country(parts[-2], parts[-1])):
+        return country
+    return normalize_country(parts[-1])
 
 
 #: Separators some lists and letterheads put between an address's parts.

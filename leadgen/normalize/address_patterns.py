@@ -178,8 +178,13 @@ ONE_LINE_LAST: list[tuple[str, re.Pattern[str], bool]] = [
     # The city, then its code at the end, after a comma: "..., Shanghai 200001", "...,
     # Singapore 238858", "..., Bangalore 560001", "..., Tokyo 100-0005", "..., Moscow 125009"
     ("END", re.compile(rf",\s*{CITY_CAP}\s+(?:\d{{5,6}}|\d{{3}}-\d{{4}})$"), True),
+    # Taiwan: a city or county and its code of 3, 5 or 6 digits: "..., Da'an Dist., Taipei
+    # City 106", "..., Hsinchu County 30274"
+    ("TW", re.compile(rf",\s*{CITY_CAP}(?:(?<=City)|(?<=County))\s+\d{{3}}(?:\d{{2,3}})?$"),
+     True),
 ]
-ONE_LINE_CODES = {"BR": r"\d{5}-\d{3}", "END": r"(?:\d{5,6}|\d{3}-\d{4})$"}
+ONE_LINE_CODES = {"BR": r"\d{5}-\d{3}", "END": r"(?:\d{5,6}|\d{3}-\d{4})$",
+                  "TW": r"\d{3}(?:\d{2,3})?$"}
 #: Italy's province codes, which follow the city ("20121 Milano MI").
 IT_PROVINCES = frozenset(
     "AG AL AN AO AP AQ AR AT AV BA BG BI BL BN BO BR BS BT BZ CA CB CE CH CL CN CO CR CS CT CZ "

@@ -10,6 +10,7 @@ from leadgen.normalize.address import (
     address_parts,
     chinese_script_country,
     city_key,
+    end_country,
     japanese_address,
     last_part,
     normalize_country,
@@ -51,7 +52,7 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     if address.full and (last := last_part(address.full)) is not None:  # "..., Germany"
         if default_region and state_code_of(last, default_region.upper()):
             return default_region.upper()
-        if country := normalize_country(last):
+        if country := end_country(address.full):
             return country
     full = address.full.lstrip() if address.full else ""
     if japanese_address(full) or japanese_address(address.region):
