@@ -604,6 +604,25 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     # A city-state keeps its name as the city.
     ("88 Queensway, Admiralty, Hong Kong, China",
      ("88 Queensway, Admiralty", None, "Hong Kong", None)),
+    ("10 Anson Road, #20-05 International Plaza, Singapore 079903",
+     ("10 Anson Road, #20-05 International Plaza", "079903", "Singapore", None)),
+    # A province or state after the city, as Chinese, Indian and American lists write an
+    # English address: the town before it is the city (the province was taken for it).
+    ("No. 1 Keji Rd, Nanshan District, Shenzhen, Guangdong 518057, China",
+     ("No. 1 Keji Rd, Nanshan District", "518057", "Shenzhen", "Guangdong")),
+    ("No. 1 Keji Rd, Nanshan District, Shenzhen 518057, Guangdong, China",
+     ("No. 1 Keji Rd, Nanshan District", "518057", "Shenzhen", "Guangdong")),
+    ("No. 1 Keji Rd, Shenzhen, Guangdong Province, China 518057",
+     ("No. 1 Keji Rd", "518057", "Shenzhen", "Guangdong Province")),
+    ("No. 5 Gongye Rd, Ningbo, Zhejiang, P.R. China",
+     ("No. 5 Gongye Rd", None, "Ningbo", "Zhejiang")),
+    ("Plot No. 12, Sector 18, Gurugram, Haryana 122015, India",
+     ("Plot No. 12, Sector 18", "122015", "Gurugram", "Haryana")),
+    ("100 Peachtree St, Atlanta, Georgia 30301",
+     ("100 Peachtree St", "30301", "Atlanta", "Georgia")),
+    ("No. 1 Keji Rd, Nanshan District, Guangdong, China",  # a district is no town
+     ("No. 1 Keji Rd, Nanshan District", None, None, "Guangdong")),
+    ("12 Main St, Springfield, IL 62701", ("12 Main St", "62701", "Springfield", "IL")),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts
@@ -624,12 +643,27 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     ("No. 18, Lane 123, Ren'ai Rd., Taipei City 106", "TW"),  # the code's shape names it
     ("Rua Augusta 1, Macau, China", "MO"),
     ("1 Main St, Seoul 04524, Korea, Republic of", "KR"),
+    ("No. 1 Keji Rd, Shenzhen, Guangdong Province, China 518057", "CN"),  # code after it
+    ("10 Anson Road, #20-05 International Plaza, Singapore 079903", "SG"),  # a city-state
 ])
-def test_a_qualified_country_or_a_taiwanese_code_names_the_leads_country(
+def test_a_qualified_country_a_city_state_or_a_taiwanese_code_names_the_leads_country(
         full: str, country: str) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     lead = normalize_lead(Lead(name="Acme", source=source, address=Address(full=full)))
     assert lead.country == country
+
+
+@pytest.mark.parametrize(("city", "country", "e164"), [
+    ("Singapore", "SG", "+6561234567"), ("Hong Kong", "HK", "+85261234567"),
+])
+def test_a_city_state_in_the_city_column_names_the_country_its_phones_are_read_in(
+        city: str, country: str, e164: str) -> None:
+    """A list without a country column: "Singapore" as the city is Singapore (its phone,
+    "6123 4567", was lost: no region to read it in)."""
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name="Acme", source=source, phones=["6123 4567"],
+                               address=Address(street="1 Raffles Place", city=city)))
+    assert (lead.country, [phone.e164 for phone in lead.phones]) == (country, [e164])
 
 
 @pytest.mark.parametrize("full", ["Hauptstr. 5 • 10115 Berlin • Germany",

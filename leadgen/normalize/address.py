@@ -663,6 +663,79 @@ def one_line_country(full: str) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     """:func:`split_one_line`, and the tag of the postal code pattern that read it."""
+    text = " ".join(full.split()).strip(" ,")
+    if _has_bullets(text):
+        text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
+    code_after_country = None
+    if "," in text:
+        # "..., China 518057": the country, then the postal code
+        found = _COUNTRY_AND_CODE.search(text)
+        if found and normalize_country(found["country"]) in _CODE_AFTER_COUNTRY:
+            text, code_after_country = text[:found.start()].strip(" ,"), found["code"]
+        text = _without_country(text)
+    if has_cjk(text):
+        return _split_cjk(text), None
+    parts, tag = _read_parts(text)
+    if code_after_country and not parts.postal_code:
+        parts = parts._replace(postal_code=code_after_country)
+    return _province_as_region(parts), tag
+
+
+#: A country and a postal code after it, ending a one-line address: "..., China 518057";
+#: only countries whose addresses lists write so (a US state is no country: "Atlanta,
+#: Georgia 30301", "Springfield, IL 62701").
+_COUNTRY_AND_CODE = re.compile(r",\s*(?P<country>[^\W\d_][^,\d]{2,}?)\s+(?P<code>\d{4,6})$")
+_CODE_AFTER_COUNTRY = frozenset({"CN", "TW", "IN", "KR", "MY", "TH", "ID", "VN", "PH", "PK",
+                                 "BD", "LK"})
+#: Provinces and states that lists write after the city in an English address:
+#: "Shenzhen, Guangdong 518057", "Gurugram, Haryana 122015", "Atlanta, Georgia 30301" (as
+#: keys; "... Province" too).
+_PROVINCES = frozenset({
+    # China (pinyin)
+    "anhui", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
+    "heilongjiang", "henan", "hubei", "hunan", "inner mongolia", "jiangsu", "jiangxi", "jilin",
+    "liaoning", "ningxia", "qinghai", "shaanxi", "shandong", "shanxi", "sichuan", "tibet",
+    "xinjiang", "yunnan", "zhejiang",
+    # India (the union territories named after their city aside)
+    "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat",
+    "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh",
+    "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland", "odisha", "punjab",
+    "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura", "uttar pradesh",
+    "uttarakhand", "west bengal",
+    # United States, written out ("Atlanta, Georgia 30301"; New York and Washington are
+    # cities too)
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "north carolina", "north dakota", "ohio", "oklahoma",
+    "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee",
+    "texas", "utah", "vermont", "virginia", "west virginia", "wisconsin", "wyoming",
+})
+_PROVINCE_WORD = re.compile(r"\s+(?:province|sheng|state)$", re.IGNORECASE)
+#: A district, county or township before a province: no town.
+_DISTRICT = re.compile(r"\b(?:district|dist|qu|county|township|zone|area)\.?$", re.IGNORECASE)
+
+
+def _province_as_region(parts: AddressParts) -> AddressParts:
+    """``parts`` with a province or state read as the city moved to the region, and the town
+    before it (the street's last comma part) as the city: "..., Shenzhen, Guangdong 518057"
+    is in Shenzhen."""
+    city, street = parts.city, parts.street
+    if not city or not street or parts.region:
+        return parts
+    if _country_key(_PROVINCE_WORD.sub("", city)) not in _PROVINCES:
+        return parts
+    rest, _, town = street.rpartition(",")
+    town = town.strip()
+    if (not rest.strip() or not town or _DIGIT.search(town) or _DISTRICT.search(town)
+            or _names_street_type(town) or _UNIT_OR_STREET.search(town)):
+        return parts._replace(region=city, city=None)
+    return parts._replace(street=rest.strip(" ,"), city=town, region=city)
+
+
+def _read_parts(text: str) -> tuple[AddressParts, str | None]:
+    """:func:`_read_one_line` of an address without its country."""
     from leadgen.normalize.address_patterns import (
         CODE_BY_TAG,
         ONE_LINE_CODES,
@@ -671,13 +744,6 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
         POSTAL_PATTERNS,
     )
 
-    text = " ".join(full.split()).strip(" ,")
-    if _has_bullets(text):
-        text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
-    if "," in text:
-        text = _without_country(text)
-    if has_cjk(text):
-        return _split_cjk(text), None
     town_first = _TOWN_FIRST.match(text)
     if town_first and (_DIGIT.search(town_first["street"])
                        or _names_street_type(town_first["street"])) and not (
@@ -753,7 +819,23 @@ def end_country(full: str) -> str | None:
         return None
     if len(parts) > 2 and (country := _qualified_country(parts[-2], parts[-1])):
         return country
-    return normalize_country(parts[-1])
+    if country := normalize_country(parts[-1]) or city_state(parts[-1]):
+        return country
+    found = _COUNTRY_AND_CODE.search("," + parts[-1])  # "..., China 518057"
+    country = normalize_country(found["country"]) if found else None
+    return country if country in _CODE_AFTER_COUNTRY else None
+
+
+_TRAILING_CODE = re.compile(r"\s+\d[\d\s-]*$")
+
+
+def city_state(city: str | None) -> str | None:
+    """The country a city-state's name is, with a postal code after it or not ("Singapore
+    079903", "Hong Kong", "Monaco"), or None for any other town."""
+    if not city:
+        return None
+    country = normalize_country(_TRAILING_CODE.sub("", city))
+    return country if country in _CITY_STATES else None
 
 
 #: Separators some lists and letterheads put between an address's parts.

@@ -10,6 +10,7 @@ from leadgen.normalize.address import (
     address_parts,
     chinese_script_country,
     city_key,
+    city_state,
     end_country,
     japanese_address,
     last_part,
@@ -62,6 +63,8 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
             return chinese_script_country(full[len(prefix):]) or "CN"
     # "台北市信義區...", "香港九龍...": Taiwan, Hong Kong and Macau, not the mainland
     if place := chinese_script_country(full) or chinese_script_country(address.city):
+        return place
+    if place := city_state(address.city):  # "Singapore" in the city column
         return place
     # No country named: a postal code of one country's own shape names it ("London SW1A
     # 2AA" in a German list is in Britain, and its phone a British number).
