@@ -623,6 +623,11 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("No. 1 Keji Rd, Nanshan District, Guangdong, China",  # a district is no town
      ("No. 1 Keji Rd, Nanshan District", None, None, "Guangdong")),
     ("12 Main St, Springfield, IL 62701", ("12 Main St", "62701", "Springfield", "IL")),
+    # The code after the city with a dash or a comma between them.
+    ("No. 45, 2nd Cross, Indiranagar, Bangalore - 560038",
+     ("No. 45, 2nd Cross, Indiranagar", "560038", "Bangalore", None)),
+    ("ul. Lenina 10, Moskva, 125009, Russia", ("ul. Lenina 10", "125009", "Moskva", None)),
+    ("Suite 100, Building, 12345", (None, None, None, None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts

@@ -760,7 +760,7 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         after = match.group()[code.end():].strip(" ,") or None
         region = None
         if tag in ("END", "TW"):
-            named = match.group()[:code.start()].strip(" ,")
+            named = match.group()[:code.start()].strip(" ,-–")
             if _UNIT_OR_STREET.search(named):
                 continue  # "..., Suite 12000" is no city
             return AddressParts(", ".join(before) or None, code.group(), named, None), tag

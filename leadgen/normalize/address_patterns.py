@@ -177,7 +177,9 @@ ONE_LINE_FIRST: list[tuple[str, re.Pattern[str], bool]] = [
 ONE_LINE_LAST: list[tuple[str, re.Pattern[str], bool]] = [
     # The city, then its code at the end, after a comma: "..., Shanghai 200001", "...,
     # Singapore 238858", "..., Bangalore 560001", "..., Tokyo 100-0005", "..., Moscow 125009"
-    ("END", re.compile(rf",\s*{CITY_CAP}\s+(?:\d{{5,6}}|\d{{3}}-\d{{4}})$"), True),
+    # (or after a dash or a comma: "..., Bangalore - 560038", "..., Moskva, 125009")
+    ("END", re.compile(rf",\s*{CITY_CAP}(?:\s+|\s*[-–,]\s*)(?:\d{{5,6}}|\d{{3}}-\d{{4}})$"),
+     True),
     # Taiwan: a city or county and its code of 3, 5 or 6 digits: "..., Da'an Dist., Taipei
     # City 106", "..., Hsinchu County 30274"
     ("TW", re.compile(rf",\s*{CITY_CAP}(?:(?<=City)|(?<=County))\s+\d{{3}}(?:\d{{2,3}})?$"),
