@@ -285,6 +285,17 @@ def test_normalize_phone_rejects(raw: str) -> None:
     assert normalize_phone(raw, None) is None
 
 
+@pytest.mark.parametrize(("raw", "region"), [
+    ("0755-8321 Sales", "CN"),  # was +86755832172537: "Sales" read as keypad digits
+    ("030 ABC 1234", "DE"),
+    ("030 12 Vertrieb", "DE"),
+])
+def test_words_are_no_keypad_digits_outside_a_vanity_number(raw: str, region: str) -> None:
+    """Only a toll-free (or other non-geographic) number is written with letters for digits
+    ("1-800-FLOWERS"); a word after digits too few for a number leaves no number."""
+    assert normalize_phone(raw, region) is None
+
+
 @pytest.mark.parametrize("raw", ["12", "Tel: 12", "123-45", "0/00000"])
 def test_a_few_digits_are_no_number_even_where_the_plan_calls_them_possible(raw: str) -> None:
     """German and Chinese metadata call such numbers possible; as a match key "+4912" would

@@ -77,6 +77,12 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
         found = _reference_number(note.group(1), region, valid_only=True)
     if found is None:
         found = _reference_number(text, region, valid_only=False)
+        if found is not None and re.search(r"[^\W\d_]", text) and found.kind not in (
+                "toll_free", "premium_rate", "shared_cost", "uan", "personal", "voip"):
+            # letters read as keypad digits, and no vanity number: a word, not digits
+            national = str(phonenumbers.parse(found.e164, None).national_number)
+            if len(national) > sum(char.isdigit() for char in text):
+                found = None
     if (found is None or found.kind is None) and region is not None:
         # No valid number of the region: the number it is elsewhere, if valid there.
         abroad = None

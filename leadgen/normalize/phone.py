@@ -151,12 +151,23 @@ def _listing(raw: str) -> str:
 
 
 def _number(text: str, region: str | None) -> _Found | None:
-    """``text`` as one number, or None."""
+    """``text`` as one number, or None. Letters read as a keypad's digits make a vanity
+    number ("1-800-FLOWERS"), a toll-free or other non-geographic line; a word after a
+    number too short to be one ("0755-8321 Sales") is no part of a number."""
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException:
         return None
-    return _found(number, number.extension or None)
+    found = _found(number, number.extension or None)
+    if (found is not None and found[1] not in _VANITY_KINDS and _LETTER.search(text)
+            and len(str(number.national_number)) > _digit_count(text)):
+        return None  # letters were read as digits
+    return found
+
+
+#: Line types vanity numbers are of.
+_VANITY_KINDS = frozenset({"toll_free", "premium_rate", "shared_cost", "uan", "personal",
+                           "voip"})
 
 
 #: A country code written without "+" or "00", as a group of its own: "852 2345 6789", or
