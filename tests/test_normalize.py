@@ -363,6 +363,13 @@ def test_phone_kind() -> None:
         # After a label, as contact columns write it.
         ("E-Mail: info@firma.de", "info@firma.de", True, False),
         ("邮箱：sales@acme.cn", "sales@acme.cn", True, False),
+        # Any label before a colon: "邮件：" was kept as the local part's start.
+        ("邮件：sales@acme.cn", "sales@acme.cn", True, False),
+        ("メールアドレス：info@acme.jp", "info@acme.jp", True, False),
+        ("이메일: info@acme.kr", "info@acme.kr", True, False),
+        ("Kontakt: info@firma.de", "info@firma.de", True, False),
+        ("Email - info@firma.de", "info@firma.de", True, False),
+        ("MAILTO:Info@firma.de", "info@firma.de", True, False),
         # A note in brackets or markup beside it, spaces inside it.
         ("E-Mail: info@firma.de (Vertrieb)", "info@firma.de", True, False),
         ("info@firma.de<br>", "info@firma.de", True, False),

@@ -113,7 +113,10 @@ _BRACKETED = re.compile(r"<\s*([^<>\s]+@[^<>\s]+?)\s*>")
 #: "邮箱：sales@acme.cn".
 _LABEL = re.compile(
     r"^\s*(?:e-?mail(?:[ -]?(?:address|adresse))?|mail|courriel|correo(?: electr[oó]nico)?|"
-    r"posta elettronica|邮箱|电子邮件|電子郵件|电邮|メール)\s*[:：]\s*", re.IGNORECASE)
+    r"posta elettronica|邮箱|电子邮件|電子郵件|电邮|メール)\s*[:：]\s*"
+    # any other label before a colon ("Kontakt:", "邮件：", "이메일:"): an address's own part
+    # holds no colon; or "E-Mail - ..."
+    r"|^[^@:：\"<>()\[\]]{1,40}[:：]\s*(?=[^\s@]+@)|^\s*e-?mail\s+[-–]\s+", re.IGNORECASE)
 
 
 #: An address inside other text: "info@acme.de (Vertrieb)", "info@acme.de<br>".
