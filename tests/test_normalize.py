@@ -719,6 +719,7 @@ def test_a_whole_address_in_the_street_column_is_read_when_it_has_a_postal_code(
     ("12 Main St, Springfield, IL", "US", "US", "+12175550100"),  # Illinois, not Israel
     ("1 Bay St, Toronto, ON", "CA", "CA", "+12175550100"),
     ("Hauptstraße 5, Berlin, DE", "DE", "DE", "+492175550100"),
+    ("100 Peachtree St, Atlanta, Georgia", "US", "US", "+12175550100"),  # not the country
 ])
 def test_a_state_code_ending_a_one_line_address_names_the_lists_country(
         full: str, region: str, country: str, e164: str) -> None:

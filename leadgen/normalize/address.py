@@ -690,28 +690,29 @@ _CODE_AFTER_COUNTRY = frozenset({"CN", "TW", "IN", "KR", "MY", "TH", "ID", "VN",
 #: Provinces and states that lists write after the city in an English address:
 #: "Shenzhen, Guangdong 518057", "Gurugram, Haryana 122015", "Atlanta, Georgia 30301" (as
 #: keys; "... Province" too).
-_PROVINCES = frozenset({
-    # China (pinyin)
-    "anhui", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
-    "heilongjiang", "henan", "hubei", "hunan", "inner mongolia", "jiangsu", "jiangxi", "jilin",
-    "liaoning", "ningxia", "qinghai", "shaanxi", "shandong", "shanxi", "sichuan", "tibet",
-    "xinjiang", "yunnan", "zhejiang",
-    # India (the union territories named after their city aside)
-    "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat",
-    "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh",
-    "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland", "odisha", "punjab",
-    "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura", "uttar pradesh",
-    "uttarakhand", "west bengal",
-    # United States, written out ("Atlanta, Georgia 30301"; New York and Washington are
-    # cities too)
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
-    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
-    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
-    "new jersey", "new mexico", "north carolina", "north dakota", "ohio", "oklahoma",
-    "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee",
-    "texas", "utah", "vermont", "virginia", "west virginia", "wisconsin", "wyoming",
-})
+_STATE_NAMES = {
+    "CN": frozenset({  # pinyin
+        "anhui", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
+        "heilongjiang", "henan", "hubei", "hunan", "inner mongolia", "jiangsu", "jiangxi",
+        "jilin", "liaoning", "ningxia", "qinghai", "shaanxi", "shandong", "shanxi", "sichuan",
+        "tibet", "xinjiang", "yunnan", "zhejiang"}),
+    "IN": frozenset({  # the union territories named after their city aside
+        "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa",
+        "gujarat", "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala",
+        "madhya pradesh", "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland",
+        "odisha", "punjab", "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura",
+        "uttar pradesh", "uttarakhand", "west bengal"}),
+    "US": frozenset({  # New York and Washington are cities too
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+        "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
+        "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "west virginia",
+        "wisconsin", "wyoming"}),
+}
+_PROVINCES = frozenset().union(*_STATE_NAMES.values())
 _PROVINCE_WORD = re.compile(r"\s+(?:province|sheng|state)$", re.IGNORECASE)
 #: A district, county or township before a province: no town.
 _DISTRICT = re.compile(r"\b(?:district|dist|qu|county|township|zone|area)\.?$", re.IGNORECASE)
@@ -910,8 +911,10 @@ def _state_code(text: str) -> str:
 
 
 def state_code_of(text: str, country: str) -> bool:
-    """Whether ``text`` ("IL", "on") is a state or province code of ``country``."""
-    return _state_code(text) in STATE_CODES.get(country, ())
+    """Whether ``text`` ("IL", "on", "Georgia") is a state or province of ``country``, by its
+    code or its name."""
+    return (_state_code(text) in STATE_CODES.get(country, ())
+            or _country_key(text) in _STATE_NAMES.get(country, ()))
 
 
 def _split_at_commas(text: str) -> AddressParts:
