@@ -806,6 +806,9 @@ CITY_SPELLINGS = [
     (["Saigon", "HCMC", "Ho Chi Minh City"], "ho chi minh city"),
     (["'s-Gravenhage", "The Hague", "Den Haag"], "den haag"),
     (["Taipei", "Taibei"], "taibei"), (["Hong Kong", "HK", "Hongkong"], "xianggang"),
+    (["Kaohsiung City", "Kaohsiung"], "gaoxiong"), (["New Taipei City", "New Taipei"], "xinbei"),
+    (["Gurgaon", "Gurugram"], "gurugram"), (["Hanoi", "Hà Nội", "Ha Noi"], "ha noi"),
+    (["Krung Thep", "Bangkok"], "bangkok"),
 ]
 
 
@@ -821,7 +824,8 @@ def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() 
 
 @pytest.mark.parametrize(("latin", "chinese"), [
     ("Taipei", "台北市"), ("Taipei", "臺北"), ("Kaohsiung", "高雄市"), ("Hong Kong", "香港"),
-    ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门"),
+    ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门"), ("Kaohsiung City", "高雄市"),
+    ("New Taipei City", "新北市"), ("Chiayi", "嘉義市"),
     # Japan's cities, in kanji with or without the prefecture's or city's suffix
     ("Tokyo", "東京都"), ("Tokyo", "東京"), ("Osaka", "大阪市"), ("Kyoto", "京都府"),
     ("Yokohama", "横浜市"),

@@ -477,6 +477,13 @@ CITY_EXONYMS: dict[str, str] = {
     "tsingtao": "qingdao", "taipei": "taibei", "kaohsiung": "gaoxiong", "taichung": "taizhong",
     "hsinchu": "xinzhu", "keelung": "jilong", "hongkong": "xianggang", "hk": "xianggang",
     "kowloon": "jiulong", "macau": "aomen", "macao": "aomen",
+    # (Taiwan's with "City" after them: "Kaohsiung City" = 高雄市)
+    "kaohsiung city": "gaoxiong", "taichung city": "taizhong", "hsinchu city": "xinzhu",
+    "keelung city": "jilong", "new taipei": "xinbei", "new taipei city": "xinbei",
+    "chiayi": "jiayi", "chiayi city": "jiayi", "changhua": "zhanghua", "pingtung": "pingdong",
+    "hualien": "hualian", "taitung": "taidong",
+    # other cities two spellings or names are in use for
+    "gurgaon": "gurugram", "hanoi": "ha noi", "krung thep": "bangkok",
     # Japan's cities as their kanji are keyed (東京 = "dongjing"), which their names meet.
     "tokyo": "dongjing", "osaka": "daban", "kyoto": "jingdu", "yokohama": "hengbang",
     "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
