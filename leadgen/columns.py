@@ -2,7 +2,8 @@
 
 The names live in ``columns.yaml`` (data, not code): "Firma", "公司名称" and "Company Name"
 all map to ``name``. A column's name is compared in a normal form: case folded, full-width
-forms made plain, a trailing ":" or "*" dropped, runs of spaces and ``- _ . /`` made one "_".
+forms made plain, a trailing ":" or "*" dropped, runs of spaces and ``- _ . /`` made one "_",
+traditional Chinese characters simplified ("公司名稱" is "公司名称").
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from pathlib import Path
 
 import yaml
 
+from leadgen.normalize.text import simplified_chinese
+
 COLUMNS_PATH = Path(__file__).with_name("columns.yaml")
 _SEPARATORS = re.compile(r"[\s\-_./']+")
 
 
 def column_key(name: str) -> str:
-    """The normal form of a column name: "E-Mail:" -> "e_mail", "Straße" -> "strasse"."""
+    """The normal form of a column name: "E-Mail:" -> "e_mail", "Straße" -> "strasse",
+    "電話" (traditional, a Taiwanese or Hong Kong list) -> "电话"."""
     text = unicodedata.normalize("NFKC", name).casefold().strip().rstrip(":*").strip()
-    return _SEPARATORS.sub("_", text).strip("_")
+    return simplified_chinese(_SEPARATORS.sub("_", text).strip("_"))
 
 
 @lru_cache(maxsize=1)

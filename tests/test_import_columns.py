@@ -66,6 +66,15 @@ def test_column_key(name: str, key: str) -> None:
     ("Person - Email", "contact_email"), ("Person - Job title", "contact_title"),
     ("Contact Mobile", "contact_phone"), ("Contact Notes", None),
     ("Designation", "contact_title"), ("No. of Employees", "employees"),
+    # Traditional Chinese (Taiwan, Hong Kong) as simplified, Japanese and Korean.
+    ("公司名稱", "name"), ("電話", "phone"), ("網址", "website"), ("傳真", "fax"),
+    ("電子郵件", "email"), ("郵遞區號", "postal_code"), ("聯絡人", "contact_name"),
+    ("職稱", "contact_title"), ("縣市", "city"),
+    ("会社名", "name"), ("電話番号", "phone"), ("住所", "address"), ("郵便番号", "postal_code"),
+    ("ホームページ", "website"), ("メールアドレス", "email"), ("都道府県", "region"),
+    ("担当者", "contact_name"),
+    ("회사명", "name"), ("전화번호", "phone"), ("주소", "address"), ("우편번호", "postal_code"),
+    ("홈페이지", "website"), ("이메일", "email"), ("팩스", "fax"), ("담당자", "contact_name"),
 ])
 def test_field_of_column(name: str, field: str | None) -> None:
     assert field_of_column(name) == field
@@ -130,6 +139,29 @@ def test_a_chinese_list_imports_without_any_map(tmp_path: Path) -> None:
         "深圳华强电子", "huaqiang.com", "深圳")
     assert company.size == {"employees_band": "100-499人", "founded_year": 2001}
     assert phones == ["+8613812345678", "+8675583030000"]
+
+
+def test_a_taiwanese_big5_list_imports_without_any_map(tmp_path: Path) -> None:
+    """A Taiwanese list: Big5, column names in traditional characters (none mapped before),
+    a Taipei address that names the country whose plan reads the phone."""
+    path = tmp_path / "廠商名錄.csv"
+    path.write_bytes(
+        "編號,公司名稱,電話,網址,地址,聯絡人,職稱\n"
+        "1,台灣精密工業股份有限公司,02-2345-6789,www.twprecision.com.tw,"
+        "台北市信義區信義路五段7號,陳志明,總經理\n".encode("big5"))
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "tw", "--id-column", "編號",
+                                 "--encoding", "big5", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert ("columns: name=公司名稱, phone=電話, website=網址, address=地址, "
+            "contact_name=聯絡人, contact_title=職稱") in result.output
+    with init_db(db).connect() as conn:
+        company = conn.execute(select(Company)).one()
+        phones = list(conn.execute(select(ContactPoint.value).where(
+            ContactPoint.kind == "phone")).scalars())
+    assert (company.display_name, company.registered_domain, company.country) == (
+        "台灣精密工業", "twprecision.com.tw", "TW")
+    assert phones == ["+886223456789"]
 
 
 def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Path) -> None:
