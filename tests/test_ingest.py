@@ -314,3 +314,46 @@ def test_a_business_park_keeps_its_tenants_apart_and_still_finds_each(tmp_path: 
     assert [outcome.status for outcome in first] == ["new"] * len(TENANTS)
     assert again.status == "merged"
     assert again.company_id == first[TENANTS.index("Radius Systemtechnik")].company_id
+
+
+def test_the_display_name_is_the_one_not_written_in_capitals(sqlite_url: str) -> None:
+    """Two lists of one trust name a company "ACME VERPACKUNG GMBH" and "Acme Verpackung
+    GmbH": the company shows the second, whichever came first (the newer record won before),
+    in one batch or across batches, and after `leadgen dedupe` recomputes it."""
+    engine = init_db(sqlite_url)
+    shout = dict(website="acme-verpackung.de", address=Address(city="Berlin", country="DE"))
+    leads = [lead("Acme Verpackung GmbH", source="dir-a", **shout),
+             lead("ACME VERPACKUNG GMBH", source="dir-b", **shout),
+             lead("BETA FOLIEN GMBH", source="dir-a", website="beta-folien.de"),
+             lead("Beta Folien GmbH", source="dir-b", website="beta-folien.de")]
+    outcomes = []
+    for item in leads:  # a batch per lead: each merge reads the stored company back
+        outcomes += ingest_all(engine, [item])
+    assert [o.status for o in outcomes] == ["new", "merged", "new", "merged"]
+    names = {"acme": "Acme Verpackung", "beta": "Beta Folien"}
+    with engine.connect() as conn:
+        shown = dict(conn.execute(select(Company.name_key, Company.display_name)).all())
+    assert {key.split()[0]: name for key, name in shown.items()} == names
+    result = CliRunner().invoke(app, ["dedupe", "--db", sqlite_url, "--force"])
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        shown = dict(conn.execute(select(Company.name_key, Company.display_name)).all())
+    assert {key.split()[0]: name for key, name in shown.items()} == names
+
+
+def test_a_display_name_ranked_under_the_rules_before_an_upgrade_can_still_be_outranked(
+        sqlite_url: str) -> None:
+    """A company stored before the display name's rule gained "cased" keeps a rank of three
+    parts; a new record of the same trust is compared by trust (no error comparing a number
+    with a time) and, being newer, wins."""
+    engine = init_db(sqlite_url)
+    first = ingest_all(engine, [lead("ACME VERPACKUNG GMBH", website="acme-verpackung.de")])
+    with engine.begin() as conn:
+        sources = conn.execute(select(Company.field_sources)).scalar_one()
+        sources["display_name"]["rank"] = [1, 3, "2026-01-01T00:00:00+00:00"]
+        conn.execute(Company.__table__.update().values(field_sources=sources))
+    second = ingest_all(engine, [lead("Acme Verpackung GmbH", source="dir-b",
+                                      website="acme-verpackung.de")])
+    assert second[0].company_id == first[0].company_id
+    with engine.connect() as conn:
+        assert conn.execute(select(Company.display_name)).scalar_one() == "Acme Verpackung"

@@ -90,10 +90,25 @@ def _rankers(rules: Survivorship) -> dict[str, Ranker]:
 def _ranker(policy: tuple[str, ...]) -> Ranker:
     if "union" in policy:
         return None
-    if tuple(rule for rule in policy if rule != "frequent") == ("trust", "complete", "recent"):
+    incremental = tuple(rule for rule in policy if rule != "frequent")
+    if incremental == ("trust", "complete", "recent"):
         # The default policy, spelled out: it ranks every group of every record.
         return lambda trust, at, values: [trust, sum(map(bool, values.values())), at]
+    if incremental == ("trust", "cased", "complete", "recent"):  # the display name's
+        return lambda trust, at, values: [trust, well_cased(values),
+                                          sum(map(bool, values.values())), at]
     return lambda trust, at, values: _rank(policy, trust, at, values)
+
+
+def well_cased(values: dict[str, Any]) -> int:
+    """1 unless the group's display name is written in capitals or small letters only ("ACME
+    VERPACKUNG", "acme verpackung"): a list that shouts loses to one that writes the name
+    as the company does. A short acronym ("IBM", "BASF SE") is no shouting; names without
+    case (Chinese) are well cased."""
+    name = values.get("display_name") or ""
+    if name.isupper():
+        return 0 if any(len(word) > 4 for word in name.split()) else 1
+    return 0 if name.islower() else 1
 
 
 def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict[str, Any],
@@ -107,6 +122,8 @@ def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict
             rank.append(sum(1 for value in values.values() if value))
         elif rule == "recent":
             rank.append(at)
+        elif rule == "cased":
+            rank.append(well_cased(values))
         elif rule == "frequent" and count is not None:
             rank.append(count)
     return rank
@@ -140,10 +157,19 @@ def apply_record(
             continue
         rank = ranker(trust, at, values)
         current = field_sources.get(group)
-        if (first or current is None or rank > current.get("rank", [])
+        if (first or current is None or _outranks(rank, current.get("rank") or [])
                 or not any(state.get(column) for column in FIELD_GROUPS[group])):
             state.update(values)
             field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
+
+
+def _outranks(rank: list[Any], current: list[Any]) -> bool:
+    """Whether an offer ranked ``rank`` beats the stored value ranked ``current``. A rank
+    stored under other rules (before an upgrade added a rule) is compared by trust alone, a
+    tie going to the newer record, as "recent" would."""
+    if len(rank) == len(current):
+        return rank > current
+    return not current or rank[0] >= current[0]
 
 
 def recompute(

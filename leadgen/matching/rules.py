@@ -96,13 +96,14 @@ class OtherPlace(Strict):
     weight: float
 
 
-Rule = Literal["trust", "complete", "recent", "frequent", "union"]
+Rule = Literal["trust", "complete", "recent", "frequent", "cased", "union"]
 
 
 class Survivorship(Strict):
     default: list[Rule] = ["trust", "complete", "recent"]
     """Per field group, tie-breakers in order: most trusted source, most complete value,
-    most frequent value (batch recompute only), most recent, or the union of all values."""
+    most frequent value (batch recompute only), most recent, a name not in capitals only
+    ("cased"), or the union of all values."""
     fields: dict[str, list[Rule]] = {}
     default_trust: int = 1
     trust: dict[str, int] = {}
