@@ -165,16 +165,37 @@ def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
     no town of ``towns`` (the lead's city keys) is there or too little is left."""
     for town in towns:
         if has_cjk(name_key):
-            if has_cjk(town) and name_key.startswith(town) and len(
-                    core := name_key[len(town):].removeprefix("市")) >= 4:
-                return core  # "深圳市..." as "深圳..."
+            if not has_cjk(town):
+                continue
+            key = name_key
+            if not key.startswith(town) and (province := _PROVINCE_FIRST.match(key)):
+                key = key[province.end():]  # "浙江宁波佳利" in Ningbo: "宁波佳利"
+            if key.startswith(town):
+                core = key[len(town):].removeprefix("市")
+                if len(core) >= 4:
+                    return core  # "深圳市..." as "深圳..."
+                if key != name_key and core:
+                    return key  # too little left without the town: without the province
             continue
         words = name_key.split()
+        if len(words) > 2 and words[0] in _PROVINCES_PINYIN and words[1] == town:
+            words = words[1:]  # "zhejiang ningbo jiali" in Ningbo
         if town in (words[0], words[-1]) and len(words) > 1:
             rest = words[1:] if words[0] == town else words[:-1]
             if any(word not in generic for word in rest):
                 return " ".join(rest)
     return None
+
+
+#: A Chinese province before the town in a company's name ("浙江宁波…", "Zhejiang Ningbo …"):
+#: registered names may lead with both.
+_PROVINCE_FIRST = re.compile(
+    "(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+    "贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)省?")
+_PROVINCES_PINYIN = frozenset(
+    "hebei shanxi liaoning jilin heilongjiang jiangsu zhejiang anhui fujian jiangxi shandong "
+    "henan hubei hunan guangdong hainan sichuan guizhou yunnan shaanxi gansu qinghai guangxi "
+    "xizang tibet ningxia xinjiang".split())
 
 
 def without_country(name_key: str, country: str) -> str | None:
