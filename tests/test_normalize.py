@@ -405,6 +405,23 @@ def test_normalize_email_rejects(raw: str) -> None:
     assert normalize_email(raw) is None
 
 
+@pytest.mark.parametrize(("address", "role"), [
+    # A function with a number, or a team, region or language after it, is still one.
+    ("sales01@acme.cn", True), ("info2@acme.de", True), ("sales-china@acme.com", True),
+    ("info.de@acme.com", True), ("vertrieb.nord@acme.de", True), ("sales_eu@acme.com", True),
+    ("customer.service@acme.com", True),
+    # Chinese exporters' and other languages' functions.
+    ("sale@acme.cn", True), ("foreign@acme.cn", True), ("kf@acme.cn", True),
+    ("verkauf@acme.de", True), ("ventas@acme.es", True),
+    # People.
+    ("hans.mueller@acme.de", False), ("anna@acme.de", False), ("mark.sales@acme.com", False),
+    ("1234567@qq.com", False),
+])
+def test_role_accounts(address: str, role: bool) -> None:
+    email = normalize_email(address)
+    assert email is not None and email.role is role
+
+
 @pytest.mark.parametrize(
     ("raw", "canonical", "domain"),
     [

@@ -54,8 +54,17 @@ ROLE_LOCAL_PARTS = frozenset(
     "marketing export import orders order mail email team jobs careers hr career press media "
     "billing accounts accounting invoice invoices buero buro bureau secretariat reception "
     "customerservice kundenservice noreply no-reply general shop store booking bookings "
-    "reservations reservation welcome business biz trade purchasing procurement".split()
+    "reservations reservation welcome business biz trade purchasing procurement "
+    # more trades' and languages' functions: a Chinese exporter's sale@, foreign@, kf@
+    # (客服, customer service), German verkauf@ and anfrage@, Romance ventas@, vendite@
+    "sale foreign overseas intl international cs kf kefu verkauf einkauf anfrage anfragen "
+    "zentrale post kundendienst bestellung bestellungen ventas vendite ventes commercial "
+    "contacto contatto commandes ordini pedidos customercare customer".split()
 )
+#: What may follow a function in its local part: a number ("sales01", "info2"), or a team,
+#: region or language after a dot, dash or underscore ("sales-china", "info.de", "vertrieb.nord").
+_ROLE_PARTS = re.compile(r"[._\-]")
+_TRAILING_DIGITS = re.compile(r"\d+$")
 #: Free-mail providers: a shared domain that says nothing about the company.
 FREE_MAIL_DOMAINS = frozenset(
     "gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.de yahoo.fr yahoo.co.jp yahoo.com.cn "
@@ -163,13 +172,23 @@ def _parse_email(raw: str) -> EmailAddress | None:
     # Lower-case the local part too: nearly every mail server treats it case-insensitively,
     # and a stable key matters more here than the RFC's theoretical case sensitivity.
     address = f"{local.lower()}@{domain}"
-    base = local.lower().split("+", 1)[0]
     return EmailAddress(
         address=address,
         domain=domain,
-        role=base.replace(".", "").replace("_", "") in ROLE_LOCAL_PARTS or base in ROLE_LOCAL_PARTS,
+        role=is_role_local_part(local.lower()),
         free_mail=domain in FREE_MAIL_DOMAINS,
     )
+
+
+def is_role_local_part(local: str) -> bool:
+    """Whether a (lower-case) local part names a function, not a person: "info",
+    "customer.service", "sales01", "sales-china", "info.de", "vertrieb.nord"; a person's
+    "hans.mueller" is none."""
+    base = local.split("+", 1)[0]
+    if base in ROLE_LOCAL_PARTS or base.replace(".", "").replace("_", "") in ROLE_LOCAL_PARTS:
+        return True
+    first = _ROLE_PARTS.split(base, 1)[0]
+    return _TRAILING_DIGITS.sub("", first) in ROLE_LOCAL_PARTS
 
 
 #: A comma typed for the dot before the top-level domain: "info@acme,de".
