@@ -384,6 +384,22 @@ def test_blocking_keys_skip_weak_domains_and_common_words() -> None:
     assert ("token_city", "trading|berlin") not in keys  # a stop word blocks nothing
 
 
+@pytest.mark.parametrize("page", [
+    "https://www.wlw.de/de/firma/{}-123", "https://www.europages.de/{}/DEU123.html",
+    "https://www.tradeindia.com/{}-123/", "https://www.amazon.de/shops/{}",
+    "https://shop.taobao.com/{}", "https://www.northdata.de/{},Berlin",
+])
+def test_two_companies_on_one_b2b_directory_or_shop_are_not_glued_by_its_domain(
+        page: str) -> None:
+    """A supplier's page on wlw.de, europages or a marketplace is no website of its own: two
+    suppliers listed there share no domain key (before, two of them merged by it)."""
+    alpha = profile("Alpha Feinmechanik GmbH", website=page.format("alpha"), city="Berlin")
+    bravo = profile("Bravo Kunststoff GmbH", website=page.format("bravo"), city="Berlin")
+    assert not any(kind == "domain" for kind, _ in blocking_keys(alpha, RULES))
+    assert level(alpha, bravo, "domain") is None
+    assert compare(alpha, bravo, RULES).decision == "no_match"
+
+
 def test_a_street_address_blocks_within_its_city_and_across_towns_only_while_rare() -> None:
     keys = blocking_keys(profile("Alpha Feinmechanik", street="Hauptstraße 1", city="Berlin"),
                          RULES)
