@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -117,6 +118,19 @@ def test_size_signals(employees: str | None, revenue: str | None, founded: str |
     assert size.model_dump(exclude_none=True) == expected
 
 
+def import_one_company(path: Path, *options: str) -> tuple[str, Any, list[str]]:
+    """``leadgen import`` of a one-company list into a database beside it: the output, the
+    company and its phones (sorted)."""
+    db = f"sqlite:///{path.parent / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), *options, "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    with init_db(db).connect() as conn:
+        company = conn.execute(select(Company)).one()
+        phones = sorted(conn.execute(select(ContactPoint.value).where(
+            ContactPoint.kind == "phone")).scalars())
+    return result.output, company, phones
+
+
 def test_a_chinese_list_imports_without_any_map(tmp_path: Path) -> None:
     """A purchased list as Excel on a Chinese Windows saves it: GBK, Chinese column names,
     the address on one line, a notes column that is not imported."""
@@ -125,16 +139,10 @@ def test_a_chinese_list_imports_without_any_map(tmp_path: Path) -> None:
         "序号,公司名称,电话,手机,网址,地址,员工人数,成立日期,备注\n"
         "1,深圳华强电子有限公司,0755-83030000,13812345678,www.huaqiang.com,"
         "广东省深圳市福田区华强北路1号,100-499人,2001年5月,老客户\n".encode("gbk"))
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "buy", "--id-column", "序号",
-                                 "--region", "CN", "--encoding", "gbk", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    output, company, phones = import_one_company(
+        path, "--source", "buy", "--id-column", "序号", "--region", "CN", "--encoding", "gbk")
     assert ("columns: name=公司名称, phone=电话+手机, website=网址, address=地址, "
-            "employees=员工人数, founded_year=成立日期; not imported: 备注") in result.output
-    with init_db(db).connect() as conn:
-        company = conn.execute(select(Company)).one()
-        phones = sorted(conn.execute(select(ContactPoint.value).where(
-            ContactPoint.kind == "phone")).scalars())
+            "employees=员工人数, founded_year=成立日期; not imported: 备注") in output
     assert (company.display_name, company.registered_domain, company.city) == (
         "深圳华强电子", "huaqiang.com", "深圳")
     assert company.size == {"employees_band": "100-499人", "founded_year": 2001}
@@ -149,16 +157,10 @@ def test_a_taiwanese_big5_list_imports_without_any_map(tmp_path: Path) -> None:
         "編號,公司名稱,電話,網址,地址,聯絡人,職稱\n"
         "1,台灣精密工業股份有限公司,02-2345-6789,www.twprecision.com.tw,"
         "台北市信義區信義路五段7號,陳志明,總經理\n".encode("big5"))
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "tw", "--id-column", "編號",
-                                 "--encoding", "big5", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    output, company, phones = import_one_company(
+        path, "--source", "tw", "--id-column", "編號", "--encoding", "big5")
     assert ("columns: name=公司名稱, phone=電話, website=網址, address=地址, "
-            "contact_name=聯絡人, contact_title=職稱") in result.output
-    with init_db(db).connect() as conn:
-        company = conn.execute(select(Company)).one()
-        phones = list(conn.execute(select(ContactPoint.value).where(
-            ContactPoint.kind == "phone")).scalars())
+            "contact_name=聯絡人, contact_title=職稱") in output
     assert (company.display_name, company.registered_domain, company.country) == (
         "台灣精密工業", "twprecision.com.tw", "TW")
     assert phones == ["+886223456789"]
