@@ -74,6 +74,10 @@ NAMES = [
     ("Hans Schmidt e.Kfm.", "Hans Schmidt", "hans schmidt", "e.Kfm."),
     # The owner and the addressee are no part of the company's name.
     ("Bäckerei Schmidt Inh. Hans Schmidt", "Bäckerei Schmidt", "backerei schmidt", None),
+    # The legal form after the owner is the sole trader's (after "c/o" it is the host's).
+    ("Bäckerei Schmidt Inh. Hans Schmidt e.K.", "Bäckerei Schmidt", "backerei schmidt",
+     "e.K."),
+    ("Acme c/o Regus GmbH", "Acme", "acme", None),
     ("Bäckerei Schmidt, Inhaberin: Eva Schmidt", "Bäckerei Schmidt", "backerei schmidt", None),
     ("Schmidt GmbH c/o Regus", "Schmidt", "schmidt", "GmbH"),
     ("Schmidt GmbH z. Hd. Frau Meier", "Schmidt", "schmidt", "GmbH"),

@@ -349,7 +349,12 @@ def _without_annotations(name: str) -> str:
         if annotation and annotation.start() > 0:
             head = _TRAILING.sub("", name[:annotation.start()])
             if key_tokens(head):
-                name = head
+                # The legal form after an owner is the company's: "Acme Inh. Hans Müller
+                # e.K." (after "c/o Regus GmbH" it is the host's)
+                owner = annotation.group().strip(" ,;")
+                owner_form = (_split_latin_suffix(owner) if pattern is _ANNOTATION
+                              and owner[:3].lower() == "inh" else None)
+                name = f"{head} {owner_form[1]}" if owner_form else head
     gloss = _gloss(name)
     if gloss:
         name = _TRAILING.sub("", name[:gloss.start()]) or name[:gloss.start()]
