@@ -33,6 +33,7 @@ from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
+from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
@@ -705,8 +706,11 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
         good = {p.raw for p in normalized.phones}
         bad = [p for p in lead.phones if p not in good]
         notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE} (kept in the record)")
-    if len(normalized.emails) < len(lead.emails):
-        notes.append(f"{where}: an e-mail is not valid (kept in the record)")
+    bad_emails = [candidate for field in lead.emails for candidate in email_candidates(field)
+                  if normalize_email(candidate) is None]
+    if bad_emails:
+        notes.append(f"{where}: e-mail {', '.join(map(repr, bad_emails))} is not an address "
+                     "(kept in the record)")
     if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
         notes.append(f"{where}: website {lead.website!r} is not a web address (kept in the record)")
     return notes

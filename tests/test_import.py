@@ -67,6 +67,20 @@ def test_a_website_the_normalizer_reads_draws_no_warning(tmp_path: Path) -> None
     assert "3 rows: new 3; 0 rejected, 1 warnings" in out
 
 
+def test_an_email_warning_names_the_addresses_that_are_none(tmp_path: Path) -> None:
+    """A field listing a good and a mistyped address warns about the mistyped one by name (a
+    count comparison let it pass unnamed, or unwarned when another field listed two)."""
+    path = tmp_path / "mails.csv"
+    path.write_text("ID,Firma,Mail,Mail2\n"
+                    "1,Acme GmbH,info@acme.de; sales@acme.con,vertrieb@acme.de\n"
+                    "2,Beta GmbH,kontakt@beta.de,\n", encoding="utf-8")
+    out = run("import", str(path), "--source", "mails", "--id-column", "ID", "--region", "DE",
+              "--map", "name=Firma", "--map", "email=Mail", "--map", "email=Mail2",
+              "--db", f"sqlite:///{tmp_path / 'leads.db'}").output  # type: ignore[attr-defined]
+    assert "mails.csv:2: e-mail 'sales@acme.con' is not an address (kept in the record)" in out
+    assert "2 rows: new 2; 0 rejected, 1 warnings" in out
+
+
 def test_a_nul_in_a_file_is_dropped_and_every_row_stored(tmp_path: Path, db_url: str) -> None:
     """A NUL character in a cell (a broken export) is no text: it is dropped, so PostgreSQL,
     which refuses to store one, stores the batch like SQLite does."""
