@@ -78,6 +78,13 @@ NAMES = [
     ("Bäckerei Schmidt Inh. Hans Schmidt e.K.", "Bäckerei Schmidt", "backerei schmidt",
      "e.K."),
     ("Acme c/o Regus GmbH", "Acme", "acme", None),
+    # A trade-show exhibitor's hall, stand or booth after its name (was keyed into the name).
+    ("Acme GmbH | Halle 5 Stand A12", "Acme", "acme", "GmbH"),
+    ("Acme GmbH (Stand: 3-205)", "Acme", "acme", "GmbH"),
+    ("Acme Co., Ltd. Booth No. 1234", "Acme", "acme", "Co., Ltd."),
+    ("深圳华强电子有限公司 展位号：5.1A12", "深圳华强电子", "深圳华强电子", "有限公司"),
+    ("Stand Up Paddle GmbH", "Stand Up Paddle", "stand up paddle", "GmbH"),  # no number
+    ("Hallenbau GmbH", "Hallenbau", "hallenbau", "GmbH"),
     ("Bäckerei Schmidt, Inhaberin: Eva Schmidt", "Bäckerei Schmidt", "backerei schmidt", None),
     ("Schmidt GmbH c/o Regus", "Schmidt", "schmidt", "GmbH"),
     ("Schmidt GmbH z. Hd. Frau Meier", "Schmidt", "schmidt", "GmbH"),

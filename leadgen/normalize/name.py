@@ -119,13 +119,20 @@ _TRADE_NAME = re.compile(
     r"(?:[\s,;]+|\s*[(（]\s*)(?:d\s?/\s?b\s?/\s?a|d\.\s?b\.\s?a\.?|dba|t\s?/\s?a|trading\s+as|"
     r"doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|handelnd\s+als|"
     r"firmierend\s+als)(?![\w/])[.:]?\s*(?P<trade>[^()（）]+?)\s*[)）]?\s*$", re.IGNORECASE)
+#: A trade-show exhibitor's hall, stand or booth after its name, as exhibitor lists print it:
+#: "Acme GmbH (Stand 3-205)", "Acme GmbH | Halle 5 Stand A12", "Acme Ltd. Booth No. 1234",
+#: "…有限公司 展位号：5.1A12" (a number follows the word: "Stand Up Paddle GmbH" is a name).
+_BOOTH = re.compile(
+    r"(?:\s*[,;|/\-–—(（\[]\s*|\s+|(?<=[\u4e00-\u9fff]))(?:hall[e]?|stand(?:-?nr\.?)?|booth|"
+    r"pavilion|pavillon|展位号?|展台)\b\s*(?:no\.?|nr\.?|#)?\s*[:：]?\s*"
+    r"[\w.\-/]*\d[\w.\-/]*.*$", re.IGNORECASE)
 #: What :data:`_ANNOTATION`, :data:`_FORMERLY` and :data:`_TRADE_NAME` need in a name to match
 #: (searching with them is the slow part, and most names hold none of these).
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
                      "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a",
-                     "nd als")
+                     "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
 def _may_be_annotated(name: str) -> bool:
@@ -344,7 +351,8 @@ def _without_annotations(name: str) -> str:
         name = name[firma.end():]  # ("Firma GmbH" stays: a legal form alone is no name)
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         name = name[:cjk.start()]  # "华强电子有限公司北京分公司": before its legal form is read
-    for pattern in (_ANNOTATION, _FORMERLY, _TRADE_NAME) if _may_be_annotated(name) else ():
+    for pattern in (_BOOTH, _ANNOTATION, _FORMERLY, _TRADE_NAME) if _may_be_annotated(
+            name) else ():
         annotation = pattern.search(name)
         if annotation and annotation.start() > 0:
             head = _TRAILING.sub("", name[:annotation.start()])
