@@ -43,9 +43,9 @@ _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
 # Extension words phonenumbers does not know ("转 808", "分机 808", "Durchwahl 12"): read as
 # "ext.", which it does.
-_EXTENSION_WORD = re.compile(
-    r"\s*(?:转|分机|分機|内线|內線|(?<![a-z])(?:durchwahl|dw|nebenstelle|apparat|app|poste|"
-    r"interno|wewn|wew))\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
+_EXTENSION_WORDS = (r"转|分机|分機|内线|內線|(?<![a-z])(?:durchwahl|dw|nebenstelle|apparat|app|"
+                    r"poste|interno|wewn|wew)")
+_EXTENSION_WORD = re.compile(rf"\s*(?:{_EXTENSION_WORDS})\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
 # A dash and a few digits after a complete number: an extension ("0755-83212345-808"; where
 # numbers have a fixed length, as in China, it cannot be part of the number).
 _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
@@ -62,11 +62,10 @@ _FLOAT = re.compile(r"\+?\d{6,}\.0")
 _NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()（）]*[^\W\d_][^()（）]*"
                    r"[)）]\s*$", re.IGNORECASE)
 _FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真)", re.IGNORECASE)
-_FAX_WORD = re.compile(r"fax|传真", re.IGNORECASE)
-#: An extension's word right before digits: they are no number of their own.
+#: An extension's word right before digits, those phonenumbers knows too ("ext", "x"): the
+#: digits are no number of their own.
 _EXTENSION_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:ext(?:ension|n)?|x|durchwahl|dw|nebenstelle|apparat|app|poste|interno|"
-    r"wewn|wew)|转|分机|分機|内线|內線)\s*[.:：#]?\s*$", re.IGNORECASE)
+    rf"(?:(?<![a-z])(?:ext(?:ension|n)?|x)|{_EXTENSION_WORDS})\s*[.:：#]?\s*$", re.IGNORECASE)
 
 
 class _Facts(NamedTuple):
@@ -270,7 +269,7 @@ def _spotted(text: str, region: str | None,
     for match in phonenumbers.PhoneNumberMatcher(text, region,
                                                  leniency=phonenumbers.Leniency.VALID):
         between, end = text[end:match.start], match.end
-        if not _FAX_WORD.search(between) and not _EXTENSION_BEFORE.search(between):
+        if not _FAX_LABEL.search(between) and not _EXTENSION_BEFORE.search(between):
             yield match.raw_string, match.number
 
 
