@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import (
+    STATE_NAMES,
     address_parts,
     city_aliases,
     country_of_key,
@@ -178,7 +179,7 @@ def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
                     return key  # too little left without the town: without the province
             continue
         words = name_key.split()
-        if len(words) > 2 and words[0] in _PROVINCES_PINYIN and words[1] == town:
+        if len(words) > 2 and words[0] in STATE_NAMES["CN"] and words[1] == town:
             words = words[1:]  # "zhejiang ningbo jiali" in Ningbo
         if town in (words[0], words[-1]) and len(words) > 1:
             rest = words[1:] if words[0] == town else words[:-1]
@@ -192,10 +193,6 @@ def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
 _PROVINCE_FIRST = re.compile(
     "(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
     "贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)省?")
-_PROVINCES_PINYIN = frozenset(
-    "hebei shanxi liaoning jilin heilongjiang jiangsu zhejiang anhui fujian jiangxi shandong "
-    "henan hubei hunan guangdong hainan sichuan guizhou yunnan shaanxi gansu qinghai guangxi "
-    "xizang tibet ningxia xinjiang".split())
 
 
 def without_country(name_key: str, country: str) -> str | None:

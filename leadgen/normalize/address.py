@@ -697,12 +697,12 @@ _CODE_AFTER_COUNTRY = frozenset({"CN", "TW", "IN", "KR", "MY", "TH", "ID", "VN",
 #: Provinces and states that lists write after the city in an English address:
 #: "Shenzhen, Guangdong 518057", "Gurugram, Haryana 122015", "Atlanta, Georgia 30301" (as
 #: keys; "... Province" too).
-_STATE_NAMES = {
+STATE_NAMES = {
     "CN": frozenset({  # pinyin
         "anhui", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
         "heilongjiang", "henan", "hubei", "hunan", "inner mongolia", "jiangsu", "jiangxi",
         "jilin", "liaoning", "ningxia", "qinghai", "shaanxi", "shandong", "shanxi", "sichuan",
-        "tibet", "xinjiang", "yunnan", "zhejiang"}),
+        "tibet", "xizang", "xinjiang", "yunnan", "zhejiang"}),
     "IN": frozenset({  # the union territories named after their city aside
         "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa",
         "gujarat", "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala",
@@ -719,7 +719,7 @@ _STATE_NAMES = {
         "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "west virginia",
         "wisconsin", "wyoming"}),
 }
-_PROVINCES = frozenset().union(*_STATE_NAMES.values())
+_PROVINCES = frozenset().union(*STATE_NAMES.values())
 _PROVINCE_WORD = re.compile(r"\s+(?:province|sheng|state)$", re.IGNORECASE)
 #: A district, county or township before a province: no town.
 _DISTRICT = re.compile(r"\b(?:district|dist|qu|county|township|zone|area)\.?$", re.IGNORECASE)
@@ -921,7 +921,7 @@ def state_code_of(text: str, country: str) -> bool:
     """Whether ``text`` ("IL", "on", "Georgia") is a state or province of ``country``, by its
     code or its name."""
     return (_state_code(text) in STATE_CODES.get(country, ())
-            or _country_key(text) in _STATE_NAMES.get(country, ()))
+            or _country_key(text) in STATE_NAMES.get(country, ()))
 
 
 def _split_at_commas(text: str) -> AddressParts:
