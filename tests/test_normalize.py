@@ -21,7 +21,7 @@ from leadgen.normalize import (
     registered_domain,
     street_key,
 )
-from leadgen.normalize.address import city_aliases, city_key, split_one_line
+from leadgen.normalize.address import address_parts, city_aliases, city_key, split_one_line
 from leadgen.normalize.lead import normalize_phones
 from leadgen.normalize.website import first_website
 
@@ -674,6 +674,15 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
      ("No. 45, 2nd Cross, Indiranagar", "560038", "Bangalore", None)),
     ("ul. Lenina 10, Moskva, 125009, Russia", ("ul. Lenina 10", "125009", "Moskva", None)),
     ("Suite 100, Building, 12345", (None, None, None, None)),
+    # A house number at the start is no postal code when one ends the address (a street
+    # type that no list of them holds: "Ridge", "Trail").
+    ("1500 W Horizon Ridge, Henderson, NV 89012",
+     ("1500 W Horizon Ridge", "89012", "Henderson", "NV")),
+    ("1050 North Edge Trail, Verona, WI 53593",
+     ("1050 North Edge Trail", "53593", "Verona", "WI")),
+    ("1010 Wien, Stephansplatz 1", ("Stephansplatz 1", "1010", "Wien", None)),
+    ("80331 München, Marienplatz 1, 8. Stock",
+     ("Marienplatz 1, 8. Stock", "80331", "München", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts
@@ -741,6 +750,29 @@ def test_a_whole_address_in_the_street_column_is_read_when_it_has_a_postal_code(
     floor = normalize_lead(Lead(name="Acme", source=source, address=Address(
         street="Hauptstr. 5, Gebäude B")), "DE")
     assert (floor.postal_code, floor.city) == (None, None)
+
+
+def test_a_whole_address_in_the_street_column_gives_its_street_beside_city_and_zip_columns(
+        ) -> None:
+    """A list with street, city and ZIP columns whose street column holds the whole address
+    (Zomato's "26161 Detroit Rd, Westlake, OH 44145" beside the city "Cleveland"): the street
+    part is the street and its match key; the columns' own city and postal code come first,
+    and the line gives what no column does."""
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    whole = normalize_lead(Lead(name="Mitchell's", source=source, address=Address(
+        street="26161 Detroit Rd, Westlake, OH 44145", city="Cleveland", postal_code="44145")),
+        "US")
+    street = normalize_lead(Lead(name="Mitchell's", source=source, address=Address(
+        street="26161 Detroit Rd", city="Westlake", postal_code="44145")), "US")
+    rules = load_rules()
+    assert profile_of(whole, rules).streets == profile_of(street, rules).streets == (
+        "26161 detroit rd",)
+    assert (whole.city, whole.postal_code, whole.lead.address.region) == (
+        "cleveland", "44145", None)
+    assert address_parts(whole.lead.address).region == "OH"
+    nameless = normalize_lead(Lead(name="Acme", source=source, address=Address(
+        street="Hauptstr. 5, 10115 Berlin", city="Berlin")), "DE")
+    assert (nameless.postal_code, nameless.city) == ("10115", "berlin")
 
 
 @pytest.mark.parametrize(("full", "region", "country", "e164"), [
@@ -939,6 +971,22 @@ STREETS = [
     # A Japanese street without prefecture, city and ward, its block address as digits.
     ("〒100-0005 東京都千代田区丸の内1丁目1番1号", "丸の内1-1-1", "丸の内1 1 1"),
     ("神奈川県横浜市西区みなとみらい2-2-1", "みなとみらい2丁目2番地1", "みなとみらい2 2 1"),
+    # A building, mall or quarter before or after the street, holding neither a number nor a
+    # street type, is no part of it.
+    ("Waterworks Mall, 932 Freeport Rd", "932 Freeport Rd", "932 freeport rd"),
+    ("The Venetian, 3355 Las Vegas Boulevard South, The Strip",
+     "3355 Las Vegas Blvd S, Venetian Theater, Sports Book and Clock Tower",
+     "3355 las vegas blvd"),
+    ("Specialty Shops, 6401 Morrison Boulevard Suite 1B", "6401 Morrison Blvd, Ste 1B",
+     "6401 morrison blvd"),
+    ("Gebäude B, Hauptstr. 5", "Hauptstr. 5, Hinterhaus", "haupt st 5"),
+    ("435 S. La Cienega Blvd., Los Angeles", "435 s. la cienega blv.", "435 s la cienega blvd"),
+    # ... but a street name before its number, or a unit before the street, stays.
+    ("Av. Paulista, 1000 - Bela Vista", "Avenida Paulista, 1000 - Bela Vista",
+     "ave paulista 1000 bela vista"),
+    ("Suite 100, 123 Main St", "123 Main St", "123 main st"),
+    ("Via Roma, 12", "Via Roma 12", "via roma 12"),
+    ("5, rue de la Paix", "5 rue de la Paix", "5 rue de la paix"),
 ]
 
 

@@ -309,6 +309,8 @@ def _street_key(raw: str | None) -> str | None:
     raw = plain_text(raw)  # "Hauptstra&szlig;e 5", a zero-width space copied from a page
     if not raw.isascii() and has_cjk(raw):
         raw = _cjk_street(raw)
+    elif "," in raw:
+        raw = _street_part(raw)
     elif ("." in raw or "°" in raw or "istrict" in raw) and _STREET_MARKS.search(raw):
         for pattern, replacement in _STREET_REWRITES:
             raw = pattern.sub(replacement, raw)
@@ -348,6 +350,24 @@ def _street_key(raw: str | None) -> str | None:
         # "One Penn Plz.", not "Seven Sisters Rd. 5"; keyed again as a number ("1 b st" = "1b st")
         return _street_key(" ".join([_HOUSE_NUMBER_WORDS[tokens[0]], *tokens[1:]]))
     return " ".join(tokens) or None
+
+
+def _street_part(raw: str) -> str:
+    """The comma parts of a street from the one that names a street with a number on,
+    without a building, mall or quarter before or after it that holds neither ("Waterworks
+    Mall, 932 Freeport Rd" and "3355 Las Vegas Blvd S, Venetian Theater" are the street's
+    address; "Av. Paulista, 1000 - Bela Vista" and "Suite 100, 123 Main St" stay whole)."""
+    parts = raw.split(",")
+    first = next((position for position, part in enumerate(parts)
+                  if _DIGIT.search(part) and _names_street_type(part)), None)
+    if first is None or any(_DIGIT.search(part) or _names_street_type(part)
+                            for part in parts[:first]):
+        return raw
+    last = len(parts)
+    while last > first + 1 and not (_DIGIT.search(parts[last - 1])
+                                    or _names_street_type(parts[last - 1])):
+        last -= 1
+    return ",".join(parts[first:last])
 
 
 #: A house number's label, as keyed ("Nr. 5", "nº 5", "No. 88").
@@ -628,13 +648,15 @@ def address_parts(address: Address | None) -> AddressParts:
         if code:
             given = given._replace(city=city, postal_code=address.postal_code or code)
     full = address.full
-    if (not full and address.street and "," in address.street and not address.city
-            and not address.postal_code):
-        # The whole address in the street column ("Hauptstr. 5, 10115 Berlin"): read when it
-        # has a postal code (commas alone say too little there: "Hauptstr. 5, Gebäude B").
+    if not full and address.street and "," in address.street:
+        # The whole address in the street column ("Hauptstr. 5, 10115 Berlin"; "26161 Detroit
+        # Rd, Westlake, OH 44145" beside city and ZIP columns): its street part, when it has a
+        # postal code (commas alone say too little there: "Hauptstr. 5, Gebäude B"), and the
+        # parts that no column of their own gives.
         read = split_one_line(address.street)
         if read.postal_code:
-            return read._replace(region=given.region or read.region)
+            given = given._replace(street=None)
+            return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
     if not full or (address.street and address.postal_code and address.city):
         return given
     read = split_one_line(full)
@@ -755,7 +777,8 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
     town_first = _TOWN_FIRST.match(text)
     if town_first and (_DIGIT.search(town_first["street"])
                        or _names_street_type(town_first["street"])) and not (
-            _names_street_type(town_first["city"]) or _UNIT_OR_STREET.search(town_first["city"])):
+            _names_street_type(town_first["city"]) or _UNIT_OR_STREET.search(town_first["city"])
+            or _ends_in_postal_code(town_first["street"])):
         return AddressParts(town_first["street"], town_first["code"], town_first["city"]), None
     for tag, pattern, strong in (*ONE_LINE_FIRST, *POSTAL_PATTERNS, *ONE_LINE_LAST):
         match = pattern.search(text)
@@ -869,6 +892,14 @@ _PARTS = re.compile(r"\s*[,•|·]\s*")
 #: French address: "10115 Berlin, Hauptstraße 5", "D-10115 Berlin, Hauptstr. 5".
 _TOWN_FIRST = re.compile(
     r"^(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}) (?P<city>[^,\d]*[^\W\d][^,\d]*?), (?P<street>.+)$")
+def _ends_in_postal_code(street: str) -> bool:
+    """Whether a town-first reading's street part ends in a postal code after a comma: then
+    the number at the start was a house number ("1500 W Horizon Ridge, Henderson, NV
+    89012", not the town "W Horizon Ridge" with the postal code 1500)."""
+    head, comma, last = street.rpartition(",")
+    return bool(comma) and _POSTAL_TOKEN.search(last) is not None
+
+
 _UNIT_OR_STREET = re.compile(
     r"\b(?:suite|ste|unit|room|rm|floor|fl|building|bldg|block|no|nr|box|postfach|road|rd|"
     r"street|st|avenue|ave|straße|strasse|str)\b", re.IGNORECASE)
