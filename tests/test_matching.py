@@ -40,6 +40,8 @@ LEVELS = [
      profile("Mueller und Soehne"), "name", "exact name key"),
     ("a shortened word is the word", profile("Acme Mfg. Co."),
      profile("Acme Manufacturing Company"), "name", "exact name key"),
+    ("BBQ and Barbeque are Barbecue", profile("Smoke BBQ Taqueria"),
+     profile("SMOKE barbeque taqueria"), "name", "exact name key"),
     ("Intl. is International", profile("Nordstern Intl. Trading Ltd."),
      profile("Nordstern International Trading"), "name", "exact name key"),
     ("Gebr. is Gebrüder", profile("Gebr. Heyl GmbH"), profile("Gebrüder Heyl"), "name",

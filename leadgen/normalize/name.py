@@ -182,15 +182,15 @@ CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "(株)", "（株
 
 #: Words lists shorten or spell several ways in company names, keyed as one: "&", "und",
 #: "u." as "and"; "Acme Mfg." = "Acme Manufacturing", "Smith Bros." = "Smith Brothers", "Gebr.
-#: Müller" = "Gebrüder Müller", "Sankt Georg" = "St. Georg", "Centre" = "Center". (Keyed, as
-#: :func:`key_tokens` writes them.)
+#: Müller" = "Gebrüder Müller", "Sankt Georg" = "St. Georg", "Centre" = "Center", "BBQ" =
+#: "Barbeque" = "Barbecue". (Keyed, as :func:`key_tokens` writes them.)
 _KEY_WORDS = {
     "&": "and", "und": "and", "et": "and", "y": "and", "+": "and", "u": "and",
     "mfg": "manufacturing", "mfrs": "manufacturers", "intl": "international",
     "bros": "brothers", "assoc": "associates", "assocs": "associates", "mgmt": "management",
     "natl": "national", "svcs": "services", "grp": "group", "hldgs": "holdings",
     "engg": "engineering", "gebr": "gebruder", "sankt": "st", "saint": "st",
-    "centre": "center",
+    "centre": "center", "bbq": "barbecue", "barbeque": "barbecue",
     # Chinese and Hong Kong companies' English names: "Imp. & Exp.", "Tech", "Electronic"
     # and "Electronics" for one trade (the plural of a trade word as its singular)
     "imp": "import", "exp": "export", "tech": "technology", "technologies": "technology",
