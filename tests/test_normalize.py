@@ -683,6 +683,13 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("1010 Wien, Stephansplatz 1", ("Stephansplatz 1", "1010", "Wien", None)),
     ("80331 München, Marienplatz 1, 8. Stock",
      ("Marienplatz 1, 8. Stock", "80331", "München", None)),
+    # A house number range is no postal code; a Canadian code after its city, without the
+    # province, is one.
+    ("97-101 Dalry Road, Dalry, Edinburgh EH11 2AB",
+     ("97-101 Dalry Road, Dalry", "EH11 2AB", "Edinburgh", None)),
+    ("97-101 Dalry Road", (None, None, None, None)),
+    ("2150 Steeles Avenue W, Unit 20C, Vaughan L4K 2Y7",
+     ("2150 Steeles Avenue W, Unit 20C", "L4K 2Y7", "Vaughan", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts

@@ -676,7 +676,7 @@ def split_one_line(full: str) -> AddressParts:
 #: ZIP, a British or Canadian postcode, a Brazilian CEP, ...); patterns shared by several
 #: countries (five digits, four digits) name none.
 _COUNTRY_OF_TAG = {"US": "US", "CA": "CA", "GB": "GB", "AU": "AU", "NL": "NL", "PL": "PL",
-                   "JP": "JP", "BR": "BR", "TW": "TW"}
+                   "JP": "JP", "BR": "BR", "TW": "TW", "CAN": "CA"}
 
 
 def one_line_country(full: str) -> str | None:
@@ -684,9 +684,28 @@ def one_line_country(full: str) -> str | None:
     GB, "Mountain View, CA 94043" -> US), or None."""
     parts, tag = _read_one_line(full)
     country = _COUNTRY_OF_TAG.get(tag or "")
-    if country in STATE_CODES and not (parts.region and state_code_of(parts.region, country)):
+    if country and tag in _REGION_FIRST and not (
+            parts.region and state_code_of(parts.region, country)):
         return None  # "TX 75041" is Texas; "XY 12345" is no US state's
     return country
+
+
+#: Postal codes whose shape alone names their country, as a postal code column holds them:
+#: Canada's "M6G 1A4", Britain's "EH1 3RJ", the Netherlands' "1015 CJ", Poland's "00-950",
+#: Japan's "100-0005", Brazil's "01310-100" (five digits name none).
+_POSTAL_SHAPES = tuple((country, re.compile(pattern)) for country, pattern in (
+    ("CA", r"[A-Z]\d[A-Z] ?\d[A-Z]\d"), ("GB", r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"),
+    ("NL", r"\d{4} ?[A-Z]{2}"), ("PL", r"\d{2}-\d{3}"), ("JP", r"〒?\s?\d{3}-\d{4}"),
+    ("BR", r"\d{5}-\d{3}")))
+
+
+def postal_code_country(raw: str | None) -> str | None:
+    """The country a postal code's own shape names ("M6G 1A4" -> CA, "EH1 3RJ" -> GB), or
+    None."""
+    if not raw:
+        return None
+    code = " ".join(raw.upper().split())
+    return next((country for country, shape in _POSTAL_SHAPES if shape.fullmatch(code)), None)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -790,7 +809,7 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         before = [part.strip() for part in text[:match.start()].split(",") if part.strip()]
         after = match.group()[code.end():].strip(" ,") or None
         region = None
-        if tag in ("END", "TW"):
+        if tag in ("END", "TW", "CAN"):
             named = match.group()[:code.start()].strip(" ,-–")
             if _UNIT_OR_STREET.search(named):
                 continue  # "..., Suite 12000" is no city
@@ -807,6 +826,8 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
             city = city_part.strip() or None
             if street_part:
                 before.append(street_part)
+        elif after and _names_street_type(after):
+            continue  # "97-101 Dalry Road": a house number range and its street, no city
         else:
             city, region = _without_province(after)
         return AddressParts(", ".join(before) or None, code.group(), city, region), tag

@@ -184,9 +184,11 @@ ONE_LINE_LAST: list[tuple[str, re.Pattern[str], bool]] = [
     # City 106", "..., Hsinchu County 30274"
     ("TW", re.compile(rf",\s*{CITY_CAP}(?:(?<=City)|(?<=County))\s+\d{{3}}(?:\d{{2,3}})?$"),
      True),
+    # Canada without the province: "..., Vaughan L4K 2Y7"
+    ("CAN", re.compile(rf",\s*{CITY_CAP}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d$"), True),
 ]
 ONE_LINE_CODES = {"BR": r"\d{5}-\d{3}", "END": r"(?:\d{5,6}|\d{3}-\d{4})$",
-                  "TW": r"\d{3}(?:\d{2,3})?$"}
+                  "TW": r"\d{3}(?:\d{2,3})?$", "CAN": r"[A-Z]\d[A-Z]\s?\d[A-Z]\d$"}
 #: Italy's province codes, which follow the city ("20121 Milano MI").
 IT_PROVINCES = frozenset(
     "AG AL AN AO AP AQ AR AT AV BA BG BI BL BN BO BR BS BT BZ CA CB CE CH CL CN CO CR CS CT CZ "

@@ -17,6 +17,7 @@ from leadgen.normalize.address import (
     normalize_country,
     normalize_postal_code,
     one_line_country,
+    postal_code_country,
     state_code_of,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
@@ -67,8 +68,10 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     if place := city_state(address.city):  # "Singapore" in the city column
         return place
     # No country named: a postal code of one country's own shape names it ("London SW1A
-    # 2AA" in a German list is in Britain, and its phone a British number).
-    return one_line_country(address.full) if address.full else None
+    # 2AA" in a German list is in Britain, and its phone a British number; "M6G 1A4" in the
+    # postal code column of a US list is in Canada).
+    return ((one_line_country(address.full) if address.full else None)
+            or postal_code_country(address.postal_code))
 
 
 #: Kana: Japanese text.
