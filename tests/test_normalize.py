@@ -64,6 +64,17 @@ NAMES = [
     # Legal forms written before the name.
     ("ООО «Ромашка»", "Ромашка", "ромашка", "ООО"),
     ("PT Astra International Tbk", "Astra International", "astra international", "PT Tbk"),
+    ("UAB „Vilniaus Prekyba“", "Vilniaus Prekyba", "vilniaus prekyba", "UAB"),
+    ("ТОВ «Ромашка»", "Ромашка", "ромашка", "ТОВ"),
+    ("ПрАТ «Оболонь»", "Оболонь", "оболонь", "ПрАТ"),
+    # The Baltic forms "SIA", "AS", "AB" come before a quoted name only.
+    ('SIA "Latvijas Koks"', "Latvijas Koks", "latvijas koks", "SIA"),
+    ('AS "Tallink Grupp"', "Tallink Grupp", "tallink grupp", "AS"),
+    ("SIA Engineering", "SIA Engineering", "sia engineering", None),
+    ("AS Roma", "AS Roma", "as roma", None),
+    # Spanish "and company", alone or before a form.
+    ("Importadora Andina Cía. Ltda.", "Importadora Andina", "importadora andina", "Cía. Ltda."),
+    ("Gómez y Cía.", "Gómez", "gomez", "y Cía."),
     ("Ülker Gıda San. ve Tic. Ltd. Şti.", "Ülker Gıda", "ulker gida", "San. ve Tic. Ltd. Şti."),
     ("ÜLKER GIDA SANAYI VE TICARET A.S.", "ÜLKER GIDA", "ulker gida",
      "SANAYI VE TICARET A.S."),

@@ -58,6 +58,8 @@ EXTRA_LEGAL_FORMS = (
     "Spółka z ograniczoną odpowiedzialnością", "Spółka jawna", "Spółka komandytowa",
     # Mexico and Latin America
     "S.A. de C.V.", "S.A.B. de C.V.", "S.A.P.I. de C.V.", "S. de R.L.", "S. de R.L. de C.V.",
+    # "and company" in Spanish, alone and before a form (Ecuador's and Colombia's "Cía. Ltda.")
+    "Cía. Ltda.", "Cia. Ltda.", "Cía. S.A.", "& Cía.", "y Cía.", "S. en C.", "S. en C.S.",
     # Russia and the CIS in Latin letters, after the name ("Sberbank PJSC")
     "JSC", "PJSC", "OJSC", "CJSC",
     # Thailand: "... จำกัด (มหาชน)" (public limited), "... จำกัด" (limited)
@@ -170,7 +172,14 @@ LATIN_PREFIXES = (
     "Công ty TNHH MTV", "Công ty TNHH", "Công ty Cổ phần", "Công ty CP", "CTCP",
     "CÔNG TY TNHH MTV", "CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP",
     "บริษัท",  # Thailand: "บริษัท ... จำกัด" (company ... limited)
+    # Lithuania; Ukraine ("ТОВ «Ромашка»": limited, joint-stock, private, sole trader)
+    "UAB", "ТОВ", "ТзОВ", "ПАТ", "ПрАТ", "АТ", "ПП", "ФОП",
+    # Latvia, Estonia, Lithuania and Sweden, before a quoted name only (see below)
+    "SIA", "AS", "AB",
 )
+#: Legal forms that are before the name only when a quoted name follows: 'SIA "Acme"',
+#: 'AS "Acme"', 'AB „Acme“' ("AS Roma", "SIA Engineering" and "AB Dick" are names).
+_QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB"})
 _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (
@@ -304,7 +313,9 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
                 name, changed = rest, True
                 break
         for prefix in LATIN_PREFIXES if name.startswith(_SPACED_PREFIXES) else ():
-            if name.startswith(prefix + " ") and key_tokens(name[len(prefix) + 1:]):
+            if name.startswith(prefix + " ") and key_tokens(name[len(prefix) + 1:]) and (
+                    prefix not in _QUOTED_ONLY_PREFIXES
+                    or name[len(prefix) + 1:].lstrip()[:1] in _QUOTES):
                 prefixes.append(prefix)
                 name, changed = _unquoted(name[len(prefix) + 1:].lstrip()), True
                 break
