@@ -242,8 +242,11 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | N
     then the header), as for a workbook. Cells beyond the header's columns are left out, and
     a line in ``notes`` names them.
 
-    Lines are decoded one by one, so a line in another encoding stops the file exactly there:
-    every row before it is given first, then an :class:`InputError` names the line. A quote
+    Without an ``encoding`` (and a UTF-8 mark), a file whose first line beyond ASCII is not
+    UTF-8 is read in the encoding it looks like (GBK, cp1252), and a line in ``notes`` says
+    so. Lines are decoded one by one, so a line in another encoding after lines that were
+    UTF-8 stops the file exactly there: every row before it is given first, then an
+    :class:`InputError` names the line. A quote
     inside a cell that is not doubled (``"Acme "Best" GmbH"``, ``"Acme" GmbH``), which many
     exports write, does not stop the file: the row is read leniently (see
     :func:`read_leniently`) and a line in ``notes`` names it."""
@@ -267,7 +270,11 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | N
             yield from _rows_of_text(path, encoding, dialect, notes, above)
         else:
             taken: list[str] = []
-            lines = _decoded_lines(handle, path, encoding, taken)
+            # Not told the encoding and no UTF-8 mark: a file whose first line beyond ASCII
+            # is not UTF-8 is read in the encoding it looks like (Excel's CSV on a Chinese or
+            # Western European Windows: GBK, cp1252), and a note says so.
+            guess = encoding == DEFAULT_ENCODING and not start.startswith(codecs.BOM_UTF8)
+            lines = _decoded_lines(handle, path, encoding, taken, notes if guess else None)
             for _ in range(above):
                 next(lines, None)
             yield from _checked(csv.DictReader(lines, dialect=dialect, strict=True), path,
@@ -403,17 +410,37 @@ def _as_row(reader: csv.DictReader[str], cells: list[str]) -> dict[str, Any]:
     return row
 
 
-def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str]) -> Iterator[str]:
-    """Decoded lines of ``handle``, each also appended to ``taken``."""
+def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str],
+                   guessed: list[str] | None = None) -> Iterator[str]:
+    """Decoded lines of ``handle``, each also appended to ``taken``. With ``guessed`` (a
+    list of notes), a first line beyond ASCII that is not ``encoding`` text switches to the
+    encoding the file looks like, when that reads it, and a note says so (a line that is
+    not after lines that were, a row pasted in from elsewhere, still stops the file)."""
     decoder = codecs.getincrementaldecoder(encoding)()
+    ascii_so_far = True
     for number, line in enumerate(handle, start=1):
         try:
             text = decoder.decode(line)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: line {number}: not {encoding} text ({exc.reason}); "
-                             f"{encoding_hint(path)}") from exc
+            other = guessed_encoding(path) if guessed is not None and ascii_so_far else None
+            again = _decoded(line, other) if other else None
+            if again is None or other is None or guessed is None:
+                raise InputError(f"{path}: line {number}: not {encoding} text ({exc.reason}); "
+                                 f"{encoding_hint(path)}") from exc
+            # A whole line read: the new decoder holds nothing of it
+            text, decoder, encoding = again, codecs.getincrementaldecoder(other)(), other
+            guessed.append(f"{path.name}: not UTF-8 text: read as {other}, which it looks like "
+                           "(give --encoding to read it as another)")
+        ascii_so_far = ascii_so_far and text.isascii()
         taken.append(text)
         yield text
+
+
+def _decoded(line: bytes, encoding: str) -> str | None:
+    try:
+        return line.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _recorded(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
@@ -463,8 +490,18 @@ def undecodable_line(path: Path, encoding: str) -> int | None:
 
 
 def encoding_hint(path: Path) -> str:
-    """What to try instead: the encoding the file's start looks like (charset-normalizer;
-    Western European files are named cp1252, which Excel writes, when they decode as such)."""
+    """What to try instead: the encoding the file's start looks like (see
+    :func:`guessed_encoding`)."""
+    name = guessed_encoding(path)
+    if name is None:
+        return "try --encoding gbk (Chinese) or --encoding cp1252 (Western European)"
+    return f"it looks like {name}: try --encoding {name}"
+
+
+def guessed_encoding(path: Path) -> str | None:
+    """The encoding other than UTF-8 that the file's start looks like (charset-normalizer;
+    Western European files are named cp1252, which Excel writes, when they decode as such),
+    or None."""
     try:
         with path.open("rb") as handle:
             start = handle.read(1 << 18)
@@ -472,7 +509,7 @@ def encoding_hint(path: Path) -> str:
         start = b""
     best = charset_normalizer.from_bytes(start).best() if start else None
     if best is None or best.encoding in ("utf_8", "ascii"):
-        return "try --encoding gbk (Chinese) or --encoding cp1252 (Western European)"
+        return None
     name = codecs.lookup(best.encoding).name
     if name.startswith(("cp125", "iso8859", "latin")):
         try:
@@ -480,7 +517,7 @@ def encoding_hint(path: Path) -> str:
             name = "cp1252"
         except UnicodeDecodeError:
             pass
-    return f"it looks like {name}: try --encoding {name}"
+    return name
 
 
 def import_file(

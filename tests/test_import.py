@@ -224,10 +224,11 @@ def _records(db: str) -> int:
 def test_a_line_in_another_encoding_stops_the_import_there_and_keeps_the_rows_before(
         tmp_path: Path) -> None:
     """A UTF-8 export with one Windows-1252 line near its end (a row pasted in later): the
-    rows before it are stored (even those the reader had decoded ahead), the error names the
-    line and the encoding to try, and a re-run with it imports the rest."""
+    rows before it are stored (even those the reader had decoded ahead) and the error names
+    the line and the encoding it looks like. (Had the rows before been ASCII alone, the file
+    would read as cp1252 whole, as below.)"""
     path = tmp_path / "fair.csv"
-    rows = [f"{i},Firma {i} GmbH,Berlin" for i in range(1, 2501)]
+    rows = [f"{i},Firma {i} GmbH,Köln" for i in range(1, 2501)]  # UTF-8 beyond ASCII
     path.write_bytes(("id,name,city\n" + "\n".join(rows) + "\n").encode()
                      + "2501,Müller Söhne GmbH,München\n".encode("cp1252"))
     for workers in ("0", "2"):
@@ -239,22 +240,39 @@ def test_a_line_in_another_encoding_stops_the_import_there_and_keeps_the_rows_be
         assert "fair.csv: line 2502: not utf-8-sig text" in message, message
         assert "try --encoding cp1252" in message and "2,500 rows before it" in message
         assert _records(db) == 2500
-    again = run("import", str(path), "--source", "fair", "--id-column", "id", "--encoding",
-                "cp1252", "--db", db)
-    assert "new 1, unchanged 2500" in again.output  # type: ignore[attr-defined]
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(("id,name,city\n" + "\n".join(row.replace("ö", "oe") for row in rows)
+                       + "\n").encode() + "2501,Müller Söhne GmbH,München\n".encode("cp1252"))
+    read = run("import", str(plain), "--source", "fair", "--id-column", "id", "--db", db)
+    assert "2501 rows: merged 2500, new 1" in read.output  # type: ignore[attr-defined]
+    assert "read as cp1252" in read.output  # type: ignore[attr-defined]
 
 
-def test_a_chinese_file_read_as_utf8_is_named_and_utf16_files_import(tmp_path: Path) -> None:
+def test_a_file_in_another_encoding_is_read_as_it_looks_and_utf16_files_import(
+        tmp_path: Path) -> None:
+    """Excel's CSV on a Chinese or German Windows is GBK or cp1252: read as such without
+    --encoding, saying so; --encoding still decides."""
     gbk = tmp_path / "cn.csv"
-    gbk.write_bytes("id,name,city\n1,深圳市华强电子科技有限公司,深圳\n2,杭州华联包装有限公司,杭州\n"
+    gbk.write_bytes("id,公司名称,城市\n1,深圳市华强电子科技有限公司,深圳\n2,杭州华联包装有限公司,杭州\n"
                     "3,华强电子科技(深圳)有限公司,深圳\n".encode("gbk"))
     db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(gbk), "--source", "cn", "--id-column", "id",
-                                 "--db", db])
-    assert "line 2: not utf-8-sig text" in str(result.exception)
-    assert "try --encoding gb18030" in str(result.exception)
-    assert "3 rows: merged 1, new 2" in run("import", str(gbk), "--source", "cn", "--id-column",
-                                           "id", "--encoding", "gbk", "--db", db).output  # type: ignore[attr-defined]
+    read = run("import", str(gbk), "--source", "cn", "--id-column", "id", "--db", db).output  # type: ignore[attr-defined]
+    assert "3 rows: merged 1, new 2" in read
+    assert "cn.csv: not UTF-8 text: read as gb18030" in read
+    with init_db(db).connect() as conn:
+        names = set(conn.execute(select(Company.display_name)).scalars())
+    assert len(names) == 2 and "杭州华联包装" in names
+    assert any("华强电子科技" in name for name in names)
+    given = run("import", str(gbk), "--source", "cn2", "--id-column", "id", "--encoding", "gbk",
+                "--db", db).output  # type: ignore[attr-defined]
+    assert "merged 3" in given and "not UTF-8" not in given
+    german = tmp_path / "aussteller.csv"
+    german.write_bytes("Ausstellerliste 2026;;;\n;;;\nFirma;Straße;PLZ;Ort\n"
+                       "Bäckerei Weiß GmbH;Hauptstraße 5;80331;München\n".encode("cp1252"))
+    read = run("import", str(german), "--source", "messe", "--region", "DE", "--db", db).output  # type: ignore[attr-defined]
+    assert "1 rows: new 1" in read and "read as cp1252" in read
+    with init_db(db).connect() as conn:
+        assert "Bäckerei Weiß" in set(conn.execute(select(Company.display_name)).scalars())
     excel = tmp_path / "excel.txt"  # Excel's "Unicode text": UTF-16, tab-separated
     excel.write_text("id\tname\tcity\n1\tMüller & Söhne GmbH\tMünchen\n", encoding="utf-16")
     assert "1 rows: new 1" in run("import", str(excel), "--source", "xl", "--id-column", "id",

@@ -56,8 +56,9 @@ def import_command(
         "first rows clearly name (country column, web and e-mail domains, how the phone "
         "numbers are written) is used and printed."),
     encoding: str = typer.Option(
-        DEFAULT_ENCODING, "--encoding", help="File encoding (gbk, cp1252; default UTF-8, or "
-        "UTF-16/32 when the file starts with their byte order mark)."),
+        DEFAULT_ENCODING, "--encoding", help="File encoding (gbk, cp1252; default UTF-8, "
+        "UTF-16/32 when the file starts with their byte order mark, or the encoding a file "
+        "that is not UTF-8 looks like, which the import names)."),
     sheet: str | None = typer.Option(
         None, "--sheet", help="The sheet of an .xlsx workbook to import (default: the first)."),
     workers: int | None = typer.Option(
