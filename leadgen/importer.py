@@ -715,6 +715,9 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
         record_id = (_one(row, (settings.id_column,)) if settings.id_column else None) or (
             f"line-{number}")
         where = f"{settings.file_name}:{number}"
+        if (no_company := _no_company(row, settings.fields.get("name"))) is not None:
+            out.append(f"{where}: {no_company}")
+            continue
         try:
             lead = row_to_lead(row, settings.fields, source=settings.source,
                                page_url=f"{settings.page_url}#{record_id}",
@@ -735,6 +738,31 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
 
 
 _BAD_PHONE = "is not a valid number"
+#: A list's line of totals: "Gesamt: 120 Aussteller", "Total", "合计：25家" (a word such as
+#: "Total Solutions GmbH" goes on: no colon, number or end after it).
+_TOTAL = re.compile(r"^(?:grand\s+total|totals?|sum|summe|gesamt|insgesamt|anzahl|count|"
+                    r"合计|总计|共计|小计|合計|總計)(?:\s*[:：]|\s*\d|\s*$)", re.IGNORECASE)
+
+
+def _no_company(row: dict[str, str], name_columns: tuple[str, ...] | None) -> str | None:
+    """Why a row is no company's: the header again (exports put together), or a line of
+    totals whose other cells hold numbers at most; None for any other row."""
+    if not name_columns:
+        return None
+    column = name_columns[0]
+    name = (row.get(column) or "").strip()
+    if not name:
+        return None
+    if name == column.strip():
+        filled = [(key, value.strip()) for key, value in row.items()
+                  if isinstance(key, str) and isinstance(value, str) and value.strip()]
+        if len(filled) > 1 and all(value == key.strip() for key, value in filled):
+            return "the header again, not a company"
+    elif _TOTAL.match(name) and all(
+            not isinstance(value, str) or not value.strip() or _COUNT.fullmatch(value.strip())
+            for key, value in row.items() if key != column):
+        return "a line of totals, not a company"
+    return None
 
 
 def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:

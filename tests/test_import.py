@@ -563,3 +563,27 @@ def test_phones_unread_for_want_of_a_region_are_explained_once(tmp_path: Path) -
         "small.csv:2: phone 030 1234567 is not a valid number (kept in the record)"]
     again = import_file(engine, path, source="list", region="DE")
     assert not again.warnings
+
+
+def test_a_repeated_header_and_a_line_of_totals_are_rejected_as_no_company(
+        tmp_path: Path) -> None:
+    """Exports put together repeat their header; lists end with a line of totals. Neither is
+    a company ("Total Solutions GmbH" is one)."""
+    path = tmp_path / "aussteller.csv"
+    path.write_text("Firma;Straße;PLZ;Ort;Telefon\n"
+                    "Acme GmbH;Hauptstr. 5;10115;Berlin;030 1234567\n"
+                    "Firma;Straße;PLZ;Ort;Telefon\n"
+                    "Beta AG;Marktplatz 1;80331;München;089 7654321\n"
+                    "Total Solutions GmbH;Ring 1;10115;Berlin;\n"
+                    "Gesamt: 3 Aussteller;;;;\n"
+                    "Summe;;;;3\n"
+                    "合计：3家;;;;\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    output = run("import", str(path), "--source", "messe", "--region", "DE", "--db", db).output  # type: ignore[attr-defined]
+    assert "7 rows: new 3; 4 rejected" in output
+    assert "aussteller.csv:3: the header again, not a company" in output
+    for line in (6, 7, 8):
+        assert f"aussteller.csv:{line}: a line of totals, not a company" in output
+    with init_db(db).connect() as conn:
+        names = set(conn.execute(select(Company.display_name)).scalars())
+    assert names == {"Acme", "Beta", "Total Solutions"}
