@@ -64,6 +64,11 @@ NAMES = [
     # Legal forms written before the name.
     ("ООО «Ромашка»", "Ромашка", "ромашка", "ООО"),
     ("PT Astra International Tbk", "Astra International", "astra international", "PT Tbk"),
+    # Quotes around the whole name, of any kind lists use; two quoted names stay.
+    ("'Acme GmbH'", "Acme", "acme", "GmbH"),
+    ("《华强电子有限公司》", "华强电子", "华强电子", "有限公司"),
+    ("「株式会社アクメ」", "アクメ", "アクメ", "株式会社"),
+    ('"Acme" und "Beta" GmbH', '"Acme" und "Beta"', "acme and beta", "GmbH"),
     ("UAB „Vilniaus Prekyba“", "Vilniaus Prekyba", "vilniaus prekyba", "UAB"),
     ("ТОВ «Ромашка»", "Ромашка", "ромашка", "ТОВ"),
     ("ПрАТ «Оболонь»", "Оболонь", "оболонь", "ПрАТ"),

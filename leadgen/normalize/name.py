@@ -148,17 +148,12 @@ def _may_be_annotated(name: str) -> bool:
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
 _CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
 _MARKS = str.maketrans("", "", "™®©℠")
-#: Quotes around the whole name: '"Acme GmbH"', "„Acme GmbH“", "«Acme GmbH»".
-_QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|„(?P<c>[^„“”]+)[“”]|'
-                     r"«(?P<d>[^«»]+)»)\s*$")
 
 
 def _unmarked(raw: str) -> str:
     """``raw`` without marks, invisible characters, entities, markup and quotes around it."""
-    raw = without_tags(plain_text(raw.translate(_MARKS)))  # "Acme™": NFKC makes it "AcmeTM"
-    if (quoted := _QUOTED.match(raw)) is not None:
-        raw = next(part for part in quoted.groups() if part is not None)
-    return raw
+    # "Acme™": NFKC makes it "AcmeTM"
+    return _unquoted(without_tags(plain_text(raw.translate(_MARKS))))
 #: A name followed by itself in the other script, in brackets: "深圳华强电子有限公司 (Shenzhen
 #: Huaqiang Electronics Co., Ltd.)" or the other way round.
 _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
@@ -328,14 +323,19 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
     return name, prefixes + forms
 
 
-_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"', "'": "'", "「": "」", "《": "》"}
+#: Opening quotes and the quotes that close them.
+_QUOTES = {"«": "»", "„": "“”", "“": "”", '"': '"', "'": "'", "「": "」", "《": "》"}
 
 
 def _unquoted(name: str) -> str:
-    """``name`` without quotes around all of it ("«Ромашка»" after its "ООО")."""
-    close = _QUOTES.get(name[:1])
-    if close and len(name) > 2 and name.endswith(close) and key_tokens(name[1:-1]):
-        return name[1:-1].strip()
+    """``name`` without quotes around all of it: '"Acme GmbH"', "„Acme GmbH“", "«Ромашка»"
+    (also after its "ООО"); not '"Acme" und "Beta"', whose quotes are two names'."""
+    stripped = name.strip()
+    close = _QUOTES.get(stripped[:1])
+    if close and len(stripped) > 2 and stripped[-1] in close:
+        inner = stripped[1:-1]
+        if key_tokens(inner) and not any(quote in inner for quote in (stripped[0], *close)):
+            return inner.strip()
     return name
 
 
