@@ -537,6 +537,10 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         ("Germany / Deutschland", "DE"), ("Deutschland (DE)", "DE"), ("DE - Germany", "DE"),
         ("Dubai, UAE", "AE"), ("HK SAR", "HK"), ("Guinea-Bissau", "GW"),
         ("Germany / Austria", None),
+        # A translation's name that names another place more often is none (Dutch "Norfolk",
+        # Hungarian "Man", Romanian "Columbia"); the country's full name still is.
+        ("Norfolk", None), ("Man", None), ("Columbia", None), ("Norfolk Island", "NF"),
+        ("Isle of Man", "IM"), ("Kolumbien", "CO"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:
@@ -704,6 +708,13 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("97-101 Dalry Road, Dalry, Edinburgh EH11 2AB",
      ("97-101 Dalry Road, Dalry", "EH11 2AB", "Edinburgh", None)),
     ("97-101 Dalry Road", (None, None, None, None)),
+    # An English county before the postcode is the region, the town before it the city
+    # (without a British postcode, "Norfolk" may be the city in Virginia).
+    ("Unit 4, Riverside Industrial Estate, Littlehampton, West Sussex BN17 5DF",
+     ("Unit 4, Riverside Industrial Estate", "BN17 5DF", "Littlehampton", "West Sussex")),
+    ("10 High Street, Maidstone, Kent ME14 1XX, UK",
+     ("10 High Street", "ME14 1XX", "Maidstone", "Kent")),
+    ("100 Main St, Norfolk", ("100 Main St", None, "Norfolk", None)),
     ("2150 Steeles Avenue W, Unit 20C, Vaughan L4K 2Y7",
      ("2150 Steeles Avenue W, Unit 20C", "L4K 2Y7", "Vaughan", None)),
 ])

@@ -110,6 +110,12 @@ _UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "ha
 _FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage"})
 
 
+#: Country names in a translation that name another place more often: Dutch "Norfolk"
+#: (Norfolk Island; an English county, a US city), Hungarian "Man" (the Isle of Man), Romanian
+#: "Columbia" (Colombia; US cities).
+_OTHER_PLACES = frozenset({"norfolk", "man", "columbia"})
+
+
 def _country_key(text: str) -> str:
     return " ".join(key_tokens(text))
 
@@ -131,7 +137,9 @@ def _country_names() -> dict[str, str]:
             if not english:
                 continue
             for translation in translations:
-                names.setdefault(_country_key(translation.gettext(english)), country.alpha_2)
+                key = _country_key(translation.gettext(english))
+                if key not in _OTHER_PLACES:
+                    names.setdefault(key, country.alpha_2)
         names[country.alpha_3.lower()] = country.alpha_2
     for alias, code in COUNTRY_ALIASES.items():
         names[_country_key(alias) or alias] = code
@@ -726,7 +734,7 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     parts, tag = _read_parts(text)
     if code_after_country and not parts.postal_code:
         parts = parts._replace(postal_code=code_after_country)
-    return _province_as_region(parts), tag
+    return _province_as_region(parts, tag), tag
 
 
 #: A country and a postal code after it, ending a one-line address: "..., China 518057";
@@ -735,9 +743,9 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
 _COUNTRY_AND_CODE = re.compile(r",\s*(?P<country>[^\W\d_][^,\d]{2,}?)\s+(?P<code>\d{4,6})$")
 _CODE_AFTER_COUNTRY = frozenset({"CN", "TW", "IN", "KR", "MY", "TH", "ID", "VN", "PH", "PK",
                                  "BD", "LK"})
-#: Provinces and states that lists write after the city in an English address:
-#: "Shenzhen, Guangdong 518057", "Gurugram, Haryana 122015", "Atlanta, Georgia 30301" (as
-#: keys; "... Province" too).
+#: Provinces, states and counties that lists write after the city in an English address:
+#: "Shenzhen, Guangdong 518057", "Gurugram, Haryana 122015", "Atlanta, Georgia 30301",
+#: "Littlehampton, West Sussex BN17 5DF" (as keys; "... Province" too).
 STATE_NAMES = {
     "CN": frozenset({  # pinyin
         "anhui", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei",
@@ -759,21 +767,34 @@ STATE_NAMES = {
         "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
         "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "west virginia",
         "wisconsin", "wyoming"}),
+    "GB": frozenset({  # English counties before the postcode; those named as their town aside
+        "bedfordshire", "berkshire", "buckinghamshire", "cambridgeshire", "cheshire",
+        "cornwall", "cumbria", "derbyshire", "devon", "dorset", "east sussex",
+        "east yorkshire", "essex", "gloucestershire", "greater london", "greater manchester",
+        "hampshire", "herefordshire", "hertfordshire", "isle of wight", "kent", "lancashire",
+        "leicestershire", "lincolnshire", "merseyside", "middlesex", "norfolk",
+        "north yorkshire", "northamptonshire", "northumberland", "nottinghamshire",
+        "oxfordshire", "rutland", "shropshire", "somerset", "south yorkshire",
+        "staffordshire", "suffolk", "surrey", "tyne and wear", "warwickshire",
+        "west midlands", "west sussex", "west yorkshire", "wiltshire", "worcestershire"}),
 }
-_PROVINCES = frozenset().union(*STATE_NAMES.values())
+_PROVINCES = frozenset().union(*(names for country, names in STATE_NAMES.items()
+                                  if country != "GB"))
 _PROVINCE_WORD = re.compile(r"\s+(?:province|sheng|state)$", re.IGNORECASE)
 #: A district, county or township before a province: no town.
 _DISTRICT = re.compile(r"\b(?:district|dist|qu|county|township|zone|area)\.?$", re.IGNORECASE)
 
 
-def _province_as_region(parts: AddressParts) -> AddressParts:
+def _province_as_region(parts: AddressParts, tag: str | None) -> AddressParts:
     """``parts`` with a province or state read as the city moved to the region, and the town
     before it (the street's last comma part) as the city: "..., Shenzhen, Guangdong 518057"
-    is in Shenzhen."""
+    is in Shenzhen. An English county only before a British postcode (``tag`` "GB"): "...,
+    Norfolk" may be Norfolk, Virginia."""
     city, street = parts.city, parts.street
     if not city or not street or parts.region:
         return parts
-    if _country_key(_PROVINCE_WORD.sub("", city)) not in _PROVINCES:
+    key = _country_key(_PROVINCE_WORD.sub("", city))
+    if key not in _PROVINCES and not (tag == "GB" and key in STATE_NAMES["GB"]):
         return parts
     rest, _, town = street.rpartition(",")
     town = town.strip()
