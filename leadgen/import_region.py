@@ -16,7 +16,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from leadgen.normalize.address import normalize_country
+from leadgen.normalize.address import (
+    normalize_country,
+    one_line_country,
+    postal_code_country,
+    state_country,
+)
 from leadgen.normalize.lead import region_from_domain
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.phone import RegionGuess, phone_regions, standout_region
@@ -95,6 +100,8 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
         for column in fields.get("country", ()):
             if country := normalize_country(row.get(column)):
                 found.add(country)
+        if country := _address_country(row, fields):
+            found.add(country)
         for column in fields.get("website", ()):
             site = first_website(row.get(column) or "")
             if site and (country := region_from_domain(site[1])):
@@ -112,7 +119,8 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
         country, count = named.most_common(1)[0]
         if count >= SHARE * told:
             return RegionChoice(country, f"{count} of {told} sampled rows that name a country "
-                                         f"by column, web or e-mail domain name {country}")
+                                         "by column, address, web or e-mail domain name "
+                                         f"{country}")
     regions = phone_regions(phones)
     guess = standout_region(regions)
     if guess is not None:
@@ -120,6 +128,18 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
                                           "numbers without a country code are written as "
                                           f"{guess.region} numbers")
     return _by_legal_forms({guess.region: guess for guess in regions}, names)
+
+
+def _address_country(row: dict[str, str], fields: dict[str, tuple[str, ...]]) -> str | None:
+    """The country a row's address names by itself: a state and a ZIP code ("WI", "53590"),
+    a postal code of one country's shape ("M6G 1A4"), a one-line address ending in either."""
+    def first(field: str) -> str | None:
+        return next((value for column in fields.get(field, ()) if (value := row.get(column))),
+                    None)
+    postal = first("postal_code")
+    full = first("address")
+    return (state_country(first("region"), postal) or postal_code_country(postal)
+            or (one_line_country(full) if full else None))
 
 
 def _by_legal_forms(regions: dict[str, RegionGuess], names: list[str]) -> RegionChoice | None:

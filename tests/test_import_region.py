@@ -50,6 +50,22 @@ def test_rows_naming_their_country_by_web_and_mail_domains() -> None:
     assert choice.why.startswith("24 of 25 sampled rows")
 
 
+@pytest.mark.parametrize(("row", "region"), [
+    ({"State": "WI", "Zip": "53590"}, "US"),  # a state and a ZIP code
+    ({"State": "Wisconsin", "Zip": "53590-1234"}, "US"),
+    ({"State": "NSW", "Zip": "2000"}, "AU"),
+    ({"State": "WA", "Zip": "6000"}, "AU"),  # Western Australia, not Washington
+    ({"Zip": "M5V 2T6"}, "CA"),  # a postal code of one country's shape
+    ({"Address": "10 Downing St, London SW1A 2AA"}, "GB"),  # a one-line address
+    ({"State": "BY", "Zip": "80331"}, None),  # five digits and no state of a listed country
+])
+def test_rows_naming_their_country_by_address(row: dict[str, str], region: str | None) -> None:
+    fields = {"region": ("State",), "postal_code": ("Zip",), "address": ("Address",)}
+    choice = guess_region([row] * 12, fields)
+    assert (choice.region if choice else None) == region
+    assert choice is None or "address" in choice.why
+
+
 def test_rows_split_between_countries_name_none() -> None:
     rows = [{"Land": "Deutschland" if n % 2 else "Österreich"} for n in range(30)]
     assert guess_region(rows, FIELDS) is None

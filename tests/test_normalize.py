@@ -786,6 +786,16 @@ def test_a_whole_address_in_the_street_column_is_read_when_it_has_a_postal_code(
     assert (floor.postal_code, floor.city) == (None, None)
 
 
+def test_an_address_column_holding_the_street_alone_is_the_street() -> None:
+    """Most lists have "Address", "City", "State", "Zip" columns, the first holding the street
+    alone: it is the company's street (a city alone there is none)."""
+    street = address_parts(Address(full="121 E Main St", city="Sun Prairie", region="WI",
+                                   postal_code="53590"))
+    assert street == ("121 E Main St", "53590", "Sun Prairie", "WI")
+    assert address_parts(Address(full="Hauptstraße", city="Berlin")).street == "Hauptstraße"
+    assert address_parts(Address(full="Berlin", postal_code="10115")).street is None
+
+
 def test_a_whole_address_in_the_street_column_gives_its_street_beside_city_and_zip_columns(
         ) -> None:
     """A list with street, city and ZIP columns whose street column holds the whole address

@@ -668,7 +668,15 @@ def address_parts(address: Address | None) -> AddressParts:
     if not full or (address.street and address.postal_code and address.city):
         return given
     read = split_one_line(full)
+    if read == _NO_PARTS and "," not in full and (
+            _DIGIT.search(full) or _names_street_type(full)):
+        # An "Address" column beside city, state and ZIP columns, as most lists have it,
+        # holds the street alone ("121 E Main St")
+        read = read._replace(street=full.strip())
     return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
+
+
+_NO_PARTS = AddressParts()
 
 
 def split_one_line(full: str) -> AddressParts:
@@ -705,6 +713,22 @@ _POSTAL_SHAPES = tuple((country, re.compile(pattern)) for country, pattern in (
     ("CA", r"[A-Z]\d[A-Z] ?\d[A-Z]\d"), ("GB", r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"),
     ("NL", r"\d{4} ?[A-Z]{2}"), ("PL", r"\d{2}-\d{3}"), ("JP", r"〒?\s?\d{3}-\d{4}"),
     ("BR", r"\d{5}-\d{3}")))
+
+
+#: The postal codes of countries whose states lists name by code or name beside them.
+_STATE_POSTAL = (("US", re.compile(r"\d{5}(?:-\d{4})?")), ("AU", re.compile(r"\d{4}")),
+                 ("CA", re.compile(r"[A-Z]\d[A-Z] ?\d[A-Z]\d")))
+
+
+def state_country(region: str | None, postal_code: str | None) -> str | None:
+    """The country a state or province and a postal code name together, as a list's state
+    and ZIP columns give them ("WI", "53590" -> US; "NSW", "2000" -> AU; "WA", "6000" ->
+    AU), or None."""
+    if not region or not postal_code:
+        return None
+    code = " ".join(postal_code.upper().split())
+    return next((country for country, shape in _STATE_POSTAL
+                 if shape.fullmatch(code) and state_code_of(region, country)), None)
 
 
 def postal_code_country(raw: str | None) -> str | None:

@@ -19,6 +19,7 @@ from leadgen.normalize.address import (
     one_line_country,
     postal_code_country,
     state_code_of,
+    state_country,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import normalize_name
@@ -66,6 +67,8 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     if place := chinese_script_country(full) or chinese_script_country(address.city):
         return place
     if place := city_state(address.city):  # "Singapore" in the city column
+        return place
+    if place := state_country(address.region, address.postal_code):  # "WI", "53590"
         return place
     # No country named: a postal code of one country's own shape names it ("London SW1A
     # 2AA" in a German list is in Britain, and its phone a British number; "M6G 1A4" in the
