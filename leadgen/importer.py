@@ -33,6 +33,7 @@ from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
+from leadgen.normalize.address import with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.suppression import SuppressionList
@@ -44,7 +45,7 @@ FIELDS = (
     "name", "website", "email", "phone", "fax", "street", "city", "region", "postal_code",
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
     "contact_first_name", "contact_last_name", "contact_title", "contact_email",
-    "contact_phone", "employees", "revenue", "founded_year",
+    "contact_phone", "employees", "revenue", "founded_year", "house_number",
 )
 _SPLIT = re.compile(r"[;|\n]+")
 T = TypeVar("T")
@@ -134,8 +135,11 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
                 page_url: str, record_id: str, region: str | None) -> Lead:
     """One spreadsheet row as a :class:`Lead` (raises ValidationError when invalid)."""
     get = mapping.get
+    street, number = _one(row, get("street")), _one(row, get("house_number"))
+    if street and number and not any(char.isdigit() for char in street):
+        street = with_house_number(street, number)
     address = Address(
-        full=_one(row, get("address")), street=_one(row, get("street")),
+        full=_one(row, get("address")), street=street,
         city=_one(row, get("city")), region=_one(row, get("region")),
         postal_code=_one(row, get("postal_code")), country=_one(row, get("country")),
     )

@@ -49,7 +49,8 @@ def test_column_key(name: str, key: str) -> None:
     ("Position", "contact_title"), ("职务", "contact_title"), ("Title", "contact_title"),
     ("First Name", "contact_first_name"), ("Vorname", "contact_first_name"),
     ("Last Name", "contact_last_name"), ("Nachname", "contact_last_name"),
-    ("Mitarbeiter", "employees"), ("员工人数", "employees"),
+    ("Mitarbeiter", "employees"), ("员工人数", "employees"), ("# Employees", "employees"),
+    ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),
     ("Umsatz", "revenue"), ("营业额", "revenue"),
     ("Gründungsjahr", "founded_year"), ("成立日期", "founded_year"),
     ("phone", "phone"), ("postal_code", "postal_code"),  # a field's own name
@@ -228,3 +229,23 @@ def test_repeated_column_names_are_numbered_and_all_read(tmp_path: Path) -> None
 
 def test_unique_columns() -> None:
     assert unique_columns(["a", "b", "a", "a", "a 2"]) == ["a", "b", "a 2", "a 3", "a 2 2"]
+
+
+def test_a_house_number_column_joins_the_street_as_its_country_writes_it(tmp_path: Path) -> None:
+    """German lists give "Strasse" and "Hausnummer" apart: the street keeps its number
+    ("Hauptstraße 5a"; "121 Main St", "12 rue de Rivoli"), and one already in the street
+    column is not added twice."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Firmenname;Strasse;Hausnummer;PLZ;Ort\n"
+                    "Acme Verpackung GmbH;Hauptstraße;5a;10115;Berlin\n"
+                    "Beta Inc;Main St;121;53590;Sun Prairie\n"
+                    "Gamma SARL;rue de Rivoli;12;75004;Paris\n"
+                    "Delta GmbH;Marktplatz 1;1;80331;München\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "house_number=Hausnummer" in result.output
+    with init_db(db).connect() as conn:
+        streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
+    assert streets == {"Acme Verpackung": "Hauptstraße 5a", "Beta": "121 Main St",
+                       "Gamma": "12 rue de Rivoli", "Delta": "Marktplatz 1"}

@@ -360,6 +360,23 @@ def _street_key(raw: str | None) -> str | None:
     return " ".join(tokens) or None
 
 
+#: Streets that their house number comes before: English ones by their type at the end
+#: ("Main St"), French ones by their type at the start ("rue de Rivoli").
+_NUMBER_FIRST = re.compile(
+    r"\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|"
+    r"pkwy|parkway|hwy|highway|cir|circle|ter|terrace|sq|square|trl|trail)\.?\s*$"
+    r"|^(?:rue|avenue|av|boulevard|bd|chemin|allée|impasse|quai|place|route)\b",
+    re.IGNORECASE)
+
+
+def with_house_number(street: str, number: str) -> str:
+    """A street and its house number from a column of its own, written as the street's
+    country writes them: "Hauptstraße" and "5a" -> "Hauptstraße 5a", "Main St" and "121" ->
+    "121 Main St", "rue de Rivoli" and "12" -> "12 rue de Rivoli"."""
+    street, number = street.strip(), number.strip()
+    return f"{number} {street}" if _NUMBER_FIRST.search(street) else f"{street} {number}"
+
+
 def _street_part(raw: str) -> str:
     """The comma parts of a street from the one that names a street with a number on,
     without a building, mall or quarter before or after it that holds neither ("Waterworks
