@@ -36,6 +36,7 @@ from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.person import names_person
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
@@ -149,9 +150,11 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         part for part in (_one(row, get("contact_first_name")),
                           _one(row, get("contact_last_name"))) if part)
     if contact_name:
+        # A list of people ("First Name", "Last Name", "Email", as lead exports and badge
+        # scans have it): the e-mail written from the person's name is theirs too
+        email = _one(row, get("contact_email")) or _persons_email(emails, contact_name)
         contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
-                                email=_one(row, get("contact_email")),
-                                phone=_one(row, get("contact_phone"))))
+                                email=email, phone=_one(row, get("contact_phone"))))
     else:  # a contact's e-mail or phone without a person ("contact": {"phone": ...}): the
         # company's, not dropped
         emails += _values(row, get("contact_email"))
@@ -174,6 +177,12 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         size=size,
         country_hint=region,
     )
+
+
+def _persons_email(emails: list[str], person: str) -> str | None:
+    """The one e-mail of ``emails`` written from the person's name, or None."""
+    own = [raw for raw in emails if names_person(raw.partition("@")[0], person)]
+    return own[0] if len(own) == 1 else None
 
 
 _COUNT = re.compile(r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+")

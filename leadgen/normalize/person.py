@@ -53,3 +53,16 @@ def person_key(raw: str) -> str:
         return name.replace(" ", "").replace("·", "")
     words = re.findall(r"\w+", fold(name.replace("ß", "ss")))
     return " ".join(contract_umlauts(word) for word in words) or name.casefold()
+
+
+def names_person(local_part: str, raw_name: str) -> bool:
+    """Whether an e-mail's local part is written from a person's name: "jane.doe", "jdoe",
+    "doe.j" or "jane" for "Jane Doe", "hans.mueller" for "Hans Müller" (a word of the name of
+    three letters or more in it)."""
+    name = person_name(raw_name)
+    if has_cjk(name):
+        return False
+    local = re.sub(r"[^a-z]", "", fold(local_part.replace("ß", "ss")).lower())
+    contracted = contract_umlauts(local)
+    return any(len(word) >= 3 and (word in local or contract_umlauts(word) in contracted)
+               for word in re.findall(r"[a-z]+", fold(name.replace("ß", "ss")).lower()))
