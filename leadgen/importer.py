@@ -36,7 +36,7 @@ from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.person import names_person
+from leadgen.normalize.person import full_name, names_person
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
@@ -146,9 +146,8 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     )
     contacts = []
     emails, phones = _values(row, get("email")), _values(row, get("phone"))
-    contact_name = _one(row, get("contact_name")) or " ".join(
-        part for part in (_one(row, get("contact_first_name")),
-                          _one(row, get("contact_last_name"))) if part)
+    contact_name = _one(row, get("contact_name")) or full_name(
+        _one(row, get("contact_first_name")), _one(row, get("contact_last_name")))
     if contact_name:
         # A list of people ("First Name", "Last Name", "Email", as lead exports and badge
         # scans have it): the e-mail written from the person's name is theirs too

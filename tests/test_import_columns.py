@@ -50,7 +50,8 @@ def test_column_key(name: str, key: str) -> None:
     ("First Name", "contact_first_name"), ("Vorname", "contact_first_name"),
     ("Last Name", "contact_last_name"), ("Nachname", "contact_last_name"),
     ("Mitarbeiter", "employees"), ("员工人数", "employees"), ("# Employees", "employees"),
-    ("Mobile Phone", "phone"), ("Work Phone", "phone"), ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),
+    ("Mobile Phone", "phone"), ("Work Phone", "phone"),
+    ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),
     ("Umsatz", "revenue"), ("营业额", "revenue"),
     ("Gründungsjahr", "founded_year"), ("成立日期", "founded_year"),
     ("phone", "phone"), ("postal_code", "postal_code"),  # a field's own name
@@ -194,13 +195,14 @@ def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Pa
 def test_a_list_of_people_gives_each_person_the_email_written_from_their_name(
         tmp_path: Path) -> None:
     """Lead exports and badge scans list people: an "Email" written from the person's name
-    ("e.weber@", "hans.mueller@" for Hans Müller) is theirs as well as the company's; a role
-    address ("info@") is the company's only."""
+    ("e.weber@", "hans.mueller@" for Hans Müller, "lina@" for 李娜) is theirs as well as the
+    company's; a role address ("info@") is the company's only."""
     path = tmp_path / "scans.csv"
     path.write_text("First Name,Last Name,Title,Company,Email\n"
                     "Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
                     "Hans,Müller,CEO,Beta AG,hans.mueller@beta.de\n"
-                    "Jan,Roth,Buyer,Gamma KG,info@gamma.de\n", encoding="utf-8")
+                    "Jan,Roth,Buyer,Gamma KG,info@gamma.de\n"
+                    "娜,李,销售经理,杭州华联包装有限公司,lina@hlbz.cn\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     result = runner.invoke(app, ["import", str(path), "--source", "fair", "--region", "DE",
                                  "--db", db])
@@ -212,8 +214,9 @@ def test_a_list_of_people_gives_each_person_the_email_written_from_their_name(
         company_emails = set(conn.execute(select(ContactPoint.value).where(
             ContactPoint.kind == "email")).scalars())
     assert people == {"Eva Weber": "e.weber@acme.de", "Hans Müller": "hans.mueller@beta.de",
-                      "Jan Roth": None}
-    assert company_emails == {"e.weber@acme.de", "hans.mueller@beta.de", "info@gamma.de"}
+                      "Jan Roth": None, "李娜": "lina@hlbz.cn"}
+    assert company_emails == {"e.weber@acme.de", "hans.mueller@beta.de", "info@gamma.de",
+                              "lina@hlbz.cn"}
 
 
 def test_a_title_column_without_a_person_is_named_in_a_warning(tmp_path: Path) -> None:

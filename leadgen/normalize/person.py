@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import contract_umlauts, fold, has_cjk
+from leadgen.normalize.text import contract_umlauts, fold, has_cjk, pinyin_syllables
 from leadgen.normalize.titles import looks_like_title
 
 #: Salutations and academic titles written before a name, as lists and pages print them.
@@ -55,14 +55,27 @@ def person_key(raw: str) -> str:
     return " ".join(contract_umlauts(word) for word in words) or name.casefold()
 
 
+def full_name(first: str | None, last: str | None) -> str:
+    """A person's name from a given name and a family name, as their language writes it:
+    "Eva" and "Weber" -> "Eva Weber", "娜" and "李" -> "李娜" (the family name first, no
+    space)."""
+    if first and last and has_cjk(first + last):
+        return last + first
+    return " ".join(part for part in (first, last) if part)
+
+
 def names_person(local_part: str, raw_name: str) -> bool:
     """Whether an e-mail's local part is written from a person's name: "jane.doe", "jdoe",
     "doe.j" or "jane" for "Jane Doe", "hans.mueller" for "Hans Müller" (a word of the name of
-    three letters or more in it)."""
+    three letters or more in it); "lina" or "li.na" for 李娜, "wangwei" or "wei" for 王伟 (the
+    name in pinyin, or the given name of three letters or more)."""
     name = person_name(raw_name)
-    if has_cjk(name):
-        return False
     local = re.sub(r"[^a-z]", "", fold(local_part.replace("ß", "ss")).lower())
+    if has_cjk(name):
+        syllables = pinyin_syllables(name)
+        given = "".join(syllables[1:])
+        return len(syllables) > 1 and (
+            "".join(syllables) in local or (len(given) >= 3 and given in local))
     contracted = contract_umlauts(local)
     return any(len(word) >= 3 and (word in local or contract_umlauts(word) in contracted)
                for word in re.findall(r"[a-z]+", fold(name.replace("ß", "ss")).lower()))
