@@ -49,6 +49,7 @@ def test_column_key(name: str, key: str) -> None:
     ("Position", "contact_title"), ("职务", "contact_title"), ("Title", "contact_title"),
     ("First Name", "contact_first_name"), ("Vorname", "contact_first_name"),
     ("Last Name", "contact_last_name"), ("Nachname", "contact_last_name"),
+    ("姓", "contact_last_name"), ("名", "contact_first_name"), ("氏名", "contact_name"),
     ("Mitarbeiter", "employees"), ("员工人数", "employees"), ("# Employees", "employees"),
     ("Mobile Phone", "phone"), ("Work Phone", "phone"),
     ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),
