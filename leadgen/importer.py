@@ -46,7 +46,7 @@ FIELDS = (
     "name", "website", "email", "phone", "fax", "street", "city", "region", "postal_code",
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
     "contact_first_name", "contact_last_name", "contact_title", "contact_email",
-    "contact_phone", "employees", "revenue", "founded_year", "house_number",
+    "contact_phone", "employees", "revenue", "founded_year", "house_number", "executive",
 )
 _SPLIT = re.compile(r"[;|\n]+")
 T = TypeVar("T")
@@ -80,7 +80,7 @@ class ImportReport:
 
 
 #: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
-LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social"})
+LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive"})
 
 
 def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, ...]]:
@@ -158,6 +158,9 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         # company's, not dropped
         emails += _values(row, get("contact_email"))
         phones += _values(row, get("contact_phone"))
+    for column in get("executive") or ():  # "Geschäftsführer": "Hans Müller, Eva Weber"
+        contacts += [Contact(name=person, title=column.strip())
+                     for person in _people(row.get(column) or "") if person != contact_name]
     size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
                         _one(row, get("founded_year")))
     return Lead(
@@ -176,6 +179,19 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         size=size,
         country_hint=region,
     )
+
+
+_PEOPLE_SPLIT = re.compile(r"[;|\n、，]+")
+
+
+def _people(cell: str) -> list[str]:
+    """The people a cell names: "Hans Müller; Eva Weber", "Hans Müller, Eva Weber", "王伟、李娜"
+    (a comma between names of two words or more; "Müller, Hans" is one person)."""
+    people: list[str] = []
+    for part in _PEOPLE_SPLIT.split(cell):
+        names = [name.strip() for name in part.split(",")]
+        people += names if all(len(name.split()) > 1 for name in names) else [part.strip()]
+    return [person for person in people if person]
 
 
 def _persons_email(emails: list[str], person: str) -> str | None:

@@ -50,6 +50,7 @@ def test_column_key(name: str, key: str) -> None:
     ("First Name", "contact_first_name"), ("Vorname", "contact_first_name"),
     ("Last Name", "contact_last_name"), ("Nachname", "contact_last_name"),
     ("姓", "contact_last_name"), ("名", "contact_first_name"), ("氏名", "contact_name"),
+    ("Geschäftsführer", "executive"), ("Dirigeant", "executive"), ("法定代表人", "executive"),
     ("Mitarbeiter", "employees"), ("员工人数", "employees"), ("# Employees", "employees"),
     ("Mobile Phone", "phone"), ("Work Phone", "phone"),
     ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),
@@ -278,3 +279,28 @@ def test_a_house_number_column_joins_the_street_as_its_country_writes_it(tmp_pat
         streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
     assert streets == {"Acme Verpackung": "Hauptstraße 5a", "Beta": "121 Main St",
                        "Gamma": "12 rue de Rivoli", "Delta": "Marktplatz 1"}
+
+
+def test_a_column_named_by_a_role_gives_a_contact_with_that_title(tmp_path: Path) -> None:
+    """Company registers and purchased lists name the managing director in a column named by
+    the role ("Geschäftsführer", "Dirigeant", 法定代表人): a contact titled so, a decision
+    maker (the lead's authority counts in its score), several in one cell each."""
+    path = tmp_path / "register.csv"
+    path.write_text("Firma;Geschäftsführer;Ort\n"
+                    "Acme GmbH;Hans Müller, Eva Weber;Berlin\n"
+                    "Beta GmbH;;Hamburg\n", encoding="utf-8")
+    chinese = tmp_path / "qcc.csv"
+    chinese.write_text("企业名称,法定代表人,城市\n深圳市华强电子科技有限公司,王伟,深圳\n",
+                       encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    for file in (path, chinese):
+        result = runner.invoke(app, ["import", str(file), "--source", file.stem, "--db", db])
+        assert result.exit_code == 0, result.output + str(result.exception)
+        assert "executive=" in result.output
+    with init_db(db).connect() as conn:
+        people = conn.execute(select(ContactPoint.person_name, ContactPoint.title,
+                                     ContactPoint.decision_maker).where(
+            ContactPoint.kind == "person").order_by(ContactPoint.id)).all()
+    assert [tuple(row) for row in people] == [
+        ("Hans Müller", "Geschäftsführer", True), ("Eva Weber", "Geschäftsführer", True),
+        ("王伟", "法定代表人", True)]
