@@ -47,6 +47,7 @@ FIELDS = (
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
     "contact_first_name", "contact_last_name", "contact_title", "contact_email",
     "contact_phone", "employees", "revenue", "founded_year", "house_number", "executive",
+    "registry_id",
 )
 _SPLIT = re.compile(r"[;|\n]+")
 T = TypeVar("T")
@@ -80,7 +81,8 @@ class ImportReport:
 
 
 #: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
-LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive"})
+LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive",
+                         "registry_id"})
 
 
 def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, ...]]:
@@ -178,6 +180,7 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         contacts=contacts,
         size=size,
         country_hint=region,
+        extra={"registry_id": ids} if (ids := _values(row, get("registry_id"))) else {},
     )
 
 

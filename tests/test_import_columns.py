@@ -51,6 +51,7 @@ def test_column_key(name: str, key: str) -> None:
     ("Last Name", "contact_last_name"), ("Nachname", "contact_last_name"),
     ("姓", "contact_last_name"), ("名", "contact_first_name"), ("氏名", "contact_name"),
     ("Geschäftsführer", "executive"), ("Dirigeant", "executive"), ("法定代表人", "executive"),
+    ("USt-IdNr.", "registry_id"), ("VAT ID", "registry_id"), ("统一社会信用代码", "registry_id"),
     ("Mitarbeiter", "employees"), ("员工人数", "employees"), ("# Employees", "employees"),
     ("Mobile Phone", "phone"), ("Work Phone", "phone"),
     ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),

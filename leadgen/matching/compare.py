@@ -15,9 +15,10 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from leadgen.matching.profile import MatchProfile
+from leadgen.matching.profile import FIELD_ATTR, MatchProfile
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.registry import register_of
 from leadgen.normalize.text import has_cjk, pinyin_syllables
 
 #: (kind, value) -> number of distinct companies holding that key
@@ -192,6 +193,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             left, right, generic_words, translated) >= threshold
     if test == "other_script":
         return lambda left, right: has_cjk(left) != has_cjk(right)
+    if test == "same_register":
+        return lambda left, right: register_of(left) == register_of(right)
     if test == "same_domain_name":
         return lambda left, right: (name := domain_name(left)) is not None and (
             name == domain_name(right))
@@ -314,7 +317,7 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
                        for level in comparison.levels[:-1])
         last = comparison.levels[-1]
         compiled.append(_Compiled(
-            comparison.field, MatchProfile._fields.index(_ATTRS[comparison.field]), levels,
+            comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]), levels,
             any(level[4] is not None for level in levels),
             (comparison.field, last.label, last.weight, None),
             _SHARED_KIND.get(comparison.field),
@@ -325,10 +328,6 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
     return _COMPILED[id(rules)][1]
 
 
-_ATTRS = {
-    "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
-    "postal": "postals", "city": "cities", "country": "countries",
-}
 
 
 def compare(

@@ -24,6 +24,7 @@ from leadgen.normalize.address import (
 )
 from leadgen.normalize.name import name_key as key_of_name
 from leadgen.normalize.name import normalize_name, other_script_name, trade_name, without_place
+from leadgen.normalize.registry import registry_keys
 from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
@@ -70,9 +71,12 @@ class MatchProfile(NamedTuple):
     postals: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    """Register and tax numbers as keys ("vat:DE136695976", see
+    :mod:`leadgen.normalize.registry`)."""
 
     def values(self, field: str) -> tuple[str, ...]:
-        return getattr(self, _FIELD_ATTR[field])  # type: ignore[no-any-return]
+        return getattr(self, FIELD_ATTR[field])  # type: ignore[no-any-return]
 
     def merged(self, other: MatchProfile) -> MatchProfile:
         """The union of two profiles (order kept, capped)."""
@@ -86,16 +90,17 @@ class MatchProfile(NamedTuple):
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
         data = data or {}
-        names, domains, phones, streets, postals, cities, countries = (
+        names, domains, phones, streets, postals, cities, countries, ids = (
             tuple(data.get(attr, ())) for attr in _ATTRS)
         return cls(names, domains, phones, streets, shared(postals), shared(cities),
-                   shared(countries))
+                   shared(countries), ids)
 
 
-_ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries")
-_FIELD_ATTR = {
+_ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries", "ids")
+#: The profile attribute of each field the rules name.
+FIELD_ATTR = {
     "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
-    "postal": "postals", "city": "cities", "country": "countries",
+    "postal": "postals", "city": "cities", "country": "countries", "registry": "ids",
 }
 
 
@@ -155,6 +160,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         postals=shared((lead.postal_code,)) if lead.postal_code else (),
         cities=shared(cities),
         countries=shared((lead.country,)) if lead.country else (),
+        ids=registry_keys(lead.lead.extra, lead.country) if lead.lead.extra else (),
     )
 
 
@@ -315,7 +321,7 @@ _DERIVED: dict[str, Callable[[MatchProfile], tuple[str, ...]]] = {
 
 
 def _field_values(profile: MatchProfile, field: str) -> tuple[str, ...]:
-    attr = _FIELD_ATTR.get(field)
+    attr = FIELD_ATTR.get(field)
     if attr is not None:
         return getattr(profile, attr)  # type: ignore[no-any-return]
     derive = _DERIVED.get(field)
@@ -335,7 +341,7 @@ def _plan(rules: MatchingRules) -> tuple[tuple[str, tuple[Getter, ...]], ...]:
         return cached[1]
     plan = tuple(
         (rule.key, tuple(
-            _DERIVED.get(field) or itemgetter(MatchProfile._fields.index(_FIELD_ATTR[field]))
+            _DERIVED.get(field) or itemgetter(MatchProfile._fields.index(FIELD_ATTR[field]))
             for field in rule.fields))
         for rule in rules.blocking
     )

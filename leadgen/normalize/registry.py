@@ -1,0 +1,114 @@
+"""Company register and tax numbers as match keys: one key per company, whichever number a
+list or an imprint prints.
+
+A VAT ID ("DE 136 695 976", "ATU12345678", "GB980780684"), China's unified social credit
+code (统一社会信用代码), France's SIREN and SIRET, Switzerland's UID, India's GSTIN, Brazil's
+CNPJ and Australia's ABN are checked by their check digits (python-stdnum, offline) and
+written as one key: "vat:DE136695976", "uscc:91110000600037341L", "siren:732829320" (a
+SIRET and a French VAT ID name the company's SIREN), "uid:CHE116281710" (its VAT ID "...
+MWST" too). A number that is none of these, or fails its check, is no key: a wrong key would
+glue two companies, a missing one only leaves the other evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from stdnum import get_cc_module
+from stdnum.au import abn
+from stdnum.br import cnpj
+from stdnum.ch import uid
+from stdnum.cn import uscc
+from stdnum.eu import vat as eu_vat
+from stdnum.fr import siren, siret
+from stdnum.gb import vat as gb_vat
+from stdnum.in_ import gstin
+
+from leadgen.normalize.memo import CACHE_SIZE
+
+#: The keys of :attr:`leadgen.items.Lead.extra` that hold such numbers (as the page
+#: extractors and the import name them).
+REGISTRY_KEYS = frozenset({
+    "vat", "vatid", "vat_id", "vatno", "ustid", "ustidnr", "uid", "tax_id", "btw", "cif",
+    "nip", "dic", "siret", "siren", "abn", "uscc", "gstin", "cnpj", "registry_id",
+})
+#: A label before the number, and the VAT word Switzerland writes after its UID.
+_LABEL = re.compile(r"^[^\d:：]*[:：]\s*")
+_SWISS_VAT = re.compile(r"\s*(?:MWST|TVA|IVA)\.?$", re.IGNORECASE)
+_NOISE = re.compile(r"[\s.\-/]")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def registry_key(raw: str, country: str | None = None) -> str | None:
+    """The key of one register or tax number ("DE 136 695 976" -> "vat:DE136695976"), read
+    in ``country`` when the number does not name its own; None when it is none of the
+    numbers this module knows or fails its check."""
+    text = _SWISS_VAT.sub("", _LABEL.sub("", raw.strip()))
+    number = _NOISE.sub("", text).upper()
+    if len(number) < 8 or len(number) > 20 or not any(char.isdigit() for char in number):
+        return None
+    if uid.is_valid(number):
+        return f"uid:{uid.compact(number)}"
+    if number.startswith("FR") and eu_vat.is_valid(number):
+        return f"siren:{number[-9:]}"  # "FR44 732829320": the company's SIREN
+    if eu_vat.is_valid(number):
+        return f"vat:{eu_vat.compact(number)}"
+    if number.startswith("GB") and gb_vat.is_valid(number):
+        return f"vat:{number}"
+    if len(number) == 18 and uscc.is_valid(number):
+        return f"uscc:{number}"
+    if len(number) == 15 and gstin.is_valid(number):
+        return f"gstin:{number}"
+    if number.isdigit():
+        return _digits_key(number, (country or "").upper())
+    if country and (module := _vat_module(country.lower())) and module.is_valid(number):
+        return f"vat:{country.upper()}{module.compact(number)}"  # "136695976" in Germany
+    return None
+
+
+def _digits_key(number: str, country: str) -> str | None:
+    """A number of digits alone: a SIRET or SIREN (France), a CNPJ (Brazil), an ABN
+    (Australia), or a VAT ID written without its country's letters."""
+    if len(number) == 14 and country in ("FR", "") and siret.is_valid(number):
+        return f"siren:{number[:9]}"
+    if len(number) == 14 and country in ("BR", "") and cnpj.is_valid(number):
+        return f"cnpj:{number}"
+    if len(number) == 9 and country == "FR" and siren.is_valid(number):
+        return f"siren:{number}"
+    if len(number) == 11 and country == "AU" and abn.is_valid(number):
+        return f"abn:{number}"
+    module = _vat_module(country.lower()) if country else None
+    if module is not None and module.is_valid(number):
+        return f"vat:{country}{module.compact(number)}"
+    return None
+
+
+@lru_cache(maxsize=64)
+def _vat_module(country: str) -> Any:
+    """python-stdnum's VAT module of an EU country, or None."""
+    if country not in eu_vat.MEMBER_STATES or country == "fr":
+        return None
+    return get_cc_module(country, "vat")
+
+
+def register_of(key: str) -> str:
+    """The register a key's number is in: its kind, and for a VAT ID its country ("vat:DE":
+    a German company may hold an Austrian VAT ID too)."""
+    kind, _, number = key.partition(":")
+    return f"{kind}:{number[:2]}" if kind == "vat" else kind
+
+
+def registry_keys(extra: Mapping[str, Any], country: str | None = None) -> tuple[str, ...]:
+    """The keys of every register or tax number in a lead's ``extra`` (a value, or a list of
+    them, under one of :data:`REGISTRY_KEYS`), in order, without repeats."""
+    keys: list[str] = []
+    for name, value in extra.items():
+        if name not in REGISTRY_KEYS or not value:
+            continue
+        for raw in value if isinstance(value, list) else (value,):
+            if isinstance(raw, str) and (key := registry_key(raw, country)) and key not in keys:
+                keys.append(key)
+    return tuple(keys)

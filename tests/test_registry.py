@@ -1,0 +1,95 @@
+"""Company register and tax numbers: checked, written as one key per company, and the
+strongest evidence for and against a pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from leadgen.cli import app
+from leadgen.items import Address, Lead, SourceMeta
+from leadgen.matching import compare, load_rules, profile_of
+from leadgen.normalize import normalize_lead
+from leadgen.normalize.registry import register_of, registry_key, registry_keys
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize(("raw", "country", "key"), [
+    # EU VAT IDs, however written, with a label, or without their letters in their country
+    ("DE 136 695 976", None, "vat:DE136695976"),
+    ("USt-IdNr.: DE136695976", None, "vat:DE136695976"),
+    ("136695976", "DE", "vat:DE136695976"),
+    ("ATU13585627", None, "vat:ATU13585627"),
+    ("NL 8200.98.395.B01", None, "vat:NL820098395B01"),
+    ("GB 980 7806 84", None, "vat:GB980780684"),
+    # France: a SIRET and a VAT ID name the company's SIREN
+    ("FR 44 732829320", None, "siren:732829320"),
+    ("732 829 320 00074", None, "siren:732829320"),
+    ("732829320", "FR", "siren:732829320"),
+    # Switzerland's UID, also as its VAT ID; China's unified social credit code; India,
+    # Brazil, Australia
+    ("CHE-116.281.710 MWST", None, "uid:CHE116281710"),
+    ("统一社会信用代码：91110000600037341L", None, "uscc:91110000600037341L"),
+    ("27AAPFU0939F1ZV", None, "gstin:27AAPFU0939F1ZV"),
+    ("00.000.000/0001-91", "BR", "cnpj:00000000000191"),
+    ("51 824 753 556", "AU", "abn:51824753556"),
+    # A wrong check digit, a number of no known register, or nine digits anywhere: no key
+    ("DE123456789", None, None),
+    ("HRB 12345", None, None),
+    ("732829320", None, None),
+    ("12345", "DE", None),
+])
+def test_registry_key(raw: str, country: str | None, key: str | None) -> None:
+    assert registry_key(raw, country) == key
+    if key is not None:
+        assert registry_key(key.partition(":")[2], country) in (key, None)
+
+
+def test_registry_keys_read_the_numbers_a_page_or_a_list_gives() -> None:
+    extra = {"ustidnr": "DE136695976", "vat": ["DE 136 695 976", "ATU13585627"],
+             "icp": "京ICP备12345678号", "registry_id": "not a number"}
+    assert registry_keys(extra, "DE") == ("vat:DE136695976", "vat:ATU13585627")
+    assert register_of("vat:DE136695976") == "vat:DE" != register_of("vat:ATU13585627")
+
+
+def _profile(name: str, city: str, **extra: str):  # type: ignore[no-untyped-def]
+    lead = Lead(name=name, source=SourceMeta(source_id="t", page_url="https://dir.test/x"),
+                country_hint="DE", address=Address(city=city), extra=extra)
+    return profile_of(normalize_lead(lead), RULES)
+
+
+@pytest.mark.parametrize(("left", "right", "label", "decision"), [
+    # One VAT ID: one company, however its names and towns differ
+    (_profile("Acme Verpackung GmbH", "Berlin", vat="DE136695976"),
+     _profile("ACME Packaging Solutions", "München", ustidnr="DE 136 695 976"),
+     "same company register or tax number", "match"),
+    # Two VAT IDs of one country: two companies, though their names and town are one
+    (_profile("Acme GmbH", "Berlin", vat="DE136695976"),
+     _profile("Acme GmbH", "Berlin", vat="DE129273398"),
+     "another number in the same register", "no_match"),
+    # A German and an Austrian VAT ID: one company may hold both, no evidence either way
+    (_profile("Acme GmbH", "Berlin", vat="DE136695976"),
+     _profile("Acme GmbH", "Berlin", vat="ATU13585627"),
+     "numbers of different registers (not comparable)", "match"),
+])
+def test_register_numbers_decide_pairs(left, right, label: str,  # type: ignore[no-untyped-def]
+                                       decision: str) -> None:
+    result = compare(left, right, RULES)
+    assert next(hit.label for hit in result.levels if hit.field == "registry") == label
+    assert result.decision == decision
+
+
+def test_an_import_merges_by_vat_id_and_keeps_two_vat_ids_apart(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Firma;USt-IdNr.;Ort\n"
+                    "Acme Verpackung GmbH;DE136695976;Berlin\n"
+                    "ACME Packaging;DE 136 695 976;Hamburg\n"
+                    "Acme Verpackung GmbH;DE129273398;Berlin\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = CliRunner().invoke(app, ["import", str(path), "--source", "liste", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert "registry_id=USt-IdNr." in result.output
+    assert "3 rows: merged 1, new 2" in result.output
