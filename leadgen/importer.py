@@ -139,8 +139,8 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     """One spreadsheet row as a :class:`Lead` (raises ValidationError when invalid)."""
     get = mapping.get
     street, number = _one(row, get("street")), _one(row, get("house_number"))
-    if street and number and not any(char.isdigit() for char in street):
-        street = with_house_number(street, number)
+    if street and number and number.strip() not in street.replace(",", " ").split():
+        street = with_house_number(street, number)  # "Straße des 17. Juni" and "135"
     address = Address(
         full=_one(row, get("address")), street=street,
         city=_one(row, get("city")), region=_one(row, get("region")),

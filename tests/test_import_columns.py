@@ -271,7 +271,8 @@ def test_a_house_number_column_joins_the_street_as_its_country_writes_it(tmp_pat
                     "Acme Verpackung GmbH;Hauptstraße;5a;10115;Berlin\n"
                     "Beta Inc;Main St;121;53590;Sun Prairie\n"
                     "Gamma SARL;rue de Rivoli;12;75004;Paris\n"
-                    "Delta GmbH;Marktplatz 1;1;80331;München\n", encoding="utf-8")
+                    "Delta GmbH;Marktplatz 1;1;80331;München\n"
+                    "Epsilon AG;Straße des 17. Juni;135;10623;Berlin\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     result = runner.invoke(app, ["import", str(path), "--source", "liste", "--db", db])
     assert result.exit_code == 0, result.output
@@ -279,7 +280,8 @@ def test_a_house_number_column_joins_the_street_as_its_country_writes_it(tmp_pat
     with init_db(db).connect() as conn:
         streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
     assert streets == {"Acme Verpackung": "Hauptstraße 5a", "Beta": "121 Main St",
-                       "Gamma": "12 rue de Rivoli", "Delta": "Marktplatz 1"}
+                       "Gamma": "12 rue de Rivoli", "Delta": "Marktplatz 1",
+                       "Epsilon": "Straße des 17. Juni 135"}
 
 
 def test_a_column_named_by_a_role_gives_a_contact_with_that_title(tmp_path: Path) -> None:
