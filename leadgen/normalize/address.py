@@ -723,18 +723,25 @@ def one_line_country(full: str) -> str | None:
     return country
 
 
-#: Postal codes whose shape alone names their country, as a postal code column holds them:
+@lru_cache(maxsize=1)
+def _code_shapes() -> dict[str, re.Pattern[str]]:
+    """The one-line patterns' postal code shapes (``CODE_BY_TAG``), by country."""
+    from leadgen.normalize.address_patterns import CODE_BY_TAG, ONE_LINE_CODES
+
+    return {country: re.compile(CODE_BY_TAG.get(country) or ONE_LINE_CODES[country])
+            for country in ("US", "AU", "CA", "GB", "NL", "PL", "JP", "BR")}
+
+
+#: Countries whose postal codes' shape alone names them, as a postal code column holds them:
 #: Canada's "M6G 1A4", Britain's "EH1 3RJ", the Netherlands' "1015 CJ", Poland's "00-950",
 #: Japan's "100-0005", Brazil's "01310-100" (five digits name none).
-_POSTAL_SHAPES = tuple((country, re.compile(pattern)) for country, pattern in (
-    ("CA", r"[A-Z]\d[A-Z] ?\d[A-Z]\d"), ("GB", r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"),
-    ("NL", r"\d{4} ?[A-Z]{2}"), ("PL", r"\d{2}-\d{3}"), ("JP", r"〒?\s?\d{3}-\d{4}"),
-    ("BR", r"\d{5}-\d{3}")))
+_SHAPE_COUNTRIES = ("CA", "GB", "NL", "PL", "JP", "BR")
+#: Countries whose states lists name by code or name beside their postal codes.
+_STATE_COUNTRIES = ("US", "AU", "CA")
 
 
-#: The postal codes of countries whose states lists name by code or name beside them.
-_STATE_POSTAL = (("US", re.compile(r"\d{5}(?:-\d{4})?")), ("AU", re.compile(r"\d{4}")),
-                 ("CA", re.compile(r"[A-Z]\d[A-Z] ?\d[A-Z]\d")))
+def _code_text(raw: str) -> str:
+    return " ".join(raw.upper().replace("〒", " ").split())
 
 
 def state_country(region: str | None, postal_code: str | None) -> str | None:
@@ -743,9 +750,9 @@ def state_country(region: str | None, postal_code: str | None) -> str | None:
     AU), or None."""
     if not region or not postal_code:
         return None
-    code = " ".join(postal_code.upper().split())
-    return next((country for country, shape in _STATE_POSTAL
-                 if shape.fullmatch(code) and state_code_of(region, country)), None)
+    code, shapes = _code_text(postal_code), _code_shapes()
+    return next((country for country in _STATE_COUNTRIES
+                 if shapes[country].fullmatch(code) and state_code_of(region, country)), None)
 
 
 def postal_code_country(raw: str | None) -> str | None:
@@ -753,8 +760,9 @@ def postal_code_country(raw: str | None) -> str | None:
     None."""
     if not raw:
         return None
-    code = " ".join(raw.upper().split())
-    return next((country for country, shape in _POSTAL_SHAPES if shape.fullmatch(code)), None)
+    code, shapes = _code_text(raw), _code_shapes()
+    return next((country for country in _SHAPE_COUNTRIES if shapes[country].fullmatch(code)),
+                None)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
