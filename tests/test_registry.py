@@ -93,3 +93,16 @@ def test_an_import_merges_by_vat_id_and_keeps_two_vat_ids_apart(tmp_path: Path) 
     assert result.exit_code == 0, result.output + str(result.exception)
     assert "registry_id=USt-IdNr." in result.output
     assert "3 rows: merged 1, new 2" in result.output
+
+
+
+def test_one_number_held_by_many_companies_weighs_nothing() -> None:
+    """A list that fills its VAT column with one number (its own, or a placeholder that passes
+    the check): held by several companies it weighs nothing, like a switchboard's phone."""
+    left = _profile("Acme Verpackung GmbH", "Berlin", vat="DE136695976")
+    right = _profile("Acme Logistik GmbH", "Hamburg", vat="DE136695976")
+    alone = compare(left, right, RULES, lambda kind, value: 1)
+    shared = compare(left, right, RULES, lambda kind, value: 5 if kind == "registry" else 1)
+    hit = next(hit for hit in shared.levels if hit.field == "registry")
+    assert hit.label == "same company register or tax number (shared by 5 companies: weak)"
+    assert hit.weight == 0.0 and shared.score == alone.score - 14.0

@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from leadgen.matching.compare import MatchResult, compare, names_may_match
+from leadgen.matching.compare import SHARED_KIND, MatchResult, compare, names_may_match
 from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.rules import MatchingRules
 
@@ -42,6 +42,10 @@ class UnionFind:
         self.parent[b] = a
         self.size[a] += self.size[b]
         return True
+
+
+#: Blocking key kinds that count their holders (a switchboard, a list's filler number).
+_SHARED_KINDS = frozenset(SHARED_KIND.values())
 
 
 @dataclass
@@ -283,7 +287,7 @@ def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
     for (kind, value), block in by_key.items():
         if isinstance(block, int):
             continue
-        if kind in ("phone", "domain"):
+        if kind in _SHARED_KINDS:
             names = len({profiles[m].names[:1] for m in block})
             if names > 1:
                 holders[(kind, value)] = names

@@ -274,7 +274,9 @@ def _spelled_at(word: str, syllables: tuple[str, ...]) -> tuple[int, int] | None
     return None
 
 
-_SHARED_KIND = {"domain": "domain", "phone": "phone"}
+#: Fields whose key, held by many companies, is a switchboard or a list's filler: the field
+#: -> its blocking key kind.
+SHARED_KIND = {"domain": "domain", "phone": "phone", "registry": "registry"}
 
 
 def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
@@ -320,14 +322,12 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
             comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]), levels,
             any(level[4] is not None for level in levels),
             (comparison.field, last.label, last.weight, None),
-            _SHARED_KIND.get(comparison.field),
+            SHARED_KIND.get(comparison.field),
         ))
     if len(_COMPILED) > 32:
         _COMPILED.clear()
     _COMPILED[id(rules)] = (rules, tuple(compiled))  # holding ``rules`` keeps its id unique
     return _COMPILED[id(rules)][1]
-
-
 
 
 def compare(
