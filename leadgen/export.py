@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from enrich.report import contact_summary
 from leadgen.exceptions import InputError
+from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.query import LeadFilter, iter_leads
 from leadgen.storage.models import Company, Score, SourceRecord
 from leadgen.suppression import SuppressionList, suppressed_companies
@@ -25,7 +26,7 @@ CSV_COLUMNS = [
     "id", "name", "legal_form", "website", "domain", "email", "phone", "street", "postal_code",
     "city", "region", "country", "categories", "status", "score", "grade", "emails",
     "email_statuses", "phones", "phone_statuses", "social", "decision_makers", "sources",
-    "first_seen", "last_seen",
+    "first_seen", "last_seen", "registry_ids",
 ]
 
 
@@ -61,6 +62,8 @@ def company_document(
         },
         **contact_summary(session, company.id),
         "sources": sources,
+        # register and tax numbers, as matching keys ("vat:DE136695976")
+        "registry_ids": list(((company.extra or {}).get(PROFILE_KEY) or {}).get("ids", [])),
         "first_seen": company.first_seen.isoformat() if company.first_seen else None,
         "last_seen": company.last_seen.isoformat() if company.last_seen else None,
     }
@@ -102,6 +105,7 @@ def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
         ]),
         "sources": join(doc["sources"]),
         "first_seen": doc["first_seen"], "last_seen": doc["last_seen"],
+        "registry_ids": join(doc.get("registry_ids") or []),
     }
 
 

@@ -3,6 +3,7 @@ strongest evidence for and against a pair."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,12 @@ def test_an_import_merges_by_vat_id_and_keeps_two_vat_ids_apart(tmp_path: Path) 
     assert result.exit_code == 0, result.output + str(result.exception)
     assert "registry_id=USt-IdNr." in result.output
     assert "3 rows: merged 1, new 2" in result.output
+    out = tmp_path / "leads.csv"
+    exported = CliRunner().invoke(app, ["export", "--db", db, "-o", str(out)])
+    assert exported.exit_code == 0, exported.output + str(exported.exception)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        ids = sorted(row["registry_ids"] for row in csv.DictReader(handle))
+    assert ids == ["vat:DE129273398", "vat:DE136695976"]
 
 
 
