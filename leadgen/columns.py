@@ -79,8 +79,9 @@ def _field_of_key(key: str) -> str | None:
     found = _names().get(key)
     if found is None and (unnumbered := _NUMBERED.sub("", key)) != key:
         found = _names().get(unnumbered)
-        if found in _ADDRESS_LINES:  # "Address 2", "Straße 2": a second line, no address
-            return None
+        if found in _ADDRESS_LINES:
+            # "Address 1" is the street's first line, "Address 2" and "Straße 2" its second
+            return "street" if key.endswith("1") else "address_line_2"
     return found
 
 

@@ -47,7 +47,7 @@ FIELDS = (
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
     "contact_first_name", "contact_last_name", "contact_title", "contact_email",
     "contact_phone", "employees", "revenue", "founded_year", "house_number", "executive",
-    "registry_id",
+    "registry_id", "address_line_2",
 )
 _SPLIT = re.compile(r"[;|\n]+")
 T = TypeVar("T")
@@ -141,8 +141,14 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     street, number = _one(row, get("street")), _one(row, get("house_number"))
     if street and number and number.strip() not in street.replace(",", " ").split():
         street = with_house_number(street, number)  # "Straße des 17. Juni" and "135"
+    full = _one(row, get("address"))
+    if line_2 := _one(row, get("address_line_2")):  # "Suite 3300", "Hinterhaus"
+        if street:
+            street = f"{street}, {line_2}"
+        elif full:
+            full = f"{full}, {line_2}"
     address = Address(
-        full=_one(row, get("address")), street=street,
+        full=full, street=street,
         city=_one(row, get("city")), region=_one(row, get("region")),
         postal_code=_one(row, get("postal_code")), country=_one(row, get("country")),
     )

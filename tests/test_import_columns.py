@@ -61,8 +61,9 @@ def test_column_key(name: str, key: str) -> None:
     ("Bemerkung", None), ("备注", None), ("Notes", None),
     # Numbered columns hold what the name without the number holds...
     ("Telefon 2", "phone"), ("phone_1", "phone"), ("E-Mail2", "email"), ("Name 1", "name"),
-    # ...but a second address line is no address, and "address1" is a street.
-    ("Address 2", None), ("address_line_2", None), ("Straße 2", None), ("address1", "street"),
+    # ...but a second address line is the street's second line, and "address1" is a street.
+    ("Address 2", "address_line_2"), ("address_line_2", "address_line_2"),
+    ("Straße 2", "address_line_2"), ("address1", "street"), ("Address 1", "street"),
     # CRM exports: Salesforce's billing address, HubSpot's and Pipedrive's names.
     ("Billing Street", "street"), ("Billing Zip/Postal Code", "postal_code"),
     ("Billing State/Province", "region"), ("Shipping Country", "country"),
@@ -307,3 +308,27 @@ def test_a_column_named_by_a_role_gives_a_contact_with_that_title(tmp_path: Path
     assert [tuple(row) for row in people] == [
         ("Hans Müller", "Geschäftsführer", True), ("Eva Weber", "Geschäftsführer", True),
         ("王伟", "法定代表人", True)]
+
+
+def test_a_second_address_line_joins_the_street(tmp_path: Path) -> None:
+    """"Address 1" and "Address 2" (or "Straße" and "Adresszusatz"): one street, its second
+    line after a comma (the street key leaves the suite out, so the company still meets its
+    records without it)."""
+    us = tmp_path / "us.csv"
+    us.write_text("Company,Address 1,Address 2,City,State,Zip\n"
+                  "Acme Inc,350 5th Ave,Suite 3300,New York,NY,10118\n", encoding="utf-8")
+    full = tmp_path / "full.csv"
+    full.write_text("Company,Address,Address 2,City,State,Zip\n"
+                    "Beta Inc,121 E Main St,Suite 100,Sun Prairie,WI,53590\n", encoding="utf-8")
+    german = tmp_path / "de.csv"
+    german.write_text("Firma;Straße;Adresszusatz;PLZ;Ort\n"
+                      "Gamma GmbH;Hauptstr. 5;Hinterhaus;10115;Berlin\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    for path in (us, full, german):
+        result = runner.invoke(app, ["import", str(path), "--source", path.stem, "--db", db])
+        assert result.exit_code == 0, result.output + str(result.exception)
+        assert "address_line_2=" in result.output and "not imported" not in result.output
+    with init_db(db).connect() as conn:
+        streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
+    assert streets == {"Acme": "350 5th Ave, Suite 3300", "Beta": "121 E Main St, Suite 100",
+                       "Gamma": "Hauptstr. 5, Hinterhaus"}

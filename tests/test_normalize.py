@@ -792,6 +792,9 @@ def test_an_address_column_holding_the_street_alone_is_the_street() -> None:
     street = address_parts(Address(full="121 E Main St", city="Sun Prairie", region="WI",
                                    postal_code="53590"))
     assert street == ("121 E Main St", "53590", "Sun Prairie", "WI")
+    with_unit = address_parts(Address(full="121 E Main St, Suite 100", city="Sun Prairie",
+                                      postal_code="53590"))
+    assert with_unit.street == "121 E Main St, Suite 100"
     assert address_parts(Address(full="Hauptstraße", city="Berlin")).street == "Hauptstraße"
     assert address_parts(Address(full="Berlin", postal_code="10115")).street is None
 

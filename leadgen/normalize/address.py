@@ -685,10 +685,9 @@ def address_parts(address: Address | None) -> AddressParts:
     if not full or (address.street and address.postal_code and address.city):
         return given
     read = split_one_line(full)
-    if read == _NO_PARTS and "," not in full and (
-            _DIGIT.search(full) or _names_street_type(full)):
+    if read == _NO_PARTS and (_DIGIT.search(full) or _names_street_type(full)):
         # An "Address" column beside city, state and ZIP columns, as most lists have it,
-        # holds the street alone ("121 E Main St")
+        # holds the street alone ("121 E Main St", "121 E Main St, Suite 100")
         read = read._replace(street=full.strip())
     return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
 
