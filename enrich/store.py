@@ -23,12 +23,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrich.values import email_value, normalize_social, phone_value, social_network
+from leadgen.ingest.ingestor import PROFILE_KEY, stored_profile
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.matching.rules import Survivorship, load_rules
 from leadgen.normalize import normalize_lead, normalize_website
 from leadgen.normalize.person import person_key, person_name
-from leadgen.storage.models import Company, ContactPoint, SourceRecord
+from leadgen.normalize.registry import registry_keys
+from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord
 from leadgen.suppression import SuppressionList
 
 SOURCE_ID = "website"
@@ -135,6 +137,7 @@ def store_site_result(session: Session, result: dict[str, Any],
         stats.source_record_added = record is not None
         if record is not None:
             stats.fields_filled = _apply_survivorship(company, lead, record, region)
+            _add_registry_keys(session, company, lead, region)
     company.enriched_at = datetime.now(UTC)
     session.flush()
     return stats
@@ -306,6 +309,22 @@ def _store_source_record(session: Session, company: Company, lead: Lead,
     session.add(record)
     session.flush()
     return record
+
+
+def _add_registry_keys(session: Session, company: Company, lead: Lead,
+                       region: str | None) -> None:
+    """The site's register and tax numbers (an imprint's "USt-IdNr.: DE...") as the company's
+    match keys, so that a list giving the number meets the company at once (``leadgen
+    dedupe`` reads them from the website's source record too)."""
+    ids = registry_keys(lead.extra, company.country or region)
+    profile = stored_profile(company)
+    new = tuple(key for key in ids if key not in profile.ids)
+    if not new:
+        return
+    company.extra = {**(company.extra or {}),
+                     PROFILE_KEY: profile._replace(ids=profile.ids + new).to_json()}
+    for key in new:
+        session.merge(CompanyKey(company_id=company.id, kind="registry", value=key))
 
 
 @cache

@@ -112,4 +112,44 @@ def test_one_number_held_by_many_companies_weighs_nothing() -> None:
     shared = compare(left, right, RULES, lambda kind, value: 5 if kind == "registry" else 1)
     hit = next(hit for hit in shared.levels if hit.field == "registry")
     assert hit.label == "same company register or tax number (shared by 5 companies: weak)"
-    assert hit.weight == 0.0 and shared.score == alone.score - 14.0
+    assert hit.weight == 0.0 and shared.score == alone.score - 20.0
+
+
+IMPRESSUM = """<html lang="de"><body><h1>Impressum</h1><p>Müller Verpackungen GmbH</p>
+<p>Hauptstraße 5, 10115 Berlin</p><p>USt-IdNr.: DE 136 695 976</p></body></html>"""
+
+
+def test_the_vat_id_on_a_companys_imprint_meets_a_list_that_gives_it(tmp_path: Path) -> None:
+    """Enrichment reads the imprint's VAT ID; a purchased list naming the company otherwise
+    (another name, another town) but giving that number merges into it at once."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
+
+    from enrich.pages import CompanySitePage
+    from enrich.store import store_site_result
+    from leadgen.importer import import_file
+    from leadgen.storage import init_db, session_scope
+    from leadgen.storage.models import Company, SourceRecord
+
+    listing = tmp_path / "fair.csv"
+    listing.write_text("Firma;Ort\nMüller Verpackungen GmbH;Berlin\n", encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    import_file(engine, listing, source="fair", region="DE")
+    with session_scope(engine) as session:
+        (company_id,) = session.scalars(select(Company.id)).all()
+    page = CompanySitePage(IMPRESSUM, "http://www.mueller-verpackung.de/impressum").facts()
+    with session_scope(engine) as session:
+        store_site_result(session, {
+            "company_id": company_id, "start_url": "http://www.mueller-verpackung.de/",
+            "domain": "mueller-verpackung.de", "region": "DE", "pages": [page.as_dict()],
+            "fetched_at": datetime.now(UTC).isoformat()})
+    bought = tmp_path / "bought.csv"
+    bought.write_text("Company;VAT;City\nMV Packaging Solutions;DE136695976;Hamburg\n",
+                      encoding="utf-8")
+    report = import_file(engine, bought, source="bought", region="DE")
+    assert report.outcomes.get("merged") == 1, report.outcomes
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Company)) == 1
+        assert session.scalar(select(func.count()).select_from(SourceRecord).where(
+            SourceRecord.company_id == company_id)) == 3  # list, website, bought list

@@ -424,7 +424,7 @@ class Ingestor:
                        COMPANIES.c.phone, COMPANIES.c.postal_code, COMPANIES.c.city,
                        COMPANIES.c.country).where(COMPANIES.c.id == company_id)
             )
-            profile = _profile_from_row(rows[0]) if rows else MatchProfile()
+            profile = stored_profile(rows[0]) if rows else MatchProfile()
             self.profiles[company_id] = profile
         return profile
 
@@ -593,7 +593,8 @@ def _last_suppression(connection: Connection) -> int:
     return int(connection.execute(select(func.max(SUPPRESSIONS.c.id))).scalar() or 0)
 
 
-def _profile_from_row(row: Any) -> MatchProfile:
+def stored_profile(row: Any) -> MatchProfile:
+    """A company's matching profile as stored (a ``companies`` row or :class:`Company`)."""
     extra = row.extra or {}
     if extra.get(PROFILE_KEY):
         return MatchProfile.from_json(extra[PROFILE_KEY])

@@ -21,7 +21,7 @@ _PHONE_ONLY = re.compile(
 )
 _REGISTRY = re.compile(
     r"\b(NIP|REGON|KRS|I[ČC]O|DI[ČC]|VAT(?:\s?(?:ID|No\.?|number))?|USt-?Id(?:Nr)?\.?|UID|KvK|"
-    r"BTW|HRB|SIRET|SIREN|ABN|CIF|ИНН|ОГРН)\s*[:.]?\s*([A-Z]{0,2}[\d][\d\s.-]{4,18}\d)",
+    r"BTW|HRB|SIRET|SIREN|ABN|CIF|ИНН|ОГРН)\s*[:.]?\s*((?:[A-Z]{2,3}[\s-]?)?\d[\d\s.-]{4,18}\d)",
     re.IGNORECASE,
 )
 _ICP = re.compile(r"([\u4e00-\u9fff]?ICP[备證证]\s*\d+号(?:-\d+)?)")
