@@ -402,6 +402,21 @@ def test_two_companies_on_one_b2b_directory_or_shop_are_not_glued_by_its_domain(
     assert compare(alpha, bravo, RULES).decision == "no_match"
 
 
+@pytest.mark.parametrize(("website", "email"), [
+    ("www.domain.com", None), (None, "info@example.com"), ("http://yourcompany.com", None),
+    (None, "noemail@noemail.com"),
+])
+def test_a_placeholder_site_or_email_glues_no_two_companies(website: str | None,
+                                                           email: str | None) -> None:
+    """Lists put placeholders where they have no site or address: "Acme Verpackung" and "Acme
+    Logistik" both "at" domain.com are not one company by it."""
+    alpha = profile("Acme Verpackung GmbH", website=website, email=email, city="Berlin")
+    bravo = profile("Acme Logistik GmbH", website=website, email=email, city="Berlin")
+    assert not any(kind == "domain" for kind, _ in blocking_keys(alpha, RULES))
+    assert level(alpha, bravo, "domain") is None
+    assert compare(alpha, bravo, RULES).decision != "match"
+
+
 def test_a_street_address_blocks_within_its_city_and_across_towns_only_while_rare() -> None:
     keys = blocking_keys(profile("Alpha Feinmechanik", street="Hauptstraße 1", city="Berlin"),
                          RULES)
