@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from enrich.report import contact_summary
 from leadgen.exceptions import InputError
-from leadgen.ingest.ingestor import PROFILE_KEY
+from leadgen.ingest.ingestor import stored_profile
 from leadgen.query import LeadFilter, iter_leads
 from leadgen.storage.models import Company, Score, SourceRecord
 from leadgen.suppression import SuppressionList, suppressed_companies
@@ -63,7 +63,7 @@ def company_document(
         **contact_summary(session, company.id),
         "sources": sources,
         # register and tax numbers, as matching keys ("vat:DE136695976")
-        "registry_ids": list(((company.extra or {}).get(PROFILE_KEY) or {}).get("ids", [])),
+        "registry_ids": list(stored_profile(company).ids),
         "first_seen": company.first_seen.isoformat() if company.first_seen else None,
         "last_seen": company.last_seen.isoformat() if company.last_seen else None,
     }

@@ -62,8 +62,8 @@ def registry_key(raw: str, country: str | None = None) -> str | None:
         return f"uscc:{number}"
     if len(number) == 15 and gstin.is_valid(number):
         return f"gstin:{number}"
-    if number.isdigit():
-        return _digits_key(number, (country or "").upper())
+    if number.isdigit() and (key := _digits_key(number, (country or "").upper())):
+        return key
     if country and (module := _vat_module(country.lower())) and module.is_valid(number):
         return f"vat:{country.upper()}{module.compact(number)}"  # "136695976" in Germany
     return None
@@ -71,7 +71,7 @@ def registry_key(raw: str, country: str | None = None) -> str | None:
 
 def _digits_key(number: str, country: str) -> str | None:
     """A number of digits alone: a SIRET or SIREN (France), a CNPJ (Brazil), an ABN
-    (Australia), or a VAT ID written without its country's letters."""
+    (Australia), or None."""
     if len(number) == 14 and country in ("FR", "") and siret.is_valid(number):
         return f"siren:{number[:9]}"
     if len(number) == 14 and country in ("BR", "") and cnpj.is_valid(number):
@@ -80,9 +80,6 @@ def _digits_key(number: str, country: str) -> str | None:
         return f"siren:{number}"
     if len(number) == 11 and country == "AU" and abn.is_valid(number):
         return f"abn:{number}"
-    module = _vat_module(country.lower()) if country else None
-    if module is not None and module.is_valid(number):
-        return f"vat:{country}{module.compact(number)}"
     return None
 
 
