@@ -77,6 +77,25 @@ NAMES = [
     ('AS "Tallink Grupp"', "Tallink Grupp", "tallink grupp", "AS"),
     ("SIA Engineering", "SIA Engineering", "sia engineering", None),
     ("AS Roma", "AS Roma", "as roma", None),
+    # French forms before the name, as registers print them; those that are words or names
+    # too ("SAS Institute") before a quoted name only. "LLC" first, as the CIS write it.
+    ("SARL Dupont Frères", "Dupont Frères", "dupont freres", "SARL"),
+    ("Sarl Dupont Freres", "Dupont Freres", "dupont freres", "Sarl"),
+    ("EURL Boulangerie Martin", "Boulangerie Martin", "boulangerie martin", "EURL"),
+    ("SAS « Dupont »", "Dupont", "dupont", "SAS"),
+    ("SAS Institute", "SAS Institute", "sas institute", None),
+    ("SCI Les Tilleuls", "SCI Les Tilleuls", "sci les tilleuls", None),
+    ("Les Tilleuls SCI", "Les Tilleuls", "les tilleuls", "SCI"),
+    ("LLC Acme Widgets", "Acme Widgets", "acme widgets", "LLC"),
+    # India: "M/s." (Messrs.) before the name, "(P) Ltd", "P. Ltd." and "(OPC)" forms.
+    ("M/s. Sharma Traders Pvt Ltd", "Sharma Traders", "sharma traders", "Pvt Ltd"),
+    ("M/S SHARMA TRADERS", "SHARMA TRADERS", "sharma traders", None),
+    ("Messrs. Sharma & Sons", "Sharma & Sons", "sharma and sons", None),
+    ("Sharma Traders (P) Ltd", "Sharma Traders", "sharma traders", "(P) Ltd"),
+    ("Sharma Traders P. Ltd.", "Sharma Traders", "sharma traders", "P. Ltd."),
+    ("Sharma Traders Pvt Limited", "Sharma Traders", "sharma traders", "Pvt Limited"),
+    ("Sharma Traders (OPC) Private Limited", "Sharma Traders", "sharma traders",
+     "(OPC) Private Limited"),
     # Spanish "and company", alone or before a form.
     ("Importadora Andina Cía. Ltda.", "Importadora Andina", "importadora andina", "Cía. Ltda."),
     ("Gómez y Cía.", "Gómez", "gomez", "y Cía."),
@@ -198,6 +217,9 @@ NAMES = [
     ("Acme Inc. d/b/a Acme Tools", "Acme", "acme", "Inc."),
     ("Smith Ltd t/a Smith's Bakery", "Smith", "smith", "Ltd"),
     ("Müller GmbH, handelnd als Bäckerei Müller", "Müller", "muller", "GmbH"),
+    ("Acme Widgets Inc aka Acme Co", "Acme Widgets", "acme widgets", "Inc"),
+    ("Acme Widgets Inc. a/k/a Acme Co", "Acme Widgets", "acme widgets", "Inc."),
+    ("Tokyo Aka Sushi", "Tokyo Aka Sushi", "tokyo aka sushi", None),
     ("DBA Consulting GmbH", "DBA Consulting", "dba consulting", "GmbH"),
     ("Sales as a Service GmbH", "Sales as a Service", "sales as a service", "GmbH"),
     # A former name, a stock listing or a winding-up after the name is no part of it.
@@ -1083,7 +1105,7 @@ name_words = st.lists(st.sampled_from([
     "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
     "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as ", "Firma ",
-    "Fa. "]),
+    "Fa. ", "M/s. ", "SARL ", " (P) Ltd", " aka ", 'SAS "']),
     min_size=1, max_size=12).map("".join)
 
 

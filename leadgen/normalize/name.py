@@ -86,6 +86,10 @@ EXTRA_LEGAL_FORMS = (
     "Ind. e Com. Ltda.", "Comércio e Indústria Ltda.",
     # The Gulf: free-zone establishments and companies, and "with limited liability"
     "FZE", "FZCO", "FZC", "FZ-LLC", "FZ LLC", "LLC-FZ", "DMCC", "W.L.L.",
+    # India: "(P) Ltd" and "P. Ltd." for "Private Limited", and the one-person company
+    "(P) Ltd.", "(P) Limited", "Pvt. Limited", "OPC Private Limited", "OPC Pvt. Ltd.",
+    # France: civil, professional and farming companies after the name ("Dupont SCI")
+    "SCI", "SELARL", "SELAS", "SCEA", "EIRL",
 )
 #: What a list adds after a company's name that is no part of it: its owner ("Inh. Hans
 #: Schmidt"), whom to write to ("c/o Regus", "z. Hd. Frau Meier", "Attn: Sales").
@@ -119,7 +123,8 @@ _BRANCH = re.compile(
 #: before it; matching compares the trade name too (see :func:`trade_name`).
 _TRADE_NAME = re.compile(
     r"(?:[\s,;]+|\s*[(（]\s*)(?:d\s?/\s?b\s?/\s?a|d\.\s?b\.\s?a\.?|dba|t\s?/\s?a|trading\s+as|"
-    r"doing\s+business\s+as|a\.k\.a\.?|also\s+known\s+as|handelnd\s+als|"
+    r"doing\s+business\s+as|a\.k\.a\.?|a\s?/\s?k\s?/\s?a|(?-i:aka|AKA)|also\s+known\s+as|"
+    r"handelnd\s+als|"
     r"firmierend\s+als)(?![\w/])[.:]?\s*(?P<trade>[^()（）]+?)\s*[)）]?\s*$", re.IGNORECASE)
 #: A trade-show exhibitor's hall, stand or booth after its name, as exhibitor lists print it:
 #: "Acme GmbH (Stand 3-205)", "Acme GmbH | Halle 5 Stand A12", "Acme Ltd. Booth No. 1234",
@@ -133,7 +138,7 @@ _BOOTH = re.compile(
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
-                     "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a",
+                     "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a", "aka",
                      "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
@@ -169,12 +174,18 @@ LATIN_PREFIXES = (
     "บริษัท",  # Thailand: "บริษัท ... จำกัด" (company ... limited)
     # Lithuania; Ukraine ("ТОВ «Ромашка»": limited, joint-stock, private, sole trader)
     "UAB", "ТОВ", "ТзОВ", "ПАТ", "ПрАТ", "АТ", "ПП", "ФОП",
-    # Latvia, Estonia, Lithuania and Sweden, before a quoted name only (see below)
-    "SIA", "AS", "AB",
+    # France, where lists and registers print the form first ("SARL Dupont Frères"), as
+    # written and as a title-case list writes it; "LLC" as the CIS translate theirs
+    "SARL", "SASU", "EURL", "SELARL", "SELAS", "GAEC", "SCEA", "EIRL",
+    "Sarl", "Sasu", "Eurl", "Selarl", "Selas", "Gaec", "Scea", "Eirl", "LLC",
+    # Latvia, Estonia, Lithuania and Sweden; France's forms that are words or names too
+    # ("SAS Institute", "SCI Systems"): before a quoted name only (see below)
+    "SIA", "AS", "AB", "SAS", "SCI", "SNC", "SCP", "EARL", "SA",
 )
 #: Legal forms that are before the name only when a quoted name follows: 'SIA "Acme"',
-#: 'AS "Acme"', 'AB „Acme“' ("AS Roma", "SIA Engineering" and "AB Dick" are names).
-_QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB"})
+#: 'AS "Acme"', 'SAS « Dupont »' ("AS Roma", "SIA Engineering", "AB Dick" and "SAS
+#: Institute" are names).
+_QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB", "SAS", "SCI", "SNC", "SCP", "EARL", "SA"})
 _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (
@@ -347,8 +358,11 @@ _NAME_LABEL = re.compile(
 
 
 #: "Firma" or "Fa." before a German company's name, as letters and lists address it ("Firma
-#: Müller GmbH"): no part of the name.
-_FIRMA = re.compile(r"^(?:firma|fa\.)\s+(?=\S)", re.IGNORECASE)
+#: Müller GmbH"), and "M/s." ("Messrs.") before an Indian one ("M/s. Sharma Traders Pvt.
+#: Ltd."): no part of the name.
+_FIRMA = re.compile(r"^(?:firma|fa\.|m/s\b\.?|messrs\b\.?)\s*(?<=[\s.])\s*(?=\S)",
+                    re.IGNORECASE)
+_FIRMA_STARTS = ("fi", "fa", "m/", "me")
 
 
 def _without_annotations(name: str) -> str:
@@ -357,7 +371,7 @@ def _without_annotations(name: str) -> str:
     while (":" in name or "：" in name) and (label := _NAME_LABEL.match(name)) and key_tokens(
             name[label.end():]):
         name = name[label.end():]
-    while name[:2].lower() in ("fi", "fa") and (firma := _FIRMA.match(name)) and key_tokens(
+    while name[:2].lower() in _FIRMA_STARTS and (firma := _FIRMA.match(name)) and key_tokens(
             name[firma.end():]) and _squash(name[firma.end():]) not in _latin_terms():
         name = name[firma.end():]  # ("Firma GmbH" stays: a legal form alone is no name)
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
@@ -513,8 +527,10 @@ def _settled(display: str) -> bool:
     reading (a fifth of an import's normalizing time) can be skipped: plain words (no comma,
     colon or bracket), no article first or last, and no word an owner, a former name or a
     listing follows (" vormals The" -> "The vormals"; "Acme vormals有限公司" -> "Acme
-    vormals": both are read again)."""
-    if not _PLAIN.fullmatch(display) or _may_be_annotated(display):
+    vormals": both are read again), and no "Firma" first that a form before it hid ("SARL
+    Firma Acme" -> "Firma Acme" -> "Acme")."""
+    if not _PLAIN.fullmatch(display) or _may_be_annotated(display) or (
+            display[:2].lower() in _FIRMA_STARTS and _FIRMA.match(display)):
         return False
     words = display.lower().split()
     return words[0] not in _ARTICLES and words[-1] not in _ARTICLES
