@@ -138,8 +138,8 @@ _BOOTH = re.compile(
 _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vormals",
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
-                     "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a", "aka",
-                     "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
+                     "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a",
+                     "aka", "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
 def _may_be_annotated(name: str) -> bool:
