@@ -251,12 +251,38 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
     except OSError as exc:
         raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
     if is_workbook(start):
-        return workbook_rows(path, sheet)
+        return _without_no_value(workbook_rows(path, sheet))
     if sheet is not None:
         raise InputError(f"--sheet {sheet!r}: {path.name} is a text file, not an .xlsx workbook")
     if is_json_file(path):
-        return json_rows(path, encoding, notes)
-    return read_rows(path, encoding, notes)
+        return _without_no_value(json_rows(path, encoding, notes))
+    return _without_no_value(read_rows(path, encoding, notes))
+
+
+#: What lists write into a cell that has no value (compared case-folded, spaces around left
+#: out): "N/A", Excel's "#N/A", a database's "NULL", pandas' "nan", "-", "unknown", German
+#: "k.A." / "keine Angabe", Chinese "暂无" / "无" (none yet, none). Such a cell is empty: it
+#: was stored as a street "N/A" two companies shared, a city "NULL", a phone "-" warned of.
+#: ("NA" stays: it is Namibia's country code.)
+NO_VALUE = frozenset({
+    "n/a", "n.a.", "n. a.", "#n/a", "n/v", "null", "none", "nil", "nan", "undefined",
+    "#ref!", "#value!", "#name?", "-", "--", "---", "—", "–", ".", "?", "/", "unknown",
+    "tbd", "not available", "k.a.", "k. a.", "keine angabe", "unbekannt", "nicht vorhanden",
+    "inconnu", "non renseigné", "desconocido", "sin datos", "无", "暂无", "不详", "未知",
+    "なし", "不明",
+})
+_LONGEST_NO_VALUE = max(map(len, NO_VALUE))
+
+
+def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
+                      ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``rows`` with each cell that says it has no value (:data:`NO_VALUE`) empty."""
+    for number, row in rows:
+        for column, value in row.items():
+            if (type(value) is str and len(value) <= _LONGEST_NO_VALUE + 2
+                    and value.strip().casefold() in NO_VALUE):
+                row[column] = ""
+        yield number, row
 
 
 def _no_rows(path: Path) -> str:

@@ -58,12 +58,13 @@ def test_a_website_the_normalizer_reads_draws_no_warning(tmp_path: Path) -> None
     it is no "not a web address" warning; text that holds none is."""
     path = tmp_path / "sites.csv"
     path.write_text("ID,Firma,Web\n1,Acme GmbH,www.acme.de;www.acme.com\n"
-                    '2,Beta GmbH,"<a href=""https://beta.de/"">Beta</a>"\n3,Gamma GmbH,n/a\n',
+                    '2,Beta GmbH,"<a href=""https://beta.de/"">Beta</a>"\n'
+                    "3,Gamma GmbH,siehe Katalog\n",
                     encoding="utf-8")
     out = run("import", str(path), "--source", "sites", "--id-column", "ID", "--region", "DE",
               "--map", "name=Firma", "--map", "website=Web",
               "--db", f"sqlite:///{tmp_path / 'leads.db'}").output  # type: ignore[attr-defined]
-    assert "sites.csv:4: website 'n/a' is not a web address" in out
+    assert "sites.csv:4: website 'siehe Katalog' is not a web address" in out
     assert "3 rows: new 3; 0 rejected, 1 warnings" in out
 
 

@@ -332,3 +332,33 @@ def test_a_second_address_line_joins_the_street(tmp_path: Path) -> None:
         streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
     assert streets == {"Acme": "350 5th Ave, Suite 3300", "Beta": "121 E Main St, Suite 100",
                        "Gamma": "Hauptstr. 5, Hinterhaus"}
+
+
+def test_a_cell_that_says_it_has_no_value_is_empty(tmp_path: Path) -> None:
+    """"N/A", "#N/A", "NULL", "nan", "-", "k.A.", "暂无" are how lists leave a cell empty: no
+    street "N/A" two companies share, no city "NULL", no warning of a phone "-". The country
+    code "NA" (Namibia) is a value."""
+    path = tmp_path / "list.csv"
+    path.write_text("id,name,phone,website,email,street,city,zip,country\n"
+                    "1,Acme Widgets LLC,N/A,#N/A,n/a,N/A,Springfield,62701,US\n"
+                    "2,Acme Widget Works LLC,-,null,NONE,N/A,Springfield,62701,US\n"
+                    "3,Beta GmbH,k.A.,nan,--,Hauptstr. 5,NULL,10115,DE\n"
+                    "4,华强电子有限公司,暂无,无,不详,暂无,深圳,518000,CN\n"
+                    "5,Namib Freight Ltd,,,,1 Independence Ave,Windhoek,10005,NA\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "list", "--id-column", "id",
+                                 "--map", "postal_code=zip", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert "0 rejected, 0 warnings" in result.output
+    with init_db(db).connect() as conn:
+        rows = conn.execute(select(Company.display_name, Company.phone, Company.website,
+                                   Company.email, Company.street, Company.city,
+                                   Company.country).order_by(Company.id)).all()
+    assert [tuple(row) for row in rows] == [
+        ("Acme Widgets", None, None, None, None, "Springfield", "US"),
+        ("Acme Widget Works", None, None, None, None, "Springfield", "US"),
+        ("Beta", None, None, None, "Hauptstr. 5", None, "DE"),
+        ("华强电子", None, None, None, None, "深圳", "CN"),
+        ("Namib Freight", None, None, None, "1 Independence Ave", "Windhoek", "NA"),
+    ]
