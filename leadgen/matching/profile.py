@@ -231,6 +231,8 @@ _SHORT_NAMES = frozenset({"usa", "uae", "prc"})
 
 #: A Chinese name's place qualifiers: "(深圳)" after the name, "广东省深圳市" before it.
 _CJK_PLACE_IN_PARENS = re.compile(r"\s*\([^()]*\)\s*")
+#: A place in brackets after a Chinese trade name, as registered names put it ("华强电子(深圳)").
+_CJK_PLACE_AFTER = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
 _CJK_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}市)?")
 
 
@@ -241,7 +243,9 @@ def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
       gives "muller and sohne" and "mueller and soehne" (lists write it both ways);
     - for a Chinese name, the key without its place qualifiers: "华强电子科技(深圳)" and
       "深圳市华强电子科技" both give "华强电子科技" (the same company registered with the
-      city in parentheses or as a prefix).
+      city in parentheses or as a prefix); and for a place in brackets, the key with the place
+      first: "佳利塑料(宁波)" gives "宁波佳利塑料", as a list names it without "市" (whose
+      town no rule tells from the name without a city to go by).
     """
     if not name_key:
         return ()
@@ -256,10 +260,14 @@ def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
     stripped = _CJK_PLACE_PREFIX.sub("", core)
     if len(stripped) >= 4:  # "北京超市连锁" is no "北京超市" + "连锁": keep what is left whole
         core = stripped
+    placed = None
+    if (place := _CJK_PLACE_AFTER.search(display_name)) and core == _CJK_PLACE_IN_PARENS.sub(
+            "", display_name).strip():
+        placed = simplified_chinese(place[1].removesuffix("市") + core).casefold()
     core = simplified_chinese(core).casefold()  # as the name key has it
     if len(core) < 2 or core == name_key or not has_cjk(core):
         return (name_key,)
-    return (name_key, core)
+    return (name_key, core, placed) if placed and placed != name_key else (name_key, core)
 
 
 def _page_domain(url: str) -> str | None:
