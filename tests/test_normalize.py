@@ -1012,6 +1012,11 @@ STREETS = [
     ("Room 1201, 88 Jianguo Road", "88 Jianguo Rd, Rm 1201", "88 jianguo rd"),
     ("Hauptstraße 5, 2. OG", "Hauptstr. 5", "haupt st 5"),
     ("5th Floor, 10 Downing St", "10 Downing Street", "10 downing st"),
+    ("Level 5, 100 George St", "Shop 3, 100 George Street", "100 george st"),
+    ("Room 1201, 12/F, Tower A, 88 Queensway", "88 Queensway, Block B", "88 queensway"),
+    ("12/F, 88 Queensway", "Floor 12, 88 Queensway", "88 queensway"),
+    ("12F Main St", "12 F Main St", "12f main st"),  # a house number with its letter
+    ("100 Tower St", "100 Tower Street", "100 tower st"),
     # Street types glued to the name, and Spanish and Polish short forms.
     ("Marktplatz 1", "Markt-Platz 1", "markt pl 1"),
     ("Industrieweg 3", "Industrie Weg 3", "industrie weg 3"),
@@ -1178,7 +1183,8 @@ street_text = st.lists(
     st.sampled_from(list("0123456789 .,-straßeAveNnd") + [
         " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",
         " Blvd ", " near ", " W. ", " Suite ", " 2. OG", "platz", "weg", " a ", " Rm ",
-        " 5th Floor", " NE", "C/ ", " Nr. ", "nº", "P.za ", " N.W.", ", Chaoyang District",
+        " 5th Floor", " NE", "Level 5, ", "12/F, ", ", Tower A", "C/ ", " Nr. ", "nº", "P.za ",
+        " N.W.", ", Chaoyang District",
         "福田区", "深圳市", "路", "号", "ul. ", "n°", " No ", "One ", " Plaza", "東京都",
         "千代田区", "丁目", "番地", "番", "〒100-0005 ", "서울특별시 ", "강남구 ", "경기도 ",
         "테헤란로 "]),

@@ -104,10 +104,14 @@ _GLUED_STREET = re.compile(r"(strasse|straße|str|platz|weg|gasse|allee|damm)$")
 _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "ul",
                       "aleja": "al"}
 #: Unit and floor words as keyed (after :data:`_STREET_WORDS`): a unit given with its value
-#: ("Suite 400", "Rm 1201"), a floor after its number ("2. OG", "5th Floor").
+#: ("Suite 400", "Rm 1201", Australia's "Level 5" and "Shop 3", "Office 12", Hong Kong's
+#: "Tower A" and "Block B", "Floor 3"), a floor after its number ("2. OG", "5th Floor").
 _UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "haus",
-                         "gebaude"})
+                         "gebaude", "level", "lvl", "shop", "office", "tower", "block", "blk",
+                         "wing", "fl"})
 _FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage"})
+#: A floor written as Hong Kong and China write it in English: "12/F" (keyed "12f").
+_FLOOR_TOKEN = re.compile(r"\d{1,3}f")
 
 
 #: Country names in a translation that name another place more often: Dutch "Norfolk"
@@ -475,10 +479,16 @@ def _without_units(tokens: list[str]) -> list[str]:
     """The street's tokens without a unit or floor at either end: "123 main st ste 400",
     "haupt st 5 2 og", "rm 1201 88 jianguo rd" (a company's address with or without them is
     one address)."""
-    while len(tokens) > 3 and any(t.isdigit() for t in tokens[2:]) and (
-            (tokens[0] in _UNIT_WORDS and _unit_value(tokens[1]))
-            or (tokens[1] in _FLOOR_WORDS and tokens[0][:1].isdigit())):
-        tokens = tokens[2:]  # "Room 1201, 88 Jianguo Road", "5th Floor, 10 Downing St"
+    while True:
+        if len(tokens) > 3 and any(t.isdigit() for t in tokens[2:]) and (
+                (tokens[0] in _UNIT_WORDS and _unit_value(tokens[1]))
+                or (tokens[1] in _FLOOR_WORDS and tokens[0][:1].isdigit())):
+            tokens = tokens[2:]  # "Room 1201, 88 Jianguo Road", "5th Floor, 10 Downing St"
+        elif (len(tokens) > 2 and _FLOOR_TOKEN.fullmatch(tokens[0])
+              and any(t.isdigit() for t in tokens[1:])):
+            tokens = tokens[1:]  # "12/F, 88 Queensway" ("12F Main St" is a house number)
+        else:
+            break
     while len(tokens) > 3:
         if tokens[-2] in _UNIT_WORDS and _unit_value(tokens[-1]):  # "Suite 400", "Haus B"
             tokens = tokens[:-2]
