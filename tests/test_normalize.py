@@ -739,6 +739,10 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("100 Main St, Norfolk", ("100 Main St", None, "Norfolk", None)),
     ("2150 Steeles Avenue W, Unit 20C, Vaughan L4K 2Y7",
      ("2150 Steeles Avenue W, Unit 20C", "L4K 2Y7", "Vaughan", None)),
+    # Turkey's district and province after the postal code, a river after a German town.
+    ("İstiklal Cad. No:10, 34430 Beyoğlu/İstanbul",
+     ("İstiklal Cad. No:10", "34430", "Beyoğlu/İstanbul", None)),
+    ("Kaiserstr. 1, 60311 Frankfurt/Main", ("Kaiserstr. 1", "60311", "Frankfurt/Main", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts
@@ -907,6 +911,9 @@ CITY_SPELLINGS = [
     (["Freiburg im Breisgau", "Freiburg i. Br.", "Freiburg"], "freiburg"),
     (["Mülheim an der Ruhr", "Mülheim a.d. Ruhr", "Muelheim/Ruhr"], "mulheim"),
     (["Halle (Saale)", "Halle/Saale", "Halle an der Saale"], "halle"),
+    # Turkey's "district/province": the province ("Beyoğlu/İstanbul" is in İstanbul).
+    (["Beyoğlu/İstanbul", "Kadıköy / İstanbul", "İstanbul", "ISTANBUL"], "istanbul"),
+    (["Çankaya/ANKARA", "Ankara"], "ankara"),
     (["Newcastle upon Tyne", "Newcastle"], "newcastle"),
     (["Hamburg-Altona", "Hamburg"], "hamburg"),  # a big city's district
     (["München-Schwabing", "Muenchen-Schwabing", "München"], "munchen"),

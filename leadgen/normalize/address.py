@@ -259,6 +259,9 @@ def city_key(raw: str | None) -> str | None:
     if not raw:
         return None
     raw = plain_text(raw)  # "M&uuml;nchen"
+    if "/" in raw and (province := raw.rsplit("/", 1)[1]) and " ".join(
+            key_tokens(province)) in _turkish_provinces():
+        raw = province  # Turkey's "district/province": "Beyoğlu/İstanbul" is in İstanbul
     if not has_cjk(raw):
         # A river or region after the name: "Frankfurt (Main)", "Frankfurt/M.", "Halle/Saale";
         # a state or country after a comma: "New York, NY", "Munich, Germany".
@@ -280,6 +283,13 @@ def city_key(raw: str | None) -> str | None:
         tokens = tokens[:-1]
     tokens = [_SAINTS.get(token, token) for token in tokens]  # Sankt/Saint/St. Augustin
     return " ".join(tokens) or None
+
+
+@lru_cache(maxsize=1)
+def _turkish_provinces() -> frozenset[str]:
+    """Turkey's 81 provinces (pycountry's subdivisions), keyed: "istanbul", "ankara"."""
+    return frozenset(" ".join(key_tokens(province.name))
+                     for province in pycountry.subdivisions.get(country_code="TR") or ())
 
 
 #: "Sankt Augustin" = "St. Augustin", "Saint-Étienne" = "St-Étienne"; "Ft. Worth" = "Fort

@@ -14,6 +14,8 @@ UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž\u0400-\u042f]"
 CITY_JOIN = r"(?:im|am|an|bei|ob|in|de|la|le|sur|aan|den)\b"
 CITY_CAP = (
     rf"{UPPER}[{LETTER[1:-1]}'’.\-]+(?:\s(?:{UPPER}|{CITY_JOIN})[{LETTER[1:-1]}'’.\-]*){{0,3}}"
+    # a river, or Turkey's province after its district: "Frankfurt/Main", "Beyoğlu/İstanbul"
+    rf"(?:\s?/\s?{UPPER}[{LETTER[1:-1]}.]+)?"
 )
 
 #: Postal code + city patterns; "strong" ones are specific enough to stand alone.
