@@ -199,6 +199,15 @@ NAMES = [
     ("ACME GMBH (Hauptsitz)", "ACME", "acme", "GMBH"),
     ("Acme Ltd (Head Office)", "Acme", "acme", "Ltd"),
     ("Die Zentrale GmbH", "Die Zentrale", "die zentrale", "GmbH"),
+    # A branch word joined by a hyphen or slash inside the name is the name's (it was cut
+    # there: "Ingenieur-Büro Schmidt" keyed "ingenieur" met every other Ingenieur-Büro).
+    ("Ingenieur-Büro Schmidt GmbH", "Ingenieur-Büro Schmidt", "ingenieur buro schmidt",
+     "GmbH"),
+    ("Holz-Werk GmbH", "Holz-Werk", "holz werk", "GmbH"),
+    ("Kunst/Werk e.V.", "Kunst/Werk", "kunst werk", "e.V."),
+    ("Ingenieur-Büro Schmidt GmbH - Niederlassung Berlin", "Ingenieur-Büro Schmidt",
+     "ingenieur buro schmidt", "GmbH"),
+    ("Acme GmbH/Niederlassung Berlin", "Acme", "acme", "GmbH"),
     ("Acme GmbH, Berlin", "Acme", "acme", "GmbH"),
     ("Acme GmbH, 10115 Berlin", "Acme", "acme", "GmbH"),
     ("Acme AG, Frankfurt am Main", "Acme", "acme", "AG"),

@@ -425,14 +425,16 @@ def _without_last_branch(name: str) -> str:
     lowered = name.lower()
     if not any(hint in lowered for hint in _BRANCH_HINTS):
         return name
-    branch = _BRANCH.search(name)
-    if branch is None or branch.start() == 0:
-        return name
-    head = _TRAILING.sub("", name[:branch.start()])
-    if not key_tokens(head):
-        return name
-    if branch["sep"].strip() or _split_latin_suffix(head) is not None:
-        return head
+    position = 0
+    while (branch := _BRANCH.search(name, position)) is not None:
+        head = _TRAILING.sub("", name[:branch.start()])
+        # A separator, or a space after a legal form; a hyphen or slash inside a word
+        # ("Ingenieur-Büro Schmidt", "Holz-Werk") joins it, after a legal form too.
+        if branch.start() > 0 and key_tokens(head) and (
+                (branch["sep"].strip() and branch["sep"] not in ("-", "/"))
+                or _split_latin_suffix(head) is not None):
+            return head
+        position = branch.start() + 1
     return name
 
 
