@@ -1033,6 +1033,10 @@ STREETS = [
     ("12/F, 88 Queensway", "Floor 12, 88 Queensway", "88 queensway"),
     ("12F Main St", "12 F Main St", "12f main st"),  # a house number with its letter
     ("100 Tower St", "100 Tower Street", "100 tower st"),
+    # A building's number first is the house number: Singapore's blocks, Qatar's buildings.
+    ("Blk 123 Ang Mo Kio Ave 3", "Blk 123 Ang Mo Kio Avenue 3", "blk 123 ang mo kio ave 3"),
+    ("Building 12, Street 230, Zone 25", "Building 12 Street 230 Zone 25",
+     "bldg 12 st 230 zone 25"),
     # Street types glued to the name, and Spanish and Polish short forms.
     ("Marktplatz 1", "Markt-Platz 1", "markt pl 1"),
     ("Industrieweg 3", "Industrie Weg 3", "industrie weg 3"),

@@ -485,20 +485,31 @@ def _unit_value(token: str) -> bool:
     return token[:1].isdigit() or len(token) == 1
 
 
+def _leading_units(tokens: list[str]) -> int:
+    """How many tokens the units and floors at the start of a street's tokens take."""
+    position = 0
+    while len(tokens) - position > 2:
+        if tokens[position] in _UNIT_WORDS and _unit_value(tokens[position + 1]) or (
+                tokens[position + 1] in _FLOOR_WORDS and tokens[position][:1].isdigit()):
+            position += 2  # "Suite 400", "Rm 1201", "5th Floor"
+        elif _FLOOR_TOKEN.fullmatch(tokens[position]):
+            position += 1  # "12/F"
+        else:
+            break
+    return position
+
+
 def _without_units(tokens: list[str]) -> list[str]:
     """The street's tokens without a unit or floor at either end: "123 main st ste 400",
     "haupt st 5 2 og", "rm 1201 88 jianguo rd" (a company's address with or without them is
     one address)."""
-    while True:
-        if len(tokens) > 3 and any(t.isdigit() for t in tokens[2:]) and (
-                (tokens[0] in _UNIT_WORDS and _unit_value(tokens[1]))
-                or (tokens[1] in _FLOOR_WORDS and tokens[0][:1].isdigit())):
-            tokens = tokens[2:]  # "Room 1201, 88 Jianguo Road", "5th Floor, 10 Downing St"
-        elif (len(tokens) > 2 and _FLOOR_TOKEN.fullmatch(tokens[0])
-              and any(t.isdigit() for t in tokens[1:])):
-            tokens = tokens[1:]  # "12/F, 88 Queensway" ("12F Main St" is a house number)
-        else:
-            break
+    # At the start ("Room 1201, 88 Jianguo Road", "5th Floor, 10 Downing St", "Rm 1201, 12/F,
+    # Tower A, 88 Queensway") only before a house number: "Blk 123 Ang Mo Kio Ave 3"
+    # (Singapore) and "Building 12, Street 230" (Qatar) give the building's number as the
+    # house number, and "12F Main St" is a house number with its letter.
+    start = _leading_units(tokens)
+    if start and len(tokens) - start >= 2 and tokens[start][:1].isdigit():
+        tokens = tokens[start:]
     while len(tokens) > 3:
         if tokens[-2] in _UNIT_WORDS and _unit_value(tokens[-1]):  # "Suite 400", "Haus B"
             tokens = tokens[:-2]
