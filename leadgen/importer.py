@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import re
 from collections import Counter
@@ -765,6 +766,17 @@ def _prepare_packed(chunk: list[tuple[int, dict[str, str]]]) -> list[bytes]:
         result[0], to_wire(result[1]), *result[2:]) for result in _prepare_rows(chunk)])]
 
 
+def content_id(row: dict[Any, Any]) -> str:
+    """A row's record id when the file gives it none: a digest of its cells ("row-…"). A
+    line number is none: another file imported under the same source, or the same list
+    sorted otherwise, has other rows on those lines, which were taken as new versions of
+    these and moved their companies. The same row imported again is the same record."""
+    cells = "\x1f".join(f"{column}\x1e{value}" for column, value in row.items()
+                         if value not in (None, ""))
+    return "row-" + hashlib.blake2b(cells.encode("utf-8", "surrogatepass"),
+                                    digest_size=8).hexdigest()
+
+
 def _set_row_settings(settings: _RowSettings) -> None:
     _SETTINGS[:] = [settings]
 
@@ -776,7 +788,7 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
     out: list[Prepared] = []
     for number, row in chunk:
         record_id = (_one(row, (settings.id_column,)) if settings.id_column else None) or (
-            f"line-{number}")
+            content_id(row))
         where = f"{settings.file_name}:{number}"
         if (no_company := _no_company(row, settings.fields.get("name"))) is not None:
             out.append(f"{where}: {no_company}")

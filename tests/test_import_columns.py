@@ -362,3 +362,32 @@ def test_a_cell_that_says_it_has_no_value_is_empty(tmp_path: Path) -> None:
         ("华强电子", None, None, None, None, "深圳", "CN"),
         ("Namib Freight", None, None, None, "1 Independence Ave", "Windhoek", "NA"),
     ]
+
+
+def test_without_an_id_column_rows_are_told_apart_by_content_not_by_line(tmp_path: Path) -> None:
+    """A line number is no record id: a second list imported under the same source (its own
+    rows on the same lines) or the same list sorted otherwise kept moving companies ("new
+    version of a record"), and one company vanished. Each row is now its content's record:
+    the same list imported again, in any order, adds no company."""
+    hall1, hall2, sorted_again = (tmp_path / name for name in ("h1.csv", "h2.csv", "h1s.csv"))
+    hall1.write_text("Firma;Ort;Telefon\nAlpha Druck GmbH;Dresden;0351 111111\n"
+                     "Beta Metall GmbH;Chemnitz;0371 222222\n", encoding="utf-8")
+    hall2.write_text("Firma;Ort;Telefon\nGamma Textil AG;Augsburg;0821 333333\n",
+                     encoding="utf-8")
+    sorted_again.write_text("Firma;Ort;Telefon\nBeta Metall GmbH;Chemnitz;0371 222222\n"
+                            "Alpha Druck GmbH;Dresden;0351 111111\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    outputs = []
+    for path in (hall1, hall2, sorted_again, hall1):
+        result = runner.invoke(app, ["import", str(path), "--source", "messe", "--region", "DE",
+                                     "--db", db])
+        assert result.exit_code == 0, result.output + str(result.exception)
+        outputs.append(result.output)
+    assert "new 1;" in outputs[1] and "merged" not in outputs[1]
+    assert "new" not in outputs[2] and "new" not in outputs[3]
+    assert "unchanged 2" in runner.invoke(app, ["import", str(hall1), "--source", "messe",
+                                                "--region", "DE", "--db", db]).output
+    with init_db(db).connect() as conn:
+        companies = dict(conn.execute(select(Company.display_name, Company.phone)).all())
+    assert companies == {"Alpha Druck": "+49351111111", "Beta Metall": "+49371222222",
+                         "Gamma Textil": "+49821333333"}
