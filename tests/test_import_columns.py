@@ -391,3 +391,18 @@ def test_without_an_id_column_rows_are_told_apart_by_content_not_by_line(tmp_pat
         companies = dict(conn.execute(select(Company.display_name, Company.phone)).all())
     assert companies == {"Alpha Druck": "+49351111111", "Beta Metall": "+49371222222",
                          "Gamma Textil": "+49821333333"}
+
+
+def test_two_traders_with_free_mail_under_a_country_suffix_stay_apart(tmp_path: Path) -> None:
+    """"yahoo.co.in" is free mail as "yahoo.com" is: two traders in two towns writing from it
+    merged on "same registered domain"."""
+    path = tmp_path / "traders.csv"
+    path.write_text("Company,City,Email\n"
+                    "Balaji Traders,Mumbai,balajitraders@yahoo.co.in\n"
+                    "Sri Balaji Traders,Chennai,sribalaji.chennai@yahoo.co.in\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "traders", "--region", "IN",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert "2 rows: new 2;" in result.output

@@ -408,6 +408,12 @@ def test_phone_kind() -> None:
         ("mailto:Sales@Acme.COM", "sales@acme.com", True, False),
         ("john.smith@gmail.com", "john.smith@gmail.com", False, True),
         ("wang@163.com", "wang@163.com", False, True),
+        # A free-mail brand under any suffix, a provider's subdomain, an internet provider.
+        ("balajitraders@yahoo.co.in", "balajitraders@yahoo.co.in", False, True),
+        ("mario@hotmail.it", "mario@hotmail.it", False, True),
+        ("wang@vip.qq.com", "wang@vip.qq.com", False, True),
+        ("bob.smith@comcast.net", "bob.smith@comcast.net", False, True),
+        ("info@yahooligans-toys.com", "info@yahooligans-toys.com", True, False),
         (" kontakt@müller.de ", "kontakt@xn--mller-kva.de", True, False),
         # Written out against harvesters, as German imprints do, or ending a sentence.
         ("info(at)firma.de", "info@firma.de", True, False),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from leadgen.normalize.email import is_free_mail as free_mail
+
 DATA_DIR = Path(__file__).with_name("data")
 
 
@@ -18,8 +20,9 @@ def load_list(name: str) -> frozenset[str]:
 
 
 def is_free_mail(domain: str) -> bool:
-    """True for free-mail providers (gmail.com, qq.com, web.de, ...)."""
-    return domain.lower().rstrip(".") in load_list("free_mail")
+    """True for free-mail providers (gmail.com, qq.com, web.de, yahoo.co.in, ...): the
+    normalizer's list (:func:`leadgen.normalize.email.is_free_mail`)."""
+    return free_mail(domain.lower().rstrip("."))
 
 
 def is_disposable(domain: str) -> bool:

@@ -23,11 +23,12 @@ from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection, Engine
 
 from enrich.scoring.text import Vocabulary, fold, tokens
+from leadgen.normalize.email import is_free_mail
 from leadgen.storage.models import Company, ContactPoint, Suppression
 
 log = logging.getLogger(__name__)
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: free mail read by is_free_mail (yahoo.co.in, ISP mailboxes)
 TEXT_FIELDS = ("name", "description", "categories", "products")
 CATEGORICAL = ("country", "region", "status", "outcome", "domain", "membership_tier", "booth_size")
 NUMERIC = ("employees", "founded_year", "revenue", "booth_sqm")
@@ -138,15 +139,6 @@ def parse_employees(size: dict[str, Any]) -> float | None:
     if isinstance(value, int | float) and value >= 0:
         return float(value)
     return parse_number(size.get("employees_band"))
-
-
-def _free_mail_domains() -> frozenset[str]:
-    try:
-        from leadgen.normalize.email import FREE_MAIL_DOMAINS
-    except ImportError:  # the normalizers are optional for scoring
-        return frozenset({"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "qq.com",
-                          "163.com", "126.com", "gmx.de", "web.de"})
-    return FREE_MAIL_DOMAINS
 
 
 def fingerprint(connection: Connection) -> str:
@@ -260,7 +252,6 @@ def _read_companies(
     flags["suppressed"] = np.zeros(n, dtype=bool)
     facts = {name: np.zeros(n, dtype=bool) for name in ("address", "categories", "description")}
     emails_of: dict[int, list[str]] = contact["emails"]
-    free_mail = _free_mail_domains()
     c = Company
     query = select(
         c.id, c.display_name, c.legal_name, c.registered_domain, c.website, c.email, c.phone,
@@ -304,7 +295,7 @@ def _read_companies(
         if email:
             addresses.append(email.lower())
         domains = {a.rsplit("@", 1)[-1] for a in addresses}
-        flags["free_mail_only"][i] = bool(domains) and domains <= free_mail
+        flags["free_mail_only"][i] = bool(domains) and all(map(is_free_mail, domains))
         if website:
             flags["website"][i] = True
         if addresses:

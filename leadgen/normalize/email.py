@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote
 
 import email_validator
@@ -65,18 +66,29 @@ ROLE_LOCAL_PARTS = frozenset(
 #: region or language after a dot, dash or underscore ("sales-china", "info.de", "vertrieb.nord").
 _ROLE_PARTS = re.compile(r"[._\-]")
 _TRAILING_DIGITS = re.compile(r"\d+$")
-#: Free-mail providers: a shared domain that says nothing about the company.
+#: Free-mail providers and internet providers' mailboxes: a shared domain that says nothing
+#: about the company (``free_mail.txt``, curated by hand; the enrichment's checks read it too).
 FREE_MAIL_DOMAINS = frozenset(
-    "gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.de yahoo.fr yahoo.co.jp yahoo.com.cn "
-    "ymail.com hotmail.com hotmail.co.uk hotmail.de hotmail.fr outlook.com outlook.de live.com "
-    "live.de msn.com aol.com aol.de icloud.com me.com mac.com gmx.de gmx.net gmx.at gmx.ch "
-    "gmx.com web.de t-online.de freenet.de arcor.de posteo.de mailbox.org protonmail.com "
-    "proton.me zoho.com yandex.ru yandex.com mail.ru rambler.ru qq.com foxmail.com 163.com "
-    "126.com yeah.net sina.com sina.cn sohu.com 139.com 189.cn aliyun.com wp.pl onet.pl o2.pl "
-    "interia.pl seznam.cz centrum.cz libero.it virgilio.it tin.it laposte.net orange.fr "
-    "free.fr wanadoo.fr sfr.fr naver.com daum.net hanmail.net rediffmail.com "
-    "bluewin.ch hetnet.nl ziggo.nl telenet.be skynet.be tutanota.com fastmail.com".split()
-)
+    line.strip().lower()
+    for line in (Path(__file__).with_name("free_mail.txt").read_text(encoding="utf-8")
+                 .splitlines())
+    if line.strip() and not line.startswith("#"))
+#: Providers whose mailboxes are at their name under many suffixes ("yahoo.co.in",
+#: "hotmail.it", "outlook.com.br", "gmx.li"): any such domain is free mail.
+FREE_MAIL_BRANDS = frozenset(
+    "yahoo ymail rocketmail hotmail outlook live windowslive msn aol gmx gmail googlemail "
+    "yandex rediffmail protonmail".split())
+
+
+@lru_cache(maxsize=4096)
+def is_free_mail(domain: str) -> bool:
+    """Whether ``domain`` (lower case) is a free-mail provider's: listed, under a listed
+    domain ("vip.qq.com"), or a listed brand under any suffix ("yahoo.co.in")."""
+    if domain in FREE_MAIL_DOMAINS:
+        return True
+    parts = domain_parts(domain)
+    return (parts.domain in FREE_MAIL_BRANDS and bool(parts.suffix)) or (
+        f"{parts.domain}.{parts.suffix}" in FREE_MAIL_DOMAINS)
 
 
 def normalize_email(raw: str) -> EmailAddress | None:
@@ -176,7 +188,7 @@ def _parse_email(raw: str) -> EmailAddress | None:
         address=address,
         domain=domain,
         role=is_role_local_part(local.lower()),
-        free_mail=domain in FREE_MAIL_DOMAINS,
+        free_mail=is_free_mail(domain),
     )
 
 
