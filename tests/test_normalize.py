@@ -574,6 +574,10 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         ("Germany / Deutschland", "DE"), ("Deutschland (DE)", "DE"), ("DE - Germany", "DE"),
         ("Dubai, UAE", "AE"), ("HK SAR", "HK"), ("Guinea-Bissau", "GW"),
         ("Germany / Austria", None),
+        # A province or state code after a town is no country: Naples (not Namibia), Turin
+        # (not Togo), Belo Horizonte (not Madagascar).
+        ("Napoli (NA)", None), ("80100 Napoli (NA)", None), ("Torino (TO)", None),
+        ("Belo Horizonte - MG", None), ("Germany - DE", "DE"),
         # A translation's name that names another place more often is none (Dutch "Norfolk",
         # Hungarian "Man", Romanian "Columbia"); the country's full name still is.
         ("Norfolk", None), ("Man", None), ("Columbia", None), ("Norfolk Island", "NF"),
@@ -755,6 +759,7 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("2150 Steeles Avenue W, Unit 20C, Vaughan L4K 2Y7",
      ("2150 Steeles Avenue W, Unit 20C", "L4K 2Y7", "Vaughan", None)),
     # Turkey's district and province after the postal code, a river after a German town.
+    ("Via Roma 1, 80100 Napoli (NA)", ("Via Roma 1", "80100", "Napoli", None)),
     ("İstiklal Cad. No:10, 34430 Beyoğlu/İstanbul",
      ("İstiklal Cad. No:10", "34430", "Beyoğlu/İstanbul", None)),
     ("Kaiserstr. 1, 60311 Frankfurt/Main", ("Kaiserstr. 1", "60311", "Frankfurt/Main", None)),

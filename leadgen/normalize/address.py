@@ -171,10 +171,18 @@ def normalize_country(raw: str | None) -> str | None:
     found = _country_names().get(key) or _country_names().get(fold(text).strip())
     if found is None and _COUNTRY_PARTS.search(text):
         # "Germany / Deutschland", "Deutschland (DE)", "Dubai, UAE": the one country its
-        # parts name.
+        # parts name. A code in brackets or after a dash after a town is its province or
+        # state: "Napoli (NA)" is in Naples, Italy (not Namibia), "Torino (TO)" in Turin
+        # (not Togo), "Belo Horizonte - MG" in Brazil (not Madagascar).
+        if (after := _TOWN_CODE.search(text)) and (town := text[:after.start()].strip()) and (
+                not normalize_country(town)):
+            return None
         named = {normalize_country(part) for part in _COUNTRY_PARTS.split(text)} - {None}
         found = named.pop() if len(named) == 1 else None
     return found
+
+
+_TOWN_CODE = re.compile(r"(?:\s*[(（]\s*[A-Za-z]{2}\s*[)）]|\s+[-–]\s+[A-Za-z]{2})\s*$")
 
 
 #: Where a country cell's parts meet: "Germany / Deutschland", "Deutschland (DE)", "DE -
