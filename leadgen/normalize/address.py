@@ -10,6 +10,7 @@ from typing import NamedTuple
 import pycountry
 
 from leadgen.items import Address
+from leadgen.normalize.address_patterns import US_STATE_CODES
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import (
     contract_umlauts,
@@ -1062,9 +1063,7 @@ def _brazilian(before: list[str], code: str, after: str | None) -> AddressParts:
 #: State and province codes that may end a one-line address after its city ("Springfield, IL"),
 #: by country.
 STATE_CODES = {
-    "US": frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
-                    "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI "
-                    "WY".split()),
+    "US": frozenset(US_STATE_CODES),
     "CA": frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split()),
     "AU": frozenset("NSW VIC QLD WA SA TAS ACT NT".split()),
 }

@@ -18,10 +18,17 @@ CITY_CAP = (
     rf"(?:\s?/\s?{UPPER}[{LETTER[1:-1]}.]+)?"
 )
 
+#: The US states' and DC's codes.
+US_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
+
 #: Postal code + city patterns; "strong" ones are specific enough to stand alone.
 POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
-    # US/Canada: "Garland, TX 75041", "Fremont CA 94538", "Toronto, ON M5V 2T6"
-    ("US", re.compile(r"\b[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b"), True),
+    # US/Canada: "Garland, TX 75041", "Fremont CA 94538", "Toronto, ON M5V 2T6" (a state's
+    # code only: "3. OG, 10115 Berlin" is a floor, "CS 20001" a French mail box)
+    ("US", re.compile(rf"\b(?:{'|'.join(US_STATE_CODES)})\.?,?\s+\d{{5}}(?:-\d{{4}})?\b"),
+     True),
     ("CA", re.compile(r"\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"), True),
     # Ireland (Eircode): "Dublin D02 X285"
     ("IE", re.compile(r"\b[AC-FHKNPRTV-Y]\d{2}\s?[A-Z\d]{4}\b"), True),
