@@ -938,6 +938,15 @@ CITY_SPELLINGS = [
     # Turkey's "district/province": the province ("Beyoğlu/İstanbul" is in İstanbul).
     (["Beyoğlu/İstanbul", "Kadıköy / İstanbul", "İstanbul", "ISTANBUL"], "istanbul"),
     (["Çankaya/ANKARA", "Ankara"], "ankara"),
+    # Cedex and a district's number (France, Prague, Vienna), a state's or canton's code in
+    # capitals after the city, Russia's "г." (town) before it.
+    (["Paris Cedex 08", "PARIS CEDEX", "Paris 8e", "Paris 08", "Paris"], "paris"),
+    (["Praha 1", "Praha"], "praha"), (["Wien 1", "Wien"], "wien"),
+    (["Sydney NSW", "Sydney"], "sydney"), (["Zürich ZH", "Zürich"], "zurich"),
+    (["São Paulo - SP", "SAO PAULO SP", "São Paulo"], "sao paulo"),
+    (["Washington DC", "Washington, D.C.", "Washington"], "washington"),
+    (["г. Москва", "г.Москва", "Москва"], "москва"),
+    (["Ca Mau"], "ca mau"), (["Iowa City IA", "Iowa City"], "iowa city"),
     (["Newcastle upon Tyne", "Newcastle"], "newcastle"),
     (["Hamburg-Altona", "Hamburg"], "hamburg"),  # a big city's district
     (["München-Schwabing", "Muenchen-Schwabing", "München"], "munchen"),

@@ -267,7 +267,7 @@ def city_key(raw: str | None) -> str | None:
     ("Frankfurt a. M.", "Frankfurt (Main)" and "60311 Frankfurt am Main" -> "frankfurt")."""
     if not raw:
         return None
-    raw = plain_text(raw)  # "M&uuml;nchen"
+    raw = _RU_TOWN.sub("", plain_text(raw))  # "M&uuml;nchen", "г. Москва" (town Moscow)
     if "/" in raw and (province := raw.rsplit("/", 1)[1]) and " ".join(
             key_tokens(province)) in _turkish_provinces():
         raw = province  # Turkey's "district/province": "Beyoğlu/İstanbul" is in İstanbul
@@ -290,8 +290,40 @@ def city_key(raw: str | None) -> str | None:
         tokens = tokens[1:]
     while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[-1]):
         tokens = tokens[:-1]
+    if len(tokens) > 1:
+        tokens = _without_city_tail(tokens, raw)
     tokens = [_SAINTS.get(token, token) for token in tokens]  # Sankt/Saint/St. Augustin
     return " ".join(tokens) or None
+
+
+#: "г." (town) before a Russian city's name: "г. Москва", "г.Москва".
+_RU_TOWN = re.compile(r"^\s*(?:г|гор)\.\s*(?=\w)", re.IGNORECASE)
+#: A district's number after a city ("Paris 8e", "Paris 08", "Praha 1", "Wien 1").
+_DISTRICT_NUMBER = re.compile(r"\d{1,2}(?:e|er|eme|ème)?")
+#: Codes written after a city, in capitals, that name its state, province or canton ("Sydney
+#: NSW", "Zürich ZH", "São Paulo - SP", "Bogotá D.C."), as keyed.
+_CITY_TAIL_CODES = frozenset(
+    code.lower() for code in (
+        *US_STATE_CODES, "NSW", "VIC", "QLD", "TAS", "ACT",
+        *"AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH".split(),
+        *"AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP "
+         "TO".split()))
+_UPPER_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _without_city_tail(tokens: list[str], raw: str) -> list[str]:
+    """A city's tokens without what French, Czech, Austrian, Swiss, Australian and Brazilian
+    lists write after its name: "Cedex" and its number ("Paris Cedex 08"), a district's
+    number ("Paris 8e", "Praha 1") and a state's or canton's code in capitals ("Sydney NSW",
+    "Zürich ZH", "Washington DC")."""
+    if "cedex" in tokens[1:]:
+        tokens = tokens[:tokens.index("cedex", 1)]
+    while len(tokens) > 1 and _DISTRICT_NUMBER.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]
+    last = raw.replace(".", "").split()[-1:] if len(tokens) > 1 else []
+    if last and tokens[-1] in _CITY_TAIL_CODES and _UPPER_CODE.fullmatch(last[0]):
+        tokens = tokens[:-1]
+    return tokens
 
 
 @lru_cache(maxsize=1)
