@@ -87,6 +87,16 @@ NAMES = [
     ("SCI Les Tilleuls", "SCI Les Tilleuls", "sci les tilleuls", None),
     ("Les Tilleuls SCI", "Les Tilleuls", "les tilleuls", "SCI"),
     ("LLC Acme Widgets", "Acme Widgets", "acme widgets", "LLC"),
+    # Words and surnames that a form list has too stay in the name; forms written out.
+    ("Lee & Ong", "Lee & Ong", "lee and ong", None),
+    ("Tan & Teo LLP", "Tan & Teo", "tan and teo", "LLP"),
+    ("Fitness Unlimited", "Fitness Unlimited", "fitness unlimited", None),
+    ("Food Coop", "Food Coop", "food coop", None),
+    ("Elite PT", "Elite PT", "elite pt", None),
+    ("Smith and Co.", "Smith", "smith", "and Co."),
+    ("Dupont & Cie", "Dupont", "dupont", "& Cie"),
+    ("Acme UG", "Acme", "acme", "UG"),
+    ("Acme UG (haftungsbeschraenkt)", "Acme", "acme", "UG (haftungsbeschraenkt)"),
     # India: "M/s." (Messrs.) before the name, "(P) Ltd", "P. Ltd." and "(OPC)" forms.
     ("M/s. Sharma Traders Pvt Ltd", "Sharma Traders", "sharma traders", "Pvt Ltd"),
     ("M/S SHARMA TRADERS", "SHARMA TRADERS", "sharma traders", None),

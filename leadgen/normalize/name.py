@@ -88,6 +88,8 @@ EXTRA_LEGAL_FORMS = (
     "FZE", "FZCO", "FZC", "FZ-LLC", "FZ LLC", "LLC-FZ", "DMCC", "W.L.L.",
     # India: "(P) Ltd" and "P. Ltd." for "Private Limited", and the one-person company
     "(P) Ltd.", "(P) Limited", "Pvt. Limited", "OPC Private Limited", "OPC Pvt. Ltd.",
+    # "and Co." written out, France's "& Cie", Germany's UG typed without its umlaut
+    "and Co.", "and Company", "& Cie.", "et Cie.", "UG", "UG (haftungsbeschraenkt)",
     # France: civil, professional and farming companies after the name ("Dupont SCI")
     "SCI", "SELARL", "SELAS", "SCEA", "EIRL",
 )
@@ -241,7 +243,10 @@ def _latin_terms() -> frozenset[str]:
     terms = {"".join(parts) for _, parts in prepare_default_terms()}
     terms.update(_squash(form) for form in EXTRA_LEGAL_FORMS)
     # cleanco lists words that are company names in their own right more often than legal forms.
-    terms -= {"", "and", "&", "group", "holding", "holdings", "the", "partners", "partner"}
+    terms -= {"", "and", "&", "group", "holding", "holdings", "the", "partners", "partner",
+              # name words and surnames more often than forms: "Fitness Unlimited", "Food
+              # Coop", "Elite PT", "Acme Ent", "Pizza Da", "Lee & Ong", "Tan & Teo LLP"
+              "unlimited", "coop", "pt", "ent", "da", "ca", "ok", "et", "vat", "ong", "teo"}
     return frozenset(terms)
 
 
