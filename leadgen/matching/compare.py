@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from leadgen.matching.profile import FIELD_ATTR, MatchProfile
+from leadgen.matching.profile import FIELD_ATTR, MatchProfile, cjk_place
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.registry import register_of
@@ -193,6 +193,16 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             left, right, generic_words, translated) >= threshold
     if test == "other_script":
         return lambda left, right: has_cjk(left) != has_cjk(right)
+    if test == "other_place":
+        def other_place(left: str, right: str) -> bool:
+            """Chinese names of one brand for two cities: "佳利塑料（宁波）" and "佳利塑料（苏州）",
+            "北京市华强电子" and "上海市华强电子" (a group's companies, each registered there)."""
+            if left.isascii() or right.isascii():
+                return False
+            place = cjk_place(left)
+            return place is not None and (other := cjk_place(right)) is not None and (
+                place != other)
+        return other_place
     if test == "same_register":
         return lambda left, right: register_of(left) == register_of(right)
     if test == "same_domain_name":

@@ -236,6 +236,23 @@ _CJK_PLACE_AFTER = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
 _CJK_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}市)?")
 
 
+#: The place in a Chinese name's key: after it, from brackets ("佳利塑料 宁波"), or before it
+#: with 市, a province before that ("宁波市佳利塑料", "浙江省宁波市佳利塑料").
+_KEY_PLACE_AFTER = re.compile(r" ([\u4e00-\u9fff]{2,4}?)市?$")
+_KEY_PLACE_BEFORE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,3})市")
+
+
+def cjk_place(name_key: str) -> str | None:
+    """The city a Chinese name's key names, without 市 ("佳利塑料 宁波" and "宁波市佳利塑料":
+    "宁波"), or None ("北京超市连锁" is a supermarket chain: too little follows "北京超市")."""
+    if name_key.isascii():
+        return None
+    if found := _KEY_PLACE_AFTER.search(name_key):
+        return found[1]
+    found = _KEY_PLACE_BEFORE.match(name_key)
+    return found[1] if found and len(name_key) - found.end() >= 4 else None
+
+
 def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
     """The name key and:
 
