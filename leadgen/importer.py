@@ -277,13 +277,23 @@ _LONGEST_NO_VALUE = max(map(len, NO_VALUE))
 
 def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
                       ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``rows`` with each cell that says it has no value (:data:`NO_VALUE`) empty."""
+    """``rows`` with each cell that says it has no value (:data:`NO_VALUE`) empty, and
+    without the apostrophe a spreadsheet user typed before a number or an e-mail address to
+    keep it text (:data:`_TEXT_MARK`)."""
     for number, row in rows:
         for column, value in row.items():
-            if (type(value) is str and len(value) <= _LONGEST_NO_VALUE + 2
-                    and value.strip().casefold() in NO_VALUE):
+            if type(value) is not str:
+                continue
+            if len(value) <= _LONGEST_NO_VALUE + 2 and value.strip().casefold() in NO_VALUE:
                 row[column] = ""
+            elif value[:1] == "'" and _TEXT_MARK.match(value):
+                row[column] = value[1:]
         yield number, row
+
+
+#: Excel's text mark before a cell's value: "'12 Main St", "'+49 30 1234567", "'007",
+#: "'info@acme.com" (not the apostrophe of "'s-Hertogenbosch" or "'t Hooft").
+_TEXT_MARK = re.compile(r"'(?=[\d+=\-@]|[^\s@']+@[^\s@]+$)")
 
 
 def _no_rows(path: Path) -> str:

@@ -334,6 +334,25 @@ def test_a_second_address_line_joins_the_street(tmp_path: Path) -> None:
                        "Gamma": "Hauptstr. 5, Hinterhaus"}
 
 
+def test_excel_s_text_mark_before_a_value_is_no_part_of_it(tmp_path: Path) -> None:
+    """Users type "'" before a number or an address to keep Excel from changing it; the
+    e-mail "'info@…" and the street "'12 Main St" were stored with it. A Dutch town's own
+    apostrophe stays."""
+    path = tmp_path / "list.csv"
+    path.write_text("Company,Street,City,Zip,Phone,Email\n"
+                    "Gamma Electric Inc,'12 Main St,'s-Hertogenbosch,'05211,'+1 608 555 0100,"
+                    "'info@gammaelectric.com\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "list", "--region", "US",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    with init_db(db).connect() as conn:
+        row = conn.execute(select(Company.street, Company.city, Company.postal_code,
+                                  Company.phone, Company.email)).one()
+    assert tuple(row) == ("12 Main St", "'s-Hertogenbosch", "05211", "+16085550100",
+                          "info@gammaelectric.com")
+
+
 def test_a_cell_that_says_it_has_no_value_is_empty(tmp_path: Path) -> None:
     """"N/A", "#N/A", "NULL", "nan", "-", "k.A.", "暂无" are how lists leave a cell empty: no
     street "N/A" two companies share, no city "NULL", no warning of a phone "-". The country
