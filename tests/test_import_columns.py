@@ -425,3 +425,19 @@ def test_two_traders_with_free_mail_under_a_country_suffix_stay_apart(tmp_path: 
                                  "--db", db])
     assert result.exit_code == 0, result.output + str(result.exception)
     assert "2 rows: new 2;" in result.output
+
+
+def test_an_address_column_of_a_street_without_a_number_is_the_street(tmp_path: Path) -> None:
+    """"Am Markt", "Route de Lyon": a street without a house number in the address column,
+    beside postal code and city columns, was dropped (the company had no street)."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Firma;Adresse;PLZ;Ort\nKanzlei Weiß;Am Markt;99084;Erfurt\n"
+                    "Transports Lefèvre SARL;Route de Lyon;01000;Bourg-en-Bresse\n"
+                    "Beta GmbH;Erfurt;99084;Erfurt\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    with init_db(db).connect() as conn:
+        streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
+    assert streets == {"Kanzlei Weiß": "Am Markt", "Transports Lefèvre": "Route de Lyon",
+                       "Beta": None}

@@ -277,7 +277,8 @@ def city_key(raw: str | None) -> str | None:
         head = _CITY_QUALIFIER_MARK.split(raw, 1)[0]
         raw = head if any(char.isalpha() for char in head) else raw
     tokens = key_tokens(raw)
-    if pinyin := _pinyin_city([token for token in tokens if not _POSTAL_TOKEN.fullmatch(token)]):
+    if pinyin := _pinyin_city([token for token in tokens if not (
+            _POSTAL_TOKEN.fullmatch(token) or _DISTRICT_NUMBER.fullmatch(token))]):
         return pinyin  # before "an" is read as a river's ("Xi An Shi")
     if "-" in raw and len(tokens) > 1 and contract_umlauts(tokens[0]) in _DISTRICT_CITIES:
         tokens = tokens[:1]  # a district of a big city: "Hamburg-Altona", "München-Schwabing"
@@ -318,11 +319,13 @@ def _without_city_tail(tokens: list[str], raw: str) -> list[str]:
     "Zürich ZH", "Washington DC")."""
     if "cedex" in tokens[1:]:
         tokens = tokens[:tokens.index("cedex", 1)]
-    while len(tokens) > 1 and _DISTRICT_NUMBER.fullmatch(tokens[-1]):
+    last = raw.replace(".", "").split()[-1:]
+    if (len(tokens) > 1 and last and tokens[-1] in _CITY_TAIL_CODES
+            and _UPPER_CODE.fullmatch(last[0])):
         tokens = tokens[:-1]
-    last = raw.replace(".", "").split()[-1:] if len(tokens) > 1 else []
-    if last and tokens[-1] in _CITY_TAIL_CODES and _UPPER_CODE.fullmatch(last[0]):
-        tokens = tokens[:-1]
+    while len(tokens) > 1 and (_DISTRICT_NUMBER.fullmatch(tokens[-1])
+                               or _POSTAL_TOKEN.fullmatch(tokens[-1])):
+        tokens = tokens[:-1]  # a postal code before the district's number: "D-0000 0"
     return tokens
 
 
@@ -757,9 +760,12 @@ def address_parts(address: Address | None) -> AddressParts:
     if not full or (address.street and address.postal_code and address.city):
         return given
     read = split_one_line(full)
-    if read == _NO_PARTS and (_DIGIT.search(full) or _names_street_type(full)):
+    if read == _NO_PARTS and (_DIGIT.search(full) or _names_street_type(full) or (
+            given.city and given.postal_code and "," not in full
+            and city_key(full) != city_key(given.city))):
         # An "Address" column beside city, state and ZIP columns, as most lists have it,
-        # holds the street alone ("121 E Main St", "121 E Main St, Suite 100")
+        # holds the street alone ("121 E Main St", "121 E Main St, Suite 100"; beside city
+        # and postal code columns, one without a number too: "Am Markt", "Route de Lyon")
         read = read._replace(street=full.strip())
     return AddressParts(*(own or found for own, found in zip(given, read, strict=True)))
 
