@@ -829,15 +829,29 @@ _TOTAL = re.compile(r"^(?:grand\s+total|totals?|sum|summe|gesamt|insgesamt|anzah
                     r"合计|总计|共计|小计|合計|總計)(?:\s*[:：]|\s*\d|\s*$)", re.IGNORECASE)
 
 
+#: A list's page footer or note in the name column: "Page 1 of 3", "Seite 1 von 2", "Total
+#: records: 120", "Stand: 01.03.2026", "Quelle: IHK" (with every other cell empty).
+_FOOTER = re.compile(
+    r"^(?:(?:page|seite|página|pagina|pag\.)\s*\d+\s*(?:of|von|de|di|/)\s*\d+|"
+    r"(?:total\s+(?:records|rows|entries|companies)|records|datensätze|einträge|treffer)"
+    r"\s*[:：]|(?:stand|as\s+of|quelle|source|erstellt(?:\s+am)?|exportiert(?:\s+am)?|"
+    r"created|exported|generated|printed|gedruckt)\s*[:：]|第\s*\d+\s*页)", re.IGNORECASE)
+
+
 def _no_company(row: dict[str, str], name_columns: tuple[str, ...] | None) -> str | None:
-    """Why a row is no company's: the header again (exports put together), or a line of
-    totals whose other cells hold numbers at most; None for any other row."""
+    """Why a row is no company's: no name, the header again (exports put together), a line
+    of totals whose other cells hold numbers at most, or a page footer or note with nothing
+    beside it; None for any other row."""
     if not name_columns:
         return None
     column = name_columns[0]
     name = (row.get(column) or "").strip()
     if not name:
-        return None
+        return f"no company name (the {column.strip()!r} column is empty)"
+    if _FOOTER.match(name) and not any(
+            isinstance(value, str) and value.strip()
+            for key, value in row.items() if key != column):
+        return "a page footer or a note, not a company"
     if name == column.strip():
         filled = [(key, value.strip()) for key, value in row.items()
                   if isinstance(key, str) and isinstance(value, str) and value.strip()]

@@ -39,7 +39,7 @@ def test_import_reports_rejects_and_merges(tmp_path: Path) -> None:
     result = run("import", str(path), "--source", "fair", "--id-column", "ID", "--region", "DE",
                  *MAP, "--db", db)
     out = result.output  # type: ignore[attr-defined]
-    assert "fair.csv:3: name:" in out  # the row without a name, one line with its reason
+    assert "fair.csv:3: no company name" in out  # the row without a name, one line with its reason
     assert "fair.csv:5: phone not a phone" in out
     assert "4 rows: merged 1, new 2; 1 rejected, 1 warnings" in out
     engine = init_db(db)
@@ -321,7 +321,7 @@ def test_lines_above_the_table_are_skipped_and_lines_keep_their_numbers(tmp_path
         out = run("import", str(path), "--source", name, "--id-column", "id", "--region", "DE",
                   "--db", db).output  # type: ignore[attr-defined]
         line = text.splitlines().index("2;;Köln" if ";" in text else "2,,Köln") + 1
-        assert f"rejected {name}:{line}: name" in out, out
+        assert f"rejected {name}:{line}: no company name" in out, out
         assert "2 rows: " in out and "; 1 rejected" in out, out  # no title, no empty row
     listed = tmp_path / "names.csv"  # one column: its first line stays its header
     listed.write_text("name\nZeta, Inc\nOmega GmbH\n", encoding="utf-8")
@@ -520,7 +520,7 @@ def test_a_long_list_of_warnings_is_cut_on_screen_and_kept_whole_in_the_report(
     with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["kind"] for row in rows] == ["rejected"] + ["warning"] * 25
-    assert rows[0]["row"] == "list.csv:27" and rows[0]["reason"].startswith("name:")
+    assert rows[0]["row"] == "list.csv:27" and rows[0]["reason"].startswith("no company name")
     assert rows[25] == {"kind": "warning", "row": "list.csv:26",
                         "reason": "phone not a phone 24 is not a valid number (kept in the record)"}
 

@@ -57,6 +57,9 @@ def test_column_key(name: str, key: str) -> None:
     ("Hausnummer", "house_number"), ("Haus-Nr.", "house_number"), ("HNr", "house_number"),
     ("Umsatz", "revenue"), ("营业额", "revenue"),
     ("Gründungsjahr", "founded_year"), ("成立日期", "founded_year"),
+    ("Name of the Firm", "name"), ("Mobile No.", "phone"), ("Email ID", "email"),  # India
+    ("PIN Code", "postal_code"), ("Pincode", "postal_code"), ("GST No", "registry_id"),
+    ("Contact First", "contact_first_name"), ("Contact Last", "contact_last_name"),
     ("phone", "phone"), ("postal_code", "postal_code"),  # a field's own name
     ("Bemerkung", None), ("备注", None), ("Notes", None),
     # Numbered columns hold what the name without the number holds...
@@ -227,14 +230,14 @@ def test_a_title_column_without_a_person_is_named_in_a_warning(tmp_path: Path) -
     """A title belongs to a person: with no contact name column it cannot be imported, and
     the import says so instead of listing it as mapped only."""
     path = tmp_path / "list.csv"
-    path.write_text("Company,Contact,Title\nAcme GmbH,Eva Weber,CEO\n", encoding="utf-8")
+    path.write_text("Company,Person,Title\nAcme GmbH,Eva Weber,CEO\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'list.db'}"
     result = runner.invoke(app, ["import", str(path), "--source", "fair", "--region", "DE",
                                  "--db", db])
     assert result.exit_code == 0, result.output
     assert "no contact name column" in " ".join(result.output.split())
     named = runner.invoke(app, ["import", str(path), "--source", "fair2", "--region", "DE",
-                                "--map", "contact_name=Contact", "--db", db])
+                                "--map", "contact_name=Person", "--db", db])
     assert "no contact name column" not in " ".join(named.output.split())
     with init_db(db).connect() as conn:
         people = conn.execute(select(ContactPoint.person_name, ContactPoint.title).where(
@@ -441,3 +444,23 @@ def test_an_address_column_of_a_street_without_a_number_is_the_street(tmp_path: 
         streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
     assert streets == {"Kanzlei Weiß": "Am Markt", "Transports Lefèvre": "Route de Lyon",
                        "Beta": None}
+
+
+def test_page_footers_notes_and_rows_without_a_name_are_rejected_with_the_reason(
+        tmp_path: Path) -> None:
+    """"Page 1 of 3", "Total records: 120", "Stand: 01.03.2026" were stored as companies; a
+    row without a name was rejected with pydantic's "String should have at least 1
+    character". A company whose name starts so ("Stand Up Paddle GmbH") is one."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Firma;Ort;Telefon\nAlpha GmbH;Berlin;030 123456\nPage 1 of 3;;\n"
+                    "Total records: 1;;\nSeite 1 von 2;;\nStand: 01.03.2026;;\n"
+                    "Quelle: IHK Berlin;;\n;Hamburg;040 1234567\nStand Up Paddle GmbH;Kiel;\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--region", "DE",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    for line in range(3, 8):
+        assert f"liste.csv:{line}: a page footer or a note, not a company" in result.output
+    assert "liste.csv:8: no company name (the 'Firma' column is empty)" in result.output
+    assert "8 rows: new 2; 6 rejected" in result.output

@@ -56,7 +56,7 @@ def test_a_workbook_imports_like_a_csv_file(tmp_path: Path) -> None:
                                  "country=Land", "--region", "DE", "--db", db])
     assert result.exit_code == 0, result.output + str(result.exception)
     # The row without a name is named by its row in the sheet (7), as Excel numbers it.
-    assert "messe.xlsx:7: name" in result.output
+    assert "messe.xlsx:7: no company name" in result.output
     assert "4 rows: merged 1, new 2; 1 rejected" in result.output
     with init_db(db).connect() as conn:
         companies = {row.display_name: row for row in conn.execute(select(Company))}
