@@ -13,7 +13,7 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -437,6 +437,12 @@ def _checked(reader: csv.DictReader[str], path: Path, taken: list[str],
                     notes.append(f"{path.name}:{last + 1}: a quote inside a cell is not "
                                  f"doubled; read leniently as: {shown}")
             first, last = last + 1, above + reader.reader.line_num
+            if None in row and reader.fieldnames and (
+                    joined := _form_rejoined(reader.fieldnames, row)) is not None:
+                row, name = joined
+                if notes is not None:
+                    notes.append(f"{path.name}:{first}: a name's legal form after an unquoted "
+                                 f"comma read as part of it: {name}")
             if None in row:  # cells beyond the header's columns
                 extra = [cell.strip() for cell in row.pop(None) if cell.strip()]
                 if extra and notes is not None:
@@ -448,6 +454,28 @@ def _checked(reader: csv.DictReader[str], path: Path, taken: list[str],
         reason = ('a quoted cell ("...) is never closed' if "end of data" in str(exc)
                   else str(exc))
         raise InputError(f"{path}: line {last + 1}: not readable as CSV: {reason}") from exc
+
+
+#: A legal form a name writes after a comma ("Acme Co.,Ltd.", "Acme, Inc."), which an
+#: export that does not quote its cells splits into a cell of its own.
+_FORM_CELL = re.compile(r"\s*(?:co\.?\s*)?(?:ltd|limited|inc|llc|l\.l\.c|corp|plc|gmbh)\.?\s*$",
+                        re.IGNORECASE)
+
+
+def _form_rejoined(columns: Sequence[str], row: dict[Any, Any],
+                   ) -> tuple[dict[Any, Any], str] | None:
+    """``row`` (one cell too many) with a legal form that an unquoted comma split from its
+    name put back ("Shenzhen Huaqiang Electronics Co." + "Ltd." is one cell, so the country
+    is the country again), and that name; None when no cell is a split form."""
+    cells = [row.get(column) or "" for column in columns] + list(row[None])
+    if len(cells) != len(columns) + 1:
+        return None
+    for position in range(1, len(cells)):
+        if _FORM_CELL.fullmatch(cells[position]) and cells[position - 1].strip():
+            name = f"{cells[position - 1]},{cells[position]}"
+            cells[position - 1:position + 1] = [name]
+            return dict(zip(columns, cells, strict=True)), name.strip()
+    return None
 
 
 def read_leniently(lines: list[str], dialect: Any) -> list[str] | None:

@@ -464,3 +464,29 @@ def test_page_footers_notes_and_rows_without_a_name_are_rejected_with_the_reason
         assert f"liste.csv:{line}: a page footer or a note, not a company" in result.output
     assert "liste.csv:8: no company name (the 'Firma' column is empty)" in result.output
     assert "8 rows: new 2; 6 rejected" in result.output
+
+
+def test_a_legal_form_after_an_unquoted_comma_stays_with_its_name(tmp_path: Path) -> None:
+    """Suppliers' lists that do not quote their cells split "Co.,Ltd." and ", Inc." into a
+    cell of their own, so every later column moved one on (city "China", no phone). The form
+    is put back with the name and a warning names the row; other extra cells stay left out."""
+    path = tmp_path / "exhibitors.csv"
+    path.write_text("Exhibitor,Country,City,Tel\n"
+                    "Shenzhen Huaqiang Electronics Co.,Ltd.,China,Shenzhen,+86 755 8321 2345\n"
+                    "Acme, Inc.,USA,Madison,+1 608 555 0100\n"
+                    "Beta Tools,USA,Madison,+1 608 555 0101,extra\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "show", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert ("exhibitors.csv:2: a name's legal form after an unquoted comma read as part of it: "
+            "Shenzhen Huaqiang Electronics Co.,Ltd.") in result.output
+    assert "exhibitors.csv:4: more cells than the header's 4 columns; left out: extra" in (
+        result.output)
+    with init_db(db).connect() as conn:
+        rows = conn.execute(select(Company.display_name, Company.legal_form, Company.city,
+                                   Company.country, Company.phone).order_by(Company.id)).all()
+    assert [tuple(row) for row in rows] == [
+        ("Shenzhen Huaqiang Electronics", "Co.,Ltd.", "Shenzhen", "CN", "+8675583212345"),
+        ("Acme", "Inc.", "Madison", "US", "+16085550100"),
+        ("Beta Tools", None, "Madison", "US", "+16085550101"),
+    ]
