@@ -602,6 +602,8 @@ def test_normalize_country(raw: str | None, code: str | None) -> None:
     (" sw1a  1aa ", "SW1A 1AA"),
     ("sw1a1aa", "SW1A 1AA"),      # UK: the inward code after a space
     ("K1A0B1", "K1A 0B1"),        # Canada
+    ("DE-80331", "80331"), ("AT-1010", "1010"),  # today's ISO prefix, as the old "D-" one
+    ("75002 Cedex 02", "75002"),  # a French business's mail route after the code
     ("1234ab", "1234 AB"),        # the Netherlands
     ("D-80331", "80331"),         # old European notation with the country letter
     ("CH-8001", "8001"),
@@ -630,6 +632,8 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("1000005", "JP", "100-0005"), ("100-0005", "JP", "100-0005"),
     ("01310100", "BR", "01310-100"), ("02495", "PL", "02-495"), ("11455", "SE", "114 55"),
     ("110 00", "CZ", "110 00"), ("80331", "DE", "80331"),
+    # One number written in two groups where the post writes it whole (India's PIN codes).
+    ("500 034", "IN", "500034"), ("80 331", "DE", "80331"), ("114 55", "SE", "114 55"),
 ])
 def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: str,
                                                           postal: str | None) -> None:

@@ -61,7 +61,8 @@ COUNTRY_ALIASES = {
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
-    r"^(?:D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|LT|LV|EST)"
+    r"^(?:D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|LT|LV|EST|"
+    r"DE|AT|FR|IT|BE|LU|SE|NO|FI|LI|ES|PT|HU|SI|EE)"  # and today's ISO codes: "DE-80331"
     r"(?:\s*-\s*(?=\d)|\s+(?=\d{4,5}$|\d{3} \d{2}$))")  # "D-80331", "D 80331"
 #: Postal codes whose last part is written after a space: UK ("SW1A 1AA"), Canada ("K1A 0B1"),
 #: the Netherlands ("1234 AB").
@@ -207,8 +208,12 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
     text = _POSTAL_COUNTRY_PREFIX.sub("", text)
     if city := _CODE_AND_CITY.match(text):
         text = city.group(1)  # "80331 MUNCHEN" in a postal code column
+    if "CEDEX" in text:
+        text = _CEDEX.sub("", text)  # "75002 CEDEX 02": a French business's mail route
     if not _DIGIT.search(text) or not text.strip("0 -"):
         return None  # "N/A", "0", "00000": no code
+    if country and country not in _SPACED_POSTAL_COUNTRIES and _SPLIT_DIGITS.fullmatch(text):
+        text = text.replace(" ", "")  # "500 034" (India), "80 331": one number
     spaced = _SPACED_POSTAL.match(text)
     if spaced:
         text = " ".join(part for part in spaced.groups() if part)
@@ -229,6 +234,11 @@ _GROUPED_POSTAL = {"JP": (3, 4, "-"), "BR": (5, 3, "-"), "PL": (2, 3, "-"), "PT"
 
 
 _POSTAL_FLOAT = re.compile(r"(?<=\d)\.0$")
+_CEDEX = re.compile(r"\s*\bCEDEX(?:\s*\d{1,2})?\s*$")
+#: Digits in two groups, where a country writes its code as one number ("500 034").
+_SPLIT_DIGITS = re.compile(r"\d{2,3} \d{3}")
+#: Countries whose post writes a space inside an all-digit code (see :data:`_GROUPED_POSTAL`).
+_SPACED_POSTAL_COUNTRIES = frozenset({"CZ", "SK", "SE", "GR"})
 #: A post-office box, as cleaned ("P.O. Box" -> "PO BOX").
 _PO_BOX = re.compile(r"^(?:POSTFACH|PO ?BOX|BOX|BP|APARTADO)\b")
 _POSTAL_LABEL = re.compile(r"^(?:PLZ|ZIP(?: CODE)?|POSTAL CODE|POSTCODE|POSTLEITZAHL|CP|CAP|"
