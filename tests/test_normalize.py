@@ -335,6 +335,10 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("1 312 555 0100", "DE", "+13125550100", None),
         ("138 1234 5678", "DE", "+8613812345678", None),
         ("13812345678", "US", "+8613812345678", None),
+        # A mobile number whose "+" a spreadsheet dropped, on a list of its own country
+        # (Excel keeps "491711234567"); a landline with its leading 0 dropped stays one.
+        ("491711234567", "DE", "+491711234567", None),
+        ("4917112345", "DE", "+494917112345", None),
         # A valid number of the region stays one.
         ("15012345678", "US", "+15012345678", None),
         ("30 1234567", "DE", "+49301234567", None),

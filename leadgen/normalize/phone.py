@@ -138,8 +138,23 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
                       for _, number in _spotted(raw.translate(_FULLWIDTH), region)), None)
     if found is None:
         return None
+    if region and found[1] != "mobile" and text.isdigit() and (
+            mobile := _mobile_without_plus(text, region)):
+        found = mobile
     e164, kind, extension = found
     return PhoneNumber(e164=e164, raw=raw.strip(), extension=extension, kind=kind)
+
+
+def _mobile_without_plus(digits: str, region: str) -> _Found | None:
+    """A mobile number written with its country code but without "+" (Excel drops it:
+    "491711234567" on a German list is +49 171 1234567, not a 12-digit number in Leer), or
+    None. Only a mobile reading wins over the national one: landline numbers of several
+    plans start with the country's code."""
+    code = str(phonenumbers.country_code_for_region(region))
+    if not digits.startswith(code) or len(digits) - len(code) < 8:
+        return None
+    found = _number("+" + digits, None)
+    return found if found is not None and found[1] == "mobile" else None
 
 
 def _listing(raw: str) -> str:
