@@ -155,21 +155,32 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     )
     contacts = []
     emails, phones = _values(row, get("email")), _values(row, get("phone"))
+    people: list[str] = []
     contact_name = _one(row, get("contact_name")) or full_name(
         _one(row, get("contact_first_name")), _one(row, get("contact_last_name")))
     if contact_name:
         # A list of people ("First Name", "Last Name", "Email", as lead exports and badge
-        # scans have it): the e-mail written from the person's name is theirs too
-        email = _one(row, get("contact_email")) or _persons_email(emails, contact_name)
-        contacts.append(Contact(name=contact_name, title=_one(row, get("contact_title")),
-                                email=email, phone=_one(row, get("contact_phone"))))
+        # scans have it): the e-mail written from the person's name is theirs too. Two
+        # people in the cell ("Hans Müller / Anna Schmidt") are two contacts, with their
+        # titles when the title cell lists as many.
+        people = _people(contact_name) or [contact_name]
+        title = _one(row, get("contact_title"))
+        titles = _people(title) if title and len(people) > 1 else []
+        for position, person in enumerate(people):
+            email = (_one(row, get("contact_email")) if len(people) == 1 else None) or (
+                _persons_email(emails, person))
+            contacts.append(Contact(
+                name=person, email=email, phone=_one(row, get("contact_phone")) if (
+                    position == 0) else None,
+                title=titles[position] if len(titles) == len(people) else (
+                    title if len(people) == 1 else None)))
     else:  # a contact's e-mail or phone without a person ("contact": {"phone": ...}): the
         # company's, not dropped
         emails += _values(row, get("contact_email"))
         phones += _values(row, get("contact_phone"))
     for column in get("executive") or ():  # "Geschäftsführer": "Hans Müller, Eva Weber"
         contacts += [Contact(name=person, title=column.strip())
-                     for person in _people(row.get(column) or "") if person != contact_name]
+                     for person in _people(row.get(column) or "") if person not in people]
     size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
                         _one(row, get("founded_year")))
     return Lead(
@@ -191,12 +202,13 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     )
 
 
-_PEOPLE_SPLIT = re.compile(r"[;|\n、，]+")
+_PEOPLE_SPLIT = re.compile(r"[;|\n、，]+|\s+/\s+")
 
 
 def _people(cell: str) -> list[str]:
-    """The people a cell names: "Hans Müller; Eva Weber", "Hans Müller, Eva Weber", "王伟、李娜"
-    (a comma between names of two words or more; "Müller, Hans" is one person)."""
+    """The people a cell names: "Hans Müller; Eva Weber", "Hans Müller / Eva Weber",
+    "Hans Müller, Eva Weber", "王伟、李娜" (a comma between names of two words or more;
+    "Müller, Hans" is one person)."""
     people: list[str] = []
     for part in _PEOPLE_SPLIT.split(cell):
         names = [name.strip() for name in part.split(",")]

@@ -490,3 +490,26 @@ def test_a_legal_form_after_an_unquoted_comma_stays_with_its_name(tmp_path: Path
         ("Acme", "Inc.", "Madison", "US", "+16085550100"),
         ("Beta Tools", None, "Madison", "US", "+16085550101"),
     ]
+
+
+def test_two_people_in_one_contact_cell_are_two_contacts_with_their_titles(
+        tmp_path: Path) -> None:
+    """"Hans Müller / Anna Schmidt" with "Geschäftsführer / Einkauf" was one person of that
+    whole name and title; each is a contact of their own, their e-mail written from their
+    name theirs."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Firma,Ort,Ansprechpartner,Position,E-Mail\n"
+                    "Delta Dach GmbH,Köln,Hans Müller / Anna Schmidt,Geschäftsführer / Einkauf,"
+                    '"h.mueller@delta-dach.de; a.schmidt@delta-dach.de"\n'
+                    'Beta GmbH,Bonn,Eva Weber,"Leitung Einkauf, Logistik",\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    with init_db(db).connect() as conn:
+        people = conn.execute(select(ContactPoint.person_name, ContactPoint.title,
+                                     ContactPoint.details).where(
+            ContactPoint.kind == "person").order_by(ContactPoint.id)).all()
+    assert [(name, title, details.get("email")) for name, title, details in people] == [
+        ("Hans Müller", "Geschäftsführer", "h.mueller@delta-dach.de"),
+        ("Anna Schmidt", "Einkauf", "a.schmidt@delta-dach.de"),
+        ("Eva Weber", "Leitung Einkauf, Logistik", None)]
