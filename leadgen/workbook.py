@@ -8,6 +8,7 @@ text a person sees for plain values: a whole number stored as a float is written
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -54,8 +55,12 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
                              + ", ".join(book.sheetnames))
         header: list[str] | None = None
         title = False  # the header so far is one cell: perhaps a title above the real one
+        merges = _row_merges(path, getattr(worksheet, "_worksheet_path", ""))
+        tops: dict[int, str] = {}  # column -> the text of the merged cell it is in now
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells = [cell_text(value) for value in values]
+            if merges:
+                _fill_merged(cells, number, merges, tops)
             filled = sum(1 for cell in cells if cell)
             if not filled:
                 continue
@@ -69,6 +74,51 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
             yield number, dict(zip(header, cells[:len(header)], strict=True))
     finally:
         book.close()
+
+
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+
+
+def _row_merges(path: Path, member: str) -> dict[int, list[tuple[int, int]]]:
+    """Cells merged down several rows of one column (a company's name beside each of its
+    contacts' rows), from the sheet's XML: {column index: [(first row, last row), ...]}.
+    Read-only sheets do not give them; the XML is streamed, not held."""
+    from openpyxl.utils import column_index_from_string
+
+    merges: dict[int, list[tuple[int, int]]] = {}
+    if not member:
+        return merges
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as xml:
+            tail = b""
+            while chunk := xml.read(1 << 20):
+                text = tail + chunk
+                for found in _MERGE.finditer(text):
+                    first, last = int(found[2]), int(found[4])
+                    if found[1] == found[3] and last > first:
+                        column = column_index_from_string(found[1].decode()) - 1
+                        merges.setdefault(column, []).append((first, last))
+                tail = text[-200:]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    for spans in merges.values():
+        spans[:] = sorted(set(spans))
+    return merges
+
+
+def _fill_merged(cells: list[str], number: int, merges: dict[int, list[tuple[int, int]]],
+                 tops: dict[int, str]) -> None:
+    """Give row ``number``'s cells that are the lower part of a merged cell its text."""
+    for column, spans in merges.items():
+        for first, last in spans:
+            if first <= number <= last:
+                if number == first:
+                    tops[column] = cells[column] if column < len(cells) else ""
+                elif column < len(cells) and not cells[column]:
+                    cells[column] = tops.get(column, "")
+                elif column >= len(cells):
+                    cells += [""] * (column - len(cells)) + [tops.get(column, "")]
+                break
 
 
 def cell_text(value: Any) -> str:

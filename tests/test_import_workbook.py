@@ -15,7 +15,7 @@ from leadgen.cli import app
 from leadgen.exceptions import InputError
 from leadgen.importer import import_file
 from leadgen.storage import init_db
-from leadgen.storage.models import Company, SourceRecord
+from leadgen.storage.models import Company, ContactPoint, SourceRecord
 from leadgen.workbook import cell_text
 
 runner = CliRunner()
@@ -150,3 +150,34 @@ def test_repeated_column_names_in_a_workbook_are_all_read(tmp_path: Path) -> Non
     assert report.columns["phone"] == ("Telefon", "Telefon 2")
     with engine.connect() as conn:
         assert conn.execute(select(Company.phone)).scalar_one() == "+49301111111"
+
+
+def test_a_company_cell_merged_down_its_contacts_rows_names_each_row(tmp_path: Path) -> None:
+    """A company's cells merged down the rows of its contacts (one row per person): only the
+    top row holds the name, and the rows below were rejected without one, their contacts
+    lost. Each row takes the merged cell's text."""
+    path = tmp_path / "kontakte.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Firma", "Ort", "Ansprechpartner", "Position"],
+                ["Alpha Druck GmbH", "Dresden", "Hans Müller", "Geschäftsführer"],
+                [None, None, "Anna Schmidt", "Einkaufsleiterin"],
+                [None, None, "Peter Lang", "Vertrieb"],
+                ["Beta Metall GmbH", "Köln", "Eva Groß", "Inhaberin"],
+                [None, "Bonn", "Jan Roth", "Einkauf"]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("B2:B4")
+    book.save(path)
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "show", "--region", "DE",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert "kontakte.xlsx:6: no company name" in result.output  # no merge: no name
+    with init_db(db).connect() as conn:
+        people = conn.execute(select(Company.display_name, ContactPoint.person_name).join(
+            ContactPoint, ContactPoint.company_id == Company.id).where(
+            ContactPoint.kind == "person").order_by(ContactPoint.id)).all()
+    assert [tuple(row) for row in people] == [
+        ("Alpha Druck", "Hans Müller"), ("Alpha Druck", "Anna Schmidt"),
+        ("Alpha Druck", "Peter Lang"), ("Beta Metall", "Eva Groß")]
