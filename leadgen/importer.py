@@ -23,7 +23,7 @@ import charset_normalizer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
-from leadgen.columns import field_of_column, unique_columns
+from leadgen.columns import column_key, field_of_column, unique_columns
 from leadgen.exceptions import InputError
 from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
 from leadgen.ingest import Ingestor
@@ -84,6 +84,17 @@ class ImportReport:
 #: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
 LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive",
                          "registry_id"})
+#: Fields whose several columns are joined into one value: SAP's and DATEV's "Name 1" and
+#: "Name 2" ("Stadtwerke", "Göppingen GmbH") are one company name.
+JOINED_FIELDS = frozenset({"name"})
+_NUMBERED = re.compile(r"_?\d+$")
+
+
+def _numbered_alike(first: str, column: str) -> bool:
+    """Whether two columns are one name numbered ("Name 1", "Name 2"; "Name", "Name 2")."""
+    a, b = column_key(first), column_key(column)
+    return a != b and _NUMBERED.sub("", a) == _NUMBERED.sub("", b) and bool(
+        _NUMBERED.search(b))
 
 
 def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, ...]]:
@@ -103,7 +114,7 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
         if column not in header:
             raise InputError(f"--map {item!r}: no column {column!r} in the file; columns: "
                              + ", ".join(header))
-        if target in mapping and target not in LIST_FIELDS:
+        if target in mapping and target not in LIST_FIELDS | JOINED_FIELDS:
             raise InputError(f"--map {item!r}: {target} is already column "
                              f"{mapping[target][0]!r}; only " + ", ".join(sorted(LIST_FIELDS))
                              + " take several columns")
@@ -116,7 +127,8 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
     for column in header:
         found = field_of_column(column)
         if (found is None or found in explicit or column in used
-                or (found in mapping and found not in LIST_FIELDS)):
+                or (found in mapping and found not in LIST_FIELDS and not (
+                    found in JOINED_FIELDS and _numbered_alike(mapping[found][-1], column)))):
             continue
         mapping[found] = (*mapping.get(found, ()), column)
     if "name" not in mapping:
@@ -128,6 +140,17 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
 def _values(row: dict[str, str], columns: tuple[str, ...] | None) -> list[str]:
     return [part.strip() for column in columns or ()
             for part in _SPLIT.split(row.get(column) or "") if part.strip()]
+
+
+def _joined(row: dict[str, str], columns: tuple[str, ...] | None) -> str:
+    """The cells of ``columns`` as one text ("Stadtwerke" + "Göppingen GmbH"), a cell the
+    text already holds left out."""
+    text = ""
+    for column in columns or ():
+        value = (row.get(column) or "").strip()
+        if value and value not in text:
+            text = f"{text} {value}" if text else value
+    return text
 
 
 def _one(row: dict[str, str], columns: tuple[str, ...] | None) -> str | None:
@@ -184,7 +207,7 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
                         _one(row, get("founded_year")))
     return Lead(
-        name=_one(row, get("name")) or "",
+        name=_joined(row, get("name")),
         source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id),
         website=_one(row, get("website")),
         emails=emails,

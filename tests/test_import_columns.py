@@ -513,3 +513,25 @@ def test_two_people_in_one_contact_cell_are_two_contacts_with_their_titles(
         ("Hans Müller", "Geschäftsführer", "h.mueller@delta-dach.de"),
         ("Anna Schmidt", "Einkauf", "a.schmidt@delta-dach.de"),
         ("Eva Weber", "Leitung Einkauf, Logistik", None)]
+
+
+def test_sap_s_name_1_and_name_2_are_one_company_name(tmp_path: Path) -> None:
+    """SAP and DATEV exports split a name over "Name 1" and "Name 2": the company was stored
+    as "Stadtwerke", and "--map name=… --map name=…" was refused. Numbered name columns are
+    joined; other name-like columns are not ("Company" beside "Account Name" stays one)."""
+    path = tmp_path / "sap.csv"
+    path.write_text("Kunde;Name 1;Name 2;Ort\n100234;Müller Verpackungstechnik;GmbH & Co. KG;"
+                    "Göppingen\n100235;Stadtwerke;Göppingen GmbH;Göppingen\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "sap", "--id-column", "Kunde",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert "name=Name 1+Name 2" in result.output
+    with init_db(db).connect() as conn:
+        names = conn.execute(select(Company.display_name, Company.legal_form).order_by(
+            Company.id)).all()
+    assert [tuple(row) for row in names] == [("Müller Verpackungstechnik", "GmbH & Co. KG"),
+                                             ("Stadtwerke Göppingen", "GmbH")]
+    assert parse_mapping([], ["Company", "Account Name"])["name"] == ("Company",)
+    assert parse_mapping(["name=Company", "name=Account Name"],
+                         ["Company", "Account Name"])["name"] == ("Company", "Account Name")
