@@ -28,7 +28,7 @@ from leadgen.normalize.phone import RegionGuess, phone_regions, standout_region
 from leadgen.normalize.website import first_website, registered_domain
 
 #: Rows read to guess from, and how many must name a country (at least four in five of them
-#: the same) before their country is taken.
+#: the same) before their country is taken (in a shorter file, all of its rows).
 SAMPLE_ROWS = 200
 LEAST_ROWS = 10
 SHARE = 0.8
@@ -95,7 +95,9 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
     named: Counter[str] = Counter()
     phones: list[str] = []
     names: list[str] = []
+    sampled = 0
     for row in rows:
+        sampled += 1
         found = set()
         for column in fields.get("country", ()):
             if country := normalize_country(row.get(column)):
@@ -115,7 +117,8 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
         phones += [row.get(column) or "" for column in fields.get("phone", ())]
         names += [row.get(column) or "" for column in fields.get("name", ())]
     told = sum(named.values())
-    if told >= LEAST_ROWS:
+    # A short list is told by all its rows (two rows of .de e-mail domains name Germany).
+    if told >= min(LEAST_ROWS, sampled) > 0:
         country, count = named.most_common(1)[0]
         if count >= SHARE * told:
             return RegionChoice(country, f"{count} of {told} sampled rows that name a country "

@@ -66,6 +66,20 @@ def test_rows_naming_their_country_by_address(row: dict[str, str], region: str |
     assert choice is None or "address" in choice.why
 
 
+def test_a_short_list_is_told_by_all_its_rows() -> None:
+    """Two rows with .de e-mail domains name Germany (ten were needed, so a short list's
+    local numbers went unread); one of two naming another country leaves it open."""
+    rows = [{"Firma": "Alpha Drucktechnik GmbH", "Tel": "0351 12345",
+             "Mail": "info@alpha-druck.de"},
+            {"Firma": "Beta Maschinenbau KG", "Tel": "089 12345678", "Mail": "kontakt@beta.de"}]
+    choice = guess_region(rows, FIELDS)
+    assert choice is not None and choice.region == "DE"
+    assert choice.why.startswith("2 of 2 sampled rows")
+    rows[1]["Mail"] = "kontakt@beta.fr"
+    choice = guess_region(rows, FIELDS)
+    assert choice is None or not choice.why.startswith("1 of")
+
+
 def test_rows_split_between_countries_name_none() -> None:
     rows = [{"Land": "Deutschland" if n % 2 else "Österreich"} for n in range(30)]
     assert guess_region(rows, FIELDS) is None
