@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from enrich.report import contact_summary
 from leadgen.exceptions import InputError
 from leadgen.ingest.ingestor import stored_profile
+from leadgen.normalize.name import CJK_PREFIXES, LATIN_PREFIXES
+from leadgen.normalize.text import has_cjk
 from leadgen.query import LeadFilter, iter_leads
 from leadgen.storage.models import Company, Score, SourceRecord
 from leadgen.suppression import SuppressionList, suppressed_companies
@@ -25,8 +27,8 @@ from leadgen.suppression import SuppressionList, suppressed_companies
 CSV_COLUMNS = [
     "id", "name", "legal_form", "website", "domain", "email", "phone", "street", "postal_code",
     "city", "region", "country", "categories", "status", "score", "grade", "emails",
-    "email_statuses", "phones", "phone_statuses", "social", "decision_makers", "sources",
-    "first_seen", "last_seen", "registry_ids",
+    "email_statuses", "phones", "phone_statuses", "social", "decision_makers", "people",
+    "sources", "first_seen", "last_seen", "registry_ids",
 ]
 
 
@@ -99,14 +101,18 @@ def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
         "phones": join([p["value"] for p in doc["phones"]]),
         "phone_statuses": statuses(doc["phones"]),
         "social": join([s["value"] for s in doc["social"]]),
-        "decision_makers": join([
-            f"{p['name']} ({p['title']})" if p["title"] else p["name"]
-            for p in doc["decision_makers"]
-        ]),
+        "decision_makers": join([_person(p, email=False) for p in doc["decision_makers"]]),
+        "people": join([_person(p) for p in doc.get("people") or []]),
         "sources": join(doc["sources"]),
         "first_seen": doc["first_seen"], "last_seen": doc["last_seen"],
         "registry_ids": join(doc.get("registry_ids") or []),
     }
+
+
+def _person(person: dict[str, Any], *, email: bool = True) -> str:
+    """"Eva Weber (Einkauf) <e.weber@acme.de>"."""
+    text = f"{person['name']} ({person['title']})" if person["title"] else person["name"]
+    return f"{text} <{person['email']}>" if email and person.get("email") else text
 
 
 #: What a spreadsheet takes for a formula at the start of a cell, and a phone number or other
@@ -128,7 +134,8 @@ CRM_COLUMNS_PATH = Path(__file__).with_name("crm_columns.yaml")
 EXPORT_FIELDS = (*CSV_COLUMNS, "description", "legal_name", "employees", "revenue",
                  "founded_year", "linkedin", "facebook", "twitter", "xing", "address",
                  "decision_maker", "decision_maker_title", "decision_maker_email",
-                 "decision_maker_phone")
+                 "decision_maker_phone", "full_name", "person", "person_title", "person_email",
+                 "person_phone")
 
 
 def export_fields(doc: dict[str, Any]) -> dict[str, Any]:
@@ -143,6 +150,7 @@ def export_fields(doc: dict[str, Any]) -> dict[str, Any]:
         return next((url for url in social if any(host in url for host in hosts)), None)
 
     person = (doc.get("decision_makers") or [{}])[0]
+    contact = (doc.get("decision_makers") or doc.get("people") or [{}])[0]
     address = doc["address"]
     line = ", ".join(part for part in (
         address.get("street"),
@@ -156,8 +164,28 @@ def export_fields(doc: dict[str, Any]) -> dict[str, Any]:
         twitter=page("twitter.com", "x.com"), xing=page("xing.com"), address=line or None,
         decision_maker=person.get("name"), decision_maker_title=person.get("title"),
         decision_maker_email=person.get("email"), decision_maker_phone=person.get("phone"),
+        full_name=full_name(doc), person=contact.get("name"),
+        person_title=contact.get("title"), person_email=contact.get("email"),
+        person_phone=contact.get("phone"),
     )
     return row
+
+
+def full_name(doc: dict[str, Any]) -> str:
+    """The company's name as it is registered: its legal name, or its name with its legal
+    form ("Acme Packaging Inc.", "华强电子有限公司"), as a CRM's account holds it (an import
+    matching accounts by name would make "Acme Packaging" a second one)."""
+    if doc.get("legal_name"):
+        return str(doc["legal_name"])
+    form, name = doc.get("legal_form"), str(doc["name"])
+    if not form:
+        return name
+    if form.startswith(CJK_PREFIXES):
+        return f"{form}{name}"  # "株式会社トヨタ"
+    if form.split(" ", 1)[0] in LATIN_PREFIXES:  # "ООО Ромашка", "PT Astra International Tbk"
+        first, _, rest = form.partition(" ")
+        return f"{first} {name} {rest}".strip()
+    return f"{name}{'' if has_cjk(form[:1]) else ' '}{form}"
 
 
 @lru_cache(maxsize=1)

@@ -137,7 +137,7 @@ def _seed_crm(url: str) -> None:
     engine = init_db(url)
     with session_scope(engine) as session:
         company = Company(display_name="Kessler Antriebe", name_key="kessler antriebe",
-                          registered_domain="kessler.de", website="https://www.kessler.de/",
+                          legal_form="GmbH", registered_domain="kessler.de", website="https://www.kessler.de/",
                           phone="+49301234567", street="Hafenstraße 9", postal_code="20095",
                           city="Hamburg", country="DE", categories=["drives", "motors"],
                           description="Antriebe seit 1950.",
@@ -163,7 +163,7 @@ def test_companies_export_in_a_crms_columns(tmp_path: Path) -> None:
     row = hubspot[0]
     assert (row["Company name"], row["Company Domain Name"], row["Phone Number"],
             row["Street Address"], row["Postal Code"], row["Country/Region"]) == (
-        "Kessler Antriebe", "kessler.de", "+49301234567", "Hafenstraße 9", "20095", "DE")
+        "Kessler Antriebe GmbH", "kessler.de", "+49301234567", "Hafenstraße 9", "20095", "DE")
     assert (row["Industry"], row["Number of Employees"], row["Annual Revenue"],
             row["Year Founded"], row["LinkedIn Company Page"]) == (
         "drives; motors", "50-199", "EUR 10-50M", "1950",
@@ -175,6 +175,34 @@ def test_companies_export_in_a_crms_columns(tmp_path: Path) -> None:
     assert pipedrive["Organization - Address"] == "Hafenstraße 9, 20095 Hamburg, DE"
     assert (pipedrive["Person - Name"], pipedrive["Person - Job title"],
             pipedrive["Person - Email"]) == ("Eva Kessler", "Geschäftsführerin", "eva@kessler.de")
+
+
+def test_a_company_without_a_decision_maker_exports_its_other_contacts(tmp_path: Path) -> None:
+    """People who are no decision makers were in no export: the CSV lists every person with
+    their e-mail, and a CRM's person columns take one of them when no decision maker is
+    known."""
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    engine = init_db(url)
+    with session_scope(engine) as session:
+        company = Company(display_name="Beta", name_key="beta", legal_form="Inc.",
+                          country="US")
+        session.add(company)
+        session.flush()
+        session.add_all([
+            ContactPoint(company_id=company.id, kind="person", value="katrin schulz",
+                         person_name="Katrin Schulz", title="Sales",
+                         details={"email": "k.schulz@beta.com"}),
+            ContactPoint(company_id=company.id, kind="person", value="tim berger",
+                         person_name="Tim Berger"),
+        ])
+    rows = list(csv.DictReader(io.StringIO(_invoke("export", "--db", url).lstrip("\ufeff"))))
+    assert rows[0]["people"] == "Katrin Schulz (Sales) <k.schulz@beta.com>; Tim Berger"
+    assert rows[0]["decision_makers"] == ""
+    out = tmp_path / "pipedrive.csv"
+    _invoke("export", "--columns", "pipedrive", "-o", str(out), "--db", url)
+    pipedrive = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert (pipedrive["Organization - Name"], pipedrive["Person - Name"],
+            pipedrive["Person - Email"]) == ("Beta Inc.", "Katrin Schulz", "k.schulz@beta.com")
 
 
 def test_column_sets_name_known_fields_and_a_wrong_one_is_refused(tmp_path: Path) -> None:
