@@ -535,3 +535,23 @@ def test_sap_s_name_1_and_name_2_are_one_company_name(tmp_path: Path) -> None:
     assert parse_mapping([], ["Company", "Account Name"])["name"] == ("Company",)
     assert parse_mapping(["name=Company", "name=Account Name"],
                          ["Company", "Account Name"])["name"] == ("Company", "Account Name")
+
+
+def test_a_contact_person_s_email_reaches_the_company_too(tmp_path: Path) -> None:
+    """A Pipedrive export gives the e-mail in "Person - Email" only: it was the person's and
+    no e-mail of the company's, so "--has-email" left the company out."""
+    path = tmp_path / "pipedrive.csv"
+    path.write_text("Organization - Name,Person - Name,Person - Email\n"
+                    "Acme Packaging Inc.,Katrin Schulz,k.schulz@acme-packaging.com\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "crm", "--region", "US",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    with init_db(db).connect() as conn:
+        emails = conn.execute(select(ContactPoint.value, ContactPoint.details).where(
+            ContactPoint.kind == "email")).all()
+    assert [(value, details.get("person")) for value, details in emails] == [
+        ("k.schulz@acme-packaging.com", "Katrin Schulz")]
+    listed = runner.invoke(app, ["query", "--has-email", "--db", db])
+    assert "Acme Packaging" in listed.output, listed.output

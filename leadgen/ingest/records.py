@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from leadgen.items import Lead, NormalizedLead
+from leadgen.normalize.email import normalize_email
 from leadgen.normalize.person import person_key, person_name
 from leadgen.normalize.phone import normalize_phone
 from leadgen.normalize.titles import is_decision_maker
@@ -89,6 +90,12 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
 
     for email in lead.emails:
         add("email", email.address, {"role": email.role, "free_mail": email.free_mail})
+    known = {email.address for email in lead.emails}
+    for person in raw.contacts:  # a contact person's e-mail reaches the company too
+        if person.email and (own := normalize_email(person.email)) and own.address not in known:
+            known.add(own.address)
+            add("email", own.address, {"role": own.role, "free_mail": own.free_mail,
+                                       "person": person_name(person.name)})
     for phone in lead.phones:
         add("phone", phone.e164, {"kind": phone.kind, "extension": phone.extension,
                                   "raw": phone.raw})
