@@ -246,6 +246,13 @@ NAMES = [
     ("Acme GmbH in Liquidation", "Acme", "acme", "GmbH"),
     ("Acme GmbH (vormals Beta GmbH)", "Acme", "acme", "GmbH"),
     ("Acme Inc. (NASDAQ: ACME)", "Acme", "acme", "Inc."),
+    ("Acme Inc. [NYSE: ACME]", "Acme", "acme", "Inc."),
+    ("Acme Inc. f/k/a Beta Corp", "Acme", "acme", "Inc."),
+    ("Acme Sp. z o.o. w likwidacji", "Acme", "acme", "Sp. z o.o."),
+    ("Acme S.r.l. in liquidazione", "Acme", "acme", "S.r.l."),
+    ("Acme SARL en liquidation", "Acme", "acme", "SARL"),
+    ("Acme s.r.o. v likvidaci", "Acme", "acme", "s.r.o."),
+    ("Acme B.V. in vereffening", "Acme", "acme", "B.V."),
     ("Santes GmbH", "Santes", "santes", "GmbH"),
     # Trademark signs are no letters ("Acme™" was keyed "acmetm").
     ("Acme™", "Acme", "acme", None),
@@ -596,6 +603,8 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         # Hungarian "Man", Romanian "Columbia"); the country's full name still is.
         ("Norfolk", None), ("Man", None), ("Columbia", None), ("Norfolk Island", "NF"),
         ("Isle of Man", "IM"), ("Kolumbien", "CO"),
+        ("Oesterreich", "AT"), ("Großbritannien", "GB"), ("VAE", "AE"),
+        ("Republic of Ireland", "IE"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:
@@ -1172,7 +1181,8 @@ name_words = st.lists(st.sampled_from([
     "华强", " Inh.", " The", ", Il", ":", " Büro", " Filiale", " S.A.", " Sociedad Anónima",
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
     "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as ", "Firma ",
-    "Fa. ", "M/s. ", "SARL ", " (P) Ltd", " aka ", 'SAS "']),
+    "Fa. ", "M/s. ", "SARL ", " (P) Ltd", " aka ", 'SAS "', " f/k/a ", " w likwidacji",
+    " [NYSE: ", "]"]),
     min_size=1, max_size=12).map("".join)
 
 

@@ -44,6 +44,9 @@ COUNTRY_ALIASES = {
     "hong kong sar china": "HK", "hong kong china": "HK", "taiwan roc": "TW",
     "republic of china": "TW", "taiwan r o c": "TW", "macau": "MO", "macao sar": "MO",
     "macau sar": "MO", "korea south": "KR", "u a e": "AE", "ksa": "SA",
+    # German names written in ASCII or the older way, and other common short names
+    "oesterreich": "AT", "grossbritannien": "GB", "großbritannien": "GB", "vae": "AE",
+    "republic of ireland": "IE", "eire": "IE",
     # Olympic (IOC) codes, as trade-fair exhibitor lists give countries; only those that are
     # no ISO code of another country ("CHI", Chile, is left out: lists mean China by it too)
     "ger": "DE", "sui": "CH", "ned": "NL", "tpe": "TW", "den": "DK", "cro": "HR",

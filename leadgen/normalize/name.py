@@ -101,8 +101,11 @@ _ANNOTATION = re.compile(
 #: What follows a name and names its former name, its stock listing or its winding-up: "Acme
 #: GmbH (vormals Beta GmbH)", "Acme Inc. (NASDAQ: ACME)", "Acme Ltd (in liquidation)".
 _FORMERLY = re.compile(
-    r"(?:\s+|\s*[(（]\s*)(?:(?:vormals|ehemals|früher|formerly|previously|anciennement|"
-    r"antes|già|in\s+(?:liquidation|administration|receivership|insolvenz|abwicklung))\b|"
+    r"(?:\s+|\s*[(（\[]\s*)(?:(?:vormals|ehemals|früher|formerly|previously|anciennement|"
+    r"antes|già|f\s?/\s?k\s?/\s?a|fka|"
+    r"in\s+(?:liquidation|administration|receivership|insolvenz|abwicklung|liquidazione|"
+    r"vereffening)|en\s+(?:liquidation|liquidación)|em\s+liquidação|w\s+likwidacji|"
+    r"v\s+likvidaci|i\s+likvidation)\b|"
     r"(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
     r"(?:股票代码|股票代碼)\s*[:：]).*$", re.IGNORECASE)
 #: A branch named after a company's name: "Acme GmbH - Niederlassung Berlin", "Acme GmbH,
@@ -141,6 +144,7 @@ _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vorma
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
                      "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a",
+                     "fka", "liquida", "likwid", "likvid", "vereffening",
                      "aka", "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
