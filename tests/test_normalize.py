@@ -222,6 +222,14 @@ NAMES = [
     ("Acme GmbH, 10115 Berlin", "Acme", "acme", "GmbH"),
     ("Acme AG, Frankfurt am Main", "Acme", "acme", "AG"),
     ("Acme Co., Ltd, Shenzhen", "Acme", "acme", "Co., Ltd"),
+    ("Acme GmbH - Berlin", "Acme", "acme", "GmbH"),  # the seat after a dash too
+    ("Acme Ltd - Hong Kong Branch", "Acme", "acme", "Ltd"),  # a branch of a two-word place
+    ("Acme Ltd (Abu Dhabi Branch)", "Acme", "acme", "Ltd"),
+    # The group a company belongs to, in brackets, is no part of its name; a form inside
+    # brackets closes no name before them ("AG)" was read as the form of "Acme GmbH (Beta").
+    ("Acme GmbH (ein Unternehmen der Beta AG)", "Acme", "acme", "GmbH"),
+    ("Acme Ltd (a member of the Beta Group)", "Acme", "acme", "Ltd"),
+    ("Acme GmbH (Beta AG)", "Acme (Beta AG)", "acme beta ag", "GmbH"),
     ("Acme, Berlin", "Acme, Berlin", "acme berlin", None),
     # A label before the name, as a page or a cell prints it.
     ("Firma: Acme GmbH", "Acme", "acme", "GmbH"),
@@ -1182,7 +1190,7 @@ name_words = st.lists(st.sampled_from([
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
     "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as ", "Firma ",
     "Fa. ", "M/s. ", "SARL ", " (P) Ltd", " aka ", 'SAS "', " f/k/a ", " w likwidacji",
-    " [NYSE: ", "]"]),
+    " [NYSE: ", "]", " - Hong Kong Branch", " (ein Unternehmen der ", " AG)"]),
     min_size=1, max_size=12).map("".join)
 
 

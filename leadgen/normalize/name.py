@@ -107,6 +107,9 @@ _FORMERLY = re.compile(
     r"vereffening)|en\s+(?:liquidation|liquidación)|em\s+liquidação|w\s+likwidacji|"
     r"v\s+likvidaci|i\s+likvidation)\b|"
     r"(?:NASDAQ|NYSE|LSE|TSX|ASX|SIX|FWB|XETRA|SZSE|SSE|HKEX|SEHK|TSE)\s*:|"
+    # the group it belongs to, in brackets: "Acme GmbH (ein Unternehmen der Beta AG)"
+    r"(?<=[(（\[])\s*(?:ein\s+unternehmen\s+de[rs]|eine\s+tochter\w*\s+de[rs]|"
+    r"a\s+(?:member|subsidiary|division|company)\s+of|part\s+of)\b|"
     r"(?:股票代码|股票代碼)\s*[:：]).*$", re.IGNORECASE)
 #: A branch named after a company's name: "Acme GmbH - Niederlassung Berlin", "Acme GmbH,
 #: Zweigniederlassung Hamburg", "Acme Ltd (UK Branch)". The company is the name before it;
@@ -114,7 +117,7 @@ _FORMERLY = re.compile(
 #: ("Das Werk GmbH" is a name).
 _BRANCH_WORDS = (
     r"(?:zweig)?niederlassung|filiale|zweigstelle|zweigbetrieb|werk|standort|"
-    r"geschäftsstelle|vertriebsbüro|verkaufsbüro|büro|(?:[\w.]+\s+)?branch(?:\s+office)?|"
+    r"geschäftsstelle|vertriebsbüro|verkaufsbüro|büro|(?:[\w.]+\s+){0,2}branch(?:\s+office)?|"
     r"sales\s+office|regional\s+office|succursale|agence|sucursal|delegación|filial|"
     r"oddział|pobočka|organizační\s+složka|"
     # the head office, named as lists name branches: "Acme GmbH (Hauptsitz)"
@@ -144,7 +147,9 @@ _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vorma
                      "ehemals", "früher", "formerly", "previously", "anciennement", "antes",
                      "già", "liquidation", "administration", "receivership", "insolvenz",
                      "abwicklung", "/a", "dba", "d.b.a", "ing as", "ess as", "own as", "a.k.a",
-                     "fka", "liquida", "likwid", "likvid", "vereffening",
+                     "fka", "liquida", "likwid", "likvid", "vereffening", "unternehmen de",
+                     "tochter", "member of", "subsidiary of", "division of", "company of",
+                     "part of",
                      "aka", "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
@@ -268,8 +273,17 @@ def _split_latin_suffix(name: str) -> tuple[str, str] | None:
     squashed = [_squash_word(word) for word in words[-top:]]
     for count in range(top, 0, -1):
         if "".join(squashed[-count:]) in terms:
-            return " ".join(words[:-count]), " ".join(words[-count:]).strip(" ,")
+            return _unless_bracketed(" ".join(words[:-count]), " ".join(words[-count:]))
     return None
+
+
+def _unless_bracketed(head: str, tail: str) -> tuple[str, str] | None:
+    """``(head, tail)`` as a name and its legal form, or None when the form closes a bracket
+    the name opened: "Acme GmbH (Beta AG)" names its parent there, and "AG)" is no form of
+    "Acme GmbH (Beta"."""
+    if ")" in tail and head.count("(") > head.count(")"):
+        return None
+    return head, tail.strip(" ,")
 
 
 def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] | None:
@@ -278,8 +292,7 @@ def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] |
     for count in range(top, 0, -1):
         tail = " ".join(words[-count:])
         if _squash(tail.lstrip(",")) in terms:
-            head = " ".join(words[:-count])
-            return head, tail.strip(" ,")
+            return _unless_bracketed(" ".join(words[:-count]), tail)
     return None
 
 
@@ -420,13 +433,15 @@ _BRANCH_HINTS = ("niederlassung", "filiale", "zweig", "werk", "standort", "gesch
 #: A town after a legal form and a comma, the company's seat: "Acme GmbH, Berlin", "Acme
 #: GmbH, 10115 Berlin".
 _SEAT = re.compile(
-    r",\s*(?:\d{4,5}\s+)?(?P<place>[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,2})\.?\s*$")
+    r"(?:,|\s+[-–—]\s+)\s*(?:\d{4,5}\s+)?(?P<place>[^\W\d_]+(?:[ .'-]+[^\W\d_]+){0,2})"
+    r"\.?\s*$")
 
 
 def _without_last_branch(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         return name[:cjk.start()]
-    if "," in name and (seat := _SEAT.search(name)) and seat.start() > 0:
+    if ("," in name or " - " in name or "–" in name or "—" in name) and (
+            seat := _SEAT.search(name)) and seat.start() > 0:
         head = name[:seat.start()].rstrip()
         if (_split_latin_suffix(head) is not None
                 and _split_latin_suffix(f"Acme {seat['place']}") is None):  # no form itself
