@@ -212,6 +212,7 @@ CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "(株)", "（株
 #: "Barbeque" = "Barbecue". (Keyed, as :func:`key_tokens` writes them.)
 _KEY_WORDS = {
     "&": "and", "und": "and", "et": "and", "y": "and", "+": "and", "u": "and",
+    "e": "and", "en": "and", "og": "and", "och": "and", "i": "and",  # it/pt, nl, no/da, sv, pl
     "mfg": "manufacturing", "mfrs": "manufacturers", "intl": "international",
     "bros": "brothers", "assoc": "associates", "assocs": "associates", "mgmt": "management",
     "natl": "national", "svcs": "services", "grp": "group", "hldgs": "holdings",

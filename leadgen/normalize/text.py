@@ -33,12 +33,15 @@ _SPACES = re.compile(r"\s+")
 
 
 #: German umlauts as written without them ("Müller" is also spelled "Mueller").
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          # Danish and Norwegian letters, as ASCII lists write them
+                          "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa", "æ": "ae", "Æ": "Ae"})
 
 
 def spell_out_umlauts(text: str) -> str | None:
-    """``text`` with German umlauts written out ("Müller" -> "Mueller"), or None when it has
-    none. Folding alone gives "muller", which a German list may spell "Mueller"."""
+    """``text`` with German umlauts and Danish and Norwegian letters written out ("Müller" ->
+    "Mueller", "Møller" -> "Moeller", "Ålborg" -> "Aalborg"), or None when it has none.
+    Folding alone gives "muller", which a German list may spell "Mueller"."""
     if text.isascii():
         return None
     composed = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis is "ü" too
