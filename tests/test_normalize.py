@@ -1108,6 +1108,10 @@ STREETS = [
     ("No. 88 Jianguo Road, Chaoyang District", "88 Jianguo Rd", "88 jianguo rd"),
     ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza del duomo 1"),
     ("V.le Europa 3", "Viale Europa 3", "viale europa 3"),
+    ("V.le Europa, 3", "Viale Europa 3", "viale europa 3"),  # with a comma before the number
+    ("P.zza Duomo, 1", "Piazza Duomo 1", "piazza duomo 1"),
+    ("C.so Italia, 5", "Corso Italia 5", "corso italia 5"),
+    ("P.O. Box 123", "PO Box 123", "po box 123"),
     ("1600 Pennsylvania Ave. N.W.", "1600 Pennsylvania Avenue NW", "1600 pennsylvania ave"),
     # Copied from a web page: an entity, a zero-width space.
     ("Hauptstra&szlig;e 5", "Hauptstraße\u200b 5", "haupt st 5"),

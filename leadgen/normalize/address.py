@@ -388,11 +388,11 @@ def _street_key(raw: str | None) -> str | None:
     raw = plain_text(raw)  # "Hauptstra&szlig;e 5", a zero-width space copied from a page
     if not raw.isascii() and has_cjk(raw):
         raw = _cjk_street(raw)
-    elif "," in raw:
-        raw = _street_part(raw)
     elif ("." in raw or "°" in raw or "istrict" in raw) and _STREET_MARKS.search(raw):
         for pattern, replacement in _STREET_REWRITES:
             raw = pattern.sub(replacement, raw)
+    if "," in raw and not has_cjk(raw):  # "V.le Europa, 3": the street part, its forms read
+        raw = _street_part(raw)
     tokens: list[str] = []
     words = key_tokens(raw.replace(".", ". "))
     for position, token in enumerate(words):
@@ -475,7 +475,8 @@ _STREET_MARKS = re.compile(r"(?i:n°|district|\b[pvc]\.)|\b[NS]\.\s?[EW]\.")
 #: comma ("88 Jianguo Road, Chaoyang District": the town's part).
 _STREET_REWRITES = (
     (re.compile(r"n°", re.IGNORECASE), "no "),
-    (re.compile(r"\bP\.\s?za\b", re.IGNORECASE), "Piazza"),
+    (re.compile(r"\bP\.\s?z?za\b", re.IGNORECASE), "Piazza"),
+    (re.compile(r"\bP\.\s?O\.\s?Box\b", re.IGNORECASE), "PO Box"),
     (re.compile(r"\bP\.\s?le\b", re.IGNORECASE), "Piazzale"),
     (re.compile(r"\bV\.\s?le\b", re.IGNORECASE), "Viale"),
     (re.compile(r"\bC\.\s?so\b", re.IGNORECASE), "Corso"),
