@@ -795,6 +795,7 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
      ("2150 Steeles Avenue W, Unit 20C", "L4K 2Y7", "Vaughan", None)),
     # Turkey's district and province after the postal code, a river after a German town.
     ("Via Roma 1, 80100 Napoli (NA)", ("Via Roma 1", "80100", "Napoli", None)),
+    ("Rua Augusta 100, 1100-053 Lisboa", ("Rua Augusta 100", "1100-053", "Lisboa", None)),
     # A floor or a French mail box before the postal code is no US state and ZIP code.
     ("Hauptstraße 5, 3. OG, 10115 Berlin", ("Hauptstraße 5, 3. OG", "10115", "Berlin", None)),
     ("12 rue Pasteur, CS 20001, 69001 Lyon",

@@ -800,7 +800,7 @@ def split_one_line(full: str) -> AddressParts:
 #: ZIP, a British or Canadian postcode, a Brazilian CEP, ...); patterns shared by several
 #: countries (five digits, four digits) name none.
 _COUNTRY_OF_TAG = {"US": "US", "CA": "CA", "GB": "GB", "AU": "AU", "NL": "NL", "PL": "PL",
-                   "JP": "JP", "BR": "BR", "TW": "TW", "CAN": "CA"}
+                   "PT": "PT", "JP": "JP", "BR": "BR", "TW": "TW", "CAN": "CA"}
 
 
 def one_line_country(full: str) -> str | None:
@@ -820,13 +820,13 @@ def _code_shapes() -> dict[str, re.Pattern[str]]:
     from leadgen.normalize.address_patterns import CODE_BY_TAG, ONE_LINE_CODES
 
     return {country: re.compile(CODE_BY_TAG.get(country) or ONE_LINE_CODES[country])
-            for country in ("US", "AU", "CA", "GB", "NL", "PL", "JP", "BR")}
+            for country in ("US", "AU", "CA", "GB", "NL", "PL", "PT", "JP", "BR")}
 
 
 #: Countries whose postal codes' shape alone names them, as a postal code column holds them:
 #: Canada's "M6G 1A4", Britain's "EH1 3RJ", the Netherlands' "1015 CJ", Poland's "00-950",
-#: Japan's "100-0005", Brazil's "01310-100" (five digits name none).
-_SHAPE_COUNTRIES = ("CA", "GB", "NL", "PL", "JP", "BR")
+#: Portugal's "1100-053", Japan's "100-0005", Brazil's "01310-100" (five digits name none).
+_SHAPE_COUNTRIES = ("CA", "GB", "NL", "PL", "PT", "JP", "BR")
 #: Countries whose states lists name by code or name beside their postal codes.
 _STATE_COUNTRIES = ("US", "AU", "CA")
 

@@ -40,6 +40,8 @@ POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     ("NL", re.compile(rf"\b\d{{4}}\s?[A-Z]{{2}}\s+{CITY_CAP}"), True),
     # Poland: "32-005 Niepołomice"
     ("PL", re.compile(rf"\b\d{{2}}-\d{{3}}\s+{CITY_CAP}"), True),
+    # Portugal: "1100-053 Lisboa"
+    ("PT", re.compile(rf"\b\d{{4}}-\d{{3}}\s+{CITY_CAP}"), True),
     # Czechia/Slovakia: "CZ - 550 01 Broumov", "110 00 Praha 1"
     ("CZ", re.compile(rf"(?:\b[A-Z]{{2}}\s?[-–]\s?)?\b\d{{3}}\s\d{{2}}\s+{CITY_CAP}"), True),
     # Japan: "〒100-0001"
@@ -167,7 +169,7 @@ UNIT_LINE = re.compile(
 CODE_BY_TAG = {
     "US": r"\d{5}(?:-\d{4})?", "CA": r"[A-Z]\d[A-Z]\s?\d[A-Z]\d",
     "GB": r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}", "IE": r"[A-Z]\d{2}\s?[A-Z\d]{4}", "AU": r"\d{4}",
-    "NL": r"\d{4}\s?[A-Z]{2}", "PL": r"\d{2}-\d{3}",
+    "NL": r"\d{4}\s?[A-Z]{2}", "PL": r"\d{2}-\d{3}", "PT": r"\d{4}-\d{3}",
     "CZ": r"\d{3}\s\d{2}", "JP": r"\d{3}-\d{4}", "EU": r"\d{4,5}", "EU5": r"\d{5}",
     "EU4": r"\d{4}", "RU": r"\d{6}",
 }
