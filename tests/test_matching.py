@@ -438,6 +438,21 @@ def test_a_placeholder_site_or_email_glues_no_two_companies(website: str | None,
     assert compare(alpha, bravo, RULES).decision != "match"
 
 
+@pytest.mark.parametrize(("name", "website", "cities"), [
+    ("Garage Martin", "https://www.pagesjaunes.fr/pros/{}", ("Rennes", "Brest")),
+    ("Pizzeria Da Mario", "https://www.paginegialle.it/{}", ("Roma", "Milano")),
+    ("Sharma Electricals", "https://www.justdial.com/{}", ("Delhi", "Mumbai")),
+])
+def test_namesakes_listed_on_one_national_directory_are_not_one_company(
+        name: str, website: str, cities: tuple[str, str]) -> None:
+    """A list gives a company's page on the yellow pages as its website: two namesakes in two
+    towns "at" pagesjaunes.fr merged on "same registered domain"."""
+    left, right = (profile(name, website=website.format(n), city=city)
+                   for n, city in enumerate(cities))
+    assert level(left, right, "domain") is None
+    assert compare(left, right, RULES).decision != "match"
+
+
 def test_a_street_address_blocks_within_its_city_and_across_towns_only_while_rare() -> None:
     keys = blocking_keys(profile("Alpha Feinmechanik", street="Hauptstraße 1", city="Berlin"),
                          RULES)
