@@ -1065,6 +1065,20 @@ def test_an_address_script_names_the_region_of_local_numbers(
     assert [p.e164 for p in lead.phones] == ([e164] if e164 else [])
 
 
+@pytest.mark.parametrize(("name", "city"), [
+    ("株式会社山本商事", "大阪市"), ("山本商事株式会社", "大阪市"),
+    ("豊田自動織機", "愛知県刈谷市"),  # a prefecture (県) in the city
+])
+def test_a_japanese_company_s_form_or_prefecture_names_japan_without_kana(
+        name: str, city: str) -> None:
+    """A city in kanji alone ("大阪市") read as Chinese: the company became Chinese and its
+    number +86, so the same company on a Japanese list (+81) was 'different country'."""
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    lead = normalize_lead(Lead(name=name, source=source, phones=["06-6123-4567"],
+                               address=Address(city=city)))
+    assert (lead.country, [p.e164 for p in lead.phones]) == ("JP", ["+81661234567"])
+
+
 def test_postal_and_street() -> None:
     assert street_key("435 s. la cienega blv.") == street_key("435 S. La Cienega Blvd.")
     assert street_key("Hauptstraße 5") == street_key("Hauptstr. 5")

@@ -96,11 +96,19 @@ def address_script_region(lead: Lead) -> str | None:
                    if part)
     if not has_cjk(text):
         return None
-    if _KANA.search(text):
+    if _KANA.search(text) or _JAPANESE.search(text) or _JAPANESE_FORM.search(lead.name):
         return "JP"
     if has_hangul(text):
         return "KR"
     return None if _TRADITIONAL.search(text) else "CN"
+
+
+#: Kanji only Japanese addresses write: a prefecture (県; China writes 县 or 縣), Tokyo's and
+#: Osaka's and Kyoto's own (都, 府 after their names), a ward's block (丁目). An address in
+#: kanji alone ("大阪市北区") is Japanese by these or by its company's form.
+_JAPANESE = re.compile(r"県|東京都|大阪府|京都府|丁目|番地")
+#: Japanese legal forms ("株式会社山本商事"; China's are 有限公司 and 股份有限公司).
+_JAPANESE_FORM = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）")
 
 
 def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> str | None:
