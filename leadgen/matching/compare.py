@@ -19,7 +19,7 @@ from leadgen.matching.profile import FIELD_ATTR, MatchProfile, cjk_place
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.registry import register_of
-from leadgen.normalize.text import has_cjk, pinyin_syllables
+from leadgen.normalize.text import has_cjk, pinyin_syllables, script_of
 
 #: (kind, value) -> number of distinct companies holding that key
 SharedCount = Callable[[str, str], int]
@@ -192,7 +192,7 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return lambda left, right: transliteration_overlap(
             left, right, generic_words, translated) >= threshold
     if test == "other_script":
-        return lambda left, right: has_cjk(left) != has_cjk(right)
+        return lambda left, right: script_of(left) != script_of(right)
     if test == "other_place":
         def other_place(left: str, right: str) -> bool:
             """Chinese names of one brand for two cities: "佳利塑料（宁波）" and "佳利塑料（苏州）",
@@ -507,7 +507,7 @@ def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float
                     not generic or distinctive_ratio(a, b, generic, cutoff) >= cutoff):
                 return True
             short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if (len(short) >= 3 and short in long) or has_cjk(a) != has_cjk(b):
+            if (len(short) >= 3 and short in long) or script_of(a) != script_of(b):
                 return True
     return False
 

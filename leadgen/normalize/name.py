@@ -217,6 +217,9 @@ _KEY_WORDS = {
     "bros": "brothers", "assoc": "associates", "assocs": "associates", "mgmt": "management",
     "natl": "national", "svcs": "services", "grp": "group", "hldgs": "holdings",
     "engg": "engineering", "gebr": "gebruder", "sankt": "st", "saint": "st",
+    # "Ets" (établissements), "F.lli" (fratelli), "Hnos." (hermanos), "Gebrs." (gebroeders)
+    "ets": "etablissements", "etablissement": "etablissements", "flli": "fratelli",
+    "hnos": "hermanos", "gebrs": "gebroeders",
     "centre": "center", "bbq": "barbecue", "barbeque": "barbecue",
     # Chinese and Hong Kong companies' English names: "Imp. & Exp.", "Tech", "Electronic"
     # and "Electronics" for one trade (the plural of a trade word as its singular)

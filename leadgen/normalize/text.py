@@ -158,6 +158,24 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
 
 
+#: Scripts other than Latin that company names are written in, each by a character range.
+_SCRIPTS = (("arabic", re.compile("[\u0600-\u06ff\u0750-\u077f]")),
+            ("cyrillic", re.compile("[\u0400-\u04ff]")), ("greek", re.compile("[\u0370-\u03ff]")),
+            ("hebrew", re.compile("[\u0590-\u05ff]")), ("thai", re.compile("[\u0e00-\u0e7f]")),
+            ("indic", re.compile("[\u0900-\u0dff]")))
+
+
+def script_of(text: str) -> str:
+    """The script ``text`` is written in: "cjk", "arabic", "cyrillic", "greek", "hebrew",
+    "thai", "indic" (Devanagari to Sinhala), else "latin" ("مجموعة الفطيم" and "Al-Futtaim
+    Group" are one name in two scripts, which no string comparison can tell)."""
+    if text.isascii():
+        return "latin"
+    if _CJK.search(text):
+        return "cjk"
+    return next((name for name, pattern in _SCRIPTS if pattern.search(text)), "latin")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Han characters as toneless pinyin syllables (phrase-aware: 成都 -> cheng du).
