@@ -372,10 +372,10 @@ def compare(
 
 def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> float | None:
     """None unless the pair is at two places of one brand: ``against`` (the fields whose
-    level weighs against the pair) holds the rule's fields. If it is, the ``rule.discount``
-    levels in ``hits`` that held weigh ``rule.weight`` (relabelled), and the change to the
-    pair's weight is returned."""
-    if not rule.differ.issubset(against) or (
+    level weighs against the pair) holds one of the rule's ``differ`` fields and one of its
+    ``differ_any``. If it is, the ``rule.discount`` levels in ``hits`` that held weigh
+    ``rule.weight`` (relabelled), and the change to the pair's weight is returned."""
+    if rule.differ.isdisjoint(against) or (
             rule.differ_any and rule.differ_any.isdisjoint(against)):
         return None
     change = 0.0

@@ -84,11 +84,11 @@ class Comparison(Strict):
 
 
 class OtherPlace(Strict):
-    """Another place of one brand (a chain's branch, a franchisee, a group's company): the pair's
-    ``differ`` comparisons, and one of ``differ_any``, ended at a level weighing against it
-    (known on both sides, not alike). The levels of ``discount`` (a shared web domain) that
-    weigh more than ``weight`` then say "one organization", not "one company here", and weigh
-    ``weight`` instead."""
+    """Another place of one brand (a chain's branch, a franchisee, a group's company): one of
+    the pair's ``differ`` comparisons, and one of ``differ_any``, ended at a level weighing
+    against it (known on both sides, not alike). The levels of ``discount`` (a shared web
+    domain) that weigh more than ``weight`` then say "one organization", not "one company
+    here", and weigh ``weight`` instead."""
 
     label: str
     differ: frozenset[FieldName] = Field(min_length=1)
