@@ -212,10 +212,10 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
 
 
 def domain_name(domain: str) -> str | None:
-    """A registered domain's name without its suffix ("acme.co.uk" -> "acme"), when it is
-    long enough to tell a brand (four characters or more, not a number: a local test site's
-    "127.0.0.1:8080" has none)."""
-    name = domain.split(".", 1)[0]
+    """A registered domain's name without its suffix and hyphens ("acme.co.uk" -> "acme",
+    "marks-and-spencer.com" -> "marksandspencer"), when it is long enough to tell a brand
+    (four characters or more, not a number: a local test site's "127.0.0.1:8080" has none)."""
+    name = domain.split(".", 1)[0].replace("-", "")
     return name if len(name) >= 4 and not name.isdigit() else None
 
 

@@ -602,7 +602,8 @@ CITY_EXONYMS: dict[str, str] = {
     "gothenburg": "goteborg", "seville": "sevilla", "belgrade": "beograd",
     "bucharest": "bucuresti", "bukarest": "bucuresti", "kiev": "kyiv", "kiew": "kyiv",
     "peking": "beijing", "canton": "guangzhou", "new york city": "new york", "nyc": "new york",
-    "s gravenhage": "den haag", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata",
+    "s gravenhage": "den haag", "s hertogenbosch": "den bosch", "bombay": "mumbai",
+    "madras": "chennai", "calcutta": "kolkata",
     "bangalore": "bengaluru", "saigon": "ho chi minh city", "hcmc": "ho chi minh city",
     "ho chi minh": "ho chi minh city",
     # Chinese cities in older spellings, and Taiwan's, Hong Kong's and Macau's as they spell
