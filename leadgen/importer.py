@@ -116,7 +116,8 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
                              + ", ".join(header))
         if target in mapping and target not in LIST_FIELDS | JOINED_FIELDS:
             raise InputError(f"--map {item!r}: {target} is already column "
-                             f"{mapping[target][0]!r}; only " + ", ".join(sorted(LIST_FIELDS))
+                             f"{mapping[target][0]!r}; only "
+                             + ", ".join(sorted(LIST_FIELDS | JOINED_FIELDS))
                              + " take several columns")
         if column not in mapping.get(target, ()):
             mapping[target] = (*mapping.get(target, ()), column)
@@ -188,15 +189,16 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         # titles when the title cell lists as many.
         people = _people(contact_name) or [contact_name]
         title = _one(row, get("contact_title"))
-        titles = _people(title) if title and len(people) > 1 else []
-        for position, person in enumerate(people):
-            email = (_one(row, get("contact_email")) if len(people) == 1 else None) or (
-                _persons_email(emails, person))
+        titles: list[str | None] = [*_people(title)] if title and len(people) > 1 else [title]
+        if len(titles) != len(people):
+            titles = [None] * len(people)
+        own_email = _one(row, get("contact_email")) if len(people) == 1 else None
+        own_phone = _one(row, get("contact_phone"))
+        for position, (person, person_title) in enumerate(zip(people, titles, strict=True)):
             contacts.append(Contact(
-                name=person, email=email, phone=_one(row, get("contact_phone")) if (
-                    position == 0) else None,
-                title=titles[position] if len(titles) == len(people) else (
-                    title if len(people) == 1 else None)))
+                name=person, title=person_title,
+                email=own_email or _persons_email(emails, person),
+                phone=own_phone if position == 0 else None))
     else:  # a contact's e-mail or phone without a person ("contact": {"phone": ...}): the
         # company's, not dropped
         emails += _values(row, get("contact_email"))
