@@ -21,6 +21,9 @@ from leadgen.storage.models import Company, ContactPoint
 PERSONS = [
     # raw, display name, key
     ("Herr Dr. Hans Müller", "Hans Müller", "hans muller"),
+    ("Smt. Sunita Reddy", "Sunita Reddy", "sunita reddy"),  # India's salutations
+    ("Shri Ramesh Kumar", "Ramesh Kumar", "ramesh kumar"),
+    ("Sri Mulyani Indrawati", "Sri Mulyani Indrawati", "sri mulyani indrawati"),
     ("Müller, Hans", "Hans Müller", "hans muller"),
     ("Hans Mueller", "Hans Mueller", "hans muller"),
     ("HANS MÜLLER", "HANS MÜLLER", "hans muller"),

@@ -15,6 +15,8 @@ from leadgen.normalize.titles import looks_like_title
 _BEFORE = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|sir|dr|prof|herr|frau|hr|fr|dipl\.?-?\s?\w+|ing|mag|mgr|ir|drs|"
     r"sr|sra|srta|don|doña|sig|sig\.ra|dott|dott\.ssa|avv|m|mme|mlle|monsieur|madame|"
+    # India's Shrimati, Shri and Kumari ("Sri" is a given name too: Sri Mulyani)
+    r"smt|shri|kum|"
     r"med|rer\.?\s?nat|h\.?\s?c)\.?(?:\s+|$)", re.IGNORECASE)
 #: Degrees and salutations written after a name ("Anna Weber, MBA", "王先生").
 _AFTER = re.compile(r"(?:,?\s+(?:MBA|M\.?\s?Sc|B\.?\s?Sc|Ph\.?\s?D|MD|Jr|Sr|II|III)\.?)+$"
