@@ -694,6 +694,11 @@ def import_file(
     if first is None:
         report.warnings.append(_no_rows(path))
         return report
+    if (regrouped := _header_below(first, rows, mapping or [])) is not None:
+        first, rows = regrouped
+        report.warnings.append(f"{path.name}: the first row names groups of columns; the "
+                               "row below it is read as the header ("
+                               + ", ".join(list(first[1].keys())[:3]) + ", ...)")
     header = list(first[1].keys())
     if id_column and id_column not in header:
         raise InputError(f"--id-column {id_column!r}: no such column; columns: "
@@ -733,6 +738,26 @@ def import_file(
                                   "could not be read (they are kept in the records); give "
                                   "one, e.g. --region DE, and import again")
     return report
+
+
+def _header_below(first: tuple[int, dict[str, Any]], rows: Iterator[tuple[int, dict[str, Any]]],
+                  mapping: list[str]) -> tuple[tuple[int, dict[str, Any]],
+                                             Iterator[tuple[int, dict[str, Any]]]] | None:
+    """The rows keyed by the first row under the header, when the header names no company
+    column and that row does: a row of column groups ("Stammdaten;;;Kontakt;") above the real
+    header ("Firma;PLZ;Ort;Telefon;E-Mail"), as spreadsheets made for reading have. None
+    otherwise (a --map naming a column of the header keeps it)."""
+    header = list(first[1].keys())
+    named = {item.partition("=")[2] for item in mapping}
+    if named & set(header) or any(field_of_column(column) == "name" for column in header):
+        return None
+    cells = [str(value or "").strip() for value in first[1].values()]
+    if not any(field_of_column(cell) == "name" or cell in named for cell in cells if cell):
+        return None
+    below = unique_columns([cell or column for cell, column in zip(cells, header, strict=True)])
+    rekeyed = ((number, dict(zip(below, row.values(), strict=False))) for number, row in rows)
+    second = next(rekeyed, None)
+    return None if second is None else (second, rekeyed)
 
 
 #: Fields that name a contact person (a title needs one of them to belong to someone).

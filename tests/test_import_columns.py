@@ -555,3 +555,25 @@ def test_a_contact_person_s_email_reaches_the_company_too(tmp_path: Path) -> Non
         ("k.schulz@acme-packaging.com", "Katrin Schulz")]
     listed = runner.invoke(app, ["query", "--has-email", "--db", db])
     assert "Acme Packaging" in listed.output, listed.output
+
+
+def test_a_row_of_column_groups_above_the_header_is_no_header(tmp_path: Path) -> None:
+    """Spreadsheets made for reading put a row of column groups ("Stammdaten", "Kontakt")
+    above the header: the import found no name column and told to map one of the groups. The
+    row below is read as the header, and a warning says so."""
+    path = tmp_path / "lieferanten.csv"
+    path.write_text("Stammdaten;;;Kontakt;\nFirma;PLZ;Ort;Telefon;E-Mail\n"
+                    "Alpha Druck GmbH;01067;Dresden;0351 111111;info@alpha-druck.de\n"
+                    "Beta Metall GmbH;50667;Köln;0221 222222;info@beta-metall.de\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--region", "DE",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert "the row below it is read as the header (Firma, PLZ, Ort, ...)" in result.output
+    assert "2 rows: new 2;" in result.output
+    with init_db(db).connect() as conn:
+        rows = conn.execute(select(Company.display_name, Company.city, Company.phone).order_by(
+            Company.id)).all()
+    assert [tuple(row) for row in rows] == [("Alpha Druck", "Dresden", "+49351111111"),
+                                            ("Beta Metall", "Köln", "+49221222222")]
