@@ -11,7 +11,6 @@ legal forms of the names decide among them (GmbH: Germany, Austria, Switzerland)
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -23,7 +22,7 @@ from leadgen.normalize.address import (
     state_country,
 )
 from leadgen.normalize.lead import region_from_domain
-from leadgen.normalize.name import normalize_name
+from leadgen.normalize.name import countries_of_form, normalize_name
 from leadgen.normalize.phone import RegionGuess, phone_regions, standout_region
 from leadgen.normalize.website import first_website, registered_domain
 
@@ -32,54 +31,6 @@ from leadgen.normalize.website import first_website, registered_domain
 SAMPLE_ROWS = 200
 LEAST_ROWS = 10
 SHARE = 0.8
-
-
-#: Legal forms that name the countries they are registered in, keyed without dots, spaces and
-#: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
-FORM_COUNTRIES: dict[str, frozenset[str]] = {
-    form: frozenset(countries.split()) for forms, countries in (
-        ("gmbh mbh ag kg gmbh&cokg ag&cokg ohg gbr", "DE AT CH"),
-        ("ek ekfm ekfr ug ug(haftungsbeschränkt) ggmbh eg ev", "DE"),
-        ("srl spa snc sapa", "IT"),
-        ("sas", "IT FR"),
-        ("sarl eurl", "FR BE LU CH"),
-        ("sl slu", "ES"),
-        ("bv nv vof", "NL BE"),
-        ("spzoo", "PL"),
-        ("sro", "CZ SK"),
-        ("kft zrt nyrt", "HU"),
-        ("oy oyj", "FI"),
-        ("ab", "SE"),
-        ("aps", "DK"),
-        ("lda", "PT"),
-        ("ltda ltdame ltdaepp eireli s/a indústriaecomércioltda indecomltda "
-         "comércioeindústrialtda", "BR PT"),
-        ("sociedadanónima sociedadlimitada sociedadderesponsabilidadlimitada", "ES"),
-        ("sociedadeanónima sociedadeanônima sociedadelimitada", "PT BR"),
-        ("sociétéanonyme sociétéàresponsabilitélimitée sociétéparactionssimplifiée",
-         "FR BE LU CH"),
-        ("societàperazioni societàaresponsabilitàlimitata societàinnomecollettivo", "IT"),
-        ("beslotenvennootschap naamlozevennootschap", "NL BE"),
-        ("aktiebolag", "SE"),
-        ("aktieselskab anpartsselskab", "DK"),
-        ("aksjeselskap", "NO"),
-        ("osakeyhtiö", "FI"),
-        ("kabushikikaisha godokaisha", "JP"),
-        ("fze fzco fzc fz-llc fzllc llc-fz dmcc", "AE"),
-        ("wll", "BH QA KW AE"),
-        ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
-         "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
-        ("株式会社 有限会社 合同会社", "JP"),
-        ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
-    ) for form in forms.split()
-}
-_FORM_NOISE = re.compile(r"[\s.]")
-
-
-def countries_of_form(form: str) -> frozenset[str] | None:
-    """The countries whose legal form ``form`` is (as the name normalizer writes it:
-    "GmbH & Co. KG", "San. ve Tic. Ltd. Şti."), or None."""
-    return FORM_COUNTRIES.get(_FORM_NOISE.sub("", form.lower()))
 
 
 class RegionChoice(NamedTuple):

@@ -22,7 +22,7 @@ from leadgen.normalize.address import (
     state_country,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
-from leadgen.normalize.name import normalize_name
+from leadgen.normalize.name import countries_of_form, normalize_name
 from leadgen.normalize.phone import normalize_phone, phone_parts, phone_region
 from leadgen.normalize.text import has_cjk, has_hangul
 from leadgen.normalize.website import first_website
@@ -96,7 +96,7 @@ def address_script_region(lead: Lead) -> str | None:
                    if part)
     if not has_cjk(text):
         return None
-    if _KANA.search(text) or _JAPANESE.search(text) or _JAPANESE_FORM.search(lead.name):
+    if _KANA.search(text) or _JAPANESE.search(text) or _japanese_form(lead.name):
         return "JP"
     if has_hangul(text):
         return "KR"
@@ -107,8 +107,16 @@ def address_script_region(lead: Lead) -> str | None:
 #: Osaka's and Kyoto's own (都, 府 after their names), a ward's block (丁目). An address in
 #: kanji alone ("大阪市北区") is Japanese by these or by its company's form.
 _JAPANESE = re.compile(r"県|東京都|大阪府|京都府|丁目|番地")
-#: Japanese legal forms ("株式会社山本商事"; China's are 有限公司 and 股份有限公司).
-_JAPANESE_FORM = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）")
+
+
+def _japanese_form(name: str) -> bool:
+    """Whether a company's legal form is Japan's alone ("株式会社山本商事"; China's are 有限公司
+    and 股份有限公司)."""
+    form = normalize_name(name).legal_form
+    return form is not None and countries_of_form(form) == _JAPAN
+
+
+_JAPAN = frozenset({"JP"})
 
 
 def lead_region(lead: Lead, domain: str | None, default_region: str | None) -> str | None:

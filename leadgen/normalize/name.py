@@ -93,6 +93,54 @@ EXTRA_LEGAL_FORMS = (
     # France: civil, professional and farming companies after the name ("Dupont SCI")
     "SCI", "SELARL", "SELAS", "SCEA", "EIRL",
 )
+#: Legal forms that name the countries they are registered in, keyed without dots, spaces and
+#: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
+FORM_COUNTRIES: dict[str, frozenset[str]] = {
+    form: frozenset(countries.split()) for forms, countries in (
+        ("gmbh mbh ag kg gmbh&cokg ag&cokg ohg gbr", "DE AT CH"),
+        ("ek ekfm ekfr ug ug(haftungsbeschränkt) ggmbh eg ev", "DE"),
+        ("srl spa snc sapa", "IT"),
+        ("sas", "IT FR"),
+        ("sarl eurl", "FR BE LU CH"),
+        ("sl slu", "ES"),
+        ("bv nv vof", "NL BE"),
+        ("spzoo", "PL"),
+        ("sro", "CZ SK"),
+        ("kft zrt nyrt", "HU"),
+        ("oy oyj", "FI"),
+        ("ab", "SE"),
+        ("aps", "DK"),
+        ("lda", "PT"),
+        ("ltda ltdame ltdaepp eireli s/a indústriaecomércioltda indecomltda "
+         "comércioeindústrialtda", "BR PT"),
+        ("sociedadanónima sociedadlimitada sociedadderesponsabilidadlimitada", "ES"),
+        ("sociedadeanónima sociedadeanônima sociedadelimitada", "PT BR"),
+        ("sociétéanonyme sociétéàresponsabilitélimitée sociétéparactionssimplifiée",
+         "FR BE LU CH"),
+        ("societàperazioni societàaresponsabilitàlimitata societàinnomecollettivo", "IT"),
+        ("beslotenvennootschap naamlozevennootschap", "NL BE"),
+        ("aktiebolag", "SE"),
+        ("aktieselskab anpartsselskab", "DK"),
+        ("aksjeselskap", "NO"),
+        ("osakeyhtiö", "FI"),
+        ("kabushikikaisha godokaisha", "JP"),
+        ("fze fzco fzc fz-llc fzllc llc-fz dmcc", "AE"),
+        ("wll", "BH QA KW AE"),
+        ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
+         "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
+        ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
+        ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
+    ) for form in forms.split()
+}
+_FORM_NOISE = re.compile(r"[\s.]")
+
+
+def countries_of_form(form: str) -> frozenset[str] | None:
+    """The countries whose legal form ``form`` is (as the name normalizer writes it:
+    "GmbH & Co. KG", "San. ve Tic. Ltd. Şti."), or None."""
+    return FORM_COUNTRIES.get(_FORM_NOISE.sub("", form.lower()))
+
+
 #: What a list adds after a company's name that is no part of it: its owner ("Inh. Hans
 #: Schmidt"), whom to write to ("c/o Regus", "z. Hd. Frau Meier", "Attn: Sales").
 _ANNOTATION = re.compile(
@@ -204,7 +252,8 @@ CJK_SUFFIXES = (
     "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "（株）", "(株)",
     "주식회사", "유한회사", "(주)", "（주）", "公司",
 )
-CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "주식회사", "(주)", "（주）")
+CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "（株）",
+                "주식회사", "(주)", "（주）")
 
 #: Words lists shorten or spell several ways in company names, keyed as one: "&", "und",
 #: "u." as "and"; "Acme Mfg." = "Acme Manufacturing", "Smith Bros." = "Smith Brothers", "Gebr.
