@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from leadgen.cli import app
 from leadgen.columns import column_key, field_of_column, known_fields, unique_columns
@@ -17,6 +17,17 @@ from leadgen.storage import init_db
 from leadgen.storage.models import Company, ContactPoint
 
 runner = CliRunner()
+
+
+def _imported(tmp_path: Path, name: str, text: str, *options: str) -> tuple[str, Result]:
+    """Write ``text`` to the file ``name`` and import it into a fresh database with
+    ``options``: the database's URL and the import's result (which succeeded)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), *options, "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return db, result
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -179,15 +190,12 @@ def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Pa
     """A CRM's lead export names its person in "First Name" and "Last Name" and their job in
     "Title": one contact, a decision maker by the same title rules as the website
     enrichment (so the lead's authority counts in its score)."""
-    path = tmp_path / "leads.csv"
-    path.write_text("Lead ID,First Name,Last Name,Title,Company,Email\n"
-                    "00Q1,Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
-                    "00Q2,Jan,Roth,Assistant to the Managing Director,Beta AG,\n",
-                    encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "crm", "--id-column",
-                                 "Lead ID", "--region", "DE", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "leads.csv",
+        "Lead ID,First Name,Last Name,Title,Company,Email\n"
+        "00Q1,Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
+        "00Q2,Jan,Roth,Assistant to the Managing Director,Beta AG,\n",
+        "--source", "crm", "--id-column", "Lead ID", "--region", "DE")
     assert ("columns: contact_first_name=First Name, contact_last_name=Last Name, "
             "contact_title=Title, name=Company, email=Email") in result.output
     with init_db(db).connect() as conn:
@@ -204,16 +212,14 @@ def test_a_list_of_people_gives_each_person_the_email_written_from_their_name(
     """Lead exports and badge scans list people: an "Email" written from the person's name
     ("e.weber@", "hans.mueller@" for Hans Müller, "lina@" for 李娜) is theirs as well as the
     company's; a role address ("info@") is the company's only."""
-    path = tmp_path / "scans.csv"
-    path.write_text("First Name,Last Name,Title,Company,Email\n"
-                    "Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
-                    "Hans,Müller,CEO,Beta AG,hans.mueller@beta.de\n"
-                    "Jan,Roth,Buyer,Gamma KG,info@gamma.de\n"
-                    "娜,李,销售经理,杭州华联包装有限公司,lina@hlbz.cn\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "fair", "--region", "DE",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "scans.csv",
+        "First Name,Last Name,Title,Company,Email\n"
+        "Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
+        "Hans,Müller,CEO,Beta AG,hans.mueller@beta.de\n"
+        "Jan,Roth,Buyer,Gamma KG,info@gamma.de\n"
+        "娜,李,销售经理,杭州华联包装有限公司,lina@hlbz.cn\n",
+        "--source", "fair", "--region", "DE")
     with init_db(db).connect() as conn:
         people = {name: details.get("email") for name, details in conn.execute(
             select(ContactPoint.person_name, ContactPoint.details).where(
@@ -341,14 +347,12 @@ def test_excel_s_text_mark_before_a_value_is_no_part_of_it(tmp_path: Path) -> No
     """Users type "'" before a number or an address to keep Excel from changing it; the
     e-mail "'info@…" and the street "'12 Main St" were stored with it. A Dutch town's own
     apostrophe stays."""
-    path = tmp_path / "list.csv"
-    path.write_text("Company,Street,City,Zip,Phone,Email\n"
-                    "Gamma Electric Inc,'12 Main St,'s-Hertogenbosch,'05211,'+1 608 555 0100,"
-                    "'info@gammaelectric.com\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "list", "--region", "US",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "list.csv",
+        "Company,Street,City,Zip,Phone,Email\n"
+        "Gamma Electric Inc,'12 Main St,'s-Hertogenbosch,'05211,'+1 608 555 0100,"
+        "'info@gammaelectric.com\n",
+        "--source", "list", "--region", "US")
     with init_db(db).connect() as conn:
         row = conn.execute(select(Company.street, Company.city, Company.postal_code,
                                   Company.phone, Company.email)).one()
@@ -360,18 +364,15 @@ def test_a_cell_that_says_it_has_no_value_is_empty(tmp_path: Path) -> None:
     """"N/A", "#N/A", "NULL", "nan", "-", "k.A.", "暂无" are how lists leave a cell empty: no
     street "N/A" two companies share, no city "NULL", no warning of a phone "-". The country
     code "NA" (Namibia) is a value."""
-    path = tmp_path / "list.csv"
-    path.write_text("id,name,phone,website,email,street,city,zip,country\n"
-                    "1,Acme Widgets LLC,N/A,#N/A,n/a,N/A,Springfield,62701,US\n"
-                    "2,Acme Widget Works LLC,-,null,NONE,N/A,Springfield,62701,US\n"
-                    "3,Beta GmbH,k.A.,nan,--,Hauptstr. 5,NULL,10115,DE\n"
-                    "4,华强电子有限公司,暂无,无,不详,暂无,深圳,518000,CN\n"
-                    "5,Namib Freight Ltd,,,,1 Independence Ave,Windhoek,10005,NA\n",
-                    encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "list", "--id-column", "id",
-                                 "--map", "postal_code=zip", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "list.csv",
+        "id,name,phone,website,email,street,city,zip,country\n"
+        "1,Acme Widgets LLC,N/A,#N/A,n/a,N/A,Springfield,62701,US\n"
+        "2,Acme Widget Works LLC,-,null,NONE,N/A,Springfield,62701,US\n"
+        "3,Beta GmbH,k.A.,nan,--,Hauptstr. 5,NULL,10115,DE\n"
+        "4,华强电子有限公司,暂无,无,不详,暂无,深圳,518000,CN\n"
+        "5,Namib Freight Ltd,,,,1 Independence Ave,Windhoek,10005,NA\n",
+        "--source", "list", "--id-column", "id", "--map", "postal_code=zip")
     assert "0 rejected, 0 warnings" in result.output
     with init_db(db).connect() as conn:
         rows = conn.execute(select(Company.display_name, Company.phone, Company.website,
@@ -418,28 +419,24 @@ def test_without_an_id_column_rows_are_told_apart_by_content_not_by_line(tmp_pat
 def test_two_traders_with_free_mail_under_a_country_suffix_stay_apart(tmp_path: Path) -> None:
     """"yahoo.co.in" is free mail as "yahoo.com" is: two traders in two towns writing from it
     merged on "same registered domain"."""
-    path = tmp_path / "traders.csv"
-    path.write_text("Company,City,Email\n"
-                    "Balaji Traders,Mumbai,balajitraders@yahoo.co.in\n"
-                    "Sri Balaji Traders,Chennai,sribalaji.chennai@yahoo.co.in\n",
-                    encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "traders", "--region", "IN",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "traders.csv",
+        "Company,City,Email\n"
+        "Balaji Traders,Mumbai,balajitraders@yahoo.co.in\n"
+        "Sri Balaji Traders,Chennai,sribalaji.chennai@yahoo.co.in\n",
+        "--source", "traders", "--region", "IN")
     assert "2 rows: new 2;" in result.output
 
 
 def test_an_address_column_of_a_street_without_a_number_is_the_street(tmp_path: Path) -> None:
     """"Am Markt", "Route de Lyon": a street without a house number in the address column,
     beside postal code and city columns, was dropped (the company had no street)."""
-    path = tmp_path / "liste.csv"
-    path.write_text("Firma;Adresse;PLZ;Ort\nKanzlei Weiß;Am Markt;99084;Erfurt\n"
-                    "Transports Lefèvre SARL;Route de Lyon;01000;Bourg-en-Bresse\n"
-                    "Beta GmbH;Erfurt;99084;Erfurt\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "liste.csv",
+        "Firma;Adresse;PLZ;Ort\nKanzlei Weiß;Am Markt;99084;Erfurt\n"
+        "Transports Lefèvre SARL;Route de Lyon;01000;Bourg-en-Bresse\n"
+        "Beta GmbH;Erfurt;99084;Erfurt\n",
+        "--source", "liste")
     with init_db(db).connect() as conn:
         streets = dict(conn.execute(select(Company.display_name, Company.street)).all())
     assert streets == {"Kanzlei Weiß": "Am Markt", "Transports Lefèvre": "Route de Lyon",
@@ -451,15 +448,12 @@ def test_page_footers_notes_and_rows_without_a_name_are_rejected_with_the_reason
     """"Page 1 of 3", "Total records: 120", "Stand: 01.03.2026" were stored as companies; a
     row without a name was rejected with pydantic's "String should have at least 1
     character". A company whose name starts so ("Stand Up Paddle GmbH") is one."""
-    path = tmp_path / "liste.csv"
-    path.write_text("Firma;Ort;Telefon\nAlpha GmbH;Berlin;030 123456\nPage 1 of 3;;\n"
-                    "Total records: 1;;\nSeite 1 von 2;;\nStand: 01.03.2026;;\n"
-                    "Quelle: IHK Berlin;;\n;Hamburg;040 1234567\nStand Up Paddle GmbH;Kiel;\n",
-                    encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--region", "DE",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "liste.csv",
+        "Firma;Ort;Telefon\nAlpha GmbH;Berlin;030 123456\nPage 1 of 3;;\n"
+        "Total records: 1;;\nSeite 1 von 2;;\nStand: 01.03.2026;;\n"
+        "Quelle: IHK Berlin;;\n;Hamburg;040 1234567\nStand Up Paddle GmbH;Kiel;\n",
+        "--source", "liste", "--region", "DE")
     for line in range(3, 8):
         assert f"liste.csv:{line}: a page footer or a note, not a company" in result.output
     assert "liste.csv:8: no company name (the 'Firma' column is empty)" in result.output
@@ -470,14 +464,13 @@ def test_a_legal_form_after_an_unquoted_comma_stays_with_its_name(tmp_path: Path
     """Suppliers' lists that do not quote their cells split "Co.,Ltd." and ", Inc." into a
     cell of their own, so every later column moved one on (city "China", no phone). The form
     is put back with the name and a warning names the row; other extra cells stay left out."""
-    path = tmp_path / "exhibitors.csv"
-    path.write_text("Exhibitor,Country,City,Tel\n"
-                    "Shenzhen Huaqiang Electronics Co.,Ltd.,China,Shenzhen,+86 755 8321 2345\n"
-                    "Acme, Inc.,USA,Madison,+1 608 555 0100\n"
-                    "Beta Tools,USA,Madison,+1 608 555 0101,extra\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "show", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "exhibitors.csv",
+        "Exhibitor,Country,City,Tel\n"
+        "Shenzhen Huaqiang Electronics Co.,Ltd.,China,Shenzhen,+86 755 8321 2345\n"
+        "Acme, Inc.,USA,Madison,+1 608 555 0100\n"
+        "Beta Tools,USA,Madison,+1 608 555 0101,extra\n",
+        "--source", "show")
     assert ("exhibitors.csv:2: a name's legal form after an unquoted comma read as part of it: "
             "Shenzhen Huaqiang Electronics Co.,Ltd.") in result.output
     assert "exhibitors.csv:4: more cells than the header's 4 columns; left out: extra" in (
@@ -497,14 +490,13 @@ def test_two_people_in_one_contact_cell_are_two_contacts_with_their_titles(
     """"Hans Müller / Anna Schmidt" with "Geschäftsführer / Einkauf" was one person of that
     whole name and title; each is a contact of their own, their e-mail written from their
     name theirs."""
-    path = tmp_path / "liste.csv"
-    path.write_text("Firma,Ort,Ansprechpartner,Position,E-Mail\n"
-                    "Delta Dach GmbH,Köln,Hans Müller / Anna Schmidt,Geschäftsführer / Einkauf,"
-                    '"h.mueller@delta-dach.de; a.schmidt@delta-dach.de"\n'
-                    'Beta GmbH,Bonn,Eva Weber,"Leitung Einkauf, Logistik",\n', encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "liste.csv",
+        "Firma,Ort,Ansprechpartner,Position,E-Mail\n"
+        "Delta Dach GmbH,Köln,Hans Müller / Anna Schmidt,Geschäftsführer / Einkauf,"
+        '"h.mueller@delta-dach.de; a.schmidt@delta-dach.de"\n'
+        'Beta GmbH,Bonn,Eva Weber,"Leitung Einkauf, Logistik",\n',
+        "--source", "liste")
     with init_db(db).connect() as conn:
         people = conn.execute(select(ContactPoint.person_name, ContactPoint.title,
                                      ContactPoint.details).where(
@@ -519,13 +511,11 @@ def test_sap_s_name_1_and_name_2_are_one_company_name(tmp_path: Path) -> None:
     """SAP and DATEV exports split a name over "Name 1" and "Name 2": the company was stored
     as "Stadtwerke", and "--map name=… --map name=…" was refused. Numbered name columns are
     joined; other name-like columns are not ("Company" beside "Account Name" stays one)."""
-    path = tmp_path / "sap.csv"
-    path.write_text("Kunde;Name 1;Name 2;Ort\n100234;Müller Verpackungstechnik;GmbH & Co. KG;"
-                    "Göppingen\n100235;Stadtwerke;Göppingen GmbH;Göppingen\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "sap", "--id-column", "Kunde",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "sap.csv",
+        "Kunde;Name 1;Name 2;Ort\n100234;Müller Verpackungstechnik;GmbH & Co. KG;"
+        "Göppingen\n100235;Stadtwerke;Göppingen GmbH;Göppingen\n",
+        "--source", "sap", "--id-column", "Kunde")
     assert "name=Name 1+Name 2" in result.output
     with init_db(db).connect() as conn:
         names = conn.execute(select(Company.display_name, Company.legal_form).order_by(
@@ -540,14 +530,11 @@ def test_sap_s_name_1_and_name_2_are_one_company_name(tmp_path: Path) -> None:
 def test_a_contact_person_s_email_reaches_the_company_too(tmp_path: Path) -> None:
     """A Pipedrive export gives the e-mail in "Person - Email" only: it was the person's and
     no e-mail of the company's, so "--has-email" left the company out."""
-    path = tmp_path / "pipedrive.csv"
-    path.write_text("Organization - Name,Person - Name,Person - Email\n"
-                    "Acme Packaging Inc.,Katrin Schulz,k.schulz@acme-packaging.com\n",
-                    encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "crm", "--region", "US",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "pipedrive.csv",
+        "Organization - Name,Person - Name,Person - Email\n"
+        "Acme Packaging Inc.,Katrin Schulz,k.schulz@acme-packaging.com\n",
+        "--source", "crm", "--region", "US")
     with init_db(db).connect() as conn:
         emails = conn.execute(select(ContactPoint.value, ContactPoint.details).where(
             ContactPoint.kind == "email")).all()
@@ -561,15 +548,12 @@ def test_a_row_of_column_groups_above_the_header_is_no_header(tmp_path: Path) ->
     """Spreadsheets made for reading put a row of column groups ("Stammdaten", "Kontakt")
     above the header: the import found no name column and told to map one of the groups. The
     row below is read as the header, and a warning says so."""
-    path = tmp_path / "lieferanten.csv"
-    path.write_text("Stammdaten;;;Kontakt;\nFirma;PLZ;Ort;Telefon;E-Mail\n"
-                    "Alpha Druck GmbH;01067;Dresden;0351 111111;info@alpha-druck.de\n"
-                    "Beta Metall GmbH;50667;Köln;0221 222222;info@beta-metall.de\n",
-                    encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'leads.db'}"
-    result = runner.invoke(app, ["import", str(path), "--source", "liste", "--region", "DE",
-                                 "--db", db])
-    assert result.exit_code == 0, result.output + str(result.exception)
+    db, result = _imported(
+        tmp_path, "lieferanten.csv",
+        "Stammdaten;;;Kontakt;\nFirma;PLZ;Ort;Telefon;E-Mail\n"
+        "Alpha Druck GmbH;01067;Dresden;0351 111111;info@alpha-druck.de\n"
+        "Beta Metall GmbH;50667;Köln;0221 222222;info@beta-metall.de\n",
+        "--source", "liste", "--region", "DE")
     assert "the row below it is read as the header (Firma, PLZ, Ort, ...)" in result.output
     assert "2 rows: new 2;" in result.output
     with init_db(db).connect() as conn:
