@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import Engine
 
 from enrich.pages import CompanySitePage
 from enrich.store import store_site_result
@@ -58,6 +59,17 @@ IMPRESSUM = """<html lang="de"><body><h1>Impressum</h1><p>Müller Verpackungen G
 <p>Geschäftsführer: Dr. Hans Müller</p><p>Registergericht Berlin HRB 12345</p></body></html>"""
 
 
+def store_imprint(engine: Engine, company_id: int, html: str) -> None:
+    """Store the imprint page ``html`` of mueller-verpackung.de as the website enrichment of
+    company ``company_id``."""
+    page = CompanySitePage(html, "http://www.mueller-verpackung.de/impressum").facts()
+    with session_scope(engine) as session:
+        store_site_result(session, {
+            "company_id": company_id, "start_url": "http://www.mueller-verpackung.de/",
+            "domain": "mueller-verpackung.de", "region": "DE", "pages": [page.as_dict()],
+            "fetched_at": datetime.now(UTC).isoformat()})
+
+
 def test_one_person_from_two_lists_and_the_website_is_one_contact(tmp_path: Path,
                                                                     sqlite_url: str) -> None:
     first = tmp_path / "fair.csv"
@@ -74,12 +86,7 @@ def test_one_person_from_two_lists_and_the_website_is_one_contact(tmp_path: Path
         assert not report.rejected
     with session_scope(engine) as session:
         (company_id,) = session.scalars(select(Company.id)).all()  # one company
-    page = CompanySitePage(IMPRESSUM, "http://www.mueller-verpackung.de/impressum").facts()
-    with session_scope(engine) as session:
-        store_site_result(session, {
-            "company_id": company_id, "start_url": "http://www.mueller-verpackung.de/",
-            "domain": "mueller-verpackung.de", "region": "DE", "pages": [page.as_dict()],
-            "fetched_at": datetime.now(UTC).isoformat()})
+    store_imprint(engine, company_id, IMPRESSUM)
     with session_scope(engine) as session:
         people = session.scalars(select(ContactPoint).where(
             ContactPoint.company_id == company_id, ContactPoint.kind == "person")).all()

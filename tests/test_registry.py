@@ -122,15 +122,12 @@ IMPRESSUM = """<html lang="de"><body><h1>Impressum</h1><p>Müller Verpackungen G
 def test_the_vat_id_on_a_companys_imprint_meets_a_list_that_gives_it(tmp_path: Path) -> None:
     """Enrichment reads the imprint's VAT ID; a purchased list naming the company otherwise
     (another name, another town) but giving that number merges into it at once."""
-    from datetime import UTC, datetime
-
     from sqlalchemy import func, select
 
-    from enrich.pages import CompanySitePage
-    from enrich.store import store_site_result
     from leadgen.importer import import_file
     from leadgen.storage import init_db, session_scope
     from leadgen.storage.models import Company, SourceRecord
+    from tests.test_contact_persons import store_imprint
 
     listing = tmp_path / "fair.csv"
     listing.write_text("Firma;Ort\nMüller Verpackungen GmbH;Berlin\n", encoding="utf-8")
@@ -138,12 +135,7 @@ def test_the_vat_id_on_a_companys_imprint_meets_a_list_that_gives_it(tmp_path: P
     import_file(engine, listing, source="fair", region="DE")
     with session_scope(engine) as session:
         (company_id,) = session.scalars(select(Company.id)).all()
-    page = CompanySitePage(IMPRESSUM, "http://www.mueller-verpackung.de/impressum").facts()
-    with session_scope(engine) as session:
-        store_site_result(session, {
-            "company_id": company_id, "start_url": "http://www.mueller-verpackung.de/",
-            "domain": "mueller-verpackung.de", "region": "DE", "pages": [page.as_dict()],
-            "fetched_at": datetime.now(UTC).isoformat()})
+    store_imprint(engine, company_id, IMPRESSUM)
     bought = tmp_path / "bought.csv"
     bought.write_text("Company;VAT;City\nMV Packaging Solutions;DE136695976;Hamburg\n",
                       encoding="utf-8")
