@@ -19,7 +19,9 @@ from leadgen.normalize.address import (
     normalize_country,
     one_line_country,
     postal_code_country,
+    state_code_country,
     state_country,
+    state_name_country,
 )
 from leadgen.normalize.lead import region_from_domain
 from leadgen.normalize.name import countries_of_form, normalize_name
@@ -86,14 +88,17 @@ def guess_region(rows: Iterable[dict[str, str]], fields: dict[str, tuple[str, ..
 
 def _address_country(row: dict[str, str], fields: dict[str, tuple[str, ...]]) -> str | None:
     """The country a row's address names by itself: a state and a ZIP code ("WI", "53590"),
-    a postal code of one country's shape ("M6G 1A4"), a one-line address ending in either."""
+    a postal code of one country's shape ("M6G 1A4"), a one-line address ending in either, a
+    state or province by its name ("Missouri") or by a code one country alone has ("MO")."""
     def first(field: str) -> str | None:
         return next((value for column in fields.get(field, ()) if (value := row.get(column))),
                     None)
     postal = first("postal_code")
     full = first("address")
-    return (state_country(first("region"), postal) or postal_code_country(postal)
-            or (one_line_country(full) if full else None))
+    state = first("region")
+    return (state_country(state, postal) or postal_code_country(postal)
+            or (one_line_country(full) if full else None)
+            or state_name_country(state) or state_code_country(state))
 
 
 def _by_legal_forms(regions: dict[str, RegionGuess], names: list[str]) -> RegionChoice | None:

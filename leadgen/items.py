@@ -214,3 +214,6 @@ class NormalizedLead(Component):
     """Cleaned postal code."""
     city: str | None = None
     """City, case-folded for matching."""
+    state: str | None = None
+    """State or province as its ISO 3166-2 code ("US-IL"), where lists give one and town
+    names repeat across them (:data:`leadgen.normalize.address.STATE_KEY_COUNTRIES`)."""

@@ -14,7 +14,7 @@ from leadgen.columns import column_key, field_of_column, known_fields, unique_co
 from leadgen.exceptions import InputError
 from leadgen.importer import FIELDS, parse_mapping, size_signals
 from leadgen.storage import init_db
-from leadgen.storage.models import Company, ContactPoint
+from leadgen.storage.models import Company, ContactPoint, SourceRecord
 
 runner = CliRunner()
 
@@ -561,3 +561,25 @@ def test_a_row_of_column_groups_above_the_header_is_no_header(tmp_path: Path) ->
             Company.id)).all()
     assert [tuple(row) for row in rows] == [("Alpha Druck", "Dresden", "+49351111111"),
                                             ("Beta Metall", "Köln", "+49221222222")]
+
+
+def test_namesakes_in_towns_of_one_name_in_two_states_stay_two_companies(
+        tmp_path: Path) -> None:
+    """A US list of name, city and state only: "ABC Plumbing" in Springfield, IL and in
+    Springfield, MO are two companies (they merged on name and city); written with the
+    state's name, Illinois is IL. The state column says the list is American."""
+    db, result = _imported(
+        tmp_path, "list.csv",
+        "Company,City,State\n"
+        "ABC Plumbing,Springfield,IL\n"
+        "ABC Plumbing Inc.,Springfield,MO\n"
+        "ABC Plumbing LLC,Springfield,Illinois\n",
+        "--source", "list")
+    assert "0 rejected" in result.output
+    with init_db(db).connect() as conn:
+        companies = conn.execute(select(Company.display_name, Company.country)).all()
+        records = conn.execute(select(SourceRecord.company_id, SourceRecord.data)
+                               .order_by(SourceRecord.id)).all()
+    assert sorted(tuple(row) for row in companies) == [("ABC Plumbing", "US")] * 2
+    company_of = {data["address"]["region"]: company for company, data in records}
+    assert company_of["IL"] == company_of["Illinois"] != company_of["MO"]

@@ -58,9 +58,16 @@ def test_rows_naming_their_country_by_web_and_mail_domains() -> None:
     ({"Zip": "M5V 2T6"}, "CA"),  # a postal code of one country's shape
     ({"Address": "10 Downing St, London SW1A 2AA"}, "GB"),  # a one-line address
     ({"State": "BY", "Zip": "80331"}, None),  # five digits and no state of a listed country
+    ({"State": "MO"}, "US"),  # a state column of codes one country alone has: Missouri
+    ({"State": "Missouri"}, "US"),
+    ({"Province": "ON"}, "CA"),
+    ({"State": "Maharashtra"}, "IN"),
+    ({"State": "WA"}, None),  # Washington or Western Australia
+    ({"State": "Bayern"}, None),
 ])
 def test_rows_naming_their_country_by_address(row: dict[str, str], region: str | None) -> None:
-    fields = {"region": ("State",), "postal_code": ("Zip",), "address": ("Address",)}
+    fields = {"region": ("State", "Province"), "postal_code": ("Zip",),
+              "address": ("Address",)}
     choice = guess_region([row] * 12, fields)
     assert (choice.region if choice else None) == region
     assert choice is None or "address" in choice.why

@@ -19,11 +19,12 @@ RULES = load_rules()
 
 def profile(name: str, *, phone: str | None = None, website: str | None = None,
             street: str | None = None, city: str | None = None, postal: str | None = None,
-            country: str | None = "DE", email: str | None = None) -> MatchProfile:
+            country: str | None = "DE", email: str | None = None,
+            state: str | None = None) -> MatchProfile:
     lead = Lead(name=name, source=SourceMeta(source_id="t", page_url="https://dir.test/x"),
                 phones=[phone] if phone else [], website=website,
                 emails=[email] if email else [], country_hint=country,
-                address=Address(street=street, city=city, postal_code=postal))
+                address=Address(street=street, city=city, postal_code=postal, region=state))
     return profile_of(normalize_lead(lead), RULES)
 
 
@@ -281,6 +282,15 @@ LEVELS = [
      "names in different scripts (not comparable)"),
     ("other country", profile("A", country="DE"), profile("B", country="AT"), "country",
      "different country"),
+    ("a state's code and its name", profile("A", country="US", state="IL"),
+     profile("A", country="US", state="Illinois"), "state", "same state or province"),
+    ("two states", profile("A", country="US", state="IL"),
+     profile("A", country="US", state="Mo."), "state", "another state or province"),
+    ("states of two countries weigh as the countries do", profile("A", country="US", state="WA"),
+     profile("A", country="AU", state="WA"), "state",
+     "states of two countries (the country weighs that)"),
+    ("Germany's Länder are not compared (postal codes tell its towns apart)",
+     profile("A", state="Bayern"), profile("A", state="Hessen"), "state", None),
 ]
 
 
@@ -372,6 +382,22 @@ DECISIONS = [
           postal="20095", phone="040 1234567", city="Hamburg"),
      dict(name="Nordwind Handel", website="nordwind.de", street="Am Sandtorkai 3",
           postal="20457", phone="+49 40 1234567", city="Hamburg"), "match"),
+    ("namesakes in two states' towns of one name: two companies",
+     dict(name="ABC Plumbing", city="Springfield", state="IL", country="US"),
+     dict(name="ABC Plumbing Inc.", city="Springfield", state="MO", country="US"),
+     "no_match"),
+    ("one company, its state written as code and as name",
+     dict(name="ABC Plumbing", city="Springfield", state="IL", country="US"),
+     dict(name="ABC Plumbing Inc.", city="Springfield", state="Illinois", country="US"),
+     "match"),
+    ("one company, its state miswritten by one list, its phone on both",
+     dict(name="ABC Plumbing", city="Springfield", state="IL", phone="217 555 0100",
+          country="US"),
+     dict(name="ABC Plumbing Inc.", city="Springfield", state="MO", phone="(217) 555-0100",
+          country="US"), "match"),
+    ("London, Ontario and London, England: two companies",
+     dict(name="Maple Leaf Foods", city="London", state="ON", country="CA"),
+     dict(name="Maple Leaf Foods", city="London", country="GB"), "no_match"),
     ("a branch listed without its street: the domain still counts",
      dict(name="Nordwind Handel GmbH", website="nordwind.de", street="Hafenstraße 9",
           postal="20095", phone="040 1234567", city="Hamburg"),

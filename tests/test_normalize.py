@@ -21,7 +21,13 @@ from leadgen.normalize import (
     registered_domain,
     street_key,
 )
-from leadgen.normalize.address import address_parts, city_aliases, city_key, split_one_line
+from leadgen.normalize.address import (
+    address_parts,
+    city_aliases,
+    city_key,
+    split_one_line,
+    state_key,
+)
 from leadgen.normalize.lead import normalize_phones
 from leadgen.normalize.website import first_website
 
@@ -920,6 +926,39 @@ def test_a_state_code_ending_a_one_line_address_names_the_lists_country(
     lead = normalize_lead(Lead(name="Acme", source=source, phones=["217 555 0100"],
                                address=Address(full=full)), region)
     assert (lead.country, [phone.e164 for phone in lead.phones]) == (country, [e164])
+
+
+@pytest.mark.parametrize(("text", "country", "key"), [
+    ("IL", "US", "US-IL"), ("Illinois", "US", "US-IL"), ("Ill.", "US", "US-IL"),
+    ("N.Y.", "US", "US-NY"), ("Calif.", "US", "US-CA"), ("W.Va.", "US", "US-WV"),
+    ("Washington, D.C.", "US", "US-DC"), ("Québec", "CA", "CA-QC"), ("ON", "CA", "CA-ON"),
+    ("New South Wales", "AU", "AU-NSW"), ("nsw", "AU", "AU-NSW"), ("SP", "BR", "BR-SP"),
+    ("São Paulo", "BR", "BR-SP"), ("Nuevo León", "MX", "MX-NLE"), ("CDMX", "MX", "MX-CMX"),
+    ("Tamil Nadu", "IN", "IN-TN"), ("Orissa", "IN", "IN-OD"),
+    ("Bayern", "DE", None),  # Germany's postal codes tell its towns apart
+    ("Lombardia", "IT", None),  # regions and provinces: a list may give either
+    ("XX", "US", None), ("IL", None, None),
+])
+def test_a_state_or_province_keys_as_its_iso_code(text: str, country: str | None,
+                                                   key: str | None) -> None:
+    assert state_key(text, country) == key
+
+
+@pytest.mark.parametrize(("address", "country", "state"), [
+    (Address(city="Springfield", region="Missouri"), "US", "US-MO"),  # the name says the US
+    (Address(city="Springfield", region="IL"), None, None),  # a code alone does not
+    (Address(full="12 Main St, Springfield, MO"), "US", "US-MO"),  # Missouri, not Macao
+    (Address(full="12 Main St, Springfield, IL"), "US", "US-IL"),  # Illinois, not Israel
+    (Address(full="100 King St W, Toronto, ON M5X 1A9"), "CA", "CA-ON"),
+    (Address(full="Rua Augusta 100, 01305-000 São Paulo/SP"), "BR", "BR-SP"),
+    (Address(full="Hauptstr. 5, 10115 Berlin, DE"), "DE", None),
+    (Address(full="12 Main Street, Tel Aviv, Israel"), "IL", None),
+])
+def test_a_leads_state_is_read_from_its_column_or_its_one_line_address(
+        address: Address, country: str | None, state: str | None) -> None:
+    lead = normalize_lead(Lead(name="ABC Plumbing", address=address,
+                               source=SourceMeta(source_id="t", page_url="http://x.test/")))
+    assert (lead.country, lead.state) == (country, state)
 
 
 CITIES_WITH_POSTAL_CODES = [

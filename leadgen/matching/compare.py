@@ -203,6 +203,9 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return place is not None and (other := cjk_place(right)) is not None and (
                 place != other)
         return other_place
+    if test == "other_country":
+        # "US-IL" and "CA-ON": states of two countries (the country comparison weighs that)
+        return lambda left, right: left.split("-", 1)[0] != right.split("-", 1)[0]
     if test == "same_register":
         return lambda left, right: register_of(left) == register_of(right)
     if test == "same_domain_name":

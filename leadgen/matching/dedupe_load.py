@@ -82,7 +82,8 @@ def load(engine: Engine, rules: MatchingRules, region: str | None,
                 profiles.append(profile._replace(
                     postals=common.setdefault(profile.postals, profile.postals),
                     cities=common.setdefault(profile.cities, profile.cities),
-                    countries=common.setdefault(profile.countries, profile.countries)))
+                    countries=common.setdefault(profile.countries, profile.countries),
+                    states=common.setdefault(profile.states, profile.states)))
     return loaded
 
 

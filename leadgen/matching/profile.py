@@ -74,6 +74,9 @@ class MatchProfile(NamedTuple):
     ids: tuple[str, ...] = ()
     """Register and tax numbers as keys ("vat:DE136695976", see
     :mod:`leadgen.normalize.registry`)."""
+    states: tuple[str, ...] = ()
+    """States and provinces as ISO 3166-2 codes ("US-IL"), where town names repeat across
+    them (:data:`leadgen.normalize.address.STATE_KEY_COUNTRIES`)."""
 
     def values(self, field: str) -> tuple[str, ...]:
         return getattr(self, FIELD_ATTR[field])  # type: ignore[no-any-return]
@@ -90,17 +93,19 @@ class MatchProfile(NamedTuple):
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
         data = data or {}
-        names, domains, phones, streets, postals, cities, countries, ids = (
+        names, domains, phones, streets, postals, cities, countries, ids, states = (
             tuple(data.get(attr, ())) for attr in _ATTRS)
         return cls(names, domains, phones, streets, shared(postals), shared(cities),
-                   shared(countries), ids)
+                   shared(countries), ids, shared(states))
 
 
-_ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries", "ids")
+_ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries", "ids",
+          "states")
 #: The profile attribute of each field the rules name.
 FIELD_ATTR = {
     "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
     "postal": "postals", "city": "cities", "country": "countries", "registry": "ids",
+    "state": "states",
 }
 
 
@@ -161,6 +166,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         cities=shared(cities),
         countries=shared((lead.country,)) if lead.country else (),
         ids=registry_keys(lead.lead.extra, lead.country) if lead.lead.extra else (),
+        states=shared((lead.state,)) if lead.state else (),
     )
 
 

@@ -14,7 +14,7 @@ from leadgen.profile import format_validation_error, load_yaml_with_lines
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yaml")
 
 FieldName = Literal["name", "domain", "phone", "street", "postal", "city", "country",
-                    "registry"]
+                    "registry", "state"]
 KeyField = Literal[
     "name", "name_token", "domain", "phone", "phone_tail", "postal", "city", "street", "country",
     "pinyin", "registry",
@@ -22,7 +22,7 @@ KeyField = Literal[
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
     "direct_dial", "number_and_fuzzy", "number_on_one_only", "other_number", "transliterated",
-    "other_script", "other_place", "own_words", "post_box",
+    "other_script", "other_place", "other_country", "own_words", "post_box",
     "same_domain_name", "same_without_spaces", "same_register", "else",
 ]
 

@@ -10,6 +10,7 @@ from typing import NamedTuple
 import pycountry
 
 from leadgen.items import Address
+from leadgen.normalize.address_patterns import STREET_US as _US_STREET
 from leadgen.normalize.address_patterns import US_STATE_CODES
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import (
@@ -1013,7 +1014,16 @@ def _without_country(text: str) -> str:
         country = _qualified_country(named, last)
         if country and country not in _CITY_STATES:
             return before.strip(" ,")
+    if _us_state_last(text.split(",")):
+        return text
     return head.strip(" ,") if normalize_country(last) else text
+
+
+def _us_state_last(parts: list[str]) -> bool:
+    """Whether a one-line address's last comma part is a US state's code after a US street
+    and a town ("12 Main St, Springfield, MO": Missouri, not Macao; "..., IL" not Israel)."""
+    return (len(parts) > 2 and parts[-1].strip() in US_STATE_CODES
+            and _US_STREET.search(parts[0]) is not None)
 
 
 def _qualified_country(named: str, qualifier: str) -> str | None:
@@ -1033,6 +1043,8 @@ def end_country(full: str) -> str | None:
         return None
     if len(parts) > 2 and (country := _qualified_country(parts[-2], parts[-1])):
         return country
+    if _us_state_last(parts):
+        return "US"
     if country := normalize_country(parts[-1]) or city_state(parts[-1]):
         return country
     found = _COUNTRY_AND_CODE.search("," + parts[-1])  # "..., China 518057"
@@ -1134,6 +1146,77 @@ def state_code_of(text: str, country: str) -> bool:
     code or its name."""
     return (_state_code(text) in STATE_CODES.get(country, ())
             or _country_key(text) in STATE_NAMES.get(country, ()))
+
+
+#: Countries whose lists give a state or province beside the town and whose town names repeat
+#: from one to another (Springfield, IL and MO; London, ON; Valparaíso, GO and SP), with one
+#: level of them (Italy's regions and provinces, France's regions and departments are two: a
+#: list may give either, so theirs are not compared).
+STATE_KEY_COUNTRIES = frozenset({"US", "CA", "AU", "BR", "MX", "IN"})
+#: Names lists write beside pycountry's: the US's older abbreviations ("Ill.", "Calif.";
+#: "N.Y." is its code with dots), "Washington, D.C.", Mexico City, India's older names.
+_STATE_ALIASES = {
+    "US": {"washington dc": "US-DC", "dc": "US-DC", **{
+        abbreviation: f"US-{code}" for code, abbreviations in (
+            ("AL", "ala"), ("AZ", "ariz"), ("AR", "ark"), ("CA", "calif cal"), ("CO", "colo"),
+            ("CT", "conn"), ("DE", "del"), ("FL", "fla"), ("IL", "ill"), ("IN", "ind"),
+            ("KS", "kan kans"), ("MA", "mass"), ("MI", "mich"), ("MN", "minn"),
+            ("MS", "miss"), ("MT", "mont"), ("NE", "neb nebr"), ("NV", "nev"),
+            ("OK", "okla"), ("OR", "ore oreg"), ("PA", "penn penna"), ("TN", "tenn"),
+            ("TX", "tex"), ("WA", "wash"), ("WV", "wva"), ("WI", "wis wisc"), ("WY", "wyo"))
+        for abbreviation in abbreviations.split()}},
+    "CA": {"pq": "CA-QC", "nfld": "CA-NL", "newfoundland": "CA-NL"},
+    "MX": {"cdmx": "MX-CMX", "df": "MX-CMX", "distrito federal": "MX-CMX",
+           "mexico city": "MX-CMX", "edomex": "MX-MEX", "estado de mexico": "MX-MEX"},
+    "IN": {"orissa": "IN-OD", "uttaranchal": "IN-UK", "pondicherry": "IN-PY", "tg": "IN-TS",
+           "or": "IN-OD", "ut": "IN-UK", "ct": "IN-CG"},
+}
+
+
+@lru_cache(maxsize=16)
+def _state_keys(country: str) -> dict[str, str]:
+    """Each first-level subdivision of ``country`` by its code and its name as keys ("il",
+    "illinois" -> "US-IL")."""
+    keys = dict(_STATE_ALIASES.get(country, {}))
+    for subdivision in pycountry.subdivisions.get(country_code=country) or ():
+        if subdivision.parent_code:
+            continue
+        code = subdivision.code
+        keys[code.split("-", 1)[1].lower()] = code
+        keys.setdefault(_country_key(subdivision.name), code)
+    return keys
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def state_key(text: str | None, country: str | None) -> str | None:
+    """The ISO 3166-2 code of the state or province ``text`` names in ``country`` ("IL",
+    "Ill.", "Illinois" in the US -> "US-IL"; "Québec" -> "CA-QC"), for the countries of
+    :data:`STATE_KEY_COUNTRIES`; None for others and for what names none."""
+    if not text or country not in STATE_KEY_COUNTRIES:
+        return None
+    keys = _state_keys(country)
+    key = _country_key(text)
+    return keys.get(key) or keys.get(key.replace(" ", ""))
+
+
+def state_name_country(text: str | None) -> str | None:
+    """The country whose state or province ``text`` names by its name ("Missouri" -> US,
+    "Ontario" -> CA), when one of :data:`STATE_KEY_COUNTRIES` alone has it; None for codes
+    ("DE" in a region column may be Germany as well as Delaware) and other names."""
+    key = _country_key(text) if text else ""
+    if len(key) < 4:
+        return None
+    found = [country for country in sorted(STATE_KEY_COUNTRIES) if key in _state_keys(country)]
+    return found[0] if len(found) == 1 else None
+
+
+def state_code_country(text: str | None) -> str | None:
+    """The country whose state or province code ``text`` is, when one of the US, Canada and
+    Australia alone has it ("IL" -> US, "ON" -> CA; "WA" is in two). Weak for one row ("DE"
+    may be Germany): for a list whose state column is such codes throughout."""
+    code = _state_code(text) if text else ""
+    found = [country for country, codes in STATE_CODES.items() if code in codes]
+    return found[0] if len(found) == 1 else None
 
 
 def _split_at_commas(text: str) -> AddressParts:

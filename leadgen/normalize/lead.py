@@ -20,6 +20,8 @@ from leadgen.normalize.address import (
     postal_code_country,
     state_code_of,
     state_country,
+    state_key,
+    state_name_country,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import countries_of_form, normalize_name
@@ -69,6 +71,8 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     if place := city_state(address.city):  # "Singapore" in the city column
         return place
     if place := state_country(address.region, address.postal_code):  # "WI", "53590"
+        return place
+    if place := state_name_country(address.region):  # "Missouri" in the state column
         return place
     # No country named: a postal code of one country's own shape names it ("London SW1A
     # 2AA" in a German list is in Britain, and its phone a British number; "M6G 1A4" in the
@@ -190,4 +194,5 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         country=country,
         postal_code=normalize_postal_code(parts.postal_code, country),
         city=city_key(parts.city),
+        state=state_key(parts.region, country),
     )
