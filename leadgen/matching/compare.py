@@ -203,6 +203,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return place is not None and (other := cjk_place(right)) is not None and (
                 place != other)
         return other_place
+    if test == "acronym":
+        return is_acronym_of
     if test == "other_country":
         # "US-IL" and "CA-ON": states of two countries (the country comparison weighs that)
         return lambda left, right: left.split("-", 1)[0] != right.split("-", 1)[0]
@@ -212,6 +214,25 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return lambda left, right: (name := domain_name(left)) is not None and (
             name == domain_name(right))
     return lambda left, right: True  # else
+
+
+def is_acronym_of(left: str, right: str) -> bool:
+    """Whether one name key is the other's initials, its linking words in or out: "ibm" and
+    "international business machines", "bmw" and "bayerische motoren werke", "boa" and
+    "bank of america" (two to six letters against as many words)."""
+    short, long = (left, right) if len(left) <= len(right) else (right, left)
+    if not 2 <= len(short) <= 6 or not short.isascii() or not short.isalpha():
+        return False
+    words = long.split()
+    if len(words) < 2 or len(words) > 2 * len(short):
+        return False
+    return short in ("".join(word[0] for word in words), "".join(
+        word[0] for word in words if word not in _LINKING_WORDS))
+
+
+#: Words an acronym may leave out ("Bank of America": BOA or BA).
+_LINKING_WORDS = frozenset({"of", "and", "the", "for", "de", "der", "und", "du", "des", "la",
+                            "di", "del", "y", "et", "e"})
 
 
 def domain_name(domain: str) -> str | None:
