@@ -203,6 +203,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return place is not None and (other := cjk_place(right)) is not None and (
                 place != other)
         return other_place
+    if test == "numbered_otherwise":
+        return numbered_otherwise
     if test == "acronym":
         return is_acronym_of
     if test == "other_country":
@@ -214,6 +216,27 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return lambda left, right: (name := domain_name(left)) is not None and (
             name == domain_name(right))
     return lambda left, right: True  # else
+
+
+def numbered_otherwise(left: str, right: str) -> bool:
+    """Whether two names are one name with other numbers in it: "solarpark alpha 3" and
+    "solarpark alpha 4", "filiale 12 meyer" and "filiale 7 meyer" (a project company, a
+    branch or a fund each: numbered, they are many)."""
+    left_numbers, left_rest = _numbers_in_name(left)
+    if not left_numbers:
+        return False
+    right_numbers, right_rest = _numbers_in_name(right)
+    return bool(right_numbers) and left_numbers != right_numbers and left_rest == right_rest
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _numbers_in_name(name: str) -> tuple[frozenset[str], str]:
+    """A name key's numbers (without leading zeros) and its words without them."""
+    numbers = frozenset(number.lstrip("0") or "0" for number in _NUMBER.findall(name))
+    return numbers, " ".join(_NUMBER.sub(" ", name).split()) if numbers else name
 
 
 def is_acronym_of(left: str, right: str) -> bool:
