@@ -1,7 +1,11 @@
 """The suppression list (do-not-contact / forget), honoured on every ingest and export.
 
 An entry is an e-mail, a registered domain, an E.164 phone or a company name key. A lead that
-matches any entry is never stored; a company that matches is never exported.
+matches any entry is never stored; a company that matches is never exported. A contact
+person's e-mail and phone count as the company's. A name is suppressed as the matcher keys
+it, with the variants it matches by (umlauts spelled out, a Chinese name without its place
+qualifiers: see :func:`leadgen.matching.profile.name_variants`), and a company is refused
+under any name it goes by.
 """
 
 from __future__ import annotations
@@ -52,11 +56,17 @@ class SuppressionList:
 
     def reason_for(self, lead: NormalizedLead) -> str | None:
         """Why ``lead`` must not be stored, or None when it may."""
+        from leadgen.ingest.records import contact_tuples
+        from leadgen.matching.profile import name_variants
+
+        contacts = contact_tuples(lead) if lead.lead.contacts else []
         return self._reason(
-            emails=[email.address for email in lead.emails],
+            emails=[email.address for email in lead.emails]
+            + [row[1] for row in contacts if row[0] == "email"],
             domains=[lead.registered_domain] if lead.registered_domain else [],
-            phones=[phone.e164 for phone in lead.phones],
-            name_key=lead.name_key,
+            phones=[phone.e164 for phone in lead.phones]
+            + [row[1] for row in contacts if row[0] == "phone"],
+            name_keys=name_variants(lead.name_key, lead.display_name),
         )
 
     def reason_for_prepared(self, item: PreparedLead) -> str | None:
@@ -66,11 +76,13 @@ class SuppressionList:
             emails=[row[1] for row in item.contacts if row[0] == "email"],
             domains=list(item.profile.domains),
             phones=[row[1] for row in item.contacts if row[0] == "phone"],
-            name_key=item.name_key,
+            name_keys=(item.name_key, *item.profile.names),
         )
 
     def reason_for_company(self, company: Company, contacts: list[ContactPoint] = ()) -> str | None:  # type: ignore[assignment]
         """Why ``company`` must not be exported, or None when it may."""
+        from leadgen.ingest.ingestor import stored_profile
+
         emails = [company.email] if company.email else []
         phones = [company.phone] if company.phone else []
         for contact in contacts:
@@ -79,13 +91,12 @@ class SuppressionList:
             elif contact.kind == "phone":
                 phones.append(contact.value)
         domains = [company.registered_domain] if company.registered_domain else []
-        return self._reason(
-            emails=emails, domains=domains, phones=phones, name_key=company.name_key
-        )
+        names = (company.name_key, *stored_profile(company).names) if (
+            self.entries["name_key"]) else ()
+        return self._reason(emails=emails, domains=domains, phones=phones, name_keys=names)
 
-    def _reason(
-        self, *, emails: list[str], domains: list[str], phones: list[str], name_key: str | None
-    ) -> str | None:
+    def _reason(self, *, emails: list[str], domains: list[str], phones: list[str],
+                name_keys: tuple[str | None, ...]) -> str | None:
         for email in emails:
             email = email.lower()
             if email in self.entries["email"]:
@@ -99,8 +110,9 @@ class SuppressionList:
         for phone in phones:
             if phone in self.entries["phone"]:
                 return f"phone {phone} is suppressed"
-        if name_key and name_key in self.entries["name_key"]:
-            return f"company name {name_key!r} is suppressed"
+        for name_key in name_keys:
+            if name_key and name_key in self.entries["name_key"]:
+                return f"company name {name_key!r} is suppressed"
         return None
 
 
@@ -147,9 +159,25 @@ def classify_target(target: str) -> tuple[str, str]:
 
 def forget(session: Session, target: str, reason: str | None = None) -> dict[str, Any]:
     """Suppress ``target`` and erase every stored company, record and contact it matches."""
-    kind, value = classify_target(target)
-    erased = suppress_and_erase(session, [(kind, value)], reason)
+    entries = target_entries(target)
+    kind, value = entries[0]
+    erased = suppress_and_erase(session, entries, reason)
     return {"kind": kind, "value": value, "companies_erased": erased}
+
+
+def target_entries(target: str) -> list[tuple[str, str]]:
+    """The entries that suppress ``target``: :func:`classify_target`'s, and for a company
+    name the other keys the matcher knows it by ("Müller & Söhne": "muller and sohne" and
+    "mueller and soehne"; "深圳市华强电子有限公司": also "华强电子")."""
+    kind, value = classify_target(target)
+    if kind != "name_key":
+        return [(kind, value)]
+    from leadgen.matching.profile import name_variants
+    from leadgen.normalize import normalize_name
+
+    name = normalize_name(target.strip())
+    return [(kind, value)] + [(kind, variant) for variant in name_variants(
+        value, name.display_name) if variant != value]
 
 
 def suppress_and_erase(session: Session, entries: list[tuple[str, str]],
@@ -194,6 +222,9 @@ def _matching_companies(session: Session, suppressions: SuppressionList) -> set[
             if kind in ("email", "phone"):
                 ids(select(ContactPoint.company_id).where(ContactPoint.kind == kind,
                                                           ContactPoint.value.in_(chunk)))
+            elif kind == "name_key":  # any name the company goes by (its name keys)
+                ids(select(CompanyKey.company_id).where(CompanyKey.kind == "name",
+                                                        CompanyKey.value.in_(chunk)))
     if entries["domain"]:  # an e-mail at a suppressed domain, whatever the website says
         domains = entries["domain"]
         for query in (select(Company.id, Company.email).where(Company.email.is_not(None)),
@@ -243,7 +274,10 @@ def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
         if path.suffix.lower() == ".csv":
-            lines = [row[0] if row else "" for row in csv.reader(lines)]
+            # Excel writes ";" (German, French lists) or tabs where "," is the decimal mark
+            first = next((line for line in lines if line.strip()), "")
+            delimiter = next((mark for mark in (";", "\t") if mark in first), ",")
+            lines = [row[0] if row else "" for row in csv.reader(lines, delimiter=delimiter)]
         numbered = list(enumerate(lines, start=1))
     entries: list[tuple[str, str]] = []
     problems: list[str] = []
@@ -253,7 +287,7 @@ def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
                                                  and column_key(line) in _HEADER_WORDS):
             continue
         try:
-            entries.append(classify_target(line))
+            entries += target_entries(line)
         except InputError as exc:
             problems.append(f"{path.name}:{number}: {exc}")
     return entries, problems

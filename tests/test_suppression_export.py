@@ -187,3 +187,71 @@ def test_forget_a_do_not_contact_workbook(sqlite_url: str, tmp_path: Path) -> No
         result.output)
     assert "suppressed 1 entries from sperrliste.xlsx (1 lines refused); erased 1 companies" in (
         result.output)
+
+
+def _import(tmp_path: Path, url: str, name: str, text: str, source: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["import", str(path), "--source", source, "--region", "DE",
+                                 "--db", url])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _exported_names(url: str) -> list[str]:
+    output = runner.invoke(app, ["export", "--format", "json", "--db", url]).output
+    return sorted(document["name"] for document in json.loads(output))
+
+
+def test_a_forgotten_phone_of_a_contact_person_is_neither_stored_nor_exported(
+        sqlite_url: str, tmp_path: Path) -> None:
+    """A person's direct line is the company's number too: forgotten, it keeps the row out
+    (it was stored in the person's details and exported in the CRM's person columns), and
+    forgetting it later erases the company."""
+    rows = ("Firma,Telefon,Ansprechpartner,Contact Phone\n"
+            "Alpha Drucktechnik GmbH,030 1234567,Hans Müller,0171 5555555\n"
+            "Beta Maschinenbau KG,089 7654321,Anna Schmidt,0172 6666666\n")
+    forgotten = runner.invoke(app, ["forget", "+49 171 5555555", "--db", sqlite_url])
+    assert forgotten.exit_code == 0, forgotten.output
+    output = _import(tmp_path, sqlite_url, "list.csv", rows, "fair")
+    assert "suppressed (phone +491715555555 is suppressed)" in output
+    assert _exported_names(sqlite_url) == ["Beta Maschinenbau"]
+    again = runner.invoke(app, ["forget", "+49 172 6666666", "--db", sqlite_url])
+    assert "erased 1 companies" in again.output
+    assert _exported_names(sqlite_url) == []
+
+
+def test_a_company_forgotten_by_name_stays_out_under_the_names_the_matcher_knows(
+        sqlite_url: str, tmp_path: Path) -> None:
+    """Forgotten as "Müller & Söhne GmbH", a company came back as "Mueller und Soehne GmbH";
+    "深圳市华强电子有限公司" came back as "华强电子（深圳）有限公司" (the matcher knows each as
+    the same company). And a name a merged company goes by besides its own is forgotten
+    with it."""
+    for name in ("Müller & Söhne GmbH", "深圳市华强电子有限公司"):
+        runner.invoke(app, ["forget", name, "--db", sqlite_url])
+    output = _import(tmp_path, sqlite_url, "b.csv",
+                     "Firma,Ort\nMueller und Soehne GmbH,Köln\n华强电子（深圳）有限公司,深圳\n"
+                     "Gamma Logistik GmbH,Bonn\n", "b")
+    assert output.count("suppressed (company name") == 2
+    assert _exported_names(sqlite_url) == ["Gamma Logistik"]
+    _import(tmp_path, sqlite_url, "alias.csv", "Firma,USt-IdNr\n"
+            "Acme Trading GmbH,DE136695976\nAcme Verpackung GmbH,DE136695976\n", "c")
+    merged = _exported_names(sqlite_url)  # one company, under one of its two names
+    assert len(merged) == 2 and merged[0] in ("Acme Trading", "Acme Verpackung")
+    other = "Acme Trading GmbH" if merged[0] == "Acme Verpackung" else "Acme Verpackung GmbH"
+    forgotten = runner.invoke(app, ["forget", other, "--db", sqlite_url])
+    assert "erased 1 companies" in forgotten.output
+    assert _exported_names(sqlite_url) == ["Gamma Logistik"]
+
+
+def test_a_do_not_contact_list_separated_by_semicolons(sqlite_url: str, tmp_path: Path) -> None:
+    """Excel writes ";" where "," is the decimal mark: the first column is the entry (the
+    whole line was read as a company name: "beta-log.de;dnc")."""
+    _seed(sqlite_url)
+    dnc = tmp_path / "dnc.csv"
+    dnc.write_text("E-Mail;Grund\nhuayu.cn;dnc\ninfo@acme.de;Kunde\n", encoding="utf-8")
+    result = runner.invoke(app, ["forget", "--file", str(dnc), "--db", sqlite_url])
+    assert "erased 2 companies" in result.output, result.output
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        assert sorted(session.scalars(select(Suppression.value))) == ["huayu.cn", "info@acme.de"]

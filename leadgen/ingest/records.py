@@ -99,6 +99,17 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
     for phone in lead.phones:
         add("phone", phone.e164, {"kind": phone.kind, "extension": phone.extension,
                                   "raw": phone.raw})
+    person_phones: dict[int, Any] = {}
+    if raw.contacts:  # a contact person's phone reaches the company too (a direct line)
+        dialled = {phone.e164 for phone in lead.phones}
+        for index, person in enumerate(raw.contacts):
+            if person.phone and (own_phone := normalize_phone(person.phone, lead.country)):
+                person_phones[index] = own_phone
+                if own_phone.e164 not in dialled:
+                    dialled.add(own_phone.e164)
+                    add("phone", own_phone.e164, {
+                        "kind": own_phone.kind, "extension": own_phone.extension,
+                        "raw": own_phone.raw, "person": person_name(person.name)})
     for fax_raw in raw.fax:
         fax = normalize_phone(fax_raw, lead.country)
         if fax:
@@ -107,12 +118,12 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
         add("website", lead.website)
     for social in raw.social:
         add("social", social)
-    for person in raw.contacts:
+    for index, person in enumerate(raw.contacts):
         details: dict[str, Any] = {}
         if person.email:
             details["email"] = person.email
         if person.phone:
-            person_phone = normalize_phone(person.phone, lead.country)
+            person_phone = person_phones.get(index)
             details["phone"] = person_phone.e164 if person_phone else person.phone
         decision = person.decision_maker
         if decision is None:  # a directory's or list's contact: its title says
