@@ -711,7 +711,7 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("Unit 5, Riverside Park, Leeds", ("Unit 5, Riverside Park", None, "Leeds", None)),
     ("12 main st, new york, ny", ("12 main st", None, "new york", "NY")),
     ("1234 Main Street", (None, None, None, None)),
-    ("Springfield, IL", (None, None, None, None)),  # no house number: a town and its state?
+    ("Springfield, IL", (None, None, "Springfield", "IL")),  # Illinois, or Israel: the list says
     # No house number, but a street type before the town: a street and its town.
     ("Marienplatz, München", ("Marienplatz", None, "München", None)),
     ("Sheikh Zayed Road, Dubai", ("Sheikh Zayed Road", None, "Dubai", None)),
@@ -809,6 +809,14 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("İstiklal Cad. No:10, 34430 Beyoğlu/İstanbul",
      ("İstiklal Cad. No:10", "34430", "Beyoğlu/İstanbul", None)),
     ("Kaiserstr. 1, 60311 Frankfurt/Main", ("Kaiserstr. 1", "60311", "Frankfurt/Main", None)),
+    # A town and its country, its postal code before it or not: no street to read, a town
+    # (a CRM's address line of a company without a street; it was read as none, or as a street)
+    ("Berlin, Germany", (None, None, "Berlin", None)),
+    ("Berlin, DE", (None, None, "Berlin", "DE")),  # Germany, or Delaware: the list says
+    ("10115 Berlin, Germany", (None, "10115", "Berlin", None)),
+    ("宁波, CN", (None, None, "宁波", None)),
+    ("Hauptstraße, Germany", (None, None, None, None)),  # a street, no town
+    ("Suite 5, USA", (None, None, None, None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts

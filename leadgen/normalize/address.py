@@ -870,13 +870,41 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
         found = _COUNTRY_AND_CODE.search(text)
         if found and normalize_country(found["country"]) in _CODE_AFTER_COUNTRY:
             text, code_after_country = text[:found.start()].strip(" ,"), found["code"]
-        text = _without_country(text)
+        without = _without_country(text)
+        if without != text and "," not in without and (town := _town_alone(without)):
+            # "Berlin, Germany", "10115 Berlin, DE", "宁波, CN"; "Springfield, IL" may be in
+            # Illinois: the code is its region too (the list's country tells which)
+            last = text.rpartition(",")[2].strip()
+            return town._replace(region=last if last in US_STATE_CODES else None), None
+        text = without
     if has_cjk(text):
         return _split_cjk(text), None
     parts, tag = _read_parts(text)
     if code_after_country and not parts.postal_code:
         parts = parts._replace(postal_code=code_after_country)
     return _province_as_region(parts, tag), tag
+
+
+#: A town alone, its postal code before it or not ("Berlin", "10115 Berlin", "宁波市").
+_TOWN_ALONE = re.compile(r"(?:(?P<code>\d{4,5})\s+)?(?P<town>[^\W\d_][^\d,]{1,40})")
+_CJK_TOWN_ALONE = re.compile(r"[\u4e00-\u9fff]{2,4}市?")
+
+
+def _town_alone(text: str) -> AddressParts | None:
+    """The town (and postal code) a one-line address that named its country gives when it
+    gives nothing else ("Berlin, Germany", "10115 Berlin, DE", "宁波, CN"), or None when the
+    rest may be a street ("Hauptstraße", "Business Bay"), a unit or more than a town."""
+    text = text.strip()
+    if _CJK_TOWN_ALONE.fullmatch(text):
+        return AddressParts(city=text)
+    found = _TOWN_ALONE.fullmatch(text)
+    if found is None or len(found["town"].split()) > 3:
+        return None
+    town = found["town"].strip()
+    if (_names_street_type(town) or _UNIT_OR_STREET.search(town)
+            or any(word.strip(".").lower() in _STREET_WORDS for word in town.split())):
+        return None
+    return AddressParts(postal_code=found["code"], city=town)
 
 
 #: A country and a postal code after it, ending a one-line address: "..., China 518057";
