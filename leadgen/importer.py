@@ -38,6 +38,7 @@ from leadgen.normalize.address import with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.person import full_name, names_person
+from leadgen.normalize.text import has_cjk
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
@@ -48,7 +49,7 @@ FIELDS = (
     "country", "address", "description", "category", "legal_name", "social", "contact_name",
     "contact_first_name", "contact_last_name", "contact_title", "contact_email",
     "contact_phone", "employees", "revenue", "founded_year", "house_number", "executive",
-    "registry_id", "address_line_2",
+    "registry_id", "address_line_2", "legal_form", "people",
 )
 _SPLIT = re.compile(r"[;|\n]+")
 T = TypeVar("T")
@@ -83,7 +84,7 @@ class ImportReport:
 
 #: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
 LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive",
-                         "registry_id"})
+                         "registry_id", "people"})
 #: Fields whose several columns are joined into one value: SAP's and DATEV's "Name 1" and
 #: "Name 2" ("Stadtwerke", "Göppingen GmbH") are one company name.
 JOINED_FIELDS = frozenset({"name"})
@@ -206,10 +207,19 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     for column in get("executive") or ():  # "Geschäftsführer": "Hans Müller, Eva Weber"
         contacts += [Contact(name=person, title=column.strip())
                      for person in _people(row.get(column) or "") if person not in people]
+    for text in _values(row, get("people")):  # leadgen's export: "Eva Weber (Einkauf) <…>"
+        if (found := _PERSON.fullmatch(text)) and found["name"] not in people:
+            people.append(found["name"])
+            contacts.append(Contact(name=found["name"], title=found["title"],
+                                    email=found["email"]))
+    name = _joined(row, get("name"))
+    if (form := _one(row, get("legal_form"))) and form.casefold() not in name.casefold():
+        # "Müller & Söhne" and "GmbH" in a column of its own (a register's, leadgen's export)
+        name = f"{name}{form}" if has_cjk(form) else f"{name} {form}"
     size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
                         _one(row, get("founded_year")))
     return Lead(
-        name=_joined(row, get("name")),
+        name=name,
         source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id),
         website=_one(row, get("website")),
         emails=emails,
@@ -228,6 +238,9 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
 
 
 _PEOPLE_SPLIT = re.compile(r"[;|\n、，]+|\s+/\s+")
+#: A person as leadgen's export writes one: "Eva Weber (Einkauf) <e.weber@acme.de>".
+_PERSON = re.compile(r"(?P<name>[^()<>]*[^\s()<>])\s*(?:\((?P<title>[^()]+)\))?"
+                     r"\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?")
 
 
 def _people(cell: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -583,3 +584,34 @@ def test_namesakes_in_towns_of_one_name_in_two_states_stay_two_companies(
     assert sorted(tuple(row) for row in companies) == [("ABC Plumbing", "US")] * 2
     company_of = {data["address"]["region"]: company for company, data in records}
     assert company_of["IL"] == company_of["Illinois"] != company_of["MO"]
+
+
+def test_leadgens_own_export_imports_again_without_losing_a_field(tmp_path: Path) -> None:
+    """The export's legal form, register numbers and contact people came back as "not
+    imported": a company lost its "GmbH", its VAT number (the strongest match key) and its
+    people. Now exporting the re-imported list gives the same rows."""
+    db, _ = _imported(
+        tmp_path, "list.csv",
+        "Firma,Rechtsform,USt-IdNr,Telefon,E-Mail,Ort,Land,Ansprechpartner,Position\n"
+        "Müller & Söhne,GmbH,DE136695976,089 123456,info@mueller-soehne.de,München,DE,"
+        "Dr. Hans Müller,Geschäftsführer\n"
+        "华强电子,有限公司,,0755 8321 2345,hq@huaqiang.cn,深圳,CN,李娜,总经理\n",
+        "--source", "list")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    assert runner.invoke(app, ["export", "-o", str(first), "--db", db]).exit_code == 0
+    again = f"sqlite:///{tmp_path / 'again.db'}"
+    result = runner.invoke(app, ["import", str(first), "--source", "export", "--db", again])
+    assert result.exit_code == 0 and "legal_form=legal_form" in result.output, result.output
+    assert "people=people" in result.output and "registry_id=registry_ids" in result.output
+    assert runner.invoke(app, ["export", "-o", str(second), "--db", again]).exit_code == 0
+
+    def rows(path: Path) -> list[dict[str, str]]:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [{key: value for key, value in row.items()
+                     if key not in ("sources", "first_seen", "last_seen")}
+                    for row in csv.DictReader(handle)]
+    exported = rows(first)
+    assert [(row["name"], row["legal_form"], row["registry_ids"]) for row in exported] == [
+        ("Müller & Söhne", "GmbH", "vat:DE136695976"), ("华强电子", "有限公司", "")]
+    assert exported[0]["people"] == "Hans Müller (Geschäftsführer)"
+    assert rows(second) == exported
