@@ -32,6 +32,7 @@ def _channel(contact: ContactPoint) -> dict[str, Any]:
         item["person"] = details["person"]
     if contact.kind in ("phone", "fax"):
         item["type"] = (details.get("check") or {}).get("type")
+        item["extension"] = details.get("extension")
     return item
 
 

@@ -89,16 +89,18 @@ def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
 
     def statuses(items: list[dict[str, Any]]) -> str:
         return join([f"{i['value']}={i['status'] or 'unchecked'}" for i in items])
+    extensions = {phone["value"]: phone.get("extension") for phone in doc["phones"]}
     return {
         "id": doc["id"], "name": doc["name"], "legal_form": doc["legal_form"],
         "website": doc["website"], "domain": doc["domain"], "email": doc["email"],
-        "phone": doc["phone"], **{k: doc["address"][k] for k in (
+        "phone": dialled(doc["phone"], extensions.get(doc["phone"])),
+        **{k: doc["address"][k] for k in (
             "street", "postal_code", "city", "region", "country")},
         "categories": join(doc["categories"]), "status": doc["status"],
         "score": score.get("score"), "grade": score.get("grade"),
         "emails": join([e["value"] for e in doc["emails"]]),
         "email_statuses": statuses(doc["emails"]),
-        "phones": join([p["value"] for p in doc["phones"]]),
+        "phones": join([dialled(p["value"], p.get("extension")) for p in doc["phones"]]),
         "phone_statuses": statuses(doc["phones"]),
         "social": join([s["value"] for s in doc["social"]]),
         "decision_makers": join([_person(p, email=False) for p in doc["decision_makers"]]),
@@ -107,6 +109,12 @@ def csv_row(doc: dict[str, Any]) -> dict[str, Any]:
         "first_seen": doc["first_seen"], "last_seen": doc["last_seen"],
         "registry_ids": join(doc.get("registry_ids") or []),
     }
+
+
+def dialled(number: str | None, extension: str | None) -> str | None:
+    """A phone as a spreadsheet shows it, with its extension ("+442079460958 ext. 12": an
+    import reads it back)."""
+    return f"{number} ext. {extension}" if number and extension else number
 
 
 def _person(person: dict[str, Any], *, email: bool = True) -> str:
@@ -118,7 +126,7 @@ def _person(person: dict[str, Any], *, email: bool = True) -> str:
 #: What a spreadsheet takes for a formula at the start of a cell, and a phone number or other
 #: number that merely starts with a sign.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SIGNED_NUMBER = re.compile(r"[+-][\d\s().,/-]*")
+_SIGNED_NUMBER = re.compile(r"[+-][\d\s().,/-]*(?: ext\. \d+)?")
 
 
 def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:

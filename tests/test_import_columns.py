@@ -595,7 +595,7 @@ def test_leadgens_own_export_imports_again_without_losing_a_field(tmp_path: Path
         "Firma,Rechtsform,USt-IdNr,Telefon,E-Mail,Ort,Land,Ansprechpartner,Position\n"
         "Müller & Söhne,GmbH,DE136695976,089 123456,info@mueller-soehne.de,München,DE,"
         "Dr. Hans Müller,Geschäftsführer\n"
-        "华强电子,有限公司,,0755 8321 2345,hq@huaqiang.cn,深圳,CN,李娜,总经理\n",
+        "华强电子,有限公司,,0755 8321 2345 转 808,hq@huaqiang.cn,深圳,CN,李娜,总经理\n",
         "--source", "list")
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     assert runner.invoke(app, ["export", "-o", str(first), "--db", db]).exit_code == 0
@@ -614,4 +614,5 @@ def test_leadgens_own_export_imports_again_without_losing_a_field(tmp_path: Path
     assert [(row["name"], row["legal_form"], row["registry_ids"]) for row in exported] == [
         ("Müller & Söhne", "GmbH", "vat:DE136695976"), ("华强电子", "有限公司", "")]
     assert exported[0]["people"] == "Hans Müller (Geschäftsführer)"
+    assert exported[1]["phone"] == "+8675583212345 ext. 808"  # the extension was left out
     assert rows(second) == exported

@@ -62,10 +62,14 @@ def test_export_json_carries_contacts_statuses_and_decision_makers(sqlite_url: s
     assert acme["sources"] == ["demo"]
 
 
-def test_export_csv_and_country_filter(sqlite_url: str) -> None:
+@pytest.mark.parametrize("output", [[], ["-o", "-"]])  # "-" wrote a file named "-"
+def test_export_csv_and_country_filter(sqlite_url: str, output: list[str], tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     _seed(sqlite_url)
-    result = runner.invoke(app, ["export", "--country", "CN", "--db", sqlite_url])
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "--country", "CN", *output, "--db", sqlite_url])
     assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [r["domain"] for r in rows] == ["huayu.cn"]
     assert rows[0]["email_statuses"] == "info@huayu.cn=valid"

@@ -137,7 +137,7 @@ def query(
 def export(
     what: str = typer.Argument("companies", help="companies (the merged leads) or records."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="File to write (default: stdout)."
+        None, "--output", "-o", help="File to write (default, or -: stdout)."
     ),
     fmt: str = typer.Option("csv", "--format", help="csv, json, jsonl or xlsx (needs --output)."),
     columns: str | None = typer.Option(
@@ -171,6 +171,8 @@ def export(
     """
     if fmt not in ("csv", "json", "jsonl", "xlsx"):
         raise typer.BadParameter(f"unknown format {fmt!r}; use csv, json, jsonl or xlsx")
+    if output is not None and str(output) == "-":
+        output = None  # "-o -": standard output, as Unix tools take it
     if fmt == "xlsx" and output is None:
         raise typer.BadParameter("--format xlsx writes a workbook file: give --output FILE.xlsx")
     column_pairs = column_set(columns) if columns else None
