@@ -700,7 +700,8 @@ def import_file(
     (see :class:`Ingestor`), so the report tells what an import would do.
     """
     if not path.is_file():
-        raise InputError(f"{path}: no such file; give the path of a CSV, .xlsx or JSON file")
+        what = "a folder" if path.is_dir() else "no such file"
+        raise InputError(f"{path}: {what}; give the path of a CSV, .xlsx or JSON file")
     report = ImportReport()
     rows = numbered_rows(path, encoding, sheet, report.warnings)
     first = next(rows, None)

@@ -40,9 +40,13 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
     import openpyxl  # only an import of a workbook pays for loading it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # Opened by us, not by name: a workbook named .csv (an export saved under the wrong name)
+    # is read for what it is; openpyxl refuses a path by its extension.
+    handle = path.open("rb")
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        handle.close()
         raise InputError(f"{path}: not a readable .xlsx workbook ({exc}); save it as .xlsx "
                          "or CSV") from exc
     try:
@@ -74,6 +78,7 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
             yield number, dict(zip(header, cells[:len(header)], strict=True))
     finally:
         book.close()
+        handle.close()
 
 
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')

@@ -47,8 +47,11 @@ EXHIBITORS = [
 ]
 
 
-def test_a_workbook_imports_like_a_csv_file(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "messe.xlsx", {"Aussteller": EXHIBITORS})
+@pytest.mark.parametrize("name", ["messe.xlsx", "messe.csv"])  # a workbook saved as .csv
+def test_a_workbook_imports_like_a_csv_file(tmp_path: Path, name: str) -> None:
+    """A workbook is read for what it is, whatever its name says (openpyxl refused one
+    named .csv by its extension)."""
+    path = _workbook(tmp_path / name, {"Aussteller": EXHIBITORS})
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     result = runner.invoke(app, ["import", str(path), "--source", "messe", "--id-column", "Nr",
                                  "--map", "name=Firma", "--map", "phone=Telefon", "--map",
@@ -56,7 +59,7 @@ def test_a_workbook_imports_like_a_csv_file(tmp_path: Path) -> None:
                                  "country=Land", "--region", "DE", "--db", db])
     assert result.exit_code == 0, result.output + str(result.exception)
     # The row without a name is named by its row in the sheet (7), as Excel numbers it.
-    assert "messe.xlsx:7: no company name" in result.output
+    assert f"{name}:7: no company name" in result.output
     assert "4 rows: merged 1, new 2; 1 rejected" in result.output
     with init_db(db).connect() as conn:
         companies = {row.display_name: row for row in conn.execute(select(Company))}
