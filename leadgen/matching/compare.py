@@ -18,6 +18,7 @@ from rapidfuzz.distance import JaroWinkler
 from leadgen.matching.profile import FIELD_ATTR, MatchProfile, cjk_place
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.phone import is_national_number
 from leadgen.normalize.registry import register_of
 from leadgen.normalize.text import has_cjk, pinyin_syllables, script_of
 
@@ -203,6 +204,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return place is not None and (other := cjk_place(right)) is not None and (
                 place != other)
         return other_place
+    if test == "national_number":
+        return lambda left, right: left == right and is_national_number(left)
     if test == "numbered_otherwise":
         return numbered_otherwise
     if test == "acronym":

@@ -34,6 +34,9 @@ SITE_PLATFORMS = frozenset({
     "jimdo.com", "weebly.com", "godaddysites.com", "wordpress.com", "strikingly.com",
     "mystrikingly.com", "site123.me", "webnode.page", "webnode.com", "hpage.com", "npage.de",
     "page.tl", "jouwweb.nl", "mozello.com", "ueniweb.com",
+    # Blogs and shops by subdomain in Korea, Japan and Russia, and Odoo's hosted sites
+    # ("flowersky.tistory.com", "acme.cafe24.com", "acme.fc2.com", "acme.tilda.ws")
+    "tistory.com", "cafe24.com", "fc2.com", "tilda.ws", "odoo.com",
 })
 #: Hosts of the platform itself, not a customer's: "www.", a language ("en.alibaba.com"),
 #: the platform's own services ("detail.1688.com", "offer.alibaba.com").
