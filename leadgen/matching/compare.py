@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from leadgen.matching.profile import FIELD_ATTR, MatchProfile, cjk_place
+from leadgen.matching.profile import FIELD_ATTR, POST_BOX, MatchProfile, cjk_place
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.phone import is_national_number
@@ -114,8 +114,6 @@ def _same_street_numbers(left: str, right: str) -> tuple[frozenset[str], frozens
     return left_numbers, right_numbers
 
 
-#: A post-office box's street key ("Postfach 10 12 34", "P.O. Box 123", "Apartado 55").
-_POST_BOX = re.compile(r"(?:postfach|p ?o ?box|box|apartado|casilla|bp|cp) ?\d")
 
 
 def _make_test(level: Level, rules: MatchingRules) -> Test:
@@ -174,8 +172,17 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
     if test == "post_box":
         def post_box(left: str, right: str) -> bool:
             """A post-office box and a street: a company's postal and its visiting address."""
-            return (_POST_BOX.match(left) is None) != (_POST_BOX.match(right) is None)
+            return (POST_BOX.match(left) is None) != (POST_BOX.match(right) is None)
         return post_box
+    if test == "same_box_one_town":
+        def same_box_one_town(left: str, right: str) -> bool:
+            """"po box 1500" and "po box 1500 dubai": one box, its town given by one list."""
+            short, long = (left, right) if len(left) <= len(right) else (right, left)
+            return POST_BOX.match(short) is not None and long.startswith(short + " ")
+        return same_box_one_town
+    if test == "post_boxes":
+        return lambda left, right: (POST_BOX.match(left) is not None
+                                    and POST_BOX.match(right) is not None)
     if test == "number_on_one_only":
         def number_on_one_only(left: str, right: str) -> bool:
             """"3rd st" and "8638 w 3rd st": one street, one list leaving out the number."""

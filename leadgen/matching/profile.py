@@ -150,6 +150,8 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
             bare not in names):
         names += (bare,)  # "IBM Deutschland" in Germany: also "ibm" ("IBM Germany" too)
     cities = city_aliases(lead.city)
+    if street and cities and POST_BOX.match(street):
+        street = f"{street} {cities[0]}"  # a box number is its post office's: "po box 1500 dubai"
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"
@@ -168,6 +170,10 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         ids=registry_keys(lead.lead.extra, lead.country) if lead.lead.extra else (),
         states=shared((lead.state,)) if lead.state else (),
     )
+
+
+#: A post-office box's street key ("Postfach 10 12 34", "P.O. Box 123", "Apartado 55").
+POST_BOX = re.compile(r"(?:postfach|p ?o ?box|box|apartado|casilla|b ?p|c ?p) ?\d")
 
 
 def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
