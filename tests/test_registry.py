@@ -34,8 +34,15 @@ RULES = load_rules()
     # Brazil, Australia
     ("CHE-116.281.710 MWST", None, "uid:CHE116281710"),
     ("统一社会信用代码：91110000600037341L", None, "uscc:91110000600037341L"),
-    ("27AAPFU0939F1ZV", None, "gstin:27AAPFU0939F1ZV"),
-    ("00.000.000/0001-91", "BR", "cnpj:00000000000191"),
+    ("27AAPFU0939F1ZV", None, "pan:AAPFU0939F"),  # a GSTIN per state: the company's PAN
+    ("29AAPFU0939F1ZR", None, "pan:AAPFU0939F"),
+    ("AAPFU0939F", "IN", "pan:AAPFU0939F"),
+    ("00.000.000/0001-91", "BR", "cnpj:00000000"),  # a head office and a branch: one root
+    ("11.222.333/0001-81", "BR", "cnpj:11222333"),
+    ("11.222.333/0002-62", "BR", "cnpj:11222333"),
+    ("980 7806 84", "GB", "vat:GB980780684"),  # a British VAT number without its letters
+    ("556036-0793", "SE", "vat:SE556036079301"),  # an organisationsnummer
+    ("5260250274", "PL", "vat:PL5260250274"),  # a NIP
     ("51 824 753 556", "AU", "abn:51824753556"),
     # A wrong check digit, a number of no known register, or nine digits anywhere: no key
     ("DE123456789", None, None),
@@ -101,6 +108,30 @@ def test_an_import_merges_by_vat_id_and_keeps_two_vat_ids_apart(tmp_path: Path) 
         ids = sorted(row["registry_ids"] for row in csv.DictReader(handle))
     assert ids == ["vat:DE129273398", "vat:DE136695976"]
 
+
+
+@pytest.mark.parametrize(("header", "rows", "outcome"), [
+    # Polish namesakes with two NIPs (the column was "not imported": they merged on name
+    # and town); one Brazilian company's head office and branch; one Indian company's GSTINs
+    # in two states
+    ("Company,City,Country,NIP", ["Piekarnia Nowak,Gdańsk,PL,5260250274",
+                                  "Piekarnia Nowak,Gdansk,PL,7792311847"], "new 2"),
+    ("Company,City,Country,CNPJ", ["Plásticos Silva Ltda,São Paulo,BR,11.222.333/0001-81",
+                                   "Plásticos Silva Ltda,Campinas,BR,11.222.333/0002-62"],
+     "merged 1, new 1"),
+    ("Company,City,Country,GSTIN", ["Sharma Textiles Pvt Ltd,Mumbai,IN,27AAPFU0939F1ZV",
+                                    "Sharma Textiles Pvt Ltd,Bengaluru,IN,29AAPFU0939F1ZR"],
+     "merged 1, new 1"),
+])
+def test_an_import_reads_national_register_columns(tmp_path: Path, header: str,
+                                                   rows: list[str], outcome: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = CliRunner().invoke(app, ["import", str(path), "--source", "list", "--db", db])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    assert f"registry_id={header.rpartition(',')[2]}" in result.output
+    assert f"2 rows: {outcome};" in result.output
 
 
 def test_one_number_held_by_many_companies_weighs_nothing() -> None:

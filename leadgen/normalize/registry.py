@@ -6,8 +6,11 @@ code (统一社会信用代码), France's SIREN and SIRET, Switzerland's UID, In
 CNPJ and Australia's ABN are checked by their check digits (python-stdnum, offline) and
 written as one key: "vat:DE136695976", "uscc:91110000600037341L", "siren:732829320" (a
 SIRET and a French VAT ID name the company's SIREN), "uid:CHE116281710" (its VAT ID "...
-MWST" too). A number that is none of these, or fails its check, is no key: a wrong key would
-glue two companies, a missing one only leaves the other evidence.
+MWST" too), "cnpj:11222333" (a head office's or a branch's CNPJ names the company's root),
+"pan:AAPFU0939F" (a GSTIN per state names the company's PAN); in their country a British
+VAT number without "GB", a Swedish organisationsnummer and an Indian PAN are read too. A
+number that is none of these, or fails its check, is no key: a wrong key would glue two
+companies, a missing one only leaves the other evidence.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from stdnum.cn import uscc
 from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren, siret
 from stdnum.gb import vat as gb_vat
-from stdnum.in_ import gstin
+from stdnum.in_ import gstin, pan
+from stdnum.se import orgnr
 
 from leadgen.normalize.memo import CACHE_SIZE
 
@@ -61,11 +65,17 @@ def registry_key(raw: str, country: str | None = None) -> str | None:
     if len(number) == 18 and uscc.is_valid(number):
         return f"uscc:{number}"
     if len(number) == 15 and gstin.is_valid(number):
-        return f"gstin:{number}"
+        return f"pan:{number[2:12]}"  # one company's GSTINs in two states share its PAN
+    if len(number) == 10 and country == "IN" and pan.is_valid(number):
+        return f"pan:{number}"
     if number.isdigit() and (key := _digits_key(number, (country or "").upper())):
         return key
     if country and (module := _vat_module(country.lower())) and module.is_valid(number):
         return f"vat:{country.upper()}{module.compact(number)}"  # "136695976" in Germany
+    if country == "GB" and gb_vat.is_valid(number):
+        return f"vat:GB{number}"  # a British VAT number without its "GB"
+    if country == "SE" and len(number) == 10 and orgnr.is_valid(number):
+        return f"vat:SE{number}01"  # an organisationsnummer: the company's VAT ID
     return None
 
 
@@ -75,7 +85,7 @@ def _digits_key(number: str, country: str) -> str | None:
     if len(number) == 14 and country in ("FR", "") and siret.is_valid(number):
         return f"siren:{number[:9]}"
     if len(number) == 14 and country in ("BR", "") and cnpj.is_valid(number):
-        return f"cnpj:{number}"
+        return f"cnpj:{number[:8]}"  # the root: the company, its head office and branches
     if len(number) == 9 and country == "FR" and siren.is_valid(number):
         return f"siren:{number}"
     if len(number) == 11 and country == "AU" and abn.is_valid(number):
