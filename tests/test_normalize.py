@@ -45,6 +45,16 @@ NAMES = [
      "有限责任公司"),
     ("株式会社トヨタ", "トヨタ", "トヨタ", "株式会社"),
     ("Foo Sp. z o.o.", "Foo", "foo", "Sp. z o.o."),
+    # Canada's French forms, Korea's (유), "Cía." and "Zn." written out, "(The)" after the
+    # name, and the "and" a form leaves behind ("Pérez y Cía Ltda": "perez and" before)
+    ("Boulangerie Tremblay Ltée", "Boulangerie Tremblay", "boulangerie tremblay", "Ltée"),
+    ("(유)하늘꽃", "하늘꽃", "하늘꽃", "(유)"),
+    ("유한회사 하늘꽃", "하늘꽃", "하늘꽃", "유한회사"),
+    ("Cía. Cervecera del Sur", "Cía. Cervecera del Sur", "compania cervecera del sur", None),
+    ("Jansen & Zn.", "Jansen & Zn.", "jansen and zonen", None),
+    ("Acme Trust (The)", "The Acme Trust", "acme trust", None),
+    ("Pérez y Cía Ltda", "Pérez", "perez", "Cía Ltda"),
+    ("Verulam and Co. Limited", "Verulam", "verulam", "Co. Limited"),
     ("Nový Dům s.r.o.", "Nový Dům", "novy dum", "s.r.o."),
     ("Beta Costruzioni S.r.l.", "Beta Costruzioni", "beta costruzioni", "S.r.l."),
     ("Gamma Logistics B.V.", "Gamma Logistics", "gamma logistics", "B.V."),

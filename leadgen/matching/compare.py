@@ -211,6 +211,13 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return place is not None and (other := cjk_place(right)) is not None and (
                 place != other)
         return other_place
+    if test == "postal_detail":
+        def postal_detail(left: str, right: str) -> bool:
+            """"60601" and "60601-1234", "LS1" and "LS1 4AP": one code, one in more detail."""
+            short, long = (left, right) if len(left) <= len(right) else (right, left)
+            return len(short) >= 2 and long[len(short):len(short) + 1] in (" ", "-") and (
+                long.startswith(short))
+        return postal_detail
     if test == "national_number":
         return lambda left, right: left == right and is_national_number(left)
     if test == "numbered_otherwise":

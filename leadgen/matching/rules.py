@@ -24,7 +24,7 @@ LevelTest = Literal[
     "direct_dial", "number_and_fuzzy", "number_on_one_only", "other_number", "transliterated",
     "other_script", "other_place", "other_country", "own_words", "post_box", "acronym",
     "numbered_otherwise", "national_number", "same_domain_name", "same_without_spaces",
-    "same_register", "same_box_one_town", "post_boxes", "else",
+    "same_register", "same_box_one_town", "post_boxes", "postal_detail", "else",
 ]
 
 

@@ -234,7 +234,8 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
 #: digits before the break, after it, and the separator (lists write "1000005" and "100-0005"
 #: for one Tokyo code).
 _GROUPED_POSTAL = {"JP": (3, 4, "-"), "BR": (5, 3, "-"), "PL": (2, 3, "-"), "PT": (4, 3, "-"),
-                   "CZ": (3, 2, " "), "SK": (3, 2, " "), "SE": (3, 2, " "), "GR": (3, 2, " ")}
+                   "CZ": (3, 2, " "), "SK": (3, 2, " "), "SE": (3, 2, " "), "GR": (3, 2, " "),
+                   "US": (5, 4, "-")}  # a ZIP+4 written as nine digits
 
 
 _POSTAL_FLOAT = re.compile(r"(?<=\d)\.0$")

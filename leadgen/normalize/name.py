@@ -60,6 +60,8 @@ EXTRA_LEGAL_FORMS = (
     "S.A. de C.V.", "S.A.B. de C.V.", "S.A.P.I. de C.V.", "S. de R.L.", "S. de R.L. de C.V.",
     # "and company" in Spanish, alone and before a form (Ecuador's and Colombia's "Cía. Ltda.")
     "Cía. Ltda.", "Cia. Ltda.", "Cía. S.A.", "& Cía.", "y Cía.", "S. en C.", "S. en C.S.",
+    # Canada's French forms ("Boulangerie Tremblay Ltée")
+    "Ltée", "Ltee", "Limitée", "Limitee", "Inc. / Ltée",
     # Russia and the CIS in Latin letters, after the name ("Sberbank PJSC")
     "JSC", "PJSC", "OJSC", "CJSC",
     # Thailand: "... จำกัด (มหาชน)" (public limited), "... จำกัด" (limited)
@@ -253,7 +255,7 @@ CJK_SUFFIXES = (
     "주식회사", "유한회사", "(주)", "（주）", "公司",
 )
 CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "（株）",
-                "주식회사", "(주)", "（주）")
+                "주식회사", "(주)", "（주）", "유한회사", "(유)", "（유）")
 
 #: Words lists shorten or spell several ways in company names, keyed as one: "&", "und",
 #: "u." as "and"; "Acme Mfg." = "Acme Manufacturing", "Smith Bros." = "Smith Brothers", "Gebr.
@@ -269,6 +271,8 @@ _KEY_WORDS = {
     # "Ets" (établissements), "F.lli" (fratelli), "Hnos." (hermanos), "Gebrs." (gebroeders)
     "ets": "etablissements", "etablissement": "etablissements", "flli": "fratelli",
     "hnos": "hermanos", "gebrs": "gebroeders",
+    # "Cía." (compañía), "Zn." (zonen, sons)
+    "cia": "compania", "zn": "zonen",
     "centre": "center", "bbq": "barbecue", "barbeque": "barbecue",
     # Chinese and Hong Kong companies' English names: "Imp. & Exp.", "Tech", "Electronic"
     # and "Electronics" for one trade (the plural of a trade word as its singular)
@@ -279,10 +283,14 @@ _KEY_WORDS = {
     "plastics": "plastic", "machines": "machine",
 }
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
+#: An "and" a legal form leaves behind when it takes only the "company" after it ("Pérez y"
+#: of "Pérez y Cía Ltda", "Verulam and" of "Verulam and Co. Limited").
+_DANGLING_AND = re.compile(r"\s+(?:y|and|und|et|e|en|u\.)$", re.IGNORECASE)
 #: An article written after the name, as alphabetical directories do ("Tillerman, The",
 #: "Brücke, Die"; "Tillerman the" where the comma was lost).
 _INVERTED_ARTICLE = re.compile(
-    r"^(?P<name>.*?\S)\s*,\s*(?P<article>the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)"
+    r"^(?P<name>.*?\S)\s*(?:,\s*|\(\s*)"
+    r"(?P<article>the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)\s*\)?"
     r"$|^(?P<bare>.*?\S)\s+(?P<the>the)$", re.IGNORECASE)
 _ARTICLES = frozenset("the die der das le la les el los las il lo gli het".split())
 _LEADING = re.compile(r"^[\s,;:\-–—&/+)]+")
@@ -402,7 +410,7 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
                 break
         split = _split_latin_suffix(name)
         if split:
-            head = _TRAILING.sub("", split[0])
+            head = _TRAILING.sub("", _DANGLING_AND.sub("", split[0]))
             if head and key_tokens(head):
                 forms.insert(0, split[1])
                 name, changed = head, True
