@@ -341,3 +341,30 @@ def test_dedupe_keeps_a_chains_branches_apart_and_reports_it(tmp_path: Path) -> 
     assert company["bare"] in {pair.company_a, pair.company_b}
     assert {pair.company_a, pair.company_b, pair.evidence["also_matches"]} - places == {
         company["bare"]}
+
+
+def test_a_second_dedupe_in_another_process_finds_the_database_unchanged(
+        tmp_path: Path) -> None:
+    """Each ``leadgen dedupe`` is a process of its own, with its own salt for string hashes:
+    the rules' sets (generic name words, translated words) went into the fingerprint in hash
+    order, so no run ever found the last one's database unchanged."""
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    engine = init_db(url)
+    with Ingestor(engine) as ingestor:
+        for item in leads():
+            ingestor.ingest(normalize_lead(item, "DE"))
+    outputs = []
+    for seed in ("1", "2"):
+        run = subprocess.run(
+            [sys.executable, "-c", "from leadgen.cli import main; main()", "dedupe",
+             "--region", "DE", "--db", url],
+            capture_output=True, text=True, timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stdout + run.stderr
+        outputs.append(run.stdout)
+    assert "unchanged since run" not in outputs[0]
+    assert "unchanged since run" in outputs[1], outputs[1]

@@ -62,9 +62,17 @@ def code_version() -> str:
 
 
 def _inputs(rules: MatchingRules, region: str | None) -> bytes:
-    data: dict[str, Any] = rules.model_dump(mode="json")
-    data["weak_domains"] = sorted(data["weak_domains"])  # a set: its order varies by process
-    return json.dumps([code_version(), region, data], sort_keys=True).encode()
+    data: dict[str, Any] = rules.model_dump()
+    return json.dumps([code_version(), region, data], sort_keys=True,
+                      default=_sorted_set).encode()
+
+
+def _sorted_set(value: Any) -> Any:
+    """A set as a sorted list: a set's order varies from process to process (string hashes
+    are salted), and so did the fingerprint, so that no run found the last one's unchanged."""
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def blocking_digest(rules: MatchingRules) -> str:
