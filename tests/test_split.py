@@ -85,3 +85,40 @@ def test_split_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     new_id = result.output.split("new company ")[1].split(";")[0]
     explained = runner.invoke(app, ["explain", new_id, "--db", db]).output
     assert f"different as record 1 (company {parent}), by review" in explained
+
+
+def _owners(engine: object) -> dict[str, int]:
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        return dict(conn.execute(select(SourceRecord.record_id, SourceRecord.company_id)).all())
+
+
+@pytest.mark.parametrize(("rows", "moving"), [
+    # the record split off matches the company's other record better than the first one does
+    ("id,name,street,postal_code,city,phone,website\n"
+     "a,Müller Maschinenbau GmbH,Industriestraße 12,70565,Stuttgart,,\n"
+     "b,Müller Maschinenbau GmbH,Industriestraße 12,70565,Stuttgart,0711 9876543,mm.de\n"
+     "c,Müller Maschinenbau GmbH,Industriestraße 12,70565,Stuttgart,0711 9876543,mm.de\n",
+     ["b"]),
+    # two records split off together, each matching the first by one phone
+    ("id,name,street,postal_code,city,phone,website\n"
+     "1,Brandt Elektro GmbH,Gartenstraße 4,10115,Berlin,030 4455660 / 030 4455770,brandt.de\n"
+     "2,Brandt Elektro GmbH,,,Berlin,030 4455660,\n"
+     "3,Brandt Elektro GmbH,,,Berlin,030 4455770,brandt.de\n", ["2", "3"]),
+])
+def test_a_split_stays_as_the_reviewer_split_it_through_dedupe(
+        tmp_path: Path, rows: str, moving: list[str]) -> None:
+    """Only the two sides' first records were kept apart: dedupe then put a moved record
+    back, or kept the moved one with the company's other record and sent the first away."""
+    path = tmp_path / "rows.csv"
+    path.write_text(rows, encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="list", id_column="id", region="DE")
+    company = report.company_ids[moving[0]]
+    assert len(set(report.company_ids.values())) == 1
+    with engine.connect() as conn:
+        ids = dict(conn.execute(select(SourceRecord.record_id, SourceRecord.id)).all())
+    split_company(engine, company, [ids[record] for record in moving])
+    after_split = _owners(engine)
+    dedupe(engine, force=True, default_region="DE")
+    assert _owners(engine) == after_split
+    assert {after_split[record] for record in moving} != {company}

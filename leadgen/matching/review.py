@@ -103,12 +103,18 @@ def record_decision(connection: Connection, company_a: int, company_b: int, deci
         if anchor is None:
             return False
         anchors.append(int(anchor))
-    low, high = sorted(anchors)
+    record_pair_decision(connection, anchors[0], anchors[1], decision, via)
+    return True
+
+
+def record_pair_decision(connection: Connection, record_a: int, record_b: int, decision: str,
+                         via: str = "review") -> None:
+    """Keep a decision about two records; a later one about the same two replaces it."""
+    low, high = sorted((record_a, record_b))
     connection.execute(delete(DECISIONS).where(DECISIONS.c.record_a == low,
                                                DECISIONS.c.record_b == high))
     connection.execute(DECISIONS.insert().values(record_a=low, record_b=high, decision=decision,
                                                  via=via, decided_at=datetime.now(UTC)))
-    return True
 
 
 def decisions(connection: Connection) -> list[tuple[int, int, str]]:

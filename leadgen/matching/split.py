@@ -18,7 +18,12 @@ from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.ingest.records import contact_rows
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, FIELD_GROUPS
 from leadgen.items import NormalizedLead
-from leadgen.matching.review import from_records, record_decision, replace_keys
+from leadgen.matching.review import (
+    from_records,
+    record_decision,
+    record_pair_decision,
+    replace_keys,
+)
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.tables import COMPANIES, CONTACTS, RECORDS
 
@@ -71,6 +76,13 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
             connection.execute(insert(CONTACTS), contacts)
         _rebuild(connection, company_id, row, moving, rules, now)
         record_decision(connection, company_id, new_id, "different")
+        # Each side's records stay together: a "different" between the two sides' first
+        # records alone let dedupe put a moved record back, or keep the moved records and
+        # send the company's first one away (a record matching both sides went where it
+        # matched best, and took its side with it).
+        for side in (sorted(set(records) - set(moving)), moving):
+            for other in side[1:]:
+                record_pair_decision(connection, side[0], other, "same", via="split")
     return int(new_id)
 
 
