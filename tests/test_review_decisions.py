@@ -90,3 +90,30 @@ def test_a_different_pair_is_not_joined_through_a_third_record() -> None:
     joined = cluster(profiles, rules, same=[(0, 2)], different=[(0, 1)])
     assert joined.labels[0] == joined.labels[2] != joined.labels[1]
     assert joined.reviewed == {2}
+
+
+def test_merging_a_pair_keeps_the_absorbed_companys_other_open_pairs(tmp_path: Path) -> None:
+    """Three outlets at one address: pairs (1, 2) and (2, 3). Merging the first deleted the
+    second with company 2, and a review sheet's decision on it was "not applied". It is
+    now the kept company's pair with company 3, under its own id."""
+    path = tmp_path / "outlets.csv"
+    path.write_text(
+        "id,name,street,postal_code,city,country,phone\n"
+        "1,Grand Hyatt Cafe,Peachtree Rd 3434,30326,Atlanta,US,404-237-2700\n"
+        "2,Grand Hyatt Dining Room,Peachtree Rd 3434,30326,Atlanta,US,"
+        "404-237-2700 / 404-237-2799\n"
+        "3,Grand Hyatt Sushi Bar,Peachtree Rd 3434,30326,Atlanta,US,404-237-2799\n",
+        encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    import_file(engine, path, source="s", id_column="id", region="US")
+    companies = _companies(engine)
+    pairs = {(pair["company_a"], pair["company_b"]): pair["id"]
+             for pair in open_possible_matches(engine)}
+    first, second = (companies["1"], companies["2"]), (companies["2"], companies["3"])
+    assert set(pairs) == {first, second}
+    kept = merge_pair(engine, pairs[first])
+    remaining = {pair["id"]: (pair["company_a"], pair["company_b"])
+                 for pair in open_possible_matches(engine)}
+    assert remaining == {pairs[second]: (kept, companies["3"])}
+    reject(engine, pairs[second])  # the sheet's decision on it applies
+    assert _open_pairs(engine) == 0

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
@@ -151,8 +151,31 @@ def merge_companies(connection: Connection, keep: int, absorb: int, rules: Match
     values.update(field_sources=sources, extra=extra, status=status, last_seen=now)
     connection.execute(delete(KEYS).where(KEYS.c.company_id == absorb))
     replace_keys(connection, keep, profile, rules)
+    _repoint_pairs(connection, keep, absorb)
     connection.execute(delete(COMPANIES).where(COMPANIES.c.id == absorb))
     connection.execute(update(COMPANIES).where(COMPANIES.c.id == keep).values(**values))
+
+
+def _repoint_pairs(connection: Connection, keep: int, absorb: int) -> None:
+    """The possible matches of ``absorb`` become ``keep``'s, keeping their ids (a review
+    sheet names them), so that they are not deleted with it: a third outlet's pair with the
+    one merged away stays open for review. A pair ``keep`` already has, or one of the two
+    companies with each other, goes."""
+    pairs = connection.execute(select(POSSIBLE.c.id, POSSIBLE.c.company_a, POSSIBLE.c.company_b)
+                               .where(or_(POSSIBLE.c.company_a == absorb,
+                                          POSSIBLE.c.company_b == absorb))).all()
+    taken = {(row.company_a, row.company_b) for row in connection.execute(
+        select(POSSIBLE.c.company_a, POSSIBLE.c.company_b).where(
+            or_(POSSIBLE.c.company_a == keep, POSSIBLE.c.company_b == keep)))}
+    for pair_id, company_a, company_b in pairs:
+        other = company_b if company_a == absorb else company_a
+        low, high = sorted((keep, other))
+        if other == keep or (low, high) in taken:
+            connection.execute(delete(POSSIBLE).where(POSSIBLE.c.id == pair_id))
+            continue
+        taken.add((low, high))
+        connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == pair_id)
+                           .values(company_a=low, company_b=high))
 
 
 def from_records(connection: Connection, company_id: int, rules: MatchingRules,
