@@ -368,3 +368,56 @@ def test_a_second_dedupe_in_another_process_finds_the_database_unchanged(
         outputs.append(run.stdout)
     assert "unchanged since run" not in outputs[0]
     assert "unchanged since run" in outputs[1], outputs[1]
+
+
+def _import_rows(engine: Engine, path: Path, text: str, source: str) -> None:
+    from leadgen.importer import import_file
+
+    path.write_text(text, encoding="utf-8")
+    import_file(engine, path, source=source, id_column="id", region="DE")
+
+
+def test_an_older_version_of_a_record_follows_the_newest_and_counts_no_more(
+        tmp_path: Path) -> None:
+    """A CRM record imported again with other values: ingest makes it a new version of the
+    company. Dedupe took the two versions for two records, put the old one in the company
+    (its values back on it: Acme, Berlin) and the current one in a new company."""
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    header = "id,name,street,postal_code,city,phone,website\n"
+    _import_rows(engine, tmp_path / "v1.csv", header + "1,Acme Verpackung GmbH,Hauptstraße 5,"
+                 "10115,Berlin,030 1234567,acme-verpackung.de\n", "crm")
+    _import_rows(engine, tmp_path / "v2.csv", header + "1,Zeta Logistik AG,Hafenweg 9,20457,"
+                 "Hamburg,040 7654321,zeta-logistik.de\n", "crm")
+    report = dedupe(engine, force=True, default_region="DE")
+    with engine.connect() as conn:
+        companies = conn.execute(select(Company.display_name, Company.city)).all()
+        owners = set(conn.execute(select(SourceRecord.company_id)).scalars())
+        keys = set(conn.execute(select(CompanyKey.value).where(
+            CompanyKey.kind == "domain")).scalars())
+    assert [tuple(row) for row in companies] == [("Zeta Logistik", "Hamburg")]
+    assert len(owners) == 1 and report.companies_after == 1
+    assert keys == {"zeta-logistik.de"}  # the old version's site no longer finds it
+
+
+def test_a_split_holds_for_the_split_records_new_version(tmp_path: Path) -> None:
+    """A split is kept on the records: the split record's new version (a new record id) was
+    merged back by dedupe."""
+    from leadgen.matching.split import split_company
+
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    header = "id,name,street,postal_code,city,phone,website\n"
+    row = "Hoffmann Druck GmbH,Bahnhofstraße 8,04109,Leipzig,{},hoffmann-druck.de\n"
+    _import_rows(engine, tmp_path / "a.csv", header + "1," + row.format("0341 223344"), "a")
+    _import_rows(engine, tmp_path / "b.csv", header + "7," + row.format("0341 223344"), "b")
+    with engine.connect() as conn:
+        (company,) = set(conn.execute(select(SourceRecord.company_id)).scalars())
+        record_b = conn.execute(select(SourceRecord.id).where(
+            SourceRecord.source_id == "b")).scalar_one()
+    split_company(engine, company, [record_b])
+    _import_rows(engine, tmp_path / "b2.csv", header + "7," + row.format("0341 223399"), "b")
+    dedupe(engine, force=True, default_region="DE")
+    with engine.connect() as conn:
+        owners = dict(conn.execute(select(SourceRecord.id, SourceRecord.company_id)).all())
+    (record_a,) = [record for record in owners if record < record_b]
+    assert len(owners) == 3
+    assert owners[record_a] != owners[record_b] == max(owners.values()) == owners[max(owners)]

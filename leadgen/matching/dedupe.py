@@ -18,7 +18,7 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, tuple_, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.ingest.ingestor import PROFILE_KEY
@@ -109,6 +109,12 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         logger.info("dedupe: %s records normalized (%s workers) in %.1f s", report.records,
                     workers, time.monotonic() - started)
         same, different = _decided_pairs(engine, records)
+        # An older version of a record (a list imported again with other values) is history:
+        # it follows its newest version and offers nothing to match or keep.
+        older = _older_versions(engine, records)
+        for index, newest in older.items():
+            profiles[index] = MatchProfile()
+            same.append((newest, index))  # the older one is linked to the newest
         clustering = cluster(profiles, rules, same, different)
         report.kept_apart = clustering.kept_apart or None
         report.other_places = clustering.other_places or None
@@ -138,7 +144,8 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         writer = BatchWriter(engine)
         try:
             _write(writer, rules, records, profiles, members, assignment, changed, clustering,
-                   report, partial(reload, engine, records, region=default_region, pool=pool))
+                   report, partial(reload, engine, records, region=default_region, pool=pool),
+                   older)
             if rekey:
                 _rekey_unchanged(writer, rules, profiles, members, assignment, changed, report)
             report.contacts_rekeyed = rekey_persons(writer.begin())
@@ -175,6 +182,28 @@ def _decided_pairs(engine: Engine, records: list[Record],
     return same, different
 
 
+def _older_versions(engine: Engine, records: list[Record]) -> dict[int, int]:
+    """The records that are an older version of another (same source and record key, a
+    later id) as record index -> the index of the newest version (both readable)."""
+    keyed = (RECORDS.c.source_id, RECORDS.c.record_key)
+    repeated = select(*keyed).group_by(*keyed).having(func.count() > 1)
+    with engine.connect() as connection:
+        rows = connection.execute(select(RECORDS.c.id, *keyed).where(
+            tuple_(*keyed).in_(repeated)).order_by(RECORDS.c.id)).all()
+    if not rows:
+        return {}
+    newest: dict[tuple[str, str], int] = {}
+    for record_id, source_id, key in rows:
+        newest[(source_id, key)] = record_id  # in id order: the last one is the newest
+    position = {record.id: index for index, record in enumerate(records)}
+    older: dict[int, int] = {}
+    for record_id, source_id, key in rows:
+        latest = newest[(source_id, key)]
+        if record_id != latest and record_id in position and latest in position:
+            older[position[record_id]] = position[latest]
+    return older
+
+
 def _unchanged(company_id: int | None, indexes: list[int], records: list[Record],
                sizes: Counter[int | None]) -> bool:
     """The cluster is exactly the records its company has now."""
@@ -205,7 +234,8 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
            profiles: list[MatchProfile], members: dict[int, list[int]],
            assignment: dict[int, int | None], changed: list[int], clustering: Clustering,
            report: DedupeReport, reread: Callable[[list[int]], dict[int, NormalizedLead]],
-           ) -> None:
+           older: dict[int, int] | None = None) -> None:
+    older = older or {}
     connection = writer.begin()
     now = datetime.now(UTC)
     touched_old: set[int] = set()
@@ -247,7 +277,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             offers = [(records[i].id, records[i].source_id,
                        rules.survivorship.trust_of(records[i].source_id),
                        leads[i].lead.source.fetched_at.isoformat(), candidate_values(leads[i]))
-                      for i in indexes]
+                      for i in indexes if i not in older]
             state, sources = recompute(offers, rules.survivorship)
             profile = MatchProfile()
             for i in indexes:
@@ -260,6 +290,14 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                 "extra": extra, "status": _strongest(status_candidates), "last_seen": now,
             })
             for i in indexes:
+                if i in older:
+                    record_updates.append({"id": records[i].id, "company_id": company_id,
+                                           "match_evidence": {
+                                               "decision": "match", "via": "dedupe",
+                                               "reason": "an older version of a record",
+                                               "newer_record": records[older[i]].id,
+                                               "company_id": company_id}})
+                    continue
                 link = clustering.link(i, profiles, rules)
                 evidence: dict[str, Any] = {"decision": "match" if link else "new",
                                             "via": "dedupe", "company_id": company_id}
