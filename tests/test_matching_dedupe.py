@@ -421,3 +421,38 @@ def test_a_split_holds_for_the_split_records_new_version(tmp_path: Path) -> None
     (record_a,) = [record for record in owners if record < record_b]
     assert len(owners) == 3
     assert owners[record_a] != owners[record_b] == max(owners.values()) == owners[max(owners)]
+
+
+def test_a_record_dedupe_moves_away_takes_its_contacts_and_not_the_companys_status(
+        tmp_path: Path) -> None:
+    """Under stricter rules dedupe split a merged company in two: the company kept the
+    departed record's e-mail, phone and contact person, and the part split off took the
+    company's customer status though no customer list named it."""
+    from leadgen.importer import import_file
+
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    header = "id,name,street,postal_code,city,phone,email,contact_name\n"
+    crm, fair = tmp_path / "crm.csv", tmp_path / "fair.csv"
+    crm.write_text(header + "1,Weber Holzbau GmbH,Waldweg 1,01067,Dresden,0351 111222,"
+                   "info@weber-holzbau.de,Hans Weber\n", encoding="utf-8")
+    fair.write_text(header + "2,Weber Holzbau GmbH,Waldweg 1,01067,Dresden,0351 999888,"
+                    "kontakt@weber-dach.de,Eva Weber\n", encoding="utf-8")
+    import_file(engine, crm, source="crm", id_column="id", region="DE", as_customers=True)
+    import_file(engine, fair, source="fair", id_column="id", region="DE")
+    with engine.connect() as conn:
+        assert len(set(conn.execute(select(SourceRecord.company_id)).scalars())) == 1
+    dedupe(engine, load_rules(strict_rules(tmp_path)), default_region="DE")
+    with engine.connect() as conn:
+        owner = dict(conn.execute(select(SourceRecord.source_id, SourceRecord.company_id)).all())
+        status = dict(conn.execute(select(Company.id, Company.status)).all())
+        contacts = {(row.company_id, row.value) for row in conn.execute(
+            select(ContactPoint.company_id, ContactPoint.value).where(
+                ContactPoint.kind.in_(("email", "phone", "person"))))}
+    assert owner["crm"] != owner["fair"]
+    assert (status[owner["crm"]], status[owner["fair"]]) == ("customer", "new")
+    assert contacts == {
+        (owner["crm"], "info@weber-holzbau.de"), (owner["crm"], "+49351111222"),
+        (owner["crm"], "hans weber"),
+        (owner["fair"], "kontakt@weber-dach.de"), (owner["fair"], "+49351999888"),
+        (owner["fair"], "eva weber"),
+    }

@@ -261,6 +261,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
         contact_moves.extend((old, final_ids[label]) for old in old_ids - kept)  # type: ignore[misc]
     _delete_keys(connection, sorted(set(final_ids.values()) | touched_old))
     _move_contacts(connection, contact_moves)
+    departed: list[tuple[int, str]] = []  # (a company that stays, a page its record left for)
     # Changed clusters are merged and written a slice at a time: only a slice's leads (the
     # heavy objects) are in memory at once, however many clusters a rules change touches.
     for labels in _slices(changed, members):
@@ -284,12 +285,18 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                 profile = profile.merged(profiles[i])
             extra = dict(statuses.get(company_id, {}).get("extra") or {})
             extra[PROFILE_KEY] = profile.to_json()
-            status_candidates = [statuses[o]["status"] for o in old_ids if o in statuses]
+            # A company's status (customer, excluded) stays with it, and goes with it where
+            # it is merged away; a cluster split off a company that goes on does not take it.
+            status_candidates = [statuses[o]["status"] for o in old_ids
+                                 if o in statuses and (o == company_id or o not in kept)]
             company_updates.append({
                 "id": company_id, **{k: v for k, v in state.items()}, "field_sources": sources,
                 "extra": extra, "status": _strongest(status_candidates), "last_seen": now,
             })
             for i in indexes:
+                previous = records[i].company_id
+                if previous is not None and previous != company_id and previous in kept:
+                    departed.append((previous, leads[i].lead.source.page_url[:2000]))
                 if i in older:
                     record_updates.append({"id": records[i].id, "company_id": company_id,
                                            "match_evidence": {
@@ -314,6 +321,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
         _update_companies(writer, company_updates)
         writer.insert(KEYS, key_rows, ignore_conflicts=True)
         writer.insert(CONTACTS, contacts, ignore_conflicts=True)
+    _drop_departed_contacts(connection, departed)
     gone = sorted(touched_old - kept)
     for start in range(0, len(gone), 500):
         connection.execute(delete(COMPANIES).where(COMPANIES.c.id.in_(gone[start:start + 500])))
@@ -443,6 +451,23 @@ def _move_contacts(connection: Connection, moves: list[tuple[int, int]]) -> None
     if updates:
         connection.execute(update(CONTACTS).where(CONTACTS.c.id == bindparam("contact_id"))
                            .values(company_id=bindparam("new_company")), updates)
+
+
+def _drop_departed_contacts(connection: Connection, departed: list[tuple[int, str]]) -> None:
+    """Contacts a company had from the pages of records that left it for another company
+    (which gets them from those records): unless a record it keeps names that page too.
+    Contacts found elsewhere (the company's own website) stay."""
+    if not departed:
+        return
+    companies = sorted({company for company, _ in departed})
+    kept_pages: set[tuple[int, str]] = set()
+    for start in range(0, len(companies), 500):
+        kept_pages.update((row[0], row[1]) for row in connection.execute(
+            select(RECORDS.c.company_id, RECORDS.c.page_url).where(
+                RECORDS.c.company_id.in_(companies[start:start + 500]))))
+    for company, page in set(departed) - kept_pages:
+        connection.execute(delete(CONTACTS).where(CONTACTS.c.company_id == company,
+                                                  CONTACTS.c.source_url == page))
 
 
 def _blank_company(company_id: int, now: datetime) -> dict[str, Any]:
