@@ -357,3 +357,50 @@ def test_a_display_name_ranked_under_the_rules_before_an_upgrade_can_still_be_ou
     assert second[0].company_id == first[0].company_id
     with engine.connect() as conn:
         assert conn.execute(select(Company.display_name)).scalar_one() == "Acme Verpackung"
+
+
+def _versions(engine: Engine, *, background: bool, other_source: bool = False,
+              ) -> set[tuple[str, str]]:
+    """A record with two contacts and a person, then its corrected version: one phone
+    replaced, one e-mail removed, the person replaced; with ``other_source``, another
+    record of the company (another list) gives the old phone too."""
+    first = lead("Müller Maschinenbau GmbH", record="m1", phones=["+49 89 123456"],
+                 emails=["info@mueller-mb.de", "vertrieb@mueller-mb.de"],
+                 contacts=[Contact(name="Jane Smith", title="CEO")])
+    other = lead("Mueller Maschinenbau", source="dir-b", record="x",
+                 phones=["+49 89 123456"], emails=["info@mueller-mb.de"])
+    corrected = first.model_copy(update={
+        "phones": ["+49 89 999999"], "emails": ["info@mueller-mb.de"],
+        "contacts": [Contact(name="John Doe", title="CEO")]})
+    for item in (first, other) if other_source else (first,):
+        with Ingestor(engine, background=background) as ingestor:
+            ingestor.ingest(normalize_lead(item, "DE"))
+    with Ingestor(engine, background=background) as ingestor:
+        assert ingestor.ingest(normalize_lead(corrected, "DE")).status == "merged"
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Company)).scalar_one() == 1
+        return {(row.kind, row.value) for row in conn.execute(
+            select(ContactPoint.kind, ContactPoint.value))}
+
+
+def test_a_records_new_version_retires_the_contacts_only_the_old_one_gave(
+        db_url: str) -> None:
+    """A corrected CRM row (same source and id, other values) kept the old phone, the removed
+    e-mail and the person who left beside the new ones. The other record's phone stays."""
+    contacts = _versions(init_db(db_url), background=False)
+    assert contacts == {("email", "info@mueller-mb.de"), ("phone", "+4989999999"),
+                        ("person", "john do")}
+
+
+def test_a_new_version_drops_no_contact_while_another_source_may_give_it(
+        sqlite_url: str) -> None:
+    """Which contacts the other list gave is not stored per record: with another record,
+    the company keeps all (the old phone, which the other list gives, among them)."""
+    contacts = _versions(init_db(sqlite_url), background=False, other_source=True)
+    assert ("phone", "+4989123456") in contacts and ("phone", "+4989999999") in contacts
+
+
+def test_a_new_version_retires_old_contacts_through_the_bulk_writer(sqlite_url: str) -> None:
+    contacts = _versions(init_db(sqlite_url), background=True)
+    assert ("email", "vertrieb@mueller-mb.de") not in contacts
+    assert ("person", "john do") in contacts and ("person", "jane smith") not in contacts

@@ -187,6 +187,10 @@ class Ingestor:
         if company_id:
             status_name = "merged"
             self._merge_into(company_id, profile)
+            if previous == company_id and seen is not None:
+                # A new version: the contacts the old one gave and this one does not go
+                self._retired.append((company_id, seen.record_id,
+                                      [f"{row[0]}|{row[1]}" for row in item.contacts]))
         else:
             company_id = self.writer.next_id(COMPANIES)
             status_name = "possible" if decision == "possible" else "new"
@@ -442,6 +446,8 @@ class Ingestor:
         self._records: list[tuple[Any, ...]] = []  # in _RECORD_COLUMNS order
         self._keys: list[tuple[int, str, str]] = []
         self._contacts: list[tuple[Any, ...]] = []  # in CONTACT_COLUMNS order
+        # Records replaced by a newer version: (company, old record id, its contacts to keep)
+        self._retired: list[tuple[int, int, list[str]]] = []
         self._possible: list[dict[str, Any]] = []
         self._seen: set[int] = set()
         self._status: dict[int, str] = {}
@@ -535,6 +541,7 @@ class Ingestor:
         self.writer.insert_tuples(RECORDS, _RECORD_COLUMNS, self._records,
                                   encoded=_ENCODED_RECORD_COLUMNS)
         self.writer.insert_tuples(KEYS, _KEY_COLUMNS, self._keys, ignore_conflicts=True)
+        self.writer.retire_contacts(self._retired)
         self.writer.insert_tuples(CONTACTS, CONTACT_COLUMNS, self._contacts,
                                   ignore_conflicts=True, encoded=_ENCODED_CONTACT_COLUMNS)
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
