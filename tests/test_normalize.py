@@ -1071,6 +1071,8 @@ CITY_SPELLINGS = [
     (["Kaohsiung City", "Kaohsiung"], "gaoxiong"), (["New Taipei City", "New Taipei"], "xinbei"),
     (["Gurgaon", "Gurugram"], "gurugram"), (["Hanoi", "Hà Nội", "Ha Noi"], "ha noi"),
     (["Krung Thep", "Bangkok"], "bangkok"),
+    (["Mysore", "Mysuru"], "mysuru"), (["Helsingfors", "Helsinki"], "helsinki"),
+    (["CDMX", "Mexico City", "Ciudad de México"], "ciudad de mexico"),
 ]
 
 

@@ -608,6 +608,12 @@ CITY_EXONYMS: dict[str, str] = {
     "madras": "chennai", "calcutta": "kolkata",
     "bangalore": "bengaluru", "saigon": "ho chi minh city", "hcmc": "ho chi minh city",
     "ho chi minh": "ho chi minh city",
+    # India's renamed cities, Finland's Swedish names, Mexico City's short forms
+    "mysore": "mysuru", "poona": "pune", "baroda": "vadodara",
+    "trivandrum": "thiruvananthapuram", "cochin": "kochi", "benares": "varanasi",
+    "helsingfors": "helsinki", "abo": "turku", "tammerfors": "tampere",
+    "mexico city": "ciudad de mexico", "cdmx": "ciudad de mexico", "mexico df": "ciudad de mexico",
+    "mexico d f": "ciudad de mexico",
     # Chinese cities in older spellings, and Taiwan's, Hong Kong's and Macau's as they spell
     # them, as the pinyin of their Chinese names (台北 = "taibei"), which those names meet.
     "amoy": "xiamen", "tientsin": "tianjin", "chungking": "chongqing", "nanking": "nanjing",
