@@ -129,6 +129,14 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return same_without_spaces
     if test == "jaro_winkler":
         return lambda left, right: JaroWinkler.similarity(left, right) >= threshold
+    if test == "spelled_alike":
+        def spelled_alike(left: str, right: str) -> bool:
+            """One name spelled two ways (Jaro-Winkler >= threshold), not one name and the
+            same with a word added ("summit dental" and "summit dental lab": a business of
+            its own, maybe; that is the token-set and "contains" levels' to weigh)."""
+            return (JaroWinkler.similarity(left, right) >= threshold
+                    and not _word_added(left, right))
+        return spelled_alike
     if test == "token_set":
         cutoff = threshold * 100
         return lambda left, right: fuzz.token_set_ratio(left, right) >= cutoff
@@ -233,6 +241,13 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return lambda left, right: (name := domain_name(left)) is not None and (
             name == domain_name(right))
     return lambda left, right: True  # else
+
+
+def _word_added(left: str, right: str) -> bool:
+    """Whether one name is the other with whole words added ("acme", "acme tools")."""
+    short, long = (left, right) if len(left) <= len(right) else (right, left)
+    words, more = short.split(), long.split()
+    return len(more) > len(words) and set(words) < set(more)
 
 
 def numbered_otherwise(left: str, right: str) -> bool:

@@ -24,7 +24,8 @@ LevelTest = Literal[
     "direct_dial", "number_and_fuzzy", "number_on_one_only", "other_number", "transliterated",
     "other_script", "other_place", "other_country", "own_words", "post_box", "acronym",
     "numbered_otherwise", "national_number", "same_domain_name", "same_without_spaces",
-    "same_register", "same_box_one_town", "post_boxes", "postal_detail", "else",
+    "same_register", "same_box_one_town", "post_boxes", "postal_detail", "spelled_alike",
+    "else",
 ]
 
 
@@ -64,7 +65,8 @@ class Level(Strict):
 
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
-        needs = {"jaro_winkler", "token_set", "distinctive_token_set", "last_digits",
+        needs = {"jaro_winkler", "spelled_alike", "token_set", "distinctive_token_set",
+                 "last_digits",
                  "direct_dial", "number_and_fuzzy", "transliterated"}
         if self.test in needs and self.threshold is None:
             raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
