@@ -71,7 +71,8 @@ def test_split_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     path.write_text(ROWS, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     engine = init_db(db)
-    parent = import_file(engine, path, source="fair", id_column="id").company_ids["1"]
+    parent = import_file(engine, path, source="fair", id_column="id",
+                         region="DE").company_ids["1"]
     with pytest.raises(InputError, match="no company with id 99"):
         split_company(engine, 99, [1])
     with pytest.raises(InputError, match=f"record 42 is not a record of company {parent}; "
