@@ -404,3 +404,20 @@ def test_a_new_version_retires_old_contacts_through_the_bulk_writer(sqlite_url: 
     contacts = _versions(init_db(sqlite_url), background=True)
     assert ("email", "vertrieb@mueller-mb.de") not in contacts
     assert ("person", "john do") in contacts and ("person", "jane smith") not in contacts
+
+
+def test_one_free_mail_address_on_two_lists_finds_its_company(sqlite_url: str) -> None:
+    """A small business's gmail address was no key at all (its domain is everyone's): with a
+    name written otherwise and no town, its second record found no candidate."""
+    engine = init_db(sqlite_url)
+    with Ingestor(engine) as ingestor:
+        first = ingestor.ingest(normalize_lead(lead(
+            "Bright Smile Dental", emails=["brightsmiledental@gmail.com"],
+            address=Address(city="Leeds", country="GB")), "GB"))
+        second = ingestor.ingest(normalize_lead(lead(
+            "Bright Smile Dental Studio Ltd", source="dir-b",
+            emails=["BrightSmileDental@gmail.com"]), "GB"))
+        other = ingestor.ingest(normalize_lead(lead(
+            "Blue Bakery", source="dir-b", emails=["bluebakery@gmail.com"]), "GB"))
+    assert second.status == "merged" and second.company_id == first.company_id
+    assert other.company_id != first.company_id

@@ -447,6 +447,16 @@ DECISIONS = [
           country="US"),
      dict(name="Summit Dental Lab", street="100 Main St", phone="312 555 0199",
           city="Chicago", country="US"), "possible"),
+    ("one small business's gmail address on two lists",
+     dict(name="Bright Smile Dental", email="brightsmiledental@gmail.com", city="Leeds",
+          country="GB"),
+     dict(name="Bright Smile Dental Studio", email="BrightSmileDental@gmail.com",
+          country="GB"), "match"),
+    ("two businesses' own gmail addresses are no evidence either way",
+     dict(name="Bright Smile Dental", email="brightsmiledental@gmail.com", city="Leeds",
+          country="GB"),
+     dict(name="Bright Smile Dental", email="info.brightsmile@gmail.com", city="Leeds",
+          country="GB"), "match"),
     ("an acronym and its company's full name on one website",
      dict(name="TCS", website="tcs.com", city="Mumbai", country="IN"),
      dict(name="Tata Consultancy Services Limited", website="https://www.tcs.com",
@@ -519,6 +529,9 @@ def test_blocking_keys_skip_weak_domains_and_common_words() -> None:
                                      phone="030 1234567", city="Berlin"), RULES))
     assert ("phone", "+49301234567") in keys
     assert ("name", "alpha trading") in keys
+    mailbox = set(blocking_keys(profile("Bright Smile", email="BrightSmile@gmail.com"), RULES))
+    assert ("mailbox", "brightsmile@gmail.com") in mailbox  # a free-mail address: its own key
+    assert not any(kind == "domain" for kind, _ in mailbox)
     assert ("token_city", "alpha|berlin") in keys
     assert not any(kind == "domain" for kind, _ in keys)
     assert ("token_city", "trading|berlin") not in keys  # a stop word blocks nothing

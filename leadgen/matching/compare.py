@@ -365,7 +365,8 @@ def _spelled_at(word: str, syllables: tuple[str, ...]) -> tuple[int, int] | None
 
 #: Fields whose key, held by many companies, is a switchboard or a list's filler: the field
 #: -> its blocking key kind.
-SHARED_KIND = {"domain": "domain", "phone": "phone", "registry": "registry"}
+SHARED_KIND = {"domain": "domain", "phone": "phone", "registry": "registry",
+               "mailbox": "mailbox"}
 
 
 def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:

@@ -77,6 +77,9 @@ class MatchProfile(NamedTuple):
     states: tuple[str, ...] = ()
     """States and provinces as ISO 3166-2 codes ("US-IL"), where town names repeat across
     them (:data:`leadgen.normalize.address.STATE_KEY_COUNTRIES`)."""
+    mailboxes: tuple[str, ...] = ()
+    """Free-mail addresses ("brightsmiledental@gmail.com"): a small business's own mailbox,
+    though its domain says nothing."""
 
     def values(self, field: str) -> tuple[str, ...]:
         return getattr(self, FIELD_ATTR[field])  # type: ignore[no-any-return]
@@ -93,19 +96,19 @@ class MatchProfile(NamedTuple):
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
         data = data or {}
-        names, domains, phones, streets, postals, cities, countries, ids, states = (
+        names, domains, phones, streets, postals, cities, countries, ids, states, mailboxes = (
             tuple(data.get(attr, ())) for attr in _ATTRS)
         return cls(names, domains, phones, streets, shared(postals), shared(cities),
-                   shared(countries), ids, shared(states))
+                   shared(countries), ids, shared(states), mailboxes)
 
 
 _ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries", "ids",
-          "states")
+          "states", "mailboxes")
 #: The profile attribute of each field the rules name.
 FIELD_ATTR = {
     "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
     "postal": "postals", "city": "cities", "country": "countries", "registry": "ids",
-    "state": "states",
+    "state": "states", "mailbox": "mailboxes",
 }
 
 
@@ -169,6 +172,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         countries=shared((lead.country,)) if lead.country else (),
         ids=registry_keys(lead.lead.extra, lead.country) if lead.lead.extra else (),
         states=shared((lead.state,)) if lead.state else (),
+        mailboxes=tuple(e.address for e in lead.emails if e.free_mail),
     )
 
 

@@ -14,10 +14,10 @@ from leadgen.profile import format_validation_error, load_yaml_with_lines
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yaml")
 
 FieldName = Literal["name", "domain", "phone", "street", "postal", "city", "country",
-                    "registry", "state"]
+                    "registry", "state", "mailbox"]
 KeyField = Literal[
     "name", "name_token", "domain", "phone", "phone_tail", "postal", "city", "street", "country",
-    "pinyin", "registry",
+    "pinyin", "registry", "mailbox",
 ]
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
