@@ -18,7 +18,6 @@ from rapidfuzz.distance import JaroWinkler
 from leadgen.matching.profile import FIELD_ATTR, POST_BOX, MatchProfile, cjk_place
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.phone import is_national_number
 from leadgen.normalize.registry import register_of
 from leadgen.normalize.text import has_cjk, pinyin_syllables, script_of
 
@@ -226,8 +225,6 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return len(short) >= 2 and long[len(short):len(short) + 1] in (" ", "-") and (
                 long.startswith(short))
         return postal_detail
-    if test == "national_number":
-        return lambda left, right: left == right and is_national_number(left)
     if test == "numbered_otherwise":
         return numbered_otherwise
     if test == "acronym":

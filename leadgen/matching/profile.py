@@ -24,6 +24,7 @@ from leadgen.normalize.address import (
 )
 from leadgen.normalize.name import name_key as key_of_name
 from leadgen.normalize.name import normalize_name, other_script_name, trade_name, without_place
+from leadgen.normalize.phone import NATIONAL_KINDS
 from leadgen.normalize.registry import registry_keys
 from leadgen.normalize.text import (
     has_cjk,
@@ -165,7 +166,8 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     return MatchProfile(
         names=names,
         domains=tuple(domains),
-        phones=tuple(phone.e164 for phone in lead.phones),
+        # a toll-free or national number is an organization's, not a place's: no evidence
+        phones=tuple(phone.e164 for phone in lead.phones if phone.kind not in NATIONAL_KINDS),
         streets=(street,) if street else (),
         postals=shared((lead.postal_code,)) if lead.postal_code else (),
         cities=shared(cities),

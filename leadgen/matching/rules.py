@@ -23,7 +23,7 @@ LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
     "direct_dial", "number_and_fuzzy", "number_on_one_only", "other_number", "transliterated",
     "other_script", "other_place", "other_country", "own_words", "post_box", "acronym",
-    "numbered_otherwise", "national_number", "same_domain_name", "same_without_spaces",
+    "numbered_otherwise", "same_domain_name", "same_without_spaces",
     "same_register", "same_box_one_town", "post_boxes", "postal_detail", "spelled_alike",
     "else",
 ]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 import phonenumbers
@@ -383,21 +382,10 @@ def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | 
     return None if facts.e164 is None else (facts.e164, facts.kind, extension)
 
 
-#: Line types that are one organization's number, not one place's: a chain's or a brand's
-#: national number (1-800, 0800, 0333, 400) is the same at every branch.
-_NATIONAL_KINDS = frozenset({PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST,
-                             PhoneNumberType.UAN, PhoneNumberType.PREMIUM_RATE,
-                             PhoneNumberType.PERSONAL_NUMBER})
-
-
-@lru_cache(maxsize=4096)
-def is_national_number(e164: str) -> bool:
-    """Whether an E.164 number is a toll-free, shared-cost or other national number
-    ("+18008595339", "+443332003000") rather than a line at a place."""
-    try:
-        return phonenumbers.number_type(phonenumbers.parse(e164, None)) in _NATIONAL_KINDS
-    except NumberParseException:
-        return False
+#: Line types (:attr:`PhoneNumber.kind`) that are one organization's number, not one
+#: place's: a chain's or a brand's national number (1-800, 0800, 0333, 400) is the same at
+#: every branch.
+NATIONAL_KINDS = frozenset({"toll_free", "shared_cost", "uan", "premium_rate", "personal"})
 
 
 def phone_region(e164: str) -> str | None:
