@@ -113,8 +113,6 @@ def _same_street_numbers(left: str, right: str) -> tuple[frozenset[str], frozens
     return left_numbers, right_numbers
 
 
-
-
 def _make_test(level: Level, rules: MatchingRules) -> Test:
     threshold = level.threshold or 0.0
     test = level.test
