@@ -248,12 +248,14 @@ def _word_added(left: str, right: str) -> bool:
 def numbered_otherwise(left: str, right: str) -> bool:
     """Whether two names are one name with other numbers in it: "solarpark alpha 3" and
     "solarpark alpha 4", "filiale 12 meyer" and "filiale 7 meyer" (a project company, a
-    branch or a fund each: numbered, they are many)."""
+    branch or a fund each: numbered, they are many). Each must have a number the other
+    lacks: "7 eleven" and "7 eleven 32145" are a store and its store number."""
     left_numbers, left_rest = _numbers_in_name(left)
     if not left_numbers:
         return False
     right_numbers, right_rest = _numbers_in_name(right)
-    return bool(right_numbers) and left_numbers != right_numbers and left_rest == right_rest
+    return (left_rest == right_rest and bool(left_numbers - right_numbers)
+            and bool(right_numbers - left_numbers))
 
 
 _NUMBER = re.compile(r"\d+")

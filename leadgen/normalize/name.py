@@ -60,6 +60,7 @@ EXTRA_LEGAL_FORMS = (
     "S.A. de C.V.", "S.A.B. de C.V.", "S.A.P.I. de C.V.", "S. de R.L.", "S. de R.L. de C.V.",
     # "and company" in Spanish, alone and before a form (Ecuador's and Colombia's "Cía. Ltda.")
     "Cía. Ltda.", "Cia. Ltda.", "Cía. S.A.", "& Cía.", "y Cía.", "S. en C.", "S. en C.S.",
+    "y Compañía", "& Compañía", "Compañía Limitada", "y Compañía S.A.", "y Cía. S.A.",
     # Canada's French forms ("Boulangerie Tremblay Ltée")
     "Ltée", "Ltee", "Limitée", "Limitee", "Inc. / Ltée",
     # Russia and the CIS in Latin letters, after the name ("Sberbank PJSC")
