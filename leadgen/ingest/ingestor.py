@@ -22,6 +22,7 @@ from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_you
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.ingest.records import CONTACT_COLUMNS
+from leadgen.ingest.retire import retire_contacts
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter
 from leadgen.items import NormalizedLead
@@ -541,7 +542,7 @@ class Ingestor:
         self.writer.insert_tuples(RECORDS, _RECORD_COLUMNS, self._records,
                                   encoded=_ENCODED_RECORD_COLUMNS)
         self.writer.insert_tuples(KEYS, _KEY_COLUMNS, self._keys, ignore_conflicts=True)
-        self.writer.retire_contacts(self._retired)
+        retire_contacts(self.writer, self._retired)
         self.writer.insert_tuples(CONTACTS, CONTACT_COLUMNS, self._contacts,
                                   ignore_conflicts=True, encoded=_ENCODED_CONTACT_COLUMNS)
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)

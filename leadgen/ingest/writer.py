@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Boolean, Table, bindparam, delete, func, select, text, update
+from sqlalchemy import JSON, Boolean, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -89,16 +89,6 @@ def _constant(column: tuple[Any, ...], process: Callable[[Any], Any] | None) -> 
     if type(value) is int or type(value) is bool:
         return str(int(value))
     return None
-
-
-#: :meth:`BatchWriter.retire_contacts` in SQLite (?1 company, ?2 old record, ?3 JSON list).
-_RETIRE_SQLITE = (
-    "DELETE FROM contacts WHERE company_id = ?1"
-    " AND source_url = (SELECT page_url FROM source_records WHERE id = ?2)"
-    " AND NOT EXISTS (SELECT 1 FROM source_records other, source_records old"
-    " WHERE old.id = ?2 AND other.company_id = ?1"
-    " AND NOT (other.source_id = old.source_id AND other.record_key = old.record_key))"
-    " AND (kind || '|' || value) NOT IN (SELECT value FROM json_each(?3))")
 
 
 def _with_literals(sql: str, literals: list[str | None]) -> str:
@@ -362,37 +352,12 @@ class BatchWriter:
                f"VALUES ({', '.join('?' for _ in columns)})")
         return sql, processors
 
-    def retire_contacts(self, rows: list[tuple[int, int, list[str]]]) -> None:
-        """For each (company, old record id, contacts to keep as "kind|value"): delete the
-        company's contacts found on the old record's page that the record's newer version
-        does not give, when the company has no other record (a version of that one aside):
-        which contacts another record gave too is not stored, and none is dropped that
-        another source may still give. Run before the newer version's contacts are
-        inserted."""
+    def execute_sqlite(self, sql: str, params: list[tuple[Any, ...]]) -> None:
+        """Run a plain SQLite statement once per row of ``params`` in the batch (queued for
+        the writer process in background mode, so it runs in order with the batch's rows)."""
         self._check_writable()
-        if not rows:
-            return
-        if self.dialect == "sqlite":
-            plan: tuple[str, list[Any]] = (_RETIRE_SQLITE, [])
-            params = [(company, old, json.dumps(keep)) for company, old, keep in rows]
-            self._sqlite_execute(None if self.background else self.begin(), plan, params)
-            return
-        from sqlalchemy import and_, exists, not_
-
-        from leadgen.storage.tables import CONTACTS, RECORDS
-
-        connection = self.begin()
-        other, old_record = RECORDS.alias("other"), RECORDS.alias("old")
-        for company, old, keep in rows:
-            connection.execute(delete(CONTACTS).where(
-                CONTACTS.c.company_id == company,
-                CONTACTS.c.source_url == select(RECORDS.c.page_url).where(
-                    RECORDS.c.id == old).scalar_subquery(),
-                not_(exists().where(
-                    old_record.c.id == old, other.c.company_id == company,
-                    not_(and_(other.c.source_id == old_record.c.source_id,
-                              other.c.record_key == old_record.c.record_key)))),
-                (CONTACTS.c.kind + "|" + CONTACTS.c.value).not_in(keep)))
+        if params:
+            self._sqlite_execute(None if self.background else self.begin(), (sql, []), params)
 
     def update_by_id(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Executemany UPDATE keyed by ``id`` (rows must share the same columns)."""
