@@ -31,7 +31,7 @@ from leadgen.matching.cluster import Clustering, cluster
 from leadgen.matching.contact_keys import rekey_persons
 from leadgen.matching.dedupe_load import Record, load, open_pool, reload, workers_for
 from leadgen.matching.profile import MatchProfile, blocking_keys
-from leadgen.matching.review import decisions
+from leadgen.matching.review import decisions, drop_departed_contacts
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
@@ -321,7 +321,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
         _update_companies(writer, company_updates)
         writer.insert(KEYS, key_rows, ignore_conflicts=True)
         writer.insert(CONTACTS, contacts, ignore_conflicts=True)
-    _drop_departed_contacts(connection, departed)
+    drop_departed_contacts(connection, departed)
     gone = sorted(touched_old - kept)
     for start in range(0, len(gone), 500):
         connection.execute(delete(COMPANIES).where(COMPANIES.c.id.in_(gone[start:start + 500])))
@@ -451,23 +451,6 @@ def _move_contacts(connection: Connection, moves: list[tuple[int, int]]) -> None
     if updates:
         connection.execute(update(CONTACTS).where(CONTACTS.c.id == bindparam("contact_id"))
                            .values(company_id=bindparam("new_company")), updates)
-
-
-def _drop_departed_contacts(connection: Connection, departed: list[tuple[int, str]]) -> None:
-    """Contacts a company had from the pages of records that left it for another company
-    (which gets them from those records): unless a record it keeps names that page too.
-    Contacts found elsewhere (the company's own website) stay."""
-    if not departed:
-        return
-    companies = sorted({company for company, _ in departed})
-    kept_pages: set[tuple[int, str]] = set()
-    for start in range(0, len(companies), 500):
-        kept_pages.update((row[0], row[1]) for row in connection.execute(
-            select(RECORDS.c.company_id, RECORDS.c.page_url).where(
-                RECORDS.c.company_id.in_(companies[start:start + 500]))))
-    for company, page in set(departed) - kept_pages:
-        connection.execute(delete(CONTACTS).where(CONTACTS.c.company_id == company,
-                                                  CONTACTS.c.source_url == page))
 
 
 def _blank_company(company_id: int, now: datetime) -> dict[str, Any]:

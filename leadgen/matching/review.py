@@ -178,6 +178,24 @@ def _repoint_pairs(connection: Connection, keep: int, absorb: int) -> None:
                            .values(company_a=low, company_b=high))
 
 
+def drop_departed_contacts(connection: Connection, departed: list[tuple[int, str]]) -> None:
+    """Delete the contacts each (company, page) pair's company had from the page of a record
+    that left it for another company (which gets them from that record), unless a record it
+    keeps names that page too. Contacts found elsewhere (the company's own website) stay.
+    Run after the records moved (split, dedupe)."""
+    if not departed:
+        return
+    companies = sorted({company for company, _ in departed})
+    kept_pages: set[tuple[int, str]] = set()
+    for start in range(0, len(companies), 500):
+        kept_pages.update((row[0], row[1]) for row in connection.execute(
+            select(RECORDS.c.company_id, RECORDS.c.page_url).where(
+                RECORDS.c.company_id.in_(companies[start:start + 500]))))
+    for company, page in set(departed) - kept_pages:
+        connection.execute(delete(CONTACTS).where(CONTACTS.c.company_id == company,
+                                                  CONTACTS.c.source_url == page))
+
+
 def from_records(connection: Connection, company_id: int, rules: MatchingRules,
                  ) -> tuple[dict[str, Any], dict[str, Any], MatchProfile, list[NormalizedLead]]:
     """A company as its records make it: survivorship state and field sources, matching

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
@@ -19,6 +19,7 @@ from leadgen.ingest.records import contact_rows
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, FIELD_GROUPS
 from leadgen.items import NormalizedLead
 from leadgen.matching.review import (
+    drop_departed_contacts,
     from_records,
     record_decision,
     record_pair_decision,
@@ -64,11 +65,8 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
                                                "company_id": new_id}))
         # Contacts found on the moved records' pages go with them; those also on a page that
         # stays, and those found elsewhere (the company's own website), stay.
-        staying = {url for record_id, url in records.items() if record_id not in moving}
-        leaving = {records[record_id] for record_id in moving} - staying
-        if leaving:
-            connection.execute(delete(CONTACTS).where(CONTACTS.c.company_id == company_id,
-                                                      CONTACTS.c.source_url.in_(leaving)))
+        drop_departed_contacts(connection, [(company_id, records[record_id])
+                                            for record_id in moving])
         leads = _rebuild(connection, new_id, None, moving, rules, now)
         contacts = list({(row["kind"], row["value"]): row for lead in leads
                          for row in contact_rows(lead, new_id, now)}.values())
