@@ -179,9 +179,12 @@ def _number(text: str, region: str | None) -> _Found | None:
     return found
 
 
-#: Line types vanity numbers are of.
-_VANITY_KINDS = frozenset({"toll_free", "premium_rate", "shared_cost", "uan", "personal",
-                           "voip"})
+#: Line types (:attr:`PhoneNumber.kind`) that are one organization's number, not one
+#: place's: a chain's or a brand's national number (1-800, 0800, 0333, 400) is the same at
+#: every branch.
+NATIONAL_KINDS = frozenset({"toll_free", "shared_cost", "uan", "premium_rate", "personal"})
+#: Line types vanity numbers are of: the national numbers and VoIP.
+_VANITY_KINDS = NATIONAL_KINDS | {"voip"}
 
 
 #: A country code written without "+" or "00", as a group of its own: "852 2345 6789", or
@@ -380,12 +383,6 @@ def _digits(text: str) -> str:
 def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | None:
     facts = _facts(number)
     return None if facts.e164 is None else (facts.e164, facts.kind, extension)
-
-
-#: Line types (:attr:`PhoneNumber.kind`) that are one organization's number, not one
-#: place's: a chain's or a brand's national number (1-800, 0800, 0333, 400) is the same at
-#: every branch.
-NATIONAL_KINDS = frozenset({"toll_free", "shared_cost", "uan", "premium_rate", "personal"})
 
 
 def phone_region(e164: str) -> str | None:
