@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrich.values import email_value, normalize_social, phone_value, social_network
+from leadgen.forget_person import is_forgotten
 from leadgen.ingest.ingestor import PROFILE_KEY, stored_profile
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record, candidate_values
 from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
@@ -69,8 +70,8 @@ class _Contacts:
         entries = self.suppressions.entries
         if kind == "email":
             return value in entries.get("email", set()) or (
-                value.rpartition("@")[2] in entries.get("domain", set())
-            )
+                value.lower() in entries.get("person", set())  # a forgotten person's own
+            ) or value.rpartition("@")[2] in entries.get("domain", set())
         if kind in ("phone", "fax"):
             return value in entries.get("phone", set())
         return False
@@ -157,10 +158,13 @@ def _without_suppressed(page: dict[str, Any], contacts: _Contacts,
     clean["emails"] = [e for e in page.get("emails", []) if keep_email(e)]
     clean["phones"] = [p for p in page.get("phones", []) if keep_phone(p)]
     clean["fax"] = [p for p in page.get("fax", []) if keep_phone(p)]
+    forgotten = contacts.suppressions.people
     clean["people"] = [
         {**person, "email": person.get("email") if keep_email(person.get("email")) else None,
          "phone": person.get("phone") if keep_phone(person.get("phone")) else None}
         for person in page.get("people", [])
+        # a forgotten person goes whole: name, title and direct line with the e-mail
+        if not is_forgotten(person.get("email"), forgotten)
     ]
     contacts.stats.suppressed += before - (
         len(clean["emails"]) + len(clean["phones"]) + len(clean["fax"]))

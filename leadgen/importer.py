@@ -921,6 +921,7 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
         if reason:
             out.append(f"{where}: suppressed ({reason})")
             continue
+        normalized = settings.suppressions.without_people(normalized)
         out.append((record_id, prepare(normalized, settings.rules),
                     _warnings(where, lead, normalized), number))
     return out

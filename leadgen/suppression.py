@@ -1,8 +1,10 @@
 """The suppression list (do-not-contact / forget), honoured on every ingest and export.
 
-An entry is an e-mail, a registered domain, an E.164 phone or a company name key. A lead that
-matches any entry is never stored; a company that matches is never exported. A contact
-person's e-mail and phone count as the company's. A name is suppressed as the matcher keys
+An entry is a role e-mail (info@), a registered domain, an E.164 phone or a company name key.
+A lead that matches any entry is never stored; a company that matches is never exported. A
+contact person's phone counts as the company's. A person's own e-mail is an entry of kind
+``person``: that person is left out of every lead and erased from what is stored, and the
+company stays (:mod:`leadgen.forget_person`). A name is suppressed as the matcher keys
 it, with the variants it matches by (umlauts spelled out, a Chinese name without its place
 qualifiers: see :func:`leadgen.matching.profile.name_variants`), and a company is refused
 under any name it goes by.
@@ -21,13 +23,14 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from leadgen.exceptions import InputError
+from leadgen.forget_person import PERSON, erase_people, without_people
 from leadgen.items import NormalizedLead
 from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord, Suppression
 
 if TYPE_CHECKING:
     from leadgen.ingest.prepared import PreparedLead
 
-KINDS = ("email", "domain", "phone", "name_key")
+KINDS = ("email", "domain", "phone", "name_key", "person")
 
 
 @dataclass
@@ -48,11 +51,21 @@ class SuppressionList:
             with Session(bind) as session:
                 rows = list(session.execute(query))
         for kind, value in rows:
-            suppressions.entries.setdefault(kind, set()).add(value)
+            suppressions.entries.setdefault(kind, set()).add(
+                value.lower() if kind == PERSON else value)
         return suppressions
 
     def __len__(self) -> int:
         return sum(len(values) for values in self.entries.values())
+
+    @property
+    def people(self) -> set[str]:
+        """Forgotten people's own e-mails (lower case)."""
+        return self.entries[PERSON]
+
+    def without_people(self, lead: NormalizedLead) -> NormalizedLead:
+        """``lead`` less the forgotten people it names (the lead itself when it names none)."""
+        return without_people(lead, self.entries[PERSON])
 
     def reason_for(self, lead: NormalizedLead) -> str | None:
         """Why ``lead`` must not be stored, or None when it may."""
@@ -137,8 +150,9 @@ def classify_target(target: str) -> tuple[str, str]:
     if not target:
         raise InputError("nothing to suppress: give an e-mail, a domain, a phone or a company name")
     email = normalize_email(target) if "@" in target or _SPELLED_AT.search(target) else None
-    if email is not None:
-        return "email", email.address  # "info(at)acme.de" too
+    if email is not None:  # "info(at)acme.de" too
+        # a role account is the company's; a person's own address is that person's
+        return ("email", email.address) if email.role else (PERSON, email.address.lower())
     if "@" in target:
         raise InputError(f"{target!r} is not a valid e-mail address")
     digits = sum(ch.isdigit() for ch in target)
@@ -157,12 +171,24 @@ def classify_target(target: str) -> tuple[str, str]:
     return "name_key", normalize_name(target).name_key
 
 
+@dataclass
+class Erased:
+    """What :func:`suppress_and_erase` erased."""
+
+    companies: int = 0
+    """Companies erased with their records, contacts and keys."""
+    people_from: int = 0
+    """Companies a forgotten person was taken out of (the companies stay)."""
+
+
 def forget(session: Session, target: str, reason: str | None = None) -> dict[str, Any]:
-    """Suppress ``target`` and erase every stored company, record and contact it matches."""
+    """Suppress ``target`` and erase every stored company, record and contact it matches (for
+    a person's own e-mail, that person from every company that lists them)."""
     entries = target_entries(target)
     kind, value = entries[0]
     erased = suppress_and_erase(session, entries, reason)
-    return {"kind": kind, "value": value, "companies_erased": erased}
+    return {"kind": kind, "value": value, "companies_erased": erased.companies,
+            "people_erased_from": erased.people_from}
 
 
 def target_entries(target: str) -> list[tuple[str, str]]:
@@ -181,11 +207,12 @@ def target_entries(target: str) -> list[tuple[str, str]]:
 
 
 def suppress_and_erase(session: Session, entries: list[tuple[str, str]],
-                       reason: str | None = None) -> int:
+                       reason: str | None = None) -> Erased:
     """Add ``entries`` ((kind, value) as :func:`classify_target` gives) to the suppression
     list and erase every stored company any entry of the list matches, with its records,
-    contacts and keys, and every contact holding a suppressed e-mail; returns the number of
-    companies erased. Companies are found through indexed lookups, not one by one."""
+    contacts and keys, every contact holding a suppressed e-mail, and the forgotten people
+    from the companies that list them. Companies are found through indexed lookups, not one
+    by one."""
     known = {(kind, value) for kind, value in session.execute(
         select(Suppression.kind, Suppression.value))}
     for kind, value in dict.fromkeys(entries):
@@ -203,7 +230,9 @@ def suppress_and_erase(session: Session, entries: list[tuple[str, str]],
         session.execute(delete(ContactPoint).where(ContactPoint.company_id.in_(chunk)))
         session.execute(delete(CompanyKey).where(CompanyKey.company_id.in_(chunk)))
         session.execute(delete(Company).where(Company.id.in_(chunk)))
-    return len(doomed)
+    people = sorted({value for kind, value in entries if kind == PERSON})
+    return Erased(companies=len(doomed),
+                  people_from=erase_people(session.connection(), people) if people else 0)
 
 
 def _matching_companies(session: Session, suppressions: SuppressionList) -> set[int]:

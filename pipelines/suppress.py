@@ -1,4 +1,5 @@
-"""Drop leads on the suppression list (do-not-contact / forget) before anything is stored."""
+"""Drop leads on the suppression list (do-not-contact / forget), and forgotten people from
+the rest, before anything is stored."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 class SuppressionPipeline:
-    """Loads the suppression list once per crawl and drops every lead that matches it."""
+    """Loads the suppression list once per crawl, drops every lead that matches it and leaves
+    forgotten people out of the others."""
 
     def __init__(self, stats: StatsCollector, database_url: str | None):
         self.stats = stats
@@ -40,7 +42,7 @@ class SuppressionPipeline:
             self.stats.inc_value("leadgen/suppressed")
             logger.info("suppressed lead from %s: %s", item.lead.source.page_url, reason)
             raise DropItem(f"suppressed: {reason}")
-        return item
+        return self.suppressions.without_people(item)  # a forgotten person, not the company
 
 
 

@@ -219,6 +219,10 @@ def forget(
 ) -> None:
     """Suppress a contact or company for good: erase what is stored, never store or export it again.
 
+    A person's own e-mail (not a role address such as info@) forgets that person: their
+    e-mail, name, title and direct line leave every company that lists them; the companies
+    stay.
+
     Example: leadgen forget info@example.com --reason "asked to be removed"
 
     Example: leadgen forget --file do-not-contact.txt --reason "DNC list 2026-12"
@@ -230,17 +234,26 @@ def forget(
         assert target is not None
         with session_scope(engine) as session:
             result = forget_target(session, target, reason)
-        console.print(
-            f"suppressed {result['kind']} {result['value']}; "
-            f"erased {result['companies_erased']} companies",
-            highlight=False,
-        )
+        if result["kind"] == "person":
+            console.print(
+                f"suppressed person {result['value']}; taken out of "
+                f"{result['people_erased_from']} companies (the companies stay)",
+                highlight=False, soft_wrap=True,
+            )
+        else:
+            console.print(
+                f"suppressed {result['kind']} {result['value']}; "
+                f"erased {result['companies_erased']} companies",
+                highlight=False,
+            )
         return
     entries, problems = read_targets(file)
     for line in problems:
         err.print(f"refused {line}", markup=False, highlight=False, soft_wrap=True)
     with session_scope(engine) as session:
         erased = suppress_and_erase(session, entries, reason)
+    people = (f"; people taken out of {erased.people_from} companies"
+              if any(kind == "person" for kind, _ in entries) else "")
     console.print(f"suppressed {len(set(entries))} entries from {file.name} "
-                  f"({len(problems)} lines refused); erased {erased} companies",
-                  highlight=False, soft_wrap=True)
+                  f"({len(problems)} lines refused); erased {erased.companies} companies"
+                  f"{people}", highlight=False, soft_wrap=True)

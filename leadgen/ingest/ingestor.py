@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from leadgen.forget_person import holds_people, without_people
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.prepared import PreparedLead, prepare
@@ -25,10 +26,11 @@ from leadgen.ingest.records import CONTACT_COLUMNS
 from leadgen.ingest.retire import retire_contacts
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter
-from leadgen.items import NormalizedLead
+from leadgen.items import Lead, NormalizedLead
 from leadgen.matching.compare import MatchResult, compare, names_may_match
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import MatchingRules, load_rules
+from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import city_aliases, city_key
 from leadgen.sqlite_writer import json_text
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS, SUPPRESSIONS
@@ -150,6 +152,9 @@ class Ingestor:
             self.counts["suppressed"] = self.counts.get("suppressed", 0) + 1
             return IngestOutcome("suppressed", 0, None,
                                  {"decision": "suppressed", "reason": reason})
+        if self._suppressions is not None and (people := self._suppressions.people) and (
+                holds_people(item.contacts, people)):
+            item = self._without_people(item, people)
         source_id, key, full_digest = item.source_id, item.record_key, item.content_hash
         digest = full_digest[:16]  # in memory: 64 bits tell versions of one record apart
         seen = self.records.get(source_id, key)
@@ -342,6 +347,15 @@ class Ingestor:
             return
         self._suppressions = SuppressionList.load(connection)
         self._suppressions_seen = top
+
+    def _without_people(self, item: PreparedLead, people: set[str]) -> PreparedLead:
+        """``item`` prepared again without the forgotten people it names (forgotten while this
+        ingest ran: its caller left out those forgotten before). The record is read back
+        from its text, in its country as the phone region."""
+        countries = item.profile.countries
+        lead = normalize_lead(Lead.model_validate_json(item.text),
+                              countries[0] if countries else None)
+        return prepare(without_people(lead, people), self.rules)
 
     # -- matching --------------------------------------------------------------------------
 

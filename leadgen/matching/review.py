@@ -12,7 +12,12 @@ from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest.ingestor import PROFILE_KEY
-from leadgen.ingest.survivorship import COMPANY_COLUMNS, candidate_values, recompute
+from leadgen.ingest.survivorship import (
+    COMPANY_COLUMNS,
+    FIELD_GROUPS,
+    candidate_values,
+    recompute,
+)
 from leadgen.items import Lead, NormalizedLead
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
@@ -213,6 +218,37 @@ def from_records(connection: Connection, company_id: int, rules: MatchingRules,
         profile = profile.merged(profile_of(lead, rules))
     state, sources = recompute(offers, rules.survivorship)
     return state, sources, profile, leads
+
+
+#: The empty value of a company column no record offers any more.
+_EMPTY: dict[str, Any] = {"categories": [], "size": {}, "social": []}
+
+
+def rebuild_company(connection: Connection, company_id: int, old: Any, moved: list[int],
+             rules: MatchingRules, now: datetime) -> list[NormalizedLead]:
+    """Recompute a company's fields, profile and keys from its records; ``old``: its row
+    before the split (None for the new company). A field no record offers keeps its old value
+    (set by enrichment, say) unless a moved record was where it came from."""
+    state, sources, profile, leads = from_records(connection, company_id, rules)
+    values: dict[str, Any] = {}
+    old_sources = dict(old.field_sources or {}) if old is not None else {}
+    for group, columns in FIELD_GROUPS.items():
+        if group in sources:
+            continue
+        source = old_sources.get(group) or {}
+        came_from = set(source.get("records") or [source.get("record")])
+        if old is not None and not came_from & set(moved):
+            values.update({column: getattr(old, column) for column in columns})
+            if group in old_sources:
+                sources[group] = old_sources[group]
+    for column in COMPANY_COLUMNS:
+        values.setdefault(column, state.get(column, _EMPTY.get(column)))
+    extra = dict(old.extra or {}) if old is not None else {}
+    extra[PROFILE_KEY] = profile.to_json()
+    values.update(field_sources=sources, extra=extra, last_seen=now)
+    connection.execute(update(COMPANIES).where(COMPANIES.c.id == company_id).values(**values))
+    replace_keys(connection, company_id, profile, rules)
+    return leads
 
 
 def replace_keys(connection: Connection, company_id: int, profile: MatchProfile,

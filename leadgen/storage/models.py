@@ -229,14 +229,15 @@ class CrawlRun(Base):
 
 
 class Suppression(Base):
-    """An e-mail, domain, phone or company that must never be stored or exported again."""
+    """An e-mail, domain, phone or company that must never be stored or exported again, or a
+    person (by their own e-mail) to leave out of every company."""
 
     __tablename__ = "suppressions"
     __table_args__ = (UniqueConstraint("kind", "value", name="uq_suppression"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
-    """email, domain, phone, name_key."""
+    """email (a role address: the company's), domain, phone, name_key, person."""
     value: Mapped[str] = mapped_column(String(320))
     reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
