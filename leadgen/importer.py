@@ -11,6 +11,7 @@ import codecs
 import csv
 import hashlib
 import io
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -39,8 +40,12 @@ from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.person import full_name, names_person
 from leadgen.normalize.text import has_cjk
+from leadgen.storage.runs import CUSTOMER_IMPORT, IMPORT, finish_run, start_run
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
+
+logger = logging.getLogger(__name__)
+
 
 #: Lead fields a column can map to; list fields accept several values split by ; | or newline.
 #: Which column names map to each by themselves: ``columns.yaml``.
@@ -743,15 +748,39 @@ def import_file(
     background = (workers > 0 if background is None else background) and not dry_run
     size = batch_size or (BULK_BATCH_SIZE if background else 1000)
     results = _prepared(numbered, settings, workers)
-    with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, background=background,
-                             dry_run=dry_run) as ingestor:
-        _ingest(results, ingestor, report, status, path.name, dry_run=dry_run)
+    # The run tells which sources are imports, and of customers (their trust in survivorship).
+    run_id = None if dry_run else start_run(
+        engine, CUSTOMER_IMPORT if as_customers else IMPORT, sources=[source],
+        stats={"file": path.name})
+    try:
+        with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, background=background,
+                                 dry_run=dry_run, crawl_run_id=run_id) as ingestor:
+            _ingest(results, ingestor, report, status, path.name, dry_run=dry_run)
+    except BaseException as exc:
+        if run_id is not None:
+            _close_run(engine, run_id, report, path.name,
+                       "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+        raise
+    if run_id is not None:
+        _close_run(engine, run_id, report, path.name, "finished")
     if settings.region is None and any(_BAD_PHONE in line for line in report.warnings):
         report.warnings.insert(0, f"{path.name}: no --region was given and the rows name none "
                                   "clearly, so phone numbers written without a country code "
                                   "could not be read (they are kept in the records); give "
                                   "one, e.g. --region DE, and import again")
     return report
+
+
+def _close_run(engine: Engine, run_id: int, report: ImportReport, file_name: str,
+               status: str) -> None:
+    """Close the import's run row with its counts (a database that refuses, as when another
+    program holds it, leaves the row open: the error that ended the import is the one told)."""
+    try:
+        finish_run(engine, run_id, status, {"file": file_name, "rows": report.rows,
+                                            "rejected": report.rejected_count,
+                                            **report.outcomes})
+    except Exception:  # noqa: BLE001
+        logger.warning("import: could not close run %s", run_id, exc_info=True)
 
 
 def _header_below(first: tuple[int, dict[str, Any]], rows: Iterator[tuple[int, dict[str, Any]]],

@@ -59,7 +59,9 @@ def database_stats(session: Session) -> dict[str, Any]:
             "id": run.id, "kind": run.kind, "profile": run.profile, "status": run.status,
             "started_at": run.started_at.isoformat(),
             "finished_at": run.finished_at.isoformat() if run.finished_at else None,
-            "items": (run.stats or {}).get("item_scraped_count"),
+            # a crawl's items scraped, an import's rows
+            "items": (run.stats or {}).get("item_scraped_count",
+                                           (run.stats or {}).get("rows")),
         }
         for run in session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(5))
     ]

@@ -132,6 +132,49 @@ def test_import_as_customers_marks_existing_company(tmp_path: Path) -> None:
     assert statuses["beta logistik"] == "new"
 
 
+@pytest.mark.parametrize("crm_first", [True, False])
+def test_a_customer_list_outranks_a_purchased_list_and_a_crawl_in_either_order(
+        tmp_path: Path, crm_first: bool) -> None:
+    """The rules' trust ``customers: 4`` and ``import: 3`` rank the sources ``leadgen
+    import`` brought in: they applied only to sources named "customers" and "import", so a
+    CRM imported as ``--source crm --as customers`` ranked as a crawl, and the list imported
+    last replaced the customer's own e-mail."""
+    from leadgen.ingest import Ingestor
+    from leadgen.items import Lead, SourceMeta
+    from leadgen.matching.review import from_records
+    from leadgen.matching.rules import load_rules
+    from leadgen.normalize import normalize_lead
+
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    crm = tmp_path / "crm.csv"
+    crm.write_text("id,company,phone,email,website\n"
+                   "c1,Acme Verpackung GmbH,+49 30 1234567,einkauf@acme-verpackung.de,"
+                   "acme-verpackung.de\n", encoding="utf-8")
+    bought = tmp_path / "bought.csv"
+    bought.write_text("id,company,phone,email,website\n"
+                      "p1,Acme Verpackung GmbH,+49 30 1234567,info@acme-verpackung.de,"
+                      "acme-verpackung.de\n", encoding="utf-8")
+    imports = [["import", str(crm), "--source", "crm", "--id-column", "id", "--as",
+                "customers"],
+               ["import", str(bought), "--source", "bought", "--id-column", "id"]]
+    for args in imports if crm_first else imports[::-1]:
+        run(*args, "--db", db)
+    engine = init_db(db)
+    with Ingestor(engine) as ingestor:  # a directory crawled last: trust 1
+        ingestor.ingest(normalize_lead(Lead(
+            name="Acme Verpackung GmbH", phones=["+49 30 1234567"],
+            emails=["vertrieb@acme-verpackung.de"], website="acme-verpackung.de",
+            source=SourceMeta(source_id="directory", page_url="http://dir.example/acme"))))
+    with engine.connect() as conn:
+        (company_id, email), = conn.execute(select(Company.id, Company.email)).all()
+        state, sources, _, _ = from_records(conn, company_id, load_rules())
+    assert email == "einkauf@acme-verpackung.de"
+    assert (state["email"], sources["email"]["source"], sources["email"]["rank"][0]) == (
+        "einkauf@acme-verpackung.de", "crm", 4)  # a split or merge recomputes the same
+    rules = load_rules().survivorship
+    assert rules.trust_of("bought", "import") == 3 and rules.trust_of("directory") == 1
+
+
 def test_import_errors_are_one_line(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")

@@ -33,6 +33,7 @@ from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import city_aliases, city_key
 from leadgen.sqlite_writer import json_text
+from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS, SUPPRESSIONS
 from leadgen.suppression import SuppressionList
 
@@ -111,7 +112,8 @@ class Ingestor:
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
-        self._trust = self.rules.survivorship.trust_of
+        self._trusts: dict[str, int] = {}  # per source, once its kind is read (see _load)
+        self._source_kinds: dict[str, str] = {}
         self._block_limits = {rule.key: rule.max_block_size or self.rules.max_block_size
                               for rule in self.rules.blocking}
         # A block past its rule's limit is never compared: the index keeps only its size.
@@ -594,10 +596,20 @@ class Ingestor:
             COMPANIES, [{"id": cid, "last_seen": now} for cid in sorted(existing - bumped)]
         )
 
+    def _trust(self, source_id: str) -> int:
+        """A source's trust in survivorship (by its id, or as an import of customers)."""
+        trust = self._trusts.get(source_id)
+        if trust is None:
+            trust = self._trusts[source_id] = self.rules.survivorship.trust_of(
+                source_id, self._source_kinds.get(source_id))
+        return trust
+
     def _load(self) -> None:
         if self._loaded:
             return
         with self.engine.connect() as connection:
+            self._source_kinds = source_kinds(connection)
+            self._trusts.clear()
             # Records first: a record stored after this read is taken in by _begin_batch,
             # with its company's keys, whether or not the key read below saw them.
             self._caught_up_to = self.records.load(connection)

@@ -34,6 +34,7 @@ from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.review import decisions, drop_departed_contacts
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.models import STATUS_PRECEDENCE
+from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 logger = logging.getLogger(__name__)
@@ -254,6 +255,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     report.companies_created = len(blanks)
     kept = set(final_ids.values())
     statuses = _statuses(connection, touched_old)
+    kinds = source_kinds(connection)
     contact_moves: list[tuple[int, int]] = []
     for label in changed:
         old_ids = {records[i].company_id for i in members[label]
@@ -276,7 +278,8 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             old_ids = {records[i].company_id for i in indexes
                        if records[i].company_id is not None}
             offers = [(records[i].id, records[i].source_id,
-                       rules.survivorship.trust_of(records[i].source_id),
+                       rules.survivorship.trust_of(records[i].source_id,
+                                                   kinds.get(records[i].source_id)),
                        leads[i].lead.source.fetched_at.isoformat(), candidate_values(leads[i]))
                       for i in indexes if i not in older]
             state, sources = recompute(offers, rules.survivorship)

@@ -23,6 +23,7 @@ from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage.models import STATUS_PRECEDENCE
+from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, DECISIONS, KEYS, POSSIBLE, RECORDS
 
 
@@ -206,6 +207,7 @@ def from_records(connection: Connection, company_id: int, rules: MatchingRules,
     """A company as its records make it: survivorship state and field sources, matching
     profile, and the records normalized again (unreadable ones left out)."""
     offers, profile, leads = [], MatchProfile(), []
+    kinds = source_kinds(connection)
     for record in connection.execute(select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.data)
                                      .where(RECORDS.c.company_id == company_id)).all():
         try:
@@ -213,7 +215,8 @@ def from_records(connection: Connection, company_id: int, rules: MatchingRules,
         except ValidationError:
             continue
         leads.append(lead)
-        offers.append((record.id, record.source_id, rules.survivorship.trust_of(record.source_id),
+        trust = rules.survivorship.trust_of(record.source_id, kinds.get(record.source_id))
+        offers.append((record.id, record.source_id, trust,
                        lead.lead.source.fetched_at.isoformat(), candidate_values(lead)))
         profile = profile.merged(profile_of(lead, rules))
     state, sources = recompute(offers, rules.survivorship)

@@ -111,13 +111,21 @@ class Survivorship(Strict):
     fields: dict[str, list[Rule]] = {}
     default_trust: int = 1
     trust: dict[str, int] = {}
-    """Source id (or ``import`` / ``customers`` for imports) -> trust rank."""
+    """Source id -> trust rank; ``import`` and ``customers`` rank the sources ``leadgen
+    import`` brought in (with ``--as customers``) that are not listed by their id."""
 
     def policy(self, field: str) -> list[str]:
         return list(self.fields.get(field, self.default))
 
-    def trust_of(self, source_id: str) -> int:
-        return self.trust.get(source_id, self.default_trust)
+    def trust_of(self, source_id: str, kind: str | None = None) -> int:
+        """A source's trust: its own, else its kind's (``import`` or ``customers``, as
+        :func:`leadgen.storage.runs.source_kinds` tells), else the default."""
+        trust = self.trust.get(source_id)
+        if trust is None and kind is not None:
+            trust = self.trust.get(kind)
+            if trust is None and kind == "customers":
+                trust = self.trust.get("import")
+        return self.default_trust if trust is None else trust
 
 
 class MatchingRules(Strict):

@@ -1,14 +1,35 @@
-"""The ``crawl_runs`` log: one row per crawl, enrichment or scoring, opened and closed here."""
+"""The ``crawl_runs`` log: one row per crawl, import, enrichment or scoring, opened and closed
+here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
 
 from leadgen.storage.db import session_scope
 from leadgen.storage.models import CrawlRun, utcnow
+
+#: The run kinds of ``leadgen import``, and the trust key (``survivorship.trust`` in the
+#: matching rules) each gives the sources it imports: a list of existing customers (a CRM
+#: export with ``--as customers``) outranks any other import.
+IMPORT = "import"
+CUSTOMER_IMPORT = "customer-import"
+_TRUST_KEYS = {IMPORT: "import", CUSTOMER_IMPORT: "customers"}
+
+
+def source_kinds(connection: Connection) -> dict[str, str]:
+    """The trust key of each source ``leadgen import`` brought in ("import", or "customers"
+    once any of its imports was one of customers)."""
+    kinds: dict[str, str] = {}
+    for kind, sources in connection.execute(select(CrawlRun.kind, CrawlRun.sources).where(
+            CrawlRun.kind.in_(list(_TRUST_KEYS)))):
+        for source in sources or []:
+            if kinds.get(source) != "customers":
+                kinds[source] = _TRUST_KEYS[kind]
+    return kinds
 
 
 def scalar_stats(stats: Mapping[str, Any]) -> dict[str, Any]:
