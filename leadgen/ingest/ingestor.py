@@ -23,6 +23,7 @@ from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_you
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.ingest.records import CONTACT_COLUMNS
+from leadgen.ingest.renew import newest_versions, renew_fields, stored_offers
 from leadgen.ingest.retire import retire_contacts
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter
@@ -72,6 +73,10 @@ class _Offer:
     at: str
     values: dict[str, dict[str, Any]]
     extra: dict[str, Any]
+    key: str = ""
+    """The record's key within its source."""
+    renews: bool = False
+    """A new version of a record the company has."""
 
 
 class Ingestor:
@@ -213,7 +218,8 @@ class Ingestor:
                 })
         evidence["company_id"] = company_id
         offer = _Offer(record_id, source_id, self._trust(source_id),
-                       item.fetched_at.isoformat(), item.values, item.extra)
+                       item.fetched_at.isoformat(), item.values, item.extra, key,
+                       previous is not None and previous == company_id)
         self._offer(company_id, offer)
         if status:
             self._status[company_id] = status
@@ -590,11 +596,35 @@ class Ingestor:
                 row["status"] = self._status.get(row["id"], row["status"])
                 row["last_seen"] = now
                 updates.append(row)
+        self._renew([row for row in updates
+                     if any(offer.renews for offer in self._offers.get(row["id"], []))])
         self.writer.update_by_id(COMPANIES, updates)
         bumped = set(full)
         self.writer.update_by_id(
             COMPANIES, [{"id": cid, "last_seen": now} for cid in sorted(existing - bumped)]
         )
+
+    def _renew(self, rows: list[dict[str, Any]]) -> None:
+        """Recompute the fields of companies that got a new version of a record from the
+        newest version of each record (stored, or in this batch): folding the new version in
+        keeps what only the old one said (an e-mail the list has since removed)."""
+        for start in range(0, len(rows), 500):
+            chunk = {row["id"]: row for row in rows[start:start + 500]}
+            stored: dict[int, list[Any]] = {}
+            for record in self.writer.read(
+                    select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.record_key,
+                           RECORDS.c.data, RECORDS.c.company_id)
+                    .where(RECORDS.c.company_id.in_(list(chunk)))):
+                stored.setdefault(record.company_id, []).append(tuple(record[:4]))
+            for company_id, row in chunk.items():
+                batch = {offer.record_id: offer for offer in self._offers[company_id]}
+                current = newest_versions(stored.get(company_id, []) + [
+                    (offer.record_id, offer.source_id, offer.key, None)
+                    for offer in batch.values()])
+                offers = stored_offers([r for r in current if r[0] not in batch], self._trust)
+                offers += [(o.record_id, o.source_id, o.trust, o.at, o.values)
+                           for o in (batch[r[0]] for r in current if r[0] in batch)]
+                renew_fields(row, offers, self.rules.survivorship)
 
     def _trust(self, source_id: str) -> int:
         """A source's trust in survivorship (by its id, or as an import of customers)."""

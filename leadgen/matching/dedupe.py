@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -131,10 +131,12 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
                 select(func.count()).select_from(COMPANIES)
             ).scalar_one()
         sizes = Counter(record.company_id for record in records)
-        assignment = _assign_ids(members, records)
+        assignment = _assign_ids(members, records, older)
         changed = [label for label, company_id in assignment.items()
                    if not _unchanged(company_id, members[label], records, sizes)]
         report.clusters_changed = len(changed)
+        if force:  # every company's fields recomputed from its records, not only the moved
+            changed = list(assignment)
         report.companies_after = len(members)
         if dry_run:
             report.seconds = round(time.monotonic() - started, 2)
@@ -212,18 +214,26 @@ def _unchanged(company_id: int | None, indexes: list[int], records: list[Record]
             and all(records[i].company_id == company_id for i in indexes))
 
 
-def _assign_ids(members: dict[int, list[int]],
-                records: list[Record]) -> dict[int, int | None]:
-    """Each cluster keeps the company id most of its records had, biggest clusters first."""
+def _assign_ids(members: dict[int, list[int]], records: list[Record],
+                older: Collection[int] = ()) -> dict[int, int | None]:
+    """Each cluster keeps the company id most of its records had, biggest clusters first; on
+    a tie, the id of its earliest record (the one its company began with, if it is there).
+    An older version of a record does not vote: its company was the record's before."""
     assignment: dict[int, int | None] = {}
     taken: set[int] = set()
     for label in sorted(members, key=lambda lab: -len(members[lab])):
-        ids = [records[i].company_id for i in members[label]]
+        voters = [i for i in members[label] if i not in older] or members[label]
+        ids = [records[i].company_id for i in voters]
         if ids[0] is not None and ids.count(ids[0]) == len(ids):
             ranked: list[int] = [ids[0]]  # the common case: one company, nothing to count
         else:
             votes = Counter(cid for cid in ids if cid is not None)
-            ranked = [cid for cid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+            earliest: dict[int, int] = {}
+            for i in voters:
+                if (cid := records[i].company_id) is not None:
+                    earliest[cid] = min(earliest.get(cid, records[i].id), records[i].id)
+            ranked = [cid for cid, _ in sorted(votes.items(),
+                                               key=lambda kv: (-kv[1], earliest[kv[0]]))]
         choice = next((cid for cid in ranked if cid not in taken), None)
         if choice is not None:
             taken.add(choice)

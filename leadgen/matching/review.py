@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest.ingestor import PROFILE_KEY
+from leadgen.ingest.renew import EMPTY, newest_versions
 from leadgen.ingest.survivorship import (
     COMPANY_COLUMNS,
     FIELD_GROUPS,
@@ -205,11 +206,13 @@ def drop_departed_contacts(connection: Connection, departed: list[tuple[int, str
 def from_records(connection: Connection, company_id: int, rules: MatchingRules,
                  ) -> tuple[dict[str, Any], dict[str, Any], MatchProfile, list[NormalizedLead]]:
     """A company as its records make it: survivorship state and field sources, matching
-    profile, and the records normalized again (unreadable ones left out)."""
+    profile, and the records normalized again (unreadable ones, and older versions of a
+    record, left out)."""
     offers, profile, leads = [], MatchProfile(), []
     kinds = source_kinds(connection)
-    for record in connection.execute(select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.data)
-                                     .where(RECORDS.c.company_id == company_id)).all():
+    for record in newest_versions(connection.execute(
+            select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.record_key, RECORDS.c.data)
+            .where(RECORDS.c.company_id == company_id)).all()):
         try:
             lead = normalize_lead(Lead.model_validate(record.data))
         except ValidationError:
@@ -221,10 +224,6 @@ def from_records(connection: Connection, company_id: int, rules: MatchingRules,
         profile = profile.merged(profile_of(lead, rules))
     state, sources = recompute(offers, rules.survivorship)
     return state, sources, profile, leads
-
-
-#: The empty value of a company column no record offers any more.
-_EMPTY: dict[str, Any] = {"categories": [], "size": {}, "social": []}
 
 
 def rebuild_company(connection: Connection, company_id: int, old: Any, moved: list[int],
@@ -245,7 +244,7 @@ def rebuild_company(connection: Connection, company_id: int, old: Any, moved: li
             if group in old_sources:
                 sources[group] = old_sources[group]
     for column in COMPANY_COLUMNS:
-        values.setdefault(column, state.get(column, _EMPTY.get(column)))
+        values.setdefault(column, state.get(column, EMPTY.get(column)))
     extra = dict(old.extra or {}) if old is not None else {}
     extra[PROFILE_KEY] = profile.to_json()
     values.update(field_sources=sources, extra=extra, last_seen=now)
