@@ -95,3 +95,30 @@ def test_a_forced_dedupe_recomputes_every_companys_fields(tmp_path: Path) -> Non
     forced = runner.invoke(app, ["dedupe", "--force", "--workers", "0", "--db", db])
     assert forced.exit_code == 0, forced.output
     assert _companies(db)[0][1] == "Schmidt Logistik"  # two of three records say so
+
+
+SCHMIDT = ("{id},Schmidt Logistik GmbH,Hauptstraße {no},10115,Berlin,030 234567{phone},"
+           "info@schmidt-logistik.de,schmidt-logistik.de,200\n")
+
+
+@pytest.mark.parametrize("how", ["split", "dedupe"])
+def test_the_customer_is_the_company_holding_the_customer_list_record(tmp_path: Path,
+                                                                      how: str) -> None:
+    """Split off (by hand, or by dedupe after the CRM row moved street and phone), the CRM's
+    record made a "new" company while the directory records kept "customer"."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    _import(db, tmp_path, "fair.csv", SCHMIDT.format(id="F2", no=5, phone=0), "fair")
+    _import(db, tmp_path, "crm.csv", SCHMIDT.format(id="C2", no=5, phone=1), "crm",
+            "--as", "customers")
+    with init_db(db).connect() as connection:
+        assert connection.execute(select(Company.status)).scalars().all() == ["customer"]
+    if how == "split":
+        result = runner.invoke(app, ["split", "1", "--record", "2", "--db", db])
+    else:
+        _import(db, tmp_path, "crm2.csv", SCHMIDT.format(id="C2", no=7, phone=2), "crm")
+        result = runner.invoke(app, ["dedupe", "--workers", "0", "--db", db])
+    assert result.exit_code == 0, result.output
+    with init_db(db).connect() as connection:
+        statuses = connection.execute(
+            select(Company.id, Company.status).order_by(Company.id)).all()
+    assert [tuple(row) for row in statuses] == [(1, "new"), (2, "customer")]

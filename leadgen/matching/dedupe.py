@@ -34,7 +34,7 @@ from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.review import decisions, drop_departed_contacts
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.models import STATUS_PRECEDENCE
-from leadgen.storage.runs import source_kinds
+from leadgen.storage.runs import customer_record_ids, source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
 
 logger = logging.getLogger(__name__)
@@ -216,13 +216,22 @@ def _unchanged(company_id: int | None, indexes: list[int], records: list[Record]
 
 def _assign_ids(members: dict[int, list[int]], records: list[Record],
                 older: Collection[int] = ()) -> dict[int, int | None]:
-    """Each cluster keeps the company id most of its records had, biggest clusters first; on
-    a tie, the id of its earliest record (the one its company began with, if it is there).
-    An older version of a record does not vote: its company was the record's before."""
+    """Each cluster keeps the company id most of its records had, biggest clusters first
+    (of two alike, the one with the earlier record); on a tie, the id of its earliest record
+    (the one its company began with, if it is there). An older version of a record does not
+    vote, nor count: its company was the record's before."""
     assignment: dict[int, int | None] = {}
     taken: set[int] = set()
-    for label in sorted(members, key=lambda lab: -len(members[lab])):
-        voters = [i for i in members[label] if i not in older] or members[label]
+
+    def voters_of(label: int) -> list[int]:
+        return [i for i in members[label] if i not in older] or members[label]
+
+    def order(label: int) -> tuple[int, int]:
+        voters = voters_of(label)
+        return -len(voters), min(records[i].id for i in voters)
+
+    for label in sorted(members, key=order):
+        voters = voters_of(label)
         ids = [records[i].company_id for i in voters]
         if ids[0] is not None and ids.count(ids[0]) == len(ids):
             ranked: list[int] = [ids[0]]  # the common case: one company, nothing to count
@@ -266,6 +275,8 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     kept = set(final_ids.values())
     statuses = _statuses(connection, touched_old)
     kinds = source_kinds(connection)
+    customers = customer_record_ids(connection)
+    customer_companies = {record.company_id for record in records if record.id in customers}
     contact_moves: list[tuple[int, int]] = []
     for label in changed:
         old_ids = {records[i].company_id for i in members[label]
@@ -302,9 +313,16 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             # it is merged away; a cluster split off a company that goes on does not take it.
             status_candidates = [statuses[o]["status"] for o in old_ids
                                  if o in statuses and (o == company_id or o not in kept)]
+            status = _strongest(status_candidates)
+            # The cluster holding a record imported --as customers is the customer, and one
+            # whose customer status came from such records that went elsewhere is not.
+            if customers and any(records[i].id in customers for i in indexes):
+                status = _strongest([status, "customer"])
+            elif status == "customer" and old_ids & customer_companies:
+                status = "new"
             company_updates.append({
                 "id": company_id, **{k: v for k, v in state.items()}, "field_sources": sources,
-                "extra": extra, "status": _strongest(status_candidates), "last_seen": now,
+                "extra": extra, "status": status, "last_seen": now,
             })
             for i in indexes:
                 previous = records[i].company_id

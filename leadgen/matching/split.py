@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import InputError
 from leadgen.ingest.records import contact_rows
@@ -21,6 +21,7 @@ from leadgen.matching.review import (
     record_pair_decision,
 )
 from leadgen.matching.rules import MatchingRules, load_rules
+from leadgen.storage.runs import customer_record_ids
 from leadgen.storage.tables import COMPANIES, CONTACTS, RECORDS
 
 
@@ -65,6 +66,8 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
         if contacts:
             connection.execute(insert(CONTACTS), contacts)
         rebuild_company(connection, company_id, row, moving, rules, now)
+        _customer_status(connection, {new_id: moving, company_id: sorted(set(records) - set(
+            moving))}, row.status)
         record_decision(connection, company_id, new_id, "different")
         # Each side's records stay together: a "different" between the two sides' first
         # records alone let dedupe put a moved record back, or keep the moved records and
@@ -74,3 +77,20 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
             for other in side[1:]:
                 record_pair_decision(connection, side[0], other, "same", via="split")
     return int(new_id)
+
+
+def _customer_status(connection: Connection, sides: dict[int, list[int]], status: str) -> None:
+    """A side holding a record imported ``--as customers`` is a customer, and a customer's
+    other side, holding none, is not (records imported before imports were logged tell
+    nothing: then the status stays with the company, as ``status`` was)."""
+    customers = customer_record_ids(connection, [i for ids in sides.values() for i in ids])
+    if not customers:
+        return
+    for company_id, record_ids in sides.items():
+        if customers & set(record_ids):
+            if status != "excluded":
+                connection.execute(update(COMPANIES).where(COMPANIES.c.id == company_id)
+                                   .values(status="customer"))
+        elif status == "customer":
+            connection.execute(update(COMPANIES).where(COMPANIES.c.id == company_id)
+                               .values(status="new"))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from leadgen.storage.db import session_scope
-from leadgen.storage.models import CrawlRun, utcnow
+from leadgen.storage.models import CrawlRun, SourceRecord, utcnow
 
 #: The run kinds of ``leadgen import``, and the trust key (``survivorship.trust`` in the
 #: matching rules) each gives the sources it imports: a list of existing customers (a CRM
@@ -30,6 +30,22 @@ def source_kinds(connection: Connection) -> dict[str, str]:
             if kinds.get(source) != "customers":
                 kinds[source] = _TRUST_KEYS[kind]
     return kinds
+
+
+def customer_record_ids(connection: Connection, record_ids: Iterable[int] | None = None,
+                        ) -> set[int]:
+    """The ids of the source records (of ``record_ids``, or all) that an import of existing
+    customers (``--as customers``) stored."""
+    runs = select(CrawlRun.id).where(CrawlRun.kind == CUSTOMER_IMPORT)
+    query = select(SourceRecord.id).where(SourceRecord.crawl_run_id.in_(runs))
+    if record_ids is None:
+        return set(connection.execute(query).scalars())
+    wanted = sorted(set(record_ids))
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        found.update(connection.execute(query.where(
+            SourceRecord.id.in_(wanted[start:start + 500]))).scalars())
+    return found
 
 
 def scalar_stats(stats: Mapping[str, Any]) -> dict[str, Any]:
