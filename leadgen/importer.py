@@ -946,6 +946,9 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
             out.append(f"{where}: {loc}: {problem['msg']}")
             continue
         normalized = normalize_lead(lead, settings.region)
+        if not normalized.name_key:  # markup, entities or invisible characters only
+            out.append(f"{where}: no company name in {lead.name[:80]!r}")
+            continue
         reason = settings.suppressions.reason_for(normalized)
         if reason:
             out.append(f"{where}: suppressed ({reason})")

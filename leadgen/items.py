@@ -6,6 +6,7 @@ every field is documented, and provenance lives in a nested :class:`SourceMeta`.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,38 +20,44 @@ class Component(BaseModel):
 
 
 class InputComponent(Component):
-    """A component built from what a source gave: its text also loses any NUL character (a
-    hostile page's or a broken export's; no text holds one, and PostgreSQL refuses to store
-    it). Components built from those (normalized values) need no such check."""
+    """A component built from what a source gave: its text also loses control characters
+    (NUL: a broken export's, which PostgreSQL refuses to store; ESC and the like: a hostile
+    page's, which would recolour or clear the terminal that shows the name) and direction
+    overrides. Tabs and line breaks stay. Components built from those (normalized values)
+    need no such check."""
 
     @model_validator(mode="before")
     @classmethod
-    def _drop_nul(cls, data: Any) -> Any:
-        if type(data) is dict and _holds_nul(data):
-            return {key: _without_nul(value) for key, value in data.items()}
+    def _drop_controls(cls, data: Any) -> Any:
+        if type(data) is dict and _holds_control(data):
+            return {key: _without_controls(value) for key, value in data.items()}
         return data
 
 
-def _holds_nul(data: dict[str, Any]) -> bool:
-    """Whether a field's text, or a text in a list field, holds a NUL (plain loops: every
-    lead built runs this). Nested components check their own; free-form dicts (``extra``)
-    are stored as JSON, which holds a NUL escaped."""
+#: Control characters but tab and line breaks, and the direction overrides and isolates.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _holds_control(data: dict[str, Any]) -> bool:
+    """Whether a field's text, or a text in a list field, holds a control character (plain
+    loops and ``isprintable`` first: every lead built runs this). Nested components check
+    their own; free-form dicts (``extra``) are stored as JSON, which escapes them."""
     for value in data.values():
         if type(value) is str:
-            if "\x00" in value:
+            if not value.isprintable() and _CONTROL.search(value):
                 return True
         elif type(value) is list:
             for item in value:
-                if type(item) is str and "\x00" in item:
+                if type(item) is str and not item.isprintable() and _CONTROL.search(item):
                     return True
     return False
 
 
-def _without_nul(value: Any) -> Any:
+def _without_controls(value: Any) -> Any:
     if type(value) is str:
-        return value.replace("\x00", "")
+        return _CONTROL.sub("", value)
     if type(value) is list:
-        return [item.replace("\x00", "") if type(item) is str else item for item in value]
+        return [_CONTROL.sub("", item) if type(item) is str else item for item in value]
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from leadgen.items import Lead, NormalizedLead
@@ -23,6 +24,9 @@ class NormalizeLeadPipeline:
 
     def process_item(self, item: Lead) -> NormalizedLead:
         normalized = normalize_lead(item, default_region=self.default_region)
+        if not normalized.name_key:  # "&nbsp;", "<b></b>", a zero-width space: no name
+            self.stats.inc_value("leadgen/normalize/no_name")
+            raise DropItem(f"no company name in {item.name!r} ({item.source.page_url})")
         self.stats.inc_value("leadgen/normalize/ok")
         lost_phones = len(item.phones) - len(normalized.phones)
         if lost_phones > 0:

@@ -41,6 +41,15 @@ PERSONS = [
     # A title after the comma is no first name.
     ("Hans Müller, Geschäftsführer", "Hans Müller, Geschäftsführer",
      "hans muller geschaftsfuhrer"),
+    # The family name first with titles on either side, as German lists write it (each was
+    # a contact of its own: "muller dr hans", "hans dr muller"), and a page's markup.
+    ("Müller, Dr. Hans", "Hans Müller", "hans muller"),
+    ("Dr. Müller, Hans", "Hans Müller", "hans muller"),
+    ("Prof. Dr. Müller, Hans", "Hans Müller", "hans muller"),  # read twice, it changed
+    ("Herr Müller, Hans", "Hans Müller", "hans muller"),
+    ("Hans M&uuml;ller", "Hans Müller", "hans muller"),
+    ("Hans Mül\u00adler", "Hans Müller", "hans muller"),  # a soft hyphen
+    ("Weber, Herr", "Weber, Herr", "weber herr"),  # no first name: kept as it is
 ]
 
 

@@ -632,3 +632,20 @@ def test_a_repeated_header_and_a_line_of_totals_are_rejected_as_no_company(
     with init_db(db).connect() as conn:
         names = set(conn.execute(select(Company.display_name)).scalars())
     assert names == {"Acme", "Beta", "Total Solutions"}
+
+
+def test_a_name_that_is_no_name_is_rejected_and_a_phone_padded_with_spaces_is_read(
+        tmp_path: Path) -> None:
+    """Names of markup or invisible characters only made nameless companies; a phone cell
+    padded with thousands of no-break spaces took seconds per row (quadratic patterns)."""
+    path = tmp_path / "odd.csv"
+    path.write_text("Firma,Telefon\n&nbsp;,030 1234567\n<b></b>,030 1234568\n"
+                    "Alpha GmbH,+49 30" + "\u00a0" * 5000 + "1234569\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    output = run("import", str(path), "--source", "odd", "--region", "DE",
+                 "--db", db).output  # type: ignore[attr-defined]
+    assert "odd.csv:2: no company name in '&nbsp;'" in output
+    assert "odd.csv:3: no company name in '<b></b>'" in output
+    with init_db(db).connect() as conn:
+        assert conn.execute(select(Company.display_name, Company.phone)).all() == [
+            ("Alpha", "+49301234569")]

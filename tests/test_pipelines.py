@@ -51,6 +51,26 @@ def test_valid_dict_becomes_a_lead_and_is_normalized() -> None:
     assert normalized.legal_form == "GmbH"
 
 
+@pytest.mark.parametrize("name", ["&nbsp;", "<b></b>", "\u200b"])
+def test_a_name_of_markup_or_invisible_characters_only_is_dropped(name: str) -> None:
+    """It made a company without a name."""
+    pipeline, stats = _validator()
+    lead = pipeline.process_item({"name": name, "phones": ["+49 30 1234567"],
+                                  "source": SOURCE})
+    with pytest.raises(DropItem, match="no company name"):
+        NormalizeLeadPipeline(stats, None).process_item(lead)
+    assert stats.get_value("leadgen/normalize/no_name") == 1
+
+
+def test_control_characters_leave_a_crawled_lead() -> None:
+    """A hostile page's ESC sequence in a name recoloured the terminal of whoever listed
+    the leads (leadgen query, explain)."""
+    pipeline, _ = _validator()
+    lead = pipeline.process_item({"name": "Acme\x1b[2J\x1b[31m GmbH\u202e", "source": SOURCE,
+                                  "description": "Line one\nline two\tend\x07"})
+    assert (lead.name, lead.description) == ("Acme[2J[31m GmbH", "Line one\nline two\tend")
+
+
 def test_bad_profile_on_the_command_line_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "broken.yaml"
     bad.write_text("name: x\nsources:\n  - id: a\n    start_url: http://x\n")

@@ -8,7 +8,13 @@ import re
 from functools import lru_cache
 
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.text import contract_umlauts, fold, has_cjk, pinyin_syllables
+from leadgen.normalize.text import (
+    contract_umlauts,
+    fold,
+    has_cjk,
+    pinyin_syllables,
+    plain_text,
+)
 from leadgen.normalize.titles import looks_like_title
 
 #: Salutations and academic titles written before a name, as lists and pages print them.
@@ -28,22 +34,33 @@ _INVERTED = re.compile(r"^(?P<last>[^,]+?),\s*(?P<first>[^,]+)$")
 @lru_cache(maxsize=CACHE_SIZE)
 def person_name(raw: str) -> str:
     """The name as shown: salutations, academic titles and degrees left out, a family name
-    written first after a comma put last ("Herr Dr. Hans Müller" -> "Hans Müller", "Müller,
-    Hans" -> "Hans Müller"); text that is not a name ("Vertrieb") stays as it is."""
-    text = " ".join(raw.split()).strip(" ,;:|-–—·•")
+    written first after a comma put last ("Herr Dr. Hans Müller", "Müller, Hans", "Dr.
+    Müller, Hans" and "Müller, Dr. Hans" -> "Hans Müller"); text that is not a name
+    ("Vertrieb") stays as it is. Entities are read and invisible characters left out (a
+    page's "M&uuml;ller", a soft hyphen). Reading the result again gives it unchanged."""
+    text = " ".join(plain_text(raw).split()).strip(" ,;:|-–—·•")
     shorter = _AFTER.sub("", text).strip(" ,")
     if len(shorter.replace(" ", "")) >= 2:  # "王先生" (Mr Wang) stays: "王" could be anyone
         text = shorter
     inverted = _INVERTED.match(text)
-    if (inverted and not _BEFORE.match(inverted["first"] + " ")
-            and len(inverted["last"].split()) <= 2 and len(inverted["first"].split()) <= 3
-            and not looks_like_title(inverted["first"])):  # "Hans Müller, Geschäftsführer"
-        text = f"{inverted['first']} {inverted['last']}"
+    if inverted:  # "Müller, Hans", with titles on either side ("Dr. Müller, Hans")
+        last, first = _untitled(inverted["last"]), _untitled(inverted["first"])
+        if (last and first and len(last.split()) <= 2 and len(first.split()) <= 3
+                and not looks_like_title(first)):  # "Hans Müller, Geschäftsführer" stays
+            text = f"{first} {last}"
     # Salutations go only where a first and a family name remain: "Herr Müller" and "Frau
     # Müller" are two people.
     while (shorter := _BEFORE.sub("", text, count=1)) != text and len(shorter.split()) >= 2:
         text = shorter
     return text
+
+
+def _untitled(part: str) -> str:
+    """One side of "Müller, Dr. Hans" without the salutations and titles before it ("" when
+    nothing else is there: "Weber, Herr")."""
+    while (shorter := _BEFORE.sub("", part, count=1)) != part:
+        part = shorter
+    return part.strip()
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -118,7 +118,16 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     return text, region.upper() if region and len(region) == 2 else None
 
 
+#: Longer text (runs of spaces collapsed) is no phone field: phonenumbers reads at most 250
+#: characters, and the patterns here would take quadratic time on a long run of spaces.
+_MAX_TEXT = 400
+
+
 def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
+    if len(raw) > _MAX_TEXT:
+        raw = " ".join(raw.split())  # "+49 30" and 5,000 no-break spaces: one space
+        if len(raw) > _MAX_TEXT:
+            return None
     text, region = phone_text(raw, region)
     found, listed = None, None
     if _LETTER.search(text):  # words after the number, or a field listing several
@@ -253,6 +262,10 @@ def phone_parts(raw: str, region: str | None = None) -> list[str]:
     side by side); else ``[raw]``, one number with whatever it holds ("+1 310 246 1501, ext.
     12")."""
     text = raw.translate(_FULLWIDTH)
+    if len(text) > _MAX_TEXT:
+        text = " ".join(text.split())  # a long run of spaces: one
+        if len(text) > _MAX_TEXT * 4:  # no list of numbers: kept whole (and read as none)
+            return [raw]
     region = region.upper() if region and len(region) == 2 else None
     parts = [part for part, _ in _listed(text, region)] if _SEPARATORS.search(text) else []
     if len(parts) < 2 and _may_list_two(text):
