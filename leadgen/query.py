@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy import Boolean, ColumnElement, Select, and_, exists, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -89,6 +89,35 @@ def _merged_name_like_other(element: _MergedNameLike, compiler: SQLCompiler, **k
     return "1 = 0"  # other databases: display names and name keys only
 
 
+class _CategoryLike(ColumnElement[bool]):
+    """A category of the company, lower-cased (every script's letters), is LIKE ``pattern``
+    (lower case, escaped with a backslash). Matching the list's JSON text found nothing for
+    "Bäckerei" on PostgreSQL, which writes it "B\\u00e4ckerei", and "u00" found them all."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+
+@compiles(_CategoryLike, "sqlite")
+def _category_like_sqlite(element: _CategoryLike, compiler: SQLCompiler, **kw: Any) -> str:
+    pattern = compiler.process(literal(element.pattern), **kw)
+    categories = compiler.process(Company.__table__.c.categories, **kw)
+    return (f"EXISTS (SELECT 1 FROM json_each({categories}) "
+            f"WHERE unicode_lower(value) LIKE {pattern} ESCAPE '\\')")
+
+
+@compiles(_CategoryLike, "postgresql")
+def _category_like_postgresql(element: _CategoryLike, compiler: SQLCompiler, **kw: Any) -> str:
+    pattern = compiler.process(literal(element.pattern), **kw)
+    categories = compiler.process(Company.__table__.c.categories, **kw)
+    return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof("
+            f"{categories}) = 'array' THEN {categories} END) AS category "
+            f"WHERE lower(category) LIKE {pattern} ESCAPE '\\')")
+
+
 def _escaped(text: str) -> str:
     """``text`` for a LIKE pattern: its own % and _ match themselves."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -105,12 +134,7 @@ def build_query(flt: LeadFilter) -> Select[Company, Score]:
     if flt.country:
         query = query.where(Company.country.in_([c.upper() for c in flt.country]))
     if flt.category:
-        # categories is a JSON list; a text match on its serialized form works on SQLite and PG.
-        from sqlalchemy import String, cast
-
-        query = query.where(func.lower(cast(Company.categories, String)).contains(
-            flt.category.lower()
-        ))
+        query = query.where(_CategoryLike(f"%{_escaped(flt.category.strip().lower())}%"))
     if flt.status:
         query = query.where(Company.status == flt.status)
     if flt.grade:

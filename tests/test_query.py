@@ -66,3 +66,27 @@ def test_a_name_a_merged_record_was_listed_under_finds_its_company(db_url: str) 
         assert found("Cafe Ritz-Carlton") == [1]  # a merged record's name
         assert found("CAFE") == [1, 2]
         assert found("peachtree") == []  # a street of the profile is no name
+
+
+CATEGORIES = [["Bäckerei", "Konditorei"], ["BÄCKEREI"], ["Großhandel"], ["电子元件"],
+              ["Under_Score"], ["ТОРГОВЛЯ"], ["Café & Bistro"]]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("bäckerei", [1, 2]),  # upper case beyond ASCII; PostgreSQL found none ("B\u00e4...")
+    ("BÄCKEREI", [1, 2]),
+    ("großhandel", [3]),
+    ("电子", [4]),
+    ("торговля", [6]),
+    ("café", [7]),
+    ("u00", []),  # PostgreSQL's escapes in the list's JSON text matched every such company
+    ("_", [5]),  # a LIKE wildcard only for itself
+])
+def test_category_filter(db_url: str, text: str, found: list[int]) -> None:
+    with session_scope(init_db(db_url)) as session:
+        for index, categories in enumerate(CATEGORIES, start=1):
+            session.add(Company(id=index, display_name=f"C{index}", name_key=f"c{index}",
+                                categories=categories))
+    with session_scope(init_db(db_url)) as session:
+        rows = iter_leads(session, LeadFilter(category=text))
+        assert sorted(company.id for company, _ in rows) == found

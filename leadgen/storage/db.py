@@ -31,6 +31,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # SQLite's lower() folds ASCII letters only ("BÄCKEREI" stayed "bÄckerei")
+    dbapi_connection.create_function("unicode_lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
 
 
 def make_engine(url: str | None = None) -> Engine:
