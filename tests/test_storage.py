@@ -144,3 +144,20 @@ def test_unreachable_database_gives_one_line_error(tmp_path) -> None:  # type: i
     with pytest.raises(StorageError) as info:
         init_db(f"sqlite:///{blocker}/sub/leads.db")
     assert "\n" not in str(info.value)
+
+
+def test_commands_starting_together_on_a_new_database_all_open_it(db_url: str) -> None:
+    """Each found the database empty and created the tables; all but the first then
+    stopped ("table companies already exists", a unique violation on PostgreSQL)."""
+    import subprocess
+    import sys
+
+    code = "import sys; from leadgen.storage import init_db; init_db(sys.argv[1])"
+    processes = [subprocess.Popen([sys.executable, "-c", code, db_url],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                 for _ in range(6)]
+    outcomes = [(process.wait(timeout=120), process.stdout.read())  # type: ignore[union-attr]
+                for process in processes]
+    assert [code for code, _ in outcomes] == [0] * 6, outcomes
+    engine = init_db(db_url)
+    assert "companies" in inspect(engine).get_table_names()

@@ -17,6 +17,8 @@ from leadgen.exceptions import StorageError
 
 DEFAULT_SQLITE_PATH = Path("data") / "leads.db"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: The PostgreSQL advisory lock that one migration at a time holds.
+_MIGRATION_LOCK = 7_146_590_311
 
 
 def database_url(url: str | None = None) -> str:
@@ -61,12 +63,25 @@ def init_db(url: str | None = None) -> Engine:
     """Open the database and bring its schema to the newest migration."""
     from alembic import command
     from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
     engine = make_engine(url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with engine.connect() as connection:
+            if MigrationContext.configure(connection).get_current_revision() == head:
+                return engine  # nothing to migrate: no write lock taken
         with engine.begin() as connection:
+            # Two commands starting on a new database both found it empty and both created
+            # the tables ("table companies already exists"): the second now waits for the
+            # first, then finds the schema done.
+            if engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            elif engine.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
