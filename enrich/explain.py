@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrich.store import SOURCE_ID
-from leadgen.storage.models import Company, ContactPoint, SourceRecord
+from leadgen.storage.models import Company, ContactPoint, SourceRecord, utc_iso
 
 _FACTS = ("description", "language", "founded_year", "employees", "legal_name", "icp", "address")
 
@@ -31,7 +31,7 @@ def website_section_data(session: Session, company: Company) -> dict[str, Any] |
     if record is None and company.enriched_at is None:
         return None
     data: dict[str, Any] = {
-        "enriched_at": company.enriched_at.isoformat() if company.enriched_at else None,
+        "enriched_at": utc_iso(company.enriched_at),
         "website": website.value if website else company.website,
         "website_status": website.status if website else None,
         "website_reason": website.status_reason if website else None,

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from leadgen.storage.models import ContactPoint
+from leadgen.storage.models import ContactPoint, utc_iso
 
 _STATUS_RANK = {"valid": 0, "risky": 1, None: 2, "unknown": 2, "invalid": 3}
 
@@ -24,7 +24,7 @@ def _channel(contact: ContactPoint) -> dict[str, Any]:
         "status": contact.status,
         "reason": contact.status_reason,
         "source_url": contact.source_url,
-        "found_at": contact.found_at.isoformat() if contact.found_at else None,
+        "found_at": utc_iso(contact.found_at),
     }
     if contact.kind == "social":
         item["network"] = details.get("network")

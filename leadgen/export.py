@@ -20,7 +20,7 @@ from leadgen.ingest.ingestor import stored_profile
 from leadgen.normalize.name import CJK_PREFIXES, LATIN_PREFIXES
 from leadgen.normalize.text import has_cjk
 from leadgen.query import LeadFilter, iter_leads
-from leadgen.storage.models import Company, Score, SourceRecord
+from leadgen.storage.models import Company, Score, SourceRecord, utc_iso
 from leadgen.suppression import SuppressionList, suppressed_companies
 
 #: Flat columns of the CSV export, in order; lists are joined with "; ".
@@ -66,8 +66,8 @@ def company_document(
         "sources": sources,
         # register and tax numbers, as matching keys ("vat:DE136695976")
         "registry_ids": list(stored_profile(company).ids),
-        "first_seen": company.first_seen.isoformat() if company.first_seen else None,
-        "last_seen": company.last_seen.isoformat() if company.last_seen else None,
+        "first_seen": utc_iso(company.first_seen),
+        "last_seen": utc_iso(company.last_seen),
     }
 
 
@@ -292,7 +292,7 @@ def record_rows(session: Session) -> Iterator[dict[str, Any]]:
             "record_id": record.record_id or record.record_key,
             "company_id": record.company_id,
             "page_url": record.page_url,
-            "fetched_at": record.fetched_at.isoformat(),
+            "fetched_at": utc_iso(record.fetched_at),
             "name": (record.data or {}).get("name"),
         }
         for record in session.scalars(select(SourceRecord).order_by(SourceRecord.id))

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from leadgen.storage.models import Company, ContactPoint, CrawlRun, Score, SourceRecord
+from leadgen.storage.models import Company, ContactPoint, CrawlRun, Score, SourceRecord, utc_iso
 
 #: Company fields whose coverage ``leadgen stats`` reports (label -> column).
 COVERAGE_FIELDS = {
@@ -57,8 +57,8 @@ def database_stats(session: Session) -> dict[str, Any]:
     runs = [
         {
             "id": run.id, "kind": run.kind, "profile": run.profile, "status": run.status,
-            "started_at": run.started_at.isoformat(),
-            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+            "started_at": utc_iso(run.started_at),
+            "finished_at": utc_iso(run.finished_at),
             # a crawl's items scraped, an import's rows
             "items": (run.stats or {}).get("item_scraped_count",
                                            (run.stats or {}).get("rows")),

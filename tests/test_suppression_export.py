@@ -259,3 +259,14 @@ def test_a_do_not_contact_list_separated_by_semicolons(sqlite_url: str, tmp_path
     engine = init_db(sqlite_url)
     with session_scope(engine) as session:
         assert sorted(session.scalars(select(Suppression.value))) == ["huayu.cn", "info@acme.de"]
+
+
+def test_exported_times_carry_their_utc_offset_on_every_database(db_url: str) -> None:
+    """SQLite gave them back without an offset and PostgreSQL with one: two exports of the
+    same leads differed, and a spreadsheet could read the first as local time."""
+    _seed(db_url)
+    docs = json.loads(runner.invoke(app, ["export", "--format", "json", "--db", db_url]).output)
+    assert docs and all(doc["first_seen"].endswith("+00:00") for doc in docs)
+    records = list(csv.DictReader(io.StringIO(runner.invoke(
+        app, ["export", "records", "--db", db_url]).output)))
+    assert records and all(row["fetched_at"].endswith("+00:00") for row in records)

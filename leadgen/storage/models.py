@@ -30,6 +30,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def utc_iso(value: datetime | None) -> str | None:
+    """A stored time in ISO form with its UTC offset ("2026-12-05T17:01:00+00:00"): SQLite
+    gives the times back without one, PostgreSQL with it, and exports must read alike."""
+    if value is None:
+        return None
+    return (value.replace(tzinfo=UTC) if value.tzinfo is None else value).isoformat()
+
+
 class Base(DeclarativeBase):
     """Declarative base of every table."""
 
