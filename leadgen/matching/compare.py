@@ -313,7 +313,8 @@ def transliteration_overlap(left: str, right: str, generic: frozenset[str] = fro
     if has_cjk(left) == has_cjk(right):
         return 0.0
     cjk, latin = (left, right) if has_cjk(left) else (right, left)
-    syllables = pinyin_syllables(cjk)
+    # "佛山市顺德区美佳电器": the places are spelled ("Foshan Shunde Meijia"), 市 and 区 are not
+    syllables = pinyin_syllables(_ADMINISTRATIVE.sub(_places_only, cjk, count=1))
     if not syllables:
         return 0.0
     covered: set[int] = set()  # syllables the words spell
@@ -345,6 +346,16 @@ def transliteration_overlap(left: str, right: str, generic: frozenset[str] = fro
     by_syllables = len(covered) / len(syllables)
     by_words = min(spelled / distinctive, 0.9) if past_city and spelled >= 2 else 0.0
     return max(by_syllables, by_words)
+
+
+#: A Chinese name's leading province, city and district: "广东省佛山市顺德区".
+_ADMINISTRATIVE = re.compile(
+    "^(?:([\u4e00-\u9fff]{2,3})省)?([\u4e00-\u9fff]{2,3})市(?:([\u4e00-\u9fff]{2,3})[区县])?")
+
+
+def _places_only(match: re.Match[str]) -> str:
+    """The places of :data:`_ADMINISTRATIVE`'s match without the words for their rank."""
+    return "".join(part for part in match.groups() if part)
 
 
 def _spelled_at(word: str, syllables: tuple[str, ...]) -> tuple[int, int] | None:
