@@ -24,7 +24,8 @@ TITLES = [
     ("Marketing-Assistentin", False), ("Praktikant", False), ("Intern", False),
     ("Sales Representative", False), ("Office Manager", False), ("Buchhaltung", False),
     ("Becario", False), ("Stagiair", False), ("行政助理", False), ("实习生", False),
-    ("销售代表", False), ("", False),
+    ("销售代表", False), ("客服经理", False), ("销售经理", False), ("部门经理", False),
+    ("", False),
 ]
 
 

@@ -103,3 +103,24 @@ def test_a_decision_word_that_is_not_merge_or_reject_is_named(tmp_path: Path) ->
     out = _invoke("review", "--decisions", str(sheet), "--db", db)
     assert "not applied review.csv:2: decision 'maybe': write merge or reject" in out
     assert _state(db)[0] == 6
+
+
+def test_a_sheet_excel_saved_on_a_chinese_windows_is_read(tmp_path: Path) -> None:
+    """Re-saved by Excel as GBK, the sheet was refused with a hint to an --encoding option
+    review did not have; it is read as the encoding it looks like, as imports are."""
+    db = _database(tmp_path)
+    sheet = tmp_path / "review.csv"
+    _invoke("review", "--export", str(sheet), "--db", db)
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row, name in zip(rows, ("深圳市华强电子科技有限公司", "杭州华联包装材料有限公司",
+                                "宁波海天塑料制品有限公司"), strict=True):
+        row["decision"] = "不同"  # "different"
+        row["name_a"] = name  # a reviewer's sheet of Chinese leads
+    with sheet.open("w", encoding="gbk", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = _invoke("review", "--decisions", str(sheet), "--db", db)
+    assert "merged 0 pairs, rejected 3; 0 rows not applied" in out
+    assert "read as gb" in out

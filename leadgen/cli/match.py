@@ -188,6 +188,9 @@ def review(
         "decision column to fill in with merge or reject."),
     decisions: Path | None = typer.Option(
         None, "--decisions", help="Apply a filled-in sheet from --export (.csv or .xlsx)."),
+    encoding: str = typer.Option(
+        DEFAULT_ENCODING, "--encoding", help="The --decisions sheet's encoding, when it is a "
+        ".csv file (default UTF-8, or the encoding it looks like: GBK, cp1252)."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
@@ -207,8 +210,12 @@ def review(
                       highlight=False, soft_wrap=True)
         return
     if decisions is not None:
+        notes: list[str] = []  # a sheet Excel saved as GBK or cp1252 is read as such
         merged, rejected, problems = apply_decisions(
-            engine, numbered_rows(decisions), loaded, where=decisions.name)
+            engine, numbered_rows(decisions, encoding, notes=notes), loaded,
+            where=decisions.name)
+        for line in notes:
+            err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
         for line in problems:
             err.print(f"not applied {line}", markup=False, highlight=False, soft_wrap=True)
         console.print(f"merged {merged} pairs, rejected {rejected}; {len(problems)} rows not "
