@@ -39,7 +39,7 @@ from leadgen.normalize.address import with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.person import full_name, names_person
-from leadgen.normalize.text import has_cjk
+from leadgen.normalize.text import has_cjk, plain_text
 from leadgen.storage.runs import CUSTOMER_IMPORT, IMPORT, finish_run, start_run
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
@@ -146,7 +146,13 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
 
 def _values(row: dict[str, str], columns: tuple[str, ...] | None) -> list[str]:
     return [part.strip() for column in columns or ()
-            for part in _SPLIT.split(row.get(column) or "") if part.strip()]
+            for part in _SPLIT.split(_entities_read(row.get(column) or "")) if part.strip()]
+
+
+def _entities_read(cell: str) -> str:
+    """``cell`` with its HTML entities read, before it is split at ";": the ";" of "Metall
+    &amp; Kunststoff" or "J&ouml;rg" separates nothing."""
+    return plain_text(cell) if "&" in cell else cell
 
 
 def _joined(row: dict[str, str], columns: tuple[str, ...] | None) -> str:
@@ -253,7 +259,7 @@ def _people(cell: str) -> list[str]:
     "Hans Müller, Eva Weber", "王伟、李娜" (a comma between names of two words or more;
     "Müller, Hans" is one person)."""
     people: list[str] = []
-    for part in _PEOPLE_SPLIT.split(cell):
+    for part in _PEOPLE_SPLIT.split(_entities_read(cell)):
         names = [name.strip() for name in part.split(",")]
         people += names if all(len(name.split()) > 1 for name in names) else [part.strip()]
     return [person for person in people if person]

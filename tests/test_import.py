@@ -649,3 +649,19 @@ def test_a_name_that_is_no_name_is_rejected_and_a_phone_padded_with_spaces_is_re
     with init_db(db).connect() as conn:
         assert conn.execute(select(Company.display_name, Company.phone)).all() == [
             ("Alpha", "+49301234569")]
+
+
+def test_an_entity_s_semicolon_splits_no_cell(tmp_path: Path) -> None:
+    """"Metall &amp; Kunststoff" was two categories, "Metall &amp" and "Kunststoff", and "Dr.
+    J&ouml;rg Wei&szlig;" two people, "Dr. J&ouml" and "rg Wei&szlig"."""
+    path = tmp_path / "ent.csv"
+    path.write_text('Firma,Telefon,Branche,Ansprechpartner\n"M&uuml;ller GmbH",030 1111111,'
+                    '"Metall &amp; Kunststoff; Holz","Dr. J&ouml;rg Wei&szlig;"\n',
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    run("import", str(path), "--source", "e", "--region", "DE", "--db", db)
+    with init_db(db).connect() as conn:
+        assert conn.execute(select(Company.categories)).scalar_one() == [
+            "Metall & Kunststoff", "Holz"]
+        assert conn.execute(select(ContactPoint.person_name).where(
+            ContactPoint.kind == "person")).scalars().all() == ["Jörg Weiß"]
