@@ -694,6 +694,12 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("Garland, TX 75041", (None, "75041", "Garland", "TX")),
     ("中国广东省深圳市福田区华强北路1号 邮编518000",
      ("福田区华强北路1号", "518000", "深圳", "广东省")),
+    # Hong Kong and Macau name no 市: the region and area are left out of the street, which a
+    # list writing "九龙尖沙咀弥敦道100号" for "香港九龙尖沙咀弥敦道100号" then matches.
+    ("香港九龙尖沙咀弥敦道100号", ("尖沙咀弥敦道100号", None, "香港", None)),
+    ("九龍尖沙咀彌敦道100號", ("尖沙咀彌敦道100號", None, "香港", None)),
+    ("中国香港特别行政区新界沙田火炭路1号", ("沙田火炭路1号", None, "香港", None)),
+    ("澳門新馬路10號", ("新馬路10號", None, "澳门", None)),
     # A country code and a space before the postal code: Europe's, not Delaware's.
     ("Hauptstr. 5, DE 80331 München", ("Hauptstr. 5", "80331", "München", None)),
     ("Wilmington, DE 19801", (None, "19801", "Wilmington", "DE")),

@@ -1297,6 +1297,13 @@ def _names_street_type(text: str) -> bool:
 _CJK_BARE_POSTAL = re.compile(r"^(\d{6})\s+|\s+(\d{6})$")
 
 
+#: A Hong Kong or Macau address's start: the region, and in Hong Kong the area ("九龍", "新界",
+#: "香港島"), either of which a list may leave out ("九龙尖沙咀..." is "香港九龙尖沙咀...").
+_HK_MACAU_START = re.compile(
+    "^(?:中国|中國)?(?:(?:香港|(?P<macau>澳門|澳门))(?:特别行政区|特別行政區)?"
+    "(?:九龍|九龙|新界|香港島|香港岛|港島|港岛)?|九龍|九龙|新界|香港島|香港岛)")
+
+
 def _split_cjk(text: str) -> AddressParts:
     if has_hangul(text) and (korean := _KR_PLACES.match(text)):
         city = korean.group("city")
@@ -1308,6 +1315,10 @@ def _split_cjk(text: str) -> AddressParts:
     if found:
         postal = found.group(1) or found.group(2)
         text = (text[:found.start()] + text[found.end():]).strip()
+    if special := _HK_MACAU_START.match(text):  # "香港九龍尖沙咀彌敦道100號": no 市 to tell
+        street = _LEADING_MARKS.sub("", text[special.end():])
+        city = "澳门" if special.group("macau") else "香港"
+        return AddressParts(street or None, postal, city, None)
     places = _CJK_PLACES.match(text)
     if places is None:  # pragma: no cover - the pattern matches any text
         return AddressParts(postal_code=postal)
