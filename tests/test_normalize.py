@@ -1209,6 +1209,11 @@ STREETS = [
     # A Chinese street without the province, city and district before it.
     ("广东省深圳市福田区华强北路1号", "华强北路1号", "华强北路1号"),
     ("新区大道1号", "新区大道1号", "新区大道1号"),  # a street named after a district
+    # Numbers in Chinese numerals: a road's section, a house, a floor (each was another street)
+    ("台北市大安區忠孝東路四段100號", "忠孝東路4段100號", "忠孝东路4段100号"),
+    ("浙江省杭州市萧山区市心北路一号", "市心北路1号", "市心北路1号"),
+    ("北京市朝阳区建国路88号十二楼", "建国路88号12楼", "建国路88号12楼"),
+    ("二环路一百零五号", "二环路105号", "二环路105号"),
     # A Japanese street without prefecture, city and ward, its block address as digits.
     ("〒100-0005 東京都千代田区丸の内1丁目1番1号", "丸の内1-1-1", "丸の内1 1 1"),
     ("神奈川県横浜市西区みなとみらい2-2-1", "みなとみらい2丁目2番地1", "みなとみらい2 2 1"),

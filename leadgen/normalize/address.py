@@ -501,9 +501,37 @@ def _number_follows(words: list[str], position: int) -> bool:
         words[position], words[position])[:1].isdigit()
 
 
+#: A number in Chinese numerals before what it numbers: a road's section, a house, a lane,
+#: a floor or a room ("忠孝東路四段", "市心北路一号", "十二楼").
+_CJK_NUMERAL = re.compile("([〇零一二两兩三四五六七八九十百]{1,5})(?=[段号號巷弄楼樓层層室栋棟座])")
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cjk_number(numeral: str) -> str:
+    """Chinese numerals as digits ("四" -> "4", "十二" -> "12", "二十" -> "20", "一百零五" ->
+    "105"); the text itself when it reads as no number."""
+    total, digit = 0, None
+    for char in numeral:
+        if char in _CJK_DIGITS:
+            digit = _CJK_DIGITS[char]
+        elif char == "十":
+            total += (1 if digit is None else digit) * 10
+            digit = None
+        elif char == "百":
+            if digit is None:
+                return numeral
+            total += digit * 100
+            digit = None
+    return str(total + (digit or 0))
+
+
 def _cjk_street(raw: str) -> str:
     """A Chinese, Japanese or Korean street address without the province or prefecture, city
-    and district before it (and a postal code), a Japanese block address as digits."""
+    and district before it (and a postal code), a Japanese block address as digits, and a
+    Chinese one's numbers in Chinese numerals as digits ("忠孝東路四段" = "忠孝東路4段")."""
+    if _CJK_NUMERAL.search(raw):
+        raw = _CJK_NUMERAL.sub(lambda found: _cjk_number(found.group(1)), raw)
     if has_hangul(raw):  # "서울특별시 강남구 테헤란로 152" = "테헤란로 152"
         street = raw.strip()
         while (korean := _KR_PLACES.match(street)) and korean.group("street") != street:
