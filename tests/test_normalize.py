@@ -1396,3 +1396,17 @@ def test_every_valid_example_number_reads_back_from_its_e164_form() -> None:
             assert normalize_phone(e164, None) is not None, region
             checked += 1
     assert checked > 500
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("83212345", None),  # a Shenzhen number without its area code: +8683212345 was stored
+    ("8321 2345", None),
+    ("1381234567", None),  # a mobile number a digit short
+    ("0755-8321 2345", "+8675583212345"),
+    ("13812345678", "+8613812345678"),
+    ("+86 755 8321 2345", "+8675583212345"),
+    ("400-800-8888", "+864008008888"),
+])
+def test_an_incomplete_chinese_number_is_no_number(raw: str, expected: str | None) -> None:
+    phone = normalize_phone(raw, "CN")
+    assert (phone.e164 if phone else None) == expected

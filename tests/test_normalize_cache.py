@@ -123,6 +123,8 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
             if found is not None and match.number.extension:
                 found = found.model_copy(update={"extension": match.number.extension})
             break
+    if found is not None and found.kind is None and region == "CN" and not text.startswith("+"):
+        return None  # an invalid number written the Chinese way: incomplete, not kept
     return None if found is None else found.model_copy(update={"raw": raw.strip()})
 
 

@@ -151,7 +151,16 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
             mobile := _mobile_without_plus(text, region)):
         found = mobile
     e164, kind, extension = found
+    if kind is None and region in _COMPLETE_PLANS and not text.startswith("+"):
+        return None  # "83212345" in Shenzhen: no area code, so no number to dial from afar
     return PhoneNumber(e164=e164, raw=raw.strip(), extension=extension, kind=kind)
+
+
+#: Regions whose numbering plan phonenumbers knows whole: a number written the national way
+#: there that it finds no valid number is incomplete (a local number without its area code,
+#: a digit missing), not a new range; it was stored as a number nobody can dial
+#: (+8683212345). Elsewhere such a possible number is kept.
+_COMPLETE_PLANS = frozenset({"CN"})
 
 
 def _mobile_without_plus(digits: str, region: str) -> _Found | None:
