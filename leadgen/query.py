@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Select, and_, exists, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.selectable import ScalarSelect
 
+from leadgen.exceptions import InputError
 from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.matching.profile import name_variants
 from leadgen.normalize import normalize_name
@@ -123,11 +126,34 @@ def _escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def scored_profile(session: Session, profile: str) -> str:
+    """The name scores are kept under for ``profile``: a profile's name, or a profile file's
+    (scores are stored under the name in the file: "p1.yaml" found none); raises
+    :class:`InputError` when no lead has a score for it, naming those that do."""
+    from leadgen.profile import load_profile
+
+    name = profile
+    if Path(profile).suffix in (".yaml", ".yml") or Path(profile).is_file():
+        name = load_profile(profile).name
+    if session.scalar(select(Score.id).where(Score.profile == name).limit(1)) is None:
+        known = sorted(session.scalars(select(Score.profile).distinct()))
+        raise InputError(f"no lead is scored for profile {name!r} (scored: "
+                         f"{', '.join(known) or 'none'}); run leadgen score --profile {profile}")
+    return name
+
+
+def latest_profile() -> ScalarSelect[str]:
+    """The name of the profile scored last (its current scores), as a subquery."""
+    return (select(Score.profile).where(Score.is_current.is_(True))
+            .order_by(Score.scored_at.desc(), Score.id.desc()).limit(1).scalar_subquery())
+
+
 def build_query(flt: LeadFilter) -> Select[Company, Score]:
-    """The SELECT of companies (with their current score, if any) that match ``flt``."""
-    score_join = and_(Score.company_id == Company.id, Score.is_current.is_(True))
-    if flt.profile:
-        score_join = and_(score_join, Score.profile == flt.profile)
+    """The SELECT of companies (with their current score, if any) that match ``flt``: the
+    score for ``flt.profile``, else for the profile scored last (one row per company: every
+    scored profile's row came, twice the companies in an export)."""
+    score_join = and_(Score.company_id == Company.id, Score.is_current.is_(True),
+                      Score.profile == (flt.profile or latest_profile()))
     query = select(Company, Score).outerjoin(Score, score_join)
     if flt.name:
         query = query.where(name_matches(flt.name))

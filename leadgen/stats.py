@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from leadgen.query import latest_profile
 from leadgen.storage.models import Company, ContactPoint, CrawlRun, Score, SourceRecord, utc_iso
 
 #: Company fields whose coverage ``leadgen stats`` reports (label -> column).
@@ -51,7 +52,8 @@ def database_stats(session: Session) -> dict[str, Any]:
         grade: count
         for grade, count in session.execute(
             select(Score.grade, func.count(Score.id))
-            .where(Score.is_current.is_(True)).group_by(Score.grade).order_by(Score.grade)
+            .where(Score.is_current.is_(True), Score.profile == latest_profile())
+            .group_by(Score.grade).order_by(Score.grade)
         )
     }
     runs = [
@@ -72,5 +74,6 @@ def database_stats(session: Session) -> dict[str, Any]:
         "coverage": coverage,
         "contacts": contacts,
         "grades": grades,
+        "grades_profile": session.scalar(select(latest_profile())) if grades else None,
         "recent_runs": runs,
     }

@@ -282,3 +282,50 @@ def test_keep_runs_prunes_old_scorings(setup: tuple[str, Path, Path]) -> None:
     with session_scope(init_db(url)) as session:
         assert session.execute(select(func.count()).select_from(Score)).scalar_one() == 12
         assert len(current_scores(session, "shop")) == 6
+
+
+def test_a_grade_moved_by_new_thresholds_is_listed_though_its_score_did_not_move() -> None:
+    """Raising the A threshold moved two leads A -> B at 85 points each: the summary said so,
+    the table of moves said "No lead moved." (it stopped at the first unchanged score)."""
+    from types import SimpleNamespace
+
+    from enrich.scoring.store import diff_scores
+
+    previous = (np.array([1, 2, 3, 4]), np.array([40.0, 85.0, 85.0, 60.0]),
+                np.array(["C", "A", "A", "B"]))
+    now = SimpleNamespace(ids=np.array([1, 2, 3, 4]), score=np.array([40.0, 85.0, 85.0, 70.0]),
+                          grade=np.array(["C", "B", "B", "B"]))
+    diff = diff_scores(previous, now)  # type: ignore[arg-type]
+    assert diff.changed == {"A->B": 2}
+    assert [(mover[0], mover[3], mover[4]) for mover in diff.movers] == [
+        (4, "B", "B"), (2, "A", "B"), (3, "A", "B")]
+
+
+def test_leads_scored_for_two_profiles_are_listed_once(setup: tuple[str, Path, Path]) -> None:
+    """Without --profile, query, export and stats took every profile's current score: each
+    company twice in the export (and graded A under a profile not asked for); a profile
+    given as its file found none (scores are kept under the name inside it)."""
+    import json
+
+    url, food, _ = setup
+    beauty = food.with_name("beauty.yaml")
+    beauty.write_text(PROFILE.format(name="beauty", term="cosmetics"), encoding="utf-8")
+    for profile in (food, beauty):
+        assert runner.invoke(app, ["score", "-p", str(profile), "--db", url]).exit_code == 0
+    exported = json.loads(runner.invoke(app, ["export", "--format", "json", "--db", url]).output)
+    assert len(exported) == len({doc["id"] for doc in exported}) == 6
+    stats = runner.invoke(app, ["stats", "--db", url]).output
+    assert "Grades (beauty): " in stats
+    counted = stats.split("Grades (beauty): ")[1].split()[0:4]
+    assert sum(int(part.split("=")[1].rstrip(",")) for part in counted) == 6
+    by_file = runner.invoke(app, ["query", "--profile", str(food), "--format", "json",
+                                  "--db", url])
+    assert by_file.exit_code == 0, by_file.output
+    with session_scope(init_db(url)) as session:
+        shop = current_scores(session, "shop")
+    assert {doc["id"]: doc["score"]["score"] for doc in json.loads(by_file.output)} == {
+        company_id: round(row.score, 1) for company_id, row in shop.items()}
+    unknown = runner.invoke(app, ["query", "--profile", "nosuch", "--db", url])
+    assert unknown.exit_code != 0
+    assert "no lead is scored for profile 'nosuch' (scored: beauty, shop)" in str(
+        unknown.exception)

@@ -128,11 +128,12 @@ def diff_scores(
         keys, counts = np.unique(pairs, return_counts=True)
         diff.changed = {str(k): int(c) for k, c in zip(keys, counts, strict=True)}
     delta = result.score[seen] - old_scores[pos_clipped[seen]]
-    big = np.argsort(-np.abs(delta), kind="stable")[:top]
+    # Biggest moves first; a grade that changed with its score (new thresholds) moved too:
+    # stopping at the first unchanged score listed none of those.
+    changed = np.flatnonzero((delta != 0) | moved)
+    big = changed[np.lexsort((~moved[changed], -np.abs(delta[changed])))][:top]
     seen_rows = np.flatnonzero(seen)
     for k in big:
-        if delta[k] == 0 and was_grade[k] == now_grade[k]:
-            break
         row = seen_rows[k]
         diff.movers.append((
             int(result.ids[row]), float(old_scores[pos_clipped[row]]), float(result.score[row]),

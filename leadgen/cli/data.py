@@ -24,7 +24,7 @@ from leadgen.export import (
     write_records,
     write_workbook,
 )
-from leadgen.query import LeadFilter
+from leadgen.query import LeadFilter, scored_profile
 from leadgen.stats import database_stats
 from leadgen.storage import init_db, session_scope
 from leadgen.suppression import forget as forget_target
@@ -65,7 +65,8 @@ def stats(
             table.add_row(row["kind"], row["status"], str(row["count"]))
         console.print(table)
     if data["grades"]:
-        console.print("Grades: " + ", ".join(f"{g}={n}" for g, n in data["grades"].items()))
+        console.print(f"Grades ({data['grades_profile']}): "
+                      + ", ".join(f"{g}={n}" for g, n in data["grades"].items()))
 
 
 def _filter(
@@ -86,7 +87,8 @@ CountryOpt = typer.Option(None, "--country", help="ISO country code; repeat for 
 CategoryOpt = typer.Option(None, "--category", help="Substring of a category.")
 StatusOpt = typer.Option(None, "--status", help="new, qualified, contacted, customer, ...")
 GradeOpt = typer.Option(None, "--grade", help="Current grade A/B/C/D; repeat for several.")
-ProfileOpt = typer.Option(None, "--profile", help="Profile whose scores --grade uses.")
+ProfileOpt = typer.Option(None, "--profile", help="Profile (name or file) whose scores "
+                          "--grade and --min-score use (default: the one scored last).")
 MinScoreOpt = typer.Option(None, "--min-score", help="Minimum fit score (0-100).")
 HasEmailOpt = typer.Option(False, "--has-email", help="Only leads with an e-mail.")
 HasPhoneOpt = typer.Option(False, "--has-phone", help="Only leads with a phone.")
@@ -119,6 +121,8 @@ def query(
                   has_phone, has_website, decision_maker, limit or None)
     engine = init_db(db)
     with session_scope(engine) as session:
+        if flt.profile:
+            flt.profile = scored_profile(session, flt.profile)
         if fmt in ("json", "csv"):
             write_export(session, flt, fmt, sys.stdout)
             return
@@ -184,6 +188,9 @@ def export(
                   has_phone, has_website, decision_maker, None)
     engine = init_db(db)
     with session_scope(engine) as session:
+        if flt.profile:
+            flt.profile = scored_profile(session, flt.profile)
+
         def write(handle: Any) -> int:
             if what == "records":
                 return write_records(session, flt, fmt, handle)
