@@ -150,6 +150,20 @@ def test_percentile_grading_shares() -> None:
     assert grades[score == n - 1][0] == "A" and grades[score == n][0] == "D"
 
 
+def test_leads_alike_share_a_percentile_grade() -> None:
+    """Ten leads of 65 points, alike in completeness, got A, C and eight D by their ids."""
+    n = 10
+    grades = grade(np.full(n, 65.0, np.float32), np.zeros(n, dtype=bool),
+                   np.full(n, 0.5, np.float32), np.arange(n), Grading())
+    assert set(grades.tolist()) == {"A"}
+    score = np.array([90, 80, 80, 80, 10, 10, 10, 10, 10, 10], np.float32)
+    completeness = np.array([1, 1, 1, 0.5, 1, 1, 1, 1, 1, 1], np.float32)
+    grades = grade(score, np.zeros(n, dtype=bool), completeness, np.arange(n), Grading())
+    # A: the top 1% (one lead); B to 5%; C to 20% (two): the two 80s alike in completeness
+    # are both C, the less complete one D.
+    assert grades.tolist() == ["A", "C", "C", "D", "D", "D", "D", "D", "D", "D"]
+
+
 def test_mark_and_learn(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'learn.db'}"
     rng = np.random.default_rng(7)

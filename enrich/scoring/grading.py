@@ -22,8 +22,10 @@ def grade(
 ) -> np.ndarray:
     """A grade per lead. Vetoed leads and leads scoring 0 are always D.
 
-    Percentile grading ranks by score, then by completeness (the better-known lead first), then
-    by id, so each grade holds its share exactly and the same data always gets the same grades.
+    Percentile grading ranks by score, then by completeness (the better-known lead first);
+    leads alike in both share the rank of the first of them, so equal leads get one grade (a
+    grade then holds more than its share where such a group crosses its edge; the order among
+    them went by id, and ten leads of 65 points got A, C and D).
     """
     scheme = scheme or grading.scheme
     if scheme not in SCHEMES:
@@ -37,8 +39,12 @@ def grade(
             grades[eligible & (score >= t[letter])] = letter  # type: ignore[index]
         return grades
     order = np.lexsort((ids, -completeness, -score))
+    ranked_score, ranked_completeness = score[order], completeness[order]
+    starts = np.ones(n, dtype=bool)  # where a group of leads alike begins
+    starts[1:] = (ranked_score[1:] != ranked_score[:-1]) | (
+        ranked_completeness[1:] != ranked_completeness[:-1])
     rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
+    rank[order] = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
     p = grading.percentiles
     for letter in ("C", "B", "A"):
         count = math.ceil(n * p[letter] / 100.0)  # type: ignore[index]
