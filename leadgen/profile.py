@@ -117,8 +117,14 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    lines: dict[Any, int] = {}
+    for key, _ in node.value:  # a second "need:" replaced the first without a word
+        if key.value in lines:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{key.value!r} is given twice (first at line {lines[key.value]})",
+                key.start_mark)
+        lines[key.value] = key.start_mark.line + 1
     mapping = loader.construct_mapping(node, deep=True)
-    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     return _LineDict(mapping, lines, node.start_mark.line + 1)
 
 

@@ -33,6 +33,25 @@ BAD_ICPS = [
      "  grading:\n    percentiles: {A: 10, B: 5, C: 20}\n", 7, ["percentiles must grow"]),
     ("unknown contact kind", "  authority:\n    - points: 5\n      contact: boss\n", 5,
      ["icp.authority.0.contact", "decision_maker"]),
+    # Each was accepted: a status no company has let the existing customer be graded A, a
+    # label or a number the scoring could not use stopped it with a traceback, and a second
+    # "need:" replaced the first without a word.
+    ("status typo", "  eligible:\n    - veto: true\n      status: [customers]\n", 5,
+     ["unknown status 'customers'", "customer"]),
+    ("empty status list", "  eligible:\n    - veto: true\n      status: []\n", 5,
+     ["empty status list"]),
+    ("empty country list", "  eligible:\n    - points: 5\n      country: {in: []}\n", 5,
+     ["empty country list"]),
+    ("label with a stray brace", "  need:\n    - points: 10\n      keywords: {terms: [food]}\n"
+     "      label: 'matches {trem'\n", 6, ["cannot be filled", "{term}"]),
+    ("label with a format spec", "  need:\n    - points: 10\n      keywords: {terms: [food]}\n"
+     "      label: '{country:d}'\n", 6, ["cannot be filled"]),
+    ("points not a number", "  need:\n    - points: .nan\n      keywords: {terms: [food]}\n", 4,
+     ["points must be a number"]),
+    ("cap not a number", "  dimensions: {need: .inf}\n" + GOOD_RULE.join(["  need:\n", ""]), 3,
+     ["must be a number above 0"]),
+    ("a dimension given twice", GOOD_RULE.join(["  need:\n", ""]) * 2, 6,
+     ["'need' is given twice (first at line 3)"]),
 ]
 
 

@@ -23,6 +23,7 @@ reasons ("+30 category matches 'food'") add up to the score when the caps sum to
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from enrich.scoring.geo import expand_countries
 from enrich.scoring.text import term_words
 from leadgen.exceptions import ConfigError
+from leadgen.storage.models import COMPANY_STATUSES
 
 DIMENSIONS = ("need", "pay", "authority", "reach", "eligible")
 TEXT_FIELDS = ("name", "description", "categories", "products")
@@ -137,6 +139,8 @@ class CountryCondition(_Strict):
     @field_validator("in_", "not_in")
     @classmethod
     def _codes(cls, items: list[str] | None) -> list[str] | None:
+        if items == []:
+            raise ValueError("an empty country list matches no lead; name at least one")
         return None if items is None else expand_countries(items)
 
 
@@ -150,6 +154,13 @@ class CompetitorCondition(_Strict):
     @classmethod
     def _lower(cls, domains: list[str]) -> list[str]:
         return [d.strip().lower().removeprefix("www.") for d in domains if d.strip()]
+
+
+class _Placeholders(dict[str, Any]):
+    """Any placeholder name reads as text (rules.py fills those a rule knows)."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 class Rule(_Strict):
@@ -174,6 +185,38 @@ class Rule(_Strict):
     """The company's domain, e-mail, phone or name key is on the suppression list."""
     free_mail_only: bool | None = None
     """The lead's only e-mail addresses are free-mail ones (gmail.com, qq.com, ...)."""
+
+    @field_validator("label")
+    @classmethod
+    def _label_formats(cls, label: str | None) -> str | None:
+        if label is not None:
+            try:  # as rules.py fills it: a stray brace or a format spec stopped the scoring
+                label.format_map(_Placeholders())
+            except (ValueError, IndexError, KeyError, AttributeError) as exc:
+                raise ValueError(
+                    f"label {label!r} cannot be filled ({exc}); its placeholders are {{term}}, "
+                    "{field}, {value} and {country}, and a brace is written {{ or }}") from exc
+        return label
+
+    @field_validator("points")
+    @classmethod
+    def _finite(cls, points: float) -> float:
+        if not math.isfinite(points):
+            raise ValueError(f"points must be a number (got {points})")
+        return points
+
+    @field_validator("status")
+    @classmethod
+    def _known_statuses(cls, statuses: list[str] | None) -> list[str] | None:
+        if statuses is not None:
+            if not statuses:
+                raise ValueError("an empty status list matches no lead; name at least one of "
+                                 + ", ".join(COMPANY_STATUSES))
+            unknown = [status for status in statuses if status not in COMPANY_STATUSES]
+            if unknown:  # "customers" matched no lead: the existing customer was graded A
+                raise ValueError(f"unknown status {unknown[0]!r}; statuses are "
+                                 + ", ".join(COMPANY_STATUSES))
+        return statuses
 
     @model_validator(mode="after")
     def _one_condition(self) -> Rule:
@@ -243,8 +286,8 @@ class IdealCustomerProfile(_Strict):
     @classmethod
     def _positive_caps(cls, caps: dict[str, float]) -> dict[str, float]:
         for name, cap in caps.items():
-            if cap <= 0:
-                raise ValueError(f"cap of {name} must be above 0 (got {cap:g})")
+            if not math.isfinite(cap) or cap <= 0:
+                raise ValueError(f"cap of {name} must be a number above 0 (got {cap:g})")
         return caps
 
     def rules(self) -> list[tuple[str, Rule]]:

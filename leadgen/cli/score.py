@@ -12,7 +12,7 @@ from enrich.scoring.learn import learn as learn_weights
 from enrich.scoring.service import ScoreRun, rescore
 from enrich.scoring.store import find_company, mark_outcome, prune_history
 from leadgen.cli.app import DatabaseOption, app
-from leadgen.exceptions import InputError
+from leadgen.exceptions import ConfigError, InputError
 from leadgen.profile import load_profile
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import Company
@@ -52,7 +52,12 @@ def score(
     """
     if grading not in (None, "percentile", "thresholds"):
         raise InputError(f"--grading {grading!r}: use percentile or thresholds")
+    if keep_runs is not None and keep_runs < 1:  # told before anything is scored
+        raise InputError(f"--keep-runs {keep_runs}: keep at least the current scoring (1)")
     loaded = load_profile(profile)
+    if loaded.icp.is_empty:
+        raise ConfigError(f"{loaded.path}: profile {loaded.name!r} has no icp: rules; add "
+                          "need/pay/authority/reach/eligible rules")
     engine = init_db(db)
     run = rescore(engine, loaded.name, loaded.icp, grading, rebuild, write=not dry_run)
     _print_summary(engine, run, top)
