@@ -204,6 +204,24 @@ def test_mark_and_learn(tmp_path: Path) -> None:
     assert weights["pay: 50+ employees"] > 0
 
 
+@pytest.mark.parametrize("lost", [0, 3])
+def test_learning_from_few_outcomes_says_so(tmp_path: Path, lost: int) -> None:
+    """Five wins and three held-out leads gave both AUCs as 1.000, all leads won gave nan:
+    numbers that say nothing, shown as a measurement."""
+    url = f"sqlite:///{tmp_path / 'few.db'}"
+    ids = insert_leads(init_db(url), [SampleLead(f"Lead {i}", country="DE",
+                                                 categories=["Food" if i % 2 else "Software"])
+                                      for i in range(5 + lost)])
+    profile = tmp_path / "p.yaml"
+    profile.write_text(PROFILE.format(name="shop", term="food"), encoding="utf-8")
+    for index, company_id in enumerate(ids):
+        runner.invoke(app, ["mark", str(company_id), "won" if index < 5 else "lost",
+                            "--db", url])
+    result = runner.invoke(app, ["score", "-p", str(profile), "--db", url, "--learn"])
+    assert isinstance(result.exception, InputError)
+    assert "too few outcomes to measure the model" in str(result.exception)
+
+
 def test_mark_rejects_unknown_outcome(setup: tuple[str, Path, Path]) -> None:
     url, _, _ = setup
     result = runner.invoke(app, ["mark", "1", "maybe", "--db", url])

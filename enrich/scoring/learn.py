@@ -17,6 +17,8 @@ from enrich.scoring.features import FeatureSet
 from leadgen.exceptions import InputError
 
 MIN_LOSSES = 10
+#: Won and other leads the held-out part needs, each, for its AUC to say anything.
+MIN_HELD_OUT = 5
 
 
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:
@@ -125,6 +127,12 @@ def learn(
         chosen = rng.choice(members, size=int(round(len(members) * test_share)), replace=False)
         test_mask[chosen] = True
     train, test = rows[~test_mask], rows[test_mask]
+    held_won, held_other = int(y[test].sum()), int((y[test] == 0).sum())
+    if min(held_won, held_other) < MIN_HELD_OUT:  # 3 held out gave AUCs of 1.000; none, nan
+        raise InputError(
+            f"too few outcomes to measure the model: {held_won} won and {held_other} other "
+            f"leads held out for testing, at least {MIN_HELD_OUT} of each needed; record more "
+            "with `leadgen mark COMPANY won|lost` or import customers with --as customers")
     weights, intercept = fit_logistic(x_all[train], y[train])
     model_auc = auc(predict(x_all[test], weights, intercept), y[test])
     rules_auc = auc(result.raw_score[test].astype(np.float64), y[test])
