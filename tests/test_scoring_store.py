@@ -361,3 +361,23 @@ def test_leads_scored_for_two_profiles_are_listed_once(setup: tuple[str, Path, P
     assert unknown.exit_code != 0
     assert "no lead is scored for profile 'nosuch' (scored: beauty, shop)" in str(
         unknown.exception)
+
+
+def test_a_penalty_counts_in_a_dimension_past_its_cap(tmp_path: Path) -> None:
+    """Points were summed, then capped: 35 + 35 - 20 = 50 was still the cap of 45, so the
+    demo profile's "a supplier, not a buyer" took nothing from a machinery maker."""
+    url = f"sqlite:///{tmp_path / 'cap.db'}"
+    insert_leads(init_db(url), [
+        SampleLead("FoodPack Maschinenbau", categories=["Food"], description="food machinery"),
+        SampleLead("Alpha Foods", categories=["Food"], description="food maker")])
+    icp = IdealCustomerProfile.model_validate({
+        "dimensions": {"need": 45},
+        "need": [{"points": 35, "keywords": {"terms": ["food"], "fields": ["categories"]}},
+                 {"points": 35, "keywords": {"terms": ["food"], "fields": ["description"]}},
+                 {"points": -20, "keywords": {"terms": ["machinery"],
+                                              "fields": ["description"]}}]})
+    result = score_features(load_features(init_db(url)), icp)
+    by_name = dict(zip(["FoodPack Maschinenbau", "Alpha Foods"], result.score.tolist(),
+                       strict=True))
+    assert by_name == {"FoodPack Maschinenbau": pytest.approx(100 * 25 / 45, abs=0.1),
+                       "Alpha Foods": 100.0}

@@ -81,22 +81,29 @@ def score_features(
     evaluator = RuleEvaluator(features, icp)
     n = features.n
     scored = [ScoredRule(dim, rule, evaluator.evaluate(rule)) for dim, rule in icp.rules()]
+    # A dimension's points: its positive points up to its cap, less its negative points
+    # (capping the sum let a penalty vanish into points above the cap: a machinery supplier
+    # with -20 "a supplier, not a buyer" scored as the ideal lead).
     raw = {dim: np.zeros(n, dtype=np.float64) for dim in DIMENSIONS}
+    penalty = {dim: np.zeros(n, dtype=np.float64) for dim in DIMENSIONS}
     vetoed = np.zeros(n, dtype=bool)
     for item in scored:
         if item.rule.veto:
             vetoed |= item.hit.mask
-        else:
+        elif item.rule.points > 0:
             raw[item.dimension] += item.hit.mask * item.rule.points
+        else:
+            penalty[item.dimension] += item.hit.mask * item.rule.points
     caps = {dim: icp.cap(dim) for dim in DIMENSIONS}
     total_cap = sum(caps.values()) or 1.0
     total = np.zeros(n, dtype=np.float64)
     sub: dict[str, np.ndarray] = {}
     for dim in DIMENSIONS:
         cap = caps[dim]
-        total += np.minimum(raw[dim], cap)
+        points = np.minimum(raw[dim], cap) + penalty[dim]
+        total += points
         sub[dim] = (
-            (100.0 * np.clip(raw[dim], 0, cap) / cap) if cap > 0 else np.zeros(n)
+            (100.0 * np.clip(points, 0, cap) / cap) if cap > 0 else np.zeros(n)
         ).astype(np.float32)
     raw_score = (100.0 * np.clip(total, 0, total_cap) / total_cap).astype(np.float32)
     raw_score = np.round(raw_score, 1)
