@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import String, cast, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from leadgen.items import Lead, NormalizedLead
@@ -88,6 +88,14 @@ def erase_people(connection: Connection, people: Collection[str],
             CONTACTS.c.kind == "email", func.lower(CONTACTS.c.value).in_(chunk))).scalars())
         companies.update(connection.execute(select(COMPANIES.c.id).where(
             func.lower(COMPANIES.c.email).in_(chunk))).scalars())
+    # A record naming them that no contact shows any more: an older version of a list's row
+    # (the newer one dropped the person, and with it their contacts). Its text is searched.
+    text = func.lower(cast(RECORDS.c.data, String))
+    for start in range(0, len(listed), 50):
+        companies.update(connection.execute(select(RECORDS.c.company_id).where(or_(*(
+            text.contains(email, autoescape=True) for email in listed[start:start + 50])))
+        ).scalars())
+    companies.discard(None)  # type: ignore[arg-type]
     now = datetime.now(UTC)
     for company_id in sorted(companies):
         _erase_from_company(connection, company_id, people, rules, now)

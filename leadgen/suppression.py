@@ -219,7 +219,27 @@ def suppress_and_erase(session: Session, entries: list[tuple[str, str]],
         if (kind, value) not in known:
             session.add(Suppression(kind=kind, value=value, reason=reason or "forget"))
     session.flush()
-    suppressions = SuppressionList.load(session)
+    return erase(session, entries, SuppressionList.load(session))
+
+
+def erase_added_since(session: Session, after_id: int) -> Erased:
+    """Erase what the entries added after ``after_id`` match: a crawl or an import that ran
+    while ``leadgen forget`` added them stored its batch in flight after the forget had erased
+    what it could see (the rows were not committed yet); it calls this when it ends."""
+    entries = [(kind, value) for kind, value in session.execute(
+        select(Suppression.kind, Suppression.value).where(Suppression.id > after_id))]
+    if not entries:
+        return Erased()
+    added = SuppressionList()
+    for kind, value in entries:
+        added.entries.setdefault(kind, set()).add(value.lower() if kind == PERSON else value)
+    return erase(session, entries, added)
+
+
+def erase(session: Session, entries: list[tuple[str, str]],
+          suppressions: SuppressionList) -> Erased:
+    """Erase the stored companies ``suppressions`` refuses, the contacts holding an e-mail of
+    ``entries`` and the people they forget (see :func:`suppress_and_erase`)."""
     doomed = sorted(_matching_companies(session, suppressions))
     emails = sorted({value for kind, value in entries if kind == "email"})
     for chunk in _chunks(emails):

@@ -150,3 +150,38 @@ def test_enrichment_leaves_a_forgotten_person_out_whole(sqlite_url: str) -> None
     stored = _stored_text(sqlite_url)
     assert "Jonas Becker" in stored
     assert "Schneider" not in stored and "schneider" not in stored
+
+
+def test_a_person_only_an_older_version_of_a_row_names_is_forgotten(sqlite_url: str,
+                                                                     tmp_path: Path) -> None:
+    """The list's new version named someone else: no contact showed her any more, so forget
+    found "0 companies" and the old version kept her name, e-mail and direct line."""
+    header = "id,Firma,Telefon,Ansprechpartner,Position,Contact Email,Contact Phone\n"
+    for name, row in (("v1.csv", "P1,Omega GmbH,0511 777777,Jane Roe,Einkauf,"
+                                 "jane.roe@omega.de,0511 777777-12\n"),
+                      ("v2.csv", "P1,Omega GmbH,0511 777777,Tom Neu,Einkauf,"
+                                 "tom.neu@omega.de,0511 777777-13\n")):
+        path = tmp_path / name
+        path.write_text(header + row, encoding="utf-8")
+        result = runner.invoke(app, ["import", str(path), "--source", "p", "--id-column", "id",
+                                     "--region", "DE", "--db", sqlite_url])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["forget", "jane.roe@omega.de", "--db", sqlite_url])
+    assert "taken out of 1 companies" in result.output
+    stored = _stored_text(sqlite_url)
+    assert "Jane" not in stored and "jane.roe" not in stored and "777777-12" not in stored
+    assert "Tom Neu" in stored
+
+
+def test_a_person_forgotten_while_an_ingest_runs_leaves_its_batch_too(sqlite_url: str) -> None:
+    """The batch in flight was checked against the list as it was and stored after the
+    forget had erased what it could see: her rows stayed (15 of a 40,000-row import)."""
+    engine = init_db(sqlite_url)
+    ingestor = Ingestor(engine, background=True)  # a bulk import's writer process
+    ingestor.ingest(normalize_lead(_lead()))
+    with session_scope(engine) as session:  # leadgen forget, before the batch is committed
+        session.add(Suppression(kind="person", value="hans.mueller@alpha-druck.de"))
+    ingestor.close()
+    stored = _stored_text(sqlite_url)
+    assert "info@alpha-druck.de" in stored
+    assert "Müller" not in stored and "hans.mueller" not in stored and "5555555" not in stored

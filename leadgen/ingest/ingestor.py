@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from leadgen.forget_person import holds_people, without_people
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
@@ -36,7 +37,7 @@ from leadgen.normalize.address import city_aliases, city_key
 from leadgen.sqlite_writer import json_text
 from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS, SUPPRESSIONS
-from leadgen.suppression import SuppressionList
+from leadgen.suppression import SuppressionList, erase_added_since
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +136,7 @@ class Ingestor:
         # its callers check leads against the list as it was when they started.
         self._suppressions: SuppressionList | None = None
         self._suppressions_seen = 0  # the highest suppression id read
+        self._suppression_floor: int | None = None  # the highest suppression id at the start
         self._reset_batch()
 
     # -- public API -----------------------------------------------------------------------
@@ -300,13 +302,21 @@ class Ingestor:
         return True
 
     def close(self) -> None:
-        """Commit what is pending and release the connection."""
+        """Commit what is pending and release the connection; then erase what entries
+        ``leadgen forget`` added meanwhile match (see :func:`erase_added_since`)."""
         try:
             self.flush()
         finally:
             if self.dry_run:
                 self.writer.rollback()
             self.writer.close()
+        if self._suppression_floor is not None and not self.dry_run:
+            with Session(self.engine) as session, session.begin():
+                if _last_suppression(session.connection()) > self._suppression_floor:
+                    erased = erase_added_since(session, self._suppression_floor)
+                    logger.info("ingest: entries forgotten during the run erased %s companies "
+                                "and took people out of %s", erased.companies,
+                                erased.people_from)
 
     def __enter__(self) -> Ingestor:
         return self
@@ -640,6 +650,8 @@ class Ingestor:
         with self.engine.connect() as connection:
             self._source_kinds = source_kinds(connection)
             self._trusts.clear()
+            if self._suppression_floor is None:  # (not again when a batch is replayed)
+                self._suppression_floor = _last_suppression(connection)
             # Records first: a record stored after this read is taken in by _begin_batch,
             # with its company's keys, whether or not the key read below saw them.
             self._caught_up_to = self.records.load(connection)
