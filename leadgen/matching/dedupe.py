@@ -167,6 +167,13 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
     return report
 
 
+def current_or_all(indexes: list[int], older: dict[int, int]) -> list[int]:
+    """The cluster's records that are no older version of another, or all of them when it
+    holds old versions only (a reviewer's decision kept one apart from its newest version:
+    its company still needs a name, which NOT NULL demanded with a traceback)."""
+    return [i for i in indexes if i not in older] or indexes
+
+
 def _decided_pairs(engine: Engine, records: list[Record],
                    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Reviewers' "same" and "different" decisions as pairs of record indexes (decisions
@@ -302,7 +309,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                        rules.survivorship.trust_of(records[i].source_id,
                                                    kinds.get(records[i].source_id)),
                        leads[i].lead.source.fetched_at.isoformat(), candidate_values(leads[i]))
-                      for i in indexes if i not in older]
+                      for i in (current_or_all(indexes, older))]
             state, sources = recompute(offers, rules.survivorship)
             profile = MatchProfile()
             for i in indexes:

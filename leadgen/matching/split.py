@@ -44,6 +44,7 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
             raise InputError(f"record {strangers[0]} is not a record of company {company_id}; "
                              f"its records: {', '.join(map(str, sorted(records)))} "
                              "(leadgen explain shows them)")
+        moving = _with_versions(connection, company_id, moving)
         if len(moving) == len(records):
             raise InputError(f"these are all the records of company {company_id}: keep at "
                              "least one")
@@ -94,3 +95,24 @@ def _customer_status(connection: Connection, sides: dict[int, list[int]], status
         elif status == "customer":
             connection.execute(update(COMPANIES).where(COMPANIES.c.id == company_id)
                                .values(status="new"))
+
+
+def _with_versions(connection: Connection, company_id: int, moving: list[int]) -> list[int]:
+    """``moving`` with the older versions of each record in it (history goes with its
+    record). An older version cannot move without its newest: alone it made a company of
+    what the list no longer says, which took the company's contacts."""
+    versions: dict[tuple[str, str], list[int]] = {}
+    for record_id, source_id, key in connection.execute(
+            select(RECORDS.c.id, RECORDS.c.source_id, RECORDS.c.record_key)
+            .where(RECORDS.c.company_id == company_id).order_by(RECORDS.c.id)):
+        versions.setdefault((source_id, key), []).append(record_id)
+    chosen = set(moving)
+    for ids in versions.values():
+        newest, older = ids[-1], ids[:-1]
+        if newest in chosen:
+            chosen.update(older)
+        elif stray := sorted(chosen & set(older)):
+            raise InputError(f"record {stray[0]} is an older version of record {newest} (the "
+                             f"same row of its source): move record {newest}, and its older "
+                             "versions go with it")
+    return sorted(chosen)
