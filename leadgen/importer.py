@@ -146,12 +146,11 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
 
 def _values(row: dict[str, str], columns: tuple[str, ...] | None) -> list[str]:
     return [part.strip() for column in columns or ()
-            for part in _SPLIT.split(_entities_read(row.get(column) or "")) if part.strip()]
+            for part in _SPLIT.split(row.get(column) or "") if part.strip()]
 
 
 def _entities_read(cell: str) -> str:
-    """``cell`` with its HTML entities read, before it is split at ";": the ";" of "Metall
-    &amp; Kunststoff" or "J&ouml;rg" separates nothing."""
+    """``cell`` with its HTML entities read ("J&ouml;rg")."""
     return plain_text(cell) if "&" in cell else cell
 
 
@@ -259,7 +258,7 @@ def _people(cell: str) -> list[str]:
     "Hans Müller, Eva Weber", "王伟、李娜" (a comma between names of two words or more;
     "Müller, Hans" is one person)."""
     people: list[str] = []
-    for part in _PEOPLE_SPLIT.split(_entities_read(cell)):
+    for part in _PEOPLE_SPLIT.split(cell):
         names = [name.strip() for name in part.split(",")]
         people += names if all(len(name.split()) > 1 for name in names) else [part.strip()]
     return [person for person in people if person]
@@ -338,9 +337,10 @@ _LONGEST_NO_VALUE = max(map(len, NO_VALUE))
 
 def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
                       ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``rows`` with each cell that says it has no value (:data:`NO_VALUE`) empty, and
-    without the apostrophe a spreadsheet user typed before a number or an e-mail address to
-    keep it text (:data:`_TEXT_MARK`)."""
+    """``rows`` with each cell that says it has no value (:data:`NO_VALUE`) empty, without
+    the apostrophe a spreadsheet user typed before a number or an e-mail address to keep it
+    text (:data:`_TEXT_MARK`), and with HTML entities read ("Stra&szlig;e", and the ";" of
+    "Metall &amp; Kunststoff" then splits no list cell)."""
     for number, row in rows:
         for column, value in row.items():
             if type(value) is not str:
@@ -349,6 +349,8 @@ def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
                 row[column] = ""
             elif value[:1] == "'" and _TEXT_MARK.match(value):
                 row[column] = value[1:]
+            elif "&" in value:
+                row[column] = _entities_read(value)
         yield number, row
 
 

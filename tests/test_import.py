@@ -655,9 +655,9 @@ def test_an_entity_s_semicolon_splits_no_cell(tmp_path: Path) -> None:
     """"Metall &amp; Kunststoff" was two categories, "Metall &amp" and "Kunststoff", and "Dr.
     J&ouml;rg Wei&szlig;" two people, "Dr. J&ouml" and "rg Wei&szlig"."""
     path = tmp_path / "ent.csv"
-    path.write_text('Firma,Telefon,Branche,Ansprechpartner\n"M&uuml;ller GmbH",030 1111111,'
-                    '"Metall &amp; Kunststoff; Holz","Dr. J&ouml;rg Wei&szlig;"\n',
-                    encoding="utf-8")
+    path.write_text('Firma,Telefon,Branche,Ansprechpartner,Strasse,Ort\n"M&uuml;ller GmbH",'
+                    '030 1111111,"Metall &amp; Kunststoff; Holz","Dr. J&ouml;rg Wei&szlig;",'
+                    'Stra&szlig;e des 17. Juni 5,M&uuml;nchen\n', encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     run("import", str(path), "--source", "e", "--region", "DE", "--db", db)
     with init_db(db).connect() as conn:
@@ -665,3 +665,5 @@ def test_an_entity_s_semicolon_splits_no_cell(tmp_path: Path) -> None:
             "Metall & Kunststoff", "Holz"]
         assert conn.execute(select(ContactPoint.person_name).where(
             ContactPoint.kind == "person")).scalars().all() == ["Jörg Weiß"]
+        assert conn.execute(select(Company.street, Company.city)).one() == (
+            "Straße des 17. Juni 5", "München")
