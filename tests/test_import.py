@@ -644,7 +644,7 @@ def test_a_name_that_is_no_name_is_rejected_and_a_phone_padded_with_spaces_is_re
     db = f"sqlite:///{tmp_path / 'leads.db'}"
     output = run("import", str(path), "--source", "odd", "--region", "DE",
                  "--db", db).output  # type: ignore[attr-defined]
-    assert "odd.csv:2: no company name in '&nbsp;'" in output
+    assert "odd.csv:2: no company name (the 'Firma' column is empty)" in output  # &nbsp;
     assert "odd.csv:3: no company name in '<b></b>'" in output
     with init_db(db).connect() as conn:
         assert conn.execute(select(Company.display_name, Company.phone)).all() == [
