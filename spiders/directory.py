@@ -100,8 +100,9 @@ class DirectorySpider(scrapy.Spider):
                 page_url = listing_url or response.url
                 yield from self._lead(card, page_url, canonical_url(response.url))
             return
-        # One page object reads the page either way (its records are ``extract_records``').
-        page = self._listing_page(response, html)
+        # One page object reads the page either way (its records are ``extract_records``'); a
+        # detail page is the directory's page about a company it lists.
+        page = self._listing_page(response, html, detail=True)
         if card is None and page is not None and len(page.records) >= 2:
             self._count("pages/listing")
             yield from self._listing(response, page, html)
@@ -132,10 +133,12 @@ class DirectorySpider(scrapy.Spider):
 
     # --- helpers ----------------------------------------------------------------------------
 
-    def _listing_page(self, response: Response, html: str) -> ListingPage | None:
+    def _listing_page(self, response: Response, html: str, *, detail: bool = False,
+                      ) -> ListingPage | None:
         try:
             page = ListingPage(
-                html, response.url, hints=self.hints, region_hint=self.source.region
+                html, response.url, hints=self.hints, region_hint=self.source.region,
+                directory_page=detail,
             )
             # Touch the lazy parts here, so a failure is caught and reported here.
             page.records, page.detail_urls, page.next_page_urls, page.load_more_urls  # noqa: B018

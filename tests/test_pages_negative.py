@@ -35,3 +35,27 @@ PAGES = {
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_record_on_pages_without_a_business(name: str) -> None:
     assert extract_records(PAGES[name], "http://www.zoeken.nu/zoeken") == []
+
+
+DETAIL_WITH_SITE_FOOTER = """<html><body><h1>Müller Verpackung GmbH</h1>
+<p>Industriestraße 5, 70565 Stuttgart</p><p>Tel. 0711 123456</p>
+<p>E-Mail: info@mueller-verpackung.de</p><p>Web: www.mueller-verpackung.de</p>
+<{tag}>Firmenverzeichnis Deutschland GmbH · Musterweg 1 · 10115 Berlin · Tel. 030 9999999 ·
+service@firmenverzeichnis.de · www.firmenverzeichnis.de</{end}></body></html>"""
+
+
+@pytest.mark.parametrize(("tag", "end"), [("footer", "footer"), ('div id="footer"', "div"),
+                                          ("aside", "aside")])
+def test_a_directory_page_about_a_company_leaves_out_the_directory_s_contacts(
+        tag: str, end: str) -> None:
+    """Without a © line in its footer, a directory's detail page gave every company the
+    directory's switchboard and support e-mail."""
+    from spiders.pages.listing_page import ListingPage
+
+    html = DETAIL_WITH_SITE_FOOTER.format(tag=tag, end=end)
+    page = ListingPage(html, "https://www.firmenverzeichnis.de/firma/mueller-verpackung",
+                       region_hint="DE", directory_page=True)
+    [record] = page.records
+    assert (record.name, record.phones, record.emails) == (
+        "Müller Verpackung GmbH", ["0711 123456"], ["info@mueller-verpackung.de"])
+    assert [w for w in record.websites if "firmenverzeichnis" in w] == []

@@ -45,9 +45,13 @@ _OFFICE_TAIL = 8
 class PageContext:
     """A parsed page and what every layer needs from it."""
 
-    def __init__(self, html: str | bytes, url: str, region_hint: str | None = None) -> None:
+    def __init__(self, html: str | bytes, url: str, region_hint: str | None = None,
+                 *, directory_page: bool = False) -> None:
         self.html = decode_html(html) if isinstance(html, bytes) else html
         self.url = url
+        self.directory_page = directory_page
+        """A directory's page about a company it lists (a detail page reached from a
+        listing): the site's own contacts around it are the directory's."""
         self.root = parse_html(self.html)
         self.lines: list[Line] = visible_lines(self.root)
         self.lang = page_lang(self.root)
@@ -185,19 +189,26 @@ def _subject(ctx: PageContext, found: Found) -> tuple[str | None, int]:
 
 
 def _footer_lines(ctx: PageContext, owner: str | None) -> set[int]:
-    """Lines of the page footer: inside <footer>/.footer/#footer, or naming the © owner."""
+    """Lines of the page footer: inside <footer>/.footer/#footer, a side bar (<aside>), or
+    naming the © owner."""
     out: set[int] = set()
     for line in ctx.lines:
         node = line.block
         while node is not None:
             marker = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
-            if node.tag == "footer" or "footer" in marker:
+            if node.tag in ("footer", "aside") or "footer" in marker or (
+                    node.get("role") == "contentinfo"):
                 out.add(line.index)
                 break
             node = node.getparent()
         if "©" in line.text or (owner and owner in line.text and "(c)" in line.text.lower()):
             out.add(line.index)
     return out
+
+
+def _at_domain(host: str, domain: str) -> bool:
+    """Whether ``host`` is ``domain`` or one of its subdomains."""
+    return host == domain or host.endswith("." + domain)
 
 
 def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRecord]:
@@ -228,7 +239,8 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         subject, _ = _subject(ctx, found)
         owner = candidates.copyright or (og.get("og:site_name") if isinstance(
             og.get("og:site_name"), str) else None)
-        about_other = bool(subject and owner and not similar_names(subject, owner))
+        about_other = ctx.directory_page or bool(
+            subject and owner and not similar_names(subject, owner))
         name: str | None
         source: str
         if candidates.labelled:
@@ -255,11 +267,16 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         emails = [(i, e) for i, e, _ in found.emails]
         if about_other:
             # A directory's page about another company: the directory's own footer contacts
-            # (its © line, its <footer>) are not the company's.
+            # (its © line, its <footer> or side bar) and its e-mails at its own domain are not
+            # the company's (they were every listed company's phone and e-mail).
             footer = _footer_lines(ctx, owner)
+            site = registered_domain(ctx.url)
             phones = [(i, p) for i, p in phones if i not in footer]
-            emails = [(i, e) for i, e in emails if i not in footer]
-            record.evidence["name"] = f"{source}; © owner {owner!r} is the site, not the record"
+            emails = [(i, e) for i, e in emails if i not in footer and not (
+                site and _at_domain(e.rpartition("@")[2].lower(), site))]
+            record.evidence["name"] = (
+                f"{source}; © owner {owner!r} is the site, not the record" if owner
+                else f"{source}; a directory's page: its footer is the site's")
         _fill_contacts(record, [p for _, p in phones], [e for _, e in emails], ctx.region)
         has_contact = bool(record.phones or record.emails or record.address)
         if not has_contact and not (strong and _owner_without_contacts(ctx, name, source)):
@@ -270,11 +287,16 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
     for b in blocks:
         zone.update(range(max(0, b.first_line - 2), b.address.last_line + _OFFICE_TAIL))
     own = registered_domain(ctx.url)
-    first.websites = dedupe_websites([
-        w for i, w in found.websites
-        if about_other or i in zone or registered_domain(w) == own
-        or _WEBSITE_LABEL.search(ctx.lines[i].text if i < len(ctx.lines) else "")
-    ])
+    if ctx.directory_page:  # the company's site, not the directory's own links
+        first.websites = dedupe_websites([
+            w for i, w in found.websites
+            if i not in _footer_lines(ctx, None) and registered_domain(w) != own])
+    else:
+        first.websites = dedupe_websites([
+            w for i, w in found.websites
+            if about_other or i in zone or registered_domain(w) == own
+            or _WEBSITE_LABEL.search(ctx.lines[i].text if i < len(ctx.lines) else "")
+        ])
     if first.websites:
         first.evidence["websites"] = "visible URL text"
     first.social = list(found.social)

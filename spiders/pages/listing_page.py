@@ -20,10 +20,12 @@ class ListingPage:
         url: str,
         hints: SourceHints | None = None,
         region_hint: str | None = None,
+        *,
+        directory_page: bool = False,
     ) -> None:
         self.url = url
         self.hints = hints
-        self.context = PageContext(html, url, region_hint)
+        self.context = PageContext(html, url, region_hint, directory_page=directory_page)
 
     @cached_property
     def records(self) -> list[ExtractedRecord]:
