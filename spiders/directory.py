@@ -228,7 +228,10 @@ class DirectorySpider(scrapy.Spider):
             canonical_url(response.urljoin(r.detail_url)) if r.detail_url else f"name:{r.name}"
             for r in records
         }
-        seen = self._seen_records.setdefault(listing_key(response.url), set())
+        # A next page belongs to the listing that linked it, whatever its URL says (a token
+        # that changes on every page made each one a listing of its own: never "nothing new")
+        listing = response.meta.get("leadgen_listing") or listing_key(response.url)
+        seen = self._seen_records.setdefault(listing, set())
         fresh = keys - seen
         seen |= keys
         if response.meta.get("leadgen_pagination") and not fresh:
@@ -238,7 +241,7 @@ class DirectorySpider(scrapy.Spider):
         for url in next_urls:
             yield response.follow(
                 url, self.parse_listing, errback=self.listing_failed,
-                meta={"leadgen_pagination": True},
+                meta={"leadgen_pagination": True, "leadgen_listing": listing},
             )
 
     def _lead(

@@ -77,6 +77,21 @@ def test_pagination_that_repeats_itself_stops(tmp_path: Path) -> None:
     assert sorted(lead["name"] for lead in leads) == sorted(m.name for m in MEMBERS[:3])
 
 
+def test_pagination_with_a_changing_token_stops_too(tmp_path: Path) -> None:
+    """A pager link carrying a token that changes on every page ("&t=kqzmwe") made each page
+    a listing of its own: the walk ran to the page cap (60 pages, 180 records of 3)."""
+    site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)
+    with SiteServer(site) as server:
+        site.port = server.port
+        source = SourceConfig(id="token", start_urls=[f"{server.base_url}/endless?t=start"],
+                              max_pages=30)
+        result, leads, _ = crawl(tmp_path, [source])
+        listing_pages = [hit.path for hit in server.access_log if hit.path.startswith("/endless")]
+    assert len(listing_pages) == 2, listing_pages
+    assert result.sources["token"].stats["leadgen/pagination_stopped"] == 1
+    assert len(leads) == 3
+
+
 def test_pagination_of_overlapping_categories_is_walked_to_the_end(tmp_path: Path) -> None:
     """Page 2 of category b shows only members already seen in category a; page 3 is new."""
     site = DirectorySite(port=0, crawl_delay=0.01, slow_seconds=0)

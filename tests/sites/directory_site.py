@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
+import string
 from dataclasses import dataclass
 
 from tests.sites.server import Page
@@ -67,6 +69,14 @@ ALPHABET = {"a-c": [1, 2, 3], "d-f": [4, 5, 6], "g-i": [8], "j-l": [11], "m-o": 
 CATEGORIES = {"a": [[1, 2, 3]], "b": [[4, 5, 6], [1, 2, 3], [8, 11, 14]]}
 SLOW_PAGE = 4
 SLOW_SECONDS = 1.2
+
+
+def _next_token(token: str | None) -> str:
+    """A pager link's token that changes on every page (a CSRF or cache-busting value), when
+    the page came with one."""
+    if token is None:
+        return ""
+    return "&t=" + "".join(random.choice(string.ascii_lowercase) for _ in range(6))
 
 
 def _doc(title: str, body: str) -> bytes:
@@ -155,7 +165,7 @@ class DirectorySite:
         )
         return Page(_doc("Veranstaltungen", body))
 
-    def endless(self, page: int) -> Page:
+    def endless(self, page: int, token: str | None = None) -> Page:
         cards = "".join(
             f'<div class="member-card"><h3><a href="/member/{m.number}">{html.escape(m.name)}'
             f"</a></h3><p>Tel. {m.phone}</p></div>"
@@ -163,7 +173,7 @@ class DirectorySite:
         )
         body = (
             f'<h1>Alle Mitglieder, Seite {page}</h1><div class="members">{cards}</div>'
-            f'<a rel="next" href="/endless?page={page + 1}">Weiter »</a>'
+            f'<a rel="next" href="/endless?page={page + 1}{_next_token(token)}">Weiter »</a>'
         )
         return Page(_doc(f"Seite {page}", body))
 
@@ -218,7 +228,7 @@ class DirectorySite:
             letters = query.get("l", ["a-c"])[0]
             return self.alphabet(letters) if letters in ALPHABET else Page(b"", status=404)
         if path == "/endless":
-            return self.endless(int(query.get("page", ["1"])[0]))
+            return self.endless(int(query.get("page", ["1"])[0]), query.get("t", [None])[0])
         if path == "/api/members":
             return self.api(int(query.get("page", ["1"])[0]))
         if path == "/":
