@@ -45,6 +45,10 @@ logger = logging.getLogger(__name__)
 
 #: Scheduler priority of detail pages over listing pages (higher is fetched first).
 DETAIL_PRIORITY = 10
+#: Detail requests take their redirects here (see ``_detail_redirect``), not in Scrapy's
+#: middleware, which drops one that leaves the allowed domains without calling the errback.
+_REDIRECTS_HERE = {"handle_httpstatus_list": [301, 302, 303, 307, 308]}
+MAX_DETAIL_REDIRECTS = 5
 _NOT_PAGES = (b"image/", b"audio/", b"video/", b"font/", b"application/pdf", b"application/zip")
 
 
@@ -94,6 +98,9 @@ class DirectorySpider(scrapy.Spider):
         A page reached as a detail link that shows several records (a category page of a
         yellow-pages site, say) is a listing, and is walked as one.
         """
+        if response.status in _REDIRECTS_HERE["handle_httpstatus_list"]:
+            yield from self._detail_redirect(response, card, listing_url)
+            return
         html = self._decode(response)
         if html is None:
             if card is not None:
@@ -130,6 +137,27 @@ class DirectorySpider(scrapy.Spider):
         if card is not None:
             listing_url = request.cb_kwargs.get("listing_url") or request.url
             yield from self._lead(card, listing_url, canonical_url(request.url))
+
+    def _detail_redirect(self, response: Response, card: ExtractedRecord | None,
+                         listing_url: str) -> Iterator[Any]:
+        """A detail link that redirects: followed on the site; off the site (a tracking host,
+        a directory that moved) never fetched, and the listing card kept, with one line
+        saying so (the redirect was dropped without a word, and the card with it)."""
+        location = (response.headers.get("Location") or b"").decode("latin-1").strip()
+        target = response.urljoin(location) if location else ""
+        hops = response.meta.get("leadgen_redirects", 0)
+        if target and self._on_site(target) and hops < MAX_DETAIL_REDIRECTS:
+            yield response.follow(
+                target, self.parse_detail, cb_kwargs={"card": card, "listing_url": listing_url},
+                errback=self.detail_failed, priority=DETAIL_PRIORITY, dont_filter=True,
+                meta={**_REDIRECTS_HERE, "leadgen_redirects": hops + 1})
+            return
+        self._count("detail_redirected_offsite" if target else "detail_failed")
+        logger.warning("detail page %s redirects to %s, off the allowed domains (or too many "
+                       "redirects): not fetched; the listing card is kept", response.url,
+                       target or "nowhere")
+        if card is not None:
+            yield from self._lead(card, listing_url or response.url, canonical_url(response.url))
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -195,6 +223,7 @@ class DirectorySpider(scrapy.Spider):
                     cb_kwargs={"card": record, "listing_url": response.url},
                     errback=self.detail_failed,
                     priority=DETAIL_PRIORITY,
+                    meta=_REDIRECTS_HERE,
                 )
             else:
                 yield from self._lead(record, response.url, _json_id(record))

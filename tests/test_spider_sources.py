@@ -14,7 +14,7 @@ from tests.sites.directory_site import (
     PAGES,
     DirectorySite,
 )
-from tests.sites.server import SiteServer
+from tests.sites.server import Page, SiteServer
 
 require_page_objects()
 
@@ -115,3 +115,42 @@ def test_directory_split_by_initial_is_walked_letter_by_letter(tmp_path: Path) -
     assert {f"/az?l={key}" for key in ALPHABET} - {"/az?l=a-c"} <= paths
     expected = {BY_NUMBER[n].name for numbers in ALPHABET.values() for n in numbers}
     assert {lead["name"] for lead in leads} == expected
+
+
+def _redirecting_site(path: str, query: dict[str, list[str]]) -> Page:
+    """A listing of three members: one's detail link redirects off the site (a tracking
+    host), one's to its page elsewhere on the site, one's page is plain."""
+    if path == "/robots.txt":
+        return Page(b"User-agent: *\nDisallow:\n", content_type="text/plain")
+    if path == "/members":
+        cards = "".join(
+            f'<div class="member-card"><h3><a href="/d/{slug}">{name}</a></h3>'
+            f"<p>Hauptstraße {n}, 10115 Berlin</p><p>Tel. 030 100000{n}</p></div>"
+            for n, (slug, name) in enumerate((("away", "Weg Fuenf GmbH"),
+                                              ("moved", "Umzug Sechs GmbH"),
+                                              ("plain", "Bleibt Sieben GmbH")), start=1))
+        return Page(f"<html><body><h1>Mitglieder</h1>{cards}</body></html>".encode())
+    if path == "/d/away":
+        return Page(b"", status=302, headers={"Location": "http://elsewhere.invalid/grab"})
+    if path == "/d/moved":
+        return Page(b"", status=301, headers={"Location": "/firma/umzug-sechs"})
+    if path in ("/firma/umzug-sechs", "/d/plain"):
+        name = "Umzug Sechs GmbH" if "umzug" in path else "Bleibt Sieben GmbH"
+        return Page(f"<html><body><h1>{name}</h1><p>Tel. 030 2000000</p>"
+                    f"<p>info@{path.rsplit('/', 1)[1]}.de</p></body></html>".encode())
+    return Page(b"not found", status=404)
+
+
+def test_a_detail_link_redirecting_off_the_site_keeps_its_card(tmp_path: Path) -> None:
+    """Scrapy dropped the off-site redirect without calling the errback: the company was
+    lost without a word; an on-site redirect is followed."""
+    with SiteServer(_redirecting_site) as server:
+        source = SourceConfig(id="redir", start_urls=[f"{server.base_url}/members"])
+        result, leads, log = crawl(tmp_path, [source])
+        paths = [hit.path for hit in server.access_log]
+    by_name = {lead["name"]: lead for lead in leads}
+    assert sorted(by_name) == ["Bleibt Sieben GmbH", "Umzug Sechs GmbH", "Weg Fuenf GmbH"]
+    assert by_name["Umzug Sechs GmbH"]["emails"] == ["info@umzug-sechs.de"]
+    assert "/firma/umzug-sechs" in paths
+    assert result.sources["redir"].stats["leadgen/detail_redirected_offsite"] == 1
+    assert "redirects to http://elsewhere.invalid/grab, off the allowed domains" in log
