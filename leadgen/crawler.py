@@ -22,6 +22,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -118,26 +121,32 @@ def run_crawl(
         root = str(Path(__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         env.setdefault("SCRAPY_SETTINGS_MODULE", "leadgen.settings")
+        # The child has a session of its own: a signal for the crawl reaches it through this
+        # process only, once (SIGTERM or SIGINT to this process alone left it crawling on,
+        # an orphan writing to the database).
         child = subprocess.Popen(
-            [sys.executable, "-m", "leadgen.crawler", str(spec_path), str(result_path)], env=env
+            [sys.executable, "-m", "leadgen.crawler", str(spec_path), str(result_path)], env=env,
+            start_new_session=True,
         )
         interrupted = False
-        try:
-            returncode = child.wait(timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            _stop(child)
-            raise LeadgenError(f"crawl did not finish within {timeout:.0f}s; raise the timeout "
-                               "or lower the sources' max_pages") from exc
-        except KeyboardInterrupt:
-            # Ctrl-C reached the child too: Scrapy shuts down gracefully and saves the JOBDIR
-            # state. Let it; a second Ctrl-C stops it at once.
-            interrupted = True
+        with _terminate_as_interrupt():
             try:
-                returncode = child.wait()
+                returncode = child.wait(timeout=timeout)
+            except subprocess.TimeoutExpired as exc:
+                _stop(child)
+                raise LeadgenError(f"crawl did not finish within {timeout:.0f}s; raise the "
+                                   "timeout or lower the sources' max_pages") from exc
             except KeyboardInterrupt:
-                child.kill()
-                child.wait()
-                raise
+                # Ctrl-C or SIGTERM: Scrapy shuts down gracefully and saves the JOBDIR state.
+                # Let it; a second one stops it at once.
+                interrupted = True
+                child.send_signal(signal.SIGINT)
+                try:
+                    returncode = child.wait()
+                except KeyboardInterrupt:
+                    child.kill()
+                    child.wait()
+                    raise
         if not result_path.exists():
             if interrupted:
                 raise KeyboardInterrupt
@@ -154,6 +163,23 @@ def run_crawl(
         items_path=str(items_path) if items_path else None,
         returncode=returncode,
     )
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager stopping the crawl) read as Ctrl-C while the crawl runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _stop(child: subprocess.Popen[bytes]) -> None:

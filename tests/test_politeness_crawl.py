@@ -159,3 +159,39 @@ def test_ctrl_c_then_resume_with_jobdir(tmp_path: Path) -> None:
     fetched = {int(p.rsplit("/", 1)[1]) for p in seen_first | set(seen_second)
                if p.startswith("/member/")}
     assert fetched == FETCHABLE
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigterm_to_leadgen_crawl_stops_its_crawler_too(tmp_path: Path) -> None:
+    """A service manager's SIGTERM to `leadgen crawl` alone killed it and left the Scrapy
+    child crawling on as an orphan, its run "running" for ever."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    site = DirectorySite(port=0, crawl_delay=0.5, slow_seconds=0)
+    db = tmp_path / "leads.db"
+    with SiteServer(site) as server:
+        site.port = server.port
+        cli = subprocess.Popen(
+            [sys.executable, "-c", "from leadgen.cli import main; main()", "crawl",
+             f"{server.base_url}/members", "--region", "DE", "--db", f"sqlite:///{db}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while len(server.access_log) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        children = [int(line.split()[0]) for line in subprocess.run(
+            ["ps", "-o", "pid=,ppid=,args=", "-e"], capture_output=True, text=True,
+            check=True).stdout.splitlines()
+            if "leadgen.crawler" in line and int(line.split()[1]) == cli.pid]
+        assert children
+        cli.send_signal(signal.SIGTERM)
+        cli.wait(timeout=60)
+        time.sleep(0.5)
+        fetched = len(server.access_log)
+        time.sleep(2)  # an orphan would go on fetching
+        assert len(server.access_log) == fetched
+    assert not Path(f"/proc/{children[0]}").exists()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT status FROM crawl_runs").fetchall() == [
+            ("shutdown",)]  # Scrapy's graceful stop, as after Ctrl-C (a JOBDIR resumes)
