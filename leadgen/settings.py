@@ -98,7 +98,10 @@ SPIDER_MIDDLEWARES = {
     "spiders.middlewares.depth.PaginationDepthMiddleware": 900,
 }
 DOWNLOADER_MIDDLEWARES = {
-    # After OffsiteMiddleware (50) and RobotsTxtMiddleware (100): refused requests cost nothing.
+    # An unreachable robots.txt (5xx, no answer) disallows the site, as RFC 9309 says.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.middlewares.robots.UnreachableRobotsDisallowMiddleware": 100,
+    # After OffsiteMiddleware (50) and robots.txt (100): refused requests cost nothing.
     "spiders.middlewares.crawldelay.CrawlDelayMiddleware": 110,
     "spiders.middlewares.pagecap.PageCapMiddleware": 120,
     # Before HttpProxyMiddleware (750), which reads meta["proxy"].

@@ -154,3 +154,22 @@ def test_a_detail_link_redirecting_off_the_site_keeps_its_card(tmp_path: Path) -
     assert "/firma/umzug-sechs" in paths
     assert result.sources["redir"].stats["leadgen/detail_redirected_offsite"] == 1
     assert "redirects to http://elsewhere.invalid/grab, off the allowed domains" in log
+
+
+def _busy_site(path: str, query: dict[str, list[str]]) -> Page:
+    """A site whose robots.txt answers 503 (overloaded, or throttling bots)."""
+    if path == "/robots.txt":
+        return Page(b"<h1>Service Unavailable</h1>", status=503)
+    return Page(b"<html><body><h1>Acme GmbH</h1><p>Tel. 030 1234567</p></body></html>")
+
+
+def test_a_robots_txt_answering_503_disallows_the_site(tmp_path: Path) -> None:
+    """The 503 page was read as rules, none, so everything was crawled (RFC 9309: an
+    unreachable robots.txt means complete disallow)."""
+    with SiteServer(_busy_site) as server:
+        source = SourceConfig(id="busy", start_urls=[f"{server.base_url}/members"])
+        result, leads, log = crawl(tmp_path, [source], RETRY_TIMES=0)
+        paths = {hit.path for hit in server.access_log}
+    assert paths == {"/robots.txt"} and leads == []
+    assert result.sources["busy"].stats["leadgen/robots_unreachable"] == 1
+    assert "answered 503: the site is treated as disallowing every page" in log
