@@ -231,6 +231,21 @@ def test_mark_rejects_unknown_outcome(setup: tuple[str, Path, Path]) -> None:
     assert "no company matches" in str(result.exception)
 
 
+def test_a_lead_marked_excluded_is_vetoed(setup: tuple[str, Path, Path]) -> None:
+    """No command set a company's status: a profile's veto of excluded leads never fired."""
+    url, food, _ = setup
+    veto = food.with_name("veto.yaml")
+    customer = "    - {veto: true, status: [customer], label: existing customer}\n"
+    veto.write_text(food.read_text(encoding="utf-8").replace(
+        customer, customer + "    - {veto: true, status: [excluded]}\n"), encoding="utf-8")
+    assert runner.invoke(app, ["score", "-p", str(veto), "--db", url]).exit_code == 0
+    best = max(_grades(url).items(), key=lambda item: item[1] == "A")[0]
+    result = runner.invoke(app, ["mark", best, "excluded", "--db", url])
+    assert result.exit_code == 0 and "status excluded" in result.output, result.output
+    assert runner.invoke(app, ["score", "-p", str(veto), "--db", url]).exit_code == 0
+    assert _grades(url)[best] == "D"
+
+
 def test_feature_cache_follows_the_data(setup: tuple[str, Path, Path]) -> None:
     url, food, _ = setup
     engine = init_db(url)

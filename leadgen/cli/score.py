@@ -15,7 +15,7 @@ from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import ConfigError, InputError
 from leadgen.profile import load_profile
 from leadgen.storage import init_db, session_scope
-from leadgen.storage.models import Company
+from leadgen.storage.models import COMPANY_STATUSES, Company
 
 console = Console()
 
@@ -125,17 +125,28 @@ def _print_movers(engine: object, run: ScoreRun) -> None:
 @app.command()
 def mark(
     company: str = typer.Argument(..., help="Company id, domain or exact name."),
-    outcome: str = typer.Argument(..., help="won, lost, or clear."),
+    outcome: str = typer.Argument(..., help="won, lost or clear (a sales outcome), or a "
+                                  "status: new, qualified, contacted, customer, former, "
+                                  "excluded."),
     db: str | None = DatabaseOption,
 ) -> None:
-    """Record a sales outcome for a lead; `leadgen score --learn` learns from these.
+    """Record a sales outcome for a lead (`leadgen score --learn` learns from these), or set
+    its status (a profile's rules read it: an excluded lead or a customer is vetoed).
 
     Example: leadgen mark 42 won
+
+    Example: leadgen mark "Acme GmbH" excluded
     """
-    if outcome not in ("won", "lost", "clear"):
-        raise InputError(f"outcome {outcome!r}: use won, lost or clear")
+    if outcome not in ("won", "lost", "clear", *COMPANY_STATUSES):
+        raise InputError(f"{outcome!r}: use won, lost or clear, or a status: "
+                         + ", ".join(COMPANY_STATUSES))
     engine = init_db(db)
     with session_scope(engine) as session:
         found = find_company(session, company)
+        if outcome in COMPANY_STATUSES:  # "excluded" could be set by no command
+            found.status = outcome
+            session.add(found)
+            console.print(f"{found.id} {found.display_name}: status {outcome}")
+            return
         mark_outcome(session, found, None if outcome == "clear" else outcome)
         console.print(f"{found.id} {found.display_name}: outcome {outcome}")
