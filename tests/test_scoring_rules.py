@@ -216,3 +216,14 @@ def test_profile_synonyms_extend_the_builtin_list(features: FeatureSet) -> None:
     assert _evaluate(features, kw("packaging machinery"), row) == (
         "description matches 'packaging machinery'"
     )
+
+
+def test_a_katakana_word_is_not_found_inside_a_longer_one() -> None:
+    """パン (bread, bakery) was found in ジャパン (Japan): every "…ジャパン株式会社" was a
+    bakery. Kanji and kana around it still match (パン屋, a bakery)."""
+    from enrich.scoring.text import Vocabulary, term_words, tokens
+
+    words = tokens("テックジャパン株式会社") + tokens("パン屋 さくら") + tokens("ベーカリー")
+    vocab = Vocabulary(words)
+    [bread] = term_words("パン")
+    assert [vocab.words[i] for i in vocab.ids_for_word(bread)] == tokens("パン屋")

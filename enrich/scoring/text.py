@@ -32,6 +32,10 @@ _CJK_CLASS = (
     "\uac00-\ud7af\uf900-\ufaff"
 )
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+#: Katakana (with the long-vowel mark, and the voicing marks NFKD splits off: パ = ハ + ゚):
+#: the script of loanwords.
+_KATAKANA = "\u3099-\u309c\u30a0-\u30ff\u31f0-\u31ff"
+_KATAKANA_WORD = re.compile(f"[{_KATAKANA}]+")
 _TOKEN = re.compile(f"[{_CJK_CLASS}]+|[^\\W\\d_{_CJK_CLASS}]+|\\d+")
 # Endings that turn a base word into its plural or an inflected form (en, de, nl, fr, es).
 _ENDINGS = ("", "s", "es", "e", "en", "n", "er", "ern")
@@ -99,11 +103,14 @@ class Vocabulary:
         assert self._starts is not None
         return self._joined, self._starts
 
-    def _search(self, pattern: str, offset: int) -> np.ndarray:
-        """Ids of the words containing ``pattern``; ``offset`` shifts the match to the word."""
+    def _search(self, pattern: str, offset: int, *, regex: bool = False) -> np.ndarray:
+        """Ids of the words containing ``pattern`` (a regular expression when ``regex``);
+        ``offset`` shifts the match to the word."""
         text, starts = self._text()
         positions = np.fromiter(
-            (m.start() + offset for m in re.finditer(re.escape(pattern), text)), dtype=np.int64
+            (m.start() + offset
+             for m in re.finditer(pattern if regex else re.escape(pattern), text)),
+            dtype=np.int64,
         )
         if positions.size == 0:
             return np.empty(0, dtype=np.int64)
@@ -129,6 +136,11 @@ class Vocabulary:
         core = word.strip("*")
         if not core or "\n" in core:
             return np.empty(0, dtype=np.int64)
+        if _KATAKANA_WORD.fullmatch(core) and not (starts or ends):
+            # A katakana loanword is a word of its own, not a part of a longer one: パン
+            # (bread) is not in ジャパン (Japan), which made every "…Japan" a bakery.
+            pattern = f"(?<![{_KATAKANA}]){re.escape(core)}(?![{_KATAKANA}])"
+            return self._search(pattern, 0, regex=True)
         if is_cjk(core) or (starts and ends):
             return self._search(core, 0)
         if starts:
