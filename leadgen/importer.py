@@ -590,8 +590,15 @@ def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str],
             other = guessed_encoding(path) if guessed is not None and ascii_so_far else None
             again = _decoded(line, other) if other else None
             if again is None or other is None or guessed is None:
+                if not ascii_so_far:  # the lines before were this encoding beyond ASCII too
+                    # (another encoding for the whole file would garble them: cp932 made
+                    # "Müller" "Mテシller")
+                    hint = ("the lines before it were, so the line was pasted in from "
+                            "elsewhere: save it again in the file's encoding, or remove it")
+                else:
+                    hint = encoding_hint(path)
                 raise InputError(f"{path}: line {number}: not {encoding} text ({exc.reason}); "
-                                 f"{encoding_hint(path)}") from exc
+                                 f"{hint}") from exc
             # A whole line read: the new decoder holds nothing of it
             text, decoder, encoding = again, codecs.getincrementaldecoder(other)(), other
             guessed.append(f"{path.name}: not UTF-8 text: read as {other}, which it looks like "
