@@ -100,7 +100,7 @@ def test_one_person_from_two_lists_and_the_website_is_one_contact(tmp_path: Path
         people = session.scalars(select(ContactPoint).where(
             ContactPoint.company_id == company_id, ContactPoint.kind == "person")).all()
         assert [(p.value, p.person_name, p.title, p.decision_maker) for p in people] == [
-            ("hans muller", "Hans Müller", "Geschäftsführer", True)]
+            ("hans muller", "Hans Müller", "CEO", True)]  # the newer list's title
 
 
 def test_dedupe_rekeys_contacts_stored_under_old_keys(tmp_path: Path, db_url: str) -> None:
@@ -148,3 +148,28 @@ def test_dedupe_rekeys_contacts_stored_under_old_keys(tmp_path: Path, db_url: st
         assert session.scalars(select(ContactPoint.value).where(
             ContactPoint.kind == "email")).all() == ["info@mueller.de"]
     assert dedupe(engine, default_region="DE", force=True).contacts_rekeyed == 0
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_a_person_named_again_takes_the_newer_title(db_url: str, tmp_path: Path,
+                                                    workers: str) -> None:
+    """Karl Huber, Konstrukteur on one list and Geschäftsführer on a newer one (or in the
+    same row imported again) stayed Konstrukteur, no decision maker: the authority score
+    never saw the promotion."""
+    from typer.testing import CliRunner
+
+    from leadgen.cli import app
+
+    for number, (source, title) in enumerate((("fair", "Konstrukteur"),
+                                              ("crm", "Geschäftsführer"))):
+        path = tmp_path / f"{source}.csv"
+        path.write_text("Firma,Telefon,Ansprechpartner,Position\n"
+                        f"Gamma Technik GmbH,030 1234567,Karl Huber,{title}\n", encoding="utf-8")
+        result = CliRunner().invoke(app, ["import", str(path), "--source", source, "--region",
+                                          "DE", "--workers", workers, "--db", db_url])
+        assert result.exit_code == 0, result.output
+        with session_scope(init_db(db_url)) as session:
+            people = session.scalars(select(ContactPoint).where(
+                ContactPoint.kind == "person")).all()
+            assert [(p.person_name, p.title, p.decision_maker) for p in people] == [
+                ("Karl Huber", title, number == 1)]

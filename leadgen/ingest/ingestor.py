@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from leadgen.forget_person import holds_people, without_people
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
+from leadgen.ingest.person_titles import update_titles
 from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.ingest.records import CONTACT_COLUMNS
 from leadgen.ingest.renew import newest_versions, renew_fields, stored_offers
@@ -577,6 +578,11 @@ class Ingestor:
         retire_contacts(self.writer, self._retired)
         self.writer.insert_tuples(CONTACTS, CONTACT_COLUMNS, self._contacts,
                                   ignore_conflicts=True, encoded=_ENCODED_CONTACT_COLUMNS)
+        # A person named again (a company merged into, not one new in this batch) takes the
+        # title the newer record gives.
+        update_titles(self.writer, [
+            (row[0], row[2], row[4], row[5]) for row in self._contacts
+            if row[1] == "person" and row[4] and row[0] not in self._new])
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
 
     def _update_existing(self, now: datetime) -> None:
