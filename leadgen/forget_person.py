@@ -111,7 +111,8 @@ def _erase_from_company(connection: Connection, company_id: int, people: set[str
     names: set[str] = set()
     scrubbed: list[int] = []
     for record_id, data in connection.execute(
-            select(RECORDS.c.id, RECORDS.c.data).where(RECORDS.c.company_id == company_id)):
+            select(RECORDS.c.id, RECORDS.c.data).where(RECORDS.c.company_id == company_id)
+    ).all():  # read whole before the rows are updated
         try:
             lead = Lead.model_validate(data)
         except ValidationError:
