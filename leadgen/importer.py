@@ -521,7 +521,8 @@ def _checked(reader: csv.DictReader[str], path: Path, taken: list[str],
 
 #: A legal form a name writes after a comma ("Acme Co.,Ltd.", "Acme, Inc."), which an
 #: export that does not quote its cells splits into a cell of its own.
-_FORM_CELL = re.compile(r"\s*(?:co\.?\s*)?(?:ltd|limited|inc|llc|l\.l\.c|corp|plc|gmbh)\.?\s*$",
+_FORM_CELL = re.compile(r"\s*(?:co\.?\s*)?(?:ltd|limited|inc|llc|l\.l\.c|corp|plc|gmbh)\.?\s*"
+                        r"[)）]?\s*$",  # a bilingual name's English in brackets: "... Ltd.)"
                         re.IGNORECASE)
 
 

@@ -486,6 +486,23 @@ def test_a_legal_form_after_an_unquoted_comma_stays_with_its_name(tmp_path: Path
     ]
 
 
+def test_a_bilingual_name_s_form_after_an_unquoted_comma_stays_with_it(tmp_path: Path) -> None:
+    """"深圳华强电子有限公司 (Shenzhen Huaqiang Electronics Co., Ltd.)" unquoted: "Ltd.)" was
+    a cell of its own, so the phone read "Ltd.)" and the city the phone number."""
+    db, result = _imported(
+        tmp_path, "cn.csv",
+        "公司名称,电话,城市\n"
+        "深圳华强电子有限公司 (Shenzhen Huaqiang Electronics Co., Ltd.),0755-83212345,深圳\n"
+        "深圳美佳电器有限公司（Shenzhen Meijia Electric Co.,Ltd.）,0755-83219999,深圳\n",
+        "--source", "cn")
+    assert "cn.csv:2: a name's legal form after an unquoted comma" in result.output
+    with init_db(db).connect() as conn:
+        rows = conn.execute(select(Company.display_name, Company.city, Company.phone)
+                            .order_by(Company.id)).all()
+    assert [tuple(row) for row in rows] == [("深圳华强电子", "深圳", "+8675583212345"),
+                                            ("深圳美佳电器", "深圳", "+8675583219999")]
+
+
 def test_two_people_in_one_contact_cell_are_two_contacts_with_their_titles(
         tmp_path: Path) -> None:
     """"Hans Müller / Anna Schmidt" with "Geschäftsführer / Einkauf" was one person of that
