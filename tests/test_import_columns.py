@@ -93,6 +93,7 @@ def test_column_key(name: str, key: str) -> None:
     ("電子郵件", "email"), ("郵遞區號", "postal_code"), ("聯絡人", "contact_name"),
     ("職稱", "contact_title"), ("縣市", "city"),
     ("会社名", "name"), ("電話番号", "phone"), ("住所", "address"), ("郵便番号", "postal_code"),
+    ("国", "country"), ("国名", "country"),  # a Japanese list's country (was not imported)
     ("ホームページ", "website"), ("メールアドレス", "email"), ("都道府県", "region"),
     ("担当者", "contact_name"),
     ("회사명", "name"), ("전화번호", "phone"), ("주소", "address"), ("우편번호", "postal_code"),
