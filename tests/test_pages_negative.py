@@ -59,3 +59,17 @@ def test_a_directory_page_about_a_company_leaves_out_the_directory_s_contacts(
     assert (record.name, record.phones, record.emails) == (
         "Müller Verpackung GmbH", ["0711 123456"], ["info@mueller-verpackung.de"])
     assert [w for w in record.websites if "firmenverzeichnis" in w] == []
+
+
+def test_an_unlabelled_japanese_address_on_a_card_is_read() -> None:
+    """A card's "〒100-0005 東京都千代田区丸の内1-1-1" or "大阪府大阪市北区梅田2-2-2" line gave no
+    address (only a line labelled 住所 did): Japanese companies were stored without one."""
+    html = ('<html><body><h1>会員企業一覧</h1><ul>'
+            '<li class="co"><h3>株式会社山田製作所</h3><p>〒100-0005 東京都千代田区丸の内1-1-1</p>'
+            '<p>電話：03-1234-5678</p></li>'
+            '<li class="co"><h3>鈴木食品株式会社</h3><p>大阪府大阪市北区梅田2-2-2</p>'
+            '<p>TEL 06-6345-6789</p></li></ul></body></html>')
+    records = extract_records(html, "https://kaiin.example.jp/list", region_hint="JP")
+    assert [(r.name, r.address, r.postal_code) for r in records] == [
+        ("株式会社山田製作所", "〒100-0005 東京都千代田区丸の内1-1-1", "100-0005"),
+        ("鈴木食品株式会社", "大阪府大阪市北区梅田2-2-2", None)]

@@ -242,6 +242,26 @@ def address_from_line(lines: list[str], i: int) -> FoundAddress | None:
     )
 
 
+#: A Japanese address as a card prints it, unlabelled: its postal mark and code, then the
+#: prefecture, city or ward, and the block numbers ("〒100-0005 東京都千代田区丸の内1-1-1",
+#: "大阪府大阪市北区梅田2-2-2").
+_JAPANESE_LINE = re.compile(
+    r"^(?:〒\s?(?P<code>\d{3}-?\d{4})\s*)?(?:東京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県)"
+    r"[\u3040-\u30ff\u4e00-\u9fff]{1,20}?[0-9０-９]+(?:[-－ー丁目番地号の][0-9０-９]*){0,6}"
+    r"[^\n]{0,40}$")
+
+
+def japanese_address_line(lines: list[str], i: int) -> FoundAddress | None:
+    """A line that is a Japanese address by its shape alone (see :data:`_JAPANESE_LINE`):
+    unlabelled, and with the place before the street, it reads as no Western address."""
+    line = cut_line(lines[i].strip())
+    found = _JAPANESE_LINE.match(line)
+    if found is None:
+        return None
+    return FoundAddress(text=line, first_line=i, last_line=i, postal_code=found["code"],
+                        evidence="Japanese address line")
+
+
 def labelled_address(lines: list[str], i: int) -> FoundAddress | None:
     """An address after a label ("Anschrift:", "地址：") on this line or the lines below it."""
     label = ADDRESS_LABEL.match(lines[i])
@@ -290,7 +310,8 @@ def find_addresses(lines: list[str]) -> list[FoundAddress]:
     for i in range(len(lines)):
         if i in used:
             continue
-        address = labelled_address(lines, i) or address_from_line(lines, i)
+        address = (labelled_address(lines, i) or address_from_line(lines, i)
+                   or japanese_address_line(lines, i))
         if address is None:
             continue
         found.append(address)
