@@ -73,3 +73,22 @@ def test_an_unlabelled_japanese_address_on_a_card_is_read() -> None:
     assert [(r.name, r.address, r.postal_code) for r in records] == [
         ("株式会社山田製作所", "〒100-0005 東京都千代田区丸の内1-1-1", "100-0005"),
         ("鈴木食品株式会社", "大阪府大阪市北区梅田2-2-2", None)]
+
+
+@pytest.mark.parametrize(("lines", "street"), [
+    (["Straße des 17. Juni 4, 10623 Berlin"], "Straße des 17. Juni 4"),
+    (["Straße des 17. Juni 4", "10623 Berlin"], "Straße des 17. Juni 4"),
+    (["Rue du 4 Septembre 12, 75002 Paris"], "Rue du 4 Septembre 12"),
+])
+def test_a_street_named_after_a_date_is_a_street(lines: list[str], street: str) -> None:
+    """Its month was masked as a date, so the address was not read."""
+    from spiders.pages.addresses import find_addresses
+
+    assert [found.street for found in find_addresses(lines)] == [street]
+
+
+def test_a_date_is_still_no_street() -> None:
+    from spiders.pages.addresses import find_addresses
+
+    assert find_addresses(["Open 4 March 2024", "10623 Berlin"]) == []
+    assert find_addresses(["March 4, 2016 Pop Style"]) == []

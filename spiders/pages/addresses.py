@@ -57,13 +57,27 @@ def postal_match(text: str) -> tuple[re.Match[str], str, bool] | None:
     return best
 
 
+#: A street named after a date ("Straße des 17. Juni", "Rue du 4 Septembre", "Avenida 9 de
+#: Julio", "Via XX Settembre"): its month is no date to mask.
+_DATED_STREET = re.compile(
+    r"\b(?:stra(?:ß|ss)e|str\.|platz|allee|rue|avenue|avenida|av\.|calle|via|viale|plaza|"
+    r"piazza|corso)\s+(?:(?:des|de|du|del|della|dei|di)\s+)?(?:\d{1,2}|[IVXL]{1,5})\.?\s+"
+    r"(?:de\s+)?[A-Za-zÀ-ÿ]+", re.IGNORECASE)
+
+
+_HOUSE_NUMBER_AFTER = re.compile(r"\s+\d{1,4}\s?[a-zA-Z]?\b")
+
+
 def street_span(text: str, loose: bool = True) -> tuple[int, int] | None:
     """Where a street-and-number appears in a line, if any.
 
     ``loose`` also accepts any short "Word 12" line ("Wilgenbos 1"): only safe next to a
     postal-code line. Dates ("March 4", "4 Mar") are never streets.
     """
-    if MONTHS.search(text) or MONTHS_GLUED.search(text):
+    dated = _DATED_STREET.search(text)
+    if dated and (number := _HOUSE_NUMBER_AFTER.match(text, dated.end())):
+        return dated.start(), number.end()  # "Straße des 17. Juni 4": the number after
+    if (MONTHS.search(text) or MONTHS_GLUED.search(text)) and not dated:
         text = MONTHS_GLUED.sub(lambda m: "#" * len(m.group(0)), MONTHS.sub(
             lambda m: "#" * len(m.group(0)), text))
     match = STREET_US.search(text)
@@ -109,7 +123,8 @@ def _segment_with_postal(text: str) -> tuple[str, re.Match[str], str, bool] | No
         segment = cut_line(segment)  # "... 16147 Genova T +39 010 ..." ends at the phone
         found = postal_match(segment)
         if found and not found[2] and MONTHS.search(segment[max(0, found[0].start() - 16) :
-                                                            found[0].start()]):
+                                                            found[0].start()]) and not (
+                _DATED_STREET.search(segment)):
             continue  # "March 4, 2016 Pop Style": a date, not a postal code and a city
         if found:
             return (segment, *found)
