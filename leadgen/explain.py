@@ -26,6 +26,7 @@ from leadgen.storage.models import (
     MatchDecision,
     PossibleMatch,
     SourceRecord,
+    utc_iso,
 )
 
 logger = logging.getLogger(__name__)
@@ -133,20 +134,29 @@ def _records_section(session: Session, company: Company) -> ExplainSection:
         .order_by(SourceRecord.id)
     ).all()
     lines, data = [], []
+    # An older version of a record (its row imported again with other values) is history:
+    # it offers nothing to the company's fields, which "<- record N" lines did not tell.
+    newest: dict[tuple[str, str], int] = {}
+    for record in records:
+        newest[(record.source_id, record.record_key)] = record.id
     for record in records:
         evidence = record.match_evidence or {}
         decision = evidence.get("decision", "?")
         via = f" via {evidence['via']}" if evidence.get("via") else ""
         score = f" score {evidence['score']:+.1f}" if "score" in evidence else ""
         name = (record.data or {}).get("name")
-        lines.append(f"record {record.id} [{record.source_id} / {record.record_id or '-'}] "
-                     f"{name!r}: {decision}{via}{score}")
+        latest = newest[(record.source_id, record.record_key)]
+        history = f"; older version of record {latest}" if latest != record.id else ""
+        lines.append(f"record {record.id} [{record.source_id} / {record.record_id or '-'}, "
+                     f"{utc_iso(record.fetched_at)}] {name!r}: {decision}{via}{score}{history}")
         for level in evidence.get("levels", []):
             values = level.get("values")
             shown = f" ({values[0]} ~ {values[1]})" if values else ""
             lines.append(f"    {level['field']}: {level['level']} {level['weight']:+.1f}{shown}")
         data.append({"record": record.id, "source": record.source_id,
-                     "record_id": record.record_id, "name": name, "evidence": evidence})
+                     "record_id": record.record_id, "name": name, "evidence": evidence,
+                     "fetched_at": utc_iso(record.fetched_at),
+                     "newer_version": latest if latest != record.id else None})
     return ExplainSection(f"Merged records ({len(records)})", lines, data)
 
 

@@ -149,3 +149,17 @@ def test_an_older_version_moves_only_with_its_newest(tmp_path: Path) -> None:
         connection.commit()
     forced = runner.invoke(app, ["dedupe", "--force", "--workers", "0", "--db", db])
     assert forced.exit_code == 0, forced.output
+
+
+def test_explain_marks_an_older_version_and_shows_each_record_s_time(tmp_path: Path) -> None:
+    """Explain listed both versions alike and without times: "email <- record 1" did not
+    tell that record 1 was history."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    _import(db, tmp_path, "v1.csv", MUELLER_V1, "purchased")
+    _import(db, tmp_path, "v2.csv", MUELLER_V2, "purchased")
+    result = runner.invoke(app, ["explain", "1", "--db", db])
+    assert result.exit_code == 0, result.output
+    [first] = [line for line in result.output.splitlines() if line.strip().startswith("record 1 ")]
+    assert "older version of record 2" in first and "+00:00" in first
+    [second] = [line for line in result.output.splitlines() if line.strip().startswith("record 2 ")]
+    assert "older version" not in second
