@@ -25,6 +25,9 @@ TITLES = [
     ("Sales Representative", False), ("Office Manager", False), ("Buchhaltung", False),
     ("Becario", False), ("Stagiair", False), ("行政助理", False), ("实习生", False),
     ("销售代表", False), ("客服经理", False), ("销售经理", False), ("部门经理", False),
+    # no longer there (were decision makers)
+    ("Ex-CEO", False), ("Former CEO", False), ("ehemaliger Geschäftsführer", False),
+    ("原总经理", False), ("Geschäftsführer Export", True),
     ("", False),
 ]
 

@@ -396,3 +396,18 @@ def test_a_penalty_counts_in_a_dimension_past_its_cap(tmp_path: Path) -> None:
                        strict=True))
     assert by_name == {"FoodPack Maschinenbau": pytest.approx(100 * 25 / 45, abs=0.1),
                        "Alpha Foods": 100.0}
+
+
+def test_a_vetoed_lead_s_reasons_begin_with_the_veto(tmp_path: Path) -> None:
+    """The table shows a lead's first reasons: a vetoed lead showed its points (+50 need…)
+    beside a score of 0, with no sign of why."""
+    url = f"sqlite:///{tmp_path / 'veto.db'}"
+    insert_leads(init_db(url), [SampleLead("Alpha Foods", country="DE", categories=["Food"],
+                                           status="customer")])
+    icp = IdealCustomerProfile.model_validate({
+        "need": [{"points": 50, "keywords": {"terms": ["food"]}}],
+        "eligible": [{"points": 15, "country": {"in": ["DE"]}},
+                     {"veto": True, "status": ["customer"], "label": "existing customer"}]})
+    result = score_features(load_features(init_db(url)), icp)
+    reasons = result.reasons[int(result.pattern[0])]
+    assert result.score[0] == 0 and reasons[0] == "veto eligible: existing customer"

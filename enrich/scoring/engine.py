@@ -151,6 +151,8 @@ def _attach_reasons(
         for k, dim in enumerate(DIMENSIONS):
             if row[len(result.rules) + k]:
                 texts.append(f"{dim} capped at {caps[dim]:g} points")
+        # A veto first: a vetoed lead's table showed its points, not why it scored 0.
+        texts.sort(key=lambda text: not text.startswith("veto "))
         reasons.append(texts)
     result.reasons = reasons
 
