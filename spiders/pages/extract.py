@@ -206,11 +206,6 @@ def _footer_lines(ctx: PageContext, owner: str | None) -> set[int]:
     return out
 
 
-def _at_domain(host: str, domain: str) -> bool:
-    """Whether ``host`` is ``domain`` or one of its subdomains."""
-    return host == domain or host.endswith("." + domain)
-
-
 def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRecord]:
     """The company (or its offices) that a company page is about."""
     blocks = address_blocks(ctx.lines, ctx.region)
@@ -273,7 +268,7 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
             site = registered_domain(ctx.url)
             phones = [(i, p) for i, p in phones if i not in footer]
             emails = [(i, e) for i, e in emails if i not in footer and not (
-                site and _at_domain(e.rpartition("@")[2].lower(), site))]
+                site and registered_domain(e.rpartition("@")[2]) == site)]
             record.evidence["name"] = (
                 f"{source}; © owner {owner!r} is the site, not the record" if owner
                 else f"{source}; a directory's page: its footer is the site's")
@@ -288,9 +283,9 @@ def owner_records(ctx: PageContext, found: Found, og: dict) -> list[ExtractedRec
         zone.update(range(max(0, b.first_line - 2), b.address.last_line + _OFFICE_TAIL))
     own = registered_domain(ctx.url)
     if ctx.directory_page:  # the company's site, not the directory's own links
+        site_footer = _footer_lines(ctx, None)
         first.websites = dedupe_websites([
-            w for i, w in found.websites
-            if i not in _footer_lines(ctx, None) and registered_domain(w) != own])
+            w for i, w in found.websites if i not in site_footer and registered_domain(w) != own])
     else:
         first.websites = dedupe_websites([
             w for i, w in found.websites
