@@ -57,68 +57,60 @@ def name_matches(text: str) -> ColumnElement[bool]:
     patterns = [f"%{_escaped(part)}%" for part in parts]
     return or_(Company.display_name.ilike(f"%{_escaped(text.strip())}%", escape="\\"),
                *(Company.name_key.like(pattern, escape="\\") for pattern in patterns),
-               *(_MergedNameLike(pattern) for pattern in patterns))
+               *(_merged_name_like(pattern) for pattern in patterns))
 
 
-class _MergedNameLike(ColumnElement[bool]):
+class _ListItemLike(ColumnElement[bool]):
+    """An item of a JSON list is LIKE ``pattern`` (escaped with a backslash): the list in
+    ``column``, or at ``path`` inside it; with ``lowered``, each item lower-cased in every
+    script first (``pattern`` being lower case)."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, column: Any, pattern: str, *, path: tuple[str, ...] = (),
+                 lowered: bool = False) -> None:
+        self.column, self.pattern, self.path, self.lowered = column, pattern, path, lowered
+
+
+def _merged_name_like(pattern: str) -> _ListItemLike:
     """A name key of any record merged into the company (its matching profile's names, in
-    ``companies.extra``) is LIKE ``pattern`` (escaped with a backslash)."""
-
-    type = Boolean()
-    inherit_cache = False
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
+    ``companies.extra``) is LIKE ``pattern``."""
+    return _ListItemLike(Company.__table__.c.extra, pattern, path=(PROFILE_KEY, "names"))
 
 
-@compiles(_MergedNameLike, "sqlite")
-def _merged_name_like_sqlite(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any) -> str:
+def _category_like(pattern: str) -> _ListItemLike:
+    """A category of the company, lower-cased, is LIKE ``pattern``. Matching the list's JSON
+    text found nothing for "Bäckerei" on PostgreSQL, which writes it "B\\u00e4ckerei", and
+    "u00" found them all."""
+    return _ListItemLike(Company.__table__.c.categories, pattern, lowered=True)
+
+
+@compiles(_ListItemLike, "sqlite")
+def _list_item_like_sqlite(element: _ListItemLike, compiler: SQLCompiler, **kw: Any) -> str:
     pattern = compiler.process(literal(element.pattern), **kw)
-    return (f"EXISTS (SELECT 1 FROM json_each({compiler.process(Company.__table__.c.extra, **kw)}, "
-            f"'$.{PROFILE_KEY}.names') WHERE value LIKE {pattern} ESCAPE '\\')")
+    path = f", '$.{'.'.join(element.path)}'" if element.path else ""
+    value = "unicode_lower(value)" if element.lowered else "value"  # lower() folds ASCII only
+    return (f"EXISTS (SELECT 1 FROM json_each({compiler.process(element.column, **kw)}{path}) "
+            f"WHERE {value} LIKE {pattern} ESCAPE '\\')")
 
 
-@compiles(_MergedNameLike, "postgresql")
-def _merged_name_like_postgresql(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any,
-                                 ) -> str:
+@compiles(_ListItemLike, "postgresql")
+def _list_item_like_postgresql(element: _ListItemLike, compiler: SQLCompiler, **kw: Any,
+                               ) -> str:
     pattern = compiler.process(literal(element.pattern), **kw)
-    names = f"({compiler.process(Company.__table__.c.extra, **kw)} -> '{PROFILE_KEY}' -> 'names')"
-    return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof({names}) "
-            f"= 'array' THEN {names} END) AS name WHERE name LIKE {pattern} ESCAPE '\\')")
+    items = compiler.process(element.column, **kw)
+    if element.path:
+        keys = "".join(f" -> '{key}'" for key in element.path)
+        items = f"({items}{keys})"
+    item = "lower(item)" if element.lowered else "item"
+    return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof({items}) "
+            f"= 'array' THEN {items} END) AS item WHERE {item} LIKE {pattern} ESCAPE '\\')")
 
 
-@compiles(_MergedNameLike)
-def _merged_name_like_other(element: _MergedNameLike, compiler: SQLCompiler, **kw: Any) -> str:
+@compiles(_ListItemLike)
+def _list_item_like_other(element: _ListItemLike, compiler: SQLCompiler, **kw: Any) -> str:
     return "1 = 0"  # other databases: display names and name keys only
-
-
-class _CategoryLike(ColumnElement[bool]):
-    """A category of the company, lower-cased (every script's letters), is LIKE ``pattern``
-    (lower case, escaped with a backslash). Matching the list's JSON text found nothing for
-    "Bäckerei" on PostgreSQL, which writes it "B\\u00e4ckerei", and "u00" found them all."""
-
-    type = Boolean()
-    inherit_cache = False
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-
-
-@compiles(_CategoryLike, "sqlite")
-def _category_like_sqlite(element: _CategoryLike, compiler: SQLCompiler, **kw: Any) -> str:
-    pattern = compiler.process(literal(element.pattern), **kw)
-    categories = compiler.process(Company.__table__.c.categories, **kw)
-    return (f"EXISTS (SELECT 1 FROM json_each({categories}) "
-            f"WHERE unicode_lower(value) LIKE {pattern} ESCAPE '\\')")
-
-
-@compiles(_CategoryLike, "postgresql")
-def _category_like_postgresql(element: _CategoryLike, compiler: SQLCompiler, **kw: Any) -> str:
-    pattern = compiler.process(literal(element.pattern), **kw)
-    categories = compiler.process(Company.__table__.c.categories, **kw)
-    return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof("
-            f"{categories}) = 'array' THEN {categories} END) AS category "
-            f"WHERE lower(category) LIKE {pattern} ESCAPE '\\')")
 
 
 def _escaped(text: str) -> str:
@@ -160,7 +152,7 @@ def build_query(flt: LeadFilter) -> Select[Company, Score]:
     if flt.country:
         query = query.where(Company.country.in_([c.upper() for c in flt.country]))
     if flt.category:
-        query = query.where(_CategoryLike(f"%{_escaped(flt.category.strip().lower())}%"))
+        query = query.where(_category_like(f"%{_escaped(flt.category.strip().lower())}%"))
     if flt.status:
         query = query.where(Company.status == flt.status)
     if flt.grade:
