@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from leadgen.ingest.survivorship import FIELD_GROUPS, candidate_values, recompute
+from leadgen.ingest.survivorship import FIELD_GROUPS, Offer, offer_of, recompute
 from leadgen.items import Lead
 from leadgen.matching.rules import Survivorship
 from leadgen.normalize import normalize_lead
@@ -19,8 +19,6 @@ EMPTY: dict[str, Any] = {"categories": [], "size": {}, "social": []}
 
 R = TypeVar("R", bound=Sequence[Any])
 
-#: An offer of values: record id, source id, trust, time (ISO), values per field group.
-Offer = tuple[int, str, int, str, dict[str, dict[str, Any]]]
 
 
 def newest_versions(rows: Iterable[R]) -> list[R]:
@@ -43,8 +41,7 @@ def stored_offers(rows: Iterable[Sequence[Any]], trust_of: Callable[[str], int])
             lead = normalize_lead(Lead.model_validate(data))
         except ValidationError:
             continue
-        offers.append((record_id, source_id, trust_of(source_id),
-                       lead.lead.source.fetched_at.isoformat(), candidate_values(lead)))
+        offers.append(offer_of(record_id, source_id, trust_of(source_id), lead))
     return offers
 
 

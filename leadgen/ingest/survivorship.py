@@ -172,8 +172,19 @@ def _outranks(rank: list[Any], current: list[Any]) -> bool:
     return not current or rank[0] >= current[0]
 
 
+#: What one record offers :func:`recompute`: record id, source id, trust, time (ISO), values
+#: per field group.
+Offer = tuple[int, str, int, str, dict[str, dict[str, Any]]]
+
+
+def offer_of(record_id: int, source_id: str, trust: int, lead: NormalizedLead) -> Offer:
+    """A stored record's :data:`Offer`, from the record normalized again."""
+    return (record_id, source_id, trust, lead.lead.source.fetched_at.isoformat(),
+            candidate_values(lead))
+
+
 def recompute(
-    records: list[tuple[int, str, int, str, dict[str, dict[str, Any]]]],
+    records: list[Offer],
     rules: Survivorship,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Company columns and field sources from all its records (id, source, trust, at, values).

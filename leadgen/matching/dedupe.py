@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.ingest.records import contact_rows
-from leadgen.ingest.survivorship import COMPANY_COLUMNS, candidate_values, recompute
+from leadgen.ingest.survivorship import COMPANY_COLUMNS, offer_of, recompute
 from leadgen.ingest.writer import BatchWriter
 from leadgen.items import NormalizedLead
 from leadgen.matching import dedupe_state
@@ -167,7 +167,7 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
     return report
 
 
-def current_or_all(indexes: list[int], older: dict[int, int]) -> list[int]:
+def _current_or_all(indexes: list[int], older: dict[int, int]) -> list[int]:
     """The cluster's records that are no older version of another, or all of them when it
     holds old versions only (a reviewer's decision kept one apart from its newest version:
     its company still needs a name, which NOT NULL demanded with a traceback)."""
@@ -305,11 +305,11 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             indexes = members[label]
             old_ids = {records[i].company_id for i in indexes
                        if records[i].company_id is not None}
-            offers = [(records[i].id, records[i].source_id,
-                       rules.survivorship.trust_of(records[i].source_id,
-                                                   kinds.get(records[i].source_id)),
-                       leads[i].lead.source.fetched_at.isoformat(), candidate_values(leads[i]))
-                      for i in (current_or_all(indexes, older))]
+            offers = [offer_of(records[i].id, records[i].source_id,
+                               rules.survivorship.trust_of(records[i].source_id,
+                                                           kinds.get(records[i].source_id)),
+                               leads[i])
+                      for i in _current_or_all(indexes, older)]
             state, sources = recompute(offers, rules.survivorship)
             profile = MatchProfile()
             for i in indexes:

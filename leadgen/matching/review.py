@@ -16,7 +16,7 @@ from leadgen.ingest.renew import EMPTY, newest_versions
 from leadgen.ingest.survivorship import (
     COMPANY_COLUMNS,
     FIELD_GROUPS,
-    candidate_values,
+    offer_of,
     recompute,
 )
 from leadgen.items import Lead, NormalizedLead
@@ -219,8 +219,7 @@ def from_records(connection: Connection, company_id: int, rules: MatchingRules,
             continue
         leads.append(lead)
         trust = rules.survivorship.trust_of(record.source_id, kinds.get(record.source_id))
-        offers.append((record.id, record.source_id, trust,
-                       lead.lead.source.fetched_at.isoformat(), candidate_values(lead)))
+        offers.append(offer_of(record.id, record.source_id, trust, lead))
         profile = profile.merged(profile_of(lead, rules))
     state, sources = recompute(offers, rules.survivorship)
     return state, sources, profile, leads
