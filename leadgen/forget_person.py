@@ -165,7 +165,6 @@ def _erase_from_company(connection: Connection, company_id: int, people: set[str
             email=None))
 
 
-
 #: What a forgotten person's e-mail becomes where evidence quoted it.
 FORGOTTEN = "(forgotten)"
 

@@ -51,9 +51,12 @@ class SuppressionList:
             with Session(bind) as session:
                 rows = list(session.execute(query))
         for kind, value in rows:
-            suppressions.entries.setdefault(kind, set()).add(
-                value.lower() if kind == PERSON else value)
+            suppressions.add(kind, value)
         return suppressions
+
+    def add(self, kind: str, value: str) -> None:
+        """Hold one entry (a person's e-mail in lower case, as leads are checked)."""
+        self.entries.setdefault(kind, set()).add(value.lower() if kind == PERSON else value)
 
     def __len__(self) -> int:
         return sum(len(values) for values in self.entries.values())
@@ -232,7 +235,7 @@ def erase_added_since(session: Session, after_id: int) -> Erased:
         return Erased()
     added = SuppressionList()
     for kind, value in entries:
-        added.entries.setdefault(kind, set()).add(value.lower() if kind == PERSON else value)
+        added.add(kind, value)
     return erase(session, entries, added)
 
 

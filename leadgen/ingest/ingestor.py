@@ -313,11 +313,10 @@ class Ingestor:
             self.writer.close()
         if self._suppression_floor is not None and not self.dry_run:
             with Session(self.engine) as session, session.begin():
-                if _last_suppression(session.connection()) > self._suppression_floor:
-                    erased = erase_added_since(session, self._suppression_floor)
-                    logger.info("ingest: entries forgotten during the run erased %s companies "
-                                "and took people out of %s", erased.companies,
-                                erased.people_from)
+                erased = erase_added_since(session, self._suppression_floor)
+            if erased.companies or erased.people_from:
+                logger.info("ingest: entries forgotten during the run erased %s companies and "
+                            "took people out of %s", erased.companies, erased.people_from)
 
     def __enter__(self) -> Ingestor:
         return self

@@ -226,7 +226,7 @@ def from_records(connection: Connection, company_id: int, rules: MatchingRules,
 
 
 def rebuild_company(connection: Connection, company_id: int, old: Any, moved: list[int],
-             rules: MatchingRules, now: datetime) -> list[NormalizedLead]:
+                    rules: MatchingRules, now: datetime) -> list[NormalizedLead]:
     """Recompute a company's fields, profile and keys from its records; ``old``: its row
     before the split (None for the new company). A field no record offers keeps its old value
     (set by enrichment, say) unless a moved record was where it came from."""
