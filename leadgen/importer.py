@@ -39,6 +39,7 @@ from leadgen.normalize.address import with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.person import full_name, names_person
+from leadgen.normalize.registry import registry_key
 from leadgen.normalize.text import has_cjk, plain_text
 from leadgen.storage.runs import CUSTOMER_IMPORT, IMPORT, finish_run, start_run
 from leadgen.suppression import SuppressionList
@@ -243,8 +244,17 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         contacts=contacts,
         size=size,
         country_hint=region,
-        extra={"registry_id": ids} if (ids := _values(row, get("registry_id"))) else {},
+        extra={"registry_id": ids} if (
+            ids := _values(row, get("registry_id")) + _tax_ids(phones)) else {},
     )
+
+
+def _tax_ids(phones: list[str]) -> list[str]:
+    """The cells of a phone column that are a VAT or register number naming its country
+    ("DE136695976", a column moved in a hand-made list): read as one, as the number's own
+    column would be (the phone normalizer reads no number in them)."""
+    return [text for text in phones
+            if any(char.isalpha() for char in text) and registry_key(text) is not None]
 
 
 _PEOPLE_SPLIT = re.compile(r"[;|\n、，]+|\s+/\s+")
@@ -1022,7 +1032,11 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
     if len(normalized.phones) < len(lead.phones):
         good = {p.raw for p in normalized.phones}
         bad = [p for p in lead.phones if p not in good]
-        notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE} (kept in the record)")
+        if tax := [p for p in bad if p in _tax_ids(bad)]:
+            notes.append(f"{where}: phone {', '.join(tax)} is a tax or register number, "
+                         "read as one")
+        if bad := [p for p in bad if p not in tax]:
+            notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE} (kept in the record)")
     bad_emails = [candidate for field in lead.emails for candidate in email_candidates(field)
                   if normalize_email(candidate) is None]
     if bad_emails:

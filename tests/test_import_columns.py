@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -634,3 +635,21 @@ def test_leadgens_own_export_imports_again_without_losing_a_field(tmp_path: Path
     assert exported[0]["people"] == "Hans Müller (Geschäftsführer)"
     assert exported[1]["phone"] == "+8675583212345 ext. 808"  # the extension was left out
     assert rows(second) == exported
+
+
+def test_a_date_or_a_vat_id_in_the_phone_column_is_no_phone(tmp_path: Path) -> None:
+    """A hand-made list with a column moved: "2024-01-15" became +4920240115 and
+    "DE136695976" +49136695976, numbers nobody can call and match keys that glue
+    companies. Now a date is a number that is not valid, and a VAT id is read as one."""
+    db, result = _imported(
+        tmp_path, "list.csv",
+        "Firma,Telefon,Ort\nAcme GmbH,2024-01-15,Berlin\nBeta GmbH,DE136695976,Hamburg\n"
+        "Gamma GmbH,030 1234567,Berlin\n", "--source", "list", "--region", "DE")
+    out = " ".join(result.output.split())
+    assert "list.csv:2: phone 2024-01-15 is not a valid number (kept in the record)" in out
+    assert "list.csv:3: phone DE136695976 is a tax or register number, read as one" in out
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db]).output
+    rows = {row["name"]: row for row in map(json.loads, exported.splitlines())}
+    assert [[phone["value"] for phone in rows[name]["phones"]]
+            for name in ("Acme", "Beta", "Gamma")] == [[], [], ["+49301234567"]]
+    assert rows["Beta"]["registry_ids"] == ["vat:DE136695976"]

@@ -393,6 +393,38 @@ def test_normalize_phone_rejects(raw: str) -> None:
 
 
 @pytest.mark.parametrize(("raw", "region"), [
+    ("2024-01-15", "DE"),  # a date in a phone column was +4920240115
+    ("15.01.2024", "DE"),
+    ("21.03.2023", "IT"),
+    ("2024/1/15", "CN"),
+    ("DE136695976", "DE"),  # a VAT id was +49136695976
+    ("DE 136 695 976", "DE"),
+    ("ATU12345678", "AT"),
+    ("GB980780684", "GB"),
+    ("CHE-116.281.710", "CH"),
+    ("USt-IdNr. DE 136695976", "DE"),
+    ("Steuernummer 12/345/67890", "DE"),
+    ("VAT No. 980 7806 84", "GB"),
+    ("Tax ID: 12-3456789", "US"),
+])
+def test_a_date_or_a_tax_id_in_a_phone_field_is_no_number(raw: str, region: str) -> None:
+    assert normalize_phone(raw, region) is None
+
+
+@pytest.mark.parametrize(("raw", "region", "e164"), [
+    ("030.123.4567", "DE", "+49301234567"),  # dots, but no date
+    ("01.23.45.67.89", "FR", "+33123456789"),
+    ("de 030 1234567", "DE", "+49301234567"),  # a country's code in capitals only
+    ("0 2024 1234", "DE", "+4920241234"),
+    ("Taxi 030 1234567", "DE", "+49301234567"),  # no tax word
+])
+def test_numbers_that_look_a_little_like_dates_or_tax_ids_are_read(
+        raw: str, region: str, e164: str) -> None:
+    phone = normalize_phone(raw, region)
+    assert phone is not None and phone.e164 == e164
+
+
+@pytest.mark.parametrize(("raw", "region"), [
     ("0755-8321 Sales", "CN"),  # was +86755832172537: "Sales" read as keypad digits
     ("030 ABC 1234", "DE"),
     ("030 12 Vertrieb", "DE"),
@@ -1406,6 +1438,9 @@ def test_every_valid_example_number_reads_back_from_its_e164_form() -> None:
     ("13812345678", "+8613812345678"),
     ("+86 755 8321 2345", "+8675583212345"),
     ("400-800-8888", "+864008008888"),
+    ("0755-1234", None),  # cut short: phonenumbers' metadata calls +867551234 valid
+    ("+86 755 1234", None),
+    ("0951-1234567", "+869511234567"),  # a four-digit area code and a seven-digit number
 ])
 def test_an_incomplete_chinese_number_is_no_number(raw: str, expected: str | None) -> None:
     phone = normalize_phone(raw, "CN")

@@ -77,6 +77,10 @@ class _Facts(NamedTuple):
 
 
 _Found = tuple[str, str | None, str | None]  # E.164, line type, extension
+#: The fewest digits after the country code that a number of these plans has, where the
+#: metadata calls shorter ones valid: China's landlines have ten or eleven (area code and
+#: local number), yet "0755-1234" (a number cut short) passed as Shenzhen's +867551234.
+_SHORTEST_VALID = {86: 10}
 #: A number no line type is known for (not valid by the metadata, yet possible: a new range)
 #: is kept only with at least six digits after the country code; German metadata calls even
 #: "12" possible.
@@ -123,12 +127,28 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 _MAX_TEXT = 400
 
 
+#: Text in a phone field that is something else: a date ("2024-01-15", "15.01.2024",
+#: "2024/1/15") or a VAT or tax id ("DE136695976", "ATU12345678", "USt-IdNr. DE 136...";
+#: its country's code in capitals). phonenumbers reads each as a number (+4920240115,
+#: +49136695976).
+_NOT_A_NUMBER = re.compile(
+    r"(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\2(?:19|20)\d\d"
+    r"|(?-i:AT|BE|BG|CH|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|NO|PL|PT|RO"
+    r"|SE|SI|SK|XI)(?-i:U|E-)?\s?\d[\d .]{6,14}"
+    r"|(?:ust|vat|mwst|tva|iva|btw|nip|cif|nif|steuer|tax)(?:[-\s]?id)?"
+    r"(?:[-\s]?(?:nr|nummer|no|number))?\.?[\s:：].*",
+    re.IGNORECASE)
+
+
 def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     if len(raw) > _MAX_TEXT:
         raw = " ".join(raw.split())  # "+49 30" and 5,000 no-break spaces: one space
         if len(raw) > _MAX_TEXT:
             return None
     text, region = phone_text(raw, region)
+    if _NOT_A_NUMBER.fullmatch(text):
+        return None
     found, listed = None, None
     if _LETTER.search(text):  # words after the number, or a field listing several
         listed = _listing(raw)  # "传真：... 电话：...": labels between numbers
@@ -460,6 +480,8 @@ def _compute_facts(number: phonenumbers.PhoneNumber) -> _Facts:
         return _Facts(None, None)
     if kind == PhoneNumberType.UNKNOWN and (number.national_number or 0) < _SHORTEST_UNKNOWN:
         return _Facts(None, None)  # "Tel: 12" is no number, and must not become a match key
+    if len(str(number.national_number)) < _SHORTEST_VALID.get(number.country_code or 0, 0):
+        return _Facts(None, None)
     return _Facts(e164, _KINDS.get(kind))
 
 
