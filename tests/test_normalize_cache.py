@@ -70,6 +70,8 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
     if not raw:
         return None
     text, region = phone_text(raw, region)
+    if _phone._NOT_A_NUMBER.fullmatch(text):  # a date or a tax id
+        return None
     found = None
     several = _phone._SEPARATORS.search(raw.translate(_phone._FULLWIDTH)) is not None
     note = _phone._TRAILING_NOTE.match(text)
@@ -140,6 +142,8 @@ def _reference_number(text: str, region: str | None, *, valid_only: bool,
         return None
     if not valid and number.national_number < 100_000:  # too short to be a number
         return None
+    if number.country_code == 86 and len(str(number.national_number)) < 10:
+        return None  # China's numbers have ten digits or more
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     try:
         again = phonenumbers.parse(e164, None)
