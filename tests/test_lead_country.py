@@ -18,6 +18,14 @@ CASES = [
      {"phones": ["+44 20 4622 2512"], "country_hint": "DE"}, "GB", "+442046222512"),
     ("ccTLD beats the source hint",
      {"website": "http://www.lincazo.be/", "country_hint": "DE"}, "BE", None),
+    # A page on a directory or a marketplace is no website of the company's own: its TLD
+    # made an Italian firm German and its Milan number +49 2 1234 5678.
+    ("a directory's TLD names no country",
+     {"website": "https://www.europages.de/ROSSI-MECCANICA/00000001.html",
+      "phones": ["02 1234 5678"], "country_hint": "IT"}, "IT", "+390212345678"),
+    ("a marketplace's TLD names no country",
+     {"website": "https://www.yelp.de/biz/acme", "phones": ["020 7946 0958"],
+      "country_hint": "GB"}, "GB", "+442079460958"),
     ("the source hint is the last resort",
      {"phones": ["0571-8888 6666"], "country_hint": "CN"}, "CN", "+8657188886666"),
     ("explicit address country field",

@@ -562,6 +562,9 @@ def test_blocking_keys_skip_weak_domains_and_common_words() -> None:
     "https://shop.taobao.com/{}", "https://www.northdata.de/{},Berlin",
     # a blog or a shop on a platform's own domain
     "https://blog.naver.com/{}22", "https://ameblo.jp/{}", "https://shopee.co.id/{}",
+    # a social network's short link, a maps page, a register's entry
+    "https://fb.com/{}", "https://g.page/{}", "https://2gis.ru/moscow/firm/{}",
+    "https://www.moneyhouse.ch/de/company/{}-123", "https://www.trustpilot.com/review/{}",
 ])
 def test_two_companies_on_one_b2b_directory_or_shop_are_not_glued_by_its_domain(
         page: str) -> None:

@@ -533,6 +533,16 @@ def test_phone_kind() -> None:
         ("sales@acme,com", "sales@acme.com", True, False),
         ("info@brauerei.bayern", "info@brauerei.bayern", True, False),
         ("sales@acme.中国", "sales@acme.xn--fiqs8s", True, False),
+        # Departments in more languages are no person's mailbox.
+        ("buchhaltung@firma.de", "buchhaltung@firma.de", True, False),
+        ("vendas@empresa.com.br", "vendas@empresa.com.br", True, False),
+        ("ufficio.commerciale@ditta.it", "ufficio.commerciale@ditta.it", True, False),
+        ("biuro@firma.pl", "biuro@firma.pl", True, False),
+        ("satis@firma.com.tr", "satis@firma.com.tr", True, False),
+        # Providers' mailboxes: a Japanese carrier's, Bulgaria's, China Unicom's.
+        ("yamada@docomo.ne.jp", "yamada@docomo.ne.jp", False, True),
+        ("dimitrova@abv.bg", "dimitrova@abv.bg", False, True),
+        ("zhang@sina.com.cn", "zhang@sina.com.cn", False, True),
     ],
 )
 def test_normalize_email(raw: str, address: str, role: bool, free: bool) -> None:

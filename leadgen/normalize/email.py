@@ -60,7 +60,13 @@ ROLE_LOCAL_PARTS = frozenset(
     # (客服, customer service), German verkauf@ and anfrage@, Romance ventas@, vendite@
     "sale foreign overseas intl international cs kf kefu verkauf einkauf anfrage anfragen "
     "zentrale post kundendienst bestellung bestellungen ventas vendite ventes commercial "
-    "contacto contatto commandes ordini pedidos customercare customer".split()
+    "contacto contatto commandes ordini pedidos customercare customer "
+    # offices and departments in more languages: German accounts, HR and applications,
+    # Spanish, Portuguese, Italian, French, Dutch, Polish, Czech, Nordic and Turkish sales
+    # and offices, Russian sales, a Chinese exporter's market@
+    "buchhaltung personal bewerbung comercial administracion vendas contato atendimento "
+    "commerciale amministrazione ufficio accueil direction verkoop kantoor biuro sprzedaz "
+    "obchod myynti salg forsaljning satis bilgi prodazhi market".split()
 )
 #: What may follow a function in its local part: a number ("sales01", "info2"), or a team,
 #: region or language after a dot, dash or underscore ("sales-china", "info.de", "vertrieb.nord").

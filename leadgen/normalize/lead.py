@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leadgen.items import EmailAddress, Lead, NormalizedLead, PhoneNumber
 from leadgen.normalize.address import (
@@ -35,13 +36,22 @@ _GENERIC_CCTLDS = {"io", "co", "tv", "me", "ai", "app", "fm", "ly", "to", "cc", 
 
 
 def region_from_domain(domain: str | None) -> str | None:
-    """The country a registered domain's TLD implies ("acme.co.uk" -> "GB"), if any."""
-    if not domain or "." not in domain:
+    """The country a registered domain's TLD implies ("acme.co.uk" -> "GB"), if any; none
+    for a directory's or a marketplace's domain (the matching rules' ``weak_domains``): an
+    Italian firm's page on europages.de is no German website."""
+    if not domain or "." not in domain or domain in _directory_domains():
         return None
     tld = domain.rsplit(".", 1)[1].lower()
     if tld in _GENERIC_CCTLDS or len(tld) != 2 or not tld.isalpha():
         return None
     return _TLD_COUNTRY.get(tld, tld.upper())
+
+
+@lru_cache(maxsize=1)
+def _directory_domains() -> frozenset[str]:
+    from leadgen.matching.rules import load_rules  # the bundled rules, read once
+
+    return load_rules().weak_domains
 
 
 def address_country(lead: Lead, default_region: str | None = None) -> str | None:
