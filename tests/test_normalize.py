@@ -424,6 +424,39 @@ def test_numbers_that_look_a_little_like_dates_or_tax_ids_are_read(
     assert phone is not None and phone.e164 == e164
 
 
+@pytest.mark.parametrize(("raw", "region", "e164", "extension"), [
+    ("+7 495 123-45-67 доб. 123", "RU", "+74951234567", "123"),
+    ("0212 123 45 67 dahili 123", "TR", "+902121234567", "123"),
+    ("(11) 3456-7890 ramal 123", "BR", "+551134567890", "123"),
+    ("020 123 4567 toestel 12", "NL", "+31201234567", "12"),
+    ("08-123 456 78 anknytning 12", "SE", "+46812345678", "12"),
+    ("03-1234-5678 内線 123", "JP", "+81312345678", "123"),
+    ("02-123-4567 내선 123", "KR", "+8221234567", "123"),
+    ("+41 44 668 18 00 intern 12", "CH", "+41446681800", "12"),
+    ("91 123 45 67 extensión 12", "ES", "+34911234567", "12"),
+    ("224 123 456 linka 12", "CZ", "+420224123456", "12"),
+    ("02 123 4567 ต่อ 12", "TH", "+6621234567", "12"),
+])
+def test_extension_words_of_more_languages_keep_the_extension(
+        raw: str, region: str, e164: str, extension: str) -> None:
+    """The number was read, its extension dropped: a direct line became the switchboard."""
+    phone = normalize_phone(raw, region)
+    assert phone is not None and (phone.e164, phone.extension) == (e164, extension)
+
+
+@pytest.mark.parametrize(("field", "region", "numbers"), [
+    ("Тел.: +7 495 123-45-67, факс: +7 495 123-45-68", None, ["+74951234567"]),
+    ("전화 02-123-4567 팩스 02-123-4568", "KR", ["+8221234567"]),
+    ("T +49 89 123456 F +49 89 123457", None, ["+4989123456"]),
+    ("T 030 1234567, F 030 1234568", "DE", ["+49301234567"]),
+    ("Tél. 01 42 68 53 00 Télécopie 01 42 68 53 01", "FR", ["+33142685300"]),
+    ("Frankfurt 069 1234567, 069 7654321", "DE", ["+49691234567", "+49697654321"]),
+])
+def test_a_fax_labelled_in_other_languages_or_by_its_letter_is_left_out(
+        field: str, region: str | None, numbers: list[str]) -> None:
+    assert [phone.e164 for phone in normalize_phones([field], region)] == numbers
+
+
 @pytest.mark.parametrize(("raw", "region"), [
     ("0755-8321 Sales", "CN"),  # was +86755832172537: "Sales" read as keypad digits
     ("030 ABC 1234", "DE"),

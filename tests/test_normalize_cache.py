@@ -115,9 +115,11 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
         for match in phonenumbers.PhoneNumberMatcher(plain, region,
                                                      leniency=phonenumbers.Leniency.VALID):
             between, end = plain[end:match.start], match.end
-            if re.search("fax|传真", between, re.IGNORECASE) or re.search(
+            if re.search(r"fax|传真|факс|팩스|t[ée]l[ée]copie|ファックス|ファクス"
+                         r"|(?<![^\W\d_])f\s*[.:：]?\s*$", between, re.IGNORECASE) or re.search(
                     r"(?:(?<![a-z])(?:ext|extension|extn|x|durchwahl|dw|nebenstelle|apparat|"
-                    r"app|poste|interno|wewn|wew)|转|分机|分機|内线|內線)\s*[.:：#]?\s*$",
+                    r"app|poste|interno|wewn|wew|intern|dahili|ramal|toestel|anknytning|linka|"
+                    r"extensión)|转|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ)\s*[.:：#]?\s*$",
                     between, re.IGNORECASE):
                 continue
             found = _reference_number(phonenumbers.format_number(

@@ -43,8 +43,9 @@ _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
 # Extension words phonenumbers does not know ("转 808", "分机 808", "Durchwahl 12"): read as
 # "ext.", which it does.
-_EXTENSION_WORDS = (r"转|分机|分機|内线|內線|(?<![a-z])(?:durchwahl|dw|nebenstelle|apparat|app|"
-                    r"poste|interno|wewn|wew)")
+_EXTENSION_WORDS = (r"转|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ|(?<![a-z])(?:durchwahl|dw|"
+                    r"nebenstelle|apparat|app|poste|interno|wewn|wew|intern|dahili|ramal|"
+                    r"toestel|anknytning|linka|extensión)")
 _EXTENSION_WORD = re.compile(rf"\s*(?:{_EXTENSION_WORDS})\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
 # A dash and a few digits after a complete number: an extension ("0755-83212345-808"; where
 # numbers have a fixed length, as in China, it cannot be part of the number).
@@ -52,7 +53,8 @@ _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
 # Separators of a field that lists several numbers, and a fax number's label among them.
 _SEPARATORS = re.compile(
     r"\s*(?:[,|、；，]|;(?!\s*(?:ext|isub|phone-context)=))\s*|\s+/\s+"  # not RFC 3966 ";ext="
-    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|mob|电话|传真|手机)"
+    r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|mob|电话|传真|手机|t|f|факс|팩스"
+    r"|t[ée]l[ée]copie)"
     r"(?:\s*[.:：]|\s+(?=[+(]?\d(?:[\s().\-/]*\d){5})))"  # "Tel: ...", "Fax 089 123457"
     r"|\s+(?:oder|or|und|and|bzw\.?|ou|o|y|e)\s+|\s*或者?\s*",  # "030 123456 oder 0171 ..."
     re.IGNORECASE)
@@ -61,7 +63,10 @@ _FLOAT = re.compile(r"\+?\d{6,}\.0")
 #: with a letter in it and no extension ("(0)" and "(ext. 12)" stay).
 _NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()（）]*[^\W\d_][^()（）]*"
                    r"[)）]\s*$", re.IGNORECASE)
-_FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真)", re.IGNORECASE)
+#: "F" alone right before a number ("T +49 89 123456 F +49 89 123457"), as cards print it.
+_FAX_LETTER = re.compile(r"(?<![^\W\d_])f\s*[.:：]?\s*$", re.IGNORECASE)
+_FAX_LABEL = re.compile(r"\s*(?:fax|telefax|传真|факс|팩스|t[ée]l[ée]copie|ファックス|ファクス"
+                        r"|f(?=\s*[.:：]?\s*[+(]?\d))", re.IGNORECASE)
 #: An extension's word right before digits, those phonenumbers knows too ("ext", "x"): the
 #: digits are no number of their own.
 _EXTENSION_BEFORE = re.compile(
@@ -329,7 +334,8 @@ def _spotted(text: str, region: str | None,
     for match in phonenumbers.PhoneNumberMatcher(text, region,
                                                  leniency=phonenumbers.Leniency.VALID):
         between, end = text[end:match.start], match.end
-        if not _FAX_LABEL.search(between) and not _EXTENSION_BEFORE.search(between):
+        if not (_FAX_LABEL.search(between) or _FAX_LETTER.search(between)
+                or _EXTENSION_BEFORE.search(between)):
             yield match.raw_string, match.number
 
 
