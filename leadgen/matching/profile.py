@@ -197,8 +197,8 @@ def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
                 key = key[province.end():]  # "浙江宁波佳利" in Ningbo: "宁波佳利"
             if key.startswith(town):
                 core = key[len(town):].removeprefix("市")
-                if len(core) >= 4:
-                    return core  # "深圳市..." as "深圳..."
+                if short_cjk_core(core):
+                    return core  # "深圳市..." as "深圳...", "青岛海尔" in Qingdao as "海尔"
                 if key != name_key and core:
                     return key  # too little left without the town: without the province
             continue
@@ -251,13 +251,31 @@ _SHORT_NAMES = frozenset({"usa", "uae", "prc"})
 _CJK_PLACE_IN_PARENS = re.compile(r"\s*\([^()]*\)\s*")
 #: A place in brackets after a Chinese trade name, as registered names put it ("华强电子(深圳)").
 _CJK_PLACE_AFTER = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
-_CJK_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}市)?")
+#: 市 after a town's name: not in a word of its own ("超市" supermarket, "城市" city, "都市",
+#: "门市" shop, "夜市", "股市", "菜市", "集市", "花市", "鱼市", "黑市"; "市场" market).
+_CITY_MARK = r"(?<![超城都门夜股菜集花鱼黑])市(?!场)"
+_CJK_PLACE_PREFIX = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,3}}省)?(?:[\u4e00-\u9fff]{{2,3}}{_CITY_MARK})?")
+#: Trade words a Chinese name is not made of alone: "北京银行" without its town is no name.
+_CJK_TRADE_WORDS = frozenset(
+    "银行 电子 科技 化工 机械 贸易 实业 商贸 电器 服装 食品 建材 五金 塑料 纺织 物流 印刷 包装 "
+    "家具 玩具 照明 电气 汽车 制药 医药 钢铁 工贸 集团 控股 投资 置业 地产 建设 工程 设备 材料 "
+    "制造 能源 环保 网络 信息 软件 文化 传媒 广告 酒店 餐饮 超市 商场 百货 进出口 国际 发展 技术 "
+    "服务 咨询 管理 生物 电力 水务 燃气 交通 港口 保险 证券 农业 矿业 石油 化学 纸业 陶瓷 玻璃 "
+    "模具 电机 光电 通信 电缆 家电 日用 礼品 工艺 饰品 啤酒 银行股份 商业银行 农商银行".split())
+
+
+def short_cjk_core(core: str) -> bool:
+    """Whether ``core``, a Chinese name left after its town, is a name of its own though
+    short: a brand of two or three characters ("华为", "海尔", "美的"), not a trade word."""
+    return len(core) >= 2 and core not in _CJK_TRADE_WORDS
 
 
 #: The place in a Chinese name's key: after it, from brackets ("佳利塑料 宁波"), or before it
 #: with 市, a province before that ("宁波市佳利塑料", "浙江省宁波市佳利塑料").
 _KEY_PLACE_AFTER = re.compile(r" ([\u4e00-\u9fff]{2,4}?)市?$")
-_KEY_PLACE_BEFORE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,3})市")
+_KEY_PLACE_BEFORE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,3}}省)?([\u4e00-\u9fff]{{2,3}}){_CITY_MARK}")
 
 
 def cjk_place(name_key: str) -> str | None:
@@ -268,7 +286,7 @@ def cjk_place(name_key: str) -> str | None:
     if found := _KEY_PLACE_AFTER.search(name_key):
         return found[1]
     found = _KEY_PLACE_BEFORE.match(name_key)
-    return found[1] if found and len(name_key) - found.end() >= 4 else None
+    return found[1] if found and short_cjk_core(name_key[found.end():]) else None
 
 
 def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
@@ -293,7 +311,7 @@ def name_variants(name_key: str, display_name: str) -> tuple[str, ...]:
             name_key,)
     core = _CJK_PLACE_IN_PARENS.sub("", display_name).strip()
     stripped = _CJK_PLACE_PREFIX.sub("", core)
-    if len(stripped) >= 4:  # "北京超市连锁" is no "北京超市" + "连锁": keep what is left whole
+    if stripped != core and short_cjk_core(stripped):  # "深圳市华为": "华为"
         core = stripped
     placed = None
     if (place := _CJK_PLACE_AFTER.search(display_name)) and core == _CJK_PLACE_IN_PARENS.sub(

@@ -251,7 +251,7 @@ _QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB", "SAS", "SCI", "SNC", "SCP"
 _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (
-    "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司",
+    "股份有限公司", "有限责任公司", "有限責任公司", "有限公司",
     "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "（株）", "(株)",
     "주식회사", "유한회사", "(주)", "（주）", "公司",
 )
