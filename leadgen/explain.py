@@ -72,7 +72,9 @@ def find_company(session: Session, ref: str) -> Company:
     if ref.strip().isdigit():
         company = session.get(Company, int(ref))
         if company is None:
-            raise InputError(f"no company with id {ref}; find ids with leadgen query --name TEXT")
+            raise InputError(f"no company with id {ref} (merged into another company or "
+                             "forgotten since: ids are never given twice); find it with "
+                             "leadgen query --name TEXT")
         return company
     key = normalize_name(ref).name_key
     found = session.scalars(

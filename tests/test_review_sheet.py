@@ -124,3 +124,62 @@ def test_a_sheet_excel_saved_on_a_chinese_windows_is_read(tmp_path: Path) -> Non
     out = _invoke("review", "--decisions", str(sheet), "--db", db)
     assert "merged 0 pairs, rejected 3; 0 rows not applied" in out
     assert "read as gb" in out
+
+
+_CEDAR_A = ("id,Company,Street,PLZ,City,Country,Phone,Website\n"
+            "A1,Cedar Dental Group,10 Elm St,02139,Cambridge,US,617-555-0101,cedardental.com\n"
+            "A2,Hoffmann Druck GmbH,Am Markt 1,04109,Leipzig,DE,0341 5556667,hoffmann-druck.de\n")
+_CEDAR_B = ("id,Company,Street,PLZ,City,Country,Phone,Website\n"
+            "B1,Cedar Dental Group,300 Broadway,02139,Cambridge,US,617-555-0222,\n")
+_HOFFMANN_C = ("id,Company,Street,PLZ,City,Country,Phone,Website\n"
+               "D1,Hoffmann Druck GmbH,Karl-Liebknecht-Str. 9,04109,Leipzig,DE,0341 9990001,\n")
+
+
+def _sheet_rows(sheet: Path) -> list[dict[str, str]]:
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _write_sheet(sheet: Path, rows: list[dict[str, str]]) -> None:
+    with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_stale_sheet_decides_no_pair_it_does_not_show(tmp_path: Path) -> None:
+    """A pair merged after the sheet was exported gave its id to the next new pair (SQLite
+    reuses the highest id), and the old sheet's "merge" joined two Hoffmann Druck companies
+    at two streets that nobody reviewed. Now no pair id is given twice, and a row whose
+    companies are not the pair's is refused."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    for name, text in (("a", _CEDAR_A), ("b", _CEDAR_B)):
+        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
+        _invoke("import", str(tmp_path / f"{name}.csv"), "--source", name, "--id-column", "id",
+                "--db", db)
+    sheet = tmp_path / "sheet.csv"
+    _invoke("review", "--export", str(sheet), "--db", db)
+    rows = _sheet_rows(sheet)
+    assert [(row["pair"], row["name_a"]) for row in rows] == [("1", "Cedar Dental Group")]
+    rows[0]["decision"] = "merge"
+    _write_sheet(sheet, rows)
+    _invoke("review", "--merge", "1", "--db", db)  # a colleague decided it meanwhile
+    (tmp_path / "c.csv").write_text(_HOFFMANN_C, encoding="utf-8")
+    assert "possible 1" in _invoke("import", str(tmp_path / "c.csv"), "--source", "c",
+                                   "--id-column", "id", "--db", db)
+    out = " ".join(_invoke("review", "--decisions", str(sheet), "--db", db).split())
+    assert "merged 0 pairs, rejected 0; 1 rows not applied" in out
+    assert "no possible match with id 1 (or it went with a company merged since)" in out
+    with init_db(db).connect() as conn:
+        hoffmann = conn.execute(select(PossibleMatch.id, PossibleMatch.company_a,
+                                       PossibleMatch.company_b, PossibleMatch.status)
+                                .where(PossibleMatch.status == "open")).all()
+    assert [tuple(row) for row in hoffmann] == [(2, 2, 4, "open")]  # no reused id: 1 or 3
+    # A row naming other companies than its pair's (a sheet of an older database, whose ids
+    # were reused) is refused too.
+    rows = [{**rows[0], "pair": "2", "company_a": "1", "company_b": "3"}]
+    _write_sheet(sheet, rows)
+    out = " ".join(_invoke("review", "--decisions", str(sheet), "--db", db).split())
+    assert ("possible match 2 is now companies 2 and 4, not 1 and 3 as the sheet says (merged "
+            "or decided since): export the sheet again") in out
+    assert _state(db) == (3, {"Hoffmann Druck": "open"})  # nothing merged by the sheet

@@ -228,7 +228,7 @@ def test_mark_rejects_unknown_outcome(setup: tuple[str, Path, Path]) -> None:
     assert isinstance(result.exception, InputError)
     result = runner.invoke(app, ["mark", "Nobody GmbH", "won", "--db", url])
     assert isinstance(result.exception, InputError)
-    assert "no company matches" in str(result.exception)
+    assert "no company named like 'Nobody GmbH'" in str(result.exception)
 
 
 def test_a_lead_marked_excluded_is_vetoed(setup: tuple[str, Path, Path]) -> None:
@@ -411,3 +411,21 @@ def test_a_vetoed_lead_s_reasons_begin_with_the_veto(tmp_path: Path) -> None:
     result = score_features(load_features(init_db(url)), icp)
     reasons = result.reasons[int(result.pattern[0])]
     assert result.score[0] == 0 and reasons[0] == "veto eligible: existing customer"
+
+
+def test_mark_finds_a_company_by_the_name_a_list_gave_it(tmp_path: Path) -> None:
+    """``leadgen explain "Meier Technik GmbH"`` found the company; ``leadgen mark`` said no
+    company matches (it compared the display name, "Meier Technik", whole)."""
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    path = tmp_path / "list.csv"
+    path.write_text("Firma,Ort,Telefon\nMeier Technik GmbH,Berlin,030 1234567\n"
+                    "Schulz Logistik AG,Hamburg,040 7654321\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(path), "--source", "l", "--region", "DE",
+                               "--db", url]).exit_code == 0
+    result = runner.invoke(app, ["mark", "Meier Technik GmbH", "qualified", "--db", url])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    result = runner.invoke(app, ["mark", "schulz-logistik", "excluded", "--db", url])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    with session_scope(init_db(url)) as session:
+        statuses = dict(session.execute(select(Company.display_name, Company.status)).all())
+    assert statuses == {"Meier Technik": "qualified", "Schulz Logistik": "excluded"}

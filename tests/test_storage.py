@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from leadgen.exceptions import StorageError
 from leadgen.storage import init_db, session_scope
-from leadgen.storage.models import Company, CompanyKey, SourceRecord, Suppression
+from leadgen.storage.models import (
+    Company,
+    CompanyKey,
+    PossibleMatch,
+    SourceRecord,
+    Suppression,
+)
 
 EXPECTED_TABLES = {
     "companies", "company_keys", "contacts", "crawl_runs", "possible_matches", "scores",
-    "source_records", "suppressions",
+    "source_records", "suppressions", "id_watermarks",
 }
 
 
@@ -161,3 +170,65 @@ def test_commands_starting_together_on_a_new_database_all_open_it(db_url: str) -
     assert [code for code, _ in outcomes] == [0] * 6, outcomes
     engine = init_db(db_url)
     assert "companies" in inspect(engine).get_table_names()
+
+
+def test_no_company_id_or_pair_id_is_given_twice(db_url: str, tmp_path: Path) -> None:
+    """SQLite gives a new row max(id) + 1: a merge that took company 3 away gave 3 to the
+    next new company, and ``leadgen mark 3 lost``, typed from last week's export, marked
+    another company. Ids of companies and possible matches now only grow, through review
+    merges, imports, split and dedupe."""
+    from typer.testing import CliRunner
+
+    from leadgen.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, [*args, "--db", db_url])
+        assert result.exit_code == 0, result.output + str(result.exception)
+        return result.output
+
+    def imported(name: str, rows: str) -> None:
+        path = tmp_path / f"{name}.csv"
+        path.write_text("id,Company,Street,PLZ,City,Country,Phone\n" + rows, encoding="utf-8")
+        run("import", str(path), "--source", name, "--id-column", "id")
+
+    def ids(table: Any) -> list[int]:
+        with init_db(db_url).connect() as conn:
+            return sorted(conn.execute(select(table.id)).scalars())
+
+    seen: dict[Any, set[int]] = {Company: set(), PossibleMatch: set()}
+
+    def only_new_ids() -> None:
+        """Every id now held is either held before or above every id ever seen."""
+        for table, before in seen.items():
+            now = set(ids(table))
+            assert all(new > max(before, default=0) for new in now - before), table
+            before |= now
+
+    imported("a", "A1,Cedar Dental Group,10 Elm St,02139,Cambridge,US,617-555-0101\n"
+                  "A2,Hoffmann Druck GmbH,Am Markt 1,04109,Leipzig,DE,0341 5556667\n")
+    imported("b", "B1,Cedar Dental Group,300 Broadway,02139,Cambridge,US,617-555-0222\n")
+    only_new_ids()
+    (pair,) = ids(PossibleMatch)
+    gone = max(ids(Company))
+    run("review", "--merge", str(pair))  # the newest company and the pair go
+    assert gone not in ids(Company) and not ids(PossibleMatch)
+    imported("c", "C1,Hoffmann Druck GmbH,Karl-Liebknecht-Str. 9,04109,Leipzig,DE,"
+                  "0341 9990001\n")
+    only_new_ids()
+    result = runner.invoke(app, ["mark", str(gone), "lost", "--db", db_url])
+    assert f"no company with id {gone} (merged into another company or forgotten since" in (
+        str(result.exception))
+    (pair,) = ids(PossibleMatch)
+    run("review", "--merge", str(pair))  # the newest company goes again
+    with init_db(db_url).connect() as conn:
+        record, company = conn.execute(select(SourceRecord.id, SourceRecord.company_id).where(
+            SourceRecord.record_id == "C1")).one()
+    run("split", str(company), "--record", str(record))
+    only_new_ids()
+    run("dedupe", "--force")
+    only_new_ids()
+    imported("d", "D1,Nordlicht Optik GmbH,Hauptstr. 1,10115,Berlin,DE,030 1234567\n")
+    only_new_ids()
+    assert len(seen[Company]) == 6 and len(seen[PossibleMatch]) == 2  # a, b, c, split, d

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from enrich.scoring.engine import ScoreResult
 from enrich.scoring.icp import DIMENSIONS
 from leadgen.exceptions import InputError
+from leadgen.explain import find_company as find_company_by_id_or_name
 from leadgen.storage.models import Company, Score
 
 COLUMNS = (
@@ -302,30 +303,18 @@ def score_history(session: Session, company_id: int, profile: str | None = None)
 
 
 def find_company(session: Session, ref: str) -> Company:
-    """The company an argument names: an id, a domain/website, or a (unique) name."""
+    """The company an argument names: an id, a domain/website, or a name as ``leadgen
+    explain`` finds it (the name a list gave it, "Meier Technik GmbH", legal form and all)."""
     ref = ref.strip()
-    if ref.isdigit():
-        company = session.get(Company, int(ref))
-        if company is None:
-            raise InputError(f"no company with id {ref}; find ids with `leadgen query`")
-        return company
     lowered = ref.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
     lowered = lowered.rstrip("/")
-    matches = session.execute(
-        select(Company).where(or_(
-            Company.registered_domain == lowered, func.lower(Company.display_name) == ref.lower()
-        )).limit(6)
-    ).scalars().all()
-    if not matches:
-        matches = session.execute(
-            select(Company).where(func.lower(Company.display_name).contains(ref.lower())).limit(6)
+    if not ref.isdigit() and "." in lowered and " " not in lowered:
+        by_domain = session.execute(
+            select(Company).where(Company.registered_domain == lowered).limit(2)
         ).scalars().all()
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise InputError(f"no company matches {ref!r}; give its id, domain or exact name")
-    names = "; ".join(f"{c.id} {c.display_name}" for c in matches[:5])
-    raise InputError(f"{ref!r} matches several companies ({names}); give the id instead")
+        if len(by_domain) == 1:
+            return by_domain[0]
+    return find_company_by_id_or_name(session, ref)
 
 
 def mark_outcome(session: Session, company: Company, outcome: str | None) -> None:

@@ -215,6 +215,7 @@ class Ingestor:
             if decision == "possible" and evidence.get("candidate"):
                 other = int(evidence["candidate"])
                 self._possible.append({
+                    "id": self.writer.next_id(POSSIBLE),  # never a deleted pair's id
                     "company_a": min(company_id, other), "company_b": max(company_id, other),
                     "score": float(evidence.get("score", 0.0)), "evidence": evidence,
                     "status": "open", "created_at": now,

@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from leadgen.exceptions import StorageError
 from leadgen.sqlite_writer import encode_job, receive, send, write_frames
+from leadgen.storage.ids import top_id_query
 
 _ID_BLOCK = 512
 #: The PostgreSQL advisory lock a batch holds until it commits: ingest batches of several
@@ -178,8 +179,8 @@ class BatchWriter:
                 )
                 pool.extend(sorted((row[0] for row in rows), reverse=True))
             return pool.pop()
-        if name not in self._next:
-            current = connection.execute(select(func.max(table.c.id))).scalar()
+        if name not in self._next:  # above any id a deleted row had (SQLite reuses them)
+            current = connection.execute(top_id_query(table)).scalar()
             self._next[name] = (current or 0) + 1
         value = self._next[name]
         self._next[name] = value + 1
@@ -190,7 +191,8 @@ class BatchWriter:
         (see module doc)."""
         name = table.name
         if name not in self._next:
-            (current,) = self.read(select(func.max(table.c.id)))[0]
+            (current,) = self.read(top_id_query(table) if self.dialect == "sqlite"
+                                   else select(func.max(table.c.id)))[0]
             self._next[name] = (current or 0) + 1
             self._first[name] = self._next[name]
         value = self._next[name]

@@ -374,7 +374,8 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             other = clustering.also_fits.get((a, b))
             if other is not None:  # the record fits two places of one brand (see cluster)
                 evidence["also_matches"] = label_company[clustering.labels[other]]
-            possible_rows.append({"company_a": min(ca, cb), "company_b": max(ca, cb),
+            possible_rows.append({"id": writer.next_id(POSSIBLE),
+                                  "company_a": min(ca, cb), "company_b": max(ca, cb),
                                   "score": outcome.score, "evidence": evidence,
                                   "status": "open", "created_at": now})
     writer.insert(POSSIBLE, possible_rows, ignore_conflicts=True)

@@ -63,31 +63,39 @@ def evidence_text(evidence: dict[str, Any] | None, separator: str = ", ") -> str
     return separator.join(parts)
 
 
-def _get_pair(connection: Connection, match_id: int) -> Any:
+def _get_pair(connection: Connection, match_id: int,
+              companies: tuple[int, int] | None = None) -> Any:
     row = connection.execute(select(POSSIBLE).where(POSSIBLE.c.id == match_id)).first()
     if row is None:
         raise InputError(f"no possible match with id {match_id} (or it went with a company "
                          "merged since); list the open ones with leadgen review")
     if row.status != "open":
         raise InputError(f"possible match {match_id} is already {row.status}")
+    if companies is not None and sorted(companies) != [row.company_a, row.company_b]:
+        raise InputError(f"possible match {match_id} is now companies {row.company_a} and "
+                         f"{row.company_b}, not {min(companies)} and {max(companies)} as the "
+                         "sheet says (merged or decided since): export the sheet again")
     return row
 
 
-def reject(engine: Engine, match_id: int) -> None:
+def reject(engine: Engine, match_id: int, companies: tuple[int, int] | None = None) -> None:
     """Mark a possible match as not the same company: it is not proposed again, and
-    ``leadgen dedupe`` keeps the two apart."""
+    ``leadgen dedupe`` keeps the two apart. With ``companies`` (a review sheet's), only when
+    the pair still names them."""
     with engine.begin() as connection:
-        pair = _get_pair(connection, match_id)
+        pair = _get_pair(connection, match_id, companies)
         connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == match_id)
                            .values(status="rejected"))
         record_decision(connection, pair.company_a, pair.company_b, "different")
 
 
-def merge_pair(engine: Engine, match_id: int, rules: MatchingRules | None = None) -> int:
+def merge_pair(engine: Engine, match_id: int, rules: MatchingRules | None = None,
+               companies: tuple[int, int] | None = None) -> int:
     """Merge the two companies of a possible match; returns the id that remains.
-    ``leadgen dedupe`` keeps them together afterwards."""
+    ``leadgen dedupe`` keeps them together afterwards. With ``companies`` (a review sheet's),
+    only when the pair still names them."""
     with engine.begin() as connection:
-        pair = _get_pair(connection, match_id)
+        pair = _get_pair(connection, match_id, companies)
         keep, absorb = pair.company_a, pair.company_b
         connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == match_id)
                            .values(status="merged"))
@@ -332,14 +340,19 @@ def apply_decisions(engine: Engine, rows: Iterable[tuple[int, dict[str, str]]],
         if not decision:
             continue
         pair = (row.get("pair") or "").strip()
+        sides = [str(row.get(f"company_{side}") or "").strip() for side in "ab"]
+        # The companies the sheet shows: a pair merged or decided since and its id given to
+        # another pair (an old database), or re-pointed by a merge, is not decided blind.
+        companies = (int(sides[0]), int(sides[1])) if all(
+            side.isdigit() for side in sides) else None
         try:
             if not pair.isdigit():
                 raise InputError(f"pair {pair!r} is not a pair id")
             if decision in MERGE_WORDS:
-                merge_pair(engine, int(pair), loaded)
+                merge_pair(engine, int(pair), loaded, companies)
                 merged += 1
             elif decision in REJECT_WORDS:
-                reject(engine, int(pair))
+                reject(engine, int(pair), companies)
                 rejected += 1
             else:
                 raise InputError(f"decision {decision!r}: write merge or reject (or leave it "

@@ -21,6 +21,7 @@ from leadgen.matching.review import (
     record_pair_decision,
 )
 from leadgen.matching.rules import MatchingRules, load_rules
+from leadgen.storage.ids import fresh_id
 from leadgen.storage.runs import customer_record_ids
 from leadgen.storage.tables import COMPANIES, CONTACTS, RECORDS
 
@@ -49,9 +50,11 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
             raise InputError(f"these are all the records of company {company_id}: keep at "
                              "least one")
         now = datetime.now(UTC)
+        fresh = fresh_id(connection, COMPANIES)  # no merged-away company's id (SQLite)
         new_id = connection.execute(insert(COMPANIES).values(
-            display_name="", name_key="", categories=[], size={}, social=[], extra={},
-            status="new", field_sources={}, first_seen=now, last_seen=now,
+            **({"id": fresh} if fresh is not None else {}), display_name="", name_key="",
+            categories=[], size={}, social=[], extra={}, status="new", field_sources={},
+            first_seen=now, last_seen=now,
         ).returning(COMPANIES.c.id)).scalar_one()
         connection.execute(update(RECORDS).where(RECORDS.c.id.in_(moving)).values(
             company_id=new_id, match_evidence={"decision": "split", "via": "review",

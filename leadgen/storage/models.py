@@ -249,3 +249,17 @@ class Suppression(Base):
     value: Mapped[str] = mapped_column(String(320))
     reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IdWatermark(Base):
+    """The highest id a table of ids that users see (companies, possible matches) ever gave,
+    kept by SQLite triggers when its rows are deleted: SQLite hands out max(id) + 1, so after
+    a merge took the newest company away its id went to the next new company, and an id
+    from last week's export (``leadgen mark 3``, a review sheet's pair) named another one.
+    New ids are taken above it (:func:`leadgen.storage.ids.top_id`); PostgreSQL's
+    sequences never give an id twice."""
+
+    __tablename__ = "id_watermarks"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    top: Mapped[int] = mapped_column(Integer)
