@@ -124,6 +124,29 @@ def test_the_customer_is_the_company_holding_the_customer_list_record(tmp_path: 
     assert [tuple(row) for row in statuses] == [(1, "new"), (2, "customer")]
 
 
+@pytest.mark.parametrize("own_mark", [False, True])
+def test_a_mark_merged_in_with_a_corrected_row_does_not_outrank_the_customer(
+        tmp_path: Path, own_mark: bool) -> None:
+    """A list's row marked excluded (the firm it named) was corrected to name a customer;
+    dedupe merged it into the customer, which became "excluded" and left every customer
+    filter. The customer's own mark still counts."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    foo = "R1,Foo Anlagenbau GmbH,Teststraße 1,10115,Berlin,030 1111111,,foo-anlagen.de,\n"
+    bar = "{id},Bar Verpackung GmbH,Papierweg 3,28195,Bremen,0421 3333333,,bar-verpackung.de,\n"
+    _import(db, tmp_path, "list.csv", foo, "list")
+    _import(db, tmp_path, "crm.csv", bar.format(id="K1"), "crm", "--as", "customers")
+    marks = [("Foo Anlagenbau", "excluded")] + [("Bar Verpackung", "excluded")] * own_mark
+    for name, status in marks:
+        assert runner.invoke(app, ["mark", name, status, "--db", db]).exit_code == 0
+    _import(db, tmp_path, "list2.csv", bar.format(id="R1"), "list")  # the vendor's correction
+    result = runner.invoke(app, ["dedupe", "--workers", "0", "--db", db])
+    assert result.exit_code == 0, result.output
+    with init_db(db).connect() as connection:
+        statuses = connection.execute(select(Company.display_name, Company.status)).all()
+    assert [tuple(row) for row in statuses] == [
+        ("Bar Verpackung", "excluded" if own_mark else "customer")]
+
+
 def test_an_older_version_moves_only_with_its_newest(tmp_path: Path) -> None:
     """Split off alone, the old version made a company of what the list no longer says, and
     took the company's contacts with it; a forced dedupe then stopped on a nameless company."""

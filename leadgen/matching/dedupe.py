@@ -321,10 +321,13 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             status_candidates = [statuses[o]["status"] for o in old_ids
                                  if o in statuses and (o == company_id or o not in kept)]
             status = _strongest(status_candidates)
-            # The cluster holding a record imported --as customers is the customer, and one
+            # The cluster holding a record imported --as customers is the customer (a mark
+            # that came with a company merged into it, "excluded" for the firm a list row
+            # named before its correction, does not outrank that; its own mark does), and one
             # whose customer status came from such records that went elsewhere is not.
             if customers and any(records[i].id in customers for i in indexes):
-                status = _strongest([status, "customer"])
+                own = statuses.get(company_id, {}).get("status")
+                status = "excluded" if own == "excluded" else "customer"
             elif status == "customer" and old_ids & customer_companies:
                 status = "new"
             company_updates.append({
