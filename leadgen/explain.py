@@ -205,7 +205,9 @@ def _contacts_section(session: Session, company: Company) -> ExplainSection | No
     if not contacts:
         return None
     lines = [f"{c.kind}: {c.person_name or c.value}" + (f" ({c.title})" if c.title else "")
-             + (f" [{c.status}]" if c.status else "") + f"  <- {c.source_url}" for c in contacts]
+             + (f" [{c.status}]" if c.status else "") + f"  <- {c.source_url}"
+             + (f", title <- {title_url}" if (title_url := (c.details or {}).get("title_url"))
+                and title_url != c.source_url else "") for c in contacts]
     return ExplainSection(f"Contacts ({len(contacts)})", lines,
                           [{"kind": c.kind, "value": c.value, "source_url": c.source_url,
                             "status": c.status} for c in contacts])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -173,3 +174,41 @@ def test_a_person_named_again_takes_the_newer_title(db_url: str, tmp_path: Path,
                 ContactPoint.kind == "person")).all()
             assert [(p.person_name, p.title, p.decision_maker) for p in people] == [
                 ("Karl Huber", title, number == 1)]
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_a_less_trusted_list_does_not_demote_a_customers_contact(
+        db_url: str, tmp_path: Path, workers: str) -> None:
+    """A customer's CRM export (``--as customers``) names Hans Müller Geschäftsführer; a
+    purchased list made him "Assistant", no decision maker, and ``leadgen explain`` credited
+    the CRM with that title. Now the stored title stays, and an equally trusted newer list
+    still changes a title (showing which record gave it)."""
+    from typer.testing import CliRunner
+
+    from leadgen.cli import app
+
+    def imported(source: str, title: str, *extra: str) -> list[tuple[Any, ...]]:
+        path = tmp_path / f"{source}.csv"
+        path.write_text("id,Firma,Telefon,Ansprechpartner,Position\n"
+                        f"1,Müller Maschinenbau GmbH,030 1234567,Hans Müller,{title}\n",
+                        encoding="utf-8")
+        result = CliRunner().invoke(app, [
+            "import", str(path), "--source", source, "--id-column", "id", "--region", "DE",
+            "--workers", workers, *extra, "--db", db_url])
+        assert result.exit_code == 0, result.output
+        with session_scope(init_db(db_url)) as session:
+            return [(p.title, p.decision_maker, p.source_url.rsplit("/", 1)[1],
+                     p.details.get("title_url", "").rsplit("/", 1)[-1])
+                    for p in session.scalars(select(ContactPoint).where(
+                        ContactPoint.kind == "person"))]
+
+    assert imported("crm", "Geschäftsführer", "--as", "customers") == [
+        ("Geschäftsführer", True, "crm.csv#1", "")]
+    assert imported("bought", "Assistant") == [("Geschäftsführer", True, "crm.csv#1", "")]
+    assert imported("fair", "Assistant") == [("Geschäftsführer", True, "crm.csv#1", "")]
+    assert imported("crm2", "CEO", "--as", "customers") == [
+        ("CEO", True, "crm.csv#1", "crm2.csv#1")]
+    explained = CliRunner().invoke(app, ["explain", "1", "--db", db_url]).output
+    assert "person: Hans Müller (CEO)  <- file://" in explained
+    assert explained.split("person: Hans Müller (CEO)")[1].split("\n")[0].endswith(
+        ", title <- " + (tmp_path / "crm2.csv").as_uri() + "#1")

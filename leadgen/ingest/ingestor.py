@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from leadgen.forget_person import holds_people, without_people
 from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_young
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
-from leadgen.ingest.person_titles import update_titles
+from leadgen.ingest.person_titles import update_titles, with_title_trust
 from leadgen.ingest.prepared import PreparedLead, prepare
 from leadgen.ingest.records import CONTACT_COLUMNS
 from leadgen.ingest.renew import newest_versions, renew_fields, stored_offers
@@ -229,7 +230,8 @@ class Ingestor:
             self._status[company_id] = status
         self.keys.add_all(keys, hashes, company_id, self._keys)
         if item.contacts:
-            self._contacts += [(company_id, *row, now) for row in item.contacts]
+            self._contacts += [(company_id, *with_title_trust(row, offer.trust), now)
+                               for row in item.contacts]
         self._records.append((
             record_id, source_id[:120], key, item.record_id, item.page_url, item.fetched_at,
             full_digest, item.text, company_id, json_text(evidence), self.crawl_run_id, now,
@@ -579,9 +581,10 @@ class Ingestor:
         self.writer.insert_tuples(CONTACTS, CONTACT_COLUMNS, self._contacts,
                                   ignore_conflicts=True, encoded=_ENCODED_CONTACT_COLUMNS)
         # A person named again (a company merged into, not one new in this batch) takes the
-        # title the newer record gives.
+        # title the newer record gives, unless a more trusted source gave the stored one.
         update_titles(self.writer, [
-            (row[0], row[2], row[4], row[5]) for row in self._contacts
+            (row[0], row[2], row[4], row[5], orjson.loads(row[6])["title_trust"], row[7])
+            for row in self._contacts
             if row[1] == "person" and row[4] and row[0] not in self._new])
         self.writer.insert(POSSIBLE, self._possible, ignore_conflicts=True)
 
