@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +62,17 @@ def test_dedupe_merges_after_rules_change_and_keeps_ids(tmp_path: Path, db_url: 
     with Ingestor(engine, rules=load_rules(strict_rules(tmp_path))) as ingestor:
         outcomes = [ingestor.ingest(normalize_lead(item, "DE")) for item in leads()]
     assert len({o.company_id for o in outcomes}) == 4
+    seen = [datetime(2026, month, 1, tzinfo=UTC) for month in (1, 2, 3, 4)]
     with engine.begin() as conn:
         conn.execute(Company.__table__.update().where(Company.id == outcomes[1].company_id)
                      .values(status="customer"))
+        # A sales outcome and the times its companies were seen go with the merge too (a
+        # won deal vanished, and every company looked seen in a list when dedupe ran).
+        conn.execute(Company.__table__.update().where(Company.id == outcomes[2].company_id)
+                     .values(outcome="won"))
+        for outcome, first, last in zip(outcomes[:3], seen[:3], seen[1:], strict=True):
+            conn.execute(Company.__table__.update().where(Company.id == outcome.company_id)
+                         .values(first_seen=first, last_seen=last))
     report = dedupe(engine, load_rules(), default_region="DE")
     assert (report.records, report.companies_before, report.companies_after) == (4, 4, 2)
     assert report.companies_removed == 2
@@ -76,6 +85,9 @@ def test_dedupe_merges_after_rules_change_and_keeps_ids(tmp_path: Path, db_url: 
         assert by_record["Zeta Media AG"] == outcomes[3].company_id
         company = conn.execute(select(Company).where(Company.id == acme)).one()
         assert company.status == "customer"  # the absorbed company's status survives
+        assert company.outcome == "won"
+        assert [stamp.replace(tzinfo=UTC) for stamp in (company.first_seen,
+                                                       company.last_seen)] == [seen[0], seen[3]]
         assert company.registered_domain == "acme.de" and company.phone == "+49301234567"
         kinds = set(conn.execute(select(ContactPoint.kind).where(
             ContactPoint.company_id == acme)).scalars())
@@ -87,6 +99,11 @@ def test_dedupe_merges_after_rules_change_and_keeps_ids(tmp_path: Path, db_url: 
         assert evidence["via"] == "dedupe"
     again = dedupe(engine, load_rules(), default_region="DE")
     assert again.clusters_changed == 0 and again.companies_after == 2
+    dedupe(engine, load_rules(), default_region="DE", force=True)
+    with engine.connect() as conn:
+        stamps = conn.execute(select(Company.first_seen, Company.last_seen).where(
+            Company.id == acme)).one()
+    assert [stamp.replace(tzinfo=UTC) for stamp in stamps] == [seen[0], seen[3]]
 
 
 def test_dedupe_splits_when_rules_get_stricter(tmp_path: Path) -> None:

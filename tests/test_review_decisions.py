@@ -3,9 +3,10 @@ together and a rejected pair apart, whatever the rules say."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
 from leadgen.importer import import_file
@@ -15,7 +16,7 @@ from leadgen.matching.dedupe import dedupe
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.review import merge_pair, open_possible_matches, reject
 from leadgen.storage import init_db
-from leadgen.storage.models import PossibleMatch, SourceRecord
+from leadgen.storage.models import Company, PossibleMatch, SourceRecord
 from tests.review_pairs import PAIRS
 
 RULES = Path(__file__).resolve().parents[1] / "leadgen" / "matching" / "rules.yaml"
@@ -117,3 +118,27 @@ def test_merging_a_pair_keeps_the_absorbed_companys_other_open_pairs(tmp_path: P
     assert remaining == {pairs[second]: (kept, companies["3"])}
     reject(engine, pairs[second])  # the sheet's decision on it applies
     assert _open_pairs(engine) == 0
+
+
+def test_a_review_merge_keeps_a_sales_outcome_and_when_the_companies_were_seen(
+        tmp_path: Path) -> None:
+    """``leadgen mark 3 won`` then merging company 3 in review: the outcome (--learn's
+    training data) was gone, and the company looked seen in a list when the reviewer merged."""
+    path = tmp_path / "pairs.csv"
+    path.write_text(PAIRS, encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    import_file(engine, path, source="s", id_column="id")
+    pair = next(pair for pair in open_possible_matches(engine)
+                if pair["name_a"].startswith("Ritz-Carlton"))
+    seen = [datetime(2026, month, 1, tzinfo=UTC) for month in (1, 2, 3, 4)]
+    with engine.begin() as conn:
+        for company, outcome, first, last in ((pair["company_a"], None, seen[1], seen[3]),
+                                              (pair["company_b"], "won", seen[0], seen[2])):
+            conn.execute(update(Company).where(Company.id == company).values(
+                outcome=outcome, first_seen=first, last_seen=last))
+    kept = merge_pair(engine, pair["id"])
+    with engine.connect() as conn:
+        company = conn.execute(select(Company).where(Company.id == kept)).one()
+    assert company.outcome == "won"
+    assert [stamp.replace(tzinfo=UTC) for stamp in (company.first_seen, company.last_seen)] == [
+        seen[0], seen[3]]

@@ -31,7 +31,7 @@ from leadgen.matching.cluster import Clustering, cluster
 from leadgen.matching.contact_keys import rekey_persons
 from leadgen.matching.dedupe_load import Record, load, open_pool, reload, workers_for
 from leadgen.matching.profile import MatchProfile, blocking_keys
-from leadgen.matching.review import decisions, drop_departed_contacts
+from leadgen.matching.review import decisions, drop_departed_contacts, merged_outcome
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.runs import customer_record_ids, source_kinds
@@ -321,6 +321,12 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
             status_candidates = [statuses[o]["status"] for o in old_ids
                                  if o in statuses and (o == company_id or o not in kept)]
             status = _strongest(status_candidates)
+            # A sales outcome (won, lost: --learn's training data) goes the same way.
+            times = [(statuses[o]["first_seen"], statuses[o]["last_seen"]) for o in old_ids
+                     if o in statuses and statuses[o]["first_seen"] and statuses[o]["last_seen"]]
+            sales_outcome = merged_outcome([statuses[o]["outcome"] for o in old_ids
+                                            if o in statuses and (
+                                                o == company_id or o not in kept)])
             # The cluster holding a record imported --as customers is the customer (a mark
             # that came with a company merged into it, "excluded" for the firm a list row
             # named before its correction, does not outrank that; its own mark does), and one
@@ -332,7 +338,10 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                 status = "new"
             company_updates.append({
                 "id": company_id, **{k: v for k, v in state.items()}, "field_sources": sources,
-                "extra": extra, "status": status, "last_seen": now,
+                "extra": extra, "status": status, "outcome": sales_outcome,
+                # when its companies were first and last seen in a list, not when dedupe ran
+                "first_seen": min(seen[0] for seen in times) if times else now,
+                "last_seen": max(seen[1] for seen in times) if times else now,
             })
             for i in indexes:
                 previous = records[i].company_id
@@ -506,9 +515,11 @@ def _statuses(connection: Connection, ids: set[int]) -> dict[int, dict[str, Any]
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
         for row in connection.execute(
-                select(COMPANIES.c.id, COMPANIES.c.status, COMPANIES.c.extra)
+                select(COMPANIES.c.id, COMPANIES.c.status, COMPANIES.c.outcome,
+                       COMPANIES.c.extra, COMPANIES.c.first_seen, COMPANIES.c.last_seen)
                 .where(COMPANIES.c.id.in_(ordered[start:start + 500]))):
-            found[row.id] = {"status": row.status, "extra": row.extra}
+            found[row.id] = {"status": row.status, "outcome": row.outcome, "extra": row.extra,
+                             "first_seen": row.first_seen, "last_seen": row.last_seen}
     return found
 
 

@@ -142,7 +142,6 @@ def decisions(connection: Connection) -> list[tuple[int, int, str]]:
 def merge_companies(connection: Connection, keep: int, absorb: int, rules: MatchingRules,
                     evidence: dict[str, Any]) -> None:
     """Move every record, contact and key of ``absorb`` to ``keep``, then recompute ``keep``."""
-    now = datetime.now(UTC)
     rows = {row.id: row for row in connection.execute(
         select(COMPANIES).where(COMPANIES.c.id.in_([keep, absorb])))}
     if keep not in rows or absorb not in rows:
@@ -163,12 +162,21 @@ def merge_companies(connection: Connection, keep: int, absorb: int, rules: Match
     status = next((s for s in STATUS_PRECEDENCE if s in (rows[keep].status, rows[absorb].status)),
                   "new")
     values = {column: state.get(column, getattr(rows[keep], column)) for column in COMPANY_COLUMNS}
-    values.update(field_sources=sources, extra=extra, status=status, last_seen=now)
+    values.update(field_sources=sources, extra=extra, status=status,
+                  outcome=merged_outcome([rows[keep].outcome, rows[absorb].outcome]),
+                  first_seen=min(rows[keep].first_seen, rows[absorb].first_seen),
+                  last_seen=max(rows[keep].last_seen, rows[absorb].last_seen))
     connection.execute(delete(KEYS).where(KEYS.c.company_id == absorb))
     replace_keys(connection, keep, profile, rules)
     _repoint_pairs(connection, keep, absorb)
     connection.execute(delete(COMPANIES).where(COMPANIES.c.id == absorb))
     connection.execute(update(COMPANIES).where(COMPANIES.c.id == keep).values(**values))
+
+
+def merged_outcome(outcomes: list[str | None]) -> str | None:
+    """The sales outcome of companies merged into one: won if any was won, else lost if any
+    was, else none."""
+    return "won" if "won" in outcomes else "lost" if "lost" in outcomes else None
 
 
 def _repoint_pairs(connection: Connection, keep: int, absorb: int) -> None:
