@@ -221,7 +221,8 @@ def test_a_list_of_people_gives_each_person_the_email_written_from_their_name(
         "Eva,Weber,Head of Purchasing,Acme GmbH,e.weber@acme.de\n"
         "Hans,Müller,CEO,Beta AG,hans.mueller@beta.de\n"
         "Jan,Roth,Buyer,Gamma KG,info@gamma.de\n"
-        "娜,李,销售经理,杭州华联包装有限公司,lina@hlbz.cn\n",
+        "娜,李,销售经理,杭州华联包装有限公司,lina@hlbz.cn\n"
+        "Na,Li,Sales Manager,Lotus Trading Co. Ltd.,li.na@lotus.cn\n",  # short words: whole
         "--source", "fair", "--region", "DE")
     with init_db(db).connect() as conn:
         people = {name: details.get("email") for name, details in conn.execute(
@@ -230,9 +231,9 @@ def test_a_list_of_people_gives_each_person_the_email_written_from_their_name(
         company_emails = set(conn.execute(select(ContactPoint.value).where(
             ContactPoint.kind == "email")).scalars())
     assert people == {"Eva Weber": "e.weber@acme.de", "Hans Müller": "hans.mueller@beta.de",
-                      "Jan Roth": None, "李娜": "lina@hlbz.cn"}
+                      "Jan Roth": None, "李娜": "lina@hlbz.cn", "Na Li": "li.na@lotus.cn"}
     assert company_emails == {"e.weber@acme.de", "hans.mueller@beta.de", "info@gamma.de",
-                              "lina@hlbz.cn"}
+                              "lina@hlbz.cn", "li.na@lotus.cn"}
 
 
 def test_a_title_column_without_a_person_is_named_in_a_warning(tmp_path: Path) -> None:

@@ -86,8 +86,9 @@ def full_name(first: str | None, last: str | None) -> str:
 def names_person(local_part: str, raw_name: str) -> bool:
     """Whether an e-mail's local part is written from a person's name: "jane.doe", "jdoe",
     "doe.j" or "jane" for "Jane Doe", "hans.mueller" for "Hans Müller" (a word of the name of
-    three letters or more in it); "lina" or "li.na" for 李娜, "wangwei" or "wei" for 王伟 (the
-    name in pinyin, or the given name of three letters or more)."""
+    three letters or more in it, or all of it: "li.na" for Li Na); "lina" or "li.na" for 李娜,
+    "wangwei" or "wei" for 王伟 (the name in pinyin, or the given name of three letters or
+    more)."""
     name = person_name(raw_name)
     local = re.sub(r"[^a-z]", "", fold(local_part.replace("ß", "ss")).lower())
     if has_cjk(name):
@@ -96,5 +97,9 @@ def names_person(local_part: str, raw_name: str) -> bool:
         return len(syllables) > 1 and (
             "".join(syllables) in local or (len(given) >= 3 and given in local))
     contracted = contract_umlauts(local)
+    words = re.findall(r"[a-z]+", fold(name.replace("ß", "ss")).lower())
+    if len(words) > 1 and len(whole := "".join(words)) >= 4 and (
+            whole in local or "".join(reversed(words)) in local):
+        return True  # "li.na" or "nali" for Li Na, whose words are too short alone
     return any(len(word) >= 3 and (word in local or contract_umlauts(word) in contracted)
-               for word in re.findall(r"[a-z]+", fold(name.replace("ß", "ss")).lower()))
+               for word in words)
