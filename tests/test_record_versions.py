@@ -186,3 +186,26 @@ def test_explain_marks_an_older_version_and_shows_each_record_s_time(tmp_path: P
     assert "older version of record 2" in first and "+00:00" in first
     [second] = [line for line in result.output.splitlines() if line.strip().startswith("record 2 ")]
     assert "older version" not in second
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_the_same_list_saved_under_another_name_is_no_new_version(
+        tmp_path: Path, workers: str) -> None:
+    """A list delivered weekly as list_v1.csv, list_v2.csv, ... (same --source and
+    --id-column): every row of the copy was a new version ("merged 10"), doubling the
+    records and hiding the one row that changed."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    other = "P2,Beta Logistik AG,Hafenstraße 2,20095,Hamburg,040 7654321,,,\n"
+    outputs = []
+    for name, rows in (("list_v1.csv", MUELLER_V1 + other), ("list_v2.csv", MUELLER_V1 + other),
+                       ("list_v3.csv", MUELLER_V2 + other)):
+        path = tmp_path / name
+        path.write_text(HEADER + rows, encoding="utf-8")
+        result = runner.invoke(app, ["import", str(path), "--source", "list", "--id-column",
+                                     "id", "--region", "DE", "--workers", workers, "--db", db])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert "2 rows: unchanged 2" in outputs[1]
+    assert "2 rows: merged 1, unchanged 1" in outputs[2]  # the row that changed, only
+    records = runner.invoke(app, ["export", "records", "--db", db]).output
+    assert len(records.strip().splitlines()) == 1 + 3

@@ -25,7 +25,7 @@ from leadgen.ingest.bulk import BULK_BATCH_SECONDS, BULK_BATCH_SIZE, collect_you
 from leadgen.ingest.index import KeyIndex, RecordIndex, SeenRecord
 from leadgen.ingest.person_titles import update_titles, with_title_trust
 from leadgen.ingest.prepared import PreparedLead, prepare
-from leadgen.ingest.records import CONTACT_COLUMNS
+from leadgen.ingest.records import CONTACT_COLUMNS, same_but_where
 from leadgen.ingest.renew import newest_versions, renew_fields, stored_offers
 from leadgen.ingest.retire import retire_contacts
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
@@ -173,7 +173,8 @@ class Ingestor:
         if seen is not None:
             if seen.content_hash == digest:
                 return self._unchanged(seen, status)
-            stored = self._stored_versions(source_id, key, full_digest, seen.record_id)
+            stored = self._stored_versions(source_id, key, full_digest, seen.record_id,
+                                           item.text)
             if stored == "same":
                 return self._unchanged(seen, status)
             if stored == "other":
@@ -524,16 +525,20 @@ class Ingestor:
         return IngestOutcome("unchanged", company_id, seen.record_id, {"decision": "unchanged"})
 
     def _stored_versions(self, source_id: str, key: str, digest: str, record_id: int,
-                         ) -> str | None:
-        """"same" when this exact content is stored (A -> B -> A), "other" when only other
-        versions are, None when the record is not stored at all (an index hash collision).
-        ``record_id``: the record the index holds for this key; in a dry run, one made by an
-        earlier (dropped) batch counts as another version."""
-        hashes = {r[6] for r in self._records if r[1] == source_id and r[2] == key}
-        hashes.update(row[0] for row in self.writer.read(
-            select(RECORDS.c.content_hash).where(
-                RECORDS.c.source_id == source_id, RECORDS.c.record_key == key)))
+                         text: str) -> str | None:
+        """"same" when this content is stored (A -> B -> A; also read from another page or
+        file: the list saved under another name), "other" when only other versions are, None
+        when the record is not stored at all (an index hash collision). ``record_id``: the
+        record the index holds for this key; in a dry run, one made by an earlier (dropped)
+        batch counts as another version."""
+        batch = [r for r in self._records if r[1] == source_id and r[2] == key]
+        stored = self.writer.read(select(RECORDS.c.content_hash, RECORDS.c.data).where(
+            RECORDS.c.source_id == source_id, RECORDS.c.record_key == key))
+        hashes = {r[6] for r in batch} | {row[0] for row in stored}
         if digest in hashes:
+            return "same"
+        if any(same_but_where(data, text) for data in [r[7] for r in batch] + [
+                row[1] for row in stored]):
             return "same"
         if not hashes and self.dry_run and self.writer.handed_out(RECORDS, record_id):
             return "other"

@@ -6,6 +6,8 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
+import orjson
+
 from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.email import normalize_email
 from leadgen.normalize.person import person_key, person_name
@@ -49,6 +51,18 @@ def serialize(lead: Lead) -> tuple[str, str]:
     digest.update(b'"fetched_at":null')
     digest.update(view[end + 1:])
     return text, digest.hexdigest()
+
+
+def same_but_where(stored: str | dict[str, Any], text: str) -> bool:
+    """Whether a stored record's data and a new record's JSON text say the same but for
+    where and when they were read (its page or file, its fetch time): the same list saved
+    under another file name is no new version of each of its rows."""
+    def what(data: dict[str, Any]) -> dict[str, Any]:
+        source = {**(data.get("source") or {}), "page_url": None, "fetched_at": None}
+        return {**data, "source": source}
+
+    stored_data = orjson.loads(stored) if isinstance(stored, str) else stored
+    return isinstance(stored_data, dict) and what(stored_data) == what(orjson.loads(text))
 
 
 def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[dict[str, Any]]:
