@@ -424,6 +424,25 @@ def test_numbers_that_look_a_little_like_dates_or_tax_ids_are_read(
     assert phone is not None and phone.e164 == e164
 
 
+@pytest.mark.parametrize(("raw", "region", "e164"), [
+    # Written with the country code but no "+" on a German list: German metadata calls
+    # +498675583212345 valid, and the Chinese exporter's number was lost.
+    ("86-755-83212345", "DE", "+8675583212345"),
+    ("86 574 87654321", "DE", "+8657487654321"),
+    ("44 20 7946 0958", "DE", "+442079460958"),
+    ("81 3 1234 5678", "DE", "+81312345678"),
+    ("49 30 1234567", "DE", "+49301234567"),
+    # Without the 0 but no other country's valid number: the region's own.
+    ("30 1234567", "DE", "+49301234567"),
+    ("171 2345678", "DE", "+491712345678"),
+    ("221 1234567", "DE", "+492211234567"),
+])
+def test_a_country_code_without_plus_where_numbers_start_with_0(
+        raw: str, region: str, e164: str) -> None:
+    phone = normalize_phone(raw, region)
+    assert phone is not None and phone.e164 == e164
+
+
 @pytest.mark.parametrize(("raw", "region", "e164", "extension"), [
     ("+7 495 123-45-67 доб. 123", "RU", "+74951234567", "123"),
     ("0212 123 45 67 dahili 123", "TR", "+902121234567", "123"),

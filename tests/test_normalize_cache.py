@@ -85,8 +85,12 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
             national = str(phonenumbers.parse(found.e164, None).national_number)
             if len(national) > sum(char.isdigit() for char in text):
                 found = None
-    if (found is None or found.kind is None) and region is not None:
-        # No valid number of the region: the number it is elsewhere, if valid there.
+    trunk_zero = region in {"DE", "AT", "CH", "FR", "GB", "NL", "BE", "SE", "FI", "JP", "KR",
+                            "AU", "NZ", "TR", "TW", "ZA"} and text[:1] in "123456789"
+    if ((found is None or found.kind is None) and region is not None) or (
+            found is not None and found.kind is not None and trunk_zero):
+        # No valid number of the region, or one written without the 0 all of its numbers
+        # start with: the number it is elsewhere, if valid there.
         abroad = None
         if re.match(r"[1-9][0-9]{0,2}[ .-]|\([1-9][0-9]{0,2}\)", text):  # a country code
             bare = text.replace("(", "", 1).replace(")", " ", 1)  # without "+", or in brackets

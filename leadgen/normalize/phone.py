@@ -162,6 +162,11 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
         found = _number(text, region)
     if (found is None or found[1] is None) and region is not None:
         found = _written_abroad(text, region) or found  # no valid number of the region
+    elif region in _TRUNK_ZERO and text[:1] in "123456789":
+        # Where every number is written with a leading 0 ("030 1234567"), one written
+        # without it after a country code's digits is that country's ("86-755-83212345" on a
+        # German list; German metadata calls +4986... valid too)
+        found = _written_abroad(text, region) or found
     if found is None:
         listed = _listing(raw) if listed is None else listed
         found = (_with_trailing_extension(text, region)
@@ -181,6 +186,10 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
     return PhoneNumber(e164=e164, raw=raw.strip(), extension=extension, kind=kind)
 
 
+#: Regions whose national numbers, mobiles too, are all written with a leading 0 (not China
+#: or India, whose mobiles are written without it).
+_TRUNK_ZERO = frozenset({"DE", "AT", "CH", "FR", "GB", "NL", "BE", "SE", "FI", "JP", "KR",
+                         "AU", "NZ", "TR", "TW", "ZA"})
 #: Regions whose numbering plan phonenumbers knows whole: a number written the national way
 #: there that it finds no valid number is incomplete (a local number without its area code,
 #: a digit missing), not a new range; it was stored as a number nobody can dial
