@@ -35,7 +35,7 @@ from leadgen.items import Address, Contact, Lead, SizeSignals, SourceMeta
 from leadgen.json_rows import is_json_file, json_rows
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
-from leadgen.normalize.address import with_house_number
+from leadgen.normalize.address import normalize_country, with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.person import full_name, names_person
@@ -1042,6 +1042,10 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
     if bad_emails:
         notes.append(f"{where}: e-mail {', '.join(map(repr, bad_emails))} is not an address "
                      "(kept in the record)")
+    if (country := lead.address.country if lead.address else None) and (
+            normalize_country(country) is None):  # its phones were read in the list's region
+        notes.append(f"{where}: country {country!r} is no country name or code leadgen knows "
+                     "(the list's region is used)")
     if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
         notes.append(f"{where}: website {lead.website!r} is not a web address (kept in the record)")
     return notes

@@ -654,3 +654,21 @@ def test_a_date_or_a_vat_id_in_the_phone_column_is_no_phone(tmp_path: Path) -> N
     assert [[phone["value"] for phone in rows[name]["phones"]]
             for name in ("Acme", "Beta", "Gamma")] == [[], [], ["+49301234567"]]
     assert rows["Beta"]["registry_ids"] == ["vat:DE136695976"]
+
+
+def test_a_country_cell_leadgen_cannot_read_is_named_in_a_warning(tmp_path: Path) -> None:
+    """"Україна" in a German list gave country DE and the number +49441234567 without a
+    word; now it is read, and a name leadgen does not know is named (its phones were read
+    in the list's region)."""
+    db, result = _imported(
+        tmp_path, "list.csv",
+        "name,country,city,phone\nТОВ «Сонях»,Україна,Київ,044 123 4567\n"
+        "Acme GmbH,Wakanda,Berlin,030 1234567\n", "--source", "l", "--region", "DE")
+    out = " ".join(result.output.split())
+    assert ("list.csv:3: country 'Wakanda' is no country name or code leadgen knows (the "
+            "list's region is used)") in out
+    assert "list.csv:2" not in out
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db]).output
+    rows = {row["name"]: row for row in map(json.loads, exported.splitlines())}
+    assert (rows["Сонях"]["address"]["country"], rows["Сонях"]["phone"]) == ("UA", "+380441234567")
+

@@ -727,6 +727,11 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         ("Isle of Man", "IM"), ("Kolumbien", "CO"),
         ("Oesterreich", "AT"), ("Großbritannien", "GB"), ("VAE", "AE"),
         ("Republic of Ireland", "IE"),
+        # In their own scripts, with the marks translations write and lists leave out.
+        ("Україна", "UA"), ("РФ", "RU"), ("الإمارات العربية المتحدة", "AE"),
+        ("السعودية", "SA"), ("ประเทศไทย", "TH"), ("भारत", "IN"), ("Ελλάδα", "GR"),
+        ("България", "BG"), ("ישראל", "IL"), ("ایران", "IR"), ("Svizra", "CH"),
+        ("Việt Nam", "VN"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:

@@ -62,6 +62,10 @@ COUNTRY_ALIASES = {
     "taiwan china": "TW", "china taiwan": "TW", "taiwan province of china": "TW",
     "r.o.c.": "TW", "roc taiwan": "TW", "macau china": "MO", "macao china": "MO",
     "macau sar china": "MO",
+    # Short and own names the translations lack: Russia's "РФ", Thailand's "ประเทศไทย", the
+    # Gulf's short Arabic names, Romansh "Svizra", Vietnamese "Việt Nam"
+    "рф": "RU", "ประเทศไทย": "TH", "الإمارات": "AE", "السعودية": "SA",
+    "المملكة العربية السعودية": "SA", "ایران": "IR", "svizra": "CH", "viet nam": "VN",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
@@ -74,7 +78,10 @@ _SPACED_POSTAL = re.compile(
     r"^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$|^([A-Z]\d[A-Z]) ?(\d[A-Z]\d)$|^(\d{4}) ?([A-Z]{2})$")
 #: Languages whose country names we accept (from pycountry's bundled translations).
 _LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "fi", "tr", "ru",
-              "zh_CN", "zh_TW", "ja", "ko", "hu", "ro", "el")
+              "zh_CN", "zh_TW", "ja", "ko", "hu", "ro", "el",
+              # in their own scripts: Ukrainian, Bulgarian, Belarusian, Kazakh, Serbian,
+              # Arabic, Persian, Hebrew, Thai, Hindi ("Україна", "الإمارات العربية المتحدة")
+              "uk", "bg", "be", "kk", "sr", "ar", "fa", "he", "th", "hi")
 _POSTAL_CHARS = re.compile(r"[^0-9A-Z\- ]")
 _STREET_WORDS = {
     "street": "st", "str": "st", "strasse": "st", "straße": "st", "avenue": "ave", "av": "ave",
@@ -126,8 +133,13 @@ _FLOOR_TOKEN = re.compile(r"\d{1,3}f")
 _OTHER_PLACES = frozenset({"norfolk", "man", "columbia"})
 
 
+#: Arabic and Hebrew vowel and stress marks, which translations write and lists leave out
+#: ("العربيّة" and "العربية").
+_SEMITIC_MARKS = re.compile("[\u0591-\u05c7\u064b-\u0652\u0670]")
+
+
 def _country_key(text: str) -> str:
-    return " ".join(key_tokens(text))
+    return " ".join(key_tokens(_SEMITIC_MARKS.sub("", text)))
 
 
 @lru_cache(maxsize=1)
