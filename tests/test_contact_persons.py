@@ -51,6 +51,16 @@ PERSONS = [
     ("Hans M&uuml;ller", "Hans Müller", "hans muller"),
     ("Hans Mül\u00adler", "Hans Müller", "hans muller"),  # a soft hyphen
     ("Weber, Herr", "Weber, Herr", "weber herr"),  # no first name: kept as it is
+    # Dr.-Ing. (each spelling a contact of its own: "dr ing hans muller"), the Gulf's "Eng.",
+    # Spain's "Dña.", Turkey's "Sn."; "Eng" and "Habil" without a dot are names.
+    ("Dr.-Ing. Hans Müller", "Hans Müller", "hans muller"),
+    ("Prof. Dr.-Ing. habil. Hans Müller", "Hans Müller", "hans muller"),
+    ("Dr.Ing. Hans Müller", "Hans Müller", "hans muller"),
+    ("Eng. Ahmed Ali", "Ahmed Ali", "ahmed ali"),
+    ("Dña. María López", "María López", "maria lopez"),
+    ("Sn. Ahmet Yılmaz", "Ahmet Yılmaz", "ahmet yilmaz"),
+    ("Eng Lim Tan", "Eng Lim Tan", "eng lim tan"),
+    ("Habil Kaya Demir", "Habil Kaya Demir", "habil kaya demir"),
 ]
 
 

@@ -306,6 +306,28 @@ NAMES = [
     ("Acme (주)", "Acme", "acme", "(주)"),
     ("CV. Maju Jaya", "Maju Jaya", "maju jaya", "CV."),
     ("CV Library", "CV Library", "cv library", None),
+    # Forms the table lacked: Greece's, Italy's one-member and simplified companies,
+    # Malaysia's, Indonesia's state companies, Bulgaria's, Qatar's, Canada's, Germany's and
+    # the US's professional firms, Thailand's public companies, Turkey's other order, Mexico's
+    # S.A.S., Vietnam's spelled-out one-member company.
+    ("Παπαδόπουλος Α.Ε.", "Παπαδόπουλος", "παπαδοπουλοσ", "Α.Ε."),
+    ("Παπαδόπουλος Ε.Π.Ε.", "Παπαδόπουλος", "παπαδοπουλοσ", "Ε.Π.Ε."),
+    ("Rossi Meccanica S.r.l. unipersonale", "Rossi Meccanica", "rossi meccanica",
+     "S.r.l. unipersonale"),
+    ("Neri Srls", "Neri", "neri", "Srls"),
+    ("Acme (M) Sdn. Bhd.", "Acme", "acme", "(M) Sdn. Bhd."),
+    ("Maybank Berhad", "Maybank", "maybank", "Berhad"),
+    ("PT Pertamina (Persero)", "Pertamina", "pertamina", "PT (Persero)"),
+    ("Petrov EOOD", "Petrov", "petrov", "EOOD"),
+    ("Qatar Steel Q.S.C.", "Qatar Steel", "qatar steel", "Q.S.C."),
+    ("Acme ULC", "Acme", "acme", "ULC"),
+    ("Weber PartG mbB", "Weber", "weber", "PartG mbB"),
+    ("Thai Bev Public Company Limited", "Thai Bev", "thai bev", "Public Company Limited"),
+    ("Acme Gıda Tic. ve San. Ltd. Şti.", "Acme Gıda", "acme gida", "Tic. ve San. Ltd. Şti."),
+    ("Acme S.A.S. de C.V.", "Acme", "acme", "S.A.S. de C.V."),
+    ("Công ty TNHH Một Thành Viên Minh Phát", "Minh Phát", "minh phat",
+     "Công ty TNHH Một Thành Viên"),
+    ("Berhad Trading", "Berhad Trading", "berhad trading", None),  # a form ends a name only
 ]
 
 

@@ -95,6 +95,17 @@ EXTRA_LEGAL_FORMS = (
     "and Co.", "and Company", "& Cie.", "et Cie.", "UG", "UG (haftungsbeschraenkt)",
     # France: civil, professional and farming companies after the name ("Dupont SCI")
     "SCI", "SELARL", "SELAS", "SCEA", "EIRL",
+    # Greece (AE, EPE, IKE, OE, EE), Italy's one-member and simplified companies, Malaysia,
+    # Indonesia's state companies, Bulgaria, Qatar, Canada's unlimited companies, German and
+    # US professional partnerships, Thailand's public companies in English, Turkey's "trade and
+    # industry" the other way round, Mexico's S.A.S.
+    "Α.Ε.", "Ε.Π.Ε.", "Ι.Κ.Ε.", "Ο.Ε.", "Ε.Ε.", "Μ.Ι.Κ.Ε.",
+    "S.r.l. unipersonale", "S.r.l.s.", "S.r.l. a socio unico", "S.p.A. a socio unico",
+    "(M) Sdn. Bhd.", "Berhad", "(M) Berhad", "(Persero)", "(Persero) Tbk.",
+    "EOOD", "OOD", "EAD", "ЕООД", "ООД", "ЕАД", "Q.S.C.", "Q.P.S.C.", "ULC",
+    "PartG mbB", "PartG", "P.A.", "PLLC", "Public Company Limited", "PCL",
+    "Tic. ve San. Ltd. Şti.", "Tic. ve San. A.Ş.", "Ticaret ve Sanayi Ltd. Şti.",
+    "S.A.S. de C.V.",
 )
 #: Legal forms that name the countries they are registered in, keyed without dots, spaces and
 #: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
@@ -132,6 +143,12 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
          "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
         ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
+        ("αε επε ικε οε εε μικε", "GR"),
+        ("srlunipersonale srls srlasociounico spaasociounico", "IT"),
+        ("(m)sdnbhd berhad (m)berhad", "MY"),
+        ("(persero) (persero)tbk", "ID"),
+        ("eood ood ead еоод оод еад", "BG"),
+        ("partgmbb partg", "DE"),
         ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
     ) for form in forms.split()
 }
@@ -231,7 +248,8 @@ LATIN_PREFIXES = (
     "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
     # Vietnam: "Công ty TNHH" (limited liability), "Công ty Cổ phần" (joint stock), in the
     # two cases lists print them; the longer form first
-    "Công ty TNHH MTV", "Công ty TNHH", "Công ty Cổ phần", "Công ty CP", "CTCP",
+    "Công ty TNHH Một Thành Viên", "Công ty TNHH một thành viên", "Công ty TNHH MTV",
+    "Công ty TNHH", "Công ty Cổ phần", "Công ty CP", "CTCP", "CÔNG TY TNHH MỘT THÀNH VIÊN",
     "CÔNG TY TNHH MTV", "CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP",
     "บริษัท",  # Thailand: "บริษัท ... จำกัด" (company ... limited)
     # Lithuania; Ukraine ("ТОВ «Ромашка»": limited, joint-stock, private, sole trader)

@@ -19,11 +19,14 @@ from leadgen.normalize.titles import looks_like_title
 
 #: Salutations and academic titles written before a name, as lists and pages print them.
 _BEFORE = re.compile(
-    r"^(?:mr|mrs|ms|miss|mx|sir|dr|prof|herr|frau|hr|fr|dipl\.?-?\s?\w+|ing|mag|mgr|ir|drs|"
+    r"^(?:(?:mr|mrs|ms|miss|mx|sir|dr\.?\s?-?\s?ing(?:\.?\s+habil)?|dr|prof|herr|frau|hr|fr|"
+    r"dipl\.?-?\s?\w+|ing|mag|mgr|ir|drs|dña|"
     r"sr|sra|srta|don|doña|sig|sig\.ra|dott|dott\.ssa|avv|m|mme|mlle|monsieur|madame|"
     # India's Shrimati, Shri and Kumari ("Sri" is a given name too: Sri Mulyani)
     r"smt|shri|kum|"
-    r"med|rer\.?\s?nat|h\.?\s?c)\.?(?:\s+|$)", re.IGNORECASE)
+    r"med|rer\.?\s?nat|h\.?\s?c)\.?"
+    # With their dot only: the Gulf's engineer, Turkey's Sayın ("Eng" and "Sn" are names)
+    r"|(?:eng|engr|sn)\.)(?:\s+|$)", re.IGNORECASE)
 #: Degrees and salutations written after a name ("Anna Weber, MBA", "王先生").
 _AFTER = re.compile(r"(?:,?\s+(?:MBA|M\.?\s?Sc|B\.?\s?Sc|Ph\.?\s?D|MD|Jr|Sr|II|III)\.?)+$"
                     r"|(?<=[\u4e00-\u9fff])\s?(?:先生|女士|小姐)$")
