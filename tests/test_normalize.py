@@ -595,6 +595,7 @@ def test_phone_kind() -> None:
         ("info @ firma . de", "info@firma.de", True, False),
         # Full-width marks, as Chinese pages write them; a bracket closed after it.
         ("sales＠firma．de", "sales@firma.de", True, False),
+        ("ＩＮＦＯ＠ＡＣＭＥ．ＤＥ", "info@acme.de", True, False),  # typed full-width whole
         ("info@firma.de)", "info@firma.de", True, False),
         # Zero-width spaces inside it (against harvesters), a byte order mark before it.
         ("in\u200bfo@fir\u200bma.de", "info@firma.de", True, False),

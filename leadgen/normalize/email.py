@@ -166,7 +166,12 @@ def _set_off(text: str) -> tuple[str, str] | None:
     return check_syntax(found.group().rstrip("."))
 
 
+#: Full-width ASCII ("ＩＮＦＯ＠ＡＣＭＥ．ＤＥ", as East Asian input methods type it) as ASCII.
+_FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _parse_email(raw: str) -> EmailAddress | None:
+    raw = raw.translate(_FULLWIDTH_ASCII)
     text = _LABEL.sub("", plain_text(raw).strip(), count=1)  # a zero-width space inside it
     bracketed = _BRACKETED.search(text)
     if bracketed:
