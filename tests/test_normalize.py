@@ -1170,7 +1170,7 @@ CITY_SPELLINGS = [
     (["Sydney NSW", "Sydney"], "sydney"), (["Zürich ZH", "Zürich"], "zurich"),
     (["São Paulo - SP", "SAO PAULO SP", "São Paulo"], "sao paulo"),
     (["Washington DC", "Washington, D.C.", "Washington"], "washington"),
-    (["г. Москва", "г.Москва", "Москва"], "москва"),
+    (["г. Москва", "г.Москва", "Москва", "Moscow"], "moskva"),
     (["Ca Mau"], "ca mau"), (["Iowa City IA", "Iowa City"], "iowa city"),
     (["Newcastle upon Tyne", "Newcastle"], "newcastle"),
     (["Hamburg-Altona", "Hamburg"], "hamburg"),  # a big city's district
@@ -1205,6 +1205,15 @@ CITY_SPELLINGS = [
     (["Krung Thep", "Bangkok"], "bangkok"),
     (["Mysore", "Mysuru"], "mysuru"), (["Helsingfors", "Helsinki"], "helsinki"),
     (["CDMX", "Mexico City", "Ciudad de México"], "ciudad de mexico"),
+    # In their own scripts, and Vietnamese, Italian, French and Québécois names.
+    (["Київ", "Киев", "Kyiv", "Kiev"], "kyiv"),
+    (["Санкт-Петербург", "Saint Petersburg"], "st petersburg"),
+    (["Αθήνα", "Athens"], "athina"), (["กรุงเทพมหานคร", "กรุงเทพฯ", "Bangkok"], "bangkok"),
+    (["دبي", "Dubai"], "dubai"), (["الرياض", "Riyadh"], "riyadh"),
+    (["Thành phố Hồ Chí Minh", "TP.HCM", "TP. Hồ Chí Minh", "Saigon"], "ho chi minh city"),
+    (["Zurigo", "Zürich"], "zurich"), (["Ginevra", "Genève", "Genf"], "geneve"),
+    (["Anvers", "Antwerpen"], "antwerpen"), (["Quebec City", "Québec"], "qubec"),
+    (["DKI Jakarta", "Jakarta"], "jakarta"),
 ]
 
 

@@ -675,6 +675,19 @@ CITY_EXONYMS: dict[str, str] = {
     "seoul": "서울", "busan": "부산", "pusan": "부산", "incheon": "인천", "daegu": "대구",
     "daejeon": "대전", "gwangju": "광주", "ulsan": "울산", "suwon": "수원",
     "seongnam": "성남",
+    # Cities in their own scripts (Cyrillic, Greek, Thai, Arabic) and Vietnamese, Italian,
+    # French and Québécois names, as keyed: "Москва" = "Moscow" = "Moskva"
+    "москва": "moskva", "санкт петербург": "st petersburg", "sankt peterburg": "st petersburg",
+    "sankt petersburg": "st petersburg", "киів": "kyiv", "киев": "kyiv", "минск": "minsk",
+    "мінск": "minsk", "алматы": "almaty", "алма ата": "almaty", "αθηνα": "athina",
+    "θεσσαλονικη": "thessaloniki", "กรุงเทพมหานคร": "bangkok", "กรุงเทพฯ": "bangkok",
+    "กรุงเทพ": "bangkok", "دبي": "dubai", "الرياض": "riyadh", "أبو ظبي": "abu dhabi",
+    "جدة": "jeddah", "jiddah": "jeddah", "thanh pho ho chi minh": "ho chi minh city",
+    "tp ho chi minh": "ho chi minh city", "tphcm": "ho chi minh city",
+    "tp hcm": "ho chi minh city", "dki jakarta": "jakarta", "zurigo": "zurich",
+    "ginevra": "geneve", "anvers": "antwerpen", "varsovie": "warszawa",
+    # (Québec keys as "qubec": "ue" is contracted as a written-out "ü" is)
+    "quebec city": "qubec", "ville de quebec": "qubec",
 }
 
 
