@@ -328,6 +328,8 @@ NAMES = [
     ("Công ty TNHH Một Thành Viên Minh Phát", "Minh Phát", "minh phat",
      "Công ty TNHH Một Thành Viên"),
     ("Berhad Trading", "Berhad Trading", "berhad trading", None),  # a form ends a name only
+    ("S.C. Popescu S.R.L.", "Popescu", "popescu", "S.C. S.R.L."),
+    ("Kabushiki Kaisha Toshiba", "Toshiba", "toshiba", "Kabushiki Kaisha"),
 ]
 
 

@@ -245,6 +245,8 @@ _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 #: by a space. (Indonesia's "CV." only with its dot: "CV Library" is a name.)
 LATIN_PREFIXES = (
     "PT", "PT.", "CV.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП",
+    # Romania's "S.C. Popescu S.R.L." (with its dots), Japan's form spelled out first
+    "S.C.", "Kabushiki Kaisha",
     "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
     # Vietnam: "Công ty TNHH" (limited liability), "Công ty Cổ phần" (joint stock), in the
     # two cases lists print them; the longer form first
