@@ -291,6 +291,38 @@ def test_records_added_during_a_run_are_clustered_by_the_next(
     assert after.unchanged_since_run is None and after.records == 4
 
 
+def test_a_record_stored_during_a_run_into_a_company_it_merges_away_keeps_a_company(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    """An import beside ``leadgen dedupe`` matched records into a company dedupe then
+    merged away; the foreign key left them in no company (and a re-run of the import
+    called them unchanged). They now go where that company's records went."""
+    engine = init_db(db_url)
+    with Ingestor(engine, rules=load_rules(strict_rules(tmp_path))) as ingestor:
+        outcomes = [ingestor.ingest(normalize_lead(item, "DE")) for item in leads()]
+    absorbed = outcomes[1].company_id  # "ACME Packaging": merged into Acme by the run
+    real_cluster = dedupe_module.cluster
+
+    def cluster_while_importing(profiles: list[MatchProfile], rules: MatchingRules,
+                                *decided: Any) -> Any:
+        with engine.begin() as conn:  # another program's record, matched into that company
+            record = conn.execute(select(SourceRecord).where(
+                SourceRecord.company_id == absorbed)).one()._mapping
+            conn.execute(SourceRecord.__table__.insert().values(
+                {key: value for key, value in record.items() if key != "id"}
+                | {"source_id": "late", "record_key": "late-1"}))
+        return real_cluster(profiles, rules, *decided)
+
+    monkeypatch.setattr(dedupe_module, "cluster", cluster_while_importing)
+    report = dedupe(engine, load_rules(), default_region="DE")
+    assert report.companies_removed == 2
+    with engine.connect() as conn:
+        late = conn.execute(select(SourceRecord.company_id).where(
+            SourceRecord.source_id == "late")).scalar_one()
+        acme = conn.execute(select(SourceRecord.company_id).where(
+            SourceRecord.record_id == "Acme Packaging GmbH")).scalar_one()
+    assert late == acme is not None
+
+
 def _stored_keys(engine: Engine) -> set[tuple[str, str]]:
     with engine.connect() as conn:
         return {(row.kind, row.value) for row in conn.execute(

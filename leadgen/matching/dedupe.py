@@ -285,10 +285,14 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
     customers = customer_record_ids(connection)
     customer_companies = {record.company_id for record in records if record.id in customers}
     contact_moves: list[tuple[int, int]] = []
+    heirs: dict[int, Counter[int]] = defaultdict(Counter)  # absorbed -> where its records went
     for label in changed:
         old_ids = {records[i].company_id for i in members[label]
                    if records[i].company_id is not None}
         contact_moves.extend((old, final_ids[label]) for old in old_ids - kept)  # type: ignore[misc]
+        for i in members[label]:
+            if (old := records[i].company_id) is not None and old not in kept:
+                heirs[old][final_ids[label]] += 1
     _delete_keys(connection, sorted(set(final_ids.values()) | touched_old))
     _move_contacts(connection, contact_moves)
     departed: list[tuple[int, str]] = []  # (a company that stays, a page its record left for)
@@ -373,6 +377,14 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
         writer.insert(CONTACTS, contacts, ignore_conflicts=True)
     drop_departed_contacts(connection, departed)
     gone = sorted(touched_old - kept)
+    # Records another program stored since this run read the database, into a company it
+    # merges away, go where most of that company's records went (deleting it would leave
+    # them in no company: the foreign key sets theirs to NULL).
+    if strays := [{"absorbed": company, "heir": heirs[company].most_common(1)[0][0]}
+                  for company in gone if heirs.get(company)]:
+        connection.execute(
+            update(RECORDS).where(RECORDS.c.company_id == bindparam("absorbed"))
+            .values(company_id=bindparam("heir")), strays)
     for start in range(0, len(gone), 500):
         connection.execute(delete(COMPANIES).where(COMPANIES.c.id.in_(gone[start:start + 500])))
     report.companies_removed = len(gone)
