@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -247,15 +249,31 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterable[dict[str, Any]]) 
     return count
 
 
+@contextmanager
+def replaced_when_done(path: Path) -> Iterator[Path]:
+    """A file beside ``path`` to write to, which becomes ``path`` only when the writing ends
+    without an error: an export interrupted (Ctrl-C, SIGTERM, a full disk) left the previous
+    complete export cut to a valid-looking part of it, which a cron job or a CRM upload would
+    take as whole. Now the previous file stays as it was."""
+    partial = path.with_name(f".{path.stem}.partial-{os.getpid()}{path.suffix}")
+    try:
+        yield partial
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def write_sheet(path: Path, title: str, headers: list[str],
                 rows: Iterable[dict[str, Any]]) -> int:
     """Write ``rows`` to a file for a spreadsheet: an .xlsx workbook when ``path`` ends so,
     else CSV with a UTF-8 byte order mark (without it Excel reads the file in the Windows
-    code page and shows 有限公司 and umlauts as garbage); returns the row count."""
-    if path.suffix.lower() == ".xlsx":
-        return write_workbook(path, title, headers, rows)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        return write_csv(handle, headers, rows)
+    code page and shows 有限公司 and umlauts as garbage); returns the row count. The file
+    appears when complete (see :func:`replaced_when_done`)."""
+    with replaced_when_done(path) as partial:
+        if path.suffix.lower() == ".xlsx":
+            return write_workbook(partial, title, headers, rows)
+        with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+            return write_csv(handle, headers, rows)
 
 
 def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str],

@@ -219,3 +219,39 @@ def test_column_sets_name_known_fields_and_a_wrong_one_is_refused(tmp_path: Path
                                    "--db", url])
     assert json_too.exit_code != 0 and "--columns is for companies exported as csv or xlsx" in (
         json_too.output)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("csv", ".csv"), ("jsonl", ".jsonl"),
+                                             ("xlsx", ".xlsx")])
+def test_an_interrupted_export_leaves_the_previous_file_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, suffix: str) -> None:
+    """``export -o leads.csv`` opened the file in place: stopped halfway (Ctrl-C, SIGTERM, a
+    full disk) it left the previous complete export cut to a valid-looking part of it, which
+    a cron job or a CRM upload would take as whole."""
+    import leadgen.cli.data as data_cli
+    import leadgen.export as export_module
+
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed(url)
+    out = tmp_path / f"leads{suffix}"
+    assert runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--db", url]
+                         ).exit_code == 0
+    previous = out.read_bytes()
+
+    def interrupted(rows: object) -> object:
+        for number, row in enumerate(rows):  # type: ignore[call-overload]
+            if number == 1:
+                raise KeyboardInterrupt
+            yield row
+
+    for module in (data_cli, export_module):
+        for name in ("iter_leads", "company_rows"):
+            if hasattr(module, name):
+                real = getattr(module, name)
+                monkeypatch.setattr(module, name, lambda *args, _real=real, **kwargs:
+                                    interrupted(_real(*args, **kwargs)))
+    result = runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--db", url])
+    assert result.exit_code != 0
+    assert out.read_bytes() == previous
+    assert [path.name for path in tmp_path.iterdir()
+            if not path.name.startswith("leads.db")] == [out.name]  # no partial file left

@@ -6,6 +6,7 @@ A library error (:class:`leadgen.exceptions.LeadgenError`) becomes a one-line me
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 from leadgen.cli.app import app
@@ -28,7 +29,16 @@ for _module in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point of the ``leadgen`` script."""
+    """Entry point of the ``leadgen`` script. SIGTERM (``kill``, a service manager,
+    ``timeout``) stops a command as Ctrl-C does: its run is logged as interrupted, its
+    worker processes end, one line says so, and the exit status is 143."""
+    terminated: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        terminated.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         app()
     except LeadgenError as exc:
@@ -36,8 +46,11 @@ def main() -> None:
         sys.exit(2)
     except SystemExit as exc:
         if exc.code == 130:  # typer's exit status for Ctrl-C
-            print("leadgen: interrupted; what was stored so far is kept: run the same command "
-                  "again to resume", file=sys.stderr)
+            print("leadgen: interrupted; the database keeps what was stored so far (run the "
+                  "same command again to resume), and no file was half written",
+                  file=sys.stderr)
+            if terminated:
+                sys.exit(128 + signal.SIGTERM)
         raise
 
 

@@ -20,6 +20,7 @@ from leadgen.export import (
     csv_row,
     iter_documents,
     record_rows,
+    replaced_when_done,
     write_export,
     write_records,
     write_workbook,
@@ -199,16 +200,18 @@ def export(
         if output is None:
             count = write(sys.stdout)
         elif fmt == "xlsx":
-            if what == "records":
-                count = write_workbook(output, what, RECORD_COLUMNS, record_rows(session))
-            else:
-                count = write_workbook(output, what, company_headers(column_pairs),
-                                       company_rows(session, flt, column_pairs))
+            with replaced_when_done(output) as partial:  # the file appears when complete
+                if what == "records":
+                    count = write_workbook(partial, what, RECORD_COLUMNS, record_rows(session))
+                else:
+                    count = write_workbook(partial, what, company_headers(column_pairs),
+                                           company_rows(session, flt, column_pairs))
         else:
             # A CSV file starts with a UTF-8 byte order mark: without it Excel reads the file
             # in the Windows code page and shows 有限公司 and umlauts as garbage.
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-            with output.open("w", encoding=encoding, newline="") as handle:
+            with replaced_when_done(output) as partial, partial.open(
+                    "w", encoding=encoding, newline="") as handle:
                 count = write(handle)
     if output is not None:
         console.print(f"exported {count} {what} to {output}", highlight=False)

@@ -9,15 +9,21 @@ stays flat however long the input is.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
+
+from leadgen.exceptions import StorageError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -73,32 +79,85 @@ def ordered_map(
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[list[R]]] = deque()
     with _environment(environment or {}), ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker,
-            initargs=(initializer, initargs)) as pool:
+            workers, mp_context=context, initializer=start_worker,
+            initargs=(initializer, initargs, os.getpid())) as pool:
         try:
             while True:
                 while len(pending) < workers * AHEAD and not failure:
                     chunk = _take(iterator, chunk_size, failure)
                     if not chunk:
                         break
-                    pending.append(pool.submit(work, chunk))
+                    with _ctrl_c_ignored_by_new_workers():
+                        pending.append(pool.submit(work, chunk))
                 if not pending:
                     if failure:
                         raise failure[0]
                     return
-                yield from pending.popleft().result()
+                try:
+                    done = pending.popleft().result()
+                except BrokenProcessPool as exc:
+                    raise StorageError(
+                        "a worker process stopped (killed, or out of memory?); what was "
+                        "stored so far is kept: run the command again to resume (with "
+                        "--workers 0 it uses no worker processes)") from exc
+                yield from done
         finally:
             for future in pending:
                 future.cancel()
 
 
-def _start_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+@contextmanager
+def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
+    """Ctrl-C held back while the pool may start a worker (it starts them as chunks are
+    submitted), then acted on: a worker is born with it blocked and ignores it from its first
+    step (:func:`start_worker`), instead of dying of it while it imports, which broke the
+    pool and left this process hanging at exit; and this process is not interrupted halfway
+    through handing a new worker its start-up data (the worker's "EOFError" traceback).
+    Only the main thread handles signals; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+            signal, "pthread_sigmask"):
+        yield
+        return
+    pressed: list[int] = []
+    handler = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        signal.signal(signal.SIGINT, handler)
+        if pressed and callable(handler):
+            handler(signal.SIGINT, None)  # Python's own: KeyboardInterrupt
+
+
+def start_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...],
+                  parent: int | None = None) -> None:
     """A worker leaves Ctrl-C to the process that started it (a terminal sends it to the
     whole process group): that one stops the pool, and the user sees one line, not a
-    traceback per worker."""
+    traceback per worker. It ends with that process, however that one ends (see
+    :func:`end_with_parent`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # born with it blocked: a pending one is dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if parent is not None:
+        end_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)
+
+
+def end_with_parent(parent: int) -> None:
+    """Have the kernel stop this process when ``parent`` ends (Linux; elsewhere nothing):
+    workers of a killed import or dedupe were left running, blocked, hundreds of MB each."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _take(iterator: Iterator[T], size: int, failure: list[Exception]) -> list[T]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 from sqlalchemy import Text, cast, select
 from sqlalchemy.engine import Engine
 
-from leadgen.ingest.parallel import usable_cores
+from leadgen.ingest.parallel import start_worker, usable_cores
 from leadgen.items import Lead, NormalizedLead
 from leadgen.matching.profile import MatchProfile, profile_of
 from leadgen.matching.rules import MatchingRules
@@ -161,7 +162,9 @@ def open_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         return
     # Fork is cheapest (the workers inherit the imported normalizers); spawn elsewhere.
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method))
+    # Workers leave Ctrl-C to this process and end with it (see start_worker).
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method),
+                               initializer=start_worker, initargs=(None, (), os.getpid()))
     try:
         yield pool
     finally:
