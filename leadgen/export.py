@@ -7,7 +7,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -361,8 +361,15 @@ def write_workbook(path: Path, title: str, columns: list[str],
 
     sheet.append(columns)
     count = 0
-    for row in rows:
-        sheet.append([cell(row.get(column)) for column in columns])
-        count += 1
+    try:
+        for row in rows:
+            sheet.append([cell(row.get(column)) for column in columns])
+            count += 1
+    except BaseException:
+        # Stopped halfway (Ctrl-C): the sheet's stream is closed now, not when collected,
+        # where it printed two tracebacks after the one-line message.
+        with suppress(Exception):
+            sheet.close()
+        raise
     book.save(path)
     return count
