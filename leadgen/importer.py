@@ -805,8 +805,11 @@ def _close_run(engine: Engine, run_id: int, report: ImportReport, file_name: str
         finish_run(engine, run_id, status, {"file": file_name, "rows": report.rows,
                                             "rejected": report.rejected_count,
                                             **report.outcomes})
-    except Exception:  # noqa: BLE001
-        logger.warning("import: could not close run %s", run_id, exc_info=True)
+    except Exception as exc:  # noqa: BLE001
+        # One line (a full disk printed 65 lines of chained tracebacks before the error)
+        logger.warning("import: could not log the end of run %s: %s", run_id,
+                       str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__)
+        logger.debug("import: run %s", run_id, exc_info=True)
 
 
 def _header_below(first: tuple[int, dict[str, Any]], rows: Iterator[tuple[int, dict[str, Any]]],

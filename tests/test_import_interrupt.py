@@ -3,6 +3,7 @@ resumes: the stored rows come back "unchanged", the rest are added, nothing twic
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sqlite3
@@ -10,6 +11,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.bench.bench_ingest import CSV_COLUMNS, write_csv
 
@@ -142,3 +145,19 @@ def test_a_killed_import_takes_its_workers_with_it(tmp_path: Path) -> None:
         time.sleep(0.2)
     assert _session_processes(process.pid) == []
 
+
+
+def test_a_run_that_cannot_be_logged_as_ended_is_one_line(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A full disk refused the run's closing row too: 65 lines of chained tracebacks came
+    before the one-line error that ended the import."""
+    from leadgen import importer
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full\n[SQL: UPDATE crawl_runs ...]")
+
+    monkeypatch.setattr(importer, "finish_run", refused)
+    with caplog.at_level(logging.WARNING, logger=importer.logger.name):
+        importer._close_run(None, 7, importer.ImportReport(), "list.csv", "failed")  # type: ignore[arg-type]
+    assert [(record.getMessage(), record.exc_info) for record in caplog.records] == [
+        ("import: could not log the end of run 7: database or disk is full", None)]
