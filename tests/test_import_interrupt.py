@@ -86,10 +86,13 @@ def _children(pid: int) -> list[int]:
     return [int(child) for child in found]
 
 
-def test_ctrl_c_while_the_workers_start_ends_the_import(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("stop", "status"), [("ctrl-c", 130), ("sigterm", 143)])
+def test_ctrl_c_while_the_workers_start_ends_the_import(
+        tmp_path: Path, stop: str, status: int) -> None:
     """Ctrl-C in the first seconds, while the worker processes were still importing: each
     printed a traceback, the pool broke, and the import never exited (it had to be killed
-    with kill -9). Workers are now born ignoring Ctrl-C."""
+    with kill -9). Workers are now born ignoring Ctrl-C, and neither Ctrl-C nor SIGTERM
+    stops this process halfway through starting one."""
     command, db = _command(tmp_path, 5_000, "2")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
@@ -97,9 +100,12 @@ def test_ctrl_c_while_the_workers_start_ends_the_import(tmp_path: Path) -> None:
     while len(_children(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.01)  # the workers (and the writer) are starting
     assert process.poll() is None and _stored(db) == 0
-    os.killpg(process.pid, signal.SIGINT)
+    if stop == "ctrl-c":
+        os.killpg(process.pid, signal.SIGINT)  # a terminal's Ctrl-C: the process group
+    else:
+        process.send_signal(signal.SIGTERM)  # kill PID
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130
+    assert process.returncode == status
     assert stderr.strip().splitlines() == [INTERRUPTED], stderr
     time.sleep(0.5)
     assert _session_processes(process.pid) == []

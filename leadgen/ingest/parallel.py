@@ -106,28 +106,39 @@ def ordered_map(
                 future.cancel()
 
 
+#: The signals that stop a command (Ctrl-C, and SIGTERM, which the command line turns into
+#: Ctrl-C): held back while a worker starts.
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextmanager
 def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
-    """Ctrl-C held back while the pool may start a worker (it starts them as chunks are
-    submitted), then acted on: a worker is born with it blocked and ignores it from its first
-    step (:func:`start_worker`), instead of dying of it while it imports, which broke the
-    pool and left this process hanging at exit; and this process is not interrupted halfway
-    through handing a new worker its start-up data (the worker's "EOFError" traceback).
-    Only the main thread handles signals; elsewhere this does nothing."""
+    """Ctrl-C (and SIGTERM) held back while the pool may start a worker (it starts them as
+    chunks are submitted), then acted on: a worker is born with them blocked and ignores
+    Ctrl-C from its first step (:func:`start_worker`), instead of dying of it while it
+    imports, which broke the pool and left this process hanging at exit; and this process is
+    not interrupted halfway through handing a new worker its start-up data (the worker's
+    "EOFError" traceback). Only the main thread handles signals; elsewhere this does
+    nothing."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(
             signal, "pthread_sigmask"):
         yield
         return
     pressed: list[int] = []
-    handler = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    handlers = {number: signal.signal(number, lambda signum, _frame: pressed.append(signum))
+                for number in _STOPPING}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, set(_STOPPING))
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        signal.signal(signal.SIGINT, handler)
-        if pressed and callable(handler):
-            handler(signal.SIGINT, None)  # Python's own: KeyboardInterrupt
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        for signum in dict.fromkeys(pressed):
+            if callable(previous := handlers[signal.Signals(signum)]):
+                previous(signum, None)  # Python's own for Ctrl-C: KeyboardInterrupt
+            elif previous == signal.SIG_DFL:
+                signal.raise_signal(signum)
 
 
 def start_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...],
@@ -137,8 +148,8 @@ def start_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ..
     traceback per worker. It ends with that process, however that one ends (see
     :func:`end_with_parent`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):  # born with it blocked: a pending one is dropped
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if hasattr(signal, "pthread_sigmask"):  # born with them blocked: a pending Ctrl-C is
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_STOPPING))  # dropped
     if parent is not None:
         end_with_parent(parent)
     if initializer is not None:
