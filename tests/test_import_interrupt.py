@@ -32,6 +32,14 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _wait_for_a_stored_batch(process: subprocess.Popen[str], db: Path) -> None:
+    """Until the import has stored its first batch, and is still running."""
+    deadline = time.monotonic() + 240
+    while _stored(db) == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert process.poll() is None, "the import ended before it could be stopped"
+
+
 def test_ctrl_c_keeps_stored_batches_and_a_rerun_resumes(tmp_path: Path) -> None:
     csv_path = tmp_path / "leads.csv"
     write_csv(ROWS, csv_path)
@@ -41,10 +49,7 @@ def test_ctrl_c_keeps_stored_batches_and_a_rerun_resumes(tmp_path: Path) -> None
                *[arg for column in CSV_COLUMNS[2:] for arg in ("--map", f"{column}={column}")]]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
-    deadline = time.monotonic() + 240
-    while _stored(db) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert process.poll() is None, "the import ended before it could be interrupted"
+    _wait_for_a_stored_batch(process, db)
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
@@ -117,10 +122,7 @@ def test_sigterm_stops_an_import_as_ctrl_c_does_and_its_workers_end(tmp_path: Pa
     command, db = _command(tmp_path, ROWS, "2")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
-    deadline = time.monotonic() + 240
-    while _stored(db) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert process.poll() is None, "the import ended before it could be stopped"
+    _wait_for_a_stored_batch(process, db)
     process.send_signal(signal.SIGTERM)  # the main process only, as kill PID does
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 143
@@ -140,10 +142,8 @@ def test_a_killed_import_takes_its_workers_with_it(tmp_path: Path) -> None:
     command, db = _command(tmp_path, ROWS, "2")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
-    deadline = time.monotonic() + 240
-    while _stored(db) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert process.poll() is None and len(_children(process.pid)) >= 2
+    _wait_for_a_stored_batch(process, db)
+    assert len(_children(process.pid)) >= 2
     process.kill()
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
