@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from leadgen.exceptions import InputError
 from leadgen.normalize import normalize_name
 from leadgen.query import name_matches
+from leadgen.storage.ids import merged_into
 from leadgen.storage.models import (
     Company,
     ContactPoint,
@@ -72,9 +73,13 @@ def find_company(session: Session, ref: str) -> Company:
     if ref.strip().isdigit():
         company = session.get(Company, int(ref))
         if company is None:
-            raise InputError(f"no company with id {ref} (merged into another company or "
-                             "forgotten since: ids are never given twice); find it with "
-                             "leadgen query --name TEXT")
+            into = merged_into(session.connection(), int(ref),
+                               lambda other: session.get(Company, other) is not None)
+            if into is not None and (heir := session.get(Company, into)) is not None:
+                raise InputError(f"company {ref} was merged into company {into} "
+                                 f"({heir.display_name}): give {into}")
+            raise InputError(f"no company with id {ref} (forgotten since, or never one: ids "
+                             "are never given twice); find it with leadgen query --name TEXT")
         return company
     key = normalize_name(ref).name_key
     found = session.scalars(

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
+from leadgen.exceptions import InputError
+from leadgen.explain import find_company
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import dedupe as dedupe_module
@@ -22,7 +24,7 @@ from leadgen.matching.dedupe import dedupe
 from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize import normalize_lead
-from leadgen.storage import init_db
+from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import (
     Company,
     CompanyKey,
@@ -99,6 +101,10 @@ def test_dedupe_merges_after_rules_change_and_keeps_ids(tmp_path: Path, db_url: 
         assert evidence["via"] == "dedupe"
     again = dedupe(engine, load_rules(), default_region="DE")
     assert again.clusters_changed == 0 and again.companies_after == 2
+    with session_scope(engine) as session:  # an export's id of a merged-away company
+        with pytest.raises(InputError, match=f"company {outcomes[1].company_id} was merged "
+                           f"into company {acme} "):
+            find_company(session, str(outcomes[1].company_id))
     dedupe(engine, load_rules(), default_region="DE", force=True)
     with engine.connect() as conn:
         stamps = conn.execute(select(Company.first_seen, Company.last_seen).where(
@@ -505,3 +511,22 @@ def test_a_record_dedupe_moves_away_takes_its_contacts_and_not_the_companys_stat
         (owner["fair"], "kontakt@weber-dach.de"), (owner["fair"], "+49351999888"),
         (owner["fair"], "eva weber"),
     }
+
+
+def test_a_merged_away_id_leads_through_later_merges(db_url: str) -> None:
+    """Company 3 merged into 2, and 2 later into 1: an export's "3" names company 1; a
+    chain that ends at a forgotten company names none."""
+    from leadgen.storage.ids import merged_into, record_merges
+
+    engine = init_db(db_url)
+    with engine.begin() as conn:
+        record_merges(conn, [(3, 2)])
+        record_merges(conn, [(2, 1)])
+        record_merges(conn, [(7, 6)])
+        assert merged_into(conn, 3, lambda company: company == 1) == 1
+        assert merged_into(conn, 2, lambda company: company == 1) == 1
+        assert merged_into(conn, 7, lambda company: company == 1) is None  # 6 is gone
+        assert merged_into(conn, 5, lambda company: True) is None  # never merged
+        record_merges(conn, [(3, 5)])  # merged again (split off and merged elsewhere)
+        assert merged_into(conn, 3, lambda company: company == 5) == 5
+

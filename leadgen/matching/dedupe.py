@@ -33,6 +33,7 @@ from leadgen.matching.dedupe_load import Record, load, open_pool, reload, worker
 from leadgen.matching.profile import MatchProfile, blocking_keys
 from leadgen.matching.review import decisions, drop_departed_contacts, merged_outcome
 from leadgen.matching.rules import MatchingRules, load_rules
+from leadgen.storage.ids import record_merges
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.runs import customer_record_ids, source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS
@@ -385,6 +386,8 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
         connection.execute(
             update(RECORDS).where(RECORDS.c.company_id == bindparam("absorbed"))
             .values(company_id=bindparam("heir")), strays)
+        # An id an export still carries leads to the company that took its records.
+        record_merges(connection, [(row["absorbed"], row["heir"]) for row in strays])
     for start in range(0, len(gone), 500):
         connection.execute(delete(COMPANIES).where(COMPANIES.c.id.in_(gone[start:start + 500])))
     report.companies_removed = len(gone)

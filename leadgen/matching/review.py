@@ -23,6 +23,7 @@ from leadgen.items import Lead, NormalizedLead
 from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
+from leadgen.storage.ids import record_merges
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, DECISIONS, KEYS, POSSIBLE, RECORDS
@@ -169,6 +170,7 @@ def merge_companies(connection: Connection, keep: int, absorb: int, rules: Match
     connection.execute(delete(KEYS).where(KEYS.c.company_id == absorb))
     replace_keys(connection, keep, profile, rules)
     _repoint_pairs(connection, keep, absorb)
+    record_merges(connection, [(absorb, keep)])
     connection.execute(delete(COMPANIES).where(COMPANIES.c.id == absorb))
     connection.execute(update(COMPANIES).where(COMPANIES.c.id == keep).values(**values))
 

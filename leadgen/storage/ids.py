@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from leadgen.storage.models import IdWatermark
+from leadgen.storage.models import IdWatermark, MergedCompany
 
 WATERMARKS: Table = IdWatermark.__table__  # type: ignore[assignment]
 
@@ -25,3 +26,30 @@ def fresh_id(connection: Connection, table: Table) -> int | None:
     if connection.dialect.name != "sqlite":
         return None
     return int(connection.execute(top_id_query(table)).scalar() or 0) + 1
+
+
+MERGED: Table = MergedCompany.__table__  # type: ignore[assignment]
+
+
+def record_merges(connection: Connection, merges: list[tuple[int, int]]) -> None:
+    """Keep where each (merged-away company, company that took its records) went."""
+    if not merges:
+        return
+    now = datetime.now(UTC)
+    connection.execute(delete(MERGED).where(MERGED.c.id.in_([gone for gone, _ in merges])))
+    connection.execute(insert(MERGED), [{"id": gone, "into_id": into, "merged_at": now}
+                                        for gone, into in merges])
+
+
+def merged_into(connection: Connection, company_id: int, exists: Any) -> int | None:
+    """The company a merged-away ``company_id`` went into, following later merges (``exists``
+    tells whether an id is a company now); None when it was never merged."""
+    seen = {company_id}
+    current = company_id
+    while (into := connection.execute(select(MERGED.c.into_id).where(
+            MERGED.c.id == current)).scalar()) is not None and into not in seen:
+        if exists(into):
+            return int(into)
+        seen.add(into)
+        current = into
+    return None

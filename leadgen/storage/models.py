@@ -256,10 +256,22 @@ class IdWatermark(Base):
     kept by SQLite triggers when its rows are deleted: SQLite hands out max(id) + 1, so after
     a merge took the newest company away its id went to the next new company, and an id
     from last week's export (``leadgen mark 3``, a review sheet's pair) named another one.
-    New ids are taken above it (:func:`leadgen.storage.ids.top_id`); PostgreSQL's
+    New ids are taken above it (:func:`leadgen.storage.ids.top_id_query`); PostgreSQL's
     sequences never give an id twice."""
 
     __tablename__ = "id_watermarks"
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     top: Mapped[int] = mapped_column(Integer)
+
+
+class MergedCompany(Base):
+    """A company merged into another (``leadgen review``, ``leadgen dedupe``): its id, which
+    an export or a CRM may still carry, leads to the company that took its records."""
+
+    __tablename__ = "merged_companies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    into_id: Mapped[int] = mapped_column(Integer)
+    merged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
