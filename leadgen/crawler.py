@@ -22,9 +22,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from leadgen.exceptions import LeadgenError
+from leadgen.interrupts import sigterm_as_ctrl_c
 from leadgen.profile import SourceConfig
 
 if TYPE_CHECKING:
@@ -129,7 +127,7 @@ def run_crawl(
             start_new_session=True,
         )
         interrupted = False
-        with _terminate_as_interrupt():
+        with sigterm_as_ctrl_c():
             try:
                 returncode = child.wait(timeout=timeout)
             except subprocess.TimeoutExpired as exc:
@@ -163,23 +161,6 @@ def run_crawl(
         items_path=str(items_path) if items_path else None,
         returncode=returncode,
     )
-
-
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a service manager stopping the crawl) read as Ctrl-C while the crawl runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _stop(child: subprocess.Popen[bytes]) -> None:

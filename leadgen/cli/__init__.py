@@ -11,6 +11,7 @@ import sys
 
 from leadgen.cli.app import app
 from leadgen.exceptions import LeadgenError
+from leadgen.interrupts import sigterm_as_ctrl_c
 
 #: Modules that register commands on ``app``; adding a command is adding one line here.
 COMMAND_MODULES: list[str] = [
@@ -32,26 +33,20 @@ def main() -> None:
     """Entry point of the ``leadgen`` script. SIGTERM (``kill``, a service manager,
     ``timeout``) stops a command as Ctrl-C does: its run is logged as interrupted, its
     worker processes end, one line says so, and the exit status is 143."""
-    terminated: list[int] = []
-
-    def stop(signum: int, _frame: object) -> None:
-        terminated.append(signum)
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    try:
-        app()
-    except LeadgenError as exc:
-        print(f"leadgen: error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except SystemExit as exc:
-        if exc.code == 130:  # typer's exit status for Ctrl-C
-            print("leadgen: interrupted; the database keeps what was stored so far (run the "
-                  "same command again to resume), and no file was half written",
-                  file=sys.stderr)
-            if terminated:
-                sys.exit(128 + signal.SIGTERM)
-        raise
+    with sigterm_as_ctrl_c() as terminated:
+        try:
+            app()
+        except LeadgenError as exc:
+            print(f"leadgen: error: {exc}", file=sys.stderr)
+            sys.exit(2)
+        except SystemExit as exc:
+            if exc.code == 130:  # typer's exit status for Ctrl-C
+                print("leadgen: interrupted; the database keeps what was stored so far (run "
+                      "the same command again to resume), and no file was half written",
+                      file=sys.stderr)
+                if terminated:
+                    sys.exit(128 + signal.SIGTERM)
+            raise
 
 
 __all__ = ["app", "main"]

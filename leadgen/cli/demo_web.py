@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
-from types import FrameType
 
 import typer
 
 from leadgen.cli.app import app
 from leadgen.exceptions import InputError
+from leadgen.interrupts import sigterm_as_ctrl_c
 
 
 @app.command("demo-web")
@@ -40,28 +39,25 @@ def demo_web(
         path = world.write_truth(write_truth)
         typer.echo(f"wrote the ground truth of {companies} companies (seed {seed}) to {path}")
         return
-    # Before anything is printed: a manager may send SIGTERM as soon as it sees the banner.
-    signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly under process managers too
     server = DemoWebServer(world, port=port, access_log_file=access_log)
-    try:
+    # Before anything is printed: a manager may send SIGTERM as soon as it sees the banner.
+    with sigterm_as_ctrl_c():  # stop cleanly under process managers too
         try:
-            server.start()
-        except OSError as exc:
-            raise InputError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); "
-                             "try another --port or --port 0") from exc
-        typer.echo(f"demo web: {companies} companies (seed {seed}) via proxy {server.proxy_url}")
-        typer.echo(f"demo DNS: {server.dns_address} (UDP; e.g. dig @127.0.0.1 -p "
-                   f"{server.dns_address.rpartition(':')[2]} MX DOMAIN)")
-        for source, urls in world.start_urls().items():
-            typer.echo(f"  {source:20} {' '.join(urls)}")
-        typer.echo(f"crawl with http_proxy={server.proxy_url} (e.g. curl -x {server.proxy_url} "
-                   "URL); Ctrl-C stops")
-        server.serve_forever()
-    except KeyboardInterrupt:
-        typer.echo("demo web stopped")
-    finally:
-        server.stop()
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+            try:
+                server.start()
+            except OSError as exc:
+                raise InputError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); "
+                                 "try another --port or --port 0") from exc
+            typer.echo(f"demo web: {companies} companies (seed {seed}) via proxy "
+                       f"{server.proxy_url}")
+            typer.echo(f"demo DNS: {server.dns_address} (UDP; e.g. dig @127.0.0.1 -p "
+                       f"{server.dns_address.rpartition(':')[2]} MX DOMAIN)")
+            for source, urls in world.start_urls().items():
+                typer.echo(f"  {source:20} {' '.join(urls)}")
+            typer.echo(f"crawl with http_proxy={server.proxy_url} (e.g. curl -x "
+                       f"{server.proxy_url} URL); Ctrl-C stops")
+            server.serve_forever()
+        except KeyboardInterrupt:
+            typer.echo("demo web stopped")
+        finally:
+            server.stop()
