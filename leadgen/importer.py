@@ -1035,7 +1035,7 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
     if len(normalized.phones) < len(lead.phones):
         good = {p.raw for p in normalized.phones}
         bad = [p for p in lead.phones if p not in good]
-        if tax := [p for p in bad if p in _tax_ids(bad)]:
+        if tax := _tax_ids(bad):
             notes.append(f"{where}: phone {', '.join(tax)} is a tax or register number, "
                          "read as one")
         if bad := [p for p in bad if p not in tax]:
