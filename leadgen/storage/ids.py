@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,7 +42,8 @@ def record_merges(connection: Connection, merges: list[tuple[int, int]]) -> None
                                         for gone, into in merges])
 
 
-def merged_into(connection: Connection, company_id: int, exists: Any) -> int | None:
+def merged_into(connection: Connection, company_id: int,
+                exists: Callable[[int], bool]) -> int | None:
     """The company a merged-away ``company_id`` went into, following later merges (``exists``
     tells whether an id is a company now); None when it was never merged."""
     seen = {company_id}
