@@ -638,6 +638,12 @@ def test_leadgens_own_export_imports_again_without_losing_a_field(tmp_path: Path
     assert rows(second) == exported
 
 
+def _exported_by_name(db: str) -> dict[str, dict[str, Any]]:
+    """The companies ``leadgen export --format jsonl`` gives, by name."""
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db]).output
+    return {row["name"]: row for row in map(json.loads, exported.splitlines())}
+
+
 def test_a_date_or_a_vat_id_in_the_phone_column_is_no_phone(tmp_path: Path) -> None:
     """A hand-made list with a column moved: "2024-01-15" became +4920240115 and
     "DE136695976" +49136695976, numbers nobody can call and match keys that glue
@@ -649,8 +655,7 @@ def test_a_date_or_a_vat_id_in_the_phone_column_is_no_phone(tmp_path: Path) -> N
     out = " ".join(result.output.split())
     assert "list.csv:2: phone 2024-01-15 is not a valid number (kept in the record)" in out
     assert "list.csv:3: phone DE136695976 is a tax or register number, read as one" in out
-    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db]).output
-    rows = {row["name"]: row for row in map(json.loads, exported.splitlines())}
+    rows = _exported_by_name(db)
     assert [[phone["value"] for phone in rows[name]["phones"]]
             for name in ("Acme", "Beta", "Gamma")] == [[], [], ["+49301234567"]]
     assert rows["Beta"]["registry_ids"] == ["vat:DE136695976"]
@@ -668,7 +673,6 @@ def test_a_country_cell_leadgen_cannot_read_is_named_in_a_warning(tmp_path: Path
     assert ("list.csv:3: country 'Wakanda' is no country name or code leadgen knows (the "
             "list's region is used)") in out
     assert "list.csv:2" not in out
-    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db]).output
-    rows = {row["name"]: row for row in map(json.loads, exported.splitlines())}
+    rows = _exported_by_name(db)
     assert (rows["Сонях"]["address"]["country"], rows["Сонях"]["phone"]) == ("UA", "+380441234567")
 
