@@ -87,7 +87,7 @@ def ordered_map(
                     chunk = _take(iterator, chunk_size, failure)
                     if not chunk:
                         break
-                    with _ctrl_c_ignored_by_new_workers():
+                    with _stops_held_while_workers_start():
                         pending.append(pool.submit(work, chunk))
                 if not pending:
                     if failure:
@@ -112,7 +112,7 @@ _STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextmanager
-def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
+def _stops_held_while_workers_start() -> Iterator[None]:
     """Ctrl-C (and SIGTERM) held back while the pool may start a worker (it starts them as
     chunks are submitted), then acted on: a worker is born with them blocked and ignores
     Ctrl-C from its first step (:func:`start_worker`), instead of dying of it while it
