@@ -20,12 +20,12 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-import charset_normalizer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from leadgen.columns import column_key, field_of_column, unique_columns
 from leadgen.exceptions import InputError
+from leadgen.file_encoding import guessed_encoding
 from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
@@ -679,28 +679,6 @@ def encoding_hint(path: Path) -> str:
     if name is None:
         return "try --encoding gbk (Chinese) or --encoding cp1252 (Western European)"
     return f"it looks like {name}: try --encoding {name}"
-
-
-def guessed_encoding(path: Path) -> str | None:
-    """The encoding other than UTF-8 that the file's start looks like (charset-normalizer;
-    Western European files are named cp1252, which Excel writes, when they decode as such),
-    or None."""
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(1 << 18)
-    except OSError:
-        start = b""
-    best = charset_normalizer.from_bytes(start).best() if start else None
-    if best is None or best.encoding in ("utf_8", "ascii"):
-        return None
-    name = codecs.lookup(best.encoding).name
-    if name.startswith(("cp125", "iso8859", "latin")):
-        try:
-            start.decode("cp1252")
-            name = "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return name
 
 
 def import_file(

@@ -1,0 +1,183 @@
+"""Which encoding a text file that is not UTF-8 is in (a spreadsheet saved by Excel on a
+Chinese, Japanese, Korean or Western European Windows).
+
+charset-normalizer judges the whole sample; a mostly English list whose only Chinese is a
+contact column gives it too little to go on (it read such a GBK file as cp1252 and every name
+as "ÍõÎ°"). So the East Asian double-byte encodings are also tried on the lines beyond ASCII,
+and one whose characters there are nearly all of its common block wins.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import charset_normalizer
+
+from leadgen.normalize.text import simplified_chinese
+
+SAMPLE_BYTES = 1 << 18
+"""Bytes of lines beyond ASCII judged (read from up to :data:`SCAN_BYTES` of the file)."""
+SCAN_BYTES = 1 << 24
+
+#: East Asian double-byte encodings, in the order a tie goes (most users' first), each with
+#: the lead bytes of its common characters and the trail bytes they need (None: any):
+#: GB2312's level-1 hanzi and punctuation, Big5's frequent hanzi and symbols, Shift_JIS's
+#: kana, punctuation and level-1 kanji, and EUC-KR's hangul syllables.
+EAST_ASIAN: dict[str, tuple[tuple[range, range | None], ...]] = {
+    "gb18030": ((range(0xB0, 0xD8), range(0xA1, 0xFF)), (range(0xA1, 0xA4), range(0xA1, 0xFF))),
+    "big5": ((range(0xA1, 0xC7), None),),
+    "shift_jis": ((range(0x81, 0x84), None), (range(0x88, 0xA0), None)),
+    "cp949": ((range(0xB0, 0xC9), range(0xA1, 0xFF)),),
+}
+_FAMILY = {"gbk": "gb18030", "gb2312": "gb18030", "big5hkscs": "big5", "cp950": "big5",
+           "cp932": "shift_jis", "shift_jis_2004": "shift_jis", "euc_kr": "cp949",
+           "gb18030": "gb18030", "big5": "big5", "shift_jis": "shift_jis", "cp949": "cp949"}
+COMMON_SHARE = 0.9
+"""Share of the characters beyond ASCII that must be common for an encoding to win."""
+
+#: Characters frequent in lists of each language (surnames, company words, charset-normalizer's
+#: most frequent ones), which break a tie: GB2312, Big5 and EUC-KR all read one short name
+#: as common characters, but only its own encoding as a name.
+_CHINESE = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤公司有限责任集团科技贸易电子实业进出口股份工业制造机械设备材料深圳"
+    "广州上海北京天津重庆杭州苏宁波东莞佛山厦门青岛省市区县镇路街道号楼室经理总监主任先生女士小姐"
+    "董事长采购销售部电话手机传真邮箱地址网址联系人名称的一是不了在人有我他这个们中来上大为和国地"
+    "到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方")
+_JAPANESE = set(
+    "株式会社有限合同日一人年大十二本中長出三時行見月分後前生五間上東四今金九入学高円子外八六下来"
+    "気小七山話女北午百書先名川千水半男西電校語土田佐藤鈴木高橋渡辺伊藤中村小林加吉松井清")
+_KOREAN = set(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원"
+    "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형"
+    "계피두감음빈동온호범좌상주식회사다에의는로을서한으년대시를리스일")
+
+
+def guessed_encoding(path: Path) -> str | None:
+    """The encoding other than UTF-8 that the file's lines beyond ASCII look like, or None
+    (Western European files are named cp1252, which Excel writes, when they decode as such)."""
+    sample = _lines_beyond_ascii(path)
+    if not sample:
+        return None
+    if b"\x00" in sample:  # UTF-16 or UTF-32 without a byte order mark: lines mean nothing
+        sample = _start(path)
+    elif _is_utf8(sample):
+        return None
+    best = charset_normalizer.from_bytes(sample).best()
+    guess = None if best is None else codecs.lookup(best.encoding).name
+    if guess in ("utf-8", "ascii"):
+        return None
+    east_asian = east_asian_encoding(sample, guess)
+    if east_asian is not None:
+        return east_asian
+    if guess is not None and guess.startswith(("cp125", "iso8859", "latin")):
+        try:
+            sample.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return guess
+
+
+def east_asian_encoding(sample: bytes, guess: str | None = None) -> str | None:
+    """The East Asian encoding (:data:`EAST_ASIAN`) in which nearly all of ``sample``'s
+    characters beyond ASCII are common ones (``guess``, charset-normalizer's, when it names
+    a superset of it), or None.
+    Where several read it as common characters (GB2312, Big5 and EUC-KR share a block), text
+    with a space between its words is Korean, and otherwise the one giving the most characters
+    frequent in its language's lists wins."""
+    shares = {name: share for name in EAST_ASIAN
+              if (share := common_share(sample, name)) is not None}
+    top = max(shares.values(), default=0.0)
+    if top < COMMON_SHARE:
+        return None
+    tied = [name for name, share in shares.items() if share == top]
+    if len(tied) == 1:
+        winner = tied[0]
+    elif "cp949" in tied and _spaced_words(sample.decode("cp949")):
+        winner = "cp949"
+    else:
+        hits = {name: _frequent(sample.decode(name), name) for name in tied}
+        winner = max(tied, key=lambda name: hits[name])  # the first of equals
+    # charset-normalizer's name for a superset of the winner (Big5-HKSCS, GBK) is kept
+    return guess if guess is not None and _FAMILY.get(guess) == winner else winner
+
+
+def common_share(sample: bytes, encoding: str) -> float | None:
+    """The share of ``sample``'s characters beyond ASCII that are common in ``encoding``
+    (None when it does not decode or has none)."""
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    blocks = EAST_ASIAN[encoding]
+    seen = common = 0
+    for char in text:
+        if char.isascii():
+            continue
+        seen += 1
+        encoded = char.encode(encoding)
+        if len(encoded) == 2 and any(
+                encoded[0] in lead and (trail is None or encoded[1] in trail)
+                for lead, trail in blocks):
+            common += 1
+    return common / seen if seen else None
+
+
+def _frequent(text: str, encoding: str) -> int:
+    """How many of ``text``'s characters are frequent in ``encoding``'s language (kana count
+    as Japanese)."""
+    if encoding == "cp949":
+        return sum(char in _KOREAN for char in text)
+    if encoding == "shift_jis":
+        return sum(char in _JAPANESE or "\u3040" <= char <= "\u30ff" for char in text)
+    return sum(char in _CHINESE for char in simplified_chinese(text))
+
+
+def _spaced_words(text: str) -> bool:
+    """Whether words beyond ASCII are often written with a space between them (Korean)."""
+    pairs = sum(1 for before, space, after in zip(text, text[1:], text[2:], strict=False)
+                if space == " " and not before.isascii() and not after.isascii())
+    return pairs * 10 >= sum(1 for char in text if not char.isascii())
+
+
+def _lines_beyond_ascii(path: Path) -> bytes:
+    """Lines of ``path`` with a byte beyond ASCII, up to :data:`SAMPLE_BYTES` of them."""
+    kept: list[bytes] = []
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            for read, line in _counted(handle):
+                if read > SCAN_BYTES or size >= SAMPLE_BYTES:
+                    break
+                if not line.isascii():
+                    kept.append(line)
+                    size += len(line)
+    except OSError:
+        return b""
+    return b"".join(kept)[:SAMPLE_BYTES]
+
+
+def _is_utf8(sample: bytes) -> bool:
+    try:  # not final: the sample may end inside a character
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _start(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(SAMPLE_BYTES)
+
+
+def _counted(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Each line with the bytes read up to its end."""
+    read = 0
+    for line in handle:
+        read += len(line)
+        yield read, line
