@@ -31,7 +31,8 @@ def _channel(contact: ContactPoint) -> dict[str, Any]:
     if contact.kind == "email" and details.get("person"):
         item["person"] = details["person"]
     if contact.kind in ("phone", "fax"):
-        item["type"] = (details.get("check") or {}).get("type")
+        # the check's (enrichment) or, unchecked, the type read on ingest
+        item["type"] = (details.get("check") or {}).get("type") or details.get("kind")
         item["extension"] = details.get("extension")
     return item
 

@@ -38,6 +38,7 @@ from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import normalize_country, with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.name import normalize_name
 from leadgen.normalize.person import full_name, names_person
 from leadgen.normalize.registry import registry_key
 from leadgen.normalize.text import has_cjk, plain_text
@@ -224,9 +225,8 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
             contacts.append(Contact(name=found["name"], title=found["title"],
                                     email=found["email"]))
     name = _joined(row, get("name"))
-    if (form := _one(row, get("legal_form"))) and form.casefold() not in name.casefold():
-        # "Müller & Söhne" and "GmbH" in a column of its own (a register's, leadgen's export)
-        name = f"{name}{form}" if has_cjk(form) else f"{name} {form}"
+    if form := _one(row, get("legal_form")):
+        name = with_legal_form(name, form)
     size = size_signals(_one(row, get("employees")), _one(row, get("revenue")),
                         _one(row, get("founded_year")))
     return Lead(
@@ -257,7 +257,7 @@ def _tax_ids(phones: list[str]) -> list[str]:
             if any(char.isalpha() for char in text) and registry_key(text) is not None]
 
 
-_PEOPLE_SPLIT = re.compile(r"[;|\n、，]+|\s+/\s+")
+_PEOPLE_SPLIT = re.compile(r"[;|\n、，；／]+|\s+/\s+|(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])")
 #: A person as leadgen's export writes one: "Eva Weber (Einkauf) <e.weber@acme.de>".
 _PERSON = re.compile(r"(?P<name>[^()<>]*[^\s()<>])\s*(?:\((?P<title>[^()]+)\))?"
                      r"\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?")
@@ -272,6 +272,21 @@ def _people(cell: str) -> list[str]:
         names = [name.strip() for name in part.split(",")]
         people += names if all(len(name.split()) > 1 for name in names) else [part.strip()]
     return [person for person in people if person]
+
+
+def with_legal_form(name: str, form: str) -> str:
+    """``name`` with the legal form of a column of its own ("Müller & Söhne" and "GmbH", as
+    registers and leadgen's export give it), unless the name has one already or the cell is
+    no legal form (a register's company type, "有限责任公司(自然人投资或控股)", "其他")."""
+    if not name or form.casefold() in name.casefold() or normalize_name(name).legal_form:
+        return name
+    joined = f"{name}{form}" if has_cjk(form) else f"{name} {form}"
+    found = normalize_name(joined).legal_form
+    return joined if found and _squashed(found) == _squashed(form) else name
+
+
+def _squashed(form: str) -> str:
+    return re.sub(r"[\W_]+", "", form).casefold()
 
 
 def _persons_email(emails: list[str], person: str) -> str | None:

@@ -38,6 +38,9 @@ PERSONS = [
     ("Herr Müller", "Herr Müller", "herr muller"),
     ("Frau Müller", "Frau Müller", "frau muller"),
     ("王先生", "王先生", "王先生"),
+    # A family name of two characters, or one after a department, is still no name
+    ("欧阳先生", "欧阳先生", "欧阳先生"), ("欧阳小姐", "欧阳小姐", "欧阳小姐"),
+    ("采购部 李小姐", "采购部 李小姐", "采购部李小姐"),
     ("Vertrieb", "Vertrieb", "vertrieb"),  # no name: kept as it is
     # A title after the comma is no first name.
     ("Hans Müller, Geschäftsführer", "Hans Müller, Geschäftsführer",

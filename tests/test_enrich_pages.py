@@ -20,6 +20,7 @@ TITLES = [
     ("Jefe de Compras", True), ("Algemeen directeur", True), ("Inkoopmanager", True),
     ("Prezes Zarządu", True), ("Jednatel", True), ("总经理", True), ("董事长", True),
     ("采购经理", True), ("代表取締役", True),
+    ("總經理", True), ("採購經理", True), ("董事長", True),  # Taiwan, Hong Kong
     ("Assistant to the CEO", False), ("Marketing Assistant", False),
     ("Marketing-Assistentin", False), ("Praktikant", False), ("Intern", False),
     ("Sales Representative", False), ("Office Manager", False), ("Buchhaltung", False),

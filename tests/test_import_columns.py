@@ -99,6 +99,11 @@ def test_column_key(name: str, key: str) -> None:
     ("担当者", "contact_name"),
     ("회사명", "name"), ("전화번호", "phone"), ("주소", "address"), ("우편번호", "postal_code"),
     ("홈페이지", "website"), ("이메일", "email"), ("팩스", "fax"), ("담당자", "contact_name"),
+    # Everyday names of Hong Kong, Taiwan, Japan and Korea, and a register export's (企查查)
+    ("手提電話", "phone"), ("電郵", "email"), ("行動電話", "phone"), ("產業類別", "category"),
+    ("携帯", "phone"), ("Eメール", "email"), ("業種", "category"), ("핸드폰", "phone"),
+    ("업종", "category"), ("更多电话", "phone"), ("更多邮箱", "email"), ("所属省份", "region"),
+    ("所属城市", "city"), ("企业地址", "address"),
 ])
 def test_field_of_column(name: str, field: str | None) -> None:
     assert field_of_column(name) == field
@@ -187,6 +192,64 @@ def test_a_taiwanese_big5_list_imports_without_any_map(tmp_path: Path) -> None:
     assert (company.display_name, company.registered_domain, company.country) == (
         "台灣精密工業", "twprecision.com.tw", "TW")
     assert phones == ["+886223456789"]
+
+
+def test_a_register_export_keeps_names_whole_and_imports_every_column(tmp_path: Path) -> None:
+    """A 企查查 export: its company type (企业类型) is no legal form to join to a name that has
+    one ("深圳市华强电子(自然人投资或控股)", legal form "有限公司 有限责任公司"), and its
+    city, province, address and further numbers were not imported."""
+    path = tmp_path / "qcc.csv"
+    path.write_text(
+        "企业名称,所属省份,所属城市,电话,更多电话,企业类型,企业地址\n"
+        "深圳市华强电子有限公司,广东省,深圳市,0755-83212345,13812345678；0755-83212399,"
+        "有限责任公司(自然人投资或控股),深圳市南山区科技园南区高新南一道9号\n", encoding="utf-8")
+    output, company, phones = import_one_company(path, "--source", "qcc", "--region", "CN")
+    assert "not imported" not in output
+    assert (company.display_name, company.legal_form, company.city, company.street) == (
+        "深圳市华强电子", "有限公司", "深圳市", "南山区科技园南区高新南一道9号")
+    assert phones == ["+8613812345678", "+8675583212345", "+8675583212399"]
+    other = tmp_path / "other" / "list.csv"
+    other.parent.mkdir()
+    other.write_text("Firma,Rechtsform\nMüller & Söhne,GmbH\nAcme Trading,Prospect\n",
+                     encoding="utf-8")
+    db = f"sqlite:///{other.parent / 'leads.db'}"
+    assert runner.invoke(app, ["import", str(other), "--source", "crm", "--region", "DE",
+                               "--db", db]).exit_code == 0
+    with init_db(db).connect() as conn:
+        names = set(conn.execute(select(Company.display_name, Company.legal_form)).all())
+    assert names == {("Müller & Söhne", "GmbH"), ("Acme Trading", None)}
+
+
+def test_people_in_one_cell_split_at_chinese_separators(tmp_path: Path) -> None:
+    """"王大明／李娜" and "王大明；李娜" were one person (、 and ， split already)."""
+    path = tmp_path / "list.csv"
+    path.write_text("公司名称,联系人,职位\n"
+                    "深圳市华强电子有限公司,王大明／李娜,总经理／采购经理\n"
+                    "广州市天河贸易有限公司,张伟；刘洋,董事长；经理\n"
+                    "苏州市金鸡精密有限公司,赵军/周涛,总经理/经理\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "s", "--region", "CN",
+                                 "--db", db])
+    assert result.exit_code == 0, result.output
+    with init_db(db).connect() as conn:
+        people = set(conn.execute(select(ContactPoint.value, ContactPoint.title).where(
+            ContactPoint.kind == "person")).all())
+    assert people == {("王大明", "总经理"), ("李娜", "采购经理"), ("张伟", "董事长"),
+                      ("刘洋", "经理"), ("赵军", "总经理"), ("周涛", "经理")}
+
+
+def test_a_phones_type_read_on_import_is_exported_before_any_check(tmp_path: Path) -> None:
+    """Mobile, fixed line or shared cost (400) were stored but exported as type None."""
+    path = tmp_path / "list.csv"
+    path.write_text("公司名称,电话\n深圳市华强电子有限公司,0755-83212345、13812345678、400-800-8888\n",
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    assert runner.invoke(app, ["import", str(path), "--source", "s", "--region", "CN",
+                               "--db", db]).exit_code == 0
+    exported = runner.invoke(app, ["export", "--format", "json", "--db", db])
+    phones = {phone["value"]: phone["type"] for phone in json.loads(exported.output)[0]["phones"]}
+    assert phones == {"+8675583212345": "fixed_line", "+8613812345678": "mobile",
+                      "+864008008888": "shared_cost"}
 
 
 def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Path) -> None:

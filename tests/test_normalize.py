@@ -373,6 +373,9 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         # Extension words in more languages ("App." was read as keypad digits: +49...27712).
         ("+49 30 1234567 App. 12", "DE", "+49301234567", "12"),
         ("0755-88886666 內線 801", "CN", "+8675588886666", "801"),
+        # Taiwan's 轉 (traditional 转): the number was dropped, or its extension
+        ("02-2345-6789轉123", "TW", "+886223456789", "123"),
+        ("(04)2345-6789 轉 45", "TW", "+886423456789", "45"),
         ("+48 22 123 45 67 wew. 12", "PL", "+48221234567", "12"),
         # A note in words after the number (its letters are no keypad digits).
         ("+49 30 1234567 Zentrale", "DE", "+49301234567", None),
@@ -527,6 +530,12 @@ def test_a_few_digits_are_no_number_even_where_the_plan_calls_them_possible(raw:
     # Side by side with spaces, a slash or labels without ":" between them.
     ("13812345678 13912345678", "CN", ["+8613812345678", "+8613912345678"]),
     ("13812345678/13912345678", "CN", ["+8613812345678", "+8613912345678"]),
+    # A full-width slash, as Chinese input methods type it (the cell was dropped), and a
+    # slash without spaces between two whole numbers; an area code's slash stays.
+    ("13912345678／13812345672", "CN", ["+8613912345678", "+8613812345672"]),
+    ("0755-83212345／13812345678", "CN", ["+8675583212345", "+8613812345678"]),
+    ("0301234567/0301234568", "DE", ["+49301234567", "+49301234568"]),
+    ("030/1234567", "DE", ["+49301234567"]),
     ("0755-83456789 13823456789", "CN", ["+8675583456789", "+8613823456789"]),
     ("Tel 0755-83456789 Mob 13823456789", "CN", ["+8675583456789", "+8613823456789"]),
     ("Tel 030 1234567 Mobil 0171 2345678", "DE", ["+49301234567", "+491712345678"]),
@@ -757,6 +766,9 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         ("السعودية", "SA"), ("ประเทศไทย", "TH"), ("भारत", "IN"), ("Ελλάδα", "GR"),
         ("България", "BG"), ("ישראל", "IL"), ("ایران", "IR"), ("Svizra", "CH"),
         ("Việt Nam", "VN"),
+        # Short Chinese names export teams write
+        ("印尼", "ID"), ("沙特", "SA"), ("香港特别行政区", "HK"), ("香港特別行政區", "HK"),
+        ("台湾省", "TW"), ("P.R.China", "CN"), ("中国内地", "CN"), ("澳洲", "AU"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:
@@ -1189,6 +1201,7 @@ CITY_SPELLINGS = [
     (["Guangzhou City", "Guangzhou", "Guangzhou Shi"], "guangzhou"),
     (["Xi'an", "Xi An", "Xian City", "Xi An Shi"], "xian"),
     (["Shen Zhen", "Shenzhen 518000"], "shenzhen"),
+    (["深圳市", "深圳"], "深圳"), (["乌鲁木齐市", "乌鲁木齐"], "乌鲁木齐"),  # a city column's 市
     (["Kansas City"], "kansas city"),  # "City" stays in other names
     (["Le Mans"], "le mans"),
     # A state, region or country after a comma.

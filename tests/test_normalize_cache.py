@@ -123,7 +123,7 @@ def reference_phone(raw: str, region: str | None) -> PhoneNumber | None:
                          r"|(?<![^\W\d_])f\s*[.:：]?\s*$", between, re.IGNORECASE) or re.search(
                     r"(?:(?<![a-z])(?:ext|extension|extn|x|durchwahl|dw|nebenstelle|apparat|"
                     r"app|poste|interno|wewn|wew|intern|dahili|ramal|toestel|anknytning|linka|"
-                    r"extensión)|转|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ)\s*[.:：#]?\s*$",
+                    r"extensión)|转|轉|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ)\s*[.:：#]?\s*$",
                     between, re.IGNORECASE):
                 continue
             found = _reference_number(phonenumbers.format_number(

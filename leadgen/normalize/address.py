@@ -66,6 +66,10 @@ COUNTRY_ALIASES = {
     # Gulf's short Arabic names, Romansh "Svizra", Vietnamese "Việt Nam"
     "рф": "RU", "ประเทศไทย": "TH", "الإمارات": "AE", "السعودية": "SA",
     "المملكة العربية السعودية": "SA", "ایران": "IR", "svizra": "CH", "viet nam": "VN",
+    # Short Chinese names export teams write (traditional ones are read as simplified)
+    "印尼": "ID", "沙特": "SA", "迪拜": "AE", "澳洲": "AU", "危地马拉": "GT", "多米尼加": "DO",
+    "香港特别行政区": "HK", "澳门特别行政区": "MO", "台湾省": "TW", "中国台湾省": "TW",
+    "中国内地": "CN", "内地": "CN", "大陆": "CN", "prchina": "CN", "p r c": "CN",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(

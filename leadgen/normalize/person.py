@@ -14,6 +14,7 @@ from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
     plain_text,
+    simplified_chinese,
 )
 from leadgen.normalize.titles import looks_like_title
 
@@ -43,8 +44,8 @@ def person_name(raw: str) -> str:
     page's "M&uuml;ller", a soft hyphen). Reading the result again gives it unchanged."""
     text = " ".join(plain_text(raw).split()).strip(" ,;:|-–—·•")
     shorter = _AFTER.sub("", text).strip(" ,")
-    if len(shorter.replace(" ", "")) >= 2:  # "王先生" (Mr Wang) stays: "王" could be anyone
-        text = shorter
+    if shorter and _more_than_a_family_name(shorter.split()[-1]):
+        text = shorter  # "王先生" (Mr Wang) and "欧阳先生" stay: "王" could be anyone
     inverted = _INVERTED.match(text)
     if inverted:  # "Müller, Hans", with titles on either side ("Dr. Müller, Hans")
         last, first = _untitled(inverted["last"]), _untitled(inverted["first"])
@@ -56,6 +57,19 @@ def person_name(raw: str) -> str:
     while (shorter := _BEFORE.sub("", text, count=1)) != text and len(shorter.split()) >= 2:
         text = shorter
     return text
+
+
+#: Chinese family names of two characters ("欧阳先生" and "欧阳小姐" are two people).
+_COMPOUND_FAMILY_NAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 夏侯 长孙 宇文 司徒 "
+    "西门 南宫 独孤 端木 轩辕 申屠 澹台 呼延 司空 闻人 万俟 百里 东郭 钟离 "
+    "宗政 濮阳 公冶 太叔 仲孙 赫连 第五 公羊 拓跋".split())
+
+
+def _more_than_a_family_name(name: str) -> bool:
+    """Whether the name left before a salutation names more than a family (the name's last
+    word: "采购部 李小姐" is Ms Li of purchasing)."""
+    return len(name) >= 2 and simplified_chinese(name) not in _COMPOUND_FAMILY_NAMES
 
 
 def _untitled(part: str) -> str:

@@ -40,10 +40,13 @@ _KINDS = {
 # Printed labels and URI schemes around the number ("Tel.:", "tel:", "电话：").
 _LABEL = re.compile(r"^\s*(?:tel(?:efon|ephone)?|phone|ph|fon|fax|mobile|mob|t|f|电话|传真|手机)"
                     r"\s*[.:：]?\s*", re.IGNORECASE)
-_FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
+_FULLWIDTH: dict[int, str] = {
+    **{ord(wide): plain for wide, plain in zip("０１２３４５６７８９＋（）－　", "0123456789+()- ",
+                                                strict=True)},
+    ord("／"): " / "}  # "13912345678／13812345672": two numbers
 # Extension words phonenumbers does not know ("转 808", "分机 808", "Durchwahl 12"): read as
 # "ext.", which it does.
-_EXTENSION_WORDS = (r"转|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ|(?<![a-z])(?:durchwahl|dw|"
+_EXTENSION_WORDS = (r"转|轉|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ|(?<![a-z])(?:durchwahl|dw|"
                     r"nebenstelle|apparat|app|poste|interno|wewn|wew|intern|dahili|ramal|"
                     r"toestel|anknytning|linka|extensión)")
 _EXTENSION_WORD = re.compile(rf"\s*(?:{_EXTENSION_WORDS})\s*[.:：]?\s*(?=\d)", re.IGNORECASE)
@@ -53,6 +56,7 @@ _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐–]\s*(\d{1,5})$")
 # Separators of a field that lists several numbers, and a fax number's label among them.
 _SEPARATORS = re.compile(
     r"\s*(?:[,|、；，]|;(?!\s*(?:ext|isub|phone-context)=))\s*|\s+/\s+"  # not RFC 3966 ";ext="
+    r"|(?<=\d{7})/(?=\+?\d{7})"  # "13912345678/13812345672", not "030/1234567"
     r"|\s+(?=(?:tel|telefon|phone|fax|telefax|mobil|mobile|mob|电话|传真|手机|t|f|факс|팩스"
     r"|t[ée]l[ée]copie)"
     r"(?:\s*[.:：]|\s+(?=[+(]?\d(?:[\s().\-/]*\d){5})))"  # "Tel: ...", "Fax 089 123457"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from leadgen.normalize.text import simplified_chinese
+
 TITLES_FILE = Path(__file__).with_name("titles.yaml")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NAME_PARTICLES = {
@@ -66,9 +68,17 @@ def is_decision_maker(title: str | None) -> bool:
     if not title:
         return False
     rules = load_rules()
-    if any(p.search(title) for p in rules.exclude):
+    readings = _readings(title)
+    if any(p.search(text) for p in rules.exclude for text in readings):
         return False
-    return any(p.search(title) for p in rules.decision_maker)
+    return any(p.search(text) for p in rules.decision_maker for text in readings)
+
+
+def _readings(title: str) -> tuple[str, ...]:
+    """The title as written and, when it differs, in simplified Chinese characters (總經理 on
+    a Taiwanese list is 总经理; 代表取締役 is Japanese as written)."""
+    simplified = simplified_chinese(title)
+    return (title,) if simplified == title else (title, simplified)
 
 
 def looks_like_title(text: str) -> bool:
@@ -77,9 +87,8 @@ def looks_like_title(text: str) -> bool:
     if not text or len(text) > 60 or "@" in text or re.search(r"\d|\w['’′]s\b", text):
         return False
     rules = load_rules()
-    return any(
-        p.search(text) for p in rules.decision_maker + rules.title_words + rules.exclude
-    )
+    return any(p.search(reading) for p in rules.decision_maker + rules.title_words + rules.exclude
+               for reading in _readings(text))
 
 
 def clean_person_name(text: str) -> str | None:
