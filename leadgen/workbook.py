@@ -57,6 +57,10 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
         else:
             raise InputError(f"--sheet {sheet!r}: no such sheet in {path.name}; sheets: "
                              + ", ".join(book.sheetnames))
+        if hasattr(worksheet, "reset_dimensions"):
+            # Read every row there is: some exporters write a stale size ("A1" or "A1:D5" on
+            # a sheet of 20 rows), which read-only mode would trust and stop at
+            worksheet.reset_dimensions()
         header: list[str] | None = None
         title = False  # the header so far is one cell: perhaps a title above the real one
         merges = _row_merges(path, getattr(worksheet, "_worksheet_path", ""))

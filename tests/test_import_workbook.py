@@ -184,3 +184,25 @@ def test_a_company_cell_merged_down_its_contacts_rows_names_each_row(tmp_path: P
     assert [tuple(row) for row in people] == [
         ("Alpha Druck", "Hans Müller"), ("Alpha Druck", "Anna Schmidt"),
         ("Alpha Druck", "Peter Lang"), ("Beta Metall", "Eva Groß")]
+
+
+@pytest.mark.parametrize("size", ["A1:C3", "A1"])
+def test_a_workbook_with_a_stale_size_imports_every_row(tmp_path: Path, size: str) -> None:
+    """Some exporters write a sheet's size wrong; read-only openpyxl trusted it and the import
+    kept 2 rows of 10 ("A1:C3") or called the file no workbook ("A1")."""
+    import zipfile
+
+    rows: list[list[object]] = [["ID", "Firma", "Ort"]]
+    rows += [[number, f"Firma Nummer{number} GmbH", "Berlin"] for number in range(1, 11)]
+    good = _workbook(tmp_path / "good.xlsx", {"Liste": rows})
+    stale = tmp_path / "stale.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(stale, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]+"/>',
+                              b'<dimension ref="' + size.encode() + b'"/>', data)
+            target.writestr(item, data)
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), stale, source="x",
+                         id_column="ID", region="DE")
+    assert (report.rows, report.outcomes.get("new")) == (10, 10)
