@@ -42,6 +42,7 @@ def _names() -> dict[str, str]:
 
 
 _NUMBERED = re.compile(r"_?\d{1,2}$")
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ADDRESS_LINES = frozenset({"address", "street"})
 
 
@@ -61,6 +62,8 @@ def field_of_column(name: str) -> str | None:
     without the prefix holds, for the company or its contact person."""
     key = column_key(name)
     found = _field_of_key(key)
+    if found is None and (words := _CAMEL_CASE.sub("_", name)) != name:
+        return field_of_column(words)  # Salesforce's API names: "BillingPostalCode"
     if found is None:
         for prefix in _COMPANY_PREFIXES:
             if key.startswith(prefix):

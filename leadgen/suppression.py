@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 from leadgen.exceptions import InputError
 from leadgen.forget_person import PERSON, erase_people, without_people
 from leadgen.items import NormalizedLead
+from leadgen.storage.locks import hold_ingest_lock
 from leadgen.storage.models import Company, CompanyKey, ContactPoint, SourceRecord, Suppression
 
 if TYPE_CHECKING:
     from leadgen.ingest.prepared import PreparedLead
 
 KINDS = ("email", "domain", "phone", "name_key", "person")
+_VALUE_LENGTH, _REASON_LENGTH = 320, 200  # the stored columns' (a longer reason is cut)
 
 
 @dataclass
@@ -216,11 +218,16 @@ def suppress_and_erase(session: Session, entries: list[tuple[str, str]],
     contacts and keys, every contact holding a suppressed e-mail, and the forgotten people
     from the companies that list them. Companies are found through indexed lookups, not one
     by one."""
+    hold_ingest_lock(session.connection())  # no import batch stores between look-up and erase
     known = {(kind, value) for kind, value in session.execute(
         select(Suppression.kind, Suppression.value))}
     for kind, value in dict.fromkeys(entries):
+        if len(value) > _VALUE_LENGTH:
+            raise InputError(f"{value[:40]}…: {len(value)} characters; no e-mail, domain, "
+                             f"phone or company name is longer than {_VALUE_LENGTH}")
         if (kind, value) not in known:
-            session.add(Suppression(kind=kind, value=value, reason=reason or "forget"))
+            session.add(Suppression(kind=kind, value=value,
+                                    reason=(reason or "forget")[:_REASON_LENGTH]))
     session.flush()
     return erase(session, entries, SuppressionList.load(session))
 

@@ -84,6 +84,10 @@ def test_column_key(name: str, key: str) -> None:
     ("Billing Street", "street"), ("Billing Zip/Postal Code", "postal_code"),
     ("Billing State/Province", "region"), ("Shipping Country", "country"),
     ("State/Region", "region"), ("Country/Region", "country"),
+    # Salesforce's API names, as Data Loader and the weekly export write them
+    ("BillingStreet", "street"), ("BillingPostalCode", "postal_code"),
+    ("BillingState", "region"), ("BillingCountry", "country"), ("MailingCity", "city"),
+    ("NumberOfEmployees", "employees"), ("AccountId", None),
     ("Organization - Phone", "phone"), ("Company Phone", "phone"), ("Account Owner", None),
     ("Organization - Name", "name"), ("Person - Name", "contact_name"),
     ("Person - Email", "contact_email"), ("Person - Job title", "contact_title"),

@@ -3,11 +3,22 @@ what the other stored before its next batch, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.engine import Engine
+
 from leadgen.ingest import Ingestor
 from leadgen.matching.review import merge_companies
 from leadgen.matching.rules import load_rules
+from leadgen.matching.split import split_company
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db, session_scope
+from leadgen.storage.locks import hold_ingest_lock
+from leadgen.storage.tables import RECORDS
 from leadgen.suppression import forget
 from tests.test_ingest import LEADS, counts
 
@@ -98,3 +109,58 @@ def test_a_bulk_load_honours_a_forget_from_its_next_batch(sqlite_url: str) -> No
     finally:
         load.close()
     assert counts(engine)["companies"] == 2  # the bakery and the garden
+
+
+def _waits_for_an_ingest_batch(engine: Engine, work: Callable[[], object]) -> None:
+    """Run ``work`` while an ingest batch holds its lock (PostgreSQL): it must wait for the
+    batch to commit, not move or erase companies under it (records were left with no
+    company, and the two deadlocked)."""
+    batch = engine.connect()
+    batch.begin()
+    hold_ingest_lock(batch)
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(work()))
+    worker.start()
+    try:
+        waiting = False
+        for _ in range(200):  # until it waits for the advisory lock (at most 10 s)
+            with engine.connect() as probe:
+                waiting = bool(probe.execute(text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                    "AND NOT granted")).scalar_one())
+            if waiting or not worker.is_alive():
+                break
+            time.sleep(0.05)
+        assert waiting and not done
+    finally:
+        batch.commit()
+        batch.close()
+        worker.join(30)
+    assert done
+
+
+@pytest.mark.postgres
+def test_forget_and_split_wait_for_an_ingest_batch_on_postgresql(pg_url: str) -> None:
+    engine = init_db(pg_url)
+    crawl = Ingestor(engine)
+    try:
+        acme = crawl.ingest(normalize_lead(LEADS[0], "GB")).company_id
+        crawl.ingest(normalize_lead(LEADS[1], "GB"))  # Acme from another directory
+        crawl.ingest(normalize_lead(LEADS[4], "GB"))
+        crawl.flush()
+    finally:
+        crawl.close()
+    assert acme is not None
+    with engine.connect() as connection:
+        record = connection.execute(select(RECORDS.c.id).where(
+            RECORDS.c.company_id == acme).order_by(RECORDS.c.id)).scalars().first()
+    assert record is not None
+    _waits_for_an_ingest_batch(engine, lambda: split_company(engine, acme, [record]))
+    assert counts(engine)["companies"] == 3
+
+    def forget_acme() -> object:
+        with session_scope(engine) as session:
+            return forget(session, "acme-packaging.de")
+
+    _waits_for_an_ingest_batch(engine, forget_acme)
+    assert counts(engine)["companies"] == 1

@@ -270,3 +270,17 @@ def test_exported_times_carry_their_utc_offset_on_every_database(db_url: str) ->
     records = list(csv.DictReader(io.StringIO(runner.invoke(
         app, ["export", "records", "--db", db_url]).output)))
     assert records and all(row["fetched_at"].endswith("+00:00") for row in records)
+
+
+def test_a_long_reason_is_cut_and_an_overlong_target_refused(db_url: str) -> None:
+    """PostgreSQL refused a reason of over 200 characters (a DSGVO ticket's text) and a
+    target over 320 with a traceback; SQLite stored them."""
+    _seed(db_url)
+    reason = "Kunde verlangt Löschung nach DSGVO Art. 17; Ticket 4711. " * 5
+    result = runner.invoke(app, ["forget", "info@acme.de", "--reason", reason, "--db", db_url])
+    assert result.exit_code == 0, result.output
+    with session_scope(init_db(db_url)) as session:
+        assert session.scalars(select(Suppression.reason)).one() == reason[:200]
+    with pytest.raises(InputError, match="characters; no e-mail, domain, phone or company"):
+        with session_scope(init_db(db_url)) as session:
+            forget(session, "Sehr langer Firmenname " * 16 + "GmbH")

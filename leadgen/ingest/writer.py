@@ -32,11 +32,9 @@ from sqlalchemy.engine import Connection, Engine
 from leadgen.exceptions import StorageError
 from leadgen.sqlite_writer import encode_job, receive, send, write_frames
 from leadgen.storage.ids import top_id_query
+from leadgen.storage.locks import hold_ingest_lock
 
 _ID_BLOCK = 512
-#: The PostgreSQL advisory lock a batch holds until it commits: ingest batches of several
-#: processes follow one another, as SQLite's write lock makes them do.
-INGEST_LOCK_KEY = 0x6C65616467656E  # "leadgen"
 _PIPE_BYTES = 1 << 20
 SQLITE_CACHE_KIB = 256 * 1024
 
@@ -154,8 +152,9 @@ class BatchWriter:
                 connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
                 connection.exec_driver_sql("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
             elif self.dialect == "postgresql" and not self.read_only:
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                   {"key": INGEST_LOCK_KEY})
+                # ingest batches of several processes follow one another, as SQLite's write
+                # lock makes them do
+                hold_ingest_lock(connection)
             self.connection = connection
             self._next.clear()
             self._pool.clear()

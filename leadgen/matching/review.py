@@ -24,6 +24,7 @@ from leadgen.matching.profile import MatchProfile, blocking_keys, profile_of
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage.ids import record_merges
+from leadgen.storage.locks import hold_ingest_lock
 from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, DECISIONS, KEYS, POSSIBLE, RECORDS
@@ -96,6 +97,7 @@ def merge_pair(engine: Engine, match_id: int, rules: MatchingRules | None = None
     ``leadgen dedupe`` keeps them together afterwards. With ``companies`` (a review sheet's),
     only when the pair still names them."""
     with engine.begin() as connection:
+        hold_ingest_lock(connection)
         pair = _get_pair(connection, match_id, companies)
         keep, absorb = pair.company_a, pair.company_b
         connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == match_id)

@@ -22,6 +22,7 @@ from leadgen.matching.review import (
 )
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.storage.ids import fresh_id
+from leadgen.storage.locks import hold_ingest_lock
 from leadgen.storage.runs import customer_record_ids
 from leadgen.storage.tables import COMPANIES, CONTACTS, RECORDS
 
@@ -35,6 +36,7 @@ def split_company(engine: Engine, company_id: int, record_ids: list[int],
     rules = rules or load_rules()
     moving = sorted(set(record_ids))
     with engine.begin() as connection:
+        hold_ingest_lock(connection)
         row = connection.execute(select(COMPANIES).where(COMPANIES.c.id == company_id)).first()
         if row is None:
             raise InputError(f"no company with id {company_id}")
