@@ -249,13 +249,25 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterable[dict[str, Any]]) 
     return count
 
 
+def writable_place(path: Path) -> Path:
+    """``path``, when a file can be written there: an error names a folder that is not there
+    before any work is done (an import's report failed after the import)."""
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is no folder" if folder.exists() else "does not exist"
+        raise InputError(f"{path}: the folder {folder} {what}; create it or write elsewhere")
+    if path.is_dir():
+        raise InputError(f"{path}: a folder; give a file name")
+    return path
+
+
 @contextmanager
 def replaced_when_done(path: Path) -> Iterator[Path]:
     """A file beside ``path`` to write to, which becomes ``path`` only when the writing ends
     without an error: an export interrupted (Ctrl-C, SIGTERM, a full disk) left the previous
     complete export cut to a valid-looking part of it, which a cron job or a CRM upload would
     take as whole. Now the previous file stays as it was."""
-    partial = path.with_name(f".{path.stem}.partial-{os.getpid()}{path.suffix}")
+    partial = writable_place(path).with_name(f".{path.stem}.partial-{os.getpid()}{path.suffix}")
     try:
         yield partial
         os.replace(partial, path)

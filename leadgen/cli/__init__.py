@@ -1,6 +1,7 @@
 """leadgen's command line: thin commands over the library, one module per command group.
 
-A library error (:class:`leadgen.exceptions.LeadgenError`) becomes a one-line message and exit 2.
+A library error (:class:`leadgen.exceptions.LeadgenError`) becomes a one-line message and exit 2;
+a database or file system error (read-only, full, missing folder) one line and exit 1.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import importlib
 import signal
 import sys
+
+from sqlalchemy.exc import DBAPIError
 
 from leadgen.cli.app import app
 from leadgen.exceptions import LeadgenError
@@ -39,6 +42,15 @@ def main() -> None:
         except LeadgenError as exc:
             print(f"leadgen: error: {exc}", file=sys.stderr)
             sys.exit(2)
+        except DBAPIError as exc:  # a read-only file, a full disk, a server gone
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            print(f"leadgen: database error: {reason}; what was committed before it is kept",
+                  file=sys.stderr)
+            sys.exit(1)
+        except OSError as exc:  # a file it cannot write: a folder that is not there, no rights
+            where = f": {exc.filename}" if exc.filename else ""
+            print(f"leadgen: error: {exc.strerror or exc}{where}", file=sys.stderr)
+            sys.exit(1)
         except SystemExit as exc:
             if exc.code == 130:  # typer's exit status for Ctrl-C
                 print("leadgen: interrupted; the database keeps what was stored so far (run "

@@ -21,6 +21,7 @@ from leadgen.export import (
     iter_documents,
     record_rows,
     replaced_when_done,
+    writable_place,
     write_export,
     write_records,
     write_workbook,
@@ -180,6 +181,8 @@ def export(
         output = None  # "-o -": standard output, as Unix tools take it
     if fmt == "xlsx" and output is None:
         raise typer.BadParameter("--format xlsx writes a workbook file: give --output FILE.xlsx")
+    if output is not None:
+        writable_place(output)
     column_pairs = column_set(columns) if columns else None
     if column_pairs and (what != "companies" or fmt not in ("csv", "xlsx")):
         raise typer.BadParameter("--columns is for companies exported as csv or xlsx")

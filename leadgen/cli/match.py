@@ -12,7 +12,7 @@ from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
-from leadgen.export import write_sheet
+from leadgen.export import writable_place, write_sheet
 from leadgen.importer import DEFAULT_ENCODING, import_file, numbered_rows
 from leadgen.ingest.parallel import default_workers
 from leadgen.matching.dedupe import dedupe as dedupe_db
@@ -86,6 +86,8 @@ def import_command(
     """
     if as_what not in (None, "customers"):
         raise InputError(f"--as {as_what!r}: the only choice is --as customers")
+    if report_path is not None:
+        writable_place(report_path)  # before the import, not after it
     engine = init_db(db)
     report = import_file(
         engine, file, source=source, id_column=id_column, mapping=mapping,

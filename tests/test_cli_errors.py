@@ -1,0 +1,50 @@
+"""What the ``leadgen`` script prints when the database or a file cannot be written: one
+line, never a traceback, and nothing done that cannot be kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+LEADGEN = [sys.executable, "-c", "from leadgen.cli import main; main()"]
+LIST = "Firma,Ort\nAcme Verpackung GmbH,Berlin\nGesamt: 1 Firma,\n"
+
+
+def _leadgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*LEADGEN, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120, check=False)
+
+
+def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
+    """An import into a database it may not write printed a 94-line traceback."""
+    (tmp_path / "list.csv").write_text(LIST, encoding="utf-8")
+    db = tmp_path / "leads.db"
+    assert _leadgen("import", "list.csv", "--source", "a", "--region", "DE", "--db",
+                    f"sqlite:///{db}", cwd=tmp_path).returncode == 0
+    read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
+    for args in (("import", "list.csv", "--source", "b", "--region", "DE"),
+                 ("mark", "1", "lost")):
+        done = _leadgen(*args, "--db", read_only, cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip().splitlines()[-1] == (
+            "leadgen: database error: attempt to write a readonly database; what was "
+            "committed before it is kept")
+
+
+def test_a_report_or_export_into_a_missing_folder_is_refused_before_any_work(
+        tmp_path: Path) -> None:
+    """The report into a folder that was not there failed with a traceback after the rows
+    were stored; an export's the same way."""
+    (tmp_path / "list.csv").write_text(LIST, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    done = _leadgen("import", "list.csv", "--source", "a", "--region", "DE", "--report",
+                    "reports/rejected.csv", "--db", db, cwd=tmp_path)
+    assert (done.returncode, done.stderr.strip()) == (
+        2, "leadgen: error: reports/rejected.csv: the folder reports does not exist; create "
+        "it or write elsewhere")
+    assert not (tmp_path / "leads.db").exists()  # refused before the import began
+    done = _leadgen("export", "-o", "exports/leads.csv", "--db", db, cwd=tmp_path)
+    assert done.returncode == 2 and "the folder exports does not exist" in done.stderr
+    assert "Traceback" not in done.stderr
