@@ -78,6 +78,12 @@ def field_of_column(name: str) -> str | None:
     return found
 
 
+def is_companys_column(name: str) -> bool:
+    """Whether a column's name says it is the company's ("Company City", "Billing Street")."""
+    key = column_key(_CAMEL_CASE.sub("_", name))
+    return key.startswith(_COMPANY_PREFIXES) and field_of_column(name) is not None
+
+
 def _field_of_key(key: str) -> str | None:
     found = _names().get(key)
     if found is None and (unnumbered := _NUMBERED.sub("", key)) != key:

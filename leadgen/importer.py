@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
-from leadgen.columns import column_key, field_of_column, unique_columns
+from leadgen.columns import column_key, field_of_column, is_companys_column, unique_columns
 from leadgen.exceptions import InputError
 from leadgen.file_encoding import guessed_encoding
 from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
@@ -133,7 +133,13 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
     if explicit & {"street", "address"}:
         explicit |= {"street", "address"}
     used = {column for columns in mapping.values() for column in columns}
-    for column in header:
+    if (person := _persons_name_column(header)) and not explicit & {"name", "contact_name"}:
+        mapping["contact_name"] = (person,)  # "Name" beside "Company": a list of people
+        used.add(person)
+    # A company's own address column before the bare one: "Company City" is the company's,
+    # "City" in a list of people (lead exports) the person's
+    for column in sorted(header, key=lambda column: not (
+            is_companys_column(column) and field_of_column(column) in _ADDRESS_FIELDS)):
         found = field_of_column(column)
         if (found is None or found in explicit or column in used
                 or (found in mapping and found not in LIST_FIELDS and not (
@@ -143,7 +149,22 @@ def parse_mapping(items: list[str], header: list[str]) -> dict[str, tuple[str, .
     if "name" not in mapping:
         raise InputError("no column maps to the company name; add --map name=COLUMN (columns: "
                          + ", ".join(header) + ")")
-    return mapping
+    order = {column: position for position, column in enumerate(header)}
+    return dict(sorted(mapping.items(), key=lambda item: order.get(item[1][0], -1)))
+
+
+_ADDRESS_FIELDS = frozenset({"street", "address", "address_line_2", "house_number",
+                             "postal_code", "city", "region", "country"})
+
+
+def _persons_name_column(header: list[str]) -> str | None:
+    """A column named just "Name" in a file whose company is named in another column
+    ("Company", "Firma"): the person's name, as badge scans and people lists give it."""
+    bare = [column for column in header if column_key(column) == "name"]
+    if bare and any(field_of_column(column) == "name" and not column_key(column).startswith(
+            "name") for column in header):
+        return bare[0]
+    return None
 
 
 def _values(row: dict[str, str], columns: tuple[str, ...] | None) -> list[str]:

@@ -119,9 +119,10 @@ def test_every_field_columns_yaml_names_is_a_field_the_importer_reads() -> None:
 
 def test_columns_map_by_name_and_a_map_overrides_only_its_field() -> None:
     header = ["Nr", "Firma", "Name", "Telefon", "Mobil", "Straße", "Adresse", "Notiz"]
+    # "Name" beside "Firma" is the contact person's (it was not imported)
     assert parse_mapping([], header) == {
-        "name": ("Firma",), "phone": ("Telefon", "Mobil"), "street": ("Straße",),
-        "address": ("Adresse",)}
+        "name": ("Firma",), "contact_name": ("Name",), "phone": ("Telefon", "Mobil"),
+        "street": ("Straße",), "address": ("Adresse",)}
     # The user's --map decides its field; the other columns still map by their names, and
     # an address mapped one way is not also read the other way.
     assert parse_mapping(["name=Name", "address=Adresse"], header) == {
@@ -254,6 +255,40 @@ def test_a_phones_type_read_on_import_is_exported_before_any_check(tmp_path: Pat
     phones = {phone["value"]: phone["type"] for phone in json.loads(exported.output)[0]["phones"]}
     assert phones == {"+8675583212345": "fixed_line", "+8613812345678": "mobile",
                       "+864008008888": "shared_cost"}
+
+
+def test_a_badge_scan_names_its_person_in_name_and_its_company_in_company(
+        tmp_path: Path) -> None:
+    """"Name" beside "Company" is the person's name: each person was stored as a company and
+    the company column was not imported."""
+    path = tmp_path / "badges.csv"
+    path.write_text(
+        "Badge ID,Name,Company,Job Title,Email,Country\n"
+        "B-1,Hans Müller,Müller Maschinenbau GmbH,Geschäftsführer,hans.mueller@mueller-mb.de,"
+        "Germany\n", encoding="utf-8")
+    output, company, _ = import_one_company(path, "--source", "fair", "--id-column", "Badge ID")
+    assert "contact_name=Name, name=Company" in output and "not imported" not in output
+    assert company.display_name == "Müller Maschinenbau"
+    with init_db(f"sqlite:///{tmp_path / 'leads.db'}").connect() as conn:
+        people = conn.execute(select(ContactPoint.person_name, ContactPoint.decision_maker)
+                              .where(ContactPoint.kind == "person")).all()
+    assert people == [("Hans Müller", True)]
+
+
+def test_a_people_list_takes_the_companys_address_not_the_persons(tmp_path: Path) -> None:
+    """A lead export with the person's City and State beside the company's: the person's
+    home town was stored as the company's city and "Company City" was not imported."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "First Name,Last Name,Company,City,State,Company Address,Company City,Company State,"
+        "Contact Id\n"
+        "Jane,Roe,Acme Packaging Inc.,Evanston,Illinois,\"121 E Main St, Chicago, Illinois, "
+        "United States, 60601\",Chicago,Illinois,64a1\n", encoding="utf-8")
+    output, company, _ = import_one_company(path, "--source", "apollo", "--id-column",
+                                            "Contact Id")
+    assert "not imported: City, State" in output
+    assert (company.street, company.city, company.postal_code, company.country) == (
+        "121 E Main St", "Chicago", "60601", "US")
 
 
 def test_a_crm_lead_export_gives_its_person_and_whether_they_decide(tmp_path: Path) -> None:

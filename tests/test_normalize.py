@@ -965,6 +965,11 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("İstiklal Cad. No:10, 34430 Beyoğlu/İstanbul",
      ("İstiklal Cad. No:10", "34430", "Beyoğlu/İstanbul", None)),
     ("Kaiserstr. 1, 60311 Frankfurt/Main", ("Kaiserstr. 1", "60311", "Frankfurt/Main", None)),
+    # A people list's company address: state, country, then the postal code (the country
+    # was read as the city)
+    ("121 E Main St, Chicago, Illinois, United States, 60601",
+     ("121 E Main St", "60601", "Chicago", "Illinois")),
+    ("Via Roma 1, Milano, Italia, 20121", ("Via Roma 1", "20121", "Milano", None)),
     # A town and its country, its postal code before it or not: no street to read, a town
     # (a CRM's address line of a company without a street; it was read as none, or as a street)
     ("Berlin, Germany", (None, None, "Berlin", None)),

@@ -929,6 +929,11 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     if _has_bullets(text):
         text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
     code_after_country = None
+    if "," in text and (ending := _COUNTRY_THEN_CODE.search(text)) and normalize_country(
+            ending["country"]):
+        # "..., Chicago, Illinois, United States, 60601" (people lists): the code before the
+        # country, where it is read with the state (the country was read as the city)
+        text = f"{text[:ending.start()]}, {ending['code']}, {ending['country']}"
     if "," in text:
         # "..., China 518057": the country, then the postal code
         found = _COUNTRY_AND_CODE.search(text)
@@ -974,6 +979,10 @@ def _town_alone(text: str) -> AddressParts | None:
 #: A country and a postal code after it, ending a one-line address: "..., China 518057";
 #: only countries whose addresses lists write so (a US state is no country: "Atlanta,
 #: Georgia 30301", "Springfield, IL 62701").
+#: A country, then a postal code after a comma, ending a one-line address.
+_COUNTRY_THEN_CODE = re.compile(
+    r",\s*(?P<country>[^\W\d_][^,\d]{1,58}?)\s*,\s*(?P<code>(?=[A-Za-z0-9 -]*\d)"
+    r"[A-Za-z0-9][A-Za-z0-9 -]{2,9})\s*$")
 _COUNTRY_AND_CODE = re.compile(r",\s*(?P<country>[^\W\d_][^,\d]{2,}?)\s+(?P<code>\d{4,6})$")
 _CODE_AFTER_COUNTRY = frozenset({"CN", "TW", "IN", "KR", "MY", "TH", "ID", "VN", "PH", "PK",
                                  "BD", "LK"})
@@ -1139,6 +1148,9 @@ def end_country(full: str) -> str | None:
         return "US"
     if country := normalize_country(parts[-1]) or city_state(parts[-1]):
         return country
+    if (last := _COUNTRY_THEN_CODE.search(full)) and (
+            country := normalize_country(last["country"])):
+        return country  # "..., United States, 60601"
     found = _COUNTRY_AND_CODE.search("," + parts[-1])  # "..., China 518057"
     country = normalize_country(found["country"]) if found else None
     return country if country in _CODE_AFTER_COUNTRY else None

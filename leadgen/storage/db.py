@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from leadgen.exceptions import StorageError
+
+
+def _not_a_pipeline_note(record: logging.LogRecord) -> bool:
+    """psycopg's note that it ended a batch the database refused ("error ignored terminating
+    <psycopg.Pipeline ...>"), which the ingestor then matches again and says so itself."""
+    return not str(record.msg).startswith("error ignored terminating")
+
+
+logging.getLogger("psycopg").addFilter(_not_a_pipeline_note)
 
 DEFAULT_SQLITE_PATH = Path("data") / "leads.db"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
