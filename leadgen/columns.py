@@ -51,6 +51,11 @@ _ADDRESS_LINES = frozenset({"address", "street"})
 _COMPANY_PREFIXES = ("billing_", "shipping_", "mailing_", "physical_", "organization_",
                      "organisation_", "company_", "account_", "firma_", "unternehmen_")
 _PERSON_PREFIXES = ("person_", "contact_", "primary_contact_", "ansprechpartner_")
+#: What a person's field says after its name: which of their numbers or addresses it is.
+_QUALIFIER = re.compile(r"_(?:work|home|mobile|other|office|main|private)$")
+#: A person's employer, as people exports name it.
+_EMPLOYER = frozenset({"organization", "organisation", "company", "account", "firma",
+                       "organization_name", "company_name", "account_name"})
 #: A person's field, by the field the name without the prefix names.
 _PERSON_FIELDS = {"name": "contact_name", "email": "contact_email", "phone": "contact_phone"}
 
@@ -71,7 +76,10 @@ def field_of_column(name: str) -> str | None:
                 return None if found in _PERSON_FIELDS.values() else found
         for prefix in _PERSON_PREFIXES:
             if key.startswith(prefix):
-                found = _field_of_key(key[len(prefix):])
+                rest = _QUALIFIER.sub("", key[len(prefix):])  # "Person - Email - Work"
+                if rest in _EMPLOYER:
+                    return "name"  # "Person - Organization": the company the person is with
+                found = _field_of_key(rest)
                 if found and found.startswith("contact_"):
                     return found
                 return _PERSON_FIELDS.get(found or "")

@@ -241,6 +241,8 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         contacts += [Contact(name=person, title=column.strip())
                      for person in _people(row.get(column) or "") if person not in people]
     for text in _values(row, get("people")):  # leadgen's export: "Eva Weber (Einkauf) <…>"
+        if not any(char.isalpha() for char in text):
+            continue  # a count of people ("Organization - People": 3), as CRMs export it
         if (found := _PERSON.fullmatch(text)) and found["name"] not in people:
             people.append(found["name"])
             contacts.append(Contact(name=found["name"], title=found["title"],
@@ -385,7 +387,8 @@ def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
                       ) -> Iterator[tuple[int, dict[str, Any]]]:
     """``rows`` with each cell that says it has no value (:data:`NO_VALUE`) empty, without
     the apostrophe a spreadsheet user typed before a number or an e-mail address to keep it
-    text (:data:`_TEXT_MARK`), and with HTML entities read ("Stra&szlig;e", and the ";" of
+    text (:data:`_TEXT_MARK`) or the formula an export wrote for it (``="000123"``), and with
+    HTML entities read ("Stra&szlig;e", and the ";" of
     "Metall &amp; Kunststoff" then splits no list cell)."""
     for number, row in rows:
         for column, value in row.items():
@@ -395,6 +398,9 @@ def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
                 row[column] = ""
             elif value[:1] == "'" and _TEXT_MARK.match(value):
                 row[column] = value[1:]
+            elif value[:2] == '="' and value[-1:] == '"' and len(value) > 2:
+                # Excel's formula that keeps a value text: ="000123", ="Acme GmbH"
+                row[column] = value[2:-1].replace('""', '"')
             elif "&" in value:
                 row[column] = _entities_read(value)
         yield number, row
@@ -405,8 +411,22 @@ def _without_no_value(rows: Iterator[tuple[int, dict[str, Any]]],
 _TEXT_MARK = re.compile(r"'(?=[\d+=\-@]|[^\s@']+@[^\s@]+$)")
 
 
-def _no_rows(path: Path) -> str:
+def _no_rows(path: Path, sheet: str | None = None) -> str:
     """What to tell of a file in which no row was found."""
+    with path.open("rb") as handle:
+        workbook = is_workbook(handle.read(8))
+    if workbook:
+        import openpyxl
+
+        try:
+            sheets = openpyxl.load_workbook(path, read_only=True).sheetnames
+        except Exception:  # noqa: BLE001 - it was read a moment ago; only the hint is lost
+            sheets = []
+        read = f"sheet {sheet!r}" if sheet else f"its first sheet ({sheets[0]})" if sheets else (
+            "its first sheet")
+        others = [name for name in sheets if name != (sheet or sheets[0])]
+        hint = f"; give --sheet NAME to read another: {', '.join(others)}" if others else ""
+        return f"{path.name}: no rows found below the header in {read}{hint}"
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return (f"{path.name}: no rows found, and it is no .xlsx workbook (it holds text); "
                 "save it from the spreadsheet program as .xlsx, or name a CSV file .csv")
@@ -751,7 +771,7 @@ def import_file(
     rows = numbered_rows(path, encoding, sheet, report.warnings)
     first = next(rows, None)
     if first is None:
-        report.warnings.append(_no_rows(path))
+        report.warnings.append(_no_rows(path, sheet))
         return report
     if (regrouped := _header_below(first, rows, mapping or [])) is not None:
         first, rows = regrouped

@@ -88,6 +88,9 @@ def test_column_key(name: str, key: str) -> None:
     ("BillingStreet", "street"), ("BillingPostalCode", "postal_code"),
     ("BillingState", "region"), ("BillingCountry", "country"), ("MailingCity", "city"),
     ("NumberOfEmployees", "employees"), ("AccountId", None),
+    # Pipedrive's people export: the person's organization is the company
+    ("Person - Organization", "name"), ("Person - Email - Work", "contact_email"),
+    ("Person - Phone - Mobile", "contact_phone"),
     ("Organization - Phone", "phone"), ("Company Phone", "phone"), ("Account Owner", None),
     ("Organization - Name", "name"), ("Person - Name", "contact_name"),
     ("Person - Email", "contact_email"), ("Person - Job title", "contact_title"),
@@ -778,3 +781,23 @@ def test_a_country_cell_leadgen_cannot_read_is_named_in_a_warning(tmp_path: Path
     rows = _exported_by_name(db)
     assert (rows["Сонях"]["address"]["country"], rows["Сонях"]["phone"]) == ("UA", "+380441234567")
 
+
+
+def test_excel_text_formulas_and_a_count_of_people_are_read_as_what_they_hold(
+        tmp_path: Path) -> None:
+    """An ERP export writes ="000123" to keep a cell text: the company was named '="Acme
+    GmbH"', its e-mail refused and its id kept the formula. A CRM's count of an
+    organization's people ("Organization - People": 3) was a person named "3"."""
+    db, result = _imported(
+        tmp_path, "erp.csv",
+        'Kundennr;Firma;PLZ;E-Mail;Organization - People\n'
+        '="000123";="Acme ""Best"" GmbH";="01067";="info@acme.de";3\n',
+        "--source", "erp", "--id-column", "Kundennr", "--region", "DE")
+    assert "0 rejected, 0 warnings" in result.output
+    with init_db(db).connect() as conn:
+        company = conn.execute(select(Company)).one()
+        record = conn.execute(select(SourceRecord.record_id)).scalar_one()
+        kinds = set(conn.execute(select(ContactPoint.kind, ContactPoint.value)).all())
+    assert (company.display_name, company.legal_form, company.postal_code, record) == (
+        'Acme "Best"', "GmbH", "01067", "000123")
+    assert kinds == {("email", "info@acme.de")}

@@ -206,3 +206,14 @@ def test_a_workbook_with_a_stale_size_imports_every_row(tmp_path: Path, size: st
     report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), stale, source="x",
                          id_column="ID", region="DE")
     assert (report.rows, report.outcomes.get("new")) == (10, 10)
+
+
+def test_a_workbook_whose_first_sheet_has_no_rows_names_its_other_sheets(tmp_path: Path) -> None:
+    """A cover sheet first was called "no .xlsx workbook (it holds text)"."""
+    path = _workbook(tmp_path / "purchased.xlsx", {
+        "Hinweise": [["Gekaufte Adressen, Stand 2026"]],
+        "Adressen": [["Firma", "Ort"], ["Acme GmbH", "Berlin"]]})
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), path, source="x",
+                         region="DE")
+    assert report.warnings == ["purchased.xlsx: no rows found below the header in its first "
+                               "sheet (Hinweise); give --sheet NAME to read another: Adressen"]
