@@ -905,6 +905,13 @@ def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportRepor
             outcome = ingestor.ingest_prepared(prepared, status=status)
             report.outcomes[outcome.status] += 1
             report.company_ids[record_id] = outcome.company_id
+            if outcome.evidence.get("names_another_company"):
+                report.warnings.append(
+                    f"{file_name}:{line}: record {record_id!r} of source "
+                    f"{prepared.source_id!r} named another company when imported before: "
+                    f"stored as a corrected row of company {outcome.company_id} (leadgen "
+                    f"explain {outcome.company_id} shows both versions); if this file is "
+                    "another list, import it under its own --source")
     except InputError as exc:  # the file turned unreadable: keep the rows read before
         if dry_run:
             raise InputError(f"{exc} (the {report.rows:,} rows before it are checked)") from exc

@@ -209,3 +209,24 @@ def test_the_same_list_saved_under_another_name_is_no_new_version(
     assert "2 rows: merged 1, unchanged 1" in outputs[2]  # the row that changed, only
     records = runner.invoke(app, ["export", "records", "--db", db]).output
     assert len(records.strip().splitlines()) == 1 + 3
+
+
+def test_a_row_that_now_names_another_company_is_named_in_a_warning(tmp_path: Path) -> None:
+    """Last year's and this year's fair lists imported under one --source with ids from 1:
+    each row of the second replaced a company of the first without a word."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    _import(db, tmp_path, "fair_2024.csv", MUELLER_V1, "fair")
+    path = tmp_path / "fair_2025.csv"
+    path.write_text(HEADER + MUELLER_V2 + "P1,Zeta Logistik GmbH,Hafenstraße 9,20457,Hamburg,"
+                    "040 555666,,,\n", encoding="utf-8")
+    corrected = runner.invoke(app, ["import", str(path), "--source", "fair", "--id-column",
+                                    "id", "--region", "DE", "--db", db])
+    # The first row is a new version of the same company (its phone changed): no warning;
+    # the second repeats the id with another firm (a record of its own, as before).
+    assert "named another company" not in corrected.output
+    path.write_text(HEADER + "P1,Zeta Logistik GmbH,Hafenstraße 9,20457,Hamburg,040 555666,,,"
+                    "\n", encoding="utf-8")
+    reused = runner.invoke(app, ["import", str(path), "--source", "fair", "--id-column", "id",
+                                 "--region", "DE", "--db", db])
+    assert "fair_2025.csv:2: record 'P1' of source 'fair' named another company when " \
+        "imported before: stored as a corrected row of company 1" in reused.output

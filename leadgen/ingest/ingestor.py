@@ -187,6 +187,11 @@ class Ingestor:
             company_id, result, candidates = previous, None, 1
             decision = "merged"
             evidence: dict[str, Any] = {"decision": "match", "reason": "new version of a record"}
+            if compare(profile, self._profile(previous), self.rules,
+                       self.keys.count).decision == "no_match":
+                # nothing in common with its company: a corrected row, or a list that reuses
+                # another's ids under its --source (the importer warns)
+                evidence["names_another_company"] = True
         else:
             best_id, result, candidates, also = self._best_candidate(profile, keys, hashes)
             decision = result.decision if result else "no_match"
