@@ -830,6 +830,15 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("Garland, TX 75041", (None, "75041", "Garland", "TX")),
     ("中国广东省深圳市福田区华强北路1号 邮编518000",
      ("福田区华强北路1号", "518000", "深圳", "广东省")),
+    # Autonomous regions, cities of four characters, a province named without 省 (each gave
+    # no city, and the whole address as the street)
+    ("广西壮族自治区南宁市青秀区民族大道100号",
+     ("青秀区民族大道100号", None, "南宁", "广西壮族自治区")),
+    ("新疆维吾尔自治区乌鲁木齐市天山区解放路1号",
+     ("天山区解放路1号", None, "乌鲁木齐", "新疆维吾尔自治区")),
+    ("黑龙江省齐齐哈尔市龙沙区1号", ("龙沙区1号", None, "齐齐哈尔", "黑龙江省")),
+    ("广西南宁市青秀区民族大道5号", ("青秀区民族大道5号", None, "南宁", "广西")),
+    ("深圳华强电子市场3楼", ("深圳华强电子市场3楼", None, None, None)),  # a market, no city
     # Hong Kong and Macau name no 市: the region and area are left out of the street, which a
     # list writing "九龙尖沙咀弥敦道100号" for "香港九龙尖沙咀弥敦道100号" then matches.
     ("香港九龙尖沙咀弥敦道100号", ("尖沙咀弥敦道100号", None, "香港", None)),
@@ -1360,6 +1369,11 @@ STREETS = [
     # A Chinese street without the province, city and district before it.
     ("广东省深圳市福田区华强北路1号", "华强北路1号", "华强北路1号"),
     ("新区大道1号", "新区大道1号", "新区大道1号"),  # a street named after a district
+    # A subdistrict or town one list writes and another leaves out (never met: a review pair)
+    ("广东省深圳市宝安区西乡街道宝源路1号", "宝源路1号", "宝源路1号"),
+    ("大朗镇美景中路88号", "美景中路88号", "美景中路88号"),
+    ("镇海路5号", "镇海路5号", "镇海路5号"), ("长安镇路5号", "长安镇路5号", "长安镇路5号"),
+    ("上海市黄浦区江西中路100号", "江西中路100号", "江西中路100号"),  # no province
     # Numbers in Chinese numerals: a road's section, a house, a floor (each was another street)
     ("台北市大安區忠孝東路四段100號", "忠孝東路4段100號", "忠孝东路4段100号"),
     ("浙江省杭州市萧山区市心北路一号", "市心北路1号", "市心北路1号"),
@@ -1413,8 +1427,17 @@ def test_normalize_lead_region_from_hint_and_tld() -> None:
     assert [e.address for e in normalized.emails] == ["info@acme.de"]
     assert (normalized.registered_domain, normalized.city, normalized.postal_code) == (
         "acme.de", "berlin", "10115")
+    # Without a website the company's own e-mail domain names the country (a .com.tw address
+    # on a mainland list), and without either the list's region reads the numbers
     assert normalize_lead(lead.model_copy(update={"website": None}), "FR").phones[0].e164 == (
-        "+33301234567")
+        "+49301234567")
+    assert normalize_lead(lead.model_copy(update={"website": None, "emails": []}),
+                          "FR").phones[0].e164 == "+33301234567"
+    free = lead.model_copy(update={"website": None, "emails": ["acme@gmx.de"]})
+    assert normalize_lead(free, "FR").phones[0].e164 == "+33301234567"  # a free-mail domain
+    taiwanese = Lead(name="宏达电子", source=source, phones=["(04)2345-6789"],
+                     emails=["lin@hongda.com.tw"])
+    assert [p.e164 for p in normalize_lead(taiwanese, "CN").phones] == ["+886423456789"]
 
 
 name_text = st.text(

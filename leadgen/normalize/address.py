@@ -506,6 +506,10 @@ _STREET_REWRITES = (
 _CJK_DISTRICT = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,4}?(?:区|區|县|縣)|[東东西南北中][区區])(?=.*\w)")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
+#: A subdistrict or town below the district, which one list writes and another leaves out
+#: ("西乡街道宝源路1号", "大朗镇美景中路88号"): before a road's name only.
+_CJK_SUBDISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:街道|镇|鎮|乡|鄉)"
+                              r"(?=[\u4e00-\u9fff]{1,8}?(?:大道|路|街|道|巷|弄|胡同))")
 
 
 def _number_follows(words: list[str], position: int) -> bool:
@@ -570,7 +574,7 @@ def _cjk_street(raw: str) -> str:
             shorter = shorter[district.end():]
         shorter = _LEADING_MARKS.sub("", shorter)
         if not shorter or shorter == street:
-            return street
+            return _CJK_SUBDISTRICT.sub("", street)
         street = shorter
 
 
@@ -779,10 +783,15 @@ def chinese_script_country(text: str | None) -> str | None:
 
 #: A Japanese address from the top: its prefecture (東京都, 北海道, 大阪府, 京都府, 神奈川県).
 _JP_PREFECTURE = r"東京都|东京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
+_PROVINCE_NAMES = ("广东|广西|福建|浙江|江苏|山东|河北|河南|湖北|湖南|江西|安徽|四川|贵州|"
+                   "云南|陕西|山西|甘肃|青海|辽宁|吉林|黑龙江|海南|内蒙古|新疆|西藏|宁夏")
 _CJK_PLACES = re.compile(
     rf"^(?:{'|'.join(CHINA_PREFIXES)}|日本国|日本)?(?:台湾|臺灣|台灣)?"
-    rf"(?P<region>[\u4e00-\u9fff]{{2,3}}(?:省|自治区)|{_JP_PREFECTURE})?"
-    r"(?P<city>[\u4e00-\u9fff]{2,3}?市)?(?P<street>.*)$")
+    rf"(?P<region>[\u4e00-\u9fff]{{2,3}}省|[\u4e00-\u9fff]{{2,6}}?自治区|{_JP_PREFECTURE}"
+    # a province's name alone before a city ("广西南宁市"; "江西中路" is a road)
+    rf"|(?:{_PROVINCE_NAMES})(?=[\u4e00-\u9fff]{{2,4}}?市))?"
+    # cities of four characters too (乌鲁木齐市), not a market's name (华强电子市场)
+    r"(?P<city>[\u4e00-\u9fff]{2,4}?市(?![场場]))?(?P<street>.*)$")
 #: A Japanese address by its start: the postal mark, Japan's name or a prefecture.
 _JAPANESE_START = re.compile(rf"^(?:〒|日本|(?:{_JP_PREFECTURE}))")
 

@@ -174,13 +174,17 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     name = normalize_name(lead.name)
     site = first_website(lead.website) if lead.website else None
     domain = site[1] if site else None
-    region = lead_region(lead, domain, default_region)
     emails: list[EmailAddress] = []
     for field in lead.emails:
         for raw in email_candidates(field):
             email = normalize_email(raw)
             if email and all(email.address != known.address for known in emails):
                 emails.append(email)
+    # Without a website, the company's own e-mail domain tells its country ("lin@twpm.com.tw"
+    # on a mainland list is Taiwanese: its numbers are read in Taiwan's plan)
+    own_domain = domain or next((email.domain for email in emails if not email.free_mail),
+                                None)
+    region = lead_region(lead, own_domain, default_region)
     address = lead.address
     parts = address_parts(address)  # a one-line address read into its parts
     phones = normalize_phones(lead.phones, region)
@@ -188,7 +192,7 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     country = (
         address_country(lead, default_region)
         or next((c for p in phones if (c := phone_country(p.e164))), None)
-        or region_from_domain(domain)
+        or region_from_domain(own_domain)
         or normalize_country(lead.country_hint)
         or region
     )
