@@ -37,6 +37,7 @@ from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import normalize_country, with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
+from leadgen.normalize.lead import normalize_phones
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.person import full_name, names_person
@@ -1075,7 +1076,10 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
     notes = []
     if len(normalized.phones) < len(lead.phones):
         good = {p.raw for p in normalized.phones}
-        bad = [p for p in lead.phones if p not in good]
+        numbers = {p.e164 for p in normalized.phones}
+        # a number given twice ("+49351..." and "+49351... ext. 12") is kept once, not bad
+        bad = [p for p in lead.phones if p not in good and not any(
+            again.e164 in numbers for again in normalize_phones([p], normalized.country))]
         if tax := _tax_ids(bad):
             notes.append(f"{where}: phone {', '.join(tax)} is a tax or register number, "
                          "read as one")

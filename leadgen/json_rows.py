@@ -107,6 +107,27 @@ def _row(item: Any, path: Path, number: int) -> dict[str, str]:
 _MAX_DEPTH = 10
 
 
+def _objects_as_texts(items: list[Any]) -> list[str] | None:
+    """A list of objects as the cells a spreadsheet gives for them, when each is a value with
+    what is said of it (leadgen's own export: {"value": "+49...", "status": ...}) or a person
+    ({"name": "Eva Weber", "title": "Einkauf", "email": ...} as "Eva Weber (Einkauf)
+    <e.weber@acme.de>"); None for other lists."""
+    texts: list[str] = []
+    for part in items:
+        if not isinstance(part, dict):
+            return None
+        if isinstance(value := part.get("value"), str | int | float):
+            extension = part.get("extension")
+            texts.append(f"{value} ext. {extension}" if extension else cell_text(value))
+        elif isinstance(person := part.get("name"), str) and person.strip():
+            title, email = part.get("title"), part.get("email")
+            text = f"{person} ({title})" if isinstance(title, str) and title else person
+            texts.append(f"{text} <{email}>" if isinstance(email, str) and email else text)
+        else:
+            return None
+    return texts
+
+
 def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str], depth: int = 0) -> None:
     if depth > _MAX_DEPTH:
         raise ValueError(f"objects nested more than {_MAX_DEPTH} levels deep")
@@ -117,6 +138,8 @@ def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str], depth: int
         elif isinstance(item, list):
             if all(not isinstance(part, dict | list) for part in item):
                 row[name] = "; ".join(cell_text(part) for part in item if part is not None)
+            elif (texts := _objects_as_texts(item)) is not None:
+                row[name] = "; ".join(texts)
             else:
                 try:
                     row[name] = json.dumps(item, ensure_ascii=False)

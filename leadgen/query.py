@@ -63,7 +63,7 @@ def name_matches(text: str) -> ColumnElement[bool]:
 class _ListItemLike(ColumnElement[bool]):
     """An item of a JSON list is LIKE ``pattern`` (escaped with a backslash): the list in
     ``column``, or at ``path`` inside it; with ``lowered``, each item lower-cased in every
-    script first (``pattern`` being lower case)."""
+    script first, and ``pattern`` by the same database function."""
 
     type = Boolean()
     inherit_cache = False
@@ -91,6 +91,8 @@ def _list_item_like_sqlite(element: _ListItemLike, compiler: SQLCompiler, **kw: 
     pattern = compiler.process(literal(element.pattern), **kw)
     path = f", '$.{'.'.join(element.path)}'" if element.path else ""
     value = "unicode_lower(value)" if element.lowered else "value"  # lower() folds ASCII only
+    if element.lowered:
+        pattern = f"unicode_lower({pattern})"
     return (f"EXISTS (SELECT 1 FROM json_each({compiler.process(element.column, **kw)}{path}) "
             f"WHERE {value} LIKE {pattern} ESCAPE '\\')")
 
@@ -104,6 +106,8 @@ def _list_item_like_postgresql(element: _ListItemLike, compiler: SQLCompiler, **
         keys = "".join(f" -> '{key}'" for key in element.path)
         items = f"({items}{keys})"
     item = "lower(item)" if element.lowered else "item"
+    if element.lowered:  # by the same function as the item: Python's lower() and
+        pattern = f"lower({pattern})"  # PostgreSQL's differ on a final sigma and a dotted İ
     return (f"EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof({items}) "
             f"= 'array' THEN {items} END) AS item WHERE {item} LIKE {pattern} ESCAPE '\\')")
 
@@ -152,7 +156,7 @@ def build_query(flt: LeadFilter) -> Select[Company, Score]:
     if flt.country:
         query = query.where(Company.country.in_([c.upper() for c in flt.country]))
     if flt.category:
-        query = query.where(_category_like(f"%{_escaped(flt.category.strip().lower())}%"))
+        query = query.where(_category_like(f"%{_escaped(flt.category.strip())}%"))
     if flt.status:
         query = query.where(Company.status == flt.status)
     if flt.grade:

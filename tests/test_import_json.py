@@ -137,3 +137,33 @@ def test_a_field_that_first_appears_after_the_rows_columns_are_read_from_is_name
         "crm.jsonl:1002: field 'note' first appears here, after the first 1,000 objects the "
         "columns are read from: it is not imported",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_leadgens_own_json_export_imports_again_without_losing_a_field(
+        tmp_path: Path, fmt: str) -> None:
+    """Its phones and people are lists of objects: each phone was warned of as no number
+    ('[{"value": "+49…", "status": null, …}]') and a person was named by the JSON text."""
+    from typer.testing import CliRunner
+
+    from leadgen.cli import app
+
+    runner = CliRunner()
+    first, second = (f"sqlite:///{tmp_path / name}" for name in ("a.db", "b.db"))
+    source = tmp_path / "in.csv"
+    source.write_text("id,Firma,Telefon,E-Mail,Geschäftsführer\n1,Müller & Söhne GmbH,"
+                      "0351 1234567 Durchwahl 12,info@mueller-soehne.de,Hans Müller\n",
+                      encoding="utf-8")
+    assert runner.invoke(app, ["import", str(source), "--source", "crm", "--id-column", "id",
+                               "--region", "DE", "--db", first]).exit_code == 0
+    exported = tmp_path / f"out.{fmt}"
+    assert runner.invoke(app, ["export", "--format", fmt, "-o", str(exported),
+                               "--db", first]).exit_code == 0
+    report = import_file(init_db(second), exported, source="again", id_column="id")
+    assert not report.warnings and not report.rejected
+    with init_db(second).connect() as conn:
+        contacts = set(conn.execute(select(ContactPoint.kind, ContactPoint.value,
+                                           ContactPoint.title)).all())
+    assert contacts == {("phone", "+493511234567", None),
+                        ("email", "info@mueller-soehne.de", None),
+                        ("person", "hans muller", "Geschäftsführer")}
