@@ -49,7 +49,8 @@ _ADDRESS_LINES = frozenset({"address", "street"})
 #: What CRM exports put before a field's name: whose it is ("Billing Street", "Organization -
 #: Phone", "Company Phone") or that it is the contact person's ("Person - Email").
 _COMPANY_PREFIXES = ("billing_", "shipping_", "mailing_", "physical_", "organization_",
-                     "organisation_", "company_", "account_", "firma_", "unternehmen_")
+                     "organisation_", "company_", "account_", "firma_", "unternehmen_",
+                     "properties_")  # HubSpot's API: {"properties": {"name": ...}}
 _PERSON_PREFIXES = ("person_", "contact_", "primary_contact_", "ansprechpartner_")
 #: What a person's field says after its name: which of their numbers or addresses it is.
 _QUALIFIER = re.compile(r"_(?:work|home|mobile|other|office|main|private)$")

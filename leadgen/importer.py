@@ -37,7 +37,7 @@ from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import normalize_country, with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
-from leadgen.normalize.lead import normalize_phones
+from leadgen.normalize.lead import address_country, normalize_phones
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.person import full_name, names_person
@@ -824,7 +824,8 @@ def import_file(
         raise
     if run_id is not None:
         _close_run(engine, run_id, report, path.name, "finished")
-    if settings.region is None and any(_BAD_PHONE in line for line in report.warnings):
+    if settings.region is None and any(f"{_BAD_PHONE} (kept" in line
+                                       for line in report.warnings):
         report.warnings.insert(0, f"{path.name}: no --region was given and the rows name none "
                                   "clearly, so phone numbers written without a country code "
                                   "could not be read (they are kept in the records); give "
@@ -1084,7 +1085,11 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
             notes.append(f"{where}: phone {', '.join(tax)} is a tax or register number, "
                          "read as one")
         if bad := [p for p in bad if p not in tax]:
-            notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE} (kept in the record)")
+            # a row naming its country says so: the list's region was not what failed it
+            own = address_country(lead) or (normalized.registered_domain and normalized.country)
+            in_own = f" in {own}" if own else ""
+            notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE}{in_own} (kept in the "
+                         "record)")
     bad_emails = [candidate for field in lead.emails for candidate in email_candidates(field)
                   if normalize_email(candidate) is None]
     if bad_emails:

@@ -73,7 +73,9 @@ def _array(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]:
         raise InputError(f"{path}: not {encoding} text ({exc.reason}); JSON files are "
                          "UTF-8") from exc
     if isinstance(data, dict):  # {"data": [...]}, {"results": [...]}: the one list in it
-        lists = [value for value in data.values() if isinstance(value, list)]
+        # of objects ({"companies": [...], "errors": []} has one too)
+        lists = [value for value in data.values() if isinstance(value, list) and value and all(
+            isinstance(item, dict) for item in value)]
         data = lists[0] if len(lists) == 1 else [data]
     if not isinstance(data, list):
         raise InputError(f"{path}: expected an array of objects, found {type(data).__name__}")

@@ -801,3 +801,17 @@ def test_excel_text_formulas_and_a_count_of_people_are_read_as_what_they_hold(
     assert (company.display_name, company.legal_form, company.postal_code, record) == (
         'Acme "Best"', "GmbH", "01067", "000123")
     assert kinds == {("email", "info@acme.de")}
+
+
+def test_a_bad_number_in_a_row_naming_its_country_asks_for_no_region(tmp_path: Path) -> None:
+    """A mixed list with a country column read every number, yet one typo ("12") made the
+    import say numbers could not be read for want of --region."""
+    _, result = _imported(
+        tmp_path, "fair.csv",
+        "Firma,Telefon,Ort,Land\nMüller GmbH,030 1234567,Berlin,Deutschland\n"
+        "Dupont SARL,01 42 68 53 00,Paris,Frankreich\nHuber GmbH,01 234567,Wien,Österreich\n"
+        "Rossi S.r.l.,02 1234 5678,Milano,Italien\nTypo GmbH,12,Hamburg,Deutschland\n",
+        "--source", "fair")
+    assert "fair.csv:6: phone 12 is not a valid number in DE (kept in the record)" in (
+        result.output)
+    assert "--region" not in result.output

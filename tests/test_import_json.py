@@ -167,3 +167,25 @@ def test_leadgens_own_json_export_imports_again_without_losing_a_field(
     assert contacts == {("phone", "+493511234567", None),
                         ("email", "info@mueller-soehne.de", None),
                         ("person", "hans muller", "Geschäftsführer")}
+
+
+def test_a_hubspot_api_answer_and_a_list_beside_an_empty_one_are_read(tmp_path: Path) -> None:
+    """HubSpot's API nests each company's fields in "properties" (no column mapped to the
+    name), and {"companies": [...], "errors": []} was read as one row."""
+    hubspot = tmp_path / "hubspot.json"
+    hubspot.write_text(json.dumps({"results": [
+        {"id": "101", "properties": {"name": "Acme Packaging", "domain": "acmepack.com",
+                                     "phone": "+1 312 555 0134", "city": "Chicago"},
+         "archived": False}]}), encoding="utf-8")
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'a.db'}"), hubspot, source="hs",
+                         id_column="id")
+    assert report.outcomes["new"] == 1 and not report.rejected
+    with init_db(f"sqlite:///{tmp_path / 'a.db'}").connect() as conn:
+        assert conn.execute(select(Company.display_name, Company.registered_domain,
+                                   Company.city)).one() == ("Acme Packaging", "acmepack.com",
+                                                            "Chicago")
+    wrapped = tmp_path / "api.json"
+    wrapped.write_text(json.dumps({"companies": [{"name": "Acme GmbH"}, {"name": "Beta AG"}],
+                                   "errors": []}), encoding="utf-8")
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'b.db'}"), wrapped, source="api")
+    assert (report.rows, report.outcomes["new"]) == (2, 2)
