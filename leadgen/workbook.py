@@ -63,12 +63,17 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
             worksheet.reset_dimensions()
         header: list[str] | None = None
         title = False  # the header so far is one cell: perhaps a title above the real one
-        merges = _row_merges(path, getattr(worksheet, "_worksheet_path", ""))
+        member = getattr(worksheet, "_worksheet_path", "")
+        merges = _row_merges(path, member)
+        links = _hyperlinks(path, member)
+        linked: dict[int, bool] = {}  # column -> whether its header names a link's field
         tops: dict[int, str] = {}  # column -> the text of the merged cell it is in now
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells = [cell_text(value) for value in values]
             if merges:
                 _fill_merged(cells, number, merges, tops)
+            if links and header is not None:
+                _linked_cells(cells, links.get(number), header, linked)
             filled = sum(1 for cell in cells if cell)
             if not filled:
                 continue
@@ -113,6 +118,67 @@ def _row_merges(path: Path, member: str) -> dict[int, list[tuple[int, int]]]:
     for spans in merges.values():
         spans[:] = sorted(set(spans))
     return merges
+
+
+_HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^>]*)>")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+#: Fields whose cell shows a word ("Homepage", "E-Mail") where a link holds the value.
+_LINK_FIELDS = frozenset({"website", "email", "social"})
+
+
+def _hyperlinks(path: Path, member: str) -> dict[int, dict[int, str]]:
+    """The web and mail links of the sheet's cells, from its XML and its relationships:
+    {row: {column index: target}}. Read-only sheets do not give them."""
+    from html import unescape
+
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    if not member:
+        return {}
+    folder, _, name = member.rpartition("/")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            with archive.open(member) as xml:
+                found = [dict(_ATTRIBUTE.findall(match[1]))
+                         for match in _HYPERLINK.finditer(xml.read())]
+            if not found:
+                return {}
+            with archive.open(f"{folder}/_rels/{name}.rels") as xml:
+                targets = {attributes.get(b"Id"): attributes.get(b"Target", b"")
+                           for match in _RELATIONSHIP.finditer(xml.read())
+                           if (attributes := dict(_ATTRIBUTE.findall(match[1])))}
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    links: dict[int, dict[int, str]] = {}
+    for attributes in found:
+        target = targets.get(attributes.get(b"r:id"))
+        ref = attributes.get(b"ref", b"").decode().split(":")[0]
+        if not target or not ref:
+            continue
+        try:
+            letters, row = coordinate_from_string(ref)
+        except ValueError:
+            continue
+        links.setdefault(row, {})[column_index_from_string(letters) - 1] = unescape(
+            target.decode())
+    return links
+
+
+def _linked_cells(cells: list[str], links: dict[int, str] | None, header: list[str],
+                  linked: dict[int, bool]) -> None:
+    """A website, e-mail or social cell that shows a word ("Homepage") and links to the
+    value: the link's target instead ("mailto:" left out)."""
+    from leadgen.columns import field_of_column
+
+    for column, target in (links or {}).items():
+        if column >= len(cells) or column >= len(header):
+            continue
+        if column not in linked:
+            linked[column] = field_of_column(header[column]) in _LINK_FIELDS
+        text = cells[column]
+        if linked[column] and ("." not in text and "@" not in text):
+            cells[column] = target.removeprefix("mailto:").split("?")[0]
 
 
 def _fill_merged(cells: list[str], number: int, merges: dict[int, list[tuple[int, int]]],

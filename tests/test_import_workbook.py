@@ -217,3 +217,27 @@ def test_a_workbook_whose_first_sheet_has_no_rows_names_its_other_sheets(tmp_pat
                          region="DE")
     assert report.warnings == ["purchased.xlsx: no rows found below the header in its first "
                                "sheet (Hinweise); give --sheet NAME to read another: Adressen"]
+
+
+def test_a_website_or_email_cell_showing_a_word_gives_its_link(tmp_path: Path) -> None:
+    """Exhibitor lists link "Homepage" and "E-Mail" to the value: the website was refused as
+    no web address (read-only openpyxl gives no links). A linked name stays the name."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Firma", "Website", "E-Mail"])
+    sheet.append(["Acme GmbH", "Homepage", "E-Mail"])
+    sheet.append(["Beta AG", "www.beta.de", "info@beta.de"])
+    sheet["A2"].hyperlink = "https://expo.example/exhibitors/acme"
+    sheet["B2"].hyperlink = "https://www.acme.de/"
+    sheet["C2"].hyperlink = "mailto:vertrieb@acme.de?subject=Messe"
+    sheet["B3"].hyperlink = "https://tracking.example/?u=beta"  # the text is the value
+    path = tmp_path / "expo.xlsx"
+    book.save(path)
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), path, source="expo",
+                         region="DE")
+    assert not report.warnings and report.outcomes["new"] == 2
+    with init_db(f"sqlite:///{tmp_path / 'leads.db'}").connect() as conn:
+        rows = conn.execute(select(Company.display_name, Company.registered_domain,
+                                   Company.email).order_by(Company.id)).all()
+    assert [tuple(row) for row in rows] == [("Acme", "acme.de", "vertrieb@acme.de"),
+                                            ("Beta", "beta.de", "info@beta.de")]
