@@ -48,3 +48,15 @@ def test_a_report_or_export_into_a_missing_folder_is_refused_before_any_work(
     done = _leadgen("export", "-o", "exports/leads.csv", "--db", db, cwd=tmp_path)
     assert done.returncode == 2 and "the folder exports does not exist" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_stats_lists_the_recent_runs_as_its_help_says(tmp_path: Path) -> None:
+    """The tables left the runs out (only --json gave them)."""
+    (tmp_path / "list.csv").write_text(LIST, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    assert _leadgen("import", "list.csv", "--source", "a", "--region", "DE", "--db", db,
+                    cwd=tmp_path).returncode == 0
+    shown = _leadgen("stats", "--db", db, cwd=tmp_path)
+    assert "Recent runs" in shown.stdout
+    run = next(line for line in shown.stdout.splitlines() if " import " in line)
+    assert "finished" in run and " 2 " in run  # its rows (the line of totals too)

@@ -69,6 +69,14 @@ def stats(
     if data["grades"]:
         console.print(f"Grades ({data['grades_profile']}): "
                       + ", ".join(f"{g}={n}" for g, n in data["grades"].items()))
+    if data["recent_runs"]:
+        table = Table("id", "kind", "profile", "status", "started", "finished", "items",
+                      title="Recent runs")
+        for run in data["recent_runs"]:
+            table.add_row(str(run["id"]), run["kind"], run["profile"] or "", run["status"],
+                          (run["started_at"] or "")[:19], (run["finished_at"] or "")[:19],
+                          "" if run["items"] is None else str(run["items"]))
+        console.print(table)
 
 
 def _filter(
