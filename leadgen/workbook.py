@@ -78,6 +78,7 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
             if not filled:
                 continue
             if header is None or (title and filled > 1):
+                linked.clear()  # a title row's "header" named no link's field
                 header = unique_columns([name.strip() or _column_letter(position)
                                          for position, name in enumerate(cells)])
                 title = filled == 1
@@ -139,9 +140,14 @@ def _hyperlinks(path: Path, member: str) -> dict[int, dict[int, str]]:
     folder, _, name = member.rpartition("/")
     try:
         with zipfile.ZipFile(path) as archive:
-            with archive.open(member) as xml:
-                found = [dict(_ATTRIBUTE.findall(match[1]))
-                         for match in _HYPERLINK.finditer(xml.read())]
+            found: list[dict[bytes, bytes]] = []
+            with archive.open(member) as xml:  # streamed: a big sheet's XML is not held
+                tail = b""
+                while chunk := xml.read(1 << 20):
+                    text = tail + chunk
+                    found += [dict(_ATTRIBUTE.findall(match[1]))
+                              for match in _HYPERLINK.finditer(text)]
+                    tail = text[-1000:]  # a link cut by the chunk is read whole next time
             if not found:
                 return {}
             with archive.open(f"{folder}/_rels/{name}.rels") as xml:

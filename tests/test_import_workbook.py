@@ -241,3 +241,19 @@ def test_a_website_or_email_cell_showing_a_word_gives_its_link(tmp_path: Path) -
                                    Company.email).order_by(Company.id)).all()
     assert [tuple(row) for row in rows] == [("Acme", "acme.de", "vertrieb@acme.de"),
                                             ("Beta", "beta.de", "info@beta.de")]
+
+
+def test_a_link_under_a_title_row_is_read_by_the_real_header(tmp_path: Path) -> None:
+    """With a title above the table, the links' columns were judged by the title."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Aussteller 2026"])
+    sheet.append(["Website", "Firma"])
+    sheet.append(["Homepage", "Acme GmbH"])
+    sheet["A3"].hyperlink = "https://www.acme.de/"
+    path = tmp_path / "expo.xlsx"
+    book.save(path)
+    import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), path, source="expo",
+                region="DE")
+    with init_db(f"sqlite:///{tmp_path / 'leads.db'}").connect() as conn:
+        assert conn.execute(select(Company.registered_domain)).scalar_one() == "acme.de"
