@@ -59,7 +59,7 @@ _KOREAN = set(
 
 def guessed_encoding(path: Path) -> str | None:
     """The encoding other than UTF-8 that the file's lines beyond ASCII look like, or None
-    (Western European files are named cp1252, which Excel writes, when they decode as such)."""
+    (European files are named cp1252 or cp1250, which Excel writes, when they decode as such)."""
     sample = _lines_beyond_ascii(path)
     if not sample:
         return None
@@ -76,11 +76,29 @@ def guessed_encoding(path: Path) -> str | None:
         return east_asian
     if guess is not None and guess.startswith(("cp125", "iso8859", "latin")):
         try:
-            sample.decode("cp1252")
-            return "cp1252"
+            western = sample.decode("cp1252")
         except UnicodeDecodeError:
-            pass
+            return guess
+        return _central_european_if_it_reads_better(sample, western)
     return guess
+
+
+def _central_european_if_it_reads_better(sample: bytes, western: str) -> str:
+    """cp1250 (Excel on a Polish, Czech or Hungarian Windows) when it reads the sample's words
+    with fewer symbols inside them than cp1252 does ("£ód¿" for "Łódź"), else cp1252."""
+    try:
+        central = sample.decode("cp1250")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "cp1250" if _symbols_in_words(central) < _symbols_in_words(western) else "cp1252"
+
+
+def _symbols_in_words(text: str) -> int:
+    """Characters beyond ASCII that are no letters, with a letter on either side ("Kraków" has
+    none, "Krak³w" one)."""
+    return sum(1 for before, char, after in zip(text, text[1:], text[2:], strict=False)
+               if not char.isascii() and not char.isalpha() and before.isalpha()
+               and after.isalpha())
 
 
 def east_asian_encoding(sample: bytes, guess: str | None = None) -> str | None:

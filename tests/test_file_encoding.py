@@ -48,6 +48,10 @@ CHINESE = ["王伟", "李娜", "张敏", "刘洋", "陈静", "杨磊", "黄勇",
      "cp1252"),
     ("cp1252", ["Müller"], 20, "cp1252"),
     ("cp1252", ["Groß & Söhne", "Ärzte Bär", "Œuvre"], 0, "cp1252"),
+    ("cp1252", ["¿Qué tal? Peña", "Façade Sàrl", "Øster Ålund"], 3, "cp1252"),
+    # Excel on a Polish or Czech Windows: read as cp1252 ("Krak³w", "£ód¿")
+    ("cp1250", ["Łódź", "Kraków", "Szczęście", "Żółć Sp. z o.o."], 0, "cp1250"),
+    ("cp1250", ["Příliš žluťoučký kůň", "Brno"], 5, "cp1250"),
 ])
 def test_a_list_is_read_in_the_encoding_its_native_text_is_in(
         tmp_path: Path, written: str, contacts: list[str], english_rows: int, read: str) -> None:
