@@ -39,7 +39,7 @@ from leadgen.normalize.address import normalize_country, with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.lead import address_country, normalize_phones
 from leadgen.normalize.memo import CACHE_SIZE
-from leadgen.normalize.name import normalize_name
+from leadgen.normalize.name import legal_form_key, normalize_name
 from leadgen.normalize.person import full_name, names_person
 from leadgen.normalize.registry import registry_key
 from leadgen.normalize.text import has_cjk, plain_text
@@ -306,11 +306,7 @@ def with_legal_form(name: str, form: str) -> str:
         return name
     joined = f"{name}{form}" if has_cjk(form) else f"{name} {form}"
     found = normalize_name(joined).legal_form
-    return joined if found and _squashed(found) == _squashed(form) else name
-
-
-def _squashed(form: str) -> str:
-    return re.sub(r"[\W_]+", "", form).casefold()
+    return joined if found and legal_form_key(found) == legal_form_key(form) else name
 
 
 def _persons_email(emails: list[str], person: str) -> str | None:

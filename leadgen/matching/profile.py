@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import (
+    CHINESE_PROVINCES,
     STATE_NAMES,
     address_parts,
     city_aliases,
@@ -214,9 +215,7 @@ def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
 
 #: A Chinese province before the town in a company's name ("浙江宁波…", "Zhejiang Ningbo …"):
 #: registered names may lead with both.
-_PROVINCE_FIRST = re.compile(
-    "(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
-    "贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)省?")
+_PROVINCE_FIRST = re.compile(f"(?:{CHINESE_PROVINCES})省?")
 
 
 def without_country(name_key: str, country: str) -> str | None:

@@ -783,13 +783,14 @@ def chinese_script_country(text: str | None) -> str | None:
 
 #: A Japanese address from the top: its prefecture (東京都, 北海道, 大阪府, 京都府, 神奈川県).
 _JP_PREFECTURE = r"東京都|东京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
-_PROVINCE_NAMES = ("广东|广西|福建|浙江|江苏|山东|河北|河南|湖北|湖南|江西|安徽|四川|贵州|"
-                   "云南|陕西|山西|甘肃|青海|辽宁|吉林|黑龙江|海南|内蒙古|新疆|西藏|宁夏")
+#: China's provinces and autonomous regions by their short names, as a regex alternation.
+CHINESE_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+                     "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆")
 _CJK_PLACES = re.compile(
     rf"^(?:{'|'.join(CHINA_PREFIXES)}|日本国|日本)?(?:台湾|臺灣|台灣)?"
     rf"(?P<region>[\u4e00-\u9fff]{{2,3}}省|[\u4e00-\u9fff]{{2,6}}?自治区|{_JP_PREFECTURE}"
     # a province's name alone before a city ("广西南宁市"; "江西中路" is a road)
-    rf"|(?:{_PROVINCE_NAMES})(?=[\u4e00-\u9fff]{{2,4}}?市))?"
+    rf"|(?:{CHINESE_PROVINCES})(?=[\u4e00-\u9fff]{{2,4}}?市))?"
     # cities of four characters too (乌鲁木齐市), not a market's name (华强电子市场)
     r"(?P<city>[\u4e00-\u9fff]{2,4}?市(?![场場]))?(?P<street>.*)$")
 #: A Japanese address by its start: the postal mark, Japan's name or a prefecture.

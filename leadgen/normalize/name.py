@@ -321,18 +321,18 @@ _MAX_TERM_TOKENS = 5
 _SQUASHED = re.compile(r"[\s.,\-()]")
 
 
-def _squash(text: str) -> str:
+def legal_form_key(text: str) -> str:
     """A legal-form term as we compare it: folded, no dots, commas, spaces or hyphens."""
     return _SQUASHED.sub("", fold(text))
 
 
-_squash_word = lru_cache(maxsize=CACHE_SIZE)(_squash)
+_squash_word = lru_cache(maxsize=CACHE_SIZE)(legal_form_key)
 
 
 @lru_cache(maxsize=1)
 def _latin_terms() -> frozenset[str]:
     terms = {"".join(parts) for _, parts in prepare_default_terms()}
-    terms.update(_squash(form) for form in EXTRA_LEGAL_FORMS)
+    terms.update(legal_form_key(form) for form in EXTRA_LEGAL_FORMS)
     # cleanco lists words that are company names in their own right more often than legal forms.
     terms -= {"", "and", "&", "group", "holding", "holdings", "the", "partners", "partner",
               # name words and surnames more often than forms: "Fitness Unlimited", "Food
@@ -373,7 +373,7 @@ def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] |
     terms = _latin_terms()
     for count in range(top, 0, -1):
         tail = " ".join(words[-count:])
-        if _squash(tail.lstrip(",")) in terms:
+        if legal_form_key(tail.lstrip(",")) in terms:
             return _unless_bracketed(" ".join(words[:-count]), tail)
     return None
 
@@ -476,7 +476,7 @@ def _without_annotations(name: str) -> str:
             name[label.end():]):
         name = name[label.end():]
     while name[:2].lower() in _FIRMA_STARTS and (firma := _FIRMA.match(name)) and key_tokens(
-            name[firma.end():]) and _squash(name[firma.end():]) not in _latin_terms():
+            name[firma.end():]) and legal_form_key(name[firma.end():]) not in _latin_terms():
         name = name[firma.end():]  # ("Firma GmbH" stays: a legal form alone is no name)
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         name = name[:cjk.start()]  # "华强电子有限公司北京分公司": before its legal form is read

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from leadgen.storage.models import IdWatermark, MergedCompany
+from leadgen.storage.models import IdWatermark, MergedCompany, utcnow
 
 WATERMARKS: Table = IdWatermark.__table__  # type: ignore[assignment]
 
@@ -36,7 +35,7 @@ def record_merges(connection: Connection, merges: list[tuple[int, int]]) -> None
     """Keep where each (merged-away company, company that took its records) went."""
     if not merges:
         return
-    now = datetime.now(UTC)
+    now = utcnow()
     connection.execute(delete(MERGED).where(MERGED.c.id.in_([gone for gone, _ in merges])))
     connection.execute(insert(MERGED), [{"id": gone, "into_id": into, "merged_at": now}
                                         for gone, into in merges])
