@@ -63,9 +63,7 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
             worksheet.reset_dimensions()
         header: list[str] | None = None
         title = False  # the header so far is one cell: perhaps a title above the real one
-        member = getattr(worksheet, "_worksheet_path", "")
-        merges = _row_merges(path, member)
-        links = _hyperlinks(path, member)
+        merges, links = _merges_and_links(path, getattr(worksheet, "_worksheet_path", ""))
         linked: dict[int, bool] = {}  # column -> whether its header names a link's field
         tops: dict[int, str] = {}  # column -> the text of the merged cell it is in now
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
@@ -94,69 +92,73 @@ def workbook_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, d
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 
 
-def _row_merges(path: Path, member: str) -> dict[int, list[tuple[int, int]]]:
-    """Cells merged down several rows of one column (a company's name beside each of its
-    contacts' rows), from the sheet's XML: {column index: [(first row, last row), ...]}.
-    Read-only sheets do not give them; the XML is streamed, not held."""
-    from openpyxl.utils import column_index_from_string
-
-    merges: dict[int, list[tuple[int, int]]] = {}
-    if not member:
-        return merges
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(member) as xml:
-            tail = b""
-            while chunk := xml.read(1 << 20):
-                text = tail + chunk
-                for found in _MERGE.finditer(text):
-                    first, last = int(found[2]), int(found[4])
-                    if found[1] == found[3] and last > first:
-                        column = column_index_from_string(found[1].decode()) - 1
-                        merges.setdefault(column, []).append((first, last))
-                tail = text[-200:]
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return {}
-    for spans in merges.values():
-        spans[:] = sorted(set(spans))
-    return merges
-
-
 _HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^>]*)>")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 #: Fields whose cell shows a word ("Homepage", "E-Mail") where a link holds the value.
 _LINK_FIELDS = frozenset({"website", "email", "social"})
+_Merges = dict[int, list[tuple[int, int]]]
+_Links = dict[int, dict[int, str]]
 
 
-def _hyperlinks(path: Path, member: str) -> dict[int, dict[int, str]]:
-    """The web and mail links of the sheet's cells, from its XML and its relationships:
-    {row: {column index: target}}. Read-only sheets do not give them."""
+def _merges_and_links(path: Path, member: str) -> tuple[_Merges, _Links]:
+    """What read-only sheets do not give, from one streamed pass over the sheet's XML (not
+    held): cells merged down several rows of one column (a company's name beside each of its
+    contacts' rows), {column index: [(first row, last row), ...]}; and the cells' web and
+    mail links, {row: {column index: target}}."""
+    if not member:
+        return {}, {}
+    spans: set[tuple[bytes, ...]] = set()
+    found: list[dict[bytes, bytes]] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            with archive.open(member) as xml:
+                tail = b""
+                while chunk := xml.read(1 << 20):
+                    text = tail + chunk
+                    spans.update(match.groups() for match in _MERGE.finditer(text))
+                    found += [dict(_ATTRIBUTE.findall(match[1]))
+                              for match in _HYPERLINK.finditer(text)]
+                    tail = text[-1000:]  # a mark cut by the chunk is read whole next time
+            targets = _link_targets(archive, member) if found else {}
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}, {}
+    return _row_merges(spans), _hyperlinks(found, targets)
+
+
+def _row_merges(spans: set[tuple[bytes, ...]]) -> _Merges:
+    """The merged cells that span several rows of one column, by column."""
+    from openpyxl.utils import column_index_from_string
+
+    merges: _Merges = {}
+    for first_column, first, last_column, last in spans:
+        if first_column == last_column and int(last) > int(first):
+            column = column_index_from_string(first_column.decode()) - 1
+            merges.setdefault(column, []).append((int(first), int(last)))
+    for column_spans in merges.values():
+        column_spans.sort()
+    return merges
+
+
+def _link_targets(archive: zipfile.ZipFile, member: str) -> dict[bytes | None, bytes]:
+    """The sheet's relationships: id -> target (a link's URL); none without the file."""
+    folder, _, name = member.rpartition("/")
+    try:
+        with archive.open(f"{folder}/_rels/{name}.rels") as xml:
+            return {attributes.get(b"Id"): attributes.get(b"Target", b"")
+                    for match in _RELATIONSHIP.finditer(xml.read())
+                    if (attributes := dict(_ATTRIBUTE.findall(match[1])))}
+    except KeyError:
+        return {}
+
+
+def _hyperlinks(found: list[dict[bytes, bytes]], targets: dict[bytes | None, bytes]) -> _Links:
+    """The cells' link targets, by row and column."""
     from html import unescape
 
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-    if not member:
-        return {}
-    folder, _, name = member.rpartition("/")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            found: list[dict[bytes, bytes]] = []
-            with archive.open(member) as xml:  # streamed: a big sheet's XML is not held
-                tail = b""
-                while chunk := xml.read(1 << 20):
-                    text = tail + chunk
-                    found += [dict(_ATTRIBUTE.findall(match[1]))
-                              for match in _HYPERLINK.finditer(text)]
-                    tail = text[-1000:]  # a link cut by the chunk is read whole next time
-            if not found:
-                return {}
-            with archive.open(f"{folder}/_rels/{name}.rels") as xml:
-                targets = {attributes.get(b"Id"): attributes.get(b"Target", b"")
-                           for match in _RELATIONSHIP.finditer(xml.read())
-                           if (attributes := dict(_ATTRIBUTE.findall(match[1])))}
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return {}
-    links: dict[int, dict[int, str]] = {}
+    links: _Links = {}
     for attributes in found:
         target = targets.get(attributes.get(b"r:id"))
         ref = attributes.get(b"ref", b"").decode().split(":")[0]
