@@ -10,9 +10,7 @@ and one whose characters there are nearly all of its common block wins.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import charset_normalizer
 
@@ -108,30 +106,34 @@ def east_asian_encoding(sample: bytes, guess: str | None = None) -> str | None:
     Where several read it as common characters (GB2312, Big5 and EUC-KR share a block), text
     with a space between its words is Korean, and otherwise the one giving the most characters
     frequent in its language's lists wins."""
-    shares = {name: share for name in EAST_ASIAN
-              if (share := common_share(sample, name)) is not None}
+    texts = {name: text for name in EAST_ASIAN if (text := _decoded(sample, name)) is not None}
+    shares = {name: share for name, text in texts.items()
+              if (share := common_share(text, name)) is not None}
     top = max(shares.values(), default=0.0)
     if top < COMMON_SHARE:
         return None
     tied = [name for name, share in shares.items() if share == top]
     if len(tied) == 1:
         winner = tied[0]
-    elif "cp949" in tied and _spaced_words(sample.decode("cp949")):
+    elif "cp949" in tied and _spaced_words(texts["cp949"]):
         winner = "cp949"
     else:
-        hits = {name: _frequent(sample.decode(name), name) for name in tied}
+        hits = {name: _frequent(texts[name], name) for name in tied}
         winner = max(tied, key=lambda name: hits[name])  # the first of equals
     # charset-normalizer's name for a superset of the winner (Big5-HKSCS, GBK) is kept
     return guess if guess is not None and _FAMILY.get(guess) == winner else winner
 
 
-def common_share(sample: bytes, encoding: str) -> float | None:
-    """The share of ``sample``'s characters beyond ASCII that are common in ``encoding``
-    (None when it does not decode or has none)."""
+def _decoded(sample: bytes, encoding: str) -> str | None:
     try:
-        text = sample.decode(encoding)
+        return sample.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+def common_share(text: str, encoding: str) -> float | None:
+    """The share of ``text``'s characters beyond ASCII that are common in ``encoding`` (None
+    when it has none)."""
     blocks = EAST_ASIAN[encoding]
     seen = common = 0
     for char in text:
@@ -166,10 +168,11 @@ def _spaced_words(text: str) -> bool:
 def _lines_beyond_ascii(path: Path) -> bytes:
     """Lines of ``path`` with a byte beyond ASCII, up to :data:`SAMPLE_BYTES` of them."""
     kept: list[bytes] = []
-    size = 0
+    size = read = 0
     try:
         with path.open("rb") as handle:
-            for read, line in _counted(handle):
+            for line in handle:
+                read += len(line)
                 if read > SCAN_BYTES or size >= SAMPLE_BYTES:
                     break
                 if not line.isascii():
@@ -191,11 +194,3 @@ def _is_utf8(sample: bytes) -> bool:
 def _start(path: Path) -> bytes:
     with path.open("rb") as handle:
         return handle.read(SAMPLE_BYTES)
-
-
-def _counted(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    """Each line with the bytes read up to its end."""
-    read = 0
-    for line in handle:
-        read += len(line)
-        yield read, line
