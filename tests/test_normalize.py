@@ -330,6 +330,24 @@ NAMES = [
     ("Berhad Trading", "Berhad Trading", "berhad trading", None),  # a form ends a name only
     ("S.C. Popescu S.R.L.", "Popescu", "popescu", "S.C. S.R.L."),
     ("Kabushiki Kaisha Toshiba", "Toshiba", "toshiba", "Kabushiki Kaisha"),
+    # Register names (GLEIF): forms spelled out, Peru's, "Co.Ltd" glued on by a dot
+    ("Austria Puma Dassler Gesellschaft m.b.H.", "Austria Puma Dassler", "austria puma dassler",
+     "Gesellschaft m.b.H."),
+    ("Brunei Shell Petroleum Company Sendirian Berhad", "Brunei Shell Petroleum",
+     "brunei shell petroleum", "Company Sendirian Berhad"),
+    ("Corcelli S.A.C.", "Corcelli", "corcelli", "S.A.C."),
+    ("Nantong Hengkang Textile.co.Ltd", "Nantong Hengkang Textile", "nantong hengkang textile",
+     "co.Ltd"),
+    # a numeral, not "and", before the form
+    ("BRAZIL SHIPPING I LIMITED", "BRAZIL SHIPPING I", "brazil shipping i", "LIMITED"),
+    # a site's or unit's code after the form, as factory lists write it
+    ("SUNVIM GROUP CO LTD MILL 2", "SUNVIM GROUP", "sunvim group", "CO LTD"),
+    ("JINGJIANG XINJIYUAN KNITTING CO LTD-2", "JINGJIANG XINJIYUAN KNITTING",
+     "jingjiang xinjiyuan knitting", "CO LTD"),
+    ("Makalot Garment Co. Ltd. - MK2", "Makalot Garment", "makalot garment", "Co. Ltd."),
+    ("Acme Ltd B2", "Acme", "acme", "Ltd"),
+    ("Acme GmbH 2000", "Acme GmbH 2000", "acme gmbh 2000", None),  # a year, or a name
+    ("Club 21 GmbH", "Club 21", "club 21", "GmbH"),
 ]
 
 
@@ -769,6 +787,10 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         # Short Chinese names export teams write
         ("印尼", "ID"), ("沙特", "SA"), ("香港特别行政区", "HK"), ("香港特別行政區", "HK"),
         ("台湾省", "TW"), ("P.R.China", "CN"), ("中国内地", "CN"), ("澳洲", "AU"),
+        # Own names in Latin letters, as registers write them
+        ("Hrvatska", "HR"), ("Srbija", "RS"), ("Slovenija", "SI"), ("Eesti", "EE"),
+        ("Lietuva", "LT"), ("Azərbaycan", "AZ"), ("Oʻzbekiston", "UZ"), ("Kampuchea", "KH"),
+        ("Cape Verde", "CV"), ("Kosovo", "XK"), ("Palestine", "PS"),
     ],
 )
 def test_normalize_country(raw: str | None, code: str | None) -> None:
@@ -811,6 +833,11 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("110 00", "CZ", "110 00"), ("80331", "DE", "80331"),
     # One number written in two groups where the post writes it whole (India's PIN codes).
     ("500 034", "IN", "500034"), ("80 331", "DE", "80331"), ("114 55", "SE", "114 55"),
+    # Letters and digits the post writes with a space: Ireland's Eircode, Malta's codes.
+    ("D02R296", "IE", "D02 R296"), ("d02 r296", "IE", "D02 R296"), ("A65F4E2", "IE", "A65 F4E2"),
+    ("STJ3049", "MT", "STJ 3049"), ("STJ 3049", "MT", "STJ 3049"),
+    # Six digits that may start with 0: the zero a spreadsheet dropped.
+    ("48624", "SG", "048624"), ("10000", "CN", "010000"), ("518000", "CN", "518000"),
 ])
 def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: str,
                                                           postal: str | None) -> None:
@@ -1243,6 +1270,9 @@ CITY_SPELLINGS = [
     (["Zurigo", "Zürich"], "zurich"), (["Ginevra", "Genève", "Genf"], "geneve"),
     (["Anvers", "Antwerpen"], "antwerpen"), (["Quebec City", "Québec"], "qubec"),
     (["DKI Jakarta", "Jakarta"], "jakarta"),
+    # A prefecture or province before the city in a city column; Tokyo's wards are Tokyo.
+    (["東京都港区", "東京都", "東京"], "东京"), (["大阪府大阪市", "大阪市"], "大阪"),
+    (["广东省深圳市", "深圳市"], "深圳"),
 ]
 
 
@@ -1332,6 +1362,9 @@ STREETS = [
     ("Hauptstraße 5, 2. OG", "Hauptstr. 5", "haupt st 5"),
     ("5th Floor, 10 Downing St", "10 Downing Street", "10 downing st"),
     ("Level 5, 100 George St", "Shop 3, 100 George Street", "100 george st"),
+    ("Av. Paulista 1000, 10º andar", "Av. Paulista 1000, conj. 101", "ave paulista 1000"),
+    ("Calle Mayor 5, 2º piso", "Calle Mayor 5, 3ª planta", "c mayor 5"),
+    ("Via Roma 1, 3° piano", "Via Roma 1", "via roma 1"),
     ("Room 1201, 12/F, Tower A, 88 Queensway", "88 Queensway, Block B", "88 queensway"),
     ("12/F, 88 Queensway", "Floor 12, 88 Queensway", "88 queensway"),
     ("12F Main St", "12 F Main St", "12f main st"),  # a house number with its letter
@@ -1382,6 +1415,9 @@ STREETS = [
     # A Japanese street without prefecture, city and ward, its block address as digits.
     ("〒100-0005 東京都千代田区丸の内1丁目1番1号", "丸の内1-1-1", "丸の内1 1 1"),
     ("神奈川県横浜市西区みなとみらい2-2-1", "みなとみらい2丁目2番地1", "みなとみらい2 2 1"),
+    # Wards of one character: Tokyo's Minato (港区), Yokohama's Midori (緑区)
+    ("東京都港区海岸1-7-1", "海岸1丁目7番1号", "海岸1 7 1"),
+    ("神奈川県横浜市緑区長津田1-1", "長津田1-1", "长津田1 1"),
     # A building, mall or quarter before or after the street, holding neither a number nor a
     # street type, is no part of it.
     ("Waterworks Mall, 932 Freeport Rd", "932 Freeport Rd", "932 freeport rd"),
@@ -1587,3 +1623,14 @@ def test_every_valid_example_number_reads_back_from_its_e164_form() -> None:
 def test_an_incomplete_chinese_number_is_no_number(raw: str, expected: str | None) -> None:
     phone = normalize_phone(raw, "CN")
     assert (phone.e164 if phone else None) == expected
+
+
+@pytest.mark.parametrize("street", [
+    "c/o Corporation Service Company, 251 Little Falls Drive", "C/O Regus, Friedrichstr. 123",
+    "Care of Acme Registered Agents, 1 Main St",
+])
+def test_an_address_in_care_of_another_is_no_street_of_the_companys_own(street: str) -> None:
+    """A registered agent's or host's address, shared by thousands of companies, keys no
+    street (so it neither blocks nor scores two companies there as one)."""
+    assert street_key(street) is None
+    assert street_key(street.split(", ", 1)[1]) is not None

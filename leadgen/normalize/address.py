@@ -70,6 +70,15 @@ COUNTRY_ALIASES = {
     "印尼": "ID", "沙特": "SA", "迪拜": "AE", "澳洲": "AU", "危地马拉": "GT", "多米尼加": "DO",
     "香港特别行政区": "HK", "澳门特别行政区": "MO", "台湾省": "TW", "中国台湾省": "TW",
     "中国内地": "CN", "内地": "CN", "大陆": "CN", "prchina": "CN", "p r c": "CN",
+    # Countries by their own names in Latin letters (as their registers and lists write
+    # them), and English names the ISO list words otherwise
+    "hrvatska": "HR", "srbija": "RS", "crna gora": "ME", "shqiperia": "AL",
+    "slovenija": "SI", "eesti": "EE", "latvija": "LV", "lietuva": "LT", "letzebuerg": "LU",
+    "bosna i hercegovina": "BA", "makedonija": "MK", "macedonia": "MK", "sakartvelo": "GE",
+    "hayastan": "AM", "azərbaycan": "AZ", "azerbaycan": "AZ", "qazaqstan": "KZ",
+    "oʻzbekiston": "UZ", "ozbekiston": "UZ",
+    "pilipinas": "PH", "bharat": "IN", "nippon": "JP", "misr": "EG", "kampuchea": "KH",
+    "cape verde": "CV", "kosovo": "XK", "palestine": "PS",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _POSTAL_COUNTRY_PREFIX = re.compile(
@@ -125,8 +134,10 @@ _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "u
 #: "Tower A" and "Block B", "Floor 3"), a floor after its number ("2. OG", "5th Floor").
 _UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "haus",
                          "gebaude", "level", "lvl", "shop", "office", "tower", "block", "blk",
-                         "wing", "fl"})
-_FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage"})
+                         "wing", "fl", "conj"})
+_FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage",
+                          # "10º andar", "2º piso", "3ª planta", "3° piano"
+                          "andar", "piso", "planta", "piano"})
 #: A floor written as Hong Kong and China write it in English: "12/F" (keyed "12f").
 _FLOOR_TOKEN = re.compile(r"\d{1,3}f")
 
@@ -234,11 +245,14 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
         return None  # "N/A", "0", "00000": no code
     if country and country not in _SPACED_POSTAL_COUNTRIES and _SPLIT_DIGITS.fullmatch(text):
         text = text.replace(" ", "")  # "500 034" (India), "80 331": one number
-    spaced = _SPACED_POSTAL.match(text)
+    spaced = _SPACED_POSTAL.match(text) or (
+        (spacing := _COUNTRY_SPACED_POSTAL.get(country or "")) and spacing.match(text))
     if spaced:
         text = " ".join(part for part in spaced.groups() if part)
     if country in _FIVE_DIGIT_POSTAL and len(text) == 4 and text.isdigit():
         text = "0" + text
+    elif country in _SIX_DIGIT_POSTAL and len(text) == 5 and text.isdigit():
+        text = "0" + text  # Singapore's 048624, Hohhot's 010000
     elif (shape := _GROUPED_POSTAL.get(country or "")) and (
             digits := text.replace("-", "").replace(" ", "")).isdigit() and len(
             digits) == shape[0] + shape[1]:
@@ -254,6 +268,14 @@ _GROUPED_POSTAL = {"JP": (3, 4, "-"), "BR": (5, 3, "-"), "PL": (2, 3, "-"), "PT"
                    "US": (5, 4, "-")}  # a ZIP+4 written as nine digits
 
 
+#: Codes of letters and digits that a country's post writes with a space, which lists also
+#: write without: Ireland's Eircode ("D02R296" = "D02 R296"), Malta's ("STJ3049").
+_COUNTRY_SPACED_POSTAL = {
+    "IE": re.compile(r"^([AC-FHKNPRTV-Y]\d{2}|D6W) ?([AC-FHKNPRTV-Y\d]{4})$"),
+    "MT": re.compile(r"^([A-Z]{3}) ?(\d{4})$"),
+}
+#: Countries whose postal codes are six digits and may start with 0.
+_SIX_DIGIT_POSTAL = frozenset({"SG", "CN"})
 _POSTAL_FLOAT = re.compile(r"(?<=\d)\.0$")
 _CEDEX = re.compile(r"\s*\bCEDEX(?:\s*\d{1,2})?\s*$")
 #: Digits in two groups, where a country writes its code as one number ("500 034").
@@ -400,9 +422,14 @@ def street_key(raw: str | None) -> str | None:
     return key
 
 
+#: An address in care of another ("c/o Corporation Service Company, 251 Little Falls
+#: Drive"): a registered agent's or a host's, which thousands of companies share.
+_CARE_OF = re.compile(r"^\W*(?:c\s?/\s?o|care\s+of|℅)(?!\w)", re.IGNORECASE)
+
+
 def _street_key(raw: str | None) -> str | None:
-    if not raw:
-        return None
+    if not raw or _CARE_OF.match(raw):
+        return None  # no street of the company's own
     raw = plain_text(raw)  # "Hauptstra&szlig;e 5", a zero-width space copied from a page
     if not raw.isascii() and has_cjk(raw):
         raw = _cjk_street(raw)
@@ -502,9 +529,9 @@ _STREET_REWRITES = (
     (re.compile(r",[^,]*\bdistrict\b[^,]*", re.IGNORECASE), ""),
 )
 #: A Chinese district or Japanese ward before the street ("福田区华强北路1号", "西区みなと
-#: みらい2-2-1"): the town's part.
+#: みらい2-2-1", Tokyo's "港区海岸1-7-1", Yokohama's "緑区"): the town's part.
 _CJK_DISTRICT = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,4}?(?:区|區|县|縣)|[東东西南北中][区區])(?=.*\w)")
+    r"^(?:[\u4e00-\u9fff]{2,4}?(?:区|區|县|縣)|[東东西南北中港緑绿旭泉栄][区區])(?=.*\w)")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
 #: A subdistrict or town below the district, which one list writes and another leaves out
 #: ("西乡街道宝源路1号", "大朗镇美景中路88号"): before a road's name only.
@@ -714,6 +741,11 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         return (local or key,)
     if has_hangul(key):
         return (_KR_CITY_SUFFIX.sub("", key),)  # "서울특별시" = "서울" (= "Seoul")
+    if (places := _CJK_PLACES.match(key)) and places.group("region"):
+        # a prefecture or province before the city: "大阪府大阪市", "广东省深圳市", and
+        # Tokyo's wards are Tokyo: "東京都港区"
+        key = places.group("city") or (
+            "东京都" if places.group("region") in _TOKYO else key)
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
     base = _CJK_CITY_NAMES.get(base, base)
     romanized = "".join(pinyin_syllables(base))

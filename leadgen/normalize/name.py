@@ -106,6 +106,8 @@ EXTRA_LEGAL_FORMS = (
     "PartG mbB", "PartG", "P.A.", "PLLC", "Public Company Limited", "PCL",
     "Tic. ve San. Ltd. Şti.", "Tic. ve San. A.Ş.", "Ticaret ve Sanayi Ltd. Şti.",
     "S.A.S. de C.V.",
+    # Austria's and Malaysia's forms spelled out, Peru's closed and open stock companies
+    "Gesellschaft m.b.H.", "Gesellschaft mbH", "Sendirian Berhad", "S.A.C.", "S.A.A.",
 )
 #: Legal forms that name the countries they are registered in, keyed without dots, spaces and
 #: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
@@ -145,7 +147,9 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
         ("αε επε ικε οε εε μικε", "GR"),
         ("srlunipersonale srls srlasociounico spaasociounico", "IT"),
-        ("(m)sdnbhd berhad (m)berhad", "MY"),
+        ("(m)sdnbhd berhad (m)berhad sendirianberhad", "MY"),
+        ("gesellschaftmbh", "AT DE"),
+        ("sac saa", "PE"),
         ("(persero) (persero)tbk", "ID"),
         ("eood ood ead еоод оод еад", "BG"),
         ("partgmbb partg", "DE"),
@@ -398,6 +402,9 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
 #: A German legal form joined to the word before by a hyphen: "Acme Verwaltungs-GmbH",
 #: "Müller Beteiligungs-GmbH & Co. KG", "Nord Immobilien-AG".
 _HYPHENATED_FORM = re.compile(r"(?<=[^\W\d_])-(?=(?:g?GmbH|AG|KG|UG|mbH)\b)")
+#: "Co., Ltd." joined to the word before by a dot, as exporters' lists type it: "Nantong
+#: Hengkang Textile.co.Ltd", "GARMENT IND.CO.LTD".
+_DOTTED_FORM = re.compile(r"(?<=[^\W\d_])\.(?=co\.?,?\s?ltd\.?$)", re.IGNORECASE)
 
 
 def _strip_forms(name: str) -> tuple[str, list[str]]:
@@ -405,6 +412,8 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
     forms: list[str] = []
     if "-" in name:
         name = _HYPHENATED_FORM.sub(" ", name)
+    if "." in name:
+        name = _DOTTED_FORM.sub(" ", name)
     changed = True
     # Every CJK form holds a non-ASCII character: an ASCII name cannot start or end with one.
     cjk = not name.isascii()
@@ -519,9 +528,21 @@ _SEAT = re.compile(
     r"\.?\s*$")
 
 
+#: A site's or unit's code after a legal form: "Sunvim Group Co Ltd Mill 2", "Jingjiang
+#: Knitting Co Ltd-2", "Makalot Garment Co. Ltd. - MK2", "Smart Shirts Limited KAT 1".
+_SITE_CODES = tuple(re.compile(rf"(?:\s*[-–—]\s*|\s+){word}[^\W\d_]{{0,4}}\d{{1,3}}[^\W\d_]?$")
+                    for word in ("", r"[^\W\d_]{1,12}\s+"))  # the code alone first ("Ltd B2")
+
+
 def _without_last_branch(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         return name[:cjk.start()]
+    if name[-1:].isdigit() or name[-2:-1].isdigit():
+        for pattern in _SITE_CODES:
+            site = pattern.search(name)
+            if site and site.start() > 0 and _split_latin_suffix(
+                    name[:site.start()]) is not None:
+                return name[:site.start()]
     if ("," in name or " - " in name or "–" in name or "—" in name) and (
             seat := _SEAT.search(name)) and seat.start() > 0:
         head = name[:seat.start()].rstrip()
@@ -602,7 +623,10 @@ def other_script_name(raw: str) -> str | None:
 
 def name_key(text: str) -> str:
     """The match key of a (legal-form-free) name."""
-    tokens = [_KEY_WORDS.get(token, token) for token in key_tokens(text.replace("&", " & "))]
+    words = key_tokens(text.replace("&", " & "))
+    tokens = [_KEY_WORDS.get(token, token) for token in words]
+    if len(tokens) > 1 and tokens[-1] == "and" and words[-1] == "i":
+        tokens[-1] = "i"  # a numeral, not Polish or Catalan "and": "Brazil Shipping I"
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     return " ".join(tokens)
