@@ -421,3 +421,19 @@ def test_one_free_mail_address_on_two_lists_finds_its_company(sqlite_url: str) -
             "Blue Bakery", source="dir-b", emails=["bluebakery@gmail.com"]), "GB"))
     assert second.status == "merged" and second.company_id == first.company_id
     assert other.company_id != first.company_id
+
+
+def test_a_name_written_together_meets_its_words_in_a_crowded_block(sqlite_url: str) -> None:
+    """"Chop Stick House" is compared with "Chopstick House" although "house" is in too
+    many names in town to block on (it meets it by its name written together)."""
+    engine = init_db(sqlite_url)
+    others = [lead(f"{word} House", address=Address(city="New York", country="US"))
+              for word in ("Pancake", "Noodle", "Burger", "Curry", "Dumpling", "Steak",
+                           "Waffle", "Taco", "Bagel", "Falafel", "Kebab", "Ramen", "Pho",
+                           "Pasta", "Chowder", "Cider")]
+    first = lead("Chopstick House", address=Address(
+        postal_code="10018", city="New York", country="US"))
+    second = lead("Chop Stick House", source="dir-b", address=Address(
+        postal_code="10018", city="New York", country="US"))
+    outcomes = ingest_all(engine, [*others, first, second])
+    assert outcomes[-1].company_id == outcomes[-2].company_id, outcomes[-1].evidence

@@ -576,6 +576,19 @@ def test_blocking_keys_skip_weak_domains_and_common_words() -> None:
     assert ("token_city", "trading|berlin") not in keys  # a stop word blocks nothing
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("Little Town", "Littletown"), ("Chop Stick House", "Chopstick House"),
+    ("Jiang Su Best Fashion Dress Co. Ltd", "Jiangsu Best Fashion Dress Co., Ltd."),
+    ("Sushi Licious", "Sushilicious"),
+])
+def test_a_name_written_apart_or_together_shares_a_blocking_key(one: str, other: str) -> None:
+    """The "written apart or together" level can only score pairs that blocking brings
+    together; a name word in many names ("House") blocks nothing."""
+    keys = [{value for kind, value in blocking_keys(profile(name, city="New York"), RULES)
+             if kind == "name"} for name in (one, other)]
+    assert keys[0] & keys[1]
+
+
 @pytest.mark.parametrize("page", [
     "https://www.wlw.de/de/firma/{}-123", "https://www.europages.de/{}/DEU123.html",
     "https://www.tradeindia.com/{}-123/", "https://www.amazon.de/shops/{}",

@@ -348,6 +348,14 @@ def _name_tokens(profile: MatchProfile) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tokens))
 
 
+def _joined_names(profile: MatchProfile) -> tuple[str, ...]:
+    """Name keys, and the same without their spaces: "Little Town" meets "Littletown", "Chop
+    Stick House" "Chopstick House", "Jiang Su Best Fashion" "Jiangsu Best Fashion" (the keys
+    as they are stay: a suppressed name key finds its company by them)."""
+    names = profile.names
+    return tuple(dict.fromkeys([*names, *(name.replace(" ", "") for name in names)]))
+
+
 def _phone_tails(profile: MatchProfile) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p[-7:] for p in profile.phones if len(p) >= 9))
 
@@ -376,7 +384,8 @@ def _pinyin_keys(profile: MatchProfile) -> tuple[str, ...]:
 
 #: Blocking fields that are not a profile attribute: how to derive them.
 _DERIVED: dict[str, Callable[[MatchProfile], tuple[str, ...]]] = {
-    "name_token": _name_tokens, "phone_tail": _phone_tails, "pinyin": _pinyin_keys,
+    "name_token": _name_tokens, "name_joined": _joined_names, "phone_tail": _phone_tails,
+    "pinyin": _pinyin_keys,
 }
 
 

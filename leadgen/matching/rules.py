@@ -16,8 +16,8 @@ DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yaml")
 FieldName = Literal["name", "domain", "phone", "street", "postal", "city", "country",
                     "registry", "state", "mailbox"]
 KeyField = Literal[
-    "name", "name_token", "domain", "phone", "phone_tail", "postal", "city", "street", "country",
-    "pinyin", "registry", "mailbox",
+    "name", "name_token", "name_joined", "domain", "phone", "phone_tail", "postal", "city",
+    "street", "country", "pinyin", "registry", "mailbox",
 ]
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
