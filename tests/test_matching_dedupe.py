@@ -530,3 +530,27 @@ def test_a_merged_away_id_leads_through_later_merges(db_url: str) -> None:
         record_merges(conn, [(3, 5)])  # merged again (split off and merged elsewhere)
         assert merged_into(conn, 3, lambda company: company == 5) == 5
 
+
+
+@pytest.mark.parametrize("shared", ["website", "phones"])
+def test_three_spellings_of_one_company_on_one_key_stay_one_company(tmp_path: Path,
+                                                                   shared: str) -> None:
+    """Three spellings of one company with one website (or phone) are one company on
+    import, and stay one in the re-clustering: by their names they are one company's
+    spellings, not three companies sharing a switchboard whose key weighs nothing."""
+    engine = init_db(f"sqlite:///{tmp_path / 'spellings.db'}")
+    value: Any = "hofmann-geraetebau.de" if shared == "website" else ["0711 123456"]
+    with Ingestor(engine) as ingestor:
+        for number, name in enumerate(["Hofmann Gerätebau GmbH", "Gerätebau Hofmann",
+                                       "Hofmann Gerätebau + Service"]):
+            ingestor.ingest(normalize_lead(Lead(
+                name=name, **{shared: value},
+                source=SourceMeta(source_id="list", page_url="http://list.test/",
+                                  record_id=str(number)),
+                address=Address(city="Stuttgart", country="DE"))))
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Company)) == 1
+    report = dedupe(engine, force=True)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Company)) == 1
+    assert report.possible_matches == 0

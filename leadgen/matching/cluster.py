@@ -57,7 +57,8 @@ class Clustering:
     """record index -> the record it was linked to (-1: none). Only the index is kept, not the
     comparison (a million of those would not fit): :meth:`link` compares the pair again."""
     holders: dict[tuple[str, str], int] = field(default_factory=dict)
-    """Shared phones/domains -> how many distinct names hold them (only those above one)."""
+    """Shared phones/domains -> how many companies hold them, by their names (only those
+    above one; see :func:`_name_groups`)."""
     possible: list[tuple[int, int, MatchResult]] = field(default_factory=list)
     comparisons: int = 0
     skipped_blocks: int = 0
@@ -97,7 +98,8 @@ class _Blocks:
     numbers: array[int]
     skipped: int
     holders: dict[tuple[str, str], int]
-    """How many distinct names hold each shared phone/domain: a switchboard or a directory."""
+    """How many companies (by their names) hold each shared phone/domain: a switchboard or a
+    directory."""
 
     def of(self, record: int) -> array[int]:
         return self.numbers[self.offsets[record]:self.offsets[record + 1]]
@@ -267,6 +269,29 @@ def _without_ambiguous(matches: list[tuple[float, int, int]], elsewhere: list[tu
             if match[1] not in ambiguous and match[2] not in ambiguous]
 
 
+#: Up to how many distinct names holding a phone or domain are grouped by likeness (more
+#: are surely many companies: a directory's domain, a business centre's switchboard).
+_GROUPED_NAMES = 20
+#: How alike (token set, generic words aside, in percent) two names holding one phone or
+#: domain must be to count as one company's spellings.
+_SPELLINGS_CUTOFF = 70.0
+
+
+def _name_groups(names: set[tuple[str, ...]], rules: MatchingRules) -> int:
+    """How many companies the records holding one phone or domain are, as far as their names
+    tell before clustering: "Hofmann Gerätebau", "Gerätebau Hofmann" and "Hofmann Gerätebau +
+    Service" are one company's spellings, as on ingest, where the three are one company by
+    then (counting names, the key would be a switchboard and weigh nothing)."""
+    if len(names) < 2 or len(names) > _GROUPED_NAMES:
+        return len(names)
+    groups: list[tuple[str, ...]] = []
+    for name in sorted(names):
+        if not any(names_may_match(name, first, _SPELLINGS_CUTOFF, rules.generic_name_words)
+                   for first in groups):
+            groups.append(name)
+    return len(groups)
+
+
 def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
     # Most keys belong to one record: they hold its index, a list only once a second comes.
     by_key: dict[tuple[str, str], int | list[int]] = {}
@@ -288,7 +313,7 @@ def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
         if isinstance(block, int):
             continue
         if kind in _SHARED_KINDS:
-            names = len({profiles[m].names[:1] for m in block})
+            names = _name_groups({profiles[m].names[:1] for m in block}, rules)
             if names > 1:
                 holders[(kind, value)] = names
         if len(block) > limits.get(kind, rules.max_block_size):
