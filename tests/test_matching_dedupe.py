@@ -18,7 +18,7 @@ from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import dedupe as dedupe_module
 from leadgen.matching import load_rules
-from leadgen.matching.cluster import UnionFind, cluster
+from leadgen.matching.cluster import UnionFind, cluster, spelling_groups
 from leadgen.matching.compare import compare
 from leadgen.matching.dedupe import dedupe
 from leadgen.matching.profile import MatchProfile, blocking_keys
@@ -146,7 +146,7 @@ def _reference(profiles: list[MatchProfile], rules: MatchingRules) -> list[froze
     shared_pairs = {(a, b) for (kind, _), members in blocks.items()
                     if 2 <= len(members) <= limits[kind]
                     for a in members for b in members if a < b}
-    holders = {key: len({profiles[m].names for m in members})
+    holders = {key: spelling_groups({profiles[m].names[:1] for m in members}, rules)
                for key, members in blocks.items() if key[0] in ("phone", "domain")}
 
     def shared(kind: str, value: str) -> int:

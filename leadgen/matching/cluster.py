@@ -58,7 +58,7 @@ class Clustering:
     comparison (a million of those would not fit): :meth:`link` compares the pair again."""
     holders: dict[tuple[str, str], int] = field(default_factory=dict)
     """Shared phones/domains -> how many companies hold them, by their names (only those
-    above one; see :func:`_name_groups`)."""
+    above one; see :func:`spelling_groups`)."""
     possible: list[tuple[int, int, MatchResult]] = field(default_factory=list)
     comparisons: int = 0
     skipped_blocks: int = 0
@@ -277,7 +277,7 @@ _GROUPED_NAMES = 20
 _SPELLINGS_CUTOFF = 70.0
 
 
-def _name_groups(names: set[tuple[str, ...]], rules: MatchingRules) -> int:
+def spelling_groups(names: set[tuple[str, ...]], rules: MatchingRules) -> int:
     """How many companies the records holding one phone or domain are, as far as their names
     tell before clustering: "Hofmann Gerätebau", "Gerätebau Hofmann" and "Hofmann Gerätebau +
     Service" are one company's spellings, as on ingest, where the three are one company by
@@ -313,7 +313,7 @@ def _blocks(profiles: Sequence[MatchProfile], rules: MatchingRules) -> _Blocks:
         if isinstance(block, int):
             continue
         if kind in _SHARED_KINDS:
-            names = _name_groups({profiles[m].names[:1] for m in block}, rules)
+            names = spelling_groups({profiles[m].names[:1] for m in block}, rules)
             if names > 1:
                 holders[(kind, value)] = names
         if len(block) > limits.get(kind, rules.max_block_size):
