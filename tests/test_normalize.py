@@ -1634,3 +1634,20 @@ def test_an_address_in_care_of_another_is_no_street_of_the_companys_own(street: 
     street (so it neither blocks nor scores two companies there as one)."""
     assert street_key(street) is None
     assert street_key(street.split(", ", 1)[1]) is not None
+
+
+@pytest.mark.parametrize("website", [
+    "www.gelbeseiten.de/lange-druck", "https://www.facebook.com/acme",
+    "https://www.europages.de/acme/DEU123.html", "https://www.alibaba.com/acme",
+])
+def test_a_page_on_a_directory_or_social_network_is_no_website_of_the_companys(
+        website: str) -> None:
+    """A list giving a company's page on a directory as its website: no domain for a CRM
+    to dedupe every such company into one account by, no site to enrich."""
+    lead = normalize_lead(Lead(name="Lange Druck GmbH", website=website, source=SourceMeta(
+        source_id="list", page_url="file:///list.csv", record_id="1")))
+    assert (lead.website, lead.registered_domain) == (None, None)
+    own = normalize_lead(Lead(name="Lange Druck GmbH", website="lange-druck.de",
+                              source=SourceMeta(source_id="list", page_url="file:///list.csv",
+                                                record_id="1")))
+    assert own.registered_domain == "lange-druck.de"

@@ -173,6 +173,10 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     """Normalize every matching-relevant field of ``lead``; invalid values are left out."""
     name = normalize_name(lead.name)
     site = first_website(lead.website) if lead.website else None
+    if site and site[1] in _directory_domains():
+        # a company's page on a directory, marketplace or social network is no website of its
+        # own: not its domain in a CRM, nor a site to enrich (the record keeps the link)
+        site = None
     domain = site[1] if site else None
     emails: list[EmailAddress] = []
     for field in lead.emails:
