@@ -406,6 +406,32 @@ def test_a_new_version_retires_old_contacts_through_the_bulk_writer(sqlite_url: 
     assert ("person", "john do") in contacts and ("person", "jane smith") not in contacts
 
 
+def test_a_contact_an_older_version_gave_goes_when_a_later_one_leaves_it_out(
+        db_url: str) -> None:
+    """A list exported under a new file name each time: v1 and v2 give one e-mail (v2
+    another phone), v3 another e-mail. The contact row keeps the page it was first found on
+    (v1's), which v3's old version (v2) did not name: the e-mail stayed beside the new one."""
+    assert _emails_after_three_file_versions(init_db(db_url), background=False) == {
+        "b@zeta-tools.de"}
+
+
+def test_a_contact_an_older_version_gave_goes_through_the_bulk_writer(sqlite_url: str) -> None:
+    assert _emails_after_three_file_versions(init_db(sqlite_url), background=True) == {
+        "b@zeta-tools.de"}
+
+
+def _emails_after_three_file_versions(engine: Engine, *, background: bool) -> set[str]:
+    for version, phone, email in ((1, "0221 111111", "a@zeta-tools.de"),
+                                  (2, "0221 222222", "a@zeta-tools.de"),
+                                  (3, "0221 222222", "b@zeta-tools.de")):
+        item = Lead(name="Zeta Tools GmbH", phones=[phone], emails=[email], source=SourceMeta(
+            source_id="list", page_url=f"file:///lists/zeta.v{version}.csv#1", record_id="1"))
+        with Ingestor(engine, background=background) as ingestor:
+            ingestor.ingest(normalize_lead(item, "DE"))
+    with engine.connect() as conn:
+        return set(conn.scalars(select(ContactPoint.value).where(ContactPoint.kind == "email")))
+
+
 def test_one_free_mail_address_on_two_lists_finds_its_company(sqlite_url: str) -> None:
     """A small business's gmail address was no key at all (its domain is everyone's): with a
     name written otherwise and no town, its second record found no candidate."""

@@ -17,7 +17,9 @@ from leadgen.storage.tables import CONTACTS, RECORDS
 #: :func:`retire_contacts` in SQLite (?1 company, ?2 old record, ?3 JSON list of "kind|value").
 _RETIRE_SQLITE = (
     "DELETE FROM contacts WHERE company_id = ?1"
-    " AND source_url = (SELECT page_url FROM source_records WHERE id = ?2)"
+    " AND source_url IN (SELECT version.page_url FROM source_records version, source_records"
+    " old WHERE old.id = ?2 AND version.source_id = old.source_id"
+    " AND version.record_key = old.record_key)"
     " AND NOT EXISTS (SELECT 1 FROM source_records other, source_records old"
     " WHERE old.id = ?2 AND other.company_id = ?1"
     " AND NOT (other.source_id = old.source_id AND other.record_key = old.record_key))"
@@ -26,7 +28,8 @@ _RETIRE_SQLITE = (
 
 def retire_contacts(writer: BatchWriter, rows: list[tuple[int, int, list[str]]]) -> None:
     """For each (company, old record id, contacts to keep as "kind|value"): delete the
-    company's contacts found on the old record's page that the record's newer version does
+    company's contacts found on the page of any version of the record (a file imported under
+    another name each time: each version names its own) that the record's newer version does
     not give, when the company has no other record (a version of that one aside). Run in the
     batch before the newer version's contacts are inserted."""
     if not rows:
@@ -37,11 +40,13 @@ def retire_contacts(writer: BatchWriter, rows: list[tuple[int, int, list[str]]])
         return
     connection = writer.begin()
     other, old_record = RECORDS.alias("other"), RECORDS.alias("old")
+    version = RECORDS.alias("version")
     for company, old, keep in rows:
         connection.execute(delete(CONTACTS).where(
             CONTACTS.c.company_id == company,
-            CONTACTS.c.source_url == select(RECORDS.c.page_url).where(
-                RECORDS.c.id == old).scalar_subquery(),
+            CONTACTS.c.source_url.in_(select(version.c.page_url).where(
+                old_record.c.id == old, version.c.source_id == old_record.c.source_id,
+                version.c.record_key == old_record.c.record_key)),
             not_(exists().where(
                 old_record.c.id == old, other.c.company_id == company,
                 not_(and_(other.c.source_id == old_record.c.source_id,
