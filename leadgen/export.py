@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from enrich.report import contact_summary
@@ -309,13 +309,17 @@ def write_export(session: Session, flt: LeadFilter, fmt: str, out: IO[str],
 
 
 
-RECORD_COLUMNS = ["source_id", "record_id", "company_id", "page_url", "fetched_at", "name"]
+RECORD_COLUMNS = ["source_id", "record_id", "company_id", "page_url", "fetched_at", "name",
+                  "version"]
 
 
 def record_rows(session: Session) -> Iterator[dict[str, Any]]:
     """Every source record as a flat row (:data:`RECORD_COLUMNS`), but those of a company
-    the suppression list refuses."""
+    the suppression list refuses. A record imported again with other values keeps its older
+    versions as history: ``version`` tells the newest ("current") from them ("older")."""
     suppressed = suppressed_companies(session)
+    newest = set(session.scalars(select(func.max(SourceRecord.id)).group_by(
+        SourceRecord.source_id, SourceRecord.record_key)))
     return (
         {
             "source_id": record.source_id,
@@ -324,6 +328,7 @@ def record_rows(session: Session) -> Iterator[dict[str, Any]]:
             "page_url": record.page_url,
             "fetched_at": utc_iso(record.fetched_at),
             "name": (record.data or {}).get("name"),
+            "version": "current" if record.id in newest else "older",
         }
         for record in session.scalars(select(SourceRecord).order_by(SourceRecord.id))
         if record.company_id not in suppressed

@@ -3,6 +3,8 @@ fields follow the newest versions of its records, on import and in ``leadgen ded
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -209,6 +211,10 @@ def test_the_same_list_saved_under_another_name_is_no_new_version(
     assert "2 rows: merged 1, unchanged 1" in outputs[2]  # the row that changed, only
     records = runner.invoke(app, ["export", "records", "--db", db]).output
     assert len(records.strip().splitlines()) == 1 + 3
+    # the row that changed is there twice, its older version marked as such
+    versions = sorted((row["record_id"], row["version"]) for row in csv.DictReader(
+        io.StringIO(records.lstrip("\ufeff"))))
+    assert versions == [("P1", "current"), ("P1", "older"), ("P2", "current")]
 
 
 def test_a_row_that_now_names_another_company_is_named_in_a_warning(tmp_path: Path) -> None:
