@@ -74,6 +74,10 @@ LEVELS = [
      profile("Shenzhen Electronics Co., Ltd.", city="Shenzhen", country="CN"),
      profile("Electronics Co., Ltd.", city="Shenzhen", country="CN"), "name",
      "name token set >= 0.9 (generic words aside)"),
+    ("two Chinese companies of one brand, each with words of its own",
+     profile("深圳市格灵人工智能与机器人研究院有限公司", city="深圳", country="CN"),
+     profile("深圳市格灵精睿视觉有限公司", city="深圳", country="CN"), "name",
+     "names share words, but each has a distinctive word of its own"),
     ("a national company named after its country, in two languages",
      profile("IBM Deutschland GmbH"), profile("IBM Germany"), "name", "exact name key"),
     ("a national company and its brand", profile("Acme (Deutschland) GmbH"),
@@ -749,3 +753,16 @@ def test_a_name_that_keys_to_nothing_has_a_profile(name: str) -> None:
     looked for in it), and matching goes on with the other fields."""
     matched = profile(name, phone="0755 8321 2345", city="深圳", country="CN")
     assert matched.phones and (not matched.names or matched.names == (name,))
+
+
+@pytest.mark.parametrize(("left", "right", "own"), [
+    ("格灵人工智能与机器人研究院", "格灵精睿视觉", True),  # one brand, two companies
+    ("华为技术", "华为终端", False),  # a trade word is no word of its own
+    ("华强电子", "华强电子科技", False), ("美的电器", "美的集团", False),
+    ("格灵视觉", "格灵精睿视觉", False),  # the one's rest is in the other's
+    ("佳利塑料", "佳利塑胶", False),  # one character of its own
+    ("中科数建科技", "薪汇科技", False),  # no brand in common: "names unlike"
+])
+def test_chinese_names_of_one_brand_each_with_words_of_its_own(left: str, right: str,
+                                                                own: bool) -> None:
+    assert each_has_own_word(left, right, RULES.generic_name_words) is own

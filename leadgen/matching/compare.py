@@ -545,8 +545,14 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     and "ritz carlton dining room", "siemens energy" and "siemens healthcare", "filiale 1
     meyer" and "filiale 2 meyer".
 
+    Chinese and Japanese names, written without spaces, share their brand at the start and
+    each go on with words of their own: "格灵人工智能与机器人研究院" and "格灵精睿视觉" (see
+    :func:`_cjk_own_words`).
+
     Matching runs this for most candidates a block brings, so the set checks come first:
     nothing shared word for word, or nothing extra on one side, is a quick False."""
+    if " " not in left and " " not in right and has_cjk(left) and has_cjk(right):
+        return _cjk_own_words(left, right, generic)
     a, b = _distinctive_words(left, generic), _distinctive_words(right, generic)
     if places:
         towns = _place_words(places)
@@ -557,6 +563,37 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     if not extra_a or not extra_b:
         return False
     return _has_own_word(extra_a, b) and _has_own_word(extra_b, a)
+
+
+#: How many characters of a brand two CJK names must share at their start.
+_CJK_BRAND = 2
+
+
+def _cjk_own_words(left: str, right: str, generic: frozenset[str]) -> bool:
+    """Whether two CJK names share a brand of two characters or more at the start and each
+    goes on with two or more characters of its own: none of its character pairs in the
+    other's rest, ``generic`` trade words (科技, 电子, 集团) aside. "华强电子" and "华强电子科技",
+    "美的电器" and "美的集团" are one company's names."""
+    shared = 0
+    for a, b in zip(left, right, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < _CJK_BRAND:
+        return False
+    rest_a, rest_b = _cjk_rest(left[shared:], generic), _cjk_rest(right[shared:], generic)
+    if len(rest_a) < 2 or len(rest_b) < 2 or rest_a in rest_b or rest_b in rest_a:
+        return False
+    return {rest_a[i:i + 2] for i in range(len(rest_a) - 1)}.isdisjoint(
+        rest_b[i:i + 2] for i in range(len(rest_b) - 1))
+
+
+def _cjk_rest(rest: str, generic: frozenset[str]) -> str:
+    """A CJK name's rest after its brand without the generic trade words in it."""
+    for word in generic:
+        if word in rest and has_cjk(word):
+            rest = rest.replace(word, "")
+    return rest
 
 
 @lru_cache(maxsize=CACHE_SIZE)
