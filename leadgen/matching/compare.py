@@ -87,6 +87,13 @@ def _house_number(street: str) -> str | None:
     return None
 
 
+def _one_with_letter(number: str, other: str) -> bool:
+    """"55" and "55b": one house number, its letter written by one list only."""
+    short, long = (number, other) if len(number) < len(other) else (other, number)
+    return (short.isdigit() and len(long) == len(short) + 1 and long.startswith(short)
+            and long[-1].isalpha())
+
+
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")
 
 
@@ -170,8 +177,11 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return direct_dial
     if test == "number_and_fuzzy":
         def number_and_fuzzy(left: str, right: str) -> bool:
-            number = _house_number(left)
-            return (number is not None and number == _house_number(right)
+            """One house number (also with a letter one list leaves out: "55" and "55b")
+            on a street spelled alike."""
+            number, other = _house_number(left), _house_number(right)
+            return (number is not None and other is not None
+                    and (number == other or _one_with_letter(number, other))
                     and JaroWinkler.similarity(left, right) >= threshold)
         return number_and_fuzzy
     if test == "post_box":
