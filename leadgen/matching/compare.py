@@ -269,13 +269,22 @@ def numbered_otherwise(left: str, right: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+")
+#: A Roman numeral up to 39 as a name's last word: "acme capital partners ii", "brazil
+#: shipping i" (funds and ship-owning companies are numbered so).
+_ROMAN_LAST = re.compile(r"(?<= )(x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _numbers_in_name(name: str) -> tuple[frozenset[str], str]:
-    """A name key's numbers (without leading zeros) and its words without them."""
-    numbers = frozenset(number.lstrip("0") or "0" for number in _NUMBER.findall(name))
-    return numbers, " ".join(_NUMBER.sub(" ", name).split()) if numbers else name
+    """A name key's numbers (without leading zeros; a Roman numeral last as its number) and
+    its words without them."""
+    numbers = {number.lstrip("0") or "0" for number in _NUMBER.findall(name)}
+    rest = _NUMBER.sub(" ", name)
+    if (roman := _ROMAN_LAST.search(rest.rstrip())) and roman.group():
+        numbers.add(str(10 * len(roman[1]) + _ROMAN.get(roman[2], 0)))
+        rest = rest.rstrip()[:roman.start()]
+    return frozenset(numbers), " ".join(rest.split()) if numbers else name
 
 
 def is_acronym_of(left: str, right: str) -> bool:
