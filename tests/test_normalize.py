@@ -1365,6 +1365,9 @@ STREETS = [
     ("Av. Paulista 1000, 10º andar", "Av. Paulista 1000, conj. 101", "ave paulista 1000"),
     ("Calle Mayor 5, 2º piso", "Calle Mayor 5, 3ª planta", "c mayor 5"),
     ("Via Roma 1, 3° piano", "Via Roma 1", "via roma 1"),
+    # Turkish street words and their short forms
+    ("Atatürk Caddesi No 5", "Atatürk Cad. No: 5", "ataturk cd 5"),
+    ("İnönü Mahallesi Gül Sokak No 3", "İnönü Mah. Gül Sok. No: 3", "inonu mh gul sk 3"),
     ("Room 1201, 12/F, Tower A, 88 Queensway", "88 Queensway, Block B", "88 queensway"),
     ("12/F, 88 Queensway", "Floor 12, 88 Queensway", "88 queensway"),
     ("12F Main St", "12 F Main St", "12f main st"),  # a house number with its letter

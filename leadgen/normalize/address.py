@@ -125,10 +125,14 @@ _DIRECTIONS = frozenset({"at", "near", "nr", "off", "corner", "between", "betw",
 _QUADRANTS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "northeast", "northwest",
                         "southeast", "southwest"})
 _GLUED_STREET = re.compile(r"(strasse|straße|str|platz|weg|gasse|allee|damm)$")
-#: Spanish and Polish street words and their short forms: "Avenida" = "Avda.", "Calle" =
-#: "C/", "ulica" = "ul.", "aleja" = "al.".
+#: Spanish, Polish and Turkish street words and their short forms: "Avenida" = "Avda.",
+#: "Calle" = "C/", "ulica" = "ul.", "aleja" = "al.".
 _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "ul",
-                      "aleja": "al"}
+                      "aleja": "al",
+                      # Turkish: Caddesi = Cad. = Cd., Sokak = Sok. = Sk., Mahallesi = Mah. =
+                      # Mh., Bulvarı = Blv.
+                      "caddesi": "cd", "cad": "cd", "sokak": "sk", "sokagi": "sk",
+                      "sok": "sk", "mahallesi": "mh", "mah": "mh", "bulvari": "blvd"}
 #: Unit and floor words as keyed (after :data:`_STREET_WORDS`): a unit given with its value
 #: ("Suite 400", "Rm 1201", Australia's "Level 5" and "Shop 3", "Office 12", Hong Kong's
 #: "Tower A" and "Block B", "Floor 3"), a floor after its number ("2. OG", "5th Floor").
