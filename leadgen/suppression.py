@@ -184,6 +184,12 @@ class Erased:
     """Companies erased with their records, contacts and keys."""
     people_from: int = 0
     """Companies a forgotten person was taken out of (the companies stay)."""
+    named: list[tuple[int, str, str]] = field(default_factory=list)
+    """The erased companies as (id, display name, status), the first :data:`NAMED` of them."""
+
+
+#: How many erased companies :class:`Erased` names.
+NAMED = 20
 
 
 def forget(session: Session, target: str, reason: str | None = None) -> dict[str, Any]:
@@ -193,7 +199,7 @@ def forget(session: Session, target: str, reason: str | None = None) -> dict[str
     kind, value = entries[0]
     erased = suppress_and_erase(session, entries, reason)
     return {"kind": kind, "value": value, "companies_erased": erased.companies,
-            "people_erased_from": erased.people_from}
+            "people_erased_from": erased.people_from, "erased": erased}
 
 
 def target_entries(target: str) -> list[tuple[str, str]]:
@@ -251,6 +257,7 @@ def erase(session: Session, entries: list[tuple[str, str]],
     """Erase the stored companies ``suppressions`` refuses, the contacts holding an e-mail of
     ``entries`` and the people they forget (see :func:`suppress_and_erase`)."""
     doomed = sorted(_matching_companies(session, suppressions))
+    named = _named(session, doomed[:NAMED])
     emails = sorted({value for kind, value in entries if kind == "email"})
     for chunk in _chunks(emails):
         session.execute(delete(ContactPoint).where(ContactPoint.kind == "email",
@@ -262,7 +269,26 @@ def erase(session: Session, entries: list[tuple[str, str]],
         session.execute(delete(Company).where(Company.id.in_(chunk)))
     people = sorted({value for kind, value in entries if kind == PERSON})
     return Erased(companies=len(doomed),
-                  people_from=erase_people(session.connection(), people) if people else 0)
+                  people_from=erase_people(session.connection(), people) if people else 0,
+                  named=named)
+
+
+def would_erase(session: Session, entries: list[tuple[str, str]]) -> Erased:
+    """What :func:`suppress_and_erase` would erase for ``entries``, changing nothing: the
+    companies (people are only counted when erased)."""
+    found = SuppressionList()
+    for kind, value in entries:
+        found.add(kind, value)
+    doomed = sorted(_matching_companies(session, found))
+    return Erased(companies=len(doomed), named=_named(session, doomed[:NAMED]))
+
+
+def _named(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
+    if not ids:
+        return []
+    rows = session.execute(select(Company.id, Company.display_name, Company.status).where(
+        Company.id.in_(ids)).order_by(Company.id))
+    return [(company_id, name, status) for company_id, name, status in rows]
 
 
 def _matching_companies(session: Session, suppressions: SuppressionList) -> set[int]:

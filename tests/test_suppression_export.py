@@ -94,6 +94,26 @@ def test_forget_erases_and_suppresses_then_export_and_ingest_skip_it(sqlite_url:
     assert [d["domain"] for d in exported] == ["huayu.cn"]
 
 
+def test_forget_dry_run_names_the_companies_and_changes_nothing(sqlite_url: str) -> None:
+    """A role address forgets the whole company, a customer too: --dry-run names them first
+    (a customer marked), and the real run names what it erased."""
+    _seed(sqlite_url)
+    engine = init_db(sqlite_url)
+    with session_scope(engine) as session:
+        session.execute(Company.__table__.update().where(Company.registered_domain == "acme.de")
+                        .values(status="customer"))
+    result = runner.invoke(app, ["forget", "info@acme.de", "--dry-run", "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert "would suppress 1 entries and erase 1 companies" in result.output
+    assert "Acme Verpackung (a customer)" in result.output
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count(Company.id))) == 2
+        assert session.scalar(select(func.count(Suppression.id))) == 0
+    result = runner.invoke(app, ["forget", "info@acme.de", "--db", sqlite_url])
+    assert "erased 1 companies" in result.output
+    assert "Acme Verpackung (a customer)" in result.output
+
+
 def test_suppressed_domain_hides_a_company_that_arrived_before(sqlite_url: str) -> None:
     _seed(sqlite_url)
     engine = init_db(sqlite_url)

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from leadgen.cli.app import DatabaseOption, app
 from leadgen.export import (
@@ -29,8 +30,14 @@ from leadgen.export import (
 from leadgen.query import LeadFilter, scored_profile
 from leadgen.stats import database_stats
 from leadgen.storage import init_db, session_scope
+from leadgen.suppression import (
+    Erased,
+    read_targets,
+    suppress_and_erase,
+    target_entries,
+    would_erase,
+)
 from leadgen.suppression import forget as forget_target
-from leadgen.suppression import read_targets, suppress_and_erase
 
 console = Console()
 err = Console(stderr=True)
@@ -236,6 +243,8 @@ def forget(
         None, "--file", help="A do-not-contact list: one e-mail, domain, phone or name per line "
         "(of a .csv file or .xlsx workbook, its first column)."),
     reason: str | None = typer.Option(None, "--reason", help="Why (kept with the entry)."),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Name the companies it would erase; change nothing."),
     db: str | None = DatabaseOption,
 ) -> None:
     """Suppress a contact or company for good: erase what is stored, never store or export it again.
@@ -246,11 +255,23 @@ def forget(
 
     Example: leadgen forget info@example.com --reason "asked to be removed"
 
+    A role address (info@, vertrieb@), a domain, a phone or a name forgets every company
+    that has it, customers too: `--dry-run` names them first.
+
     Example: leadgen forget --file do-not-contact.txt --reason "DNC list 2026-12"
     """
     if (target is None) == (file is None):
         raise typer.BadParameter("give one TARGET or --file FILE")
     engine = init_db(db)
+    if dry_run:
+        entries = (target_entries(target) if target is not None
+                   else read_targets(file)[0] if file is not None else [])
+        with Session(engine) as session:
+            would = would_erase(session, entries)
+        console.print(f"would suppress {len(set(entries))} entries and erase "
+                      f"{would.companies} companies (nothing changed)", highlight=False)
+        _print_named(would)
+        return
     if file is None:
         assert target is not None
         with session_scope(engine) as session:
@@ -267,6 +288,7 @@ def forget(
                 f"erased {result['companies_erased']} companies",
                 highlight=False,
             )
+            _print_named(result["erased"])
         return
     entries, problems = read_targets(file)
     for line in problems:
@@ -278,3 +300,13 @@ def forget(
     console.print(f"suppressed {len(set(entries))} entries from {file.name} "
                   f"({len(problems)} lines refused); erased {erased.companies} companies"
                   f"{people}", highlight=False, soft_wrap=True)
+    _print_named(erased)
+
+
+def _print_named(erased: Erased) -> None:
+    """The companies erased (or that would be), a customer marked as such."""
+    for company_id, name, status in erased.named:
+        mark = " (a customer)" if status == "customer" else ""
+        console.print(f"  {company_id} {name}{mark}", markup=False, highlight=False)
+    if erased.companies > len(erased.named):
+        console.print(f"  ... and {erased.companies - len(erased.named)} more", highlight=False)
