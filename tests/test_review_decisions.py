@@ -142,3 +142,26 @@ def test_a_review_merge_keeps_a_sales_outcome_and_when_the_companies_were_seen(
     assert company.outcome == "won"
     assert [stamp.replace(tzinfo=UTC) for stamp in (company.first_seen, company.last_seen)] == [
         seen[0], seen[3]]
+
+
+def test_dedupe_renews_the_open_pairs_and_drops_those_it_no_longer_proposes(
+        tmp_path: Path) -> None:
+    """After a dedupe, review listed the pairs the import had proposed with their old
+    evidence, also those the run no longer proposed (its report said 0 possible matches)."""
+    engine = _reviewed(tmp_path)
+    with engine.begin() as conn:
+        (pair_id,) = conn.execute(select(PossibleMatch.id).where(
+            PossibleMatch.status == "open")).scalars().all()
+        conn.execute(update(PossibleMatch).values(score=-99.0, evidence={"stale": True}))
+    report = dedupe(engine, force=True)
+    assert report.possible_matches == 1
+    with engine.connect() as conn:
+        (pair,) = conn.execute(select(PossibleMatch).where(
+            PossibleMatch.status == "open")).all()
+    assert pair.id == pair_id and pair.score != -99.0 and "stale" not in pair.evidence
+    strict = tmp_path / "strict.yaml"  # rules under which nothing is even possible
+    strict.write_text(RULES.read_text(encoding="utf-8").replace(
+        "  possible: 3.0", "  possible: 98.0").replace("  match: 7.0", "  match: 99.0"),
+        encoding="utf-8")
+    report = dedupe(engine, rules=load_rules(strict))
+    assert report.possible_matches == 0 and _open_pairs(engine) == 0

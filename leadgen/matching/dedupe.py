@@ -149,7 +149,7 @@ def dedupe(engine: Engine, rules: MatchingRules | None = None, *, dry_run: bool 
         try:
             _write(writer, rules, records, profiles, members, assignment, changed, clustering,
                    report, partial(reload, engine, records, region=default_region, pool=pool),
-                   older)
+                   started_at, older)
             if rekey:
                 _rekey_unchanged(writer, rules, profiles, members, assignment, changed, report)
             report.contacts_rekeyed = rekey_persons(writer.begin())
@@ -262,7 +262,7 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
            profiles: list[MatchProfile], members: dict[int, list[int]],
            assignment: dict[int, int | None], changed: list[int], clustering: Clustering,
            report: DedupeReport, reread: Callable[[list[int]], dict[int, NormalizedLead]],
-           older: dict[int, int] | None = None) -> None:
+           started_at: datetime, older: dict[int, int] | None = None) -> None:
     older = older or {}
     connection = writer.begin()
     now = datetime.now(UTC)
@@ -405,8 +405,30 @@ def _write(writer: BatchWriter, rules: MatchingRules, records: list[Record],
                                   "company_a": min(ca, cb), "company_b": max(ca, cb),
                                   "score": outcome.score, "evidence": evidence,
                                   "status": "open", "created_at": now})
-    writer.insert(POSSIBLE, possible_rows, ignore_conflicts=True)
+    _renew_open_pairs(connection, writer, possible_rows, started_at)
     report.possible_matches = len(possible_rows)
+
+
+def _renew_open_pairs(connection: Connection, writer: BatchWriter,
+                      proposed: list[dict[str, Any]], started_at: datetime) -> None:
+    """Make the open review pairs this run's: a pair it proposes again gets its new score and
+    evidence (keeping its id), one it no longer proposes goes (its companies merged, or the
+    rules or records changed: review listed such pairs with evidence from before), the rest
+    are added. Pairs an ingest added during the run, and decided ones, stay."""
+    fresh = {(row["company_a"], row["company_b"]): row for row in proposed}
+    known = connection.execute(
+        select(POSSIBLE.c.id, POSSIBLE.c.company_a, POSSIBLE.c.company_b).where(
+            POSSIBLE.c.status == "open", POSSIBLE.c.created_at < started_at)).all()
+    stale = [pair_id for pair_id, a, b in known if (a, b) not in fresh]
+    renewed = [{"pair_id": pair_id, "new_score": fresh[(a, b)]["score"],
+                "new_evidence": fresh[(a, b)]["evidence"]}
+               for pair_id, a, b in known if (a, b) in fresh]
+    for start in range(0, len(stale), 500):
+        connection.execute(delete(POSSIBLE).where(POSSIBLE.c.id.in_(stale[start:start + 500])))
+    if renewed:
+        connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == bindparam("pair_id")).values(
+            score=bindparam("new_score"), evidence=bindparam("new_evidence")), renewed)
+    writer.insert(POSSIBLE, proposed, ignore_conflicts=True)
 
 
 def _cluster_keys(indexes: list[int], profiles: list[MatchProfile],
