@@ -386,10 +386,26 @@ def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] |
 _QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,40}[)）]$")
 
 
+#: A site's or unit's code after a legal form: "Sunvim Group Co Ltd Mill 2", "Jingjiang
+#: Knitting Co Ltd-2", "Makalot Garment Co. Ltd. - MK2", "Smart Shirts Limited KAT 1".
+_SITE_CODES = tuple(re.compile(rf"(?:\s*[-–—]\s*|\s+){word}[^\W\d_]{{0,4}}\d{{1,3}}[^\W\d_]?$")
+                    for word in ("", r"[^\W\d_]{1,12}\s+"))  # the code alone first ("Ltd B2")
+
+
 def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     """The name without its legal forms, and the forms (a qualifier in brackets after them
-    stays with the name: "Acme GmbH (Germany)" -> "Acme (Germany)", "GmbH")."""
+    stays with the name: "Acme GmbH (Germany)" -> "Acme (Germany)", "GmbH"; so does a site's
+    code: "Sunvim Group Co Ltd Mill 2" -> "Sunvim Group Mill 2", "Co Ltd", which tells two
+    mills apart as numbered otherwise)."""
     display, forms = _strip_forms(name)
+    if not forms and (name[-1:].isdigit() or name[-2:-1].isdigit()) and (
+            _without_branch(name) == name):  # (a branch, "GmbH Werk 2", is the company's)
+        for pattern in _SITE_CODES:
+            site = pattern.search(name)
+            if site and site.start() > 0:
+                head, forms = _strip_forms(name[:site.start()])
+                if forms:
+                    return f"{head} {site.group().strip(' -–—')}", forms
     if forms or not (qualifier := _QUALIFIER.search(name)):
         return display, forms
     head, forms = _strip_forms(name[:qualifier.start()])
@@ -528,21 +544,9 @@ _SEAT = re.compile(
     r"\.?\s*$")
 
 
-#: A site's or unit's code after a legal form: "Sunvim Group Co Ltd Mill 2", "Jingjiang
-#: Knitting Co Ltd-2", "Makalot Garment Co. Ltd. - MK2", "Smart Shirts Limited KAT 1".
-_SITE_CODES = tuple(re.compile(rf"(?:\s*[-–—]\s*|\s+){word}[^\W\d_]{{0,4}}\d{{1,3}}[^\W\d_]?$")
-                    for word in ("", r"[^\W\d_]{1,12}\s+"))  # the code alone first ("Ltd B2")
-
-
 def _without_last_branch(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         return name[:cjk.start()]
-    if name[-1:].isdigit() or name[-2:-1].isdigit():
-        for pattern in _SITE_CODES:
-            site = pattern.search(name)
-            if site and site.start() > 0 and _split_latin_suffix(
-                    name[:site.start()]) is not None:
-                return name[:site.start()]
     if ("," in name or " - " in name or "–" in name or "—" in name) and (
             seat := _SEAT.search(name)) and seat.start() > 0:
         head = name[:seat.start()].rstrip()
