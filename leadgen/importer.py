@@ -37,12 +37,13 @@ from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import normalize_country, with_house_number
 from leadgen.normalize.email import email_candidates, normalize_email
-from leadgen.normalize.lead import address_country, normalize_phones
+from leadgen.normalize.lead import address_country, normalize_phones, on_a_directory
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.name import legal_form_key, normalize_name
 from leadgen.normalize.person import full_name, names_person
 from leadgen.normalize.registry import registry_key
 from leadgen.normalize.text import has_cjk, plain_text
+from leadgen.normalize.website import first_website
 from leadgen.storage.runs import CUSTOMER_IMPORT, IMPORT, finish_run, start_run
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
@@ -1096,5 +1097,8 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
         notes.append(f"{where}: country {country!r} is no country name or code leadgen knows "
                      "(the list's region is used)")
     if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
-        notes.append(f"{where}: website {lead.website!r} is not a web address (kept in the record)")
+        site = first_website(lead.website)
+        notes.append(f"{where}: website {lead.website!r} is " + (
+            "a page on a directory or social network, not a website of the company's own"
+            if site and on_a_directory(site) else "not a web address") + " (kept in the record)")
     return notes

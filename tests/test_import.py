@@ -59,13 +59,17 @@ def test_a_website_the_normalizer_reads_draws_no_warning(tmp_path: Path) -> None
     path = tmp_path / "sites.csv"
     path.write_text("ID,Firma,Web\n1,Acme GmbH,www.acme.de;www.acme.com\n"
                     '2,Beta GmbH,"<a href=""https://beta.de/"">Beta</a>"\n'
-                    "3,Gamma GmbH,siehe Katalog\n",
+                    "3,Gamma GmbH,siehe Katalog\n"
+                    "4,Delta GmbH,www.gelbeseiten.de/delta\n",
                     encoding="utf-8")
     out = run("import", str(path), "--source", "sites", "--id-column", "ID", "--region", "DE",
               "--map", "name=Firma", "--map", "website=Web",
               "--db", f"sqlite:///{tmp_path / 'leads.db'}").output  # type: ignore[attr-defined]
     assert "sites.csv:4: website 'siehe Katalog' is not a web address" in out
-    assert "3 rows: new 3; 0 rejected, 1 warnings" in out
+    # a valid address, on a directory: said so, not "not a web address"
+    assert ("sites.csv:5: website 'www.gelbeseiten.de/delta' is a page on a directory or "
+            "social network") in " ".join(out.split())
+    assert "4 rows: new 4; 0 rejected, 2 warnings" in out
 
 
 def test_an_email_warning_names_the_addresses_that_are_none(tmp_path: Path) -> None:

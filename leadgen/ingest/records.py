@@ -10,6 +10,7 @@ import orjson
 
 from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.email import normalize_email
+from leadgen.normalize.lead import social_links
 from leadgen.normalize.person import person_key, person_name
 from leadgen.normalize.phone import normalize_phone
 from leadgen.normalize.titles import is_decision_maker
@@ -130,7 +131,7 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
             add("fax", fax.e164, {"raw": fax.raw})
     if lead.website:
         add("website", lead.website)
-    for social in raw.social:
+    for social in social_links(lead):
         add("social", social)
     for index, person in enumerate(raw.contacts):
         details: dict[str, Any] = {}

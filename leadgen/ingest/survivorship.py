@@ -12,6 +12,7 @@ from typing import Any
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import Survivorship
 from leadgen.normalize.address import address_parts
+from leadgen.normalize.lead import social_links
 
 #: group -> the company columns it sets
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -66,8 +67,8 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
         values["size"] = {"size": size}
     if raw.categories:
         values["categories"] = {"categories": list(raw.categories)}
-    if raw.social:
-        values["social"] = {"social": list(raw.social)}
+    if social := social_links(lead):
+        values["social"] = {"social": social}
     return values
 
 

@@ -428,11 +428,12 @@ def street_key(raw: str | None) -> str | None:
 
 #: An address in care of another ("c/o Corporation Service Company, 251 Little Falls
 #: Drive"): a registered agent's or a host's, which thousands of companies share.
-_CARE_OF = re.compile(r"^\W*(?:c\s?/\s?o|care\s+of|℅)(?!\w)", re.IGNORECASE)
+_CARE_OF = re.compile(r"(?:^|[\s,;(])(?:c\s?/\s?o|(?:in\s+)?care\s+of|℅)(?!\w)",
+                      re.IGNORECASE)
 
 
 def _street_key(raw: str | None) -> str | None:
-    if not raw or _CARE_OF.match(raw):
+    if not raw or (("/" in raw or "are" in raw or "℅" in raw) and _CARE_OF.search(raw)):
         return None  # no street of the company's own
     raw = plain_text(raw)  # "Hauptstra&szlig;e 5", a zero-width space copied from a page
     if not raw.isascii() and has_cjk(raw):

@@ -47,6 +47,35 @@ def region_from_domain(domain: str | None) -> str | None:
     return _TLD_COUNTRY.get(tld, tld.upper())
 
 
+#: Hosts on a directory's domain where a company has a website of its own (Google Sites).
+_OWN_SITE_HOSTS = ("sites.google.com",)
+#: Social networks among the directory domains: a page there given as a company's website is
+#: its social link.
+SOCIAL_DOMAINS = frozenset({"facebook.com", "fb.com", "linkedin.com", "twitter.com", "x.com",
+                            "instagram.com", "youtube.com", "xing.com", "weibo.com", "vk.com",
+                            "tiktok.com"})
+
+
+def on_a_directory(site: tuple[str, str]) -> bool:
+    """Whether a normalized website (URL, registered domain) is a company's page on a
+    directory, marketplace or social network (the matching rules' ``weak_domains``), not a
+    site of its own: www.gelbeseiten.de/lange-druck, facebook.com/acme; sites.google.com/…
+    is its own."""
+    if site[1] not in _directory_domains():
+        return False
+    host = site[0].split("://", 1)[-1].split("/", 1)[0].lower()
+    return not host.endswith(_OWN_SITE_HOSTS)
+
+
+def social_links(lead: NormalizedLead) -> list[str]:
+    """The lead's social links, and its website when that is a page on a social network."""
+    raw = lead.lead
+    if lead.website is None and raw.website and (site := first_website(raw.website)) and (
+            site[1] in SOCIAL_DOMAINS) and site[0] not in raw.social:
+        return [*raw.social, site[0]]
+    return list(raw.social)
+
+
 @lru_cache(maxsize=1)
 def _directory_domains() -> frozenset[str]:
     from leadgen.matching.rules import load_rules  # the bundled rules, read once
@@ -173,9 +202,10 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     """Normalize every matching-relevant field of ``lead``; invalid values are left out."""
     name = normalize_name(lead.name)
     site = first_website(lead.website) if lead.website else None
-    if site and site[1] in _directory_domains():
+    if site and on_a_directory(site):
         # a company's page on a directory, marketplace or social network is no website of its
-        # own: not its domain in a CRM, nor a site to enrich (the record keeps the link)
+        # own: not its domain in a CRM, nor a site to enrich (the record keeps the link, and a
+        # social network's page is the company's social link: see social_links)
         site = None
     domain = site[1] if site else None
     emails: list[EmailAddress] = []
