@@ -774,6 +774,8 @@ def test_a_name_that_keys_to_nothing_has_a_profile(name: str) -> None:
     ("格灵视觉", "格灵精睿视觉", False),  # the one's rest is in the other's
     ("佳利塑料", "佳利塑胶", False),  # one character of its own
     ("中科数建科技", "薪汇科技", False),  # no brand in common: "names unlike"
+    ("深圳市中科数建科技", "深圳薪汇科技", False),  # a town is no brand
+    ("深圳市格灵人工智能", "深圳市格灵精睿视觉", True),
 ])
 def test_chinese_names_of_one_brand_each_with_words_of_its_own(left: str, right: str,
                                                                 own: bool) -> None:

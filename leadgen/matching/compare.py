@@ -15,7 +15,13 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from leadgen.matching.profile import FIELD_ATTR, POST_BOX, MatchProfile, cjk_place
+from leadgen.matching.profile import (
+    FIELD_ATTR,
+    POST_BOX,
+    MatchProfile,
+    cjk_place,
+    cjk_place_length,
+)
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.registry import register_of
@@ -598,7 +604,8 @@ def _cjk_own_words(left: str, right: str, generic: frozenset[str]) -> bool:
         if a != b:
             break
         shared += 1
-    if shared < _CJK_BRAND:
+    # a town is no brand: "深圳市中科数建" and "深圳薪汇" share only 深圳
+    if shared - max(cjk_place_length(left), cjk_place_length(right)) < _CJK_BRAND:
         return False
     rest_a, rest_b = _cjk_rest(left[shared:], generic), _cjk_rest(right[shared:], generic)
     if len(rest_a) < 2 or len(rest_b) < 2 or rest_a in rest_b or rest_b in rest_a:

@@ -277,6 +277,13 @@ _KEY_PLACE_BEFORE = re.compile(
     rf"^(?:[\u4e00-\u9fff]{{2,3}}省)?([\u4e00-\u9fff]{{2,3}}){_CITY_MARK}")
 
 
+def cjk_place_length(name_key: str) -> int:
+    """How many characters the place before a Chinese name's key takes, 市 and a province
+    before it included ("深圳市格灵" and "广东省深圳市格灵": 3 and 6), or 0."""
+    found = _KEY_PLACE_BEFORE.match(name_key)
+    return found.end() if found else 0
+
+
 def cjk_place(name_key: str) -> str | None:
     """The city a Chinese name's key names, without 市 ("佳利塑料 宁波" and "宁波市佳利塑料":
     "宁波"), or None ("北京超市连锁" is a supermarket chain: too little follows "北京超市")."""
