@@ -10,31 +10,8 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from leadgen.normalize import normalize_email, normalize_phone
+from leadgen.normalize.website import SOCIAL_NETWORKS
 
-#: Social networks by host suffix → network name (hosts are recorded, never crawled).
-SOCIAL_NETWORKS: dict[str, str] = {
-    "linkedin.com": "linkedin",
-    "twitter.com": "x",
-    "x.com": "x",
-    "facebook.com": "facebook",
-    "fb.com": "facebook",
-    "instagram.com": "instagram",
-    "youtube.com": "youtube",
-    "youtu.be": "youtube",
-    "xing.com": "xing",
-    "weibo.com": "weibo",
-    "weibo.cn": "weibo",
-    "weixin.qq.com": "wechat",
-    "mp.weixin.qq.com": "wechat",
-    "wechat.com": "wechat",
-    "tiktok.com": "tiktok",
-    "pinterest.com": "pinterest",
-    "vk.com": "vk",
-    "t.me": "telegram",
-    "github.com": "github",
-    "douyin.com": "douyin",
-    "bilibili.com": "bilibili",
-}
 #: Links that are buttons of a network, not a company profile on it.
 _NOT_PROFILE = re.compile(
     r"/(?:sharer|share|intent|plugins|dialog|login|signup|home\.php|hashtag|search)\b"

@@ -28,7 +28,7 @@ from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import countries_of_form, normalize_name
 from leadgen.normalize.phone import normalize_phone, phone_parts, phone_region
 from leadgen.normalize.text import has_cjk, has_hangul
-from leadgen.normalize.website import first_website
+from leadgen.normalize.website import SOCIAL_NETWORKS, first_website
 
 #: Country-code TLDs that are not the country's ISO code, or are used as generic ones.
 _TLD_COUNTRY = {"uk": "GB"}
@@ -49,11 +49,6 @@ def region_from_domain(domain: str | None) -> str | None:
 
 #: Hosts on a directory's domain where a company has a website of its own (Google Sites).
 _OWN_SITE_HOSTS = ("sites.google.com",)
-#: Social networks among the directory domains: a page there given as a company's website is
-#: its social link.
-SOCIAL_DOMAINS = frozenset({"facebook.com", "fb.com", "linkedin.com", "twitter.com", "x.com",
-                            "instagram.com", "youtube.com", "xing.com", "weibo.com", "vk.com",
-                            "tiktok.com"})
 
 
 def on_a_directory(site: tuple[str, str]) -> bool:
@@ -71,7 +66,7 @@ def social_links(lead: NormalizedLead) -> list[str]:
     """The lead's social links, and its website when that is a page on a social network."""
     raw = lead.lead
     if lead.website is None and raw.website and (site := first_website(raw.website)) and (
-            site[1] in SOCIAL_DOMAINS) and site[0] not in raw.social:
+            site[1] in SOCIAL_NETWORKS) and site[0] not in raw.social:
         return [*raw.social, site[0]]
     return list(raw.social)
 

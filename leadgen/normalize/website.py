@@ -21,6 +21,32 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
                                  include_psl_private_domains=True)
 
 
+#: Social networks by host suffix → network name (hosts are recorded, never crawled).
+SOCIAL_NETWORKS: dict[str, str] = {
+    "linkedin.com": "linkedin",
+    "twitter.com": "x",
+    "x.com": "x",
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "instagram.com": "instagram",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "xing.com": "xing",
+    "weibo.com": "weibo",
+    "weibo.cn": "weibo",
+    "weixin.qq.com": "wechat",
+    "mp.weixin.qq.com": "wechat",
+    "wechat.com": "wechat",
+    "tiktok.com": "tiktok",
+    "pinterest.com": "pinterest",
+    "vk.com": "vk",
+    "t.me": "telegram",
+    "github.com": "github",
+    "douyin.com": "douyin",
+    "bilibili.com": "bilibili",
+}
+
+
 #: Marketplaces and site builders the public suffix list lacks, where each customer has a
 #: host of their own: "acme.en.alibaba.com", "acme.jimdosite.com", "acme.business.site". The
 #: customer's label and the platform are that company's domain ("acme.alibaba.com"); as the
