@@ -56,6 +56,14 @@ class SuppressionList:
             suppressions.add(kind, value)
         return suppressions
 
+    @classmethod
+    def of(cls, entries: list[tuple[str, str]]) -> SuppressionList:
+        """A list holding only ``entries`` ((kind, value) pairs)."""
+        suppressions = cls()
+        for kind, value in entries:
+            suppressions.add(kind, value)
+        return suppressions
+
     def add(self, kind: str, value: str) -> None:
         """Hold one entry (a person's e-mail in lower case, as leads are checked)."""
         self.entries.setdefault(kind, set()).add(value.lower() if kind == PERSON else value)
@@ -246,10 +254,7 @@ def erase_added_since(session: Session, after_id: int) -> Erased:
         select(Suppression.kind, Suppression.value).where(Suppression.id > after_id))]
     if not entries:
         return Erased()
-    added = SuppressionList()
-    for kind, value in entries:
-        added.add(kind, value)
-    return erase(session, entries, added)
+    return erase(session, entries, SuppressionList.of(entries))
 
 
 def erase(session: Session, entries: list[tuple[str, str]],
@@ -276,10 +281,7 @@ def erase(session: Session, entries: list[tuple[str, str]],
 def would_erase(session: Session, entries: list[tuple[str, str]]) -> Erased:
     """What :func:`suppress_and_erase` would erase for ``entries``, changing nothing: the
     companies (people are only counted when erased)."""
-    found = SuppressionList()
-    for kind, value in entries:
-        found.add(kind, value)
-    doomed = sorted(_matching_companies(session, found))
+    doomed = sorted(_matching_companies(session, SuppressionList.of(entries)))
     return Erased(companies=len(doomed), named=_named(session, doomed[:NAMED]))
 
 

@@ -419,16 +419,22 @@ def _renew_open_pairs(connection: Connection, writer: BatchWriter,
     known = connection.execute(
         select(POSSIBLE.c.id, POSSIBLE.c.company_a, POSSIBLE.c.company_b).where(
             POSSIBLE.c.status == "open", POSSIBLE.c.created_at < started_at)).all()
-    stale = [pair_id for pair_id, a, b in known if (a, b) not in fresh]
-    renewed = [{"pair_id": pair_id, "new_score": fresh[(a, b)]["score"],
-                "new_evidence": fresh[(a, b)]["evidence"]}
-               for pair_id, a, b in known if (a, b) in fresh]
+    stale: list[int] = []
+    renewed: list[dict[str, Any]] = []
+    for pair_id, a, b in known:
+        row = fresh.pop((a, b), None)
+        if row is None:
+            stale.append(pair_id)
+        else:
+            renewed.append({"pair_id": pair_id, "new_score": row["score"],
+                            "new_evidence": row["evidence"]})
     for start in range(0, len(stale), 500):
         connection.execute(delete(POSSIBLE).where(POSSIBLE.c.id.in_(stale[start:start + 500])))
     if renewed:
         connection.execute(update(POSSIBLE).where(POSSIBLE.c.id == bindparam("pair_id")).values(
             score=bindparam("new_score"), evidence=bindparam("new_evidence")), renewed)
-    writer.insert(POSSIBLE, proposed, ignore_conflicts=True)
+    # the new ones (a pair an ingest added during the run keeps its row)
+    writer.insert(POSSIBLE, list(fresh.values()), ignore_conflicts=True)
 
 
 def _cluster_keys(indexes: list[int], profiles: list[MatchProfile],
