@@ -1634,7 +1634,7 @@ def test_an_incomplete_chinese_number_is_no_number(raw: str, expected: str | Non
 @pytest.mark.parametrize("street", [
     "c/o Corporation Service Company, 251 Little Falls Drive", "C/O Regus, Friedrichstr. 123",
     "Care of Acme Registered Agents, 1 Main St", "251 Little Falls Drive, c/o CSC",
-    "Suite 400, c/o CSC, 1 Main St",
+    "Suite 400, c/o CSC, 1 Main St", "CARE OF ACME AGENTS, 251 LITTLE FALLS DRIVE",
 ])
 def test_an_address_in_care_of_another_is_no_street_of_the_companys_own(street: str) -> None:
     """A registered agent's or host's address, shared by thousands of companies, keys no

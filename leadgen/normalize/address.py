@@ -433,7 +433,7 @@ _CARE_OF = re.compile(r"(?:^|[\s,;(])(?:c\s?/\s?o|(?:in\s+)?care\s+of|℅)(?!\w)
 
 
 def _street_key(raw: str | None) -> str | None:
-    if not raw or (("/" in raw or "are" in raw or "℅" in raw) and _CARE_OF.search(raw)):
+    if not raw or _CARE_OF.search(raw):
         return None  # no street of the company's own
     raw = plain_text(raw)  # "Hauptstra&szlig;e 5", a zero-width space copied from a page
     if not raw.isascii() and has_cjk(raw):
