@@ -44,6 +44,20 @@ RULES = load_rules()
     ("556036-0793", "SE", "vat:SE556036079301"),  # an organisationsnummer
     ("5260250274", "PL", "vat:PL5260250274"),  # a NIP
     ("51 824 753 556", "AU", "abn:51824753556"),
+    # A label without a colon, as lists write it; a country's letters stay with the number
+    ("NIP 525-241-00-88", "PL", "vat:PL5252410088"),
+    ("SIRET 552 032 534 00018", "FR", "siren:552032534"),
+    ("CNPJ 00.000.000/0001-91", "BR", "cnpj:00000000"),
+    ("VAT No. GB980780684", None, "vat:GB980780684"),
+    ("N° TVA FR44732829320", None, "siren:732829320"),
+    ("统一社会信用代码 91110000600037341L", None, "uscc:91110000600037341L"),
+    # Norway's organisasjonsnummer (its VAT ID with "MVA"), a Mexican company's RFC
+    ("NO 923 609 016 MVA", None, "vat:NO923609016"),
+    ("923609016", "NO", "vat:NO923609016"),
+    ("RFC VSO-120910-LV5", "MX", "rfc:VSO120910LV5"),
+    ("VSO120910LV4", "MX", None),  # a wrong check digit
+    ("11913502", "TW", "ubn:11913502"),  # Taiwan's unified business number (統一編號)
+    ("11913503", "TW", None),
     # A wrong check digit, a number of no known register, or nine digits anywhere: no key
     ("DE123456789", None, None),
     ("HRB 12345", None, None),

@@ -8,7 +8,9 @@ written as one key: "vat:DE136695976", "uscc:91110000600037341L", "siren:7328293
 SIRET and a French VAT ID name the company's SIREN), "uid:CHE116281710" (its VAT ID "...
 MWST" too), "cnpj:11222333" (a head office's or a branch's CNPJ names the company's root),
 "pan:AAPFU0939F" (a GSTIN per state names the company's PAN); in their country a British
-VAT number without "GB", a Swedish organisationsnummer and an Indian PAN are read too. A
+VAT number without "GB", a Swedish organisationsnummer, a Norwegian organisasjonsnummer
+("NO 923 609 016 MVA" anywhere), an Indian PAN, a Mexican company's RFC and Taiwan's
+unified business number (統一編號) are read too. A
 number that is none of these, or fails its check, is no key: a wrong key would glue two
 companies, a missing one only leaves the other evidence.
 """
@@ -29,7 +31,10 @@ from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren, siret
 from stdnum.gb import vat as gb_vat
 from stdnum.in_ import gstin, pan
+from stdnum.mx import rfc
+from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr
+from stdnum.tw import ubn
 
 from leadgen.normalize.memo import CACHE_SIZE
 
@@ -37,11 +42,15 @@ from leadgen.normalize.memo import CACHE_SIZE
 #: extractors and the import name them).
 REGISTRY_KEYS = frozenset({
     "vat", "vatid", "vat_id", "vatno", "ustid", "ustidnr", "uid", "tax_id", "btw", "cif",
-    "nip", "dic", "siret", "siren", "abn", "uscc", "gstin", "cnpj", "registry_id",
+    "nip", "dic", "siret", "siren", "abn", "uscc", "gstin", "cnpj", "rfc", "registry_id",
 })
-#: A label before the number, and the VAT word Switzerland writes after its UID.
+#: A label before the number, with a colon ("USt-IdNr.: DE…") or without one ("NIP 525…",
+#: "VAT No. GB980…"): the words before the first digit but a country's letters written with
+#: the number ("DE 136…", "NO 923…", "CHE-116…", "ATU1…").
 _LABEL = re.compile(r"^[^\d:：]*[:：]\s*")
-_SWISS_VAT = re.compile(r"\s*(?:MWST|TVA|IVA)\.?$", re.IGNORECASE)
+_BARE_LABEL = re.compile(r"^\D*?(?=(?:\b(?:[A-Za-z]{2}|CHE|ATU)[\s.-]?|[A-Za-z]*-?)\d)")
+#: The VAT word Switzerland and Norway write after the number.
+_VAT_AFTER = re.compile(r"\s*(?:MWST|TVA|IVA|MVA)\.?$", re.IGNORECASE)
 _NOISE = re.compile(r"[\s.\-/]")
 
 
@@ -50,7 +59,7 @@ def registry_key(raw: str, country: str | None = None) -> str | None:
     """The key of one register or tax number ("DE 136 695 976" -> "vat:DE136695976"), read
     in ``country`` when the number does not name its own; None when it is none of the
     numbers this module knows or fails its check."""
-    text = _SWISS_VAT.sub("", _LABEL.sub("", raw.strip()))
+    text = _VAT_AFTER.sub("", _BARE_LABEL.sub("", _LABEL.sub("", raw.strip()), count=1))
     number = _NOISE.sub("", text).upper()
     if len(number) < 8 or len(number) > 20 or not any(char.isdigit() for char in number):
         return None
@@ -76,6 +85,15 @@ def registry_key(raw: str, country: str | None = None) -> str | None:
         return f"vat:GB{number}"  # a British VAT number without its "GB"
     if country == "SE" and len(number) == 10 and orgnr.is_valid(number):
         return f"vat:SE{number}01"  # an organisationsnummer: the company's VAT ID
+    if len(number) == 11 and number.startswith("NO") and no_orgnr.is_valid(number[2:]):
+        return f"vat:{number}"  # "NO 923 609 016 MVA": an organisasjonsnummer as VAT ID
+    if country == "NO" and len(number) == 9 and no_orgnr.is_valid(number):
+        return f"vat:NO{number}"
+    if country == "MX" and len(number) == 12 and rfc.is_valid(number,
+                                                             validate_check_digits=True):
+        return f"rfc:{number}"  # a company's RFC (a person's has 13 characters)
+    if country == "TW" and len(number) == 8 and ubn.is_valid(number):
+        return f"ubn:{number}"  # Taiwan's unified business number (統一編號)
     return None
 
 
