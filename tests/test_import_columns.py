@@ -111,6 +111,9 @@ def test_column_key(name: str, key: str) -> None:
     ("携帯", "phone"), ("Eメール", "email"), ("業種", "category"), ("핸드폰", "phone"),
     ("업종", "category"), ("更多电话", "phone"), ("更多邮箱", "email"), ("所属省份", "region"),
     ("所属城市", "city"), ("企业地址", "address"),
+    # Taiwan's register of listed companies (TWSE/MOPS): none was imported
+    ("住址", "address"), ("總機電話", "phone"), ("電子郵件信箱", "email"),
+    ("傳真機號碼", "fax"), ("營利事業統一編號", "registry_id"),
 ])
 def test_field_of_column(name: str, field: str | None) -> None:
     assert field_of_column(name) == field
