@@ -336,6 +336,10 @@ NAMES = [
     ("Brunei Shell Petroleum Company Sendirian Berhad", "Brunei Shell Petroleum",
      "brunei shell petroleum", "Company Sendirian Berhad"),
     ("Corcelli S.A.C.", "Corcelli", "corcelli", "S.A.C."),
+    # A UK community interest company and a Spanish one-member company spelled out
+    ("Heartsease House Community Interest Company", "Heartsease House", "heartsease house",
+     "Community Interest Company"),
+    ("Acme Sociedad Limitada Unipersonal", "Acme", "acme", "Sociedad Limitada Unipersonal"),
     ("Nantong Hengkang Textile.co.Ltd", "Nantong Hengkang Textile", "nantong hengkang textile",
      "co.Ltd"),
     # a numeral, not "and", before the form
@@ -869,6 +873,12 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("黑龙江省齐齐哈尔市龙沙区1号", ("龙沙区1号", None, "齐齐哈尔", "黑龙江省")),
     ("广西南宁市青秀区民族大道5号", ("青秀区民族大道5号", None, "南宁", "广西")),
     ("深圳华强电子市场3楼", ("深圳华强电子市场3楼", None, None, None)),  # a market, no city
+    # A postal code before the address without a space (Taiwan's three or five digits,
+    # China's six), and a Taiwanese county for the city (each gave no city)
+    ("71001台南市永康區中正路301號", ("永康區中正路301號", "71001", "台南", None)),
+    ("104台北市松江路162號11樓", ("松江路162號11樓", "104", "台北", None)),
+    ("518000广东省深圳市福田区华强北路1号", ("福田区华强北路1号", "518000", "深圳", "广东省")),
+    ("嘉義縣民雄鄉工業二路11號", ("民雄鄉工業二路11號", None, "嘉義", None)),
     # Hong Kong and Macau name no 市: the region and area are left out of the street, which a
     # list writing "九龙尖沙咀弥敦道100号" for "香港九龙尖沙咀弥敦道100号" then matches.
     ("香港九龙尖沙咀弥敦道100号", ("尖沙咀弥敦道100号", None, "香港", None)),
@@ -1293,6 +1303,8 @@ def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() 
     ("Taipei", "台北市"), ("Taipei", "臺北"), ("Kaohsiung", "高雄市"), ("Hong Kong", "香港"),
     ("Kowloon", "九龍"), ("Macau", "澳門"), ("Amoy", "厦门"), ("Kaohsiung City", "高雄市"),
     ("New Taipei City", "新北市"), ("Chiayi", "嘉義市"),
+    # Taiwan's counties, named without a city above them
+    ("Chiayi County", "嘉義縣"), ("Changhua County", "彰化縣"),
     # Japan's cities, in kanji with or without the prefecture's or city's suffix
     ("Tokyo", "東京都"), ("Tokyo", "東京"), ("Osaka", "大阪市"), ("Kyoto", "京都府"),
     ("Yokohama", "横浜市"),
@@ -1440,6 +1452,14 @@ STREETS = [
     ("Suite 100, 123 Main St", "123 Main St", "123 main st"),
     ("Via Roma, 12", "Via Roma 12", "via roma 12"),
     ("5, rue de la Paix", "5 rue de la Paix", "5 rue de la paix"),
+    # "R." for "rue" or "rua" where the street starts; Portugal's "Rua" as France's "rue"
+    ("12 R. de la Paix", "12 rue de la Paix", "12 rue de la paix"),
+    ("R. Augusta, 100", "Rua Augusta 100", "rue augusta 100"),
+    ("R. 25 de Março, 100", "Rua 25 de Março, 100", "rue 25 de marco 100"),
+    # A unit after "#" where the house number starts the street; a room in Spain and Poland
+    ("350 Fifth Ave #5100", "350 Fifth Avenue, Suite 5100", "350 5th ave"),
+    ("Blvd. Miguel Alemán #625 Local 2", "Blvd. Miguel Alemán 625", "blvd miguel aleman 625"),
+    ("ul. Burakowska 14 pok. 19", "Burakowska 14 lok. 21", "burakowska 14"),
 ]
 
 

@@ -129,6 +129,8 @@ _GLUED_STREET = re.compile(r"(strasse|straße|str|platz|weg|gasse|allee|damm)$")
 #: "Calle" = "C/", "ulica" = "ul.", "aleja" = "al.".
 _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "ul",
                       "aleja": "al",
+                      # Portugal's and Brazil's "Rua" as France's "rue" ("R." for either)
+                      "rua": "rue",
                       # Turkish: Caddesi = Cad. = Cd., Sokak = Sok. = Sk., Mahallesi = Mah. =
                       # Mh., Bulvarı = Blv.
                       "caddesi": "cd", "cad": "cd", "sokak": "sk", "sokagi": "sk",
@@ -138,7 +140,9 @@ _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "u
 #: "Tower A" and "Block B", "Floor 3"), a floor after its number ("2. OG", "5th Floor").
 _UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "haus",
                          "gebaude", "level", "lvl", "shop", "office", "tower", "block", "blk",
-                         "wing", "fl", "conj"})
+                         "wing", "fl", "conj",
+                         # Spanish "Local 2", Polish "lok. 19" and "pok. 19" (lokal, pokój)
+                         "local", "lok", "lokal", "pok", "pokoj"})
 _FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage",
                           # "10º andar", "2º piso", "3ª planta", "3° piano"
                           "andar", "piso", "planta", "piano"})
@@ -443,6 +447,8 @@ def _street_key(raw: str | None) -> str | None:
             raw = pattern.sub(replacement, raw)
     if "," in raw and not has_cjk(raw):  # "V.le Europa, 3": the street part, its forms read
         raw = _street_part(raw)
+    if "#" in raw:
+        raw = _HASH_UNIT.sub(r"\1", raw)
     tokens: list[str] = []
     words = key_tokens(raw.replace(".", ". "))
     for position, token in enumerate(words):
@@ -516,15 +522,20 @@ def _street_part(raw: str) -> str:
     return ",".join(parts[first:last])
 
 
+#: A unit after a street that its house number starts ("350 Fifth Ave #5100", "12 Main St,
+#: #4B"); where the street comes first, "#625" is its house number ("Blvd. Miguel Alemán #625").
+_HASH_UNIT = re.compile(r"^(\d.*?\S)\s*,?\s*#\s?\d+[a-z]?\s*$", re.IGNORECASE)
 #: A house number's label, as keyed ("Nr. 5", "nº 5", "No. 88").
 _NUMBER_LABELS = frozenset({"nr", "no", "num", "numero"})
 #: What :data:`_STREET_REWRITES` rewrite (most streets hold none of it).
-_STREET_MARKS = re.compile(r"(?i:n°|district|\b[pvc]\.)|\b[NS]\.\s?[EW]\.")
+_STREET_MARKS = re.compile(r"(?i:n°|district|\b[pvcr]\.)|\b[NS]\.\s?[EW]\.")
 #: Street words written in several ways, as one: "n°" as "no" (a number's label), Italian
-#: short forms ("P.za", "V.le", "C.so"), a dotted quadrant ("N.W."), and a district after a
+#: short forms ("P.za", "V.le", "C.so"), "R." for "rue" or "rua" where a street starts ("12
+#: R. de la Paix", "R. Augusta, 100"), a dotted quadrant ("N.W."), and a district after a
 #: comma ("88 Jianguo Road, Chaoyang District": the town's part).
 _STREET_REWRITES = (
     (re.compile(r"n°", re.IGNORECASE), "no "),
+    (re.compile(r"(?:^|(?<=\d\s)|(?<=\d,\s))R\.\s?(?=\w)", re.IGNORECASE), "Rue "),
     (re.compile(r"\bP\.\s?z?za\b", re.IGNORECASE), "Piazza"),
     (re.compile(r"\bP\.\s?O\.\s?Box\b", re.IGNORECASE), "PO Box"),
     (re.compile(r"\bP\.\s?le\b", re.IGNORECASE), "Piazzale"),
@@ -705,6 +716,13 @@ CITY_EXONYMS: dict[str, str] = {
     "keelung city": "jilong", "new taipei": "xinbei", "new taipei city": "xinbei",
     "chiayi": "jiayi", "chiayi city": "jiayi", "changhua": "zhanghua", "pingtung": "pingdong",
     "hualien": "hualian", "taitung": "taidong",
+    "taipei city": "taibei", "tainan city": "tainan", "taoyuan city": "taoyuan",
+    # Taiwan's counties as their Chinese names are keyed (嘉義縣 = 嘉義 = "jiayi")
+    "chiayi county": "jiayi", "changhua county": "zhanghua", "pingtung county": "pingdong",
+    "hualien county": "hualian", "taitung county": "taidong", "hsinchu county": "xinzhu",
+    "miaoli county": "miaoli", "nantou county": "nantou", "yunlin county": "yunlin",
+    "yilan county": "yilan", "penghu county": "penghu", "kinmen": "jinmen",
+    "kinmen county": "jinmen",
     # other cities two spellings or names are in use for
     "gurgaon": "gurugram", "hanoi": "ha noi", "krung thep": "bangkok",
     # Japan's cities as their kanji are keyed (東京 = "dongjing"), which their names meet.
@@ -751,7 +769,7 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         # Tokyo's wards are Tokyo: "東京都港区"
         key = places.group("city") or (
             "东京都" if places.group("region") in _TOKYO else key)
-    base = key.rstrip("".join(_CJK_CITY_SUFFIXES)) or key
+    base = key.rstrip("".join(_CJK_CITY_SUFFIXES) + "县") or key  # Taiwan's counties (縣)
     base = _CJK_CITY_NAMES.get(base, base)
     romanized = "".join(pinyin_syllables(base))
     return (base, romanized) if romanized else (base,)
@@ -823,13 +841,16 @@ _JP_PREFECTURE = r"東京都|东京都|北海道|京都府|大阪府|[\u4e00-\u9
 #: China's provinces and autonomous regions by their short names, as a regex alternation.
 CHINESE_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
                      "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆")
+_TW_COUNTIES = ("新竹|苗栗|彰化|南投|雲林|云林|嘉義|嘉义|屏東|屏东|宜蘭|宜兰|花蓮|花莲|臺東|台東|台东|"
+                "澎湖|金門|金门|連江|连江")
 _CJK_PLACES = re.compile(
     rf"^(?:{'|'.join(CHINA_PREFIXES)}|日本国|日本)?(?:台湾|臺灣|台灣)?"
     rf"(?P<region>[\u4e00-\u9fff]{{2,3}}省|[\u4e00-\u9fff]{{2,6}}?自治区|{_JP_PREFECTURE}"
     # a province's name alone before a city ("广西南宁市"; "江西中路" is a road)
     rf"|(?:{CHINESE_PROVINCES})(?=[\u4e00-\u9fff]{{2,4}}?市))?"
-    # cities of four characters too (乌鲁木齐市), not a market's name (华强电子市场)
-    r"(?P<city>[\u4e00-\u9fff]{2,4}?市(?![场場]))?(?P<street>.*)$")
+    # cities of four characters too (乌鲁木齐市), not a market's name (华强电子市场); Taiwan's
+    # counties, which no city is above (嘉義縣民雄鄉…)
+    rf"(?P<city>[\u4e00-\u9fff]{{2,4}}?市(?![场場])|(?:{_TW_COUNTIES})[縣县])?(?P<street>.*)$")
 #: A Japanese address by its start: the postal mark, Japan's name or a prefecture.
 _JAPANESE_START = re.compile(rf"^(?:〒|日本|(?:{_JP_PREFECTURE}))")
 
@@ -1410,7 +1431,8 @@ def _names_street_type(text: str) -> bool:
 
 
 #: A Chinese postal code without its label, at the start or the end of the address.
-_CJK_BARE_POSTAL = re.compile(r"^(\d{6})\s+|\s+(\d{6})$")
+_CJK_BARE_POSTAL = re.compile(
+    r"^(\d{6}|\d{3}(?:\d{2})?)(?:\s+|(?=[\u4e00-\u9fff]))|\s+(\d{6})$")
 
 
 #: A Hong Kong or Macau address's start: the region, and in Hong Kong the area ("九龍", "新界",
@@ -1442,4 +1464,4 @@ def _split_cjk(text: str) -> AddressParts:
     if city is None and region in _TOKYO:
         city = "東京"
     return AddressParts(places.group("street").strip() or None, postal,
-                        city.removesuffix("市") if city else None, region)
+                        city.rstrip("市縣县") if city else None, region)  # 市 or 縣 left out

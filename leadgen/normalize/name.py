@@ -108,6 +108,10 @@ EXTRA_LEGAL_FORMS = (
     "S.A.S. de C.V.",
     # Austria's and Malaysia's forms spelled out, Peru's closed and open stock companies
     "Gesellschaft m.b.H.", "Gesellschaft mbH", "Sendirian Berhad", "S.A.C.", "S.A.A.",
+    # The UK's community interest company spelled out (its "CIC" is cleanco's); Spain's
+    # one-member companies spelled out
+    "Community Interest Company", "Sociedad Limitada Unipersonal",
+    "Sociedad Anónima Unipersonal",
 )
 #: Legal forms that name the countries they are registered in, keyed without dots, spaces and
 #: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
