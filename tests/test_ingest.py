@@ -341,6 +341,27 @@ def test_the_display_name_is_the_one_not_written_in_capitals(sqlite_url: str) ->
     assert {key.split()[0]: name for key, name in shown.items()} == names
 
 
+def test_the_display_name_keeps_its_accents(sqlite_url: str) -> None:
+    """A trade-show list writes "Pruję Szyję z Tego Żyję", a later CRM export of one trust
+    "Pruje Szyje z Tego Zyje": the company keeps the name with its accents (the newer record
+    won before), and `leadgen dedupe` recomputes the same."""
+    engine = init_db(sqlite_url)
+    same = dict(website="prujeszyje.pl", address=Address(city="Łódź", country="PL"))
+    leads = [lead("Pruję Szyję z Tego Żyję Sp. z o.o.", source="fair", **same),
+             lead("Pruje Szyje z Tego Zyje Sp. z o.o.", source="crm", **same),
+             lead("Muller Folien GmbH", source="fair", website="mueller-folien.de"),
+             lead("Müller Folien GmbH", source="crm", website="mueller-folien.de")]
+    for item in leads:
+        ingest_all(engine, [item])
+    names = {"Pruję Szyję z Tego Żyję", "Müller Folien"}
+    with engine.connect() as conn:
+        assert set(conn.execute(select(Company.display_name)).scalars()) == names
+    result = CliRunner().invoke(app, ["dedupe", "--db", sqlite_url, "--force"])
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        assert set(conn.execute(select(Company.display_name)).scalars()) == names
+
+
 def test_a_display_name_ranked_under_the_rules_before_an_upgrade_can_still_be_outranked(
         sqlite_url: str) -> None:
     """A company stored before the display name's rule gained "cased" keeps a rank of three

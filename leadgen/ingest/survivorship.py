@@ -102,14 +102,17 @@ def _ranker(policy: tuple[str, ...]) -> Ranker:
 
 
 def well_cased(values: dict[str, Any]) -> int:
-    """1 unless the group's display name is written in capitals or small letters only ("ACME
-    VERPACKUNG", "acme verpackung"): a list that shouts loses to one that writes the name
-    as the company does. A short acronym ("IBM", "BASF SE") is no shouting; names without
-    case (Chinese) are well cased."""
+    """How well the group's display name is written: 0 in capitals or small letters only
+    ("ACME VERPACKUNG", "acme verpackung": a list that shouts loses to one that writes the
+    name as the company does), 2 with the accents of its letters ("Pruję Szyję", "Müller",
+    over a list's "Pruje Szyje", "Muller"), else 1. A short acronym ("IBM", "BASF SE") is no
+    shouting; names without case (Chinese) are well cased."""
     name = values.get("display_name") or ""
     if name.isupper():
         return 0 if any(len(word) > 4 for word in name.split()) else 1
-    return 0 if name.islower() else 1
+    if name.islower():
+        return 0
+    return 2 if any("\u00c0" <= char <= "\u024f" for char in name) else 1
 
 
 def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict[str, Any],

@@ -107,7 +107,7 @@ class Survivorship(Strict):
     default: list[Rule] = ["trust", "complete", "recent"]
     """Per field group, tie-breakers in order: most trusted source, most complete value,
     most frequent value (batch recompute only), most recent, a name not in capitals only
-    ("cased"), or the union of all values."""
+    and written with its accents ("cased"), or the union of all values."""
     fields: dict[str, list[Rule]] = {}
     default_trust: int = 1
     trust: dict[str, int] = {}
