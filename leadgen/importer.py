@@ -1098,7 +1098,8 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
                      "(the list's region is used)")
     if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
         site = first_website(lead.website)
+        directory = site and on_a_directory(site, normalized.name_key)
         notes.append(f"{where}: website {lead.website!r} is " + (
             "a page on a directory or social network, not a website of the company's own"
-            if site and on_a_directory(site) else "not a web address") + " (kept in the record)")
+            if directory else "not a web address") + " (kept in the record)")
     return notes

@@ -780,3 +780,35 @@ def test_a_name_that_keys_to_nothing_has_a_profile(name: str) -> None:
 def test_chinese_names_of_one_brand_each_with_words_of_its_own(left: str, right: str,
                                                                 own: bool) -> None:
     assert each_has_own_word(left, right, RULES.generic_name_words) is own
+
+
+def _from_full(name: str, full: str, phone: str, country: str) -> MatchProfile:
+    lead = Lead(name=name, source=SourceMeta(source_id="t", page_url="https://dir.test/x"),
+                phones=[phone], country_hint=country, address=Address(full=full))
+    return profile_of(normalize_lead(lead, country), RULES)
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    # a Taiwanese postal code glued before the address; a Taiwanese county for the city
+    (("統一企業股份有限公司", "71001台南市永康區中正路301號", "(06)253-2121"),
+     ("Uni-President Enterprises Corp.",
+      "No.301, Zhongzheng Rd., Yongkang Dist., Tainan City 71001, Taiwan", "+886 6 253 2121")),
+    (("愛之味股份有限公司", "嘉義縣民雄鄉工業二路11號", "05-2211521"),
+     ("AGV Products Corp.", "No. 11, Gongye 2nd Rd., Minxiong Township, Chiayi County 621, "
+      "Taiwan", "+886 5 221 1521")),
+    # an English address naming the town and province only; Korea's "-si" and "-do"
+    (("贵州茅台酒股份有限公司", "贵州省仁怀市茅台镇", "0851-22386002"),
+     ("Kweichow Moutai Co., Ltd.", "Maotai Town, Renhuai City, Guizhou Province, China",
+      "+86 851 2238 6002")),
+    (("삼성전자 주식회사", "경기도 수원시 영통구 삼성로 129", "031-200-1114"),
+     ("Samsung Electronics Co., Ltd.",
+      "129 Samsung-ro, Yeongtong-gu, Suwon-si, Gyeonggi-do 16677, Korea", "+82 31 200 1114")),
+])
+def test_one_companys_records_in_two_scripts_sharing_a_phone_match(
+        left: tuple[str, str, str], right: tuple[str, str, str]) -> None:
+    """A Chinese or Korean register's record and an English list's of one company share
+    only a phone (names and streets in two scripts say nothing): the town both name decides,
+    and each of these addresses named none, or a wrong one, before."""
+    country = "KR" if "Korea" in right[1] else "TW" if "Taiwan" in right[1] else "CN"
+    result = compare(_from_full(*left, country), _from_full(*right, country), RULES)
+    assert result.decision == "match", result.levels

@@ -761,6 +761,7 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
     [
         ("Deutschland", "DE"), ("Germany", "DE"), ("Allemagne", "DE"), ("de", "DE"),
         ("中国", "CN"), ("P.R. China", "CN"), ("USA", "US"), ("United States", "US"),
+        ("EE. UU.", "US"), ("EEUU", "US"),  # Spanish lists
         ("UK", "GB"), ("United Kingdom", "GB"), ("日本", "JP"), ("Schweiz", "CH"),
         ("Polska", "PL"), ("Bogus", None), ("", None), (None, None),
         ("China (Mainland)", "CN"), ("Russland", "RU"), ("Republic of Korea", "KR"),
@@ -822,6 +823,7 @@ def test_normalize_country(raw: str | None, code: str | None) -> None:
     ("Zip: 90210", "90210"),
     ("80331 München", "80331"),
     ("1017 GA Amsterdam", "1017 GA"),
+    ("75008 Paris Cedex 08", "75008"),  # a French business's mail route after the city
 ])
 def test_normalize_postal_code(raw: str, postal: str) -> None:
     assert normalize_postal_code(raw) == postal
@@ -879,6 +881,13 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("104台北市松江路162號11樓", ("松江路162號11樓", "104", "台北", None)),
     ("518000广东省深圳市福田区华强北路1号", ("福田区华强北路1号", "518000", "深圳", "广东省")),
     ("嘉義縣民雄鄉工業二路11號", ("民雄鄉工業二路11號", None, "嘉義", None)),
+    # A town and its province, without a street or postal code (each gave no parts); Korea's
+    # province ("-do") after its city ("-si")
+    ("Maotai Town, Renhuai City, Guizhou Province, China",
+     (None, None, "Renhuai City", "Guizhou Province")),
+    ("Yuyao City, Zhejiang Province", (None, None, "Yuyao City", "Zhejiang Province")),
+    ("129 Samsung-ro, Yeongtong-gu, Suwon-si, Gyeonggi-do 16677, Korea",
+     ("129 Samsung-ro, Yeongtong-gu", "16677", "Suwon-si", "Gyeonggi-do")),
     # Hong Kong and Macau name no 市: the region and area are left out of the street, which a
     # list writing "九龙尖沙咀弥敦道100号" for "香港九龙尖沙咀弥敦道100号" then matches.
     ("香港九龙尖沙咀弥敦道100号", ("尖沙咀弥敦道100号", None, "香港", None)),
@@ -1305,6 +1314,7 @@ def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() 
     ("New Taipei City", "新北市"), ("Chiayi", "嘉義市"),
     # Taiwan's counties, named without a city above them
     ("Chiayi County", "嘉義縣"), ("Changhua County", "彰化縣"),
+    ("Suwon-si", "수원시"), ("Renhuai City", "仁怀市"),
     # Japan's cities, in kanji with or without the prefecture's or city's suffix
     ("Tokyo", "東京都"), ("Tokyo", "東京"), ("Osaka", "大阪市"), ("Kyoto", "京都府"),
     ("Yokohama", "横浜市"),
@@ -1460,6 +1470,10 @@ STREETS = [
     ("350 Fifth Ave #5100", "350 Fifth Avenue, Suite 5100", "350 5th ave"),
     ("Blvd. Miguel Alemán #625 Local 2", "Blvd. Miguel Alemán 625", "blvd miguel aleman 625"),
     ("ul. Burakowska 14 pok. 19", "Burakowska 14 lok. 21", "burakowska 14"),
+    # A floor as Hong Kong writes it ("16/F") and spelled out, before a building's name
+    ("16/F, Kerry Cargo Centre, 55 Wing Kei Road", "16th Floor, Kerry Cargo Centre, 55 Wing "
+     "Kei Road", "16f kerry cargo center 55 wing kei rd"),
+    ("88 Queensway Rd 12/F", "88 Queensway Road, 12th Floor", "88 queensway rd"),
 ]
 
 
@@ -1682,3 +1696,47 @@ def test_a_page_on_a_directory_or_social_network_is_no_website_of_the_companys(
         own = normalize_lead(Lead(name="Lange Druck GmbH", website=own_site, source=SourceMeta(
             source_id="list", page_url="file:///list.csv", record_id="1")))
         assert own.registered_domain == domain  # a site of its own, on Google Sites too
+
+
+@pytest.mark.parametrize(("name", "website", "domain"), [
+    ("Amazon.com, Inc.", "https://www.amazon.com/", "amazon.com"),
+    ("eBay Inc.", "ebay.com", "ebay.com"),
+    ("Lange Druck GmbH", "https://www.amazon.com/", None),  # another company's "site"
+    ("Amazon Handmade Shop", "https://www.amazon.com/shops/acme", None),  # a page on it
+])
+def test_the_company_a_directory_is_keeps_its_home_page(
+        name: str, website: str, domain: str | None) -> None:
+    """Amazon's or eBay's own home page is their website, though both are marketplaces
+    whose pages are no other company's."""
+    lead = normalize_lead(Lead(name=name, website=website, source=SourceMeta(
+        source_id="list", page_url="file:///list.csv", record_id="1")))
+    assert lead.registered_domain == domain
+
+
+@pytest.mark.parametrize(("raw", "region"), [
+    ("01 55 5555 1234", "MX"), ("044 55 5555 1234", "MX"), ("+52 1 55 5555 1234", "MX"),
+    ("+52 1 55 5555 1234", None), ("(55) 5555-1234", "MX"),
+])
+def test_mexicos_old_dialling_prefixes_give_the_ten_digit_number(
+        raw: str, region: str | None) -> None:
+    """Old Mexican lists write "01" or "044" before a number and "1" after +52 for a mobile,
+    as the country dialled before 2019 (each gave no number)."""
+    phone = normalize_phone(raw, region)
+    assert phone is not None and phone.e164 == "+525555551234"
+
+
+@pytest.mark.parametrize(("address", "country"), [
+    ("16/F, Kerry Cargo Centre, 55 Wing Kei Road, Kwai Chung, New Territories", "HK"),
+    ("181 Queen's Road Central", "HK"), ("香港九龍尖沙咀彌敦道100號", "HK"),
+    ("10 Anson Road, #10-01 International Plaza", "SG"),
+])
+def test_a_city_state_is_the_town_of_every_address_there(address: str, country: str) -> None:
+    """Hong Kong's districts (Kwai Chung, New Territories, N.T.) are no towns of their own
+    (two spellings of one address were "another city"), and an address there naming no town
+    is in it."""
+    lead = normalize_lead(Lead(name="Kerry Logistics", address=Address(full=address,
+                                                                        country=country),
+                               source=SourceMeta(source_id="list", page_url="file:///l.csv",
+                                                 record_id="1")))
+    town = {"HK": "Hong Kong", "SG": "Singapore"}[country]
+    assert city_aliases(lead.city) == city_aliases(city_key(town))

@@ -48,6 +48,8 @@ COUNTRY_ALIASES = {
     # German names written in ASCII or the older way, and other common short names
     "oesterreich": "AT", "grossbritannien": "GB", "großbritannien": "GB", "vae": "AE",
     "republic of ireland": "IE", "eire": "IE",
+    # Spanish "EE. UU." (Estados Unidos), as Latin American lists write it
+    "eeuu": "US", "ee uu": "US",
     # Olympic (IOC) codes, as trade-fair exhibitor lists give countries; only those that are
     # no ISO code of another country ("CHI", Chile, is left out: lists mean China by it too)
     "ger": "DE", "sui": "CH", "ned": "NL", "tpe": "TW", "den": "DK", "cro": "HR",
@@ -245,10 +247,10 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
         return None  # a post-office box number is no postal code
     text = _POSTAL_LABEL.sub("", re.sub(r"\s+", " ", text))
     text = _POSTAL_COUNTRY_PREFIX.sub("", text)
-    if city := _CODE_AND_CITY.match(text):
-        text = city.group(1)  # "80331 MUNCHEN" in a postal code column
     if "CEDEX" in text:
         text = _CEDEX.sub("", text)  # "75002 CEDEX 02": a French business's mail route
+    if city := _CODE_AND_CITY.match(text):
+        text = city.group(1)  # "80331 MUNCHEN" in a postal code column
     if not _DIGIT.search(text) or not text.strip("0 -"):
         return None  # "N/A", "0", "00000": no code
     if country and country not in _SPACED_POSTAL_COUNTRIES and _SPLIT_DIGITS.fullmatch(text):
@@ -470,6 +472,8 @@ def _street_key(raw: str | None) -> str | None:
             tokens.extend(parts)
         else:
             _push(tokens, token)
+    if "fl" in tokens:
+        tokens = _floors_as_codes(tokens)
     while True:  # a unit and a quadrant at the end, whichever comes last
         count = len(tokens)
         tokens = _without_units(tokens)
@@ -650,6 +654,20 @@ def _leading_units(tokens: list[str]) -> int:
     return position
 
 
+_FLOOR_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
+
+
+def _floors_as_codes(tokens: list[str]) -> list[str]:
+    """"16th fl" (and "16 fl") written as Hong Kong writes it, "16f" (from "16/F")."""
+    out: list[str] = []
+    for token in tokens:
+        if token == "fl" and out and (number := _FLOOR_NUMBER.fullmatch(out[-1])):
+            out[-1] = number.group(1) + "f"
+        else:
+            out.append(token)
+    return out
+
+
 def _without_units(tokens: list[str]) -> list[str]:
     """The street's tokens without a unit or floor at either end: "123 main st ste 400",
     "haupt st 5 2 og", "rm 1201 88 jianguo rd" (a company's address with or without them is
@@ -666,6 +684,8 @@ def _without_units(tokens: list[str]) -> list[str]:
             tokens = tokens[:-2]
         elif tokens[-1] in _FLOOR_WORDS and tokens[-2][:1].isdigit():  # "2. OG", "5th Floor"
             tokens = tokens[:-2]
+        elif _FLOOR_TOKEN.fullmatch(tokens[-1]) and tokens[-2] in _STREET_TYPES:
+            tokens = tokens[:-1]  # "88 Queensway Rd 12/F"
         else:
             break
     return tokens
@@ -760,7 +780,8 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         local = CITY_EXONYMS.get(key)
         if local is None:
             key = contract_umlauts(key)
-            local = CITY_EXONYMS.get(key)
+            local = CITY_EXONYMS.get(key) or (
+                CITY_EXONYMS.get(key[:-3]) if key.endswith(" si") else None)  # "Suwon-si"
         return (local or key,)
     if has_hangul(key):
         return (_KR_CITY_SUFFIX.sub("", key),)  # "서울특별시" = "서울" (= "Seoul")
@@ -841,8 +862,9 @@ _JP_PREFECTURE = r"東京都|东京都|北海道|京都府|大阪府|[\u4e00-\u9
 #: China's provinces and autonomous regions by their short names, as a regex alternation.
 CHINESE_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
                      "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆")
-_TW_COUNTIES = ("新竹|苗栗|彰化|南投|雲林|云林|嘉義|嘉义|屏東|屏东|宜蘭|宜兰|花蓮|花莲|臺東|台東|台东|"
-                "澎湖|金門|金门|連江|连江")
+#: Taiwan's counties (縣), in traditional and simplified characters.
+_TW_COUNTIES = ("新竹|苗栗|彰化|南投|雲林|云林|嘉義|嘉义|屏東|屏东|宜蘭|宜兰|花蓮|花莲|"
+                "臺東|台東|台东|澎湖|金門|金门|連江|连江")
 _CJK_PLACES = re.compile(
     rf"^(?:{'|'.join(CHINA_PREFIXES)}|日本国|日本)?(?:台湾|臺灣|台灣)?"
     rf"(?P<region>[\u4e00-\u9fff]{{2,3}}省|[\u4e00-\u9fff]{{2,6}}?自治区|{_JP_PREFECTURE}"
@@ -1069,6 +1091,11 @@ STATE_NAMES = {
         "madhya pradesh", "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland",
         "odisha", "punjab", "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura",
         "uttar pradesh", "uttarakhand", "west bengal"}),
+    "KR": frozenset({  # provinces ("-do"), as English addresses write them
+        "gyeonggi do", "gangwon do", "chungcheongbuk do", "chungcheongnam do", "jeollabuk do",
+        "jeollanam do", "gyeongsangbuk do", "gyeongsangnam do", "jeju do", "gyeonggi",
+        "gangwon", "chungbuk", "chungnam", "jeonbuk", "jeonnam", "gyeongbuk", "gyeongnam",
+        "kyonggi do", "gangwon state", "jeonbuk state"}),
     "US": frozenset({  # New York and Washington are cities too
         "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
         "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
@@ -1401,6 +1428,16 @@ def _split_at_commas(text: str) -> AddressParts:
     region = None
     if len(parts) >= 3 and _state_code(parts[-1]) in _STATE_CODES:
         region = _state_code(parts.pop())
+    elif len(parts) >= 2 and _country_key(_PROVINCE_WORD.sub("", parts[-1])) in _PROVINCES:
+        # "Maotai Town, Renhuai City, Guizhou Province": a town and its province, without a
+        # street or postal code (an export's address of a place in the countryside)
+        region, last = parts.pop(), parts[-1]
+        town = None  # "No. 1 Keji Rd, Nanshan District, Guangdong": a district, no town
+        if not (_DIGIT.search(last) or _names_street_type(last) or _DISTRICT.search(last)):
+            town = parts.pop()
+        rest = ", ".join(parts)
+        return AddressParts(rest if _DIGIT.search(rest) or _names_street_type(rest) else None,
+                            None, town, region)
     if len(parts) < 2:
         return AddressParts()
     city, street = parts[-1], ", ".join(parts[:-1])

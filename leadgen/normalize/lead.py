@@ -30,6 +30,8 @@ from leadgen.normalize.phone import normalize_phone, phone_parts, phone_region
 from leadgen.normalize.text import has_cjk, has_hangul
 from leadgen.normalize.website import SOCIAL_NETWORKS, first_website
 
+#: City-states: the one town each is, whatever district an address names.
+_CITY_STATE_TOWNS = {"HK": "Hong Kong", "MO": "Macau", "SG": "Singapore", "MC": "Monaco"}
 #: Country-code TLDs that are not the country's ISO code, or are used as generic ones.
 _TLD_COUNTRY = {"uk": "GB"}
 _GENERIC_CCTLDS = {"io", "co", "tv", "me", "ai", "app", "fm", "ly", "to", "cc", "ws", "eu"}
@@ -51,15 +53,18 @@ def region_from_domain(domain: str | None) -> str | None:
 _OWN_SITE_HOSTS = ("sites.google.com",)
 
 
-def on_a_directory(site: tuple[str, str]) -> bool:
+def on_a_directory(site: tuple[str, str], name_key: str = "") -> bool:
     """Whether a normalized website (URL, registered domain) is a company's page on a
     directory, marketplace or social network (the matching rules' ``weak_domains``), not a
     site of its own: www.gelbeseiten.de/lange-druck, facebook.com/acme; sites.google.com/…
-    is its own."""
+    is its own, and so is the home page of the company the site is (amazon.com for Amazon,
+    the company of ``name_key``)."""
     if site[1] not in _directory_domains():
         return False
-    host = site[0].split("://", 1)[-1].split("/", 1)[0].lower()
-    return not host.endswith(_OWN_SITE_HOSTS)
+    host, _, path = site[0].split("://", 1)[-1].partition("/")
+    if not path.strip("/") and name_key.replace(" ", "").startswith(site[1].split(".")[0]):
+        return False
+    return not host.lower().endswith(_OWN_SITE_HOSTS)
 
 
 def social_links(lead: NormalizedLead) -> list[str]:
@@ -197,7 +202,7 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     """Normalize every matching-relevant field of ``lead``; invalid values are left out."""
     name = normalize_name(lead.name)
     site = first_website(lead.website) if lead.website else None
-    if site and on_a_directory(site):
+    if site and on_a_directory(site, name.name_key):
         # a company's page on a directory, marketplace or social network is no website of its
         # own: not its domain in a CRM, nor a site to enrich (the record keeps the link, and a
         # social network's page is the company's social link: see social_links)
@@ -236,6 +241,8 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         phones=phones,
         country=country,
         postal_code=normalize_postal_code(parts.postal_code, country),
-        city=city_key(parts.city),
+        # a city-state's districts are one town (Kwai Chung, New Territories, Central: Hong
+        # Kong), and an address there that names none is in it
+        city=city_key(_CITY_STATE_TOWNS.get(country or "") or parts.city),
         state=state_key(parts.region, country),
     )

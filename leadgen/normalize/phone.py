@@ -128,7 +128,16 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     if text.startswith("00"):
         text = "+" + text[2:]
     text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
-    return text, region.upper() if region and len(region) == 2 else None
+    region = region.upper() if region and len(region) == 2 else None
+    if region == "MX" or text.startswith("+52"):
+        text = _OLD_MEXICAN.sub("+52 " if text.startswith("+52") else "", text, count=1)
+    return text, region
+
+
+#: Mexico's dialling before 2019, which old lists still hold: "01" (long distance) and
+#: "044"/"045" (mobile) before the ten digits, and a mobile's "1" after +52 ("+52 1 55 5555
+#: 1234"): the number is the ten digits.
+_OLD_MEXICAN = re.compile(r"^(?:\+52[\s.-]*1|0(?:1|44|45))[\s.-]*(?=(?:\(?\d\)?[\s.-]*){10}$)")
 
 
 #: Longer text (runs of spaces collapsed) is no phone field: phonenumbers reads at most 250
