@@ -881,6 +881,9 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("104台北市松江路162號11樓", ("松江路162號11樓", "104", "台北", None)),
     ("518000广东省深圳市福田区华强北路1号", ("福田区华强北路1号", "518000", "深圳", "广东省")),
     ("嘉義縣民雄鄉工業二路11號", ("民雄鄉工業二路11號", None, "嘉義", None)),
+    # ... in brackets, and 巿, a look-alike character lists type for 市
+    ("(806011)高雄市前鎮區南一路1號", ("前鎮區南一路1號", "806011", "高雄", None)),
+    ("高雄巿前金區中正四路170號", ("前金區中正四路170號", None, "高雄", None)),
     # A town and its province, without a street or postal code (each gave no parts); Korea's
     # province ("-do") after its city ("-si")
     ("Maotai Town, Renhuai City, Guizhou Province, China",

@@ -1469,7 +1469,7 @@ def _names_street_type(text: str) -> bool:
 
 #: A Chinese postal code without its label, at the start or the end of the address.
 _CJK_BARE_POSTAL = re.compile(
-    r"^(\d{6}|\d{3}(?:\d{2})?)(?:\s+|(?=[\u4e00-\u9fff]))|\s+(\d{6})$")
+    r"^[(（]?(\d{6}|\d{3}(?:\d{2,3})?)(?:[)）]\s*|\s+|(?=[\u4e00-\u9fff]))|\s+(\d{6})$")
 
 
 #: A Hong Kong or Macau address's start: the region, and in Hong Kong the area ("九龍", "新界",
@@ -1486,6 +1486,7 @@ def _split_cjk(text: str) -> AddressParts:
                             _KR_CITY_SUFFIX.sub("", city) if city else None,
                             korean.group("region"))
     postal = None
+    text = text.replace("巿", "市")  # a look-alike character typed for 市 (高雄巿)
     found = _CJK_POSTAL.search(text) or _CJK_BARE_POSTAL.search(text)
     if found:
         postal = found.group(1) or found.group(2)
