@@ -484,3 +484,29 @@ def test_a_name_written_together_meets_its_words_in_a_crowded_block(sqlite_url: 
         postal_code="10018", city="New York", country="US"))
     outcomes = ingest_all(engine, [*others, first, second])
     assert outcomes[-1].company_id == outcomes[-2].company_id, outcomes[-1].evidence
+
+
+def test_a_record_fitting_two_companies_on_one_switchboard_goes_to_review(
+        sqlite_url: str) -> None:
+    """A group's two listed companies share a switchboard and a building (TWSE: 華榮電線電纜
+    and 第一伸銅科技); an English list's record of one of them gives that phone and the
+    building only, which fits both alike. It joins neither (it joined the first found
+    before), on ingest and in `leadgen dedupe`, and goes to review."""
+    engine = init_db(sqlite_url)
+    group = [lead("華榮電線電纜股份有限公司", record="1608", country_hint="TW",
+                  phones=["07-2814161"], address=Address(full="高雄巿前金區中正四路170號")),
+             lead("第一伸銅科技股份有限公司", record="2009", country_hint="TW",
+                  phones=["07-2814161"], address=Address(full="高雄巿前金區中正四路170號4樓"))]
+    english = lead("HE", source="dir-b", record="1608", country_hint="TW",
+                   phones=["07-2814161"],
+                   address=Address(full="170,CHUNG CHENG 4TH ROAD,KAOHSIUNG,TAIWAN,R.O.C."))
+    with Ingestor(engine) as ingestor:
+        first = [ingestor.ingest(normalize_lead(item, "TW")) for item in group]
+        outcome = ingestor.ingest(normalize_lead(english, "TW"))
+    assert [o.status for o in first] == ["new", "new"]
+    assert outcome.status == "possible"
+    result = CliRunner().invoke(app, ["dedupe", "--db", sqlite_url, "--force"])
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Company)).scalar_one() == 3
+        assert conn.execute(select(func.count()).select_from(PossibleMatch)).scalar_one() >= 1

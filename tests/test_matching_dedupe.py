@@ -136,8 +136,9 @@ def _profile(name: str, *, phone: str = "", street: str = "", city: str = "berli
 def _reference(profiles: list[MatchProfile], rules: MatchingRules) -> list[frozenset[int]]:
     """Every pair that shares a comparable block compared, by brute force (no first-block
     bookkeeping); the matches joined strongest first (equal ones by record index), each
-    unless some record of one cluster and some of the other are an unmatched pair at two
-    places of one brand. A record matching both records of such a pair joins nothing."""
+    unless some record of one cluster and some of the other are an unmatched pair of two
+    companies a record may fit alike (two places of one brand, two companies on one line). A
+    record matching both records of such a pair joins nothing."""
     limits = {rule.key: rule.max_block_size or rules.max_block_size for rule in rules.blocking}
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, profile in enumerate(profiles):
@@ -158,7 +159,7 @@ def _reference(profiles: list[MatchProfile], rules: MatchingRules) -> list[froze
         outcome = compare(profiles[b], profiles[a], rules, shared)
         if outcome.decision == "match":
             matches.append((-outcome.score, a, b))
-        elif outcome.other_place:
+        elif outcome.two_companies:
             elsewhere.update({(a, b), (b, a)})
     ambiguous = {c for a, b in elsewhere for c in range(len(profiles))
                  if any({a, c} == {x, y} for _, x, y in matches)

@@ -446,10 +446,11 @@ class Ingestor:
         return best_id, best, compared, also
 
     def _other_match(self, best_id: int | None, matched: list[int]) -> int | None:
-        """A company of ``matched`` (those a record matches) that is at another place of one
-        brand than ``best_id`` and does not match it: two branches of a chain, two namesakes
-        in one town. A record matching both ("Starbucks", New York) could be either, so it
-        goes to review instead of into the best one. Matching companies that match each
+        """A company of ``matched`` (those a record matches) that is another company than
+        ``best_id`` a record may fit alike (:attr:`MatchResult.two_companies`): two branches
+        of a chain, two namesakes in one town, a group's two companies on one switchboard.
+        A record matching both ("Starbucks", New York) could be either, so it goes to review
+        instead of into the best one. Matching companies that match each
         other too are duplicates (``leadgen dedupe`` joins them): the best one is taken."""
         if best_id is None:
             return None
@@ -458,7 +459,7 @@ class Ingestor:
             if company_id == best_id:
                 continue
             result = compare(best, self._profile(company_id), self.rules, self.keys.count)
-            if result.other_place and result.decision != "match":
+            if result.two_companies:
                 return company_id
         return None
 

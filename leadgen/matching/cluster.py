@@ -154,11 +154,12 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
     pair is one cluster; a "different" pair never is, and is not proposed as possible).
 
     Matches are joined strongest first, after every pair is compared, and never into a
-    cluster holding a record at another place of one brand than one of the other cluster's
-    (two branches of a chain that do not match): a record that names the brand only
-    ("Starbucks", New York) matches every branch, and would otherwise glue them all into one
-    company. Such a record joins none of them: it is proposed as a possible match of the one
-    it matches best, as on ingest."""
+    cluster holding a record that is another company than one of the other cluster's, one a
+    third record may fit alike (:attr:`MatchResult.two_companies`: two branches of a chain
+    that do not match, a group's two companies on one switchboard): a record that names the
+    brand only ("Starbucks", New York) matches every branch, and would otherwise glue them all
+    into one company. Such a record joins none of them: it is proposed as a possible match of
+    the one it matches best, as on ingest."""
     blocks = _blocks(profiles, rules)
     rank = {rule.key: position for position, rule in enumerate(rules.blocking)}
     screens = {rule.key: rule.min_name_similarity * 100
@@ -168,7 +169,7 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
                         holders=blocks.holders, skipped_blocks=blocks.skipped)
     shared = result.shared
     matches: list[tuple[float, int, int]] = []
-    elsewhere: list[tuple[int, int]] = []  # unmatched pairs at two places of one brand
+    elsewhere: list[tuple[int, int]] = []  # pairs of two companies a record may fit alike
     for number, members in enumerate(blocks.members):
         kind = blocks.kinds[number]
         # A pair is screened when the strongest key it shares is a weak one, as on ingest
@@ -194,7 +195,7 @@ def cluster(profiles: Sequence[MatchProfile], rules: MatchingRules,
                         continue
                 outcome = compare(profiles[right], profiles[left], rules, shared)
                 result.comparisons += 1
-                if outcome.other_place and outcome.decision != "match":
+                if outcome.two_companies:
                     elsewhere.append((left, right))  # (a pair matching by its phone is one)
                 if outcome.decision == "match":
                     matches.append((-outcome.score, left, right))
@@ -235,8 +236,9 @@ def _without_ambiguous(matches: list[tuple[float, int, int]], elsewhere: list[tu
                        profiles: Sequence[MatchProfile], rules: MatchingRules,
                        result: Clustering) -> list[tuple[float, int, int]]:
     """``matches`` without those of records that match both records of an ``elsewhere`` pair
-    (two places of one brand): such a record ("Starbucks", New York) could be either, so it
-    joins neither and goes to review with the one it matches best, as on ingest."""
+    (two places of one brand, two companies on one line): such a record ("Starbucks", New
+    York) could be either, so it joins neither and goes to review with the one it matches
+    best, as on ingest."""
     involved = {index for pair in elsewhere for index in pair}
     neighbours: dict[int, set[int]] = {index: set() for index in involved}
     for _, left, right in matches:

@@ -73,12 +73,36 @@ class MatchResult:
     def levels(self) -> list[LevelHit]:
         return [LevelHit(*hit) for hit in self.hits]
 
+    @property
+    def two_companies(self) -> bool:
+        """Whether the pair, not matching, is two companies a third record may fit alike:
+        two places of one brand (two branches of a chain), or two companies on one line, a
+        phone or website they share weighing for them and their names against (a group's
+        companies on one switchboard, a business centre's tenants). A record matching both
+        ("Starbucks", New York; a list's record of one of them with that phone alone) could
+        be either: it goes to review, not into one of them."""
+        if self.decision == "match":
+            return False
+        if self.other_place:
+            return True
+        shared_line = names_apart = False
+        for field_name, _, weight, _ in self.hits:
+            if field_name in _LINE_FIELDS and weight > 0:
+                shared_line = True
+            elif field_name == "name" and weight < 0:
+                names_apart = True
+        return shared_line and names_apart
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 3),
             "decision": self.decision,
             "levels": [_hit_dict(hit) for hit in self.hits],
         }
+
+
+#: Fields whose value an organization's companies share: its switchboard, its website.
+_LINE_FIELDS = frozenset({"phone", "domain"})
 
 
 def _digits(value: str) -> str:
