@@ -402,14 +402,16 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     code: "Sunvim Group Co Ltd Mill 2" -> "Sunvim Group Mill 2", "Co Ltd", which tells two
     mills apart as numbered otherwise)."""
     display, forms = _strip_forms(name)
-    if not forms and (name[-1:].isdigit() or name[-2:-1].isdigit()) and (
-            _without_branch(name) == name):  # (a branch, "GmbH Werk 2", is the company's)
+    if (display[-1:].isdigit() or display[-2:-1].isdigit()) and (
+            not forms or _form_among(display.split()[-4:-1])) and (
+            _without_branch(display) == display):  # (a branch, "GmbH Werk 2", is the company's)
+        # (also before a form that ends the name: "Acme GmbH 24 AG")
         for pattern in _SITE_CODES:
-            site = pattern.search(name)
+            site = pattern.search(display)
             if site and site.start() > 0:
-                head, forms = _strip_forms(name[:site.start()])
-                if forms:
-                    return f"{head} {site.group().strip(' -–—')}", forms
+                head, more = _strip_forms(display[:site.start()])
+                if more:
+                    return f"{head} {site.group().strip(' -–—')}", more + forms
     if forms or not (qualifier := _QUALIFIER.search(name)):
         return display, forms
     head, forms = _strip_forms(name[:qualifier.start()])
@@ -417,6 +419,12 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
         return display, forms
     glue = "" if has_cjk(head[-1:]) else " "
     return head + glue + qualifier.group().strip(), forms
+
+
+def _form_among(words: list[str]) -> bool:
+    """Whether one of ``words`` may be (part of) a legal form: "GmbH" of "Acme GmbH 24"."""
+    terms = _latin_terms()
+    return any(not word.isascii() or _squash_word(word) in terms for word in words)
 
 
 #: A German legal form joined to the word before by a hyphen: "Acme Verwaltungs-GmbH",
