@@ -1550,6 +1550,8 @@ def test_name_normalizing_twice_equals_once(raw: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(name_words)
+@example("Acme GmbH 24 AG")  # a form before a site's code, a form after it (was read twice)
+@example("Acme Oy 1 Ltd.")
 def test_name_normalizing_twice_equals_once_for_names_of_words(raw: str) -> None:
     once = normalize_name(raw)
     twice = normalize_name(once.display_name)
@@ -1577,6 +1579,8 @@ def test_email_normalizing_twice_equals_once(raw: str) -> None:
 @given(st.from_regex(
     r"(https?://)?(www\.)?[a-zA-Z0-9äöüÄÖÜ-]{1,12}\.(com|de|co\.uk|cn)(/[a-z]{0,5})?/?",
     fullmatch=True))
+@example("acme.de．")  # a full-width dot at the end: a final dot (was read as "acme.de.")
+@example("http://acme.de/x'/")  # a quote before the slash (was kept, then dropped)
 def test_website_normalizing_twice_equals_once(raw: str) -> None:
     once = normalize_website(raw)
     if once is not None:
@@ -1585,6 +1589,8 @@ def test_website_normalizing_twice_equals_once(raw: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=0, max_size=12))
+@example("75008 - CEDEX")  # (was "75008 -", then "75008")
+@example("10115 Sankt - Cedex")
 def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
     code = normalize_country(raw)
     if code is not None:
@@ -1598,6 +1604,7 @@ def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.from_regex(r"(D-)?[0-9]{0,6} ?[A-Za-zäöüÄÖÜß .()/-]{0,20} ?[0-9]{0,6}"
                      r"( Cedex [0-9]{1,2}| [0-9]{1,2}e| NSW| ZH)?", fullmatch=True))
+@example("A M I")  # a qualifier's "i" off, the rest reads as pinyin (was "a m", then "am")
 def test_city_normalizing_twice_equals_once(raw: str) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     once = normalize_lead(Lead(name="A", source=source, address=Address(city=raw)))
@@ -1611,7 +1618,7 @@ street_text = st.lists(
         " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",
         " Blvd ", " near ", " W. ", " Suite ", " 2. OG", "platz", "weg", " a ", " Rm ",
         " 5th Floor", " NE", "Level 5, ", "12/F, ", ", Tower A", "C/ ", " Nr. ", "nº", "P.za ",
-        " N.W.", ", Chaoyang District",
+        " N.W.", ", Chaoyang District", " R. ", " #12", " 16th Floor", " pok. ",
         "福田区", "深圳市", "路", "号", "ul. ", "n°", " No ", "One ", " Plaza", "東京都",
         "千代田区", "丁目", "番地", "番", "〒100-0005 ", "서울특별시 ", "강남구 ", "경기도 ",
         "테헤란로 "]),

@@ -248,7 +248,7 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
     text = _POSTAL_LABEL.sub("", re.sub(r"\s+", " ", text))
     text = _POSTAL_COUNTRY_PREFIX.sub("", text)
     if "CEDEX" in text:
-        text = _CEDEX.sub("", text)  # "75002 CEDEX 02": a French business's mail route
+        text = _CEDEX.sub("", text).strip(" -")  # "75002 CEDEX 02": a French mail route
     if city := _CODE_AND_CITY.match(text):
         text = city.group(1)  # "80331 MUNCHEN" in a postal code column
     if not _DIGIT.search(text) or not text.strip("0 -"):
@@ -357,6 +357,8 @@ def city_key(raw: str | None) -> str | None:
     if len(tokens) > 1:
         tokens = _without_city_tail(tokens, raw)
     tokens = [_SAINTS.get(token, token) for token in tokens]  # Sankt/Saint/St. Augustin
+    if len(tokens) > 1 and (pinyin := _pinyin_city(tokens)):
+        return pinyin  # what is left reads as pinyin (so the key reads as itself again)
     return " ".join(tokens) or None
 
 

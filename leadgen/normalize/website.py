@@ -153,13 +153,13 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
         # "müller.de" as "xn--mller-kva.de": the form e-mail domains take (email-validator's
         # ASCII domain), so a company's site and its mail meet on one key.
         try:
-            host = idna.encode(host, uts46=True).decode("ascii")
+            host = idna.encode(host, uts46=True).decode("ascii").rstrip(".")
         except idna.IDNAError:
-            return None
+            return None  # ("acme.de．": a full-width dot is a dot here, and a final one goes)
     if not _HOST.fullmatch(host):
         return None  # "www.acme.de;www.acme.com": two addresses, not one host
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = parts.path.rstrip("/")
+    path = parts.path.rstrip("/<>\"'")  # (as the text's ends: "acme.de/x'/" -> "/x")
     canonical = f"{parts.scheme.lower()}://{netloc}{path}"
     if _is_ip(host) or host == "localhost":
         return canonical, netloc
