@@ -450,8 +450,8 @@ class Ingestor:
         ``best_id`` a record may fit alike (:attr:`MatchResult.two_companies`): two branches
         of a chain, two namesakes in one town, a group's two companies on one switchboard.
         A record matching both ("Starbucks", New York) could be either, so it goes to review
-        instead of into the best one. Matching companies that match each
-        other too are duplicates (``leadgen dedupe`` joins them): the best one is taken."""
+        instead of into the best one. Matching companies that match each other too are
+        duplicates (``leadgen dedupe`` joins them): the best one is taken."""
         if best_id is None:
             return None
         best = self._profile(best_id)

@@ -656,11 +656,13 @@ def _leading_units(tokens: list[str]) -> int:
     return position
 
 
+#: A floor's number before "fl" ("16th fl", "16 fl").
 _FLOOR_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
 
 
 def _floors_as_codes(tokens: list[str]) -> list[str]:
-    """"16th fl" (and "16 fl") written as Hong Kong writes it, "16f" (from "16/F")."""
+    """The tokens with a floor written as Hong Kong writes it: "16th fl" as "16f" (the key
+    of "16/F")."""
     out: list[str] = []
     for token in tokens:
         if token == "fl" and out and (number := _FLOOR_NUMBER.fullmatch(out[-1])):
