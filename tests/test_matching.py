@@ -183,6 +183,12 @@ LEVELS = [
     ("a group and its company are two names",
      profile("华强电子集团有限公司", country="CN"),
      profile("华强电子有限公司", country="CN"), "name", "name Jaro-Winkler >= 0.92"),
+    ("Chinese brands differing in one character, their trade word alike (a group's two "
+     "listed companies, 力麗 and 力鵬, on one switchboard)",
+     profile("力麗企業股份有限公司", country="TW"), profile("力鵬企業股份有限公司", country="TW"),
+     "name", "names unlike"),
+    ("... with 电器 after them (格力, 格兰)", profile("格力电器有限公司", country="CN"),
+     profile("格兰电器有限公司", country="CN"), "name", "names unlike"),
     ("a word ending in 市 is not a city prefix", profile("北京超市连锁有限公司", country="CN"),
      profile("上海超市连锁有限公司", country="CN"), "name", "names unlike"),
     ("Chinese name and its English form", profile("成都宏荣食品有限公司", country="CN"),

@@ -570,12 +570,17 @@ def _without_generic(name: str, generic: frozenset[str]) -> str:
 def distinctive_ratio(left: str, right: str, generic: frozenset[str],
                       score_cutoff: float = 0.0) -> float:
     """Token set ratio (0-100) of two names with ``generic`` words left out ("alpha
-    systemtechnik" vs "bravo systemtechnik": "alpha" vs "bravo"); a name made of generic words
-    only is compared whole. Below ``score_cutoff`` the ratio is 0."""
+    systemtechnik" vs "bravo systemtechnik": "alpha" vs "bravo"; "格力电器" vs "格兰电器":
+    "格力" vs "格兰"); a name made of generic words only is compared whole. Below
+    ``score_cutoff`` the ratio is 0."""
     a = _without_generic(left, generic)
     b = _without_generic(right, generic)
     if not a or not b:
         a, b = left, right
+    elif not a.isascii() and " " not in a and " " not in b and has_cjk(a) and has_cjk(b):
+        # Chinese names have no spaces: their trade words are left out inside them, so
+        # "力丽企业" and "力鹏企业" compare as "力丽" and "力鹏", not three characters of four
+        a, b = _cjk_rest(a, generic) or a, _cjk_rest(b, generic) or b
     return fuzz.token_set_ratio(a, b, score_cutoff=score_cutoff)
 
 
