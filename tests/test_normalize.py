@@ -889,6 +889,14 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("Maotai Town, Renhuai City, Guizhou Province, China",
      (None, None, "Renhuai City", "Guizhou Province")),
     ("Yuyao City, Zhejiang Province", (None, None, "Yuyao City", "Zhejiang Province")),
+    # A district or a road glued by its dot to the town after it, as Taiwan's register of
+    # listed companies writes them (the town was "Zhongshan Dist.Taipei City"); "St." before
+    # a town is Saint
+    ("No.96, Sec. 2, Zhongshan N. Rd., Zhongshan Dist.Taipei City 10449, Taiwan (R.O.C.)",
+     ("No.96, Sec. 2, Zhongshan N. Rd.", "10449", "Taipei City", None)),
+    ("10F., No.125, Sung Chiang Rd.Taipei, Taiwan, R.O.C.",
+     ("10F., No.125, Sung Chiang Rd.", None, "Taipei", None)),
+    ("12 Main St, St. Louis, MO 63101", ("12 Main St", "63101", "St. Louis", "MO")),
     ("129 Samsung-ro, Yeongtong-gu, Suwon-si, Gyeonggi-do 16677, Korea",
      ("129 Samsung-ro, Yeongtong-gu", "16677", "Suwon-si", "Gyeonggi-do")),
     # Hong Kong and Macau name no 市: the region and area are left out of the street, which a

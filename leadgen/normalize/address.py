@@ -1045,7 +1045,22 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     parts, tag = _read_parts(text)
     if code_after_country and not parts.postal_code:
         parts = parts._replace(postal_code=code_after_country)
+    if parts.city and "." in parts.city and (glued := _GLUED_BEFORE_TOWN.match(parts.city)):
+        # "..., Zhongshan Dist.Taipei City 10449", "..., Sung Chiang Rd.Taipei": the part
+        # before the town is the street's (a district's: the town's part)
+        before = glued.group(1)
+        street = parts.street if _DISTRICT.search(before) else ", ".join(
+            part for part in (parts.street, before) if part)
+        parts = parts._replace(street=street or None, city=glued.group(2))
     return _province_as_region(parts, tag), tag
+
+
+#: A district or a street glued by its dot to the town after it in an English address's
+#: town part, as a register's export writes them ("Zhongshan Dist.Taipei City", "Sung
+#: Chiang Rd.Taipei"; not "St.", which is Saint before a town too).
+_GLUED_BEFORE_TOWN = re.compile(
+    r"^(.*?\b(?:Dist|District|Rd|Road|Ave|Avenue|Blvd|Ln|Lane)\.)\s*"
+    r"([A-Z][^.]*)$")
 
 
 #: A town alone, its postal code before it or not ("Berlin", "10115 Berlin", "宁波市").
