@@ -60,3 +60,19 @@ def test_stats_lists_the_recent_runs_as_its_help_says(tmp_path: Path) -> None:
     assert "Recent runs" in shown.stdout
     run = next(line for line in shown.stdout.splitlines() if " import " in line)
     assert "finished" in run and " 2 " in run  # its rows (the line of totals too)
+
+
+def test_a_region_no_country_has_is_one_line_naming_it(tmp_path: Path) -> None:
+    """``--region XX`` was taken as every company's country; ``ZZZ`` and ``Germany`` too."""
+    (tmp_path / "list.csv").write_text(LIST, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    for args, said in (
+            (("import", "list.csv", "--source", "a", "--region", "XX"),
+             "--region 'XX': not a country's ISO 3166 two-letter code (DE, CN, US, ...)"),
+            (("import", "list.csv", "--source", "a", "--region", "Germany"),
+             "--region 'Germany': give the country's ISO 3166 two-letter code, DE"),
+            (("dedupe", "--region", "ZZZ"),
+             "--region 'ZZZ': not a country's ISO 3166 two-letter code (DE, CN, US, ...)")):
+        done = _leadgen(*args, "--db", db, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (2, f"leadgen: error: {said}\n")
+    assert not (tmp_path / "leads.db").exists()  # refused before anything was opened

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from leadgen.cli import app
+from leadgen.cli.app import region_code
 from leadgen.import_region import countries_of_form, guess_region
 from leadgen.normalize import normalize_name
 from leadgen.normalize.phone import likely_region
@@ -146,3 +147,9 @@ def test_the_legal_form_a_name_is_read_with_names_its_countries(name: str,
     form = normalize_name(name).legal_form
     assert form is not None
     assert countries_of_form(form) == countries
+
+
+@pytest.mark.parametrize(("given", "region"), [("DE", "DE"), ("de", "DE"), (" cn ", "CN"),
+                                               ("UK", "GB"), (None, None)])
+def test_a_region_option_is_a_country_code(given: str | None, region: str | None) -> None:
+    assert region_code(given) == region

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+
+from leadgen.exceptions import InputError
+from leadgen.normalize.address import normalize_country
 
 app = typer.Typer(
     name="leadgen",
@@ -18,3 +23,23 @@ DatabaseOption = typer.Option(
     envvar="LEADGEN_DATABASE_URL",
     help="Database URL (default: sqlite:///data/leads.db).",
 )
+
+
+def region_code(value: str | None) -> str | None:
+    """A ``--region`` value as its ISO 3166-1 alpha-2 code ("de" and "DE": DE, "UK": GB), or
+    an error naming it: a code no country has would be stored as every record's country."""
+    if value is None:
+        return None
+    text = value.strip()
+    code = normalize_country(text) if len(text) == 2 else None
+    if code is None:
+        shown = f"--region {text[:40]!r}"
+        if named := normalize_country(text[:100]):
+            raise InputError(f"{shown}: give the country's ISO 3166 two-letter code, {named}")
+        raise InputError(f"{shown}: not a country's ISO 3166 two-letter code (DE, CN, US, ...)")
+    return code
+
+
+def RegionOption(help: str) -> Any:  # noqa: N802 (an option, as DatabaseOption is)
+    """The ``--region`` option of every command taking one, checked by :func:`region_code`."""
+    return typer.Option(None, "--region", help=help, callback=region_code)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from leadgen.cli.app import DatabaseOption, app
+from leadgen.cli.app import DatabaseOption, RegionOption, app
 from leadgen.crawl_run import adhoc_source, run_profile_crawl
 from leadgen.exceptions import InputError
 from leadgen.profile import Profile, load_profile
@@ -22,7 +22,7 @@ def crawl(
         None, "--profile", "-p", help="Bundled profile name (demo, ...) or a YAML path."
     ),
     source: list[str] | None = typer.Option(None, "--source", help="Only these source ids."),
-    region: str | None = typer.Option(None, "--region", help="Phone region hint for a URL (DE)."),
+    region: str | None = RegionOption("Phone region hint for a URL (DE)."),
     max_pages: int | None = typer.Option(None, "--max-pages", help="Page cap per source."),
     cache: bool = typer.Option(False, "--cache", help="Use Scrapy's HTTP cache (developing)."),
     jobdir: Path | None = typer.Option(None, "--jobdir", help="Folder to make the run resumable."),

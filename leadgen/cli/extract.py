@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from leadgen.cli.app import app
+from leadgen.cli.app import RegionOption, app
 from leadgen.exceptions import ExtractionError, InputError
 
 #: Pages larger than this are cut: a directory page is never this big, a video file is.
@@ -38,9 +38,8 @@ def extract(
         None, "--url", help="The URL the saved page was served from (resolves links, hints "
         "the phone region)."
     ),
-    region: str | None = typer.Option(
-        None, "--region", help="ISO country code for national phone numbers, e.g. DE or CN."
-    ),
+    region: str | None = RegionOption(
+        "ISO country code for national phone numbers, e.g. DE or CN."),
     encoding: str | None = typer.Option(
         None, "--encoding", help="Charset of a saved file when its markup is wrong."
     ),

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from leadgen.cli.app import DatabaseOption, app
+from leadgen.cli.app import DatabaseOption, RegionOption, app
 from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
@@ -51,10 +51,10 @@ def import_command(
         "English, German, French, Spanish, Italian or Chinese (Firma, 公司名称, Telefon, 电话) "
         "map by themselves; a --map decides its field."),
     as_what: str | None = typer.Option(None, "--as", help="customers: mark rows as customers."),
-    region: str | None = typer.Option(
-        None, "--region", help="Default country/phone region (DE). Without it, the region the "
-        "first rows clearly name (country column, web and e-mail domains, how the phone "
-        "numbers are written) is used and printed."),
+    region: str | None = RegionOption(
+        "Default country/phone region (DE). Without it, the region the first rows clearly name "
+        "(country column, web and e-mail domains, how the phone numbers are written) is used "
+        "and printed."),
     encoding: str = typer.Option(
         DEFAULT_ENCODING, "--encoding", help="File encoding (gbk, cp1252; default UTF-8, "
         "UTF-16/32 when the file starts with their byte order mark, or the encoding a file "
@@ -138,7 +138,7 @@ def _import_workers(file: Path) -> int:
 def dedupe(
     rules: Path | None = RulesOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Only report what would change."),
-    region: str | None = typer.Option(None, "--region", help="Default phone region."),
+    region: str | None = RegionOption("Default phone region (DE)."),
     force: bool = typer.Option(False, "--force", help="Re-cluster even when nothing changed "
                                "since the last run (records, companies, rules, code)."),
     workers: int | None = typer.Option(None, "--workers", min=0, help="Processes that "
