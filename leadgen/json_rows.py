@@ -85,13 +85,21 @@ def _array(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]:
 
 def _parse(text: str, path: Path, number: int | None) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as exc:
         line = number if number is not None else exc.lineno
         raise InputError(f"{path}:{line}: not JSON ({exc.msg})") from exc
     except RecursionError as exc:  # [[[[...]]]]: a hostile or broken file
         where = f"{path}:{number}" if number is not None else str(path)
         raise InputError(f"{where}: JSON nested too deeply to read") from exc
+
+
+def _integer(text: str) -> int | str:
+    """A JSON integer, or its text where Python refuses to read it (over 4,300 digits)."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def _row(item: Any, path: Path, number: int) -> dict[str, str]:

@@ -189,3 +189,13 @@ def test_a_hubspot_api_answer_and_a_list_beside_an_empty_one_are_read(tmp_path: 
                                    "errors": []}), encoding="utf-8")
     report = import_file(init_db(f"sqlite:///{tmp_path / 'b.db'}"), wrapped, source="api")
     assert (report.rows, report.outcomes["new"]) == (2, 2)
+
+
+def test_an_integer_too_long_for_python_is_read_as_written(tmp_path: Path) -> None:
+    """An integer of over 4,300 digits stopped the import with a traceback."""
+    digits = "1" * 4301
+    for name, text in (("big.json", f'[{{"ID": 1, "Employees": {digits}}}]'),
+                       ("big.jsonl", f'{{"ID": 1, "Employees": {digits}}}\n')):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert list(json_rows(path)) == [(1, {"ID": "1", "Employees": digits})]
