@@ -328,8 +328,9 @@ def size_signals(employees: str | None, revenue: str | None, founded: str | None
     size: dict[str, Any] = {}
     if employees:
         count = _COUNT.fullmatch(employees.strip())
-        if count:
-            size["employees"] = int(re.sub(r"\D", "", count.group()))
+        digits = re.sub(r"\D", "", count.group()) if count else ""
+        if count and len(digits) <= 9:  # a longer number is no company's, nor a database's
+            size["employees"] = int(digits)
         elif any(c.isdigit() for c in employees):
             size["employees_band"] = employees.strip()[:60]
     if revenue:

@@ -145,6 +145,10 @@ def test_columns_map_by_name_and_a_map_overrides_only_its_field() -> None:
     ("50-99人", None, None, {"employees_band": "50-99人"}),
     ("500+", None, None, {"employees_band": "500+"}),
     ("many", None, None, {}),
+    # A number too long to be a count was stored as one: beyond SQLite's integers, or
+    # Python's (over 4,300 digits), it stopped the import with a traceback.
+    ("100000000000000000000", None, None, {"employees_band": "100000000000000000000"}),
+    ("1" * 4301, None, None, {"employees_band": "1" * 60}),
     (None, "EUR 10-50 Mio.", None, {"revenue_band": "EUR 10-50 Mio."}),
     (None, None, "2019-05-01", {"founded_year": 2019}),
     (None, None, "2001年5月", {"founded_year": 2001}),
