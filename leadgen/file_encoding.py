@@ -14,6 +14,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from leadgen.exceptions import InputError
 from leadgen.normalize.text import simplified_chinese
 
 SAMPLE_BYTES = 1 << 18
@@ -53,6 +54,32 @@ _KOREAN = set(
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원"
     "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형"
     "계피두감음빈동온호범좌상주식회사다에의는로을서한으년대시를리스일")
+
+
+#: Byte order marks of the encodings whose Python decoders stop without one.
+_MARKS = {"utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+          "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)}
+
+
+def text_encoding(name: str, start: bytes) -> str:
+    """The encoding ``--encoding name`` reads a file starting with ``start`` in, or an
+    :class:`InputError` when it names none, or a codec that is no text encoding (hex,
+    base64, rot13). UTF-16 and UTF-32 without their byte order mark are read little-endian,
+    as Windows writes them (Python's decoders stop at the first line)."""
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError as exc:
+        raise InputError(f"--encoding {name!r}: no such encoding") from exc
+    try:
+        b"a".decode(name)  # (empty bytes pass any codec)
+    except LookupError as exc:
+        raise InputError(f"--encoding {name!r}: not a text encoding (give one such as utf-8, "
+                         "gbk or cp1252)") from exc
+    except ValueError:  # a text encoding in which a lone "a" is no text (UTF-16)
+        pass
+    if canonical in _MARKS and not start.startswith(_MARKS[canonical]):
+        return f"{canonical}-le"
+    return name
 
 
 def guessed_encoding(path: Path) -> str | None:

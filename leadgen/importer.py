@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.columns import column_key, field_of_column, is_companys_column, unique_columns
 from leadgen.exceptions import InputError
-from leadgen.file_encoding import guessed_encoding
+from leadgen.file_encoding import guessed_encoding, text_encoding
 from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
@@ -358,6 +358,7 @@ def numbered_rows(path: Path, encoding: str = DEFAULT_ENCODING, sheet: str | Non
             start = handle.read(8)
     except OSError as exc:
         raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
+    encoding = text_encoding(encoding, start)
     if is_workbook(start):
         return _without_no_value(workbook_rows(path, sheet))
     if sheet is not None:
@@ -453,15 +454,13 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | N
     exports write, does not stop the file: the row is read leniently (see
     :func:`read_leniently`) and a line in ``notes`` names it."""
     try:
-        codecs.lookup(encoding)
         handle = path.open("rb")
-    except LookupError as exc:
-        raise InputError(f"--encoding {encoding!r}: no such encoding") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
     with handle:
         start = handle.read(8192)
         handle.seek(0)
+        encoding = text_encoding(encoding, start)
         if encoding == DEFAULT_ENCODING:  # UTF-32 first: its LE mark starts like UTF-16's
             encoding = next((name for bom, name in _BOMS if start.startswith(bom)), encoding)
         sample = start.decode(encoding, errors="replace")

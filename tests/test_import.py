@@ -344,6 +344,25 @@ def test_a_file_in_another_encoding_is_read_as_it_looks_and_utf16_files_import(
     assert "--encoding 'nope': no such encoding" in str(unknown.exception)
 
 
+def test_utf16_without_its_mark_is_read_and_a_codec_that_is_no_text_encoding_is_named(
+        tmp_path: Path) -> None:
+    """--encoding utf-16 on a file without a byte order mark, and --encoding hex, stopped
+    with a traceback."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    for name, text in (("list.csv", "id,name\n1,Müller & Söhne GmbH\n"),
+                       ("list.json", '[{"id": 1, "name": "Weber Söhne KG"}]')):
+        unmarked = tmp_path / name
+        unmarked.write_bytes(text.encode("utf-16-le"))  # as Windows writes it
+        assert "1 rows: new 1" in run("import", str(unmarked), "--source", name, "--id-column",
+                                      "id", "--encoding", "utf-16", "--db", db).output  # type: ignore[attr-defined]
+        for codec in ("hex", "base64", "rot13"):
+            refused = runner.invoke(app, ["import", str(unmarked), "--source", "x",
+                                          "--encoding", codec, "--db", db])
+            assert str(refused.exception) == (
+                f"--encoding '{codec}': not a text encoding (give one such as utf-8, gbk or "
+                "cp1252)")
+
+
 def test_a_file_separated_by_bars_imports(tmp_path: Path) -> None:
     """Some CRM and ERP exports separate cells with "|"; a name may hold a comma."""
     piped = tmp_path / "export.txt"
