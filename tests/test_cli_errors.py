@@ -76,3 +76,12 @@ def test_a_region_no_country_has_is_one_line_naming_it(tmp_path: Path) -> None:
         done = _leadgen(*args, "--db", db, cwd=tmp_path)
         assert (done.returncode, done.stderr) == (2, f"leadgen: error: {said}\n")
     assert not (tmp_path / "leads.db").exists()  # refused before anything was opened
+
+
+def test_a_database_url_of_no_database_is_one_line(tmp_path: Path) -> None:
+    """A URL scheme SQLAlchemy has no dialect for stopped every command with a traceback."""
+    use = "(--db or LEADGEN_DATABASE_URL); use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+    for url, said in (("nope://x", f"unknown database URL scheme 'nope' {use}"),
+                      ("no url at all", f"the database URL is no URL {use}")):
+        done = _leadgen("export", "--db", url, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (2, f"leadgen: error: {said}\n")

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from leadgen.exceptions import StorageError
@@ -51,6 +51,20 @@ def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
+def _not_a_database_url(url: str, exc: Exception) -> str:
+    """Why ``url`` opens no database, in one line (without the password it may hold)."""
+    use = "(--db or LEADGEN_DATABASE_URL); use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+    try:
+        scheme = make_url(url).drivername
+    except ArgumentError:
+        return f"the database URL is no URL {use}"
+    if isinstance(exc, NoSuchModuleError):
+        return f"unknown database URL scheme {scheme!r} {use}"
+    if isinstance(exc, ImportError):
+        return f"database URL scheme {scheme!r}: its driver is not installed ({exc}) {use}"
+    return f"database URL scheme {scheme!r}: {str(exc).splitlines()[0]} {use}"
+
+
 def make_engine(url: str | None = None) -> Engine:
     """Create an engine; SQLite files get WAL mode, foreign keys and a busy timeout."""
     url = database_url(url)
@@ -63,7 +77,10 @@ def make_engine(url: str | None = None) -> Engine:
                 f"cannot create the database folder {folder}: {exc.strerror}; "
                 "choose another path with --db or LEADGEN_DATABASE_URL"
             ) from exc
-    engine = create_engine(url, future=True)
+    try:
+        engine = create_engine(url, future=True)
+    except (ArgumentError, ImportError) as exc:
+        raise StorageError(_not_a_database_url(url, exc)) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
