@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from leadgen.exceptions import InputError
 from leadgen.normalize import normalize_name
 from leadgen.query import name_matches
-from leadgen.storage.ids import merged_into
+from leadgen.storage.ids import merged_into, row_id
 from leadgen.storage.models import (
     Company,
     ContactPoint,
@@ -70,11 +70,12 @@ def _import_section_modules() -> None:
 
 def find_company(session: Session, ref: str) -> Company:
     """A company by id, or by name (exact match key first, then a substring of the name)."""
-    if ref.strip().isdigit():
-        company = session.get(Company, int(ref))
+    if ref.strip().isdecimal():
+        number = row_id(ref)
+        company = session.get(Company, number) if number is not None else None
         if company is None:
-            into = merged_into(session.connection(), int(ref),
-                               lambda other: session.get(Company, other) is not None)
+            into = None if number is None else merged_into(
+                session.connection(), number, lambda other: session.get(Company, other) is not None)
             if into is not None and (heir := session.get(Company, into)) is not None:
                 raise InputError(f"company {ref} was merged into company {into} "
                                  f"({heir.display_name}): give {into}")

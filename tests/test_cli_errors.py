@@ -78,6 +78,25 @@ def test_a_region_no_country_has_is_one_line_naming_it(tmp_path: Path) -> None:
     assert not (tmp_path / "leads.db").exists()  # refused before anything was opened
 
 
+def test_an_id_beyond_the_databases_integers_is_no_such_id(tmp_path: Path) -> None:
+    """SQLite refused to look such an id up, and the command stopped with a traceback."""
+    (tmp_path / "list.csv").write_text(LIST, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    assert _leadgen("import", "list.csv", "--source", "a", "--region", "DE", "--db", db,
+                    cwd=tmp_path).returncode == 0
+    big = "99999999999999999999"
+    for args, said in (
+            (("explain", big), f"no company with id {big} (forgotten since"),
+            (("mark", big, "lost"), f"no company with id {big} (forgotten since"),
+            (("review", "--reject", big), f"no possible match with id {big} (no id is"),
+            (("split", "1", "--record", big), f"no record with id {big} (no id is"),
+            (("explain", "²"), "no company named like '²'")):  # a digit, but not for int()
+        done = _leadgen(*args, "--db", db, cwd=tmp_path)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.startswith(f"leadgen: error: {said}")
+        assert done.stderr.count("\n") == 1
+
+
 def test_a_database_url_of_no_database_is_one_line(tmp_path: Path) -> None:
     """A URL scheme SQLAlchemy has no dialect for stopped every command with a traceback."""
     use = "(--db or LEADGEN_DATABASE_URL); use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"

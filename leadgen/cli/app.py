@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import typer
 
 from leadgen.exceptions import InputError
 from leadgen.normalize.address import normalize_country
+from leadgen.storage.ids import MAX_ID
 
 app = typer.Typer(
     name="leadgen",
@@ -43,3 +45,14 @@ def region_code(value: str | None) -> str | None:
 def RegionOption(help: str) -> Any:  # noqa: N802 (an option, as DatabaseOption is)
     """The ``--region`` option of every command taking one, checked by :func:`region_code`."""
     return typer.Option(None, "--region", help=help, callback=region_code)
+
+
+def ids_of(kind: str) -> Callable[[Any], Any]:
+    """The callback of an id argument or option: an id no row can have (the database refuses
+    even to look one up beyond 64 bits) is refused as a missing ``kind`` is."""
+    def check(value: Any) -> Any:
+        for number in value if isinstance(value, list | tuple) else [value]:
+            if number is not None and abs(number) > MAX_ID:
+                raise InputError(f"no {kind} with id {number} (no id is that large)")
+        return value
+    return check

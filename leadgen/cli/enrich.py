@@ -7,7 +7,7 @@ import json
 import typer
 from rich.console import Console
 
-from leadgen.cli.app import DatabaseOption, app
+from leadgen.cli.app import DatabaseOption, app, ids_of
 
 console = Console(stderr=True)
 
@@ -36,7 +36,8 @@ def enrich(
         False, "--smtp-probe", help="Ask mail servers whether mailboxes exist (off by default)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many companies."),
     company: list[int] = typer.Option(
-        [], "--company", help="Only this company id (repeat for several)."),
+        [], "--company", help="Only this company id (repeat for several).",
+        callback=ids_of("company")),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Crawl company websites (home, contact, imprint, about, team) and check their contacts.

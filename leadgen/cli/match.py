@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from leadgen.cli.app import DatabaseOption, RegionOption, app
+from leadgen.cli.app import DatabaseOption, RegionOption, app, ids_of
 from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
@@ -182,8 +182,10 @@ def explain(
 
 @app.command()
 def review(
-    merge: list[int] = typer.Option([], "--merge", help="Merge the pair with this id."),
-    reject_ids: list[int] = typer.Option([], "--reject", help="Reject the pair with this id."),
+    merge: list[int] = typer.Option([], "--merge", help="Merge the pair with this id.",
+                                    callback=ids_of("possible match")),
+    reject_ids: list[int] = typer.Option([], "--reject", help="Reject the pair with this id.",
+                                         callback=ids_of("possible match")),
     limit: int = typer.Option(50, "--limit", help="How many open pairs to list."),
     export: Path | None = typer.Option(
         None, "--export", help="Write every open pair to a sheet (.csv or .xlsx) with an empty "
@@ -250,9 +252,11 @@ def review(
 
 @app.command()
 def split(
-    company: int = typer.Argument(..., help="The company id (leadgen query or explain show it)."),
+    company: int = typer.Argument(..., help="The company id (leadgen query or explain show it).",
+                                  callback=ids_of("company")),
     records: list[int] = typer.Option(
-        ..., "--record", help="A record to move to a company of its own; repeatable."),
+        ..., "--record", help="A record to move to a company of its own; repeatable.",
+        callback=ids_of("record")),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:

@@ -11,6 +11,9 @@ from sqlalchemy.engine import Connection
 from leadgen.storage.models import IdWatermark, MergedCompany, utcnow
 
 WATERMARKS: Table = IdWatermark.__table__  # type: ignore[assignment]
+#: The largest id a row can have (SQLite's integers are 64 bits): a larger one names no row,
+#: and the database refuses even to look it up.
+MAX_ID = 2**63 - 1
 
 
 def top_id_query(table: Table) -> Any:
@@ -39,6 +42,16 @@ def record_merges(connection: Connection, merges: list[tuple[int, int]]) -> None
     connection.execute(delete(MERGED).where(MERGED.c.id.in_([gone for gone, _ in merges])))
     connection.execute(insert(MERGED), [{"id": gone, "into_id": into, "merged_at": now}
                                         for gone, into in merges])
+
+
+def row_id(text: str) -> int | None:
+    """The id ``text`` writes ("42"), or None where it writes none, or one no row can have
+    (beyond :data:`MAX_ID`)."""
+    text = text.strip()
+    if not text.isdecimal() or len(text) > len(str(MAX_ID)):  # (int() refuses 4,301 digits)
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
 
 
 def merged_into(connection: Connection, company_id: int,
