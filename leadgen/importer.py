@@ -906,7 +906,7 @@ def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportRepor
             report.company_ids[record_id] = outcome.company_id
             if outcome.evidence.get("names_another_company"):
                 report.warnings.append(
-                    f"{file_name}:{line}: record {record_id!r} of source "
+                    f"{file_name}:{line}: record {shown([record_id], quote=True)} of source "
                     f"{prepared.source_id!r} named another company when imported before: "
                     f"stored as a corrected row of company {outcome.company_id} (leadgen "
                     f"explain {outcome.company_id} shows both versions); if this file is "
@@ -929,8 +929,8 @@ def _repeated_id(prepared: PreparedLead, record_id: str, file_name: str, line: i
     if seen is not None and seen.content_hash == prepared.content_hash[:len(seen.content_hash)]:
         return prepared, record_id
     own = f"{record_id} (line {line})"
-    report.warnings.append(f"{file_name}:{line}: id {record_id!r} is an earlier row's too; "
-                           f"imported as record {own!r}")
+    report.warnings.append(f"{file_name}:{line}: id {shown([record_id], quote=True)} is an "
+                           f"earlier row's too; imported as record {shown([own], quote=True)}")
     return prepared._replace(record_key=own[:500], record_id=own[:500]), own
 
 
@@ -1016,7 +1016,7 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
             continue
         normalized = normalize_lead(lead, settings.region)
         if not normalized.name_key:  # markup, entities or invisible characters only
-            out.append(f"{where}: no company name in {lead.name[:80]!r}")
+            out.append(f"{where}: no company name in {shown([lead.name], quote=True)}")
             continue
         reason = settings.suppressions.reason_for(normalized)
         if reason:
@@ -1029,6 +1029,23 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
 
 
 _BAD_PHONE = "is not a valid number"
+#: Characters of a value, and values of a list, that a report line quotes at most.
+SHOWN_CHARS = 80
+SHOWN_VALUES = 5
+
+
+def shown(values: list[str], quote: bool = False) -> str:
+    """``values`` as a rejection or warning line quotes them ("030 123, 089 4"; with
+    ``quote``, "'a@b', 'c@d'"): a long one cut to its first :data:`SHOWN_CHARS` characters
+    and its length, a long list to its first :data:`SHOWN_VALUES` and their number. A 10 MB
+    cell was printed whole."""
+    def one(value: str) -> str:
+        text = value[:SHOWN_CHARS]
+        said = repr(text) if quote else text
+        return said if len(value) == len(text) else f"{said}… ({len(value):,} characters)"
+    more = len(values) - SHOWN_VALUES
+    return ", ".join(map(one, values[:SHOWN_VALUES])) + (f" and {more:,} more" if more > 0
+                                                         else "")
 #: A list's line of totals: "Gesamt: 120 Aussteller", "Total", "合计：25家" (a word such as
 #: "Total Solutions GmbH" goes on: no colon, number or end after it).
 _TOTAL = re.compile(r"^(?:grand\s+total|totals?|sum|summe|gesamt|insgesamt|anzahl|count|"
@@ -1079,27 +1096,28 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
         bad = [p for p in lead.phones if p not in good and not any(
             again.e164 in numbers for again in normalize_phones([p], normalized.country))]
         if tax := _tax_ids(bad):
-            notes.append(f"{where}: phone {', '.join(tax)} is a tax or register number, "
+            notes.append(f"{where}: phone {shown(tax)} is a tax or register number, "
                          "read as one")
         if bad := [p for p in bad if p not in tax]:
             # a row naming its country says so: the list's region was not what failed it
             own = address_country(lead) or (normalized.registered_domain and normalized.country)
             in_own = f" in {own}" if own else ""
-            notes.append(f"{where}: phone {', '.join(bad)} {_BAD_PHONE}{in_own} (kept in the "
+            notes.append(f"{where}: phone {shown(bad)} {_BAD_PHONE}{in_own} (kept in the "
                          "record)")
     bad_emails = [candidate for field in lead.emails for candidate in email_candidates(field)
                   if normalize_email(candidate) is None]
     if bad_emails:
-        notes.append(f"{where}: e-mail {', '.join(map(repr, bad_emails))} is not an address "
+        notes.append(f"{where}: e-mail {shown(bad_emails, quote=True)} is not an address "
                      "(kept in the record)")
     if (country := lead.address.country if lead.address else None) and (
             normalize_country(country) is None):  # its phones were read in the list's region
-        notes.append(f"{where}: country {country!r} is no country name or code leadgen knows "
+        notes.append(f"{where}: country {shown([country], quote=True)} is no country name or "
+                     "code leadgen knows "
                      "(the list's region is used)")
     if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
         site = first_website(lead.website)
         directory = site and on_a_directory(site, normalized.name_key)
-        notes.append(f"{where}: website {lead.website!r} is " + (
+        notes.append(f"{where}: website {shown([lead.website], quote=True)} is " + (
             "a page on a directory or social network, not a website of the company's own"
             if directory else "not a web address") + " (kept in the record)")
     return notes

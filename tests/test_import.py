@@ -363,6 +363,22 @@ def test_utf16_without_its_mark_is_read_and_a_codec_that_is_no_text_encoding_is_
                 "cp1252)")
 
 
+def test_a_huge_cell_is_quoted_shortened_in_its_warning(tmp_path: Path) -> None:
+    """A 10 MB junk phone cell was printed whole, in a warning line of 10 million characters."""
+    path = tmp_path / "huge.csv"
+    junk = "1 " * 100_000
+    path.write_text(f"ID,Company,Phone,Email\n1,Acme GmbH,{junk},{'x' * 500}\n",
+                    encoding="utf-8")
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), path, source="s",
+                         id_column="ID", region="DE")
+    assert report.outcomes["new"] == 1  # the row is kept, its junk too (the cell stripped)
+    assert report.warnings == [
+        f"huge.csv:2: phone {junk[:80]}… (199,999 characters) is not a valid number (kept in "
+        "the record)",
+        f"huge.csv:2: e-mail {'x' * 80!r}… (500 characters) is not an address (kept in the "
+        "record)"]
+
+
 def test_a_file_separated_by_bars_imports(tmp_path: Path) -> None:
     """Some CRM and ERP exports separate cells with "|"; a name may hold a comma."""
     piped = tmp_path / "export.txt"
