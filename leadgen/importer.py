@@ -640,6 +640,9 @@ def _as_row(reader: csv.DictReader[str], cells: list[str]) -> dict[str, Any]:
     return row
 
 
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
 def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str],
                    guessed: list[str] | None = None) -> Iterator[str]:
     """Decoded lines of ``handle``, each also appended to ``taken``. With ``guessed`` (a
@@ -648,6 +651,7 @@ def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str],
     not after lines that were, a row pasted in from elsewhere, still stops the file)."""
     decoder = codecs.getincrementaldecoder(encoding)()
     ascii_so_far = True
+    ends = 0  # lone CR line ends before: lines as the CSV reader counts them
     for number, line in enumerate(handle, start=1):
         try:
             text = decoder.decode(line)
@@ -662,15 +666,20 @@ def _decoded_lines(handle: Any, path: Path, encoding: str, taken: list[str],
                             "elsewhere: save it again in the file's encoding, or remove it")
                 else:
                     hint = encoding_hint(path)
-                raise InputError(f"{path}: line {number}: not {encoding} text ({exc.reason}); "
-                                 f"{hint}") from exc
+                raise InputError(f"{path}: line {number + ends}: not {encoding} text "
+                                 f"({exc.reason}); {hint}") from exc
             # A whole line read: the new decoder holds nothing of it
             text, decoder, encoding = again, codecs.getincrementaldecoder(other)(), other
             guessed.append(f"{path.name}: not UTF-8 text: read as {other}, which it looks like "
                            "(give --encoding to read it as another)")
         ascii_so_far = ascii_so_far and text.isascii()
-        taken.append(text)
-        yield text
+        # A line end of a lone CR in a file of CRLF or LF ones (lines pasted together from
+        # an old Mac file) ends a line too: the CSV reader refused the whole file.
+        parts = [part for part in _LONE_CR.split(text) if part] if "\r" in text[:-2] else [text]
+        ends += len(parts) - 1
+        for part in parts:
+            taken.append(part)
+            yield part
 
 
 def _decoded(line: bytes, encoding: str) -> str | None:

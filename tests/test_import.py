@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from leadgen.cli import app
-from leadgen.importer import import_file
+from leadgen.exceptions import InputError
+from leadgen.importer import import_file, read_rows
 from leadgen.storage import init_db
 from leadgen.storage.models import Company, ContactPoint, PossibleMatch, SourceRecord
 
@@ -377,6 +378,21 @@ def test_a_huge_cell_is_quoted_shortened_in_its_warning(tmp_path: Path) -> None:
         "the record)",
         f"huge.csv:2: e-mail {'x' * 80!r}… (500 characters) is not an address (kept in the "
         "record)"]
+
+
+def test_a_lone_cr_line_end_in_a_crlf_file_ends_a_line(tmp_path: Path) -> None:
+    """One line ending in a bare CR (pasted from an old Mac file) refused the whole file:
+    "new-line character seen in unquoted field", nothing stored."""
+    path = tmp_path / "eol.csv"
+    path.write_bytes(b'ID,Company\r\n1,Acme GmbH\r2,Beta AG\r\n3,"Gamma\rKG"\r\n')
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), path, source="s",
+                         id_column="ID", region="DE")
+    assert report.rows == 3 and report.outcomes["new"] == 3 and not report.rejected
+    # Lines as the CSV reader counts them (a lone CR ends one), in an error too.
+    with path.open("ab") as handle:
+        handle.write(b"4,Delta \xff\r\n")
+    with pytest.raises(InputError, match=r"eol.csv: line 6: not utf-8 text"):
+        list(read_rows(path, "utf-8"))
 
 
 def test_a_file_separated_by_bars_imports(tmp_path: Path) -> None:
