@@ -91,6 +91,15 @@ class ImportReport:
         return len(self.rejected)
 
 
+class ImportStopped(InputError):
+    """A file that turned unreadable part way: the rows before it are imported, and
+    ``report`` tells of them (the rejected ones too)."""
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 #: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
 LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive",
                          "registry_id", "people"})
@@ -921,11 +930,18 @@ def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportRepor
                     f"explain {outcome.company_id} shows both versions); if this file is "
                     "another list, import it under its own --source")
     except InputError as exc:  # the file turned unreadable: keep the rows read before
+        rejected = report.rejected_count
         if dry_run:
-            raise InputError(f"{exc} (the {report.rows:,} rows before it are checked)") from exc
+            raise ImportStopped(f"{exc} (the {report.rows:,} rows before it are checked"
+                                + (f", {rejected:,} rejected)" if rejected else ")"),
+                                report) from exc
         ingestor.flush()
-        raise InputError(f"{exc} (the {report.rows:,} rows before it are imported; "
-                         "a re-run skips them)") from exc
+        if not rejected:
+            raise ImportStopped(f"{exc} (the {report.rows:,} rows before it are imported; "
+                                "a re-run skips them)", report) from exc
+        raise ImportStopped(f"{exc} (of the {report.rows:,} rows before it, "
+                            f"{report.rows - rejected:,} imported and {rejected:,} rejected; "
+                            "a re-run skips the imported ones)", report) from exc
 
 
 def _repeated_id(prepared: PreparedLead, record_id: str, file_name: str, line: int,

@@ -554,6 +554,27 @@ def test_a_quote_never_closed_stops_there_instead_of_swallowing_the_rest(tmp_pat
     assert str(dry.exception).endswith("(the 1 rows before it are checked)")  # none stored
 
 
+def test_a_file_that_stops_tells_of_the_rows_rejected_before(tmp_path: Path) -> None:
+    """The count said "the 2 rows before it are imported" while one was rejected, and its
+    reason was never shown."""
+    path = tmp_path / "list.csv"
+    path.write_bytes("ID,Company\n1,Acme GmbH\n2,\u200b\n3,Müller GmbH\n".encode()
+                     + b"4,Bad \xed\xa0\xbd name\n5,Gamma AG\n")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    report = tmp_path / "report.csv"
+    result = runner.invoke(app, ["import", str(path), "--source", "x", "--id-column", "ID",
+                                 "--region", "DE", "--report", str(report), "--db", db])
+    assert "rejected list.csv:3: no company name in '\\u200b'" in result.output
+    assert str(result.exception).endswith(
+        "(of the 3 rows before it, 2 imported and 1 rejected; a re-run skips the imported ones)")
+    assert _records(db) == 2
+    assert "list.csv:3,no company name" in report.read_text(encoding="utf-8-sig")
+    dry = runner.invoke(app, ["import", str(path), "--source", "y", "--id-column", "ID",
+                              "--region", "DE", "--dry-run", "--db", db])
+    assert "rejected list.csv:3:" in dry.output
+    assert str(dry.exception).endswith("(the 3 rows before it are checked, 1 rejected)")
+
+
 def test_a_long_cell_is_read(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text(f"name,description\nAcme GmbH,{'x' * 300_000}\nBeta AG,short\n",

@@ -13,7 +13,13 @@ from leadgen.exceptions import InputError
 from leadgen.explain import explain as explain_sections
 from leadgen.explain import find_company
 from leadgen.export import writable_place, write_sheet
-from leadgen.importer import DEFAULT_ENCODING, import_file, numbered_rows
+from leadgen.importer import (
+    DEFAULT_ENCODING,
+    ImportReport,
+    ImportStopped,
+    import_file,
+    numbered_rows,
+)
 from leadgen.ingest.parallel import default_workers
 from leadgen.matching.dedupe import dedupe as dedupe_db
 from leadgen.matching.review import (
@@ -89,12 +95,31 @@ def import_command(
     if report_path is not None:
         writable_place(report_path)  # before the import, not after it
     engine = init_db(db)
-    report = import_file(
-        engine, file, source=source, id_column=id_column, mapping=mapping,
-        as_customers=as_what == "customers", region=region, encoding=encoding, sheet=sheet,
-        rules=load_rules(rules) if rules else None,
-        workers=_import_workers(file) if workers is None else workers, dry_run=dry_run,
-    )
+    try:
+        report = import_file(
+            engine, file, source=source, id_column=id_column, mapping=mapping,
+            as_customers=as_what == "customers", region=region, encoding=encoding, sheet=sheet,
+            rules=load_rules(rules) if rules else None,
+            workers=_import_workers(file) if workers is None else workers, dry_run=dry_run,
+        )
+    except ImportStopped as exc:  # the rows before the line that stopped it are told of
+        _tell(exc.report, report_path)
+        raise
+    _tell(report, report_path)
+    outcomes = ", ".join(f"{name} {count}" for name, count in sorted(report.outcomes.items()))
+    if dry_run:
+        console.print(f"{report.rows} rows would be: {outcomes or 'nothing'}; "
+                      f"{report.rejected_count} rejected, {len(report.warnings)} warnings "
+                      "(dry run: nothing stored)", soft_wrap=True)
+        return
+    console.print(f"{report.rows} rows: {outcomes or 'nothing stored'}; "
+                  f"{report.rejected_count} rejected, {len(report.warnings)} warnings",
+                  soft_wrap=True)
+
+
+def _tell(report: ImportReport, report_path: Path | None) -> None:
+    """An import's columns, region, rejected rows and warnings on the screen (the first
+    :data:`SHOWN_LINES` of each), and all of them in ``--report``."""
     if report.columns:
         err.print(f"columns: {report.columns_line()}", markup=False, highlight=False,
                   soft_wrap=True)
@@ -114,15 +139,6 @@ def import_command(
             {"kind": word, "row": line.split(": ", 1)[0], "reason": line.split(": ", 1)[-1]}
             for word, lines in (("rejected", report.rejected), ("warning", report.warnings))
             for line in lines))
-    outcomes = ", ".join(f"{name} {count}" for name, count in sorted(report.outcomes.items()))
-    if dry_run:
-        console.print(f"{report.rows} rows would be: {outcomes or 'nothing'}; "
-                      f"{report.rejected_count} rejected, {len(report.warnings)} warnings "
-                      "(dry run: nothing stored)", soft_wrap=True)
-        return
-    console.print(f"{report.rows} rows: {outcomes or 'nothing stored'}; "
-                  f"{report.rejected_count} rejected, {len(report.warnings)} warnings",
-                  soft_wrap=True)
 
 
 def _import_workers(file: Path) -> int:
