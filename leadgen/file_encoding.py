@@ -10,6 +10,7 @@ and one whose characters there are nearly all of its common block wins.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import charset_normalizer
@@ -99,13 +100,37 @@ def guessed_encoding(path: Path) -> str | None:
     east_asian = east_asian_encoding(sample, guess)
     if east_asian is not None:
         return east_asian
+    if guess in _OTHER_SCRIPTS and (text := _decoded(sample, guess)) is not None and (
+            not _mixed_script_words(text)):
+        return guess  # Cyrillic, Greek, Hebrew or Arabic words, none with Latin letters in it
     if guess is not None and guess.startswith(("cp125", "iso8859", "latin")):
         try:
             western = sample.decode("cp1252")
         except UnicodeDecodeError:
             return guess
         return _central_european_if_it_reads_better(sample, western)
+    if guess is not None and (latin := _decoded(sample, "cp1252")) is not None and (
+            (read := _decoded(sample, guess)) is not None
+            and _symbols_in_words(latin) < _symbols_in_words(read)):
+        # a guess of little text ("M³ller" in cp775, a DOS code page) that Excel's encoding
+        # reads with fewer symbols inside words ("Müller")
+        return _central_european_if_it_reads_better(sample, latin)
     return guess
+
+
+#: Windows and ISO code pages of other scripts than the Latin one (Excel on a Russian, Greek,
+#: Hebrew or Arabic Windows).
+_OTHER_SCRIPTS = frozenset({"cp1251", "cp1253", "cp1255", "cp1256", "iso8859-5", "iso8859-7",
+                            "iso8859-8", "iso8859-6", "koi8-r", "koi8-u"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_script_words(text: str) -> int:
+    """Words with Latin letters and letters of another script in them ("Mьller": a Latin
+    text read in a Cyrillic code page)."""
+    return sum(1 for word in _WORD.findall(text)
+               if not word.isascii() and any(char.isascii() for char in word)
+               and any(char > "\u024f" for char in word))
 
 
 def _central_european_if_it_reads_better(sample: bytes, western: str) -> str:

@@ -84,3 +84,17 @@ def test_an_english_list_saved_in_gbk_keeps_its_chinese_contact_names(tmp_path: 
         names = set(conn.execute(select(ContactPoint.value).where(
             ContactPoint.kind == "person")).scalars())
     assert names == set(CHINESE)
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    # two German rows Excel saved: charset-normalizer's guess for so little text was cp775
+    # ("M³ller Bõckerei")
+    ("ID;Firma;Ort\n1;Müller Bäckerei GmbH;Köln\n2;Schröder & Söhne KG;Düsseldorf\n", "cp1252"),
+    # two Russian rows Excel saved: they were read as cp1252 ("Ðîìàøêà")
+    ("ID;Firma;Ort\n1;ООО Ромашка;Москва\n2;Иванов и партнеры;Казань\n", "cp1251"),
+])
+def test_a_short_list_is_read_in_the_encoding_it_was_written_in(
+        tmp_path: Path, text: str, written: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(text.encode(written))
+    assert guessed_encoding(path) == written
