@@ -112,6 +112,8 @@ def well_cased(values: dict[str, Any]) -> int:
         return 0 if any(len(word) > 4 for word in name.split()) else 1
     if name.islower():
         return 0
+    if name.isascii():
+        return 1
     return 2 if any("\u00c0" <= char <= "\u024f" for char in name) else 1
 
 
