@@ -29,6 +29,7 @@ from leadgen.normalize.address import (
     state_key,
 )
 from leadgen.normalize.lead import normalize_phones, social_links
+from leadgen.normalize.text import hangul_romanized
 from leadgen.normalize.website import first_website
 
 NAMES = [
@@ -1326,6 +1327,9 @@ def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() 
     # Taiwan's counties, named without a city above them
     ("Chiayi County", "嘉義縣"), ("Changhua County", "彰化縣"),
     ("Suwon-si", "수원시"), ("Renhuai City", "仁怀市"),
+    # any Korean town by its Revised Romanization, a county (-gun) too, and an old spelling
+    ("Yongin-si", "용인시"), ("Uijeongbu", "의정부시"), ("Yangpyeong-gun", "양평군"),
+    ("Pusan", "부산광역시"),
     # Japan's cities, in kanji with or without the prefecture's or city's suffix
     ("Tokyo", "東京都"), ("Tokyo", "東京"), ("Osaka", "大阪市"), ("Kyoto", "京都府"),
     ("Yokohama", "横浜市"),
@@ -1758,3 +1762,11 @@ def test_a_city_state_is_the_town_of_every_address_there(address: str, country: 
                                                  record_id="1")))
     town = {"HK": "Hong Kong", "SG": "Singapore"}[country]
     assert city_aliases(lead.city) == city_aliases(city_key(town))
+
+
+@pytest.mark.parametrize(("hangul", "latin"), [
+    ("수원", "suwon"), ("성남", "seongnam"), ("의정부", "uijeongbu"), ("평택", "pyeongtaek"),
+    ("울릉", "ulleung"), ("서울 강남", "seoulgangnam"), ("Acme", ""),
+])
+def test_hangul_in_the_revised_romanization(hangul: str, latin: str) -> None:
+    assert hangul_romanized(hangul) == latin

@@ -16,6 +16,7 @@ from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import (
     contract_umlauts,
     fold,
+    hangul_romanized,
     has_cjk,
     has_hangul,
     key_tokens,
@@ -753,10 +754,10 @@ CITY_EXONYMS: dict[str, str] = {
     "tokyo": "dongjing", "osaka": "daban", "kyoto": "jingdu", "yokohama": "hengbang",
     "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
     "kawasaki": "chuanqi", "hiroshima": "guangdao", "sendai": "xiantai",
-    # Korea's cities as Hangul writes them (서울특별시 = "서울").
-    "seoul": "서울", "busan": "부산", "pusan": "부산", "incheon": "인천", "daegu": "대구",
-    "daejeon": "대전", "gwangju": "광주", "ulsan": "울산", "suwon": "수원",
-    "seongnam": "성남",
+    # Korea's cities in an older spelling (Hangul's keys hold its Revised Romanization:
+    # 부산 = "busan")
+    "pusan": "busan", "inchon": "incheon", "taegu": "daegu", "taejon": "daejeon",
+    "kwangju": "gwangju",
     # Cities in their own scripts (Cyrillic, Greek, Thai, Arabic) and Vietnamese, Italian,
     # French and Québécois names, as keyed: "Москва" = "Moscow" = "Moskva"
     "москва": "moskva", "санкт петербург": "st petersburg", "sankt peterburg": "st petersburg",
@@ -784,11 +785,15 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         local = CITY_EXONYMS.get(key)
         if local is None:
             key = contract_umlauts(key)
-            local = CITY_EXONYMS.get(key) or (
-                CITY_EXONYMS.get(key[:-3]) if key.endswith(" si") else None)  # "Suwon-si"
+            if local is None and key.endswith((" si", " gun")) and len(key) > 6:
+                key = key.rpartition(" ")[0]  # Korea's "Suwon-si", "Yangpyeong-gun"
+                local = CITY_EXONYMS.get(key)
         return (local or key,)
     if has_hangul(key):
-        return (_KR_CITY_SUFFIX.sub("", key),)  # "서울특별시" = "서울" (= "Seoul")
+        # "서울특별시" = "서울" = "seoul" (= "Seoul"), "수원시" = "suwon"
+        base = _KR_CITY_SUFFIX.sub("", key)
+        romanized = hangul_romanized(base)
+        return (base, romanized) if romanized else (base,)
     if (places := _CJK_PLACES.match(key)) and places.group("region"):
         # a prefecture or province before the city: "大阪府大阪市", "广东省深圳市", and
         # Tokyo's wards are Tokyo: "東京都港区"
@@ -894,7 +899,7 @@ _KR_PLACES = re.compile(
     r"(?:(?P<city>[가-힣]+(?:특별시|광역시|특별자치시|시)|서울|부산|대구|인천|광주|대전|울산|세종)"
     r"\s+)?(?:[가-힣]+[구군]\s+)?(?P<street>\S.*)$")
 #: A Korean city's kind after its name: "서울특별시" is "서울".
-_KR_CITY_SUFFIX = re.compile(r"(?<=[가-힣]{2})(?:특별시|광역시|특별자치시|시)$")
+_KR_CITY_SUFFIX = re.compile(r"(?<=[가-힣]{2})(?:특별시|광역시|특별자치시|시|군)$")
 
 
 #: Tokyo's wards are its towns: "東京都千代田区..." is in Tokyo.

@@ -176,6 +176,31 @@ def script_of(text: str) -> str:
     return next((name for name, pattern in _SCRIPTS if pattern.search(text)), "latin")
 
 
+#: Revised Romanization of Korean: a syllable's initial consonant, vowel and final consonant
+#: (the Unicode order of Hangul's letters).
+_KR_INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
+_KR_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_KR_FINALS = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]
+
+
+def hangul_romanized(text: str) -> str:
+    """Hangul in the Revised Romanization, syllable by syllable ("수원" -> "suwon", "성남" ->
+    "seongnam", "의정부" -> "uijeongbu"), as Korean towns are spelled in English; a ㄹ after
+    a final ㄹ is "l" ("울릉" -> "ulleung"). Other characters are left out."""
+    out: list[str] = []
+    final = 0
+    for char in text:
+        index = ord(char) - 0xAC00
+        if not 0 <= index < 11172:
+            final = 0
+            continue
+        initial, vowel = index // 588, index % 588 // 28
+        out.append("l" if initial == 5 and final == 8 else _KR_INITIALS[initial].strip("-"))
+        final = index % 28
+        out.append(_KR_VOWELS[vowel] + _KR_FINALS[final])
+    return "".join(out)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Han characters as toneless pinyin syllables (phrase-aware: 成都 -> cheng du).
