@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -316,44 +317,35 @@ def test_a_business_park_keeps_its_tenants_apart_and_still_finds_each(tmp_path: 
     assert again.company_id == first[TENANTS.index("Radius Systemtechnik")].company_id
 
 
-def test_the_display_name_is_the_one_not_written_in_capitals(sqlite_url: str) -> None:
-    """Two lists of one trust name a company "ACME VERPACKUNG GMBH" and "Acme Verpackung
-    GmbH": the company shows the second, whichever came first (the newer record won before),
-    in one batch or across batches, and after `leadgen dedupe` recomputes it."""
+_SHOUT = dict(website="acme-verpackung.de", address=Address(city="Berlin", country="DE"))
+_ACCENTS = dict(website="prujeszyje.pl", address=Address(city="Łódź", country="PL"))
+
+
+@pytest.mark.parametrize(("leads", "names"), [
+    # Two lists of one trust name a company "ACME VERPACKUNG GMBH" and "Acme Verpackung
+    # GmbH": the company shows the second, whichever came first (the newer record won before)
+    ([lead("Acme Verpackung GmbH", source="dir-a", **_SHOUT),
+      lead("ACME VERPACKUNG GMBH", source="dir-b", **_SHOUT),
+      lead("BETA FOLIEN GMBH", source="dir-a", website="beta-folien.de"),
+      lead("Beta Folien GmbH", source="dir-b", website="beta-folien.de")],
+     {"Acme Verpackung", "Beta Folien"}),
+    # A trade-show list writes "Pruję Szyję z Tego Żyję", a later CRM export of one trust
+    # "Pruje Szyje z Tego Zyje": the company keeps the name with its accents
+    ([lead("Pruję Szyję z Tego Żyję Sp. z o.o.", source="fair", **_ACCENTS),
+      lead("Pruje Szyje z Tego Zyje Sp. z o.o.", source="crm", **_ACCENTS),
+      lead("Muller Folien GmbH", source="fair", website="mueller-folien.de"),
+      lead("Müller Folien GmbH", source="crm", website="mueller-folien.de")],
+     {"Pruję Szyję z Tego Żyję", "Müller Folien"}),
+], ids=["capitals", "accents"])
+def test_the_display_name_is_the_one_written_as_the_company_writes_it(
+        sqlite_url: str, leads: list[Lead], names: set[str]) -> None:
+    """Across batches (each merge reads the stored company back), and after `leadgen
+    dedupe` recomputes it."""
     engine = init_db(sqlite_url)
-    shout = dict(website="acme-verpackung.de", address=Address(city="Berlin", country="DE"))
-    leads = [lead("Acme Verpackung GmbH", source="dir-a", **shout),
-             lead("ACME VERPACKUNG GMBH", source="dir-b", **shout),
-             lead("BETA FOLIEN GMBH", source="dir-a", website="beta-folien.de"),
-             lead("Beta Folien GmbH", source="dir-b", website="beta-folien.de")]
     outcomes = []
-    for item in leads:  # a batch per lead: each merge reads the stored company back
+    for item in leads:  # a batch per lead
         outcomes += ingest_all(engine, [item])
     assert [o.status for o in outcomes] == ["new", "merged", "new", "merged"]
-    names = {"acme": "Acme Verpackung", "beta": "Beta Folien"}
-    with engine.connect() as conn:
-        shown = dict(conn.execute(select(Company.name_key, Company.display_name)).all())
-    assert {key.split()[0]: name for key, name in shown.items()} == names
-    result = CliRunner().invoke(app, ["dedupe", "--db", sqlite_url, "--force"])
-    assert result.exit_code == 0, result.output
-    with engine.connect() as conn:
-        shown = dict(conn.execute(select(Company.name_key, Company.display_name)).all())
-    assert {key.split()[0]: name for key, name in shown.items()} == names
-
-
-def test_the_display_name_keeps_its_accents(sqlite_url: str) -> None:
-    """A trade-show list writes "Pruję Szyję z Tego Żyję", a later CRM export of one trust
-    "Pruje Szyje z Tego Zyje": the company keeps the name with its accents (the newer record
-    won before), and `leadgen dedupe` recomputes the same."""
-    engine = init_db(sqlite_url)
-    same = dict(website="prujeszyje.pl", address=Address(city="Łódź", country="PL"))
-    leads = [lead("Pruję Szyję z Tego Żyję Sp. z o.o.", source="fair", **same),
-             lead("Pruje Szyje z Tego Zyje Sp. z o.o.", source="crm", **same),
-             lead("Muller Folien GmbH", source="fair", website="mueller-folien.de"),
-             lead("Müller Folien GmbH", source="crm", website="mueller-folien.de")]
-    for item in leads:
-        ingest_all(engine, [item])
-    names = {"Pruję Szyję z Tego Żyję", "Müller Folien"}
     with engine.connect() as conn:
         assert set(conn.execute(select(Company.display_name)).scalars()) == names
     result = CliRunner().invoke(app, ["dedupe", "--db", sqlite_url, "--force"])
