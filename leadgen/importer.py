@@ -649,6 +649,7 @@ def _as_row(reader: csv.DictReader[str], cells: list[str]) -> dict[str, Any]:
     return row
 
 
+#: Where a lone CR ends a line (not one of CRLF).
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
@@ -1071,6 +1072,8 @@ def shown(values: list[str], quote: bool = False) -> str:
     more = len(values) - SHOWN_VALUES
     return ", ".join(map(one, values[:SHOWN_VALUES])) + (f" and {more:,} more" if more > 0
                                                          else "")
+
+
 #: A list's line of totals: "Gesamt: 120 Aussteller", "Total", "合计：25家" (a word such as
 #: "Total Solutions GmbH" goes on: no colon, number or end after it).
 _TOTAL = re.compile(r"^(?:grand\s+total|totals?|sum|summe|gesamt|insgesamt|anzahl|count|"
@@ -1137,8 +1140,7 @@ def _warnings(where: str, lead: Lead, normalized: Any) -> list[str]:
     if (country := lead.address.country if lead.address else None) and (
             normalize_country(country) is None):  # its phones were read in the list's region
         notes.append(f"{where}: country {shown([country], quote=True)} is no country name or "
-                     "code leadgen knows "
-                     "(the list's region is used)")
+                     "code leadgen knows (the list's region is used)")
     if lead.website and not normalized.registered_domain:  # read as the lead's normalizer does
         site = first_website(lead.website)
         directory = site and on_a_directory(site, normalized.name_key)
