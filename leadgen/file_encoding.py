@@ -83,6 +83,20 @@ def text_encoding(name: str, start: bytes) -> str:
     return name
 
 
+def bomless_utf16(start: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for a file starting with ``start`` that is UTF-16 without
+    a byte order mark (Latin text: every other byte a NUL), else None. Such a file was read
+    as UTF-8 with its NULs dropped: columns "I D", "C o m p a n y"."""
+    even, odd = start[0:64:2], start[1:64:2]
+    if len(odd) < 4:
+        return None
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def guessed_encoding(path: Path) -> str | None:
     """The encoding other than UTF-8 that the file's lines beyond ASCII look like, or None
     (European files are named cp1252 or cp1250, which Excel writes, when they decode as such)."""

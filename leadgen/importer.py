@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 
 from leadgen.columns import column_key, field_of_column, is_companys_column, unique_columns
 from leadgen.exceptions import InputError
-from leadgen.file_encoding import guessed_encoding, text_encoding
+from leadgen.file_encoding import bomless_utf16, guessed_encoding, text_encoding
 from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
@@ -471,7 +471,8 @@ def read_rows(path: Path, encoding: str = DEFAULT_ENCODING, notes: list[str] | N
         handle.seek(0)
         encoding = text_encoding(encoding, start)
         if encoding == DEFAULT_ENCODING:  # UTF-32 first: its LE mark starts like UTF-16's
-            encoding = next((name for bom, name in _BOMS if start.startswith(bom)), encoding)
+            encoding = next((name for bom, name in _BOMS if start.startswith(bom)),
+                            None) or bomless_utf16(start) or encoding
         sample = start.decode(encoding, errors="replace")
         dialect, above = _table_start(sample)
         whole_text = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")) or (

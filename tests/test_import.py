@@ -364,6 +364,18 @@ def test_utf16_without_its_mark_is_read_and_a_codec_that_is_no_text_encoding_is_
                 "cp1252)")
 
 
+@pytest.mark.parametrize("written", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_list_without_its_mark_is_read_without_being_told(
+        tmp_path: Path, written: str) -> None:
+    """A UTF-16 CSV without a byte order mark was read as UTF-8 with its NULs dropped: its
+    columns were "I D" and "C o m p a n y", and no row had a name."""
+    path = tmp_path / "list.csv"
+    path.write_bytes("ID,Company,City\r\n1,Müller & Söhne GmbH,Köln\r\n".encode(written))
+    report = import_file(init_db(f"sqlite:///{tmp_path / 'leads.db'}"), path, source="s",
+                         id_column="ID", region="DE")
+    assert report.outcomes == {"new": 1}, report.rejected
+
+
 def test_a_huge_cell_is_quoted_shortened_in_its_warning(tmp_path: Path) -> None:
     """A 10 MB junk phone cell was printed whole, in a warning line of 10 million characters."""
     path = tmp_path / "huge.csv"
