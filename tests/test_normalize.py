@@ -1294,6 +1294,7 @@ CITY_SPELLINGS = [
     (["Gurgaon", "Gurugram"], "gurugram"), (["Hanoi", "Hà Nội", "Ha Noi"], "ha noi"),
     (["Krung Thep", "Bangkok"], "bangkok"),
     (["Mysore", "Mysuru"], "mysuru"), (["Helsingfors", "Helsinki"], "helsinki"),
+    (["Brüssel", "Bruessel", "Bruxelles"], "bruxelles"),  # an exonym with its umlaut spelled out
     (["CDMX", "Mexico City", "Ciudad de México"], "ciudad de mexico"),
     # In their own scripts, and Vietnamese, Italian, French and Québécois names.
     (["Київ", "Киев", "Kyiv", "Kiev"], "kyiv"),

@@ -785,6 +785,7 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         local = CITY_EXONYMS.get(key)
         if local is None:
             key = contract_umlauts(key)
+            local = CITY_EXONYMS.get(key)
             if local is None and key.endswith((" si", " gun")) and len(key) > 6:
                 key = key.rpartition(" ")[0]  # Korea's "Suwon-si", "Yangpyeong-gun"
                 local = CITY_EXONYMS.get(key)
