@@ -114,8 +114,8 @@ def guessed_encoding(path: Path) -> str | None:
     east_asian = east_asian_encoding(sample, guess)
     if east_asian is not None:
         return east_asian
-    if guess in _OTHER_SCRIPTS and (text := _decoded(sample, guess)) is not None and (
-            not _mixed_script_words(text)):
+    read = _decoded(sample, guess) if guess is not None else None
+    if guess in _OTHER_SCRIPTS and read is not None and not _mixed_script_words(read):
         return guess  # Cyrillic, Greek, Hebrew or Arabic words, none with Latin letters in it
     if guess is not None and guess.startswith(("cp125", "iso8859", "latin")):
         try:
@@ -123,9 +123,8 @@ def guessed_encoding(path: Path) -> str | None:
         except UnicodeDecodeError:
             return guess
         return _central_european_if_it_reads_better(sample, western)
-    if guess is not None and (latin := _decoded(sample, "cp1252")) is not None and (
-            (read := _decoded(sample, guess)) is not None
-            and _symbols_in_words(latin) < _symbols_in_words(read)):
+    if read is not None and (latin := _decoded(sample, "cp1252")) is not None and (
+            _symbols_in_words(latin) < _symbols_in_words(read)):
         # a guess of little text ("M³ller" in cp775, a DOS code page) that Excel's encoding
         # reads with fewer symbols inside words ("Müller")
         return _central_european_if_it_reads_better(sample, latin)
