@@ -876,6 +876,16 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("黑龙江省齐齐哈尔市龙沙区1号", ("龙沙区1号", None, "齐齐哈尔", "黑龙江省")),
     ("广西南宁市青秀区民族大道5号", ("青秀区民族大道5号", None, "南宁", "广西")),
     ("深圳华强电子市场3楼", ("深圳华强电子市场3楼", None, None, None)),  # a market, no city
+    # A city written without 市, known by its name, before its district (each gave no city,
+    # and the whole address as the street); a road named after a city is no city
+    ("广东广州天河区体育西路103号", ("天河区体育西路103号", None, "广州", "广东")),
+    ("北京朝阳区建国路88号", ("朝阳区建国路88号", None, "北京", None)),
+    ("上海浦东新区陆家嘴环路1000号", ("浦东新区陆家嘴环路1000号", None, "上海", None)),
+    ("江苏苏州工业园区星湖街328号", ("工业园区星湖街328号", None, "苏州", "江苏")),
+    ("广东东莞长安镇振安路1号", ("长安镇振安路1号", None, "东莞", "广东")),
+    ("廣州天河區體育西路1號", ("天河區體育西路1號", None, "廣州", None)),
+    ("南京西路100号", ("南京西路100号", None, None, None)),
+    ("中山路100号", ("中山路100号", None, None, None)),
     # A postal code before the address without a space (Taiwan's three or five digits,
     # China's six), and a Taiwanese county for the city (each gave no city)
     ("71001台南市永康區中正路301號", ("永康區中正路301號", "71001", "台南", None)),
@@ -1308,12 +1318,22 @@ CITY_SPELLINGS = [
     # A prefecture or province before the city in a city column; Tokyo's wards are Tokyo.
     (["東京都港区", "東京都", "東京"], "东京"), (["大阪府大阪市", "大阪市"], "大阪"),
     (["广东省深圳市", "深圳市"], "深圳"),
+    # ... or a province without 省 before a city without 市 (was "广东广州", "guangdongguangzhou")
+    (["广东广州", "广东省广州市", "广州"], "广州"),
 ]
 
 
 @pytest.mark.parametrize(("spellings", "key"), CITY_SPELLINGS)
 def test_city_keys_leave_out_the_river_or_region(spellings: list[str], key: str) -> None:
     assert {city_aliases(city_key(spelling))[0] for spelling in spellings} == {key}
+
+
+def test_a_chinese_address_without_its_city_mark_gives_the_city_it_gives_with_it() -> None:
+    written = [Lead(name="广州体育用品有限公司", address=Address(full=full), source=SourceMeta(
+        source_id="list", page_url="https://list.example/1")) for full in (
+        "广东广州天河区体育西路103号", "广东省广州市天河区体育西路103号")]
+    cities = {city_aliases(normalize_lead(lead, "CN").city or "") for lead in written}
+    assert cities == {("广州", "guangzhou")}
 
 
 def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() -> None:

@@ -10,8 +10,8 @@ from typing import NamedTuple
 import pycountry
 
 from leadgen.items import Address
+from leadgen.normalize.address_patterns import CHINESE_CITIES, US_STATE_CODES
 from leadgen.normalize.address_patterns import STREET_US as _US_STREET
-from leadgen.normalize.address_patterns import US_STATE_CODES
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import (
     contract_umlauts,
@@ -875,14 +875,29 @@ CHINESE_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽
 #: Taiwan's counties (縣), in traditional and simplified characters.
 _TW_COUNTIES = ("新竹|苗栗|彰化|南投|雲林|云林|嘉義|嘉义|屏東|屏东|宜蘭|宜兰|花蓮|花莲|"
                 "臺東|台東|台东|澎湖|金門|金门|連江|连江")
+#: A Chinese city written without 市, known by its name, before its district or alone
+#: ("广州天河区…", "北京朝阳区…", "东莞长安镇…"; "南京西路" is a road).
+def _by_first_character(names: list[str]) -> str:
+    """``names`` as a regex alternation grouped by their first character, which the regex
+    engine tells apart at once ("北(?:京|海)|上(?:海|饶)|…"); longer names first."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_CITY_WITHOUT_MARK = (rf"(?:{_by_first_character(CHINESE_CITIES)})"
+                      r"(?=[\u4e00-\u9fff]{1,4}?(?:区|區|县|縣|镇|鎮)|$)")
 _CJK_PLACES = re.compile(
     rf"^(?:{'|'.join(CHINA_PREFIXES)}|日本国|日本)?(?:台湾|臺灣|台灣)?"
     rf"(?P<region>[\u4e00-\u9fff]{{2,3}}省|[\u4e00-\u9fff]{{2,6}}?自治区|{_JP_PREFECTURE}"
-    # a province's name alone before a city ("广西南宁市"; "江西中路" is a road)
-    rf"|(?:{CHINESE_PROVINCES})(?=[\u4e00-\u9fff]{{2,4}}?市))?"
+    # a province's name alone before a city ("广西南宁市", "广东广州天河区"; "江西中路" is a
+    # road)
+    rf"|(?:{CHINESE_PROVINCES})(?=[\u4e00-\u9fff]{{2,4}}?市|{_CITY_WITHOUT_MARK}))?"
     # cities of four characters too (乌鲁木齐市), not a market's name (华强电子市场); Taiwan's
     # counties, which no city is above (嘉義縣民雄鄉…)
-    rf"(?P<city>[\u4e00-\u9fff]{{2,4}}?市(?![场場])|(?:{_TW_COUNTIES})[縣县])?(?P<street>.*)$")
+    rf"(?P<city>[\u4e00-\u9fff]{{2,4}}?市(?![场場])|(?:{_TW_COUNTIES})[縣县]|{_CITY_WITHOUT_MARK})?"
+    r"(?P<street>.*)$")
 #: A Japanese address by its start: the postal mark, Japan's name or a prefecture.
 _JAPANESE_START = re.compile(rf"^(?:〒|日本|(?:{_JP_PREFECTURE}))")
 
