@@ -1441,13 +1441,22 @@ STREETS = [
     ("Marktplatz 1", "Markt-Platz 1", "markt pl 1"),
     ("Industrieweg 3", "Industrie Weg 3", "industrie weg 3"),
     ("C/ Mayor 1", "Calle Mayor, 1", "c mayor 1"),
-    ("Avda. de América 5", "Avenida de América 5", "ave de america 5"),
+    ("Avda. de América 5", "Avenida de América 5", "ave america 5"),
     ("ul. Długa 5", "Długa 5", "dluga 5"),  # "ulica" is as often left out
+    # The linking words after a street type that comes first, as lists leave them out, and
+    # Spanish, Catalan and Portuguese short forms (each was two keys); not before a number
+    ("Calle de Alcalá 45", "C/ Alcalá, 45", "c alcala 45"),
+    ("Carrer de Balmes 12", "C/ Balmes 12", "c balmes 12"),
+    ("Paseo de la Castellana 259", "Pso. Castellana 259", "pso castellana 259"),
+    ("Pza. de España 1", "Plaza España 1", "plz espana 1"),
+    ("Ctra. de Valencia km 7", "Carretera Valencia km 7", "ctra valencia km 7"),
+    ("Rua da Prata 10", "R. Prata 10", "rue prata 10"),
+    ("Calle 5 de Mayo 10", "C/ 5 de Mayo 10", "c 5 de mayo 10"),
     # A number's label, Italian short forms, a dotted quadrant, a district.
     ("Hauptstrasse Nr. 5", "Hauptstraße 5", "haupt st 5"),
     ("C/ Mayor nº 5", "Calle Mayor 5", "c mayor 5"),
     ("No. 88 Jianguo Road, Chaoyang District", "88 Jianguo Rd", "88 jianguo rd"),
-    ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza del duomo 1"),
+    ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza duomo 1"),
     ("V.le Europa 3", "Viale Europa 3", "viale europa 3"),
     ("V.le Europa, 3", "Viale Europa 3", "viale europa 3"),  # with a comma before the number
     ("P.zza Duomo, 1", "Piazza Duomo 1", "piazza duomo 1"),
@@ -1497,9 +1506,9 @@ STREETS = [
      "ave paulista 1000 bela vista"),
     ("Suite 100, 123 Main St", "123 Main St", "123 main st"),
     ("Via Roma, 12", "Via Roma 12", "via roma 12"),
-    ("5, rue de la Paix", "5 rue de la Paix", "5 rue de la paix"),
+    ("5, rue de la Paix", "5 rue de la Paix", "5 rue paix"),
     # "R." for "rue" or "rua" where the street starts; Portugal's "Rua" as France's "rue"
-    ("12 R. de la Paix", "12 rue de la Paix", "12 rue de la paix"),
+    ("12 R. de la Paix", "12 rue de la Paix", "12 rue paix"),
     ("R. Augusta, 100", "Rua Augusta 100", "rue augusta 100"),
     ("R. 25 de Março, 100", "Rua 25 de Março, 100", "rue 25 de marco 100"),
     # A unit after "#" where the house number starts the street; a room in Spain and Poland

@@ -137,7 +137,20 @@ _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "u
                       # Turkish: Caddesi = Cad. = Cd., Sokak = Sok. = Sk., Mahallesi = Mah. =
                       # Mh., Bulvarı = Blv.
                       "caddesi": "cd", "cad": "cd", "sokak": "sk", "sokagi": "sk",
-                      "sok": "sk", "mahallesi": "mh", "mah": "mh", "bulvari": "blvd"}
+                      "sok": "sk", "mahallesi": "mh", "mah": "mh", "bulvari": "blvd",
+                      # Spanish, Catalan and Portuguese ones with their short forms
+                      "carrer": "c", "paseo": "pso", "passeig": "pso", "pza": "plz",
+                      "plza": "plz", "praca": "plz", "carretera": "ctra", "avinguda": "ave",
+                      "avgda": "ave"}
+#: Street types keyed as they come before the street's name: the linking words after one
+#: are left out, as lists leave them out ("Calle de Alcalá" = "C/ Alcalá", "Avenida de la
+#: Constitución" = "Av. Constitución", "12 rue de la Paix" = "12 rue Paix").
+_TYPES_FIRST = frozenset({"c", "ave", "pso", "plz", "ctra", "rue", "via", "viale", "corso",
+                          "piazza", "piazzale", "blvd", "chemin", "allee", "ronda", "rambla",
+                          "camino", "travessa", "largo"})
+_LINKING_WORDS = frozenset({"de", "del", "la", "las", "los", "el", "les", "dels", "da", "do",
+                            "das", "dos", "des", "du", "di", "della", "dello", "delle", "dei",
+                            "degli"})
 #: Unit and floor words as keyed (after :data:`_STREET_WORDS`): a unit given with its value
 #: ("Suite 400", "Rm 1201", Australia's "Level 5" and "Shop 3", "Office 12", Hong Kong's
 #: "Tower A" and "Block B", "Floor 3"), a floor after its number ("2. OG", "5th Floor").
@@ -475,6 +488,7 @@ def _street_key(raw: str | None) -> str | None:
             tokens.extend(parts)
         else:
             _push(tokens, token)
+    tokens = _without_linking_words(tokens)
     if "fl" in tokens:
         tokens = _floors_as_codes(tokens)
     while True:  # a unit and a quadrant at the end, whichever comes last
@@ -492,6 +506,21 @@ def _street_key(raw: str | None) -> str | None:
         # "One Penn Plz.", not "Seven Sisters Rd. 5"; keyed again as a number ("1 b st" = "1b st")
         return _street_key(" ".join([_HOUSE_NUMBER_WORDS[tokens[0]], *tokens[1:]]))
     return " ".join(tokens) or None
+
+
+def _without_linking_words(tokens: list[str]) -> list[str]:
+    """``tokens`` without the linking words after a street type that starts them, or
+    follows the house number ("c de alcala 45" -> "c alcala 45"); kept where a number comes
+    next ("c 5 de mayo", "rue du 4 septembre")."""
+    start = 1 if tokens and tokens[0][:1].isdigit() else 0
+    if len(tokens) < start + 3 or tokens[start] not in _TYPES_FIRST:
+        return tokens
+    end = start + 1
+    while end < len(tokens) - 1 and tokens[end] in _LINKING_WORDS:
+        end += 1
+    if end == start + 1 or tokens[end][:1].isdigit():
+        return tokens
+    return tokens[:start + 1] + tokens[end:]
 
 
 #: Streets that their house number comes before: English ones by their type at the end
