@@ -121,7 +121,8 @@ def _objects_as_texts(items: list[Any]) -> list[str] | None:
     """A list of objects as the cells a spreadsheet gives for them, when each is a value with
     what is said of it (leadgen's own export: {"value": "+49...", "status": ...}) or a person
     ({"name": "Eva Weber", "title": "Einkauf", "email": ...} as "Eva Weber (Einkauf)
-    <e.weber@acme.de>"); None for other lists."""
+    <e.weber@acme.de>"; schema.org's Person names its title "jobTitle"); None for other
+    lists."""
     texts: list[str] = []
     for part in items:
         if not isinstance(part, dict):
@@ -130,12 +131,30 @@ def _objects_as_texts(items: list[Any]) -> list[str] | None:
             extension = part.get("extension")
             texts.append(f"{value} ext. {extension}" if extension else cell_text(value))
         elif isinstance(person := part.get("name"), str) and person.strip():
-            title, email = part.get("title"), part.get("email")
+            title, email = part.get("title") or part.get("jobTitle"), part.get("email")
             text = f"{person} ({title})" if isinstance(title, str) and title else person
             texts.append(f"{text} <{email}>" if isinstance(email, str) and email else text)
         else:
             return None
     return texts
+
+
+#: What a contact point (schema.org's ContactPoint) says that a lead takes.
+_CONTACT_POINT_KEYS = frozenset({"telephone", "email", "faxNumber"})
+
+
+def _contact_points(items: list[Any]) -> dict[str, list[str]] | None:
+    """A list of contact points ({"contactType": "sales", "telephone": ..., "email": ...}) as
+    one column of values per key ("contactPoint.telephone": "+49 30 1; +49 30 2"), or None
+    for other lists."""
+    if not all(isinstance(part, dict) and _CONTACT_POINT_KEYS & part.keys() for part in items):
+        return None
+    columns: dict[str, list[str]] = {}
+    for part in items:
+        for key, value in part.items():
+            if isinstance(value, str | int) and (text := cell_text(value)):
+                columns.setdefault(key, []).append(text)
+    return columns
 
 
 def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str], depth: int = 0) -> None:
@@ -150,6 +169,9 @@ def _flatten(value: dict[str, Any], prefix: str, row: dict[str, str], depth: int
                 row[name] = "; ".join(cell_text(part) for part in item if part is not None)
             elif (texts := _objects_as_texts(item)) is not None:
                 row[name] = "; ".join(texts)
+            elif (columns := _contact_points(item)) is not None:
+                for key, values in columns.items():
+                    row[f"{name}.{key}"] = "; ".join(values)
             else:
                 try:
                     row[name] = json.dumps(item, ensure_ascii=False)

@@ -199,3 +199,34 @@ def test_an_integer_too_long_for_python_is_read_as_written(tmp_path: Path) -> No
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         assert list(json_rows(path)) == [(1, {"ID": "1", "Employees": digits})]
+
+
+def test_schema_org_contact_points_employees_and_headcount_are_imported(tmp_path: Path) -> None:
+    path = tmp_path / "organizations.json"
+    path.write_text(json.dumps([{
+        "@type": "Organization", "name": "Acme Widgets GmbH", "telephone": "+49 30 1234567",
+        "address": {"@type": "PostalAddress", "addressLocality": "Berlin",
+                    "addressCountry": "DE"},
+        "contactPoint": [
+            {"@type": "ContactPoint", "contactType": "sales", "telephone": "+49 30 1234568",
+             "email": "sales@acme-widgets.de"},
+            {"@type": "ContactPoint", "contactType": "support", "faxNumber": "+49 30 1234569"}],
+        "employee": [{"@type": "Person", "name": "Eva Weber", "jobTitle": "Einkauf",
+                      "email": "e.weber@acme-widgets.de"}],
+        "numberOfEmployees": {"@type": "QuantitativeValue", "value": 120},
+    }]), encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    report = import_file(engine, path, source="ld")
+    assert report.columns["phone"] == ("telephone", "contactPoint.telephone")
+    assert "contactPoint.contactType" in report.unused  # said, not silently dropped
+    with engine.connect() as conn:
+        acme = conn.execute(select(Company)).one()
+        contacts = conn.execute(select(ContactPoint.kind, ContactPoint.value,
+                                       ContactPoint.person_name)).all()
+        record = conn.execute(select(SourceRecord.data)).scalar_one()
+    assert acme.display_name == "Acme Widgets"
+    assert record["size"]["employees"] == 120
+    assert {(kind, value) for kind, value, _ in contacts if kind in ("phone", "email")} == {
+        ("phone", "+49301234567"), ("phone", "+49301234568"),
+        ("email", "sales@acme-widgets.de"), ("email", "e.weber@acme-widgets.de")}
+    assert [name for kind, _, name in contacts if kind == "person"] == ["Eva Weber"]
