@@ -18,7 +18,7 @@ from leadgen.ingest.ingestor import PROFILE_KEY
 from leadgen.matching.profile import name_variants
 from leadgen.normalize import normalize_name
 from leadgen.normalize.text import contract_umlauts
-from leadgen.storage.models import Company, ContactPoint, Score
+from leadgen.storage.models import COMPANY_STATUSES, Company, ContactPoint, Score
 
 
 @dataclass
@@ -32,6 +32,7 @@ class LeadFilter:
     category: str | None = None
     """Substring of any category."""
     status: str | None = None
+    """One of :data:`COMPANY_STATUSES`, in any case ("Customer")."""
     grade: list[str] | None = None
     """Current grade(s) for ``profile`` (A, B, C, D)."""
     profile: str | None = None
@@ -42,6 +43,15 @@ class LeadFilter:
     has_website: bool = False
     has_decision_maker: bool = False
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        # a status no company can have ("customers", "Kunde") would select none, silently
+        if self.status is not None:
+            status = self.status.strip().lower()
+            if status not in COMPANY_STATUSES:
+                raise InputError(f"no status {self.status!r}; give one of "
+                                 + ", ".join(COMPANY_STATUSES))
+            self.status = status
 
 
 def name_matches(text: str) -> ColumnElement[bool]:

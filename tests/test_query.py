@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from leadgen.exceptions import InputError
 from leadgen.normalize import normalize_name
 from leadgen.query import LeadFilter, iter_leads
 from leadgen.storage import init_db, session_scope
@@ -93,3 +94,16 @@ def test_category_filter(db_url: str, text: str, found: list[int]) -> None:
     with session_scope(init_db(db_url)) as session:
         rows = iter_leads(session, LeadFilter(category=text))
         assert sorted(company.id for company, _ in rows) == found
+
+
+def test_a_status_is_read_in_any_case_and_an_unknown_one_is_refused(sqlite_url: str) -> None:
+    _seed(sqlite_url)
+    with session_scope(init_db(sqlite_url)) as session:
+        session.get(Company, 2).status = "customer"  # type: ignore[union-attr]
+    with session_scope(init_db(sqlite_url)) as session:
+        found = [c.id for c, _ in iter_leads(session, LeadFilter(status="Customer"))]
+    assert found == [2]
+    # "customers" (as `import --as customers` spells it) selected nothing, and an export of
+    # it wrote an empty file without a word
+    with pytest.raises(InputError, match="no status 'customers'; give one of new, "):
+        LeadFilter(status="customers")
