@@ -217,6 +217,38 @@ def test_the_same_list_saved_under_another_name_is_no_new_version(
     assert versions == [("P1", "current"), ("P1", "older"), ("P2", "current")]
 
 
+def test_a_row_read_with_another_guessed_region_but_alike_is_no_new_version(
+        tmp_path: Path) -> None:
+    """A CRM export without one row, imported again without --region: four German rows of
+    five named Germany, three of four do not, so the rows read without a region hint and
+    every row that was the same was a new version ("merged 3" for one changed row)."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    header = "Record ID,Company name,Phone Number,City,Country/Region\n"
+    rows = ["1,Müller Verpackung GmbH,+49 89 1234560,München,Germany\n",
+            "2,Beta Logistik AG,+49 40 7654321,Hamburg,Germany\n",
+            "3,Huaqiang Electronics,+86 755 83212345,Shenzhen,China\n",
+            "4,Gamma Druck GmbH,+49 30 1234567,Berlin,Germany\n",
+            "5,Delta Bau GmbH,+49 221 445566,Köln,Germany\n"]
+    outputs = []
+    for name, kept in (("crm.csv", rows), ("crm_v2.csv", [rows[0], rows[1].replace(
+            "7654321", "7654322"), rows[2], rows[3]])):
+        path = tmp_path / name
+        path.write_text(header + "".join(kept), encoding="utf-8")
+        result = runner.invoke(app, ["import", str(path), "--source", "crm", "--id-column",
+                                     "Record ID", "--db", db])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert "region: DE" in outputs[0] and "region:" not in outputs[1]
+    assert "4 rows: merged 1, unchanged 3" in outputs[1]
+    # a row that reads otherwise in the other region is a new version still
+    _import(db, tmp_path, "p.csv", "P9,Epsilon Werk GmbH,,,,030 1234567,,,\n", "p")
+    path = tmp_path / "p_it.csv"
+    path.write_text(HEADER + "P9,Epsilon Werk GmbH,,,,030 1234567,,,\n", encoding="utf-8")
+    other = runner.invoke(app, ["import", str(path), "--source", "p", "--id-column", "id",
+                                "--region", "IT", "--db", db])
+    assert "1 rows: merged 1;" in other.output
+
+
 def test_a_row_that_now_names_another_company_is_named_in_a_warning(tmp_path: Path) -> None:
     """Last year's and this year's fair lists imported under one --source with ids from 1:
     each row of the second replaced a company of the first without a word."""

@@ -10,7 +10,7 @@ import orjson
 
 from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.email import normalize_email
-from leadgen.normalize.lead import social_links
+from leadgen.normalize.lead import normalize_lead, social_links
 from leadgen.normalize.person import person_key, person_name
 from leadgen.normalize.phone import normalize_phone
 from leadgen.normalize.titles import is_decision_maker
@@ -57,13 +57,34 @@ def serialize(lead: Lead) -> tuple[str, str]:
 def same_but_where(stored: str | dict[str, Any], text: str) -> bool:
     """Whether a stored record's data and a new record's JSON text say the same but for
     where and when they were read (its page or file, its fetch time): the same list saved
-    under another file name is no new version of each of its rows."""
-    def what(data: dict[str, Any]) -> dict[str, Any]:
+    under another file name is no new version of each of its rows. Nor is a row read with
+    another region hint (an import guesses it from the file's rows, and a list with a row
+    less may name none) where it reads alike in both."""
+    def what(data: dict[str, Any], hint: bool = True) -> dict[str, Any]:
         source = {**(data.get("source") or {}), "page_url": None, "fetched_at": None}
-        return {**data, "source": source}
+        return {**data, "source": source, **({} if hint else {"country_hint": None})}
 
     stored_data = orjson.loads(stored) if isinstance(stored, str) else stored
-    return isinstance(stored_data, dict) and what(stored_data) == what(orjson.loads(text))
+    if not isinstance(stored_data, dict):
+        return False
+    data = orjson.loads(text)
+    if what(stored_data) == what(data):
+        return True
+    return what(stored_data, hint=False) == what(data, hint=False) and _reads_alike(
+        stored_data, data)
+
+
+def _reads_alike(stored: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Whether two records differing only in their region hint normalize alike, each read
+    in its hint's region as the import reads it (its numbers, country and postal code)."""
+    def read(record: dict[str, Any]) -> dict[str, Any]:
+        lead = Lead.model_validate(record)
+        return normalize_lead(lead, lead.country_hint).model_dump(exclude={"lead"})
+
+    try:
+        return read(stored) == read(data)
+    except ValueError:  # a record an older version stored that no longer validates
+        return False
 
 
 def contact_rows(lead: NormalizedLead, company_id: int, now: datetime) -> list[dict[str, Any]]:
