@@ -335,9 +335,18 @@ def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
     return [values[start:start + size] for start in range(0, len(values), size)]
 
 
-#: A first line that names the column rather than an entry.
+#: A first line that names the column rather than an entry (besides a column name an import
+#: knows, "Firma", "Telefon", "公司名称": see :func:`_is_header`).
 _HEADER_WORDS = frozenset({"email", "e_mail", "domain", "phone", "name", "company", "target",
                            "value", "website", "entry"})
+
+
+def _is_header(line: str) -> bool:
+    """Whether a list's first line names its column: in any language an import reads
+    (``columns.yaml``), as a German list's "Firma" or "Telefon" does."""
+    from leadgen.columns import column_key, field_of_column
+
+    return column_key(line) in _HEADER_WORDS or field_of_column(line) is not None
 
 
 def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
@@ -345,7 +354,6 @@ def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     file or an .xlsx workbook, its first column); blank lines, ``#`` comments and a header
     line are skipped.
     Returns the classified entries and one "FILE:LINE: why" line per entry refused."""
-    from leadgen.columns import column_key
     from leadgen.workbook import is_workbook, workbook_rows
 
     try:
@@ -371,7 +379,7 @@ def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     for number, line in numbered:
         line = line.strip()
         if not line or line.startswith("#") or (not entries and not problems
-                                                 and column_key(line) in _HEADER_WORDS):
+                                                 and _is_header(line)):
             continue
         try:
             entries += target_entries(line)

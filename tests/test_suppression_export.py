@@ -304,3 +304,18 @@ def test_a_long_reason_is_cut_and_an_overlong_target_refused(db_url: str) -> Non
     with pytest.raises(InputError, match="characters; no e-mail, domain, phone or company"):
         with session_scope(init_db(db_url)) as session:
             forget(session, "Sehr langer Firmenname " * 16 + "GmbH")
+
+
+def test_a_do_not_contact_lists_header_in_german_or_chinese_is_no_entry(
+        sqlite_url: str, tmp_path: Path) -> None:
+    """A German list's header "Firma" was suppressed as a company name ("3 entries" for
+    one company), as was "Telefon" or "公司名称": only English header words were known."""
+    _seed(sqlite_url)
+    for header in ("Firma", "Telefon", "公司名称"):
+        dnc = tmp_path / "dnc.csv"
+        dnc.write_text(f"{header};Grund\nhuayu.cn;dnc\n", encoding="utf-8")
+        result = runner.invoke(app, ["forget", "--file", str(dnc), "--db", sqlite_url])
+        assert "suppressed 1 entries from dnc.csv (0 lines refused)" in result.output, (
+            result.output)
+    with session_scope(init_db(sqlite_url)) as session:
+        assert list(session.scalars(select(Suppression.value))) == ["huayu.cn"]
