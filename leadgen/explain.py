@@ -69,7 +69,19 @@ def _import_section_modules() -> None:
 
 
 def find_company(session: Session, ref: str) -> Company:
-    """A company by id, or by name (exact match key first, then a substring of the name)."""
+    """A company by id, by its domain or website ("acme.de", "https://www.acme.de/"), or by
+    name (exact match key first, then a substring of the name)."""
+    lowered = ref.strip().lower().removeprefix("https://").removeprefix("http://")
+    lowered = lowered.removeprefix("www.").rstrip("/")
+    if not ref.strip().isdecimal() and "." in lowered and " " not in lowered:
+        by_domain = session.scalars(select(Company).where(
+            Company.registered_domain == lowered).order_by(Company.id).limit(6)).all()
+        if len(by_domain) == 1:
+            return by_domain[0]
+        if by_domain:  # a chain's branches, or a company split from another
+            choices = ", ".join(f"{c.id} ({c.display_name})" for c in by_domain[:5])
+            raise InputError(f"{ref!r} is the domain of several companies: {choices}; "
+                             "give an id")
     if ref.strip().isdecimal():
         number = row_id(ref)
         company = session.get(Company, number) if number is not None else None

@@ -39,3 +39,23 @@ def test_explain_lists_records_and_contributed_sections(tmp_path: Path) -> None:
     assert "same registered domain" in result.output and "hello" in result.output
     missing = CliRunner().invoke(app, ["explain", "no such company", "--db", db])
     assert missing.exit_code != 0 and "no company named like" in str(missing.exception)
+
+
+def test_explain_finds_a_company_by_its_domain_as_mark_does(tmp_path: Path) -> None:
+    """`leadgen mark acme.de won` found the company by its domain, `leadgen explain acme.de`
+    said "no company named like 'acme.de'"."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    engine = init_db(db)
+    with Ingestor(engine) as ingestor:
+        for name, site, phone in (("Nordlicht Optik GmbH", "nordlicht-optik.de", "431 123456"),
+                                  ("Acme Kiel GmbH", "acme.de", "431 654321"),
+                                  ("Acme Hamburg GmbH", "shop.acme.de", "40 654321")):
+            ingestor.ingest(normalize_lead(Lead(
+                name=name, phones=[f"+49 {phone}"], website=site,
+                source=SourceMeta(source_id="a", page_url=f"http://a.test/{name}"))))
+    runner = CliRunner()
+    for ref in ("nordlicht-optik.de", "https://www.Nordlicht-Optik.de/"):
+        result = runner.invoke(app, ["explain", ref, "--db", db])
+        assert result.exit_code == 0 and "Nordlicht Optik" in result.output, result.output
+    several = runner.invoke(app, ["explain", "acme.de", "--db", db])
+    assert "'acme.de' is the domain of several companies: " in str(several.exception)

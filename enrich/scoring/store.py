@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from enrich.scoring.engine import ScoreResult
 from enrich.scoring.icp import DIMENSIONS
 from leadgen.exceptions import InputError
-from leadgen.explain import find_company as find_company_by_id_or_name
 from leadgen.storage.models import Company, Score
 
 COLUMNS = (
@@ -300,21 +299,6 @@ def score_history(session: Session, company_id: int, profile: str | None = None)
         query = query.where(Score.profile == profile)
     rows = session.execute(query.order_by(Score.scored_at.desc(), Score.id.desc())).scalars()
     return [_score_row(row) for row in rows]
-
-
-def find_company(session: Session, ref: str) -> Company:
-    """The company an argument names: an id, a domain/website, or a name as ``leadgen
-    explain`` finds it (the name a list gave it, "Meier Technik GmbH", legal form and all)."""
-    ref = ref.strip()
-    lowered = ref.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    lowered = lowered.rstrip("/")
-    if not ref.isdigit() and "." in lowered and " " not in lowered:
-        by_domain = session.execute(
-            select(Company).where(Company.registered_domain == lowered).limit(2)
-        ).scalars().all()
-        if len(by_domain) == 1:
-            return by_domain[0]
-    return find_company_by_id_or_name(session, ref)
 
 
 def mark_outcome(session: Session, company: Company, outcome: str | None) -> None:

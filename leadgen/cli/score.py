@@ -10,9 +10,10 @@ from sqlalchemy import select
 from enrich.scoring.icp import DIMENSIONS
 from enrich.scoring.learn import learn as learn_weights
 from enrich.scoring.service import ScoreRun, rescore
-from enrich.scoring.store import find_company, mark_outcome, prune_history
+from enrich.scoring.store import mark_outcome, prune_history
 from leadgen.cli.app import DatabaseOption, app
 from leadgen.exceptions import ConfigError, InputError
+from leadgen.explain import find_company
 from leadgen.profile import load_profile
 from leadgen.storage import init_db, session_scope
 from leadgen.storage.models import COMPANY_STATUSES, Company
