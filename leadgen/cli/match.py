@@ -174,7 +174,7 @@ def dedupe(
 
 @app.command()
 def explain(
-    company: str = typer.Argument(..., help="Company id or name."),
+    company: str = typer.Argument(..., help="Company id, domain or name."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     db: str | None = DatabaseOption,
 ) -> None:
