@@ -88,6 +88,8 @@ def test_column_key(name: str, key: str) -> None:
     ("BillingStreet", "street"), ("BillingPostalCode", "postal_code"),
     ("BillingState", "region"), ("BillingCountry", "country"), ("MailingCity", "city"),
     ("NumberOfEmployees", "employees"), ("AccountId", None),
+    # Zoho CRM's accounts: its postal code was not imported
+    ("Billing Code", "postal_code"), ("Shipping_Code", "postal_code"), ("Code", None),
     # Pipedrive's people export: the person's organization is the company
     ("Person - Organization", "name"), ("Person - Email - Work", "contact_email"),
     ("Person - Phone - Mobile", "contact_phone"),
