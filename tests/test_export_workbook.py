@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import update
 from typer.testing import CliRunner
 
 from leadgen.cli import app
@@ -153,6 +154,19 @@ def _seed_crm(url: str) -> None:
                          person_name="Eva Kessler", title="Geschäftsführerin",
                          decision_maker=True, details={"email": "eva@kessler.de"}),
         ])
+
+
+def test_a_crms_columns_tell_a_customer_from_a_lead(tmp_path: Path) -> None:
+    """A customer (`import --as customers`) went to a CRM's import like any new lead: no
+    column of the hubspot, salesforce or pipedrive set said it was one."""
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed_crm(url)
+    with session_scope(init_db(url)) as session:
+        session.execute(update(Company).values(status="customer"))
+    for columns in ("hubspot", "salesforce", "pipedrive"):
+        rows = list(csv.DictReader(io.StringIO(_invoke("export", "--columns", columns,
+                                                       "--db", url))))
+        assert rows[0]["leadgen status"] == "customer", columns
 
 
 def test_companies_export_in_a_crms_columns(tmp_path: Path) -> None:
