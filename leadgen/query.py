@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Select, and_, exists, literal, or_, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -195,6 +205,12 @@ def build_query(flt: LeadFilter) -> Select[Company, Score]:
 
 def _has_contact(kind: str):  # type: ignore[no-untyped-def]
     return exists().where(ContactPoint.company_id == Company.id, ContactPoint.kind == kind)
+
+
+def count_leads(session: Session, flt: LeadFilter) -> int:
+    """How many companies match ``flt``, its limit aside."""
+    matching = build_query(replace(flt, limit=None)).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(matching)) or 0
 
 
 def iter_leads(session: Session, flt: LeadFilter) -> Iterator[tuple[Company, Score | None]]:

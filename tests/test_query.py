@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
+from leadgen.cli import app
 from leadgen.exceptions import InputError
 from leadgen.normalize import normalize_name
 from leadgen.query import LeadFilter, iter_leads
@@ -107,3 +109,18 @@ def test_a_status_is_read_in_any_case_and_an_unknown_one_is_refused(sqlite_url: 
     # it wrote an empty file without a word
     with pytest.raises(InputError, match="no status 'customers'; give one of new, "):
         LeadFilter(status="customers")
+
+
+def test_query_says_when_its_limit_cut_the_list(sqlite_url: str) -> None:
+    """`leadgen query --format csv > leads.csv` wrote the first 50 leads of 60 and the table
+    showed 50 rows, neither saying there were more."""
+    with session_scope(init_db(sqlite_url)) as session:
+        session.add_all(Company(id=index, display_name=f"Firma {index}", name_key=f"firma {index}",
+                                country="DE") for index in range(1, 8))
+    runner = CliRunner()
+    for fmt in ("table", "csv", "json"):
+        cut = runner.invoke(app, ["query", "--limit", "5", "--format", fmt, "--db", sqlite_url])
+        assert cut.exit_code == 0, cut.output
+        assert "the first 5 of 7 leads; --limit 0 lists all" in cut.stderr
+    if_all = runner.invoke(app, ["query", "--limit", "7", "--format", "csv", "--db", sqlite_url])
+    assert len(if_all.stdout.splitlines()) == 1 + 7 and not if_all.stderr

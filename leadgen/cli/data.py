@@ -27,7 +27,7 @@ from leadgen.export import (
     write_records,
     write_workbook,
 )
-from leadgen.query import LeadFilter, scored_profile
+from leadgen.query import LeadFilter, count_leads, scored_profile
 from leadgen.stats import database_stats
 from leadgen.storage import init_db, session_scope
 from leadgen.suppression import (
@@ -142,16 +142,21 @@ def query(
             flt.profile = scored_profile(session, flt.profile)
         if fmt in ("json", "csv"):
             write_export(session, flt, fmt, sys.stdout)
-            return
-        table = Table("id", "name", "country", "city", "website", "phone", "grade", "score")
-        for doc in iter_documents(session, flt):
-            row = csv_row(doc)
-            table.add_row(
-                str(row["id"]), row["name"], row["country"] or "", row["city"] or "",
-                row["domain"] or "", row["phone"] or "", row["grade"] or "",
-                "" if row["score"] is None else f"{row['score']:.0f}",
-            )
-        console.print(table)
+        else:
+            table = Table("id", "name", "country", "city", "website", "phone", "grade",
+                          "score")
+            for doc in iter_documents(session, flt):
+                row = csv_row(doc)
+                table.add_row(
+                    str(row["id"]), row["name"], row["country"] or "", row["city"] or "",
+                    row["domain"] or "", row["phone"] or "", row["grade"] or "",
+                    "" if row["score"] is None else f"{row['score']:.0f}",
+                )
+            console.print(table)
+        # the rows stop at --limit without a word: a list of 50 read as all the leads there are
+        if flt.limit and (total := count_leads(session, flt)) > flt.limit:
+            err.print(f"the first {flt.limit} of {total} leads; --limit 0 lists all",
+                      highlight=False)
 
 
 @app.command()
