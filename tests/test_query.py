@@ -124,3 +124,13 @@ def test_query_says_when_its_limit_cut_the_list(sqlite_url: str) -> None:
         assert "the first 5 of 7 leads; --limit 0 lists all" in cut.stderr
     if_all = runner.invoke(app, ["query", "--limit", "7", "--format", "csv", "--db", sqlite_url])
     assert len(if_all.stdout.splitlines()) == 1 + 7 and not if_all.stderr
+
+
+def test_query_refuses_a_format_it_does_not_write(sqlite_url: str) -> None:
+    """`leadgen query --format xlsx > leads.xlsx` printed the table: a file no spreadsheet
+    opens, and no error."""
+    _seed(sqlite_url)
+    result = CliRunner().invoke(app, ["query", "--format", "xlsx", "--db", sqlite_url])
+    assert result.exit_code == 2
+    assert "unknown format 'xlsx'; use table, json or csv (leadgen export writes xlsx" in (
+        " ".join(result.output.replace("│", " ").split()))

@@ -134,6 +134,9 @@ def query(
 
     Example: leadgen query --country DE --grade A --has-email
     """
+    if fmt not in ("table", "json", "csv"):  # "xlsx" printed the table to the terminal
+        raise typer.BadParameter(f"unknown format {fmt!r}; use table, json or csv (leadgen "
+                                 "export writes xlsx and jsonl)")
     flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
                   has_phone, has_website, decision_maker, limit or None)
     engine = init_db(db)
