@@ -161,6 +161,10 @@ def test_forget_a_do_not_contact_file(sqlite_url: str, tmp_path: Path) -> None:
     dnc = tmp_path / "dnc.txt"
     dnc.write_text("email\n# from the CRM, 2026-12\ninfo@acme.de\n\nhuayu.cn\n089 123456\n"
                    "+49 30 9999999\nNobody Ltd\n", encoding="utf-8")
+    # the dry run, there to check the list, named no line it could not read
+    dry = runner.invoke(app, ["forget", "--file", str(dnc), "--dry-run", "--db", sqlite_url])
+    assert "refused dnc.txt:6: '089 123456' looks like a phone number" in dry.output
+    assert "would suppress 4 entries (1 lines refused) and erase 2 companies" in dry.output
     result = runner.invoke(app, ["forget", "--file", str(dnc), "--reason", "DNC list",
                                  "--db", sqlite_url])
     assert result.exit_code == 0, result.output

@@ -272,12 +272,20 @@ def forget(
         raise typer.BadParameter("give one TARGET or --file FILE")
     engine = init_db(db)
     if dry_run:
-        entries = (target_entries(target) if target is not None
-                   else read_targets(file)[0] if file is not None else [])
+        problems: list[str] = []
+        if target is not None:
+            entries = target_entries(target)
+        else:
+            assert file is not None
+            entries, problems = read_targets(file)
+        for line in problems:  # the lines the run would refuse, before it is run
+            err.print(f"refused {line}", markup=False, highlight=False, soft_wrap=True)
+        refused = f" ({len(problems)} lines refused)" if file is not None else ""
         with Session(engine) as session:
             would = would_erase(session, entries)
-        console.print(f"would suppress {len(set(entries))} entries and erase "
-                      f"{would.companies} companies (nothing changed)", highlight=False)
+        console.print(f"would suppress {len(set(entries))} entries{refused} and erase "
+                      f"{would.companies} companies (nothing changed)", highlight=False,
+                      soft_wrap=True)
         _print_named(would)
         return
     if file is None:
