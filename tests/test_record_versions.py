@@ -149,6 +149,22 @@ def test_a_mark_merged_in_with_a_corrected_row_does_not_outrank_the_customer(
         ("Bar Verpackung", "excluded" if own_mark else "customer")]
 
 
+@pytest.mark.parametrize("again", ["unchanged", "new"])
+def test_a_customer_list_imported_again_keeps_a_company_marked_excluded(
+        tmp_path: Path, again: str) -> None:
+    """`leadgen mark X excluded` on a customer, then the CRM's customer list imported again
+    (the same rows, or a new one of the company): the company was a customer again, its
+    mark undone without a word (dedupe and split keep "excluded")."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    bar = "{id},Bar Verpackung GmbH,Papierweg 3,28195,Bremen,0421 3333333,,bar-verpackung.de,\n"
+    _import(db, tmp_path, "crm.csv", bar.format(id="K1"), "crm", "--as", "customers")
+    assert runner.invoke(app, ["mark", "Bar Verpackung", "excluded", "--db", db]).exit_code == 0
+    rows = bar.format(id="K1") + (bar.format(id="K2") if again == "new" else "")
+    _import(db, tmp_path, "crm_2.csv", rows, "crm", "--as", "customers")
+    with init_db(db).connect() as connection:
+        assert connection.execute(select(Company.status)).scalars().all() == ["excluded"]
+
+
 def test_an_older_version_moves_only_with_its_newest(tmp_path: Path) -> None:
     """Split off alone, the old version made a company of what the list no longer says, and
     took the company's contacts with it; a forced dedupe then stopped on a nameless company."""

@@ -37,6 +37,7 @@ from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.normalize.address import city_aliases, city_key
 from leadgen.sqlite_writer import json_text
+from leadgen.storage.models import STATUS_PRECEDENCE
 from leadgen.storage.runs import source_kinds
 from leadgen.storage.tables import COMPANIES, CONTACTS, KEYS, POSSIBLE, RECORDS, SUPPRESSIONS
 from leadgen.suppression import SuppressionList, erase_added_since
@@ -623,7 +624,10 @@ class Ingestor:
                         row["extra"].setdefault(name, value)
                 if row["id"] in self.profiles:
                     row["extra"][PROFILE_KEY] = self.profiles[row["id"]].to_json()
-                row["status"] = self._status.get(row["id"], row["status"])
+                if (given := self._status.get(row["id"])) is not None:
+                    # a customer list does not undo a stronger mark: `leadgen mark X excluded`
+                    row["status"] = next(status for status in STATUS_PRECEDENCE
+                                         if status in (given, row["status"]))
                 row["last_seen"] = now
                 updates.append(row)
         self._renew([row for row in updates
