@@ -249,6 +249,23 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterable[dict[str, Any]]) 
     return count
 
 
+#: The format a file name's suffix names.
+_SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".xlsx": "xlsx"}
+
+
+def output_format(path: Path | None, fmt: str | None) -> str:
+    """The format to write to ``path``: ``fmt``, else the one its suffix names
+    ("leads.xlsx"), else csv. A suffix naming another format than ``fmt`` is refused: CSV
+    text in "leads.xlsx" is a file Excel does not open."""
+    named = _SUFFIX_FORMATS.get(path.suffix.lower()) if path is not None else None
+    if fmt is None:
+        return named or "csv"
+    if named is not None and named != fmt:
+        raise InputError(f"{path}: the name says {named}, --format says {fmt}; give "
+                         f"--format {named} or name the file .{fmt}")
+    return fmt
+
+
 def writable_place(path: Path) -> Path:
     """``path``, when a file can be written there: an error names a folder that is not there
     before any work is done (an import's report failed after the import)."""

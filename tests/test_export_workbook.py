@@ -6,6 +6,7 @@ import codecs
 import csv
 import gc
 import io
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -167,6 +168,25 @@ def test_a_crms_columns_tell_a_customer_from_a_lead(tmp_path: Path) -> None:
         rows = list(csv.DictReader(io.StringIO(_invoke("export", "--columns", columns,
                                                        "--db", url))))
         assert rows[0]["leadgen status"] == "customer", columns
+
+
+def test_an_export_file_is_written_in_the_format_its_name_says(tmp_path: Path) -> None:
+    """`leadgen export -o leads.xlsx` (no --format) wrote CSV text under the .xlsx name: a
+    file Excel refuses to open; records too, and "-o leads.json" was CSV as well."""
+    url = f"sqlite:///{tmp_path / 'leads.db'}"
+    _seed_crm(url)
+    _invoke("export", "-o", str(tmp_path / "leads.xlsx"), "--db", url)
+    _invoke("export", "records", "-o", str(tmp_path / "records.xlsx"), "--db", url)
+    header, values = [[cell.value for cell in row] for row in _sheet(tmp_path / "leads.xlsx")]
+    assert dict(zip(header, values, strict=True))["name"] == "Kessler Antriebe"
+    assert [cell.value for cell in _sheet(tmp_path / "records.xlsx")[0]][0] == "source_id"
+    _invoke("export", "-o", str(tmp_path / "leads.json"), "--db", url)
+    assert json.loads((tmp_path / "leads.json").read_text())[0]["name"] == "Kessler Antriebe"
+    mismatch = runner.invoke(app, ["export", "--format", "csv", "-o",
+                                   str(tmp_path / "other.xlsx"), "--db", url])
+    assert "the name says xlsx, --format says csv; give --format xlsx or name the file .csv" in (
+        str(mismatch.exception))
+    assert not (tmp_path / "other.xlsx").exists()
 
 
 def test_companies_export_in_a_crms_columns(tmp_path: Path) -> None:

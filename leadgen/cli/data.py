@@ -20,6 +20,7 @@ from leadgen.export import (
     company_rows,
     csv_row,
     iter_documents,
+    output_format,
     record_rows,
     replaced_when_done,
     writable_place,
@@ -168,7 +169,9 @@ def export(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write (default, or -: stdout)."
     ),
-    fmt: str = typer.Option("csv", "--format", help="csv, json, jsonl or xlsx (needs --output)."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="csv, json, jsonl or xlsx (needs --output); default: the one "
+        "the --output file's name ends in, else csv."),
     columns: str | None = typer.Option(
         None, "--columns", help="A CRM's import columns instead of leadgen's (csv, xlsx): "
         "hubspot, salesforce or pipedrive (leadgen/crm_columns.yaml)."),
@@ -198,10 +201,11 @@ def export(
 
     Example: leadgen export --columns hubspot --grade A -o hubspot.csv
     """
-    if fmt not in ("csv", "json", "jsonl", "xlsx"):
+    if fmt is not None and fmt not in ("csv", "json", "jsonl", "xlsx"):
         raise typer.BadParameter(f"unknown format {fmt!r}; use csv, json, jsonl or xlsx")
     if output is not None and str(output) == "-":
         output = None  # "-o -": standard output, as Unix tools take it
+    fmt = output_format(output, fmt)  # "-o leads.xlsx" wrote CSV text Excel would not open
     if fmt == "xlsx" and output is None:
         raise typer.BadParameter("--format xlsx writes a workbook file: give --output FILE.xlsx")
     if output is not None:
