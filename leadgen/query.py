@@ -30,6 +30,9 @@ from leadgen.normalize import normalize_name
 from leadgen.normalize.text import contract_umlauts
 from leadgen.storage.models import COMPANY_STATUSES, Company, ContactPoint, Score
 
+#: The grades scoring gives.
+GRADES = ("A", "B", "C", "D")
+
 
 @dataclass
 class LeadFilter:
@@ -62,6 +65,13 @@ class LeadFilter:
                 raise InputError(f"no status {self.status!r}; give one of "
                                  + ", ".join(COMPANY_STATUSES))
             self.status = status
+        # a grade no lead has ("E", "A,B" in one --grade) would select none, silently
+        if self.grade is not None:
+            grades = [part.strip().upper() for text in self.grade for part in text.split(",")]
+            if unknown := [grade for grade in grades if grade not in GRADES]:
+                raise InputError(f"no grade {unknown[0]!r}; give A, B, C or D (repeat --grade "
+                                 "for several)")
+            self.grade = grades
 
 
 def name_matches(text: str) -> ColumnElement[bool]:
@@ -180,7 +190,7 @@ def build_query(flt: LeadFilter) -> Select[Company, Score]:
     if flt.status:
         query = query.where(Company.status == flt.status)
     if flt.grade:
-        query = query.where(Score.grade.in_([g.upper() for g in flt.grade]))
+        query = query.where(Score.grade.in_(flt.grade))
     if flt.min_score is not None:
         query = query.where(Score.score >= flt.min_score)
     if flt.has_email:

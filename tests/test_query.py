@@ -134,3 +134,11 @@ def test_query_refuses_a_format_it_does_not_write(sqlite_url: str) -> None:
     assert result.exit_code == 2
     assert "unknown format 'xlsx'; use table, json or csv (leadgen export writes xlsx" in (
         " ".join(result.output.replace("│", " ").split()))
+
+
+def test_a_grade_no_lead_can_have_is_refused() -> None:
+    """`--grade E` and `--grade "A,B"` listed no lead, and an export of them wrote an empty
+    file, without a word."""
+    assert LeadFilter(grade=["a", "B,c"]).grade == ["A", "B", "C"]
+    with pytest.raises(InputError, match="no grade 'E'; give A, B, C or D"):
+        LeadFilter(grade=["E"])
