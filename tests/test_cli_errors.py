@@ -104,3 +104,21 @@ def test_a_database_url_of_no_database_is_one_line(tmp_path: Path) -> None:
                       ("no url at all", f"the database URL is no URL {use}")):
         done = _leadgen("export", "--db", url, cwd=tmp_path)
         assert (done.returncode, done.stderr) == (2, f"leadgen: error: {said}\n")
+
+
+def test_a_command_reading_leads_from_no_database_says_so(tmp_path: Path) -> None:
+    """`leadgen stats` or `query` with a mistyped --db, or run from another folder (the
+    default data/leads.db is relative), made an empty database there and answered "0
+    companies", as if the leads were gone."""
+    from typer.testing import CliRunner
+
+    from leadgen.cli import app
+
+    missing = tmp_path / "typo" / "leeds.db"
+    for args in (("stats",), ("query",), ("export",), ("explain", "1"), ("review",),
+                 ("mark", "1", "won"), ("dedupe",)):
+        done = CliRunner().invoke(app, [*args, "--db", f"sqlite:///{missing}"])
+        assert done.exit_code != 0, args
+        assert f"no database at {missing}; check --db or LEADGEN_DATABASE_URL" in str(
+            done.exception), args
+    assert not missing.parent.exists()

@@ -53,7 +53,7 @@ def stats(
 
     Example: leadgen stats --json
     """
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     with session_scope(engine) as session:
         data = database_stats(session)
     if as_json:
@@ -140,7 +140,7 @@ def query(
                                  "export writes xlsx and jsonl)")
     flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
                   has_phone, has_website, decision_maker, limit or None)
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     with session_scope(engine) as session:
         if flt.profile:
             flt.profile = scored_profile(session, flt.profile)
@@ -217,7 +217,7 @@ def export(
         raise typer.BadParameter(f"unknown export {what!r}; use companies or records")
     flt = _filter(name, country, category, status, grade, profile, min_score, has_email,
                   has_phone, has_website, decision_maker, None)
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     with session_scope(engine) as session:
         if flt.profile:
             flt.profile = scored_profile(session, flt.profile)

@@ -165,7 +165,7 @@ def dedupe(
 
     Example: leadgen dedupe --rules my-rules.yaml --dry-run
     """
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     report = dedupe_db(engine, load_rules(rules) if rules else None, dry_run=dry_run,
                        default_region=region, force=force, workers=workers)
     for line in report.lines():
@@ -182,7 +182,7 @@ def explain(
 
     Example: leadgen explain "Acme Packaging"
     """
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     with session_scope(engine) as session:
         found = find_company(session, company)
         sections = explain_sections(session, found)
@@ -220,7 +220,7 @@ def review(
 
     Example: leadgen review --export review.xlsx, then leadgen review --decisions review.xlsx
     """
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     loaded = load_rules(rules) if rules else None
     if export is not None:
         sheet = review_sheet(engine)
@@ -282,7 +282,7 @@ def split(
 
     Example: leadgen split 42 --record 1187 --record 1190
     """
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     new_id = split_company(engine, company, records, load_rules(rules) if rules else None)
     console.print(f"moved {len(set(records))} records of company {company} to new company "
                   f"{new_id}; leadgen dedupe keeps the two apart", highlight=False,

@@ -141,7 +141,7 @@ def mark(
     if outcome not in ("won", "lost", "clear", *COMPANY_STATUSES):
         raise InputError(f"{outcome!r}: use won, lost or clear, or a status: "
                          + ", ".join(COMPANY_STATUSES))
-    engine = init_db(db)
+    engine = init_db(db, existing=True)
     with session_scope(engine) as session:
         found = find_company(session, company)
         if outcome in COMPANY_STATUSES:  # "excluded" could be set by no command

@@ -65,11 +65,19 @@ def _not_a_database_url(url: str, exc: Exception) -> str:
     return f"database URL scheme {scheme!r}: {str(exc).splitlines()[0]} {use}"
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """Create an engine; SQLite files get WAL mode, foreign keys and a busy timeout."""
+def make_engine(url: str | None = None, *, existing: bool = False) -> Engine:
+    """Create an engine; SQLite files get WAL mode, foreign keys and a busy timeout. With
+    ``existing``, a SQLite file that is not there is an error, not a new empty database."""
     url = database_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        folder = Path(url.removeprefix("sqlite:///")).parent
+        where, _, options = url.removeprefix("sqlite:///").partition("?")
+        path = Path(where.removeprefix("file:") if "uri=true" in options else where)
+        if existing and not path.is_file():
+            # a mistyped --db, or the default data/leads.db in another folder: an empty
+            # database made there answered "0 companies", as if the leads were gone
+            raise StorageError(f"no database at {path}; check --db or LEADGEN_DATABASE_URL "
+                               "(leadgen import or crawl makes one)")
+        folder = path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -86,14 +94,15 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-def init_db(url: str | None = None) -> Engine:
-    """Open the database and bring its schema to the newest migration."""
+def init_db(url: str | None = None, *, existing: bool = False) -> Engine:
+    """Open the database and bring its schema to the newest migration; with ``existing``, a
+    SQLite database that is not there is an error (see :func:`make_engine`)."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    engine = make_engine(url)
+    engine = make_engine(url, existing=existing)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
