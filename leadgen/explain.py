@@ -141,6 +141,8 @@ def _company_section(session: Session, company: Company) -> ExplainSection:
         if value in (None, "", [], {}):
             continue
         winner = (company.field_sources or {}).get(group_of.get(column, ""), {})
+        # a postal code another record at the same place filled in
+        winner = (winner.get("filled") or {}).get(column) or winner
         origin = (f"  <- record {winner['record']} ({winner.get('source')})"
                   if winner.get("record") else "")
         lines.append(f"{column}: {value}{origin}")

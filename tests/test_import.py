@@ -758,3 +758,33 @@ def test_an_entity_s_semicolon_splits_no_cell(tmp_path: Path) -> None:
             ContactPoint.kind == "person")).scalars().all() == ["Jörg Weiß"]
         assert conn.execute(select(Company.street, Company.city)).one() == (
             "Straße des 17. Juni 5", "München")
+
+
+@pytest.mark.parametrize(("second_street", "filled"), [
+    ("Elbchaussee 1", True),
+    # another street of the town is another place: its postal code is no gap to fill
+    ("Jungfernstieg 7", False)])
+def test_a_newer_list_without_the_postal_code_keeps_the_one_an_older_list_gave(
+        tmp_path: Path, second_street: str, filled: bool) -> None:
+    """The address travels as one group: a newer list with the street, town and state but
+    no postal code (a tie on completeness) took the company's postal code away."""
+    from leadgen.matching.dedupe import dedupe
+
+    older, newer = tmp_path / "older.csv", tmp_path / "newer.csv"
+    older.write_text("Firma;Straße;PLZ;Ort;Telefon\n"
+                     "Nordwind Solar GmbH;Elbchaussee 1;22763;Hamburg;040 998877\n",
+                     encoding="utf-8")
+    newer.write_text("Firma;Straße;Ort;Bundesland;Telefon\n"
+                     f"Nordwind Solar GmbH;{second_street};Hamburg;Hamburg;040 998877\n",
+                     encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    import_file(engine, older, source="older", region="DE")
+    import_file(engine, newer, source="newer", region="DE")
+    for run in ("import", "dedupe"):
+        with engine.connect() as conn:
+            company = conn.execute(select(Company)).one()
+        assert (company.street, company.region) == (second_street, "Hamburg"), run
+        assert company.postal_code == ("22763" if filled else None), run
+        fills = company.field_sources["address"].get("filled") or {}
+        assert ("postal_code" in fills) is filled, run
+        dedupe(engine, force=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import Survivorship
-from leadgen.normalize.address import address_parts
+from leadgen.normalize.address import address_parts, city_key, street_key
 from leadgen.normalize.lead import social_links
 
 #: group -> the company columns it sets
@@ -165,8 +165,55 @@ def apply_record(
         current = field_sources.get(group)
         if (first or current is None or _outranks(rank, current.get("rank") or [])
                 or not any(state.get(column) for column in FIELD_GROUPS[group])):
+            before = ({column: state.get(column) for column in FIELD_GROUPS[group]}
+                      if current is not None and group in GAP_COLUMNS else None)
             state.update(values)
             field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
+            if before is not None and current is not None:
+                _fill_gaps(group, state, field_sources[group], before, current)
+        elif group in GAP_COLUMNS:
+            _fill_gaps(group, state, current, values, {"record": record_id, "source": source_id})
+
+
+#: Columns of a group that a record at the same place gives where the winning record leaves
+#: them out: a newer list with the street, town and state but no postal code keeps the
+#: postal code an older one gave ("filled" in the group's field sources names its record).
+GAP_COLUMNS: dict[str, tuple[str, ...]] = {"address": ("postal_code", "region")}
+
+
+def _same_place(state: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two addresses are one place: one town, one country where both give one, and
+    one street where both give one."""
+    if not state.get("city") or city_key(state["city"]) != city_key(other.get("city")):
+        return False
+    if state.get("country") and other.get("country") and state["country"] != other["country"]:
+        return False
+    return not (state.get("street") and other.get("street")) or (
+        street_key(state["street"]) == street_key(other["street"]))
+
+
+def _filler_of(source: dict[str, Any], column: str) -> dict[str, Any]:
+    """The record a group's column came from, by the group's field sources: the one that
+    filled it, else the winner."""
+    if column in (filled := source.get("filled") or {}):
+        return dict(filled[column])
+    return {"record": source.get("record"), "source": source.get("source")}
+
+
+def _fill_gaps(group: str, state: dict[str, Any], source: dict[str, Any],
+               other: dict[str, Any], other_source: dict[str, Any]) -> None:
+    """Fill the :data:`GAP_COLUMNS` the winning values in ``state`` leave empty from
+    ``other`` (a losing record's values, or those the winner replaced) at the same place,
+    noting in ``source["filled"]`` the record each came from (by ``other_source``, the
+    losing record's or the replaced values' field sources)."""
+    gaps = [column for column in GAP_COLUMNS[group] if not state.get(column) and other.get(column)]
+    if not gaps or not _same_place(state, other):
+        return
+    filled = dict(source.get("filled") or {})
+    for column in gaps:
+        state[column] = other[column]
+        filled[column] = _filler_of(other_source, column)
+    source["filled"] = filled
 
 
 def _outranks(rank: list[Any], current: list[Any]) -> bool:
@@ -217,13 +264,18 @@ def recompute(
         for *_, vals in offers:
             key = repr(sorted(vals.items()))
             counts[key] = counts.get(key, 0) + 1
-        best = max(
+        ranked = sorted(
             offers,
             key=lambda o: (
                 _rank(policy, o[2], o[3], o[4], counts[repr(sorted(o[4].items()))]), -o[0]
             ),
+            reverse=True,
         )
+        best = ranked[0]
         state.update(best[4])
         rank = _rank(policy, best[2], best[3], best[4])
         sources[group] = {"record": best[0], "source": best[1], "rank": rank}
+        for other in ranked[1:] if group in GAP_COLUMNS else ():
+            _fill_gaps(group, state, sources[group], other[4],
+                       {"record": other[0], "source": other[1]})
     return state, sources
