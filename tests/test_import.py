@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
 from leadgen.cli import app
@@ -768,8 +768,6 @@ def test_a_newer_list_without_the_postal_code_keeps_the_one_an_older_list_gave(
         tmp_path: Path, second_street: str, filled: bool) -> None:
     """The address travels as one group: a newer list with the street, town and state but
     no postal code (a tie on completeness) took the company's postal code away."""
-    from leadgen.matching.dedupe import dedupe
-
     older, newer = tmp_path / "older.csv", tmp_path / "newer.csv"
     older.write_text("Firma;Straße;PLZ;Ort;Telefon\n"
                      "Nordwind Solar GmbH;Elbchaussee 1;22763;Hamburg;040 998877\n",
@@ -780,10 +778,33 @@ def test_a_newer_list_without_the_postal_code_keeps_the_one_an_older_list_gave(
     engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
     import_file(engine, older, source="older", region="DE")
     import_file(engine, newer, source="newer", region="DE")
+    _assert_postal_code_kept(engine, second_street, filled)
+
+
+def test_a_less_trusted_list_gives_the_postal_code_the_trusted_one_leaves_out(
+        tmp_path: Path) -> None:
+    """The customer list (trust 4) wins the address; the purchased list's postal code at the
+    same street fills its gap, on import and in a forced dedupe."""
+    customers, bought = tmp_path / "customers.csv", tmp_path / "bought.csv"
+    customers.write_text("Firma;Straße;Ort;Bundesland;Telefon\n"
+                         "Nordwind Solar GmbH;Elbchaussee 1;Hamburg;Hamburg;040 998877\n",
+                         encoding="utf-8")
+    bought.write_text("Firma;Straße;PLZ;Ort;Telefon\n"
+                      "Nordwind Solar GmbH;Elbchaussee 1;22763;Hamburg;040 998877\n",
+                      encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    import_file(engine, customers, source="crm", region="DE", as_customers=True)
+    import_file(engine, bought, source="bought", region="DE")
+    _assert_postal_code_kept(engine, "Elbchaussee 1", True)
+
+
+def _assert_postal_code_kept(engine: Engine, street: str, filled: bool) -> None:
+    from leadgen.matching.dedupe import dedupe
+
     for run in ("import", "dedupe"):
         with engine.connect() as conn:
             company = conn.execute(select(Company)).one()
-        assert (company.street, company.region) == (second_street, "Hamburg"), run
+        assert (company.street, company.region) == (street, "Hamburg"), run
         assert company.postal_code == ("22763" if filled else None), run
         fills = company.field_sources["address"].get("filled") or {}
         assert ("postal_code" in fills) is filled, run
