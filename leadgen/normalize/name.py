@@ -113,6 +113,19 @@ EXTRA_LEGAL_FORMS = (
     "Community Interest Company", "Sociedad Limitada Unipersonal",
     "Sociedad Anónima Unipersonal",
 )
+#: Japan's other corporations, each with the register's name as its legal form, and the
+#: abbreviations lists and Japan Post print ("(有)山田商店", "（社）全国地方銀行協会", "㈶..."
+#: read as "(財)"); longer first ("一般社団法人" before "社団法人", whose companies it now
+#: names: the 2008 reform made every 社団法人 a 一般社団法人 or 公益社団法人).
+JAPANESE_CORPORATIONS = (
+    "一般社団法人", "公益社団法人", "一般財団法人", "公益財団法人", "社団法人", "財団法人",
+    "医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "学校法人",
+    "特定非営利活動法人", "NPO法人", "宗教法人", "相互会社", "弁護士法人", "税理士法人",
+    "司法書士法人", "行政書士法人", "社会保険労務士法人", "特許業務法人",
+    *(f"{open_}{short}{close}" for short in ("有", "合", "名", "資", "一社", "公社", "一財",
+                                              "公財", "社", "財", "医", "福", "学", "特非")
+      for open_, close in (("(", ")"), ("（", "）"))),
+)
 #: Legal forms that name the countries they are registered in, keyed without dots, spaces and
 #: case ("GmbH & Co. KG" -> "gmbh&cokg"). Forms used the world over (Ltd, Inc) name none.
 FORM_COUNTRIES: dict[str, frozenset[str]] = {
@@ -149,6 +162,7 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
          "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
         ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
+        (" ".join(JAPANESE_CORPORATIONS), "JP"),
         ("αε επε ικε οε εε μικε", "GR"),
         ("srlunipersonale srls srlasociounico spaasociounico", "IT"),
         ("(m)sdnbhd berhad (m)berhad sendirianberhad", "MY"),
@@ -281,9 +295,11 @@ _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 CJK_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限責任公司", "有限公司",
     "株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "（株）", "(株)",
+    *JAPANESE_CORPORATIONS,
     "주식회사", "유한회사", "(주)", "（주）", "公司",
 )
 CJK_PREFIXES = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "（株）",
+                *JAPANESE_CORPORATIONS,
                 "주식회사", "(주)", "（주）", "유한회사", "(유)", "（유）")
 
 #: Words lists shorten or spell several ways in company names, keyed as one: "&", "und",
