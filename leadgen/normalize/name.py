@@ -251,8 +251,14 @@ def _may_be_annotated(name: str) -> bool:
     return any(hint in lowered for hint in _ANNOTATION_HINTS)
 
 
-#: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司".
-_CJK_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$")
+#: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司"; a Japanese
+#: company's branch, office, division or plant after its form (not after a form that starts
+#: the name: "株式会社X本店" is a name), as Japan Post lists them: "DIC株式会社 大阪支店",
+#: "加賀電子（株）EMS事業部".
+_CJK_BRANCH = re.compile(
+    r"(?<=公司)[\u4e00-\u9fff]{0,8}(?:分公司|办事处|辦事處|分厂|分廠)$"
+    r"|(?:(?<=.株式会社)|(?<=.有限会社)|(?<=.合同会社)|(?<=.\(株\))|(?<=.\(有\)))"
+    r"\s*[^\s()]{0,30}?(?:支店|支社|営業所|出張所|事業所|事業部|本部|本社|本店|工場)$")
 _MARKS = str.maketrans("", "", "™®©℠")
 
 
