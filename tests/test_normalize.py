@@ -1029,6 +1029,11 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("No. 45, 2nd Cross, Indiranagar, Bangalore - 560038",
      ("No. 45, 2nd Cross, Indiranagar", "560038", "Bangalore", None)),
     ("ul. Lenina 10, Moskva, 125009, Russia", ("ul. Lenina 10", "125009", "Moskva", None)),
+    # India's PIN code in two groups after the city (a register's registered office)
+    ("9th Floor, Nirmal Building, Nariman Point, Mumbai - 400 021",
+     ("9th Floor, Nirmal Building, Nariman Point", "400 021", "Mumbai", None)),
+    ("Electronics City, Hosur Road, Bangalore 560 100",
+     ("Electronics City, Hosur Road", "560 100", "Bangalore", None)),
     ("Suite 100, Building, 12345", (None, None, None, None)),
     # A house number at the start is no postal code when one ends the address (a street
     # type that no list of them holds: "Ridge", "Trail").
@@ -1098,6 +1103,7 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     ("1 Main St, Seoul 04524, Korea, Republic of", "KR"),
     ("No. 1 Keji Rd, Shenzhen, Guangdong Province, China 518057", "CN"),  # code after it
     ("10 Anson Road, #20-05 International Plaza, Singapore 079903", "SG"),  # a city-state
+    ("Nirmal Building, Nariman Point, Mumbai - 400 021", "IN"),  # a PIN code in two groups
 ])
 def test_a_qualified_country_a_city_state_or_a_taiwanese_code_names_the_leads_country(
         full: str, country: str) -> None:

@@ -1010,7 +1010,7 @@ def split_one_line(full: str) -> AddressParts:
 #: ZIP, a British or Canadian postcode, a Brazilian CEP, ...); patterns shared by several
 #: countries (five digits, four digits) name none.
 _COUNTRY_OF_TAG = {"US": "US", "CA": "CA", "GB": "GB", "AU": "AU", "NL": "NL", "PL": "PL",
-                   "PT": "PT", "JP": "JP", "BR": "BR", "TW": "TW", "CAN": "CA"}
+                   "PT": "PT", "JP": "JP", "BR": "BR", "TW": "TW", "CAN": "CA", "IN": "IN"}
 
 
 def one_line_country(full: str) -> str | None:
@@ -1237,7 +1237,7 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         before = [part.strip() for part in text[:match.start()].split(",") if part.strip()]
         after = match.group()[code.end():].strip(" ,") or None
         region = None
-        if tag in ("END", "TW", "CAN"):
+        if tag in ("END", "TW", "CAN", "IN"):
             named = match.group()[:code.start()].strip(" ,-–")
             if _UNIT_OR_STREET.search(named):
                 continue  # "..., Suite 12000" is no city

@@ -191,6 +191,8 @@ ONE_LINE_LAST: list[tuple[str, re.Pattern[str], bool]] = [
     # (or after a dash or a comma: "..., Bangalore - 560038", "..., Moskva, 125009")
     ("END", re.compile(rf",\s*{CITY_CAP}(?:\s+|\s*[-–,]\s*)(?:\d{{5,6}}|\d{{3}}-\d{{4}})$"),
      True),
+    # India's PIN code in two groups, as only India writes it: "..., Mumbai - 400 021"
+    ("IN", re.compile(rf",\s*{CITY_CAP}(?:\s+|\s*[-–,]\s*)\d{{3}}\s\d{{3}}$"), True),
     # Taiwan: a city or county and its code of 3, 5 or 6 digits: "..., Da'an Dist., Taipei
     # City 106", "..., Hsinchu County 30274"
     ("TW", re.compile(rf",\s*{CITY_CAP}(?:(?<=City)|(?<=County))\s+\d{{3}}(?:\d{{2,3}})?$"),
@@ -199,7 +201,8 @@ ONE_LINE_LAST: list[tuple[str, re.Pattern[str], bool]] = [
     ("CAN", re.compile(rf",\s*{CITY_CAP}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d$"), True),
 ]
 ONE_LINE_CODES = {"BR": r"\d{5}-\d{3}", "END": r"(?:\d{5,6}|\d{3}-\d{4})$",
-                  "TW": r"\d{3}(?:\d{2,3})?$", "CAN": r"[A-Z]\d[A-Z]\s?\d[A-Z]\d$"}
+                  "IN": r"\d{3}\s\d{3}$", "TW": r"\d{3}(?:\d{2,3})?$",
+                  "CAN": r"[A-Z]\d[A-Z]\s?\d[A-Z]\d$"}
 #: Italy's province codes, which follow the city ("20121 Milano MI").
 IT_PROVINCES = frozenset(
     "AG AL AN AO AP AQ AR AT AV BA BG BI BL BN BO BR BS BT BZ CA CB CE CH CL CN CO CR CS CT CZ "
