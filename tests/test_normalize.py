@@ -374,6 +374,18 @@ NAMES = [
     ("スルガ銀行株式会社東京支店", "スルガ銀行", "スルガ银行", "株式会社"),
     ("加賀電子(株)電子事業部、営業推進事業部、特販事業部", "加賀電子", "加贺电子", "(株)"),
     ("株式会社山田本店", "山田本店", "山田本店", "株式会社"),
+    # Indian lists: India written "(I)", management "Mgt", industries "Inds", corporation
+    # "Corpn." (a legal form before "Ltd.", a word before "of India")
+    ("APIGEE TECHNOLOGIES (I) PVT LTD", "APIGEE TECHNOLOGIES (I)", "apigee technology india",
+     "PVT LTD"),
+    ("Apigee Technologies (India) Private Limited", "Apigee Technologies (India)",
+     "apigee technology india", "Private Limited"),
+    ("KAAPRO MGT SOLUTIONS PVT LTD", "KAAPRO MGT SOLUTIONS", "kaapro management solution",
+     "PVT LTD"),
+    ("ORIENT PAPER AND INDS", "ORIENT PAPER AND INDS", "orient paper and industry", None),
+    ("Indian Oil Corpn. Ltd.", "Indian Oil", "indian oil", "Corpn. Ltd."),
+    ("Life Insurance Corpn. of India", "Life Insurance Corpn. of India",
+     "life insurance corporation of india", None),
 ]
 
 

@@ -91,6 +91,7 @@ EXTRA_LEGAL_FORMS = (
     "FZE", "FZCO", "FZC", "FZ-LLC", "FZ LLC", "LLC-FZ", "DMCC", "W.L.L.",
     # India: "(P) Ltd" and "P. Ltd." for "Private Limited", and the one-person company
     "(P) Ltd.", "(P) Limited", "Pvt. Limited", "OPC Private Limited", "OPC Pvt. Ltd.",
+    "Corpn.",  # "Indian Oil Corpn. Ltd."
     # "and Co." written out, France's "& Cie", Germany's UG typed without its umlaut
     "and Co.", "and Company", "& Cie.", "et Cie.", "UG", "UG (haftungsbeschraenkt)",
     # France: civil, professional and farming companies after the name ("Dupont SCI")
@@ -319,6 +320,9 @@ _KEY_WORDS = {
     "bros": "brothers", "assoc": "associates", "assocs": "associates", "mgmt": "management",
     "natl": "national", "svcs": "services", "grp": "group", "hldgs": "holdings",
     "engg": "engineering", "gebr": "gebruder", "sankt": "st", "saint": "st",
+    # Indian lists: "Kaapro Mgt Solutions", "Orient Paper and Inds", "Life Insurance Corpn.
+    # of India"
+    "mgt": "management", "inds": "industry", "corpn": "corporation",
     # "Ets" (établissements), "F.lli" (fratelli), "Hnos." (hermanos), "Gebrs." (gebroeders)
     "ets": "etablissements", "etablissement": "etablissements", "flli": "fratelli",
     "hnos": "hermanos", "gebrs": "gebroeders",
@@ -659,8 +663,15 @@ def other_script_name(raw: str) -> str | None:
     return gloss.group(1).strip() if gloss else None
 
 
+#: India written "(I)" in Indian companies' names: "Apigee Technologies (I) Pvt Ltd" (a
+#: bare "i" is "and" in Polish and Catalan, or a numeral).
+_INDIA = re.compile(r"\(I\)")
+
+
 def name_key(text: str) -> str:
     """The match key of a (legal-form-free) name."""
+    if "(I)" in text:
+        text = _INDIA.sub(" India ", text)
     words = key_tokens(text.replace("&", " & "))
     tokens = [_KEY_WORDS.get(token, token) for token in words]
     if len(tokens) > 1 and tokens[-1] == "and" and words[-1] == "i":
