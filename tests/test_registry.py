@@ -104,6 +104,32 @@ def test_register_numbers_decide_pairs(left, right, label: str,  # type: ignore[
     assert result.decision == decision
 
 
+def _group_company(name: str, cnpj: str):  # type: ignore[no-untyped-def]
+    """A company of a group at its head office: the group's phone, street and domain."""
+    lead = Lead(name=name, source=SourceMeta(source_id="t", page_url="https://dir.test/x"),
+                country_hint="BR", website="https://www.itau.com.br",
+                phones=["+55 11 2794-7000"], extra={"cnpj": cnpj},
+                address=Address(street="Praça Alfredo Egydio de Souza Aranha, 100",
+                                postal_code="04344-902", city="São Paulo", region="SP"))
+    return profile_of(normalize_lead(lead), RULES)
+
+
+@pytest.mark.parametrize(("left", "right", "decision"), [
+    # Two CNPJs: two companies of one group, though they share its name words, phone,
+    # street and domain
+    (_group_company("Itaú Unibanco Holding S.A.", "60.872.504/0001-23"),
+     _group_company("Itaú Unibanco S.A.", "60.701.190/0001-04"), "no_match"),
+    (_group_company("Itaú Unibanco S.A.", "60.872.504/0001-23"),
+     _group_company("ITAU UNIBANCO S.A.", "60.701.190/0001-04"), "no_match"),
+    # one CNPJ root: the head office and a branch
+    (_group_company("Itaú Unibanco S.A.", "60.701.190/0001-04"),
+     _group_company("Itaú Unibanco S.A. - Agência Paulista", "60.701.190/0002-87"), "match"),
+])
+def test_another_number_of_one_register_outweighs_all_else_shared(  # type: ignore[no-untyped-def]
+        left, right, decision: str) -> None:
+    assert compare(left, right, RULES).decision == decision
+
+
 def test_an_import_merges_by_vat_id_and_keeps_two_vat_ids_apart(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
     path.write_text("Firma;USt-IdNr.;Ort\n"
