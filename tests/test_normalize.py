@@ -1462,6 +1462,13 @@ STREETS = [
     ("Av. Paulista 1000, 10º andar", "Av. Paulista 1000, conj. 101", "ave paulista 1000"),
     ("Calle Mayor 5, 2º piso", "Calle Mayor 5, 3ª planta", "c mayor 5"),
     ("Via Roma 1, 3° piano", "Via Roma 1", "via roma 1"),
+    # A Brazilian address's unit and neighbourhood after the street, a comma and the number,
+    # which a register gives in a column of its own (bairro); a house number range stays
+    ("Av. Caxangá, 3500 - Cordeiro", "AV CAXANGA 3500", "ave caxanga 3500"),
+    ("Praia de Botafogo, 186 - 18º andar, Botafogo", "PRAIA DE BOTAFOGO 186",
+     "praia de botafogo 186"),
+    ("Av. Paulista, 1374, sala 1201", "Avenida Paulista 1374", "ave paulista 1374"),
+    ("Rua Augusta, 100-102", "Rua Augusta 100-102", "rue augusta 100 102"),
     # Turkish street words and their short forms
     ("Atatürk Caddesi No 5", "Atatürk Cad. No: 5", "ataturk cd 5"),
     ("İnönü Mahallesi Gül Sokak No 3", "İnönü Mah. Gül Sok. No: 3", "inonu mh gul sk 3"),
@@ -1539,7 +1546,7 @@ STREETS = [
     ("435 S. La Cienega Blvd., Los Angeles", "435 s. la cienega blv.", "435 s la cienega blvd"),
     # ... but a street name before its number, or a unit before the street, stays.
     ("Av. Paulista, 1000 - Bela Vista", "Avenida Paulista, 1000 - Bela Vista",
-     "ave paulista 1000 bela vista"),
+     "ave paulista 1000"),
     ("Suite 100, 123 Main St", "123 Main St", "123 main st"),
     ("Via Roma, 12", "Via Roma 12", "via roma 12"),
     ("5, rue de la Paix", "5 rue de la Paix", "5 rue paix"),

@@ -464,7 +464,8 @@ def _street_key(raw: str | None) -> str | None:
         for pattern, replacement in _STREET_REWRITES:
             raw = pattern.sub(replacement, raw)
     if "," in raw and not has_cjk(raw):  # "V.le Europa, 3": the street part, its forms read
-        raw = _street_part(raw)
+        number_after = _NUMBER_AFTER_COMMA.match(raw)
+        raw = number_after.group(1) if number_after else _street_part(raw)
     if "#" in raw:
         raw = _HASH_UNIT.sub(r"\1", raw)
     tokens: list[str] = []
@@ -558,6 +559,12 @@ def _street_part(raw: str) -> str:
     return ",".join(parts[first:last])
 
 
+#: A street, a comma and its house number, then what Brazilian and Iberian addresses write
+#: after it: a unit, the neighbourhood ("Av. Paulista, 1374 - Bela Vista", "Praia de
+#: Botafogo, 186 - 18º andar, Botafogo", "Calle Mayor, 5, 3º izq."), which a list with the
+#: neighbourhood in a column of its own leaves out: the street and the number.
+_NUMBER_AFTER_COMMA = re.compile(
+    r"^([^,\d]*[^\W\d_][^,\d]*,\s*\d+[a-z]?)(?:\s+[-–]\s.*|\s*,.*)?$", re.IGNORECASE)
 #: A unit after a street that its house number starts ("350 Fifth Ave #5100", "12 Main St,
 #: #4B"); where the street comes first, "#625" is its house number ("Blvd. Miguel Alemán #625").
 _HASH_UNIT = re.compile(r"^(\d.*?\S)\s*,?\s*#\s?\d+[a-z]?\s*$", re.IGNORECASE)
