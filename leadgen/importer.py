@@ -210,7 +210,9 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
     get = mapping.get
     street, number = _one(row, get("street")), _one(row, get("house_number"))
     if street and number and number.strip() not in street.replace(",", " ").split():
-        street = with_house_number(street, number)  # "Straße des 17. Juni" and "135"
+        # "Straße des 17. Juni" and "135"; "AV PAULISTA" and "1374" in Brazil
+        street = with_house_number(
+            street, number, normalize_country(_one(row, get("country"))) or region)
     full = _one(row, get("address"))
     if line_2 := _one(row, get("address_line_2")):  # "Suite 3300", "Hinterhaus"
         if street:

@@ -412,6 +412,29 @@ def test_a_house_number_column_joins_the_street_as_its_country_writes_it(tmp_pat
                        "Epsilon": "Straße des 17. Juni 135"}
 
 
+@pytest.mark.parametrize(("text", "region", "streets"), [
+    # Brazil's register: "AV" is Avenida, its number after it, by the list's region or the
+    # row's country (a French "av." takes it before)
+    ("empresa;logradouro;numero;municipio\nAMBEV S.A.;AV ANTARCTICA;1891;JAGUARIUNA\n",
+     "BR", {"AMBEV": "AV ANTARCTICA 1891"}),
+    ("Company;Street;No;City;Country\nAmbev S.A.;Av. Antarctica;1891;Jaguariúna;Brazil\n"
+     "Gamma SARL;av. de l'Opéra;12;Paris;France\n",
+     None, {"Ambev": "Av. Antarctica 1891", "Gamma": "12 av. de l'Opéra"}),
+])
+def test_a_house_number_column_follows_the_street_where_the_country_writes_it_so(
+        tmp_path: Path, text: str, region: str | None, streets: dict[str, str]) -> None:
+    path = tmp_path / "lista.csv"
+    path.write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    result = runner.invoke(app, ["import", str(path), "--source", "lista", "--db", db,
+                                 "--map", "street=" + text.split(";")[1],
+                                 "--map", "house_number=" + text.split(";")[2],
+                                 *(["--region", region] if region else [])])
+    assert result.exit_code == 0, result.output
+    with init_db(db).connect() as conn:
+        assert dict(conn.execute(select(Company.display_name, Company.street)).all()) == streets
+
+
 def test_a_column_named_by_a_role_gives_a_contact_with_that_title(tmp_path: Path) -> None:
     """Company registers and purchased lists name the managing director in a column named by
     the role ("Geschäftsführer", "Dirigeant", 法定代表人): a contact titled so, a decision

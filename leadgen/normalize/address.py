@@ -533,12 +533,21 @@ _NUMBER_FIRST = re.compile(
     re.IGNORECASE)
 
 
-def with_house_number(street: str, number: str) -> str:
+#: Countries that write the house number after the street whatever its type: "Av. Paulista
+#: 1374" (Brazil's and Portugal's "Av." is no French "av.").
+_NUMBER_AFTER = frozenset({"BR", "PT", "AO", "MZ", "ES", "MX", "AR", "CL", "CO", "PE", "VE",
+                           "EC", "BO", "PY", "UY", "CR", "PA", "GT", "HN", "SV", "NI", "DO"})
+
+
+def with_house_number(street: str, number: str, country: str | None = None) -> str:
     """A street and its house number from a column of its own, written as the street's
-    country writes them: "Hauptstraße" and "5a" -> "Hauptstraße 5a", "Main St" and "121" ->
-    "121 Main St", "rue de Rivoli" and "12" -> "12 rue de Rivoli"."""
+    country (when known, else the street's type) writes them: "Hauptstraße" and "5a" ->
+    "Hauptstraße 5a", "Main St" and "121" -> "121 Main St", "rue de Rivoli" and "12" -> "12
+    rue de Rivoli", "AV PAULISTA" and "1374" in Brazil -> "AV PAULISTA 1374"."""
     street, number = street.strip(), number.strip()
-    return f"{number} {street}" if _NUMBER_FIRST.search(street) else f"{street} {number}"
+    if country not in _NUMBER_AFTER and _NUMBER_FIRST.search(street):
+        return f"{number} {street}"
+    return f"{street} {number}"
 
 
 def _street_part(raw: str) -> str:
