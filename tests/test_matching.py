@@ -366,6 +366,11 @@ LEVELS = [
     ("a store and its store number", profile("7-Eleven", country="US"),
      profile("7-Eleven #32145", country="US"), "name",
      "name token set >= 0.9 (generic words aside)"),
+    # a long shared start is no spelling of one name: two family firms of one trade
+    ("two family firms of one trade, alike but for the family",
+     profile("Comercial de Ferragens Irmãos Costa Ltda"),
+     profile("Comercial de Ferragens Irmãos Souza Ltda"), "name",
+     "names share words, but each has a distinctive word of its own"),
     ("a number with leading zeros is the number", profile("Fonds 007 GmbH"),
      profile("Fonds 7 GmbH"), "name", "name Jaro-Winkler >= 0.92"),
     ("an acronym and the name it stands for", profile("IBM Deutschland GmbH"),

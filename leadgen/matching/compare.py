@@ -110,6 +110,12 @@ def _digits(value: str) -> str:
         c for c in value if c.isdigit())
 
 
+def _without_numbers(name: str) -> str:
+    """A name key's words without its numbers ("fonds 007" and "fonds 7" are one name
+    spelled two ways, which the levels for numbers weigh)."""
+    return " ".join(word for word in name.split() if not word.isdigit())
+
+
 def _house_number(street: str) -> str | None:
     for token in street.split():
         if token[:1].isdigit():
@@ -164,12 +170,18 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
     if test == "jaro_winkler":
         return lambda left, right: JaroWinkler.similarity(left, right) >= threshold
     if test == "spelled_alike":
+        generic_words = rules.generic_name_words
+
         def spelled_alike(left: str, right: str) -> bool:
             """One name spelled two ways (Jaro-Winkler >= threshold), not one name and the
             same with a word added ("summit dental" and "summit dental lab": a business of
-            its own, maybe; that is the token-set and "contains" levels' to weigh)."""
+            its own, maybe; that is the token-set and "contains" levels' to weigh), nor two
+            names alike but for a word of each ("comercial de ferragens irmaos costa" and
+            "... irmaos souza": a long shared start is no spelling of one name)."""
             return (JaroWinkler.similarity(left, right) >= threshold
-                    and not _word_added(left, right))
+                    and not _word_added(left, right)
+                    and not each_has_own_word(_without_numbers(left), _without_numbers(right),
+                                              generic_words))
         return spelled_alike
     if test == "token_set":
         cutoff = threshold * 100
