@@ -1041,6 +1041,12 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("No. 45, 2nd Cross, Indiranagar, Bangalore - 560038",
      ("No. 45, 2nd Cross, Indiranagar", "560038", "Bangalore", None)),
     ("ul. Lenina 10, Moskva, 125009, Russia", ("ul. Lenina 10", "125009", "Moskva", None)),
+    # A Brazilian city and its state after a slash, then the CEP: a state code that is also
+    # a country's (PR Puerto Rico, MG Madagascar) is no country before a postal code
+    ("R. Voluntários da Pátria, 1500, Centro, Curitiba/PR, 80020-000",
+     ("R. Voluntários da Pátria, 1500, Centro", "80020-000", "Curitiba", "PR")),
+    ("Rua X, 10, Belo Horizonte/MG, 30130-000",
+     ("Rua X, 10", "30130-000", "Belo Horizonte", "MG")),
     # India's PIN code in two groups after the city (a register's registered office)
     ("9th Floor, Nirmal Building, Nariman Point, Mumbai - 400 021",
      ("9th Floor, Nirmal Building, Nariman Point", "400 021", "Mumbai", None)),
@@ -1116,6 +1122,7 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     ("No. 1 Keji Rd, Shenzhen, Guangdong Province, China 518057", "CN"),  # code after it
     ("10 Anson Road, #20-05 International Plaza, Singapore 079903", "SG"),  # a city-state
     ("Nirmal Building, Nariman Point, Mumbai - 400 021", "IN"),  # a PIN code in two groups
+    ("R. Voluntários da Pátria, 1500, Centro, Curitiba/PR, 80020-000", "BR"),  # not Puerto Rico
 ])
 def test_a_qualified_country_a_city_state_or_a_taiwanese_code_names_the_leads_country(
         full: str, country: str) -> None:

@@ -1089,8 +1089,7 @@ def _read_one_line(full: str) -> tuple[AddressParts, str | None]:
     if _has_bullets(text):
         text = _BULLETS.sub(", ", text).strip(" ,")  # "Hauptstr. 5 • 10115 Berlin • Germany"
     code_after_country = None
-    if "," in text and (ending := _COUNTRY_THEN_CODE.search(text)) and normalize_country(
-            ending["country"]):
+    if "," in text and (ending := _country_then_code(text)):
         # "..., Chicago, Illinois, United States, 60601" (people lists): the code before the
         # country, where it is read with the state (the country was read as the city)
         text = f"{text[:ending.start()]}, {ending['code']}, {ending['country']}"
@@ -1158,6 +1157,20 @@ def _town_alone(text: str) -> AddressParts | None:
 _COUNTRY_THEN_CODE = re.compile(
     r",\s*(?P<country>[^\W\d_][^,\d]{1,58}?)\s*,\s*(?P<code>(?=[A-Za-z0-9 -]*\d)"
     r"[A-Za-z0-9][A-Za-z0-9 -]{2,9})\s*$")
+
+
+def _country_then_code(text: str) -> re.Match[str] | None:
+    """A country and a postal code after it at the end ("..., United States, 60601"), not a
+    town and its state when the code's shape names another country: "..., Curitiba/PR,
+    80020-000" is Paraná's capital with a Brazilian CEP, not Puerto Rico."""
+    found = _COUNTRY_THEN_CODE.search(text)
+    country = normalize_country(found["country"]) if found else None
+    if found is None or country is None:
+        return None
+    shape = postal_code_country(found["code"])
+    return found if shape is None or shape == country else None
+
+
 _COUNTRY_AND_CODE = re.compile(r",\s*(?P<country>[^\W\d_][^,\d]{2,}?)\s+(?P<code>\d{4,6})$")
 _CODE_AFTER_COUNTRY = frozenset({"CN", "TW", "IN", "KR", "MY", "TH", "ID", "VN", "PH", "PK",
                                  "BD", "LK"})
@@ -1328,7 +1341,7 @@ def end_country(full: str) -> str | None:
         return "US"
     if country := normalize_country(parts[-1]) or city_state(parts[-1]):
         return country
-    if (last := _COUNTRY_THEN_CODE.search(full)) and (
+    if (last := _country_then_code(full)) and (
             country := normalize_country(last["country"])):
         return country  # "..., United States, 60601"
     found = _COUNTRY_AND_CODE.search("," + parts[-1])  # "..., China 518057"
