@@ -386,6 +386,17 @@ NAMES = [
     ("Indian Oil Corpn. Ltd.", "Indian Oil", "indian oil", "Corpn. Ltd."),
     ("Life Insurance Corpn. of India", "Life Insurance Corpn. of India",
      "life insurance corporation of india", None),
+    # Brazil's register: a sole trader's micro or small company mark after a dash, EIRELI
+    # with it, and "Companhia" as its short form "Cia."
+    ("J F DA SILVA TRANSPORTES - ME", "J F DA SILVA TRANSPORTES", "j f da silva transportes",
+     "ME"),
+    ("AUTO PECAS SAO JORGE EIRELI EPP", "AUTO PECAS SAO JORGE", "auto pecas sao jorge",
+     "EIRELI EPP"),
+    ("COMPANHIA SIDERURGICA NACIONAL", "COMPANHIA SIDERURGICA NACIONAL",
+     "compania siderurgica nacional", None),
+    ("Cia. Siderúrgica Nacional", "Cia. Siderúrgica Nacional", "compania siderurgica nacional",
+     None),
+    ("Call ME", "Call ME", "call me", None),  # no dash: a word of the name
 ]
 
 

@@ -85,7 +85,8 @@ EXTRA_LEGAL_FORMS = (
     "Besloten Vennootschap", "Naamloze Vennootschap", "Aktiebolag", "Aktieselskab",
     "Anpartsselskab", "Aksjeselskap", "Osakeyhtiö", "Kabushiki Kaisha", "Godo Kaisha",
     # Brazil
-    "S/A", "EIRELI", "Ltda. ME", "Ltda. EPP", "Indústria e Comércio Ltda.",
+    "S/A", "EIRELI", "Ltda. ME", "Ltda. EPP", "EIRELI ME", "EIRELI EPP",
+    "Indústria e Comércio Ltda.",
     "Ind. e Com. Ltda.", "Comércio e Indústria Ltda.",
     # The Gulf: free-zone establishments and companies, and "with limited liability"
     "FZE", "FZCO", "FZC", "FZ-LLC", "FZ LLC", "LLC-FZ", "DMCC", "W.L.L.",
@@ -147,6 +148,7 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("lda", "PT"),
         ("ltda ltdame ltdaepp eireli s/a indústriaecomércioltda indecomltda "
          "comércioeindústrialtda", "BR PT"),
+        ("eirelime eireliepp me epp", "BR"),
         ("sociedadanónima sociedadlimitada sociedadderesponsabilidadlimitada", "ES"),
         ("sociedadeanónima sociedadeanônima sociedadelimitada", "PT BR"),
         ("sociétéanonyme sociétéàresponsabilitélimitée sociétéparactionssimplifiée",
@@ -323,6 +325,8 @@ _KEY_WORDS = {
     # Indian lists: "Kaapro Mgt Solutions", "Orient Paper and Inds", "Life Insurance Corpn.
     # of India"
     "mgt": "management", "inds": "industry", "corpn": "corporation",
+    # Portuguese "Companhia" as its short form "Cia." (and Spanish "Compañía") is keyed
+    "companhia": "compania",
     # "Ets" (établissements), "F.lli" (fratelli), "Hnos." (hermanos), "Gebrs." (gebroeders)
     "ets": "etablissements", "etablissement": "etablissements", "flli": "fratelli",
     "hnos": "hermanos", "gebrs": "gebroeders",
@@ -461,9 +465,18 @@ _HYPHENATED_FORM = re.compile(r"(?<=[^\W\d_])-(?=(?:g?GmbH|AG|KG|UG|mbH)\b)")
 _DOTTED_FORM = re.compile(r"(?<=[^\W\d_])\.(?=co\.?,?\s?ltd\.?$)", re.IGNORECASE)
 
 
+#: A Brazilian micro or small company's mark after a dash, its only form on the register when
+#: it is a sole trader's: "J F DA SILVA TRANSPORTES - ME", "Padaria Boa Vista - EPP".
+_BR_SIZE = re.compile(r"\s+[-–]\s*(ME|EPP)$")
+
+
 def _strip_forms(name: str) -> tuple[str, list[str]]:
     prefixes: list[str] = []
     forms: list[str] = []
+    if name.endswith(("ME", "EPP")) and (size := _BR_SIZE.search(name)) and (
+            _split_latin_suffix(name) is None) and key_tokens(name[:size.start()]):
+        forms.append(size.group(1))
+        name = name[:size.start()]
     if "-" in name:
         name = _HYPHENATED_FORM.sub(" ", name)
     if "." in name:
