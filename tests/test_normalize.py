@@ -397,6 +397,21 @@ NAMES = [
     ("Cia. Siderúrgica Nacional", "Cia. Siderúrgica Nacional", "compania siderurgica nacional",
      None),
     ("Call ME", "Call ME", "call me", None),  # no dash: a word of the name
+    # The Gulf's forms: the UAE's public shareholding company, Kuwait's, Bahrain's and
+    # Qatar's shareholding companies, a single-person LLC, Saudi Arabia's establishment
+    ("Mashreqbank PSC", "Mashreqbank", "mashreqbank", "PSC"),
+    ("Mobile Telecommunications Company K.S.C.P.", "Mobile Telecommunications",
+     "mobile telecommunications", "Company K.S.C.P."),
+    ("Bahrain Telecommunications Co. BSC", "Bahrain Telecommunications",
+     "bahrain telecommunications", "Co. BSC"),
+    ("Gulf Air B.S.C. (c)", "Gulf Air", "gulf air", "B.S.C. (c)"),
+    ("Qatar Airways Group Q.C.S.C.", "Qatar Airways Group", "qatar airways group",
+     "Q.C.S.C."),
+    ("Gulf Pearl General Trading L.L.C - S.P.C", "Gulf Pearl General Trading",
+     "gulf pearl general trading", "L.L.C - S.P.C"),
+    ("Al Rajhi Trading Est.", "Al Rajhi Trading", "al rajhi trading", "Est."),
+    ("Al Rajhi Trading Establishment", "Al Rajhi Trading", "al rajhi trading",
+     "Establishment"),
 ]
 
 

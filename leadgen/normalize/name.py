@@ -90,6 +90,13 @@ EXTRA_LEGAL_FORMS = (
     "Ind. e Com. Ltda.", "Comércio e Indústria Ltda.",
     # The Gulf: free-zone establishments and companies, and "with limited liability"
     "FZE", "FZCO", "FZC", "FZ-LLC", "FZ LLC", "LLC-FZ", "DMCC", "W.L.L.",
+    # the UAE's public shareholding companies, Kuwait's and Bahrain's shareholding
+    # companies (public, closed), Oman's, Qatar's closed ones, single-person companies
+    # (Bahrain, Oman, the UAE's "L.L.C - S.P.C") and Saudi Arabia's sole proprietorships
+    # ("Al Rajhi Trading Est.")
+    "P.S.C.", "K.S.C.P.", "K.S.C.C.", "K.S.C.", "K.P.S.C.", "B.S.C.", "B.S.C. (c)",
+    "B.S.C. (closed)", "S.A.O.C.", "S.A.O.G.", "Q.C.S.C.", "Q.S.C.C.", "S.P.C.",
+    "L.L.C. - S.P.C.", "L.L.C. S.P.C.", "W.L.L. - S.P.C.", "Est.", "Establishment",
     # India: "(P) Ltd" and "P. Ltd." for "Private Limited", and the one-person company
     "(P) Ltd.", "(P) Limited", "Pvt. Limited", "OPC Private Limited", "OPC Pvt. Ltd.",
     "Corpn.",  # "Indian Oil Corpn. Ltd."
@@ -162,6 +169,13 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("kabushikikaisha godokaisha", "JP"),
         ("fze fzco fzc fz-llc fzllc llc-fz dmcc", "AE"),
         ("wll", "BH QA KW AE"),
+        ("psc", "AE"),
+        ("kscp kscc ksc kpsc", "KW"),
+        ("bsc bsc(c) bsc(closed)", "BH"),
+        ("saoc saog", "OM"),
+        ("qcsc qscc", "QA"),
+        ("spc llc-spc llcspc wll-spc", "BH OM AE"),
+        ("est establishment", "SA AE KW BH QA OM"),
         ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
          "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
         ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
