@@ -1373,6 +1373,11 @@ CITY_SPELLINGS = [
     (["Gurgaon", "Gurugram"], "gurugram"), (["Hanoi", "Hà Nội", "Ha Noi"], "ha noi"),
     (["Krung Thep", "Bangkok"], "bangkok"),
     (["Mysore", "Mysuru"], "mysuru"), (["Helsingfors", "Helsinki"], "helsinki"),
+    (["Mangalore", "Mangaluru"], "mangaluru"), (["Vizag", "Visakhapatnam"], "visakhapatnam"),
+    # The Gulf's cities in English, ISO and UN spellings; Kuwait City as lists name it
+    (["Makkah", "Mecca"], "makkah"), (["Khobar", "Al Khobar"], "al khobar"),
+    (["Riyad", "Riyadh"], "riyadh"), (["Dubayy", "Dubai"], "dubai"),
+    (["Abu Zabi", "Abu Dhabi"], "abu dhabi"), (["Kuwait City", "Kuwait", "Safat"], "kuwait"),
     (["Brüssel", "Bruessel", "Bruxelles"], "bruxelles"),  # an exonym with its umlaut spelled out
     (["CDMX", "Mexico City", "Ciudad de México"], "ciudad de mexico"),
     # In their own scripts, and Vietnamese, Italian, French and Québécois names.

@@ -795,6 +795,19 @@ CITY_EXONYMS: dict[str, str] = {
     "kinmen county": "jinmen",
     # other cities two spellings or names are in use for
     "gurgaon": "gurugram", "hanoi": "ha noi", "krung thep": "bangkok",
+    # more of India's renamed cities
+    "mangalore": "mangaluru", "allahabad": "prayagraj", "vizag": "visakhapatnam",
+    "belgaum": "belagavi", "hubli": "hubballi", "gulbarga": "kalaburagi",
+    "pondicherry": "puducherry", "calicut": "kozhikode", "trichy": "tiruchirappalli",
+    # the Gulf's cities as English lists and the ISO and UN transliterations of their Arabic
+    # names write them (Makkah = Mecca, Khobar = Al Khobar, Dubayy = Dubai), and Kuwait
+    # City as lists name it: Kuwait, its main post office Safat
+    "mecca": "makkah", "mekka": "makkah", "madinah": "medina", "al madinah": "medina",
+    "khobar": "al khobar", "al khubar": "al khobar", "ad dammam": "dammam",
+    "riyad": "riyadh", "ar riyad": "riyadh", "jedda": "jeddah",
+    "dubayy": "dubai", "abu zabi": "abu dhabi", "ash shariqah": "sharjah",
+    "ad dawhah": "doha", "masqat": "muscat", "al manamah": "manama",
+    "kuwait city": "kuwait", "al kuwayt": "kuwait", "safat": "kuwait",
     # Japan's cities as their kanji are keyed (東京 = "dongjing"), which their names meet.
     "tokyo": "dongjing", "osaka": "daban", "kyoto": "jingdu", "yokohama": "hengbang",
     "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
