@@ -1073,6 +1073,12 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
      ("R. Voluntários da Pátria, 1500, Centro", "80020-000", "Curitiba", "PR")),
     ("Rua X, 10, Belo Horizonte/MG, 30130-000",
      ("Rua X, 10", "30130-000", "Belo Horizonte", "MG")),
+    # A Gulf post-office box's number of five or six digits is no postal code (two free-zone
+    # companies' boxes were both keyed "po box", one street)
+    ("PO Box 502217, Dubai, UAE", ("PO Box 502217", None, "Dubai", None)),
+    ("Building 5, Dubai Internet City, P.O. Box 502217, Dubai, UAE",
+     ("Building 5, Dubai Internet City, P.O. Box 502217", None, "Dubai", None)),
+    ("P.O. Box 5101, Riyadh 11422, Saudi Arabia", ("P.O. Box 5101", "11422", "Riyadh", None)),
     # India's PIN code in two groups after the city (a register's registered office)
     ("9th Floor, Nirmal Building, Nariman Point, Mumbai - 400 021",
      ("9th Floor, Nirmal Building, Nariman Point", "400 021", "Mumbai", None)),

@@ -1253,6 +1253,12 @@ def _province_as_region(parts: AddressParts, tag: str | None) -> AddressParts:
     return parts._replace(street=rest.strip(" ,"), city=town, region=city)
 
 
+#: A post-office box's label right before a number: "P.O. Box 502217, Dubai" (a Gulf
+#: address's box number has five or six digits, as postal codes elsewhere do).
+_BOX_BEFORE = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post\s?box|box|postfach|pob)\.?\s*$",
+                         re.IGNORECASE)
+
+
 def _read_parts(text: str) -> tuple[AddressParts, str | None]:
     """:func:`_read_one_line` of an address without its country."""
     from leadgen.normalize.address_patterns import (
@@ -1273,6 +1279,8 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         match = pattern.search(text)
         if match is None or (not strong and match.start() == 0):
             continue  # a bare number at the start is a house number, not a postal code
+        if not strong and _BOX_BEFORE.search(text, 0, match.start()):
+            continue  # "PO Box 502217, Dubai": a box's number, not a postal code
         code = re.search(ONE_LINE_CODES.get(tag) or CODE_BY_TAG[tag], match.group())
         if code is None:
             continue
