@@ -58,6 +58,12 @@ RULES = load_rules()
     ("VSO120910LV4", "MX", None),  # a wrong check digit
     ("11913502", "TW", "ubn:11913502"),  # Taiwan's unified business number (統一編號)
     ("11913503", "TW", None),
+    # Japan's corporate number (法人番号), and as the invoice registration number anywhere
+    ("1180301018771", "JP", "jpcn:1180301018771"),
+    ("法人番号 1-1803-0101-8771", "JP", "jpcn:1180301018771"),
+    ("T1180301018771", None, "jpcn:1180301018771"),
+    ("1180301018772", "JP", None),  # a wrong check digit
+    ("1180301018771", None, None),  # thirteen digits anywhere
     # A wrong check digit, a number of no known register, or nine digits anywhere: no key
     ("DE123456789", None, None),
     ("HRB 12345", None, None),
@@ -161,6 +167,11 @@ def test_an_import_merges_by_vat_id_and_keeps_two_vat_ids_apart(tmp_path: Path) 
      "merged 1, new 1"),
     ("Company,City,Country,GSTIN", ["Sharma Textiles Pvt Ltd,Mumbai,IN,27AAPFU0939F1ZV",
                                     "Sharma Textiles Pvt Ltd,Bengaluru,IN,29AAPFU0939F1ZR"],
+     "merged 1, new 1"),
+    # Japan's corporate number: one company in Japanese and in English, at two addresses
+    ("会社名,所在地,国,法人番号",
+     ["トヨタ自動車株式会社,愛知県豊田市トヨタ町1番地,JP,1180301018771",
+      "Toyota Motor Corporation,Tokyo,JP,1180301018771"],
      "merged 1, new 1"),
 ])
 def test_an_import_reads_national_register_columns(tmp_path: Path, header: str,

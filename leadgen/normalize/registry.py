@@ -9,8 +9,9 @@ SIRET and a French VAT ID name the company's SIREN), "uid:CHE116281710" (its VAT
 MWST" too), "cnpj:11222333" (a head office's or a branch's CNPJ names the company's root),
 "pan:AAPFU0939F" (a GSTIN per state names the company's PAN); in their country a British
 VAT number without "GB", a Swedish organisationsnummer, a Norwegian organisasjonsnummer
-("NO 923 609 016 MVA" anywhere), an Indian PAN, a Mexican company's RFC and Taiwan's
-unified business number (統一編號) are read too. A
+("NO 923 609 016 MVA" anywhere), an Indian PAN, a Mexican company's RFC, Taiwan's
+unified business number (統一編號) and Japan's corporate number (法人番号, also as the
+invoice registration number "T" and its 13 digits, anywhere) are read too. A
 number that is none of these, or fails its check, is no key: a wrong key would glue two
 companies, a missing one only leaves the other evidence.
 """
@@ -31,6 +32,7 @@ from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren, siret
 from stdnum.gb import vat as gb_vat
 from stdnum.in_ import gstin, pan
+from stdnum.jp import cn as jp_cn
 from stdnum.mx import rfc
 from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr
@@ -94,6 +96,10 @@ def registry_key(raw: str, country: str | None = None) -> str | None:
         return f"rfc:{number}"  # a company's RFC (a person's has 13 characters)
     if country == "TW" and len(number) == 8 and ubn.is_valid(number):
         return f"ubn:{number}"  # Taiwan's unified business number (統一編號)
+    if len(number) == 14 and number.startswith("T") and jp_cn.is_valid(number[1:]):
+        return f"jpcn:{number[1:]}"  # an invoice registration number: "T" and the number
+    if country == "JP" and len(number) == 13 and jp_cn.is_valid(number):
+        return f"jpcn:{number}"  # Japan's corporate number (法人番号)
     return None
 
 
