@@ -1400,6 +1400,9 @@ CITY_SPELLINGS = [
     (["广东省深圳市", "深圳市"], "深圳"),
     # ... or a province without 省 before a city without 市 (was "广东广州", "guangdongguangzhou")
     (["广东广州", "广东省广州市", "广州"], "广州"),
+    # a ward or district after the city, as Japan Post's city column writes it
+    (["大阪市北区", "大阪府大阪市", "大阪"], "大阪"), (["名古屋市中村区", "名古屋市"], "名古屋"),
+    (["深圳市南山区", "深圳"], "深圳"),
 ]
 
 
@@ -1414,6 +1417,21 @@ def test_a_chinese_address_without_its_city_mark_gives_the_city_it_gives_with_it
         "广东广州天河区体育西路103号", "广东省广州市天河区体育西路103号")]
     cities = {city_aliases(normalize_lead(lead, "CN").city or "") for lead in written}
     assert cities == {("广州", "guangzhou")}
+
+
+@pytest.mark.parametrize(("city", "region", "full"), [
+    ("港区", "東京都", "〒107-0052 東京都港区赤坂8-10-16"),
+    ("大阪市北区", "大阪府", "大阪府大阪市北区梅田3-1-3"),
+])
+def test_a_prefecture_in_a_column_of_its_own_keys_the_city_as_written_in_one(
+        city: str, region: str, full: str) -> None:
+    """Japan Post's list gives prefecture and city (a ward of Tokyo) apart; a one-line
+    address gives them together: one town."""
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    apart = normalize_lead(Lead(name="A", source=source,
+                                address=Address(city=city, region=region)), "JP")
+    together = normalize_lead(Lead(name="A", source=source, address=Address(full=full)), "JP")
+    assert city_aliases(apart.city) == city_aliases(together.city)
 
 
 def test_a_chinese_city_in_characters_meets_its_pinyin_with_the_word_for_city() -> None:

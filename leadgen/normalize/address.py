@@ -853,9 +853,11 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         base = _KR_CITY_SUFFIX.sub("", key)
         romanized = hangul_romanized(base)
         return (base, romanized) if romanized else (base,)
-    if (places := _CJK_PLACES.match(key)) and places.group("region"):
+    if (places := _CJK_PLACES.match(key)) and (places.group("region") or (
+            places.group("city") and _WARD.fullmatch(places.group("street")))):
         # a prefecture or province before the city: "大阪府大阪市", "广东省深圳市", and
-        # Tokyo's wards are Tokyo: "東京都港区"
+        # Tokyo's wards are Tokyo: "東京都港区"; a ward or district after the city, as
+        # Japan Post's city column and Chinese registers write it: "大阪市北区", "深圳市南山区"
         key = places.group("city") or (
             "东京都" if places.group("region") in _TOKYO else key)
     base = key.rstrip("".join(_CJK_CITY_SUFFIXES) + "县") or key  # Taiwan's counties (縣)
@@ -976,6 +978,8 @@ _KR_PLACES = re.compile(
 _KR_CITY_SUFFIX = re.compile(r"(?<=[가-힣]{2})(?:특별시|광역시|특별자치시|시|군)$")
 
 
+#: A city's ward or district alone ("北区", "中村区", "南山区").
+_WARD = re.compile(r"[\u4e00-\u9fff]{1,4}[区區]")
 #: Tokyo's wards are its towns: "東京都千代田区..." is in Tokyo.
 _TOKYO = frozenset({"東京都", "东京都"})
 #: A Japanese block address written with its counters, as the digits lists also write it:

@@ -221,6 +221,12 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
     region = lead_region(lead, own_domain, default_region)
     address = lead.address
     parts = address_parts(address)  # a one-line address read into its parts
+    city = parts.city
+    if city and address and address.region and city == address.city and japanese_address(
+            address.region) and has_cjk(city) and not city.startswith(address.region):
+        # a prefecture in a column of its own, as Japan Post's list gives it: "東京都" and
+        # "港区" are Tokyo, as "東京都港区" is
+        city = address.region + city
     phones = normalize_phones(lead.phones, region)
     # The company's country, strongest evidence first; the source's hint is the weakest.
     country = (
@@ -243,6 +249,6 @@ def normalize_lead(lead: Lead, default_region: str | None = None) -> NormalizedL
         postal_code=normalize_postal_code(parts.postal_code, country),
         # a city-state's districts are one town (Kwai Chung, New Territories, Central: Hong
         # Kong), and an address there that names none is in it
-        city=city_key(_CITY_STATE_TOWNS.get(country or "") or parts.city),
+        city=city_key(_CITY_STATE_TOWNS.get(country or "") or city),
         state=state_key(parts.region, country),
     )
