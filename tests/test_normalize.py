@@ -1073,6 +1073,11 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
      ("R. Voluntários da Pátria, 1500, Centro", "80020-000", "Curitiba", "PR")),
     ("Rua X, 10, Belo Horizonte/MG, 30130-000",
      ("Rua X, 10", "30130-000", "Belo Horizonte", "MG")),
+    # A Japanese prefecture after the city in English is the region, not the town
+    ("1-4-1 Meieki, Nakamura-ku, Nagoya, Aichi 450-8711, Japan",
+     ("1-4-1 Meieki, Nakamura-ku", "450-8711", "Nagoya", "Aichi")),
+    ("1-4-1 Meieki, Nakamura-ku, Nagoya-shi, Aichi-ken 450-8711",
+     ("1-4-1 Meieki, Nakamura-ku", "450-8711", "Nagoya-shi", "Aichi-ken")),
     # A Gulf post-office box's number of five or six digits is no postal code (two free-zone
     # companies' boxes were both keyed "po box", one street)
     ("PO Box 502217, Dubai, UAE", ("PO Box 502217", None, "Dubai", None)),
@@ -1403,6 +1408,7 @@ CITY_SPELLINGS = [
     # a ward or district after the city, as Japan Post's city column writes it
     (["大阪市北区", "大阪府大阪市", "大阪"], "大阪"), (["名古屋市中村区", "名古屋市"], "名古屋"),
     (["深圳市南山区", "深圳"], "深圳"),
+    (["Nagoya-shi", "Nagoya"], "mingguwu"),  # Japan's "-shi" as Korea's "-si"
 ]
 
 

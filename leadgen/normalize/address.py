@@ -844,8 +844,9 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
         if local is None:
             key = contract_umlauts(key)
             local = CITY_EXONYMS.get(key)
-            if local is None and key.endswith((" si", " gun")) and len(key) > 6:
-                key = key.rpartition(" ")[0]  # Korea's "Suwon-si", "Yangpyeong-gun"
+            if local is None and key.endswith((" si", " gun", " shi")) and len(key) > 6:
+                # Korea's "Suwon-si", "Yangpyeong-gun"; Japan's "Nagoya-shi"
+                key = key.rpartition(" ")[0]
                 local = CITY_EXONYMS.get(key)
         return (local or key,)
     if has_hangul(key):
@@ -1220,6 +1221,9 @@ STATE_NAMES = {
         "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
         "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "west virginia",
         "wisconsin", "wyoming"}),
+    "JP": frozenset({  # prefectures, those named as a town aside (Osaka, Chiba, Tochigi, ...)
+        "hokkaido", "iwate", "miyagi", "gunma", "kanagawa", "ishikawa", "yamanashi", "aichi",
+        "mie", "shiga", "hyogo", "shimane", "kagawa", "ehime"}),
     "GB": frozenset({  # English counties before the postcode; those named as their town aside
         "bedfordshire", "berkshire", "buckinghamshire", "cambridgeshire", "cheshire",
         "cornwall", "cumbria", "derbyshire", "devon", "dorset", "east sussex",
@@ -1233,7 +1237,7 @@ STATE_NAMES = {
 }
 _PROVINCES = frozenset().union(*(names for country, names in STATE_NAMES.items()
                                   if country != "GB"))
-_PROVINCE_WORD = re.compile(r"\s+(?:province|sheng|state)$", re.IGNORECASE)
+_PROVINCE_WORD = re.compile(r"[\s-]+(?:province|sheng|state|prefecture|ken)$", re.IGNORECASE)
 #: A district, county or township before a province: no town.
 _DISTRICT = re.compile(r"\b(?:district|dist|qu|county|township|zone|area)\.?$", re.IGNORECASE)
 
