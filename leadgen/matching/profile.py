@@ -155,8 +155,14 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
             bare not in names):
         names += (bare,)  # "IBM Deutschland" in Germany: also "ibm" ("IBM Germany" too)
     cities = city_aliases(lead.city)
+    streets: tuple[str, ...] = (street,) if street else ()
     if street and cities and POST_BOX.match(street):
         street = f"{street} {cities[0]}"  # a box number is its post office's: "po box 1500 dubai"
+        streets = (street,)
+    elif street and cities and (box := _BOX_IN_STREET.search(street)):
+        # "baniyas rd deira po box 777": a Gulf address gives its street and its box, another
+        # list the box alone
+        streets = (street, f"{box.group()} {cities[0]}")
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"
@@ -169,7 +175,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         domains=tuple(domains),
         # a toll-free or national number is an organization's, not a place's: no evidence
         phones=tuple(phone.e164 for phone in lead.phones if phone.kind not in NATIONAL_KINDS),
-        streets=(street,) if street else (),
+        streets=streets,
         postals=shared((lead.postal_code,)) if lead.postal_code else (),
         cities=shared(cities),
         countries=shared((lead.country,)) if lead.country else (),
@@ -181,6 +187,8 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
 
 #: A post-office box's street key ("Postfach 10 12 34", "P.O. Box 123", "Apartado 55").
 POST_BOX = re.compile(r"(?:postfach|p ?o ?box|box|apartado|casilla|b ?p|c ?p) ?\d")
+#: A post-office box after a street in its key ("baniyas rd deira po box 777").
+_BOX_IN_STREET = re.compile(r"(?<=\s)(?:p ?o ?box|postfach) ?\d+$")
 
 
 def without_town(name_key: str, towns: tuple[str, ...], generic: frozenset[str],
