@@ -1160,6 +1160,7 @@ def test_a_one_line_address_gives_the_lead_its_postal_code_city_and_country() ->
     ("10 Anson Road, #20-05 International Plaza, Singapore 079903", "SG"),  # a city-state
     ("Nirmal Building, Nariman Point, Mumbai - 400 021", "IN"),  # a PIN code in two groups
     ("R. Voluntários da Pátria, 1500, Centro, Curitiba/PR, 80020-000", "BR"),  # not Puerto Rico
+    ("3-1-3 Umeda, Kita-ku, Osaka 530-0001", "JP"),  # Japan's code after its town
 ])
 def test_a_qualified_country_a_city_state_or_a_taiwanese_code_names_the_leads_country(
         full: str, country: str) -> None:

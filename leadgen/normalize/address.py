@@ -1047,10 +1047,17 @@ _COUNTRY_OF_TAG = {"US": "US", "CA": "CA", "GB": "GB", "AU": "AU", "NL": "NL", "
                    "PT": "PT", "JP": "JP", "BR": "BR", "TW": "TW", "CAN": "CA", "IN": "IN"}
 
 
+#: Japan's postal code after its town at the end ("..., Osaka 530-0001"), a shape no other
+#: country's code has.
+_JP_CODE_AT_END = re.compile(r"\d{3}-\d{4}")
+
+
 def one_line_country(full: str) -> str | None:
     """The country a one-line address's postal code names by its shape ("London SW1A 2AA" ->
-    GB, "Mountain View, CA 94043" -> US), or None."""
+    GB, "Mountain View, CA 94043" -> US, "..., Osaka 530-0001" -> JP), or None."""
     parts, tag = _read_one_line(full)
+    if tag == "END" and parts.postal_code and _JP_CODE_AT_END.fullmatch(parts.postal_code):
+        return "JP"
     country = _COUNTRY_OF_TAG.get(tag or "")
     if country and tag in _REGION_FIRST and not (
             parts.region and state_code_of(parts.region, country)):
