@@ -1081,6 +1081,9 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     # A Gulf post-office box's number of five or six digits is no postal code (two free-zone
     # companies' boxes were both keyed "po box", one street)
     ("PO Box 502217, Dubai, UAE", ("PO Box 502217", None, "Dubai", None)),
+    # ... and without a comma before its town (was no parts at all; before that, street "PO
+    # Box" and postal code 12345, which every box of the town shared)
+    ("PO Box 12345 Dubai, UAE", ("PO Box 12345", None, "Dubai", None)),
     ("Building 5, Dubai Internet City, P.O. Box 502217, Dubai, UAE",
      ("Building 5, Dubai Internet City, P.O. Box 502217", None, "Dubai", None)),
     ("P.O. Box 5101, Riyadh 11422, Saudi Arabia", ("P.O. Box 5101", "11422", "Riyadh", None)),

@@ -1274,6 +1274,11 @@ _BOX_BEFORE = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post\s?box|box|postfach|pob)\.
                          re.IGNORECASE)
 
 
+#: A post-office box and its town, without a comma between them: "PO Box 12345 Dubai".
+_BOX_AND_TOWN = re.compile(r"(?P<box>(?:p\.?\s?o\.?\s?box|post\s?box|postfach|pob)\.?\s*\d+)"
+                           r"\s+(?P<town>[A-Z][^\d,]*)", re.IGNORECASE)
+
+
 def _read_parts(text: str) -> tuple[AddressParts, str | None]:
     """:func:`_read_one_line` of an address without its country."""
     from leadgen.normalize.address_patterns import (
@@ -1324,6 +1329,8 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         else:
             city, region = _without_province(after)
         return AddressParts(", ".join(before) or None, code.group(), city, region), tag
+    if box := _BOX_AND_TOWN.fullmatch(text):  # "PO Box 12345 Dubai": the box, then its town
+        return AddressParts(box["box"], None, box["town"]), None
     return _split_at_commas(text), None
 
 
