@@ -585,6 +585,21 @@ def test_a_fax_labelled_in_other_languages_or_by_its_letter_is_left_out(
     assert [phone.e164 for phone in normalize_phones([field], region)] == numbers
 
 
+@pytest.mark.parametrize(("field", "region", "numbers"), [
+    # a second number written without the first's area code (was the first's extension)
+    ("022-23456789, 23456790", "IN", ["+912223456789", "+912223456790"]),
+    ("030 123456, 123457", "DE", ["+4930123456", "+4930123457"]),
+    ("+49 30 1234567, 1234568", None, ["+49301234567", "+49301234568"]),
+    ("0755-83212345, 83212346", "CN", ["+8675583212345", "+8675583212346"]),
+    # an extension stays one: too short for the number after the area code
+    ("030 123456,12", "DE", ["+4930123456"]),
+    ("030 1234567, 12345", "DE", ["+49301234567"]),
+])
+def test_a_second_number_without_its_area_code_is_a_number_of_its_own(
+        field: str, region: str | None, numbers: list[str]) -> None:
+    assert [phone.e164 for phone in normalize_phones([field], region)] == numbers
+
+
 @pytest.mark.parametrize(("raw", "region"), [
     ("0755-8321 Sales", "CN"),  # was +86755832172537: "Sales" read as keypad digits
     ("030 ABC 1234", "DE"),
