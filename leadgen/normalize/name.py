@@ -438,6 +438,9 @@ _QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,40}[)）]$")
 #: Knitting Co Ltd-2", "Makalot Garment Co. Ltd. - MK2", "Smart Shirts Limited KAT 1".
 _SITE_CODES = tuple(re.compile(rf"(?:\s*[-–—]\s*|\s+){word}[^\W\d_]{{0,4}}\d{{1,3}}[^\W\d_]?$")
                     for word in ("", r"[^\W\d_]{1,12}\s+"))  # the code alone first ("Ltd B2")
+#: The code those patterns end in, after a space or a dash: searched from the last few
+#: characters only, it rules most names out quickly ("Tako Stone 10837 S.r.l." has none).
+_SITE_CODE_END = re.compile(r"(?:^|(?<=[\s\-–—]))[^\W\d_]{0,4}\d{1,3}[^\W\d_]?$")
 
 
 def _strip_legal_form(name: str) -> tuple[str, list[str]]:
@@ -446,10 +449,11 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     code: "Sunvim Group Co Ltd Mill 2" -> "Sunvim Group Mill 2", "Co Ltd", which tells two
     mills apart as numbered otherwise)."""
     display, forms = _strip_forms(name)
-    if (display[-1:].isdigit() or display[-2:-1].isdigit()) and (
-            not forms or _form_among(display.split()[-4:-1])) and (
+    if (display[-1:].isdigit() or display[-2:-1].isdigit()) and _SITE_CODE_END.search(
+            display, max(0, len(display) - 9)) and (
             _without_branch(display) == display):  # (a branch, "GmbH Werk 2", is the company's)
-        # (also before a form that ends the name: "Acme GmbH 24 AG")
+        # (also before a form that ends the name, whatever form comes before the code:
+        # "Acme GmbH 24 AG", "Acme Besloten Vennootschap 2 BV", as read again)
         for pattern in _SITE_CODES:
             site = pattern.search(display)
             if site and site.start() > 0:
@@ -463,12 +467,6 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
         return display, forms
     glue = "" if has_cjk(head[-1:]) else " "
     return head + glue + qualifier.group().strip(), forms
-
-
-def _form_among(words: list[str]) -> bool:
-    """Whether one of ``words`` may be (part of) a legal form: "GmbH" of "Acme GmbH 24"."""
-    terms = _latin_terms()
-    return any(not word.isascii() or _squash_word(word) in terms for word in words)
 
 
 #: A German legal form joined to the word before by a hyphen: "Acme Verwaltungs-GmbH",
