@@ -489,14 +489,15 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
             _split_latin_suffix(name) is None) and key_tokens(name[:size.start()]):
         forms.append(size.group(1))
         name = name[:size.start()]
-    if "-" in name:
-        name = _HYPHENATED_FORM.sub(" ", name)
     changed = True
     # Every CJK form holds a non-ASCII character: an ASCII name cannot start or end with one.
     cjk = not name.isascii()
     while changed:
         changed = False
-        if "." in name:  # (again after each form: "Acme.co.Ltd Ltd.")
+        # (again after each form: "Acme.co.Ltd Ltd.", "Acme Verwaltungs-GmbH有限公司")
+        if "-" in name:
+            name = _HYPHENATED_FORM.sub(" ", name)
+        if "." in name:
             name = _DOTTED_FORM.sub(" ", name)
         for prefix in CJK_PREFIXES if cjk else ():
             rest = _LEADING.sub("", name[len(prefix):]) if name.startswith(prefix) else ""
