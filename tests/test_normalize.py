@@ -1729,6 +1729,7 @@ def test_name_normalizing_twice_equals_once(raw: str) -> None:
 @example("Acme GmbH-2 AG")  # a code after a dash ("Acme GmbH-2", then "Acme 2")
 @example("GARMENT IND.CO.LTD LIMITED")  # "CO.LTD" glued by a dot before another form
 @example("Acme Verwaltungs-GmbH有限公司")  # "-GmbH" before a CJK form (also read twice)
+@example("Acme GmbH Mill Ltd 2")  # a form before each ("Acme GmbH Mill 2", then "Acme Mill 2")
 def test_name_normalizing_twice_equals_once_for_names_of_words(raw: str) -> None:
     once = normalize_name(raw)
     twice = normalize_name(once.display_name)

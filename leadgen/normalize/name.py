@@ -449,17 +449,10 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     code: "Sunvim Group Co Ltd Mill 2" -> "Sunvim Group Mill 2", "Co Ltd", which tells two
     mills apart as numbered otherwise)."""
     display, forms = _strip_forms(name)
-    if (display[-1:].isdigit() or display[-2:-1].isdigit()) and _SITE_CODE_END.search(
-            display, max(0, len(display) - 9)) and (
-            _without_branch(display) == display):  # (a branch, "GmbH Werk 2", is the company's)
-        # (also before a form that ends the name, whatever form comes before the code:
-        # "Acme GmbH 24 AG", "Acme Besloten Vennootschap 2 BV", as read again)
-        for pattern in _SITE_CODES:
-            site = pattern.search(display)
-            if site and site.start() > 0:
-                head, more = _strip_forms(display[:site.start()])
-                if more:
-                    return f"{head} {site.group().strip(' -–—')}", more + forms
+    # (also before a form that ends the name, whatever form comes before the code: "Acme
+    # GmbH 24 AG", "Acme Besloten Vennootschap 2 BV", as read again)
+    if coded := _without_forms_before_code(display):
+        return coded[0], coded[1] + forms
     if forms or not (qualifier := _QUALIFIER.search(name)):
         return display, forms
     head, forms = _strip_forms(name[:qualifier.start()])
@@ -467,6 +460,26 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
         return display, forms
     glue = "" if has_cjk(head[-1:]) else " "
     return head + glue + qualifier.group().strip(), forms
+
+
+def _without_forms_before_code(display: str) -> tuple[str, list[str]] | None:
+    """``display`` without the legal forms before a site's code at its end, and the forms
+    (read until none is left: "Acme GmbH Mill Ltd 2" -> "Acme GmbH Mill 2" -> "Acme Mill
+    2"), or None when it has none."""
+    forms: list[str] = []
+    while (display[-1:].isdigit() or display[-2:-1].isdigit()) and _SITE_CODE_END.search(
+            display, max(0, len(display) - 9)) and (
+            _without_branch(display) == display):  # (a branch, "GmbH Werk 2", is the company's)
+        for pattern in _SITE_CODES:
+            site = pattern.search(display)
+            if site and site.start() > 0:
+                head, more = _strip_forms(display[:site.start()])
+                if more:
+                    display, forms = f"{head} {site.group().strip(' -–—')}", more + forms
+                    break
+        else:
+            break
+    return (display, forms) if forms else None
 
 
 #: A German legal form joined to the word before by a hyphen: "Acme Verwaltungs-GmbH",
