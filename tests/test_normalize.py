@@ -1759,6 +1759,8 @@ def test_email_normalizing_twice_equals_once(raw: str) -> None:
     fullmatch=True))
 @example("acme.de．")  # a full-width dot at the end: a final dot (was read as "acme.de.")
 @example("http://acme.de/x'/")  # a quote before the slash (was kept, then dropped)
+@example('"acme.de/kontakt/ "')  # a space inside the quotes (was "/kontakt ", then "/kontakt")
+@example("http://acme.de/x\u3000")  # an ideographic space at the end
 def test_website_normalizing_twice_equals_once(raw: str) -> None:
     once = normalize_website(raw)
     if once is not None:

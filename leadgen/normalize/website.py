@@ -119,6 +119,11 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+#: What a path's end loses as the text's ends do: slashes, brackets, quotes and the spaces
+#: ``str.strip`` takes ('"acme.de/x/ "' -> "/x", not "/x/ ", whose space a second reading took).
+_PATH_END = "/<>\"'" + "".join(char for char in map(chr, range(0x3001)) if char.isspace())
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def normalize_website(raw: str) -> tuple[str, str] | None:
     """Return ``(canonical URL, registered domain)`` for ``raw``, or None if it is no web address.
@@ -159,7 +164,7 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
     if not _HOST.fullmatch(host):
         return None  # "www.acme.de;www.acme.com": two addresses, not one host
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = parts.path.rstrip("/<>\"'")  # (as the text's ends: "acme.de/x'/" -> "/x")
+    path = parts.path.rstrip(_PATH_END)  # (as the text's ends: "acme.de/x'/" -> "/x")
     canonical = f"{parts.scheme.lower()}://{netloc}{path}"
     if _is_ip(host) or host == "localhost":
         return canonical, netloc
