@@ -1793,6 +1793,19 @@ def test_city_normalizing_twice_equals_once(raw: str) -> None:
     assert (again.city, again.postal_code) == (once.city, once.postal_code)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789ABCMNSWaw -)(/.\u00ad\u200b〒")),
+               max_size=10))
+@example("sw1a2aa")  # a British postcode typed small (was no country, then GB)
+@example("101)1 AB")  # a stray bracket in a Dutch one (was no country, then NL)
+def test_a_leads_postal_code_and_its_country_read_twice_equal_once(raw: str) -> None:
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    once = normalize_lead(Lead(name="A", source=source, address=Address(postal_code=raw)))
+    again = normalize_lead(Lead(name="A", source=source, address=Address(
+        postal_code=once.postal_code)))
+    assert (again.country, again.postal_code) == (once.country, once.postal_code)
+
+
 street_text = st.lists(
     st.sampled_from(list("0123456789 .,-straßeAveNnd") + [
         " Second ", " ninth ", " St. ", " at ", " between ", " and ", " Avenue ", "strasse ",

@@ -1083,7 +1083,10 @@ _STATE_COUNTRIES = ("US", "AU", "CA")
 
 
 def _code_text(raw: str) -> str:
-    return " ".join(raw.upper().replace("〒", " ").split())
+    """The postal code as :func:`normalize_postal_code` writes it without a country: its shape
+    is read as the second reading (of the code written so) reads it ("101)1 AB", "10\u00ad00-001",
+    a soft hyphen or a stray bracket copied with it, are "1011 AB" and "1000-001")."""
+    return normalize_postal_code(raw) or ""
 
 
 def state_country(region: str | None, postal_code: str | None) -> str | None:
