@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -1804,6 +1805,18 @@ def test_a_leads_postal_code_and_its_country_read_twice_equal_once(raw: str) -> 
     again = normalize_lead(Lead(name="A", source=source, address=Address(
         postal_code=once.postal_code)))
     assert (again.country, again.postal_code) == (once.country, once.postal_code)
+
+
+def test_a_long_run_of_spaces_in_a_city_or_country_cell_is_read_in_linear_time() -> None:
+    """Patterns that begin with spaces restarted at each space of a run: 20,000 tabs in a
+    city and a country cell (a broken export) took half a minute, quadratic in the run."""
+    run = "\t" * 20_000
+    source = SourceMeta(source_id="t", page_url="http://x.test/")
+    start = time.process_time()
+    lead = normalize_lead(Lead(name="A", source=source, address=Address(
+        city=f"Berlin{run}Mitte", country=f"Germany{run}DE")))
+    assert time.process_time() - start < 1
+    assert (lead.city, lead.country) == ("berlin mitte", None)
 
 
 street_text = st.lists(

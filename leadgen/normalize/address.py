@@ -226,7 +226,8 @@ def normalize_country(raw: str | None) -> str | None:
         return code if pycountry.countries.get(alpha_2=code) else None
     key = _country_key(text)
     found = _country_names().get(key) or _country_names().get(fold(text).strip())
-    if found is None and _COUNTRY_PARTS.search(text):
+    if found is None and _PART_MARK.search(text):
+        text = " ".join(text.split())  # (a space for a run: the patterns below restart in one)
         # "Germany / Deutschland", "Deutschland (DE)", "Dubai, UAE": the one country its
         # parts name. A code in brackets or after a dash after a town is its province or
         # state: "Napoli (NA)" is in Naples, Italy (not Namibia), "Torino (TO)" in Turin
@@ -245,6 +246,9 @@ _TOWN_CODE = re.compile(r"(?:\s*[(（]\s*[A-Za-z]{2}\s*[)）]|\s+[-–]\s+[A-Za-
 #: Where a country cell's parts meet: "Germany / Deutschland", "Deutschland (DE)", "DE -
 #: Germany", "Dubai, UAE".
 _COUNTRY_PARTS = re.compile(r"\s*[,/|()（）]\s*|\s+[-–]\s+")
+#: What :data:`_COUNTRY_PARTS` needs in a text to match (searched without its spaces first,
+#: it is not tried at each space of a long run).
+_PART_MARK = re.compile(r"[,/|()（）]|\s[-–]\s")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -327,7 +331,7 @@ _DIGIT = re.compile(r"\d")
 #: (Frankfurt an der Oder) share it, and their postal codes tell them apart.
 _CITY_QUALIFIER_WORDS = frozenset(
     "am an a ad adr im i in bei b ob vor aan op upon on sur sous en".split())
-_CITY_QUALIFIER_MARK = re.compile(r"\s*[(/（,]")
+_CITY_QUALIFIER_MARK = re.compile(r"[(/（,]")
 #: Big cities whose districts lists add with a hyphen ("Hamburg-Altona", "Köln-Ehrenfeld"),
 #: as keys with umlauts contracted. Only these: "Baden-Baden" or "Castrop-Rauxel" is a
 #: town's whole name.
@@ -1395,7 +1399,7 @@ def end_country(full: str) -> str | None:
     return country if country in _CODE_AFTER_COUNTRY else None
 
 
-_TRAILING_CODE = re.compile(r"\s+\d[\d\s-]*$")
+_TRAILING_CODE = re.compile(r"(?<!\s)\s+\d[\d\s-]*$")
 
 
 def city_state(city: str | None) -> str | None:
