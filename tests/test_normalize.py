@@ -1772,6 +1772,7 @@ def test_website_normalizing_twice_equals_once(raw: str) -> None:
 @given(st.text(min_size=0, max_size=12))
 @example("75008 - CEDEX")  # (was "75008 -", then "75008")
 @example("10115 Sankt - Cedex")
+@example("75008 Cedex 08 Cedex")  # a route after a route (was "75008 CEDEX 08", then "75008")
 def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
     code = normalize_country(raw)
     if code is not None:

@@ -265,8 +265,8 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
         return None  # a post-office box number is no postal code
     text = _POSTAL_LABEL.sub("", re.sub(r"\s+", " ", text))
     text = _POSTAL_COUNTRY_PREFIX.sub("", text)
-    if "CEDEX" in text:
-        text = _CEDEX.sub("", text).strip(" -")  # "75002 CEDEX 02": a French mail route
+    while "CEDEX" in text and (route := _CEDEX.search(text)):
+        text = text[:route.start()].strip(" -")  # "75002 CEDEX 02": a French mail route
     if city := _CODE_AND_CITY.match(text):
         text = city.group(1)  # "80331 MUNCHEN" in a postal code column
     if not _DIGIT.search(text) or not text.strip("0 -"):
