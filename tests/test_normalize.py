@@ -1787,6 +1787,7 @@ def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
 @given(st.from_regex(r"(D-)?[0-9]{0,6} ?[A-Za-zäöüÄÖÜß .()/-]{0,20} ?[0-9]{0,6}"
                      r"( Cedex [0-9]{1,2}| [0-9]{1,2}e| NSW| ZH)?", fullmatch=True))
 @example("A M I")  # a qualifier's "i" off, the rest reads as pinyin (was "a m", then "am")
+@example("Bei 10 Jing Cedex")  # pinyin around a number (was "bei 10 jing", then "beijing")
 def test_city_normalizing_twice_equals_once(raw: str) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     once = normalize_lead(Lead(name="A", source=source, address=Address(city=raw)))

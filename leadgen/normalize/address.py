@@ -358,8 +358,7 @@ def city_key(raw: str | None) -> str | None:
         head = _CITY_QUALIFIER_MARK.split(raw, 1)[0]
         raw = head if any(char.isalpha() for char in head) else raw
     tokens = key_tokens(raw)
-    if pinyin := _pinyin_city([token for token in tokens if not (
-            _POSTAL_TOKEN.fullmatch(token) or _DISTRICT_NUMBER.fullmatch(token))]):
+    if pinyin := _pinyin_city(_without_numbers(tokens)):
         return pinyin  # before "an" is read as a river's ("Xi An Shi")
     if "-" in raw and len(tokens) > 1 and contract_umlauts(tokens[0]) in _DISTRICT_CITIES:
         tokens = tokens[:1]  # a district of a big city: "Hamburg-Altona", "München-Schwabing"
@@ -375,9 +374,16 @@ def city_key(raw: str | None) -> str | None:
     if len(tokens) > 1:
         tokens = _without_city_tail(tokens, raw)
     tokens = [_SAINTS.get(token, token) for token in tokens]  # Sankt/Saint/St. Augustin
-    if len(tokens) > 1 and (pinyin := _pinyin_city(tokens)):
-        return pinyin  # what is left reads as pinyin (so the key reads as itself again)
+    if len(tokens) > 1 and (pinyin := _pinyin_city(_without_numbers(tokens))):
+        return pinyin  # what is left reads as pinyin, as the key's own reading reads it
     return " ".join(tokens) or None
+
+
+def _without_numbers(tokens: list[str]) -> list[str]:
+    """A city's tokens without postal codes and district numbers: the syllables pinyin is read
+    from ("Bei 10 Jing" is "beijing", the first time as the second)."""
+    return [token for token in tokens if not (token[:1].isdigit() and (
+        _POSTAL_TOKEN.fullmatch(token) or _DISTRICT_NUMBER.fullmatch(token)))]
 
 
 #: "г." (town) before a Russian city's name: "г. Москва", "г.Москва".
