@@ -23,6 +23,7 @@ from leadgen.normalize import (
     street_key,
 )
 from leadgen.normalize.address import (
+    STATE_KEY_COUNTRIES,
     address_parts,
     city_aliases,
     city_key,
@@ -1291,6 +1292,18 @@ def test_a_state_code_ending_a_one_line_address_names_the_lists_country(
 def test_a_state_or_province_keys_as_its_iso_code(text: str, country: str | None,
                                                    key: str | None) -> None:
     assert state_key(text, country) == key
+
+
+@pytest.mark.parametrize("country", sorted(STATE_KEY_COUNTRIES))
+def test_state_normalizing_twice_equals_once(country: str) -> None:
+    """Every state's and province's name and ISO code ("Illinois" -> "US-IL", which was read
+    as no state)."""
+    import pycountry
+
+    for subdivision in pycountry.subdivisions.get(country_code=country) or ():
+        for text in (subdivision.name, subdivision.code):
+            once = state_key(text, country)
+            assert once is None or state_key(once, country) == once, text
 
 
 @pytest.mark.parametrize(("address", "country", "state"), [

@@ -1528,14 +1528,15 @@ _STATE_ALIASES = {
 
 @lru_cache(maxsize=16)
 def _state_keys(country: str) -> dict[str, str]:
-    """Each first-level subdivision of ``country`` by its code and its name as keys ("il",
-    "illinois" -> "US-IL")."""
+    """Each first-level subdivision of ``country`` by its code, its name and its ISO code as
+    keys ("il", "illinois", "us il" -> "US-IL": the key reads as itself again)."""
     keys = dict(_STATE_ALIASES.get(country, {}))
     for subdivision in pycountry.subdivisions.get(country_code=country) or ():
         if subdivision.parent_code:
             continue
         code = subdivision.code
         keys[code.split("-", 1)[1].lower()] = code
+        keys[_country_key(code)] = code
         keys.setdefault(_country_key(subdivision.name), code)
     return keys
 
