@@ -1722,7 +1722,9 @@ name_words = st.lists(st.sampled_from([
     " FZE", " (Deutschland)", " Hauptsitz", "(HQ)", ", Berlin", ", 10115 ", "Firma: ",
     "公司名称：", " in Liquidation", " Zentrale", " d/b/a ", " t/a ", " trading as ", "Firma ",
     "Fa. ", "M/s. ", "SARL ", " (P) Ltd", " aka ", 'SAS "', " f/k/a ", " w likwidacji",
-    " [NYSE: ", "]", " - Hong Kong Branch", " (ein Unternehmen der ", " AG)"]),
+    " [NYSE: ", "]", " - Hong Kong Branch", " (ein Unternehmen der ", " AG)",
+    # site codes after forms, forms of several words, forms glued by a dot or a hyphen
+    " 2", "-2", " Mill", " Besloten Vennootschap", " Kabushiki Kaisha", ".co.Ltd", "-GmbH"]),
     min_size=1, max_size=12).map("".join)
 
 
