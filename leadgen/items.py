@@ -125,10 +125,14 @@ class SourceMeta(InputComponent):
     """Per field, where on the page it came from (e.g. ``{"name": "json-ld"}``)."""
 
 
+#: The longest company name a lead holds (a longer cell is no name: a page or a list pasted in).
+NAME_MAX_LENGTH = 300
+
+
 class Lead(InputComponent):
     """A company lead as one source showed it. Only ``name`` and ``source`` are required."""
 
-    name: str = Field(min_length=1, max_length=300)
+    name: str = Field(min_length=1, max_length=NAME_MAX_LENGTH)
     """Company name as printed."""
     source: SourceMeta
     """Provenance: which source, which page, when."""

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from cleanco.clean import prepare_default_terms
 
+from leadgen.items import NAME_MAX_LENGTH
 from leadgen.normalize.address import city_key
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import (
@@ -726,7 +727,11 @@ def normalize_name(raw: str) -> NameParts:
 
     ``normalize_name(parts.display_name)`` gives the same display name and key again: what
     one reading leaves is read again until nothing changes ("Acme The GmbH" -> "Acme The" ->
-    "The Acme"), at most a few times."""
+    "The Acme"), at most a few times. A text longer than a lead's name can be is not read for
+    forms and annotations (that takes time in the square of its forms: region guessing and a
+    legal form column read cells before a too long name is rejected)."""
+    if len(raw) > NAME_MAX_LENGTH and len(text := clean_spaces(raw)) > NAME_MAX_LENGTH:
+        return NameParts(text, name_key(text) or fold(text), None)
     parts, changed = _read_name(raw)
     for _ in range(3):
         if not changed or _settled(parts.display_name):
