@@ -1094,8 +1094,8 @@ _STATE_COUNTRIES = ("US", "AU", "CA")
 
 def _code_text(raw: str) -> str:
     """The postal code as :func:`normalize_postal_code` writes it without a country: its shape
-    is read as the second reading (of the code written so) reads it ("101)1 AB", "10\u00ad00-001",
-    a soft hyphen or a stray bracket copied with it, are "1011 AB" and "1000-001")."""
+    is read as the second reading (of the code written so) reads it: "101)1 AB", with a stray
+    bracket (or a soft hyphen) copied into it, is "1011 AB", a Dutch code."""
     return normalize_postal_code(raw) or ""
 
 
@@ -1405,6 +1405,8 @@ def end_country(full: str) -> str | None:
     return country if country in _CODE_AFTER_COUNTRY else None
 
 
+#: A postal code after a city-state's name, from where a run of spaces starts (tried at each
+#: space of a long run, it took time in the square of the run).
 _TRAILING_CODE = re.compile(r"(?<!\s)\s+\d[\d\s-]*$")
 
 
