@@ -946,8 +946,6 @@ CHINESE_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽
 #: Taiwan's counties (縣), in traditional and simplified characters.
 _TW_COUNTIES = ("新竹|苗栗|彰化|南投|雲林|云林|嘉義|嘉义|屏東|屏东|宜蘭|宜兰|花蓮|花莲|"
                 "臺東|台東|台东|澎湖|金門|金门|連江|连江")
-#: A Chinese city written without 市, known by its name, before its district or alone
-#: ("广州天河区…", "北京朝阳区…", "东莞长安镇…"; "南京西路" is a road).
 def _by_first_character(names: list[str]) -> str:
     """``names`` as a regex alternation grouped by their first character, which the regex
     engine tells apart at once ("北(?:京|海)|上(?:海|饶)|…"); longer names first."""
@@ -957,6 +955,8 @@ def _by_first_character(names: list[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
+#: A Chinese city written without 市, known by its name, before its district or alone
+#: ("广州天河区…", "北京朝阳区…", "东莞长安镇…"; "南京西路" is a road).
 _CITY_WITHOUT_MARK = (rf"(?:{_by_first_character(CHINESE_CITIES)})"
                       r"(?=[\u4e00-\u9fff]{1,4}?(?:区|區|县|縣|镇|鎮)|$)")
 _CJK_PLACES = re.compile(
@@ -1281,15 +1281,14 @@ def _province_as_region(parts: AddressParts, tag: str | None) -> AddressParts:
     return parts._replace(street=rest.strip(" ,"), city=town, region=city)
 
 
+#: A post-office box's label ("P.O. Box", "Postfach").
+_BOX_LABEL = r"(?:p\.?\s?o\.?\s?box|post\s?box|box|postfach|pob)\.?"
 #: A post-office box's label right before a number: "P.O. Box 502217, Dubai" (a Gulf
 #: address's box number has five or six digits, as postal codes elsewhere do).
-_BOX_BEFORE = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post\s?box|box|postfach|pob)\.?\s*$",
-                         re.IGNORECASE)
-
-
+_BOX_BEFORE = re.compile(rf"\b{_BOX_LABEL}\s*$", re.IGNORECASE)
 #: A post-office box and its town, without a comma between them: "PO Box 12345 Dubai".
-_BOX_AND_TOWN = re.compile(r"(?P<box>(?:p\.?\s?o\.?\s?box|post\s?box|postfach|pob)\.?\s*\d+)"
-                           r"\s+(?P<town>[A-Z][^\d,]*)", re.IGNORECASE)
+_BOX_AND_TOWN = re.compile(rf"(?P<box>{_BOX_LABEL}\s*\d+)\s+(?P<town>[A-Z][^\d,]*)",
+                           re.IGNORECASE)
 
 
 def _read_parts(text: str) -> tuple[AddressParts, str | None]:
