@@ -593,6 +593,13 @@ def test_a_fax_labelled_in_other_languages_or_by_its_letter_is_left_out(
     ("030 123456, 123457", "DE", ["+4930123456", "+4930123457"]),
     ("+49 30 1234567, 1234568", None, ["+49301234567", "+49301234568"]),
     ("0755-83212345, 83212346", "CN", ["+8675583212345", "+8675583212346"]),
+    # ... or its mobile network's prefix, and where the part alone reads as another number
+    # (was +492345679 and +49654321: area codes 02345 and 06543)
+    ("0171 2345678, 2345679", "DE", ["+491712345678", "+491712345679"]),
+    ("030 123456, 654321", "DE", ["+4930123456", "+4930654321"]),
+    ("+1 212 555 0100, 555 0101", "US", ["+12125550100", "+12125550101"]),
+    # a number of its own after the first stays itself
+    ("030 123456, 0171 2345678", "DE", ["+4930123456", "+491712345678"]),
     # an extension stays one: too short for the number after the area code
     ("030 123456,12", "DE", ["+4930123456"]),
     ("030 1234567, 12345", "DE", ["+49301234567"]),

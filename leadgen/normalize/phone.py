@@ -324,7 +324,7 @@ def phone_parts(raw: str, region: str | None = None) -> list[str]:
             return [raw]
     region = region.upper() if region and len(region) == 2 else None
     parts = [part for part, _ in _listed(text, region)] if _SEPARATORS.search(text) else []
-    if len(parts) == 1 and (completed := _with_area_code(text, parts[0], region)):
+    if parts and (completed := _with_area_code(text, parts[0], region)):
         parts = completed  # "030 123456, 123457": 030 123456 and 030 123457
     if len(parts) < 2 and _may_list_two(text):
         spotted = list(_spotted(text, region))
@@ -364,25 +364,26 @@ def _spotted(text: str, region: str | None,
 
 
 def _with_area_code(text: str, first: str, region: str | None) -> list[str] | None:
-    """The numbers a field lists after a first one without its area code, as lists write
-    them ("030 123456, 123457", "022-23456789, 23456790"): each as long as the first's
-    number after its area code, completed by the first's leading digits; None when a part
-    is no such number (an extension, "030 123456,12")."""
+    """The numbers a field lists after a first one without its area code (or a mobile
+    network's prefix), as lists write them ("030 123456, 123457", "022-23456789, 23456790",
+    "0171 2345678, 2345679"): each as long as the first's number after that code, completed
+    by it; None unless every part after the first is such a number (an extension, "030
+    123456,12", or a number of its own, "030 123456, 0171 2345678", is left to the rest)."""
     pieces = [piece.strip() for piece in _SEPARATORS.split(text) if piece and piece.strip()]
     if len(pieces) < 2 or pieces[0] != first:
         return None
     number = _valid_number(phone_text(first, None)[0], region)
-    area = phonenumbers.length_of_geographical_area_code(number) if number else 0
-    if not area or number is None:
-        return None  # a mobile number, or none
+    code = phonenumbers.length_of_national_destination_code(number) if number else 0
+    if not code or number is None:
+        return None
     national = phonenumbers.national_significant_number(number)
     numbers = [first]
     for piece in pieces[1:]:
         digits = "".join(filter(str.isdigit, piece))
-        if (len(digits) != len(national) - area
+        if (len(digits) != len(national) - code or piece.startswith("0")
                 or not piece.replace("-", "").replace(" ", "").isdigit()):
             return None
-        completed = f"+{number.country_code}{national[:area]}{digits}"
+        completed = f"+{number.country_code}{national[:code]}{digits}"
         if _valid_number(completed, None) is None:
             return None
         numbers.append(completed)
