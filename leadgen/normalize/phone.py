@@ -323,8 +323,9 @@ def phone_parts(raw: str, region: str | None = None) -> list[str]:
         if len(text) > _MAX_TEXT * 4:  # no list of numbers: kept whole (and read as none)
             return [raw]
     region = region.upper() if region and len(region) == 2 else None
-    parts = [part for part, _ in _listed(text, region)] if _SEPARATORS.search(text) else []
-    if parts and (completed := _with_area_code(text, parts[0], region)):
+    listed = list(_listed(text, region)) if _SEPARATORS.search(text) else []
+    parts = [part for part, _ in listed]
+    if listed and (completed := _with_area_code(text, *listed[0])):
         parts = completed  # "030 123456, 123457": 030 123456 and 030 123457
     if len(parts) < 2 and _may_list_two(text):
         spotted = list(_spotted(text, region))
@@ -363,18 +364,17 @@ def _spotted(text: str, region: str | None,
             yield match.raw_string, match.number
 
 
-def _with_area_code(text: str, first: str, region: str | None) -> list[str] | None:
+def _with_area_code(text: str, first: str, number: phonenumbers.PhoneNumber,
+                    ) -> list[str] | None:
     """The numbers a field lists after a first one without its area code (or a mobile
     network's prefix), as lists write them ("030 123456, 123457", "022-23456789, 23456790",
-    "0171 2345678, 2345679"): each as long as the first's number after that code, completed
-    by it; None unless every part after the first is such a number (an extension, "030
-    123456,12", or a number of its own, "030 123456, 0171 2345678", is left to the rest)."""
+    "0171 2345678, 2345679"): each as long as ``number`` (the first's) after that code,
+    completed by it; None unless every part after the first is such a number (an extension,
+    "030 123456,12", or a number of its own, "030 123456, 0171 2345678", is left to the
+    rest)."""
     pieces = [piece.strip() for piece in _SEPARATORS.split(text) if piece and piece.strip()]
-    if len(pieces) < 2 or pieces[0] != first:
-        return None
-    number = _valid_number(phone_text(first, None)[0], region)
-    code = phonenumbers.length_of_national_destination_code(number) if number else 0
-    if not code or number is None:
+    if len(pieces) < 2 or pieces[0] != first or not (
+            code := phonenumbers.length_of_national_destination_code(number)):
         return None
     national = phonenumbers.national_significant_number(number)
     numbers = [first]
