@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -367,10 +368,8 @@ def city_key(raw: str | None) -> str | None:
             tokens = tokens[:position]
             break
     # A postal code written with the city ("80331 München") is no part of its name.
-    while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[0]):
-        tokens = tokens[1:]
-    while len(tokens) > 1 and _POSTAL_TOKEN.fullmatch(tokens[-1]):
-        tokens = tokens[:-1]
+    tokens = _trimmed(tokens, _POSTAL_TOKEN.fullmatch, from_start=True)
+    tokens = _trimmed(tokens, _POSTAL_TOKEN.fullmatch)
     if len(tokens) > 1:
         tokens = _without_city_tail(tokens, raw)
     tokens = [_SAINTS.get(token, token) for token in tokens]  # Sankt/Saint/St. Augustin
@@ -412,10 +411,25 @@ def _without_city_tail(tokens: list[str], raw: str) -> list[str]:
     if (len(tokens) > 1 and last and tokens[-1] in _CITY_TAIL_CODES
             and _UPPER_CODE.fullmatch(last[0])):
         tokens = tokens[:-1]
-    while len(tokens) > 1 and (_DISTRICT_NUMBER.fullmatch(tokens[-1])
-                               or _POSTAL_TOKEN.fullmatch(tokens[-1])):
-        tokens = tokens[:-1]  # a postal code before the district's number: "D-0000 0"
-    return tokens
+    # a postal code before the district's number too: "D-0000 0"
+    return _trimmed(tokens, lambda token: bool(
+        _DISTRICT_NUMBER.fullmatch(token) or _POSTAL_TOKEN.fullmatch(token)))
+
+
+def _trimmed(tokens: list[str], drop: Callable[[str], object],
+             from_start: bool = False) -> list[str]:
+    """The tokens without those ``drop`` holds at their end (or start), keeping the first one
+    at least: one slice, where dropping them one by one copied the list each time (a cell of
+    thousands of numbers took time in the square of its length)."""
+    if from_start:
+        start = 0
+        while start < len(tokens) - 1 and drop(tokens[start]):
+            start += 1
+        return tokens[start:]
+    end = len(tokens)
+    while end > 1 and drop(tokens[end - 1]):
+        end -= 1
+    return tokens[:end]
 
 
 @lru_cache(maxsize=1)
