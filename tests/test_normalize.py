@@ -270,6 +270,10 @@ NAMES = [
     ("Acme Widgets Inc aka Acme Co", "Acme Widgets", "acme widgets", "Inc"),
     ("Acme Widgets Inc. a/k/a Acme Co", "Acme Widgets", "acme widgets", "Inc."),
     ("Tokyo Aka Sushi", "Tokyo Aka Sushi", "tokyo aka sushi", None),
+    # A legal form alone before the trade name: the trade name is the only name given.
+    ("LLC DBA Joe's Pizza", "Joe's Pizza", "joes pizza", "LLC"),
+    ("GmbH d/b/a Acme Tools", "Acme Tools", "acme tools", "GmbH"),
+    ("Inc. (dba Acme Tools)", "Acme Tools", "acme tools", "Inc."),
     ("DBA Consulting GmbH", "DBA Consulting", "dba consulting", "GmbH"),
     ("Sales as a Service GmbH", "Sales as a Service", "sales as a service", "GmbH"),
     # A former name, a stock listing or a winding-up after the name is no part of it.

@@ -588,7 +588,11 @@ def _without_annotations(name: str) -> str:
         annotation = pattern.search(name)
         if annotation and annotation.start() > 0:
             head = _TRAILING.sub("", name[:annotation.start()])
-            if key_tokens(head):
+            trade = annotation["trade"] if pattern is _TRADE_NAME else ""
+            if (key_tokens(trade) and legal_form_key(head) in _latin_terms()
+                    and legal_form_key(trade) not in _latin_terms()):
+                name = f"{trade} {head}"  # a form alone before it: "LLC d/b/a Joe's Pizza"
+            elif key_tokens(head):
                 # The legal form after an owner is the company's: "Acme Inh. Hans Müller
                 # e.K." (after "c/o Regus GmbH" it is the host's)
                 owner = annotation.group().strip(" ,;")
