@@ -83,6 +83,23 @@ CASES = [
     ("five digits name no country: the source hint stands",
      {"address": Address(full="Hauptstr. 5, 10115 Berlin"), "phones": ["030 1234567"],
       "country_hint": "DE"}, "DE", "+49301234567"),
+    # An old European postal code's prefix names its country, and a European list's country
+    # column may give the vehicle sign (each was no country: the phone went unread).
+    ("a D- prefix before the postal code names Germany",
+     {"address": Address(full="Hauptstr. 5, D-80331 München"), "phones": ["089 1234567"]},
+     "DE", "+49891234567"),
+    ("a town-first address with an A- prefix names Austria",
+     {"address": Address(full="A-1010 Wien, Kärntner Straße 5"), "phones": ["01 5123456"],
+      "country_hint": "DE"}, "AT", "+4315123456"),
+    ("a CH- prefix in the postal code column names Switzerland",
+     {"address": Address(street="Bahnhofstrasse 1", postal_code="CH-8001", city="Zürich"),
+      "phones": ["044 123 45 67"]}, "CH", "+41441234567"),
+    ("a country column of the vehicle sign D names Germany",
+     {"address": Address(street="Hauptstr. 5", postal_code="80331", city="München",
+                         country="D"), "phones": ["089 1234567"]}, "DE", "+49891234567"),
+    ("a unit's letter and number is no prefix",
+     {"address": Address(full="Building D-1203, Dubai"), "phones": ["04 123 4567"],
+      "country_hint": "AE"}, "AE", "+97141234567"),
 ]
 
 

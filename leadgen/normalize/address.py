@@ -85,10 +85,16 @@ COUNTRY_ALIASES = {
     "cape verde": "CV", "kosovo": "XK", "palestine": "PS",
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
+_PREFIXES = (r"(?P<prefix>D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|"
+             r"LT|LV|EST|DE|AT|FR|IT|BE|LU|SE|NO|FI|LI|ES|PT|HU|SI|EE)")  # and today's ISO codes
 _POSTAL_COUNTRY_PREFIX = re.compile(
-    r"^(?:D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|LT|LV|EST|"
-    r"DE|AT|FR|IT|BE|LU|SE|NO|FI|LI|ES|PT|HU|SI|EE)"  # and today's ISO codes: "DE-80331"
-    r"(?:\s*-\s*(?=\d)|\s+(?=\d{4,5}$|\d{3} \d{2}$))")  # "D-80331", "D 80331"
+    rf"^{_PREFIXES}(?:\s*-\s*(?=\d)|\s+(?=\d{{4,5}}$|\d{{3}} \d{{2}}$))")  # "D-80331", "D 80331"
+#: Such a postal code before its town in a one-line address: "Hauptstr. 5, D-80331 München".
+_PREFIXED_CODE = re.compile(rf"(?<![\w.-]){_PREFIXES}-(?P<code>\d{{3,5}}(?: \d\d)?)\s+(?=[^\W\d_])")
+#: Countries written as their international vehicle signs (the old postal prefixes, and a
+#: European list's country column: "D", "A", "CH"), where the sign is no ISO code.
+_VEHICLE_SIGNS = {"D": "DE", "A": "AT", "F": "FR", "I": "IT", "B": "BE", "L": "LU", "S": "SE",
+                  "N": "NO", "E": "ES", "P": "PT", "H": "HU", "FL": "LI", "SLO": "SI"}
 #: Postal codes whose last part is written after a space: UK ("SW1A 1AA"), Canada ("K1A 0B1"),
 #: the Netherlands ("1234 AB").
 _SPACED_POSTAL = re.compile(
@@ -1122,6 +1128,26 @@ def state_country(region: str | None, postal_code: str | None) -> str | None:
     code, shapes = _code_text(postal_code), _code_shapes()
     return next((country for country in _STATE_COUNTRIES
                  if shapes[country].fullmatch(code) and state_code_of(region, country)), None)
+
+
+def vehicle_sign_country(raw: str | None) -> str | None:
+    """The country a European list's country cell names by its vehicle sign ("D" -> DE, "A"
+    -> AT, "FL" -> LI), or None."""
+    return _VEHICLE_SIGNS.get(raw.strip().rstrip(".").upper()) if raw else None
+
+
+def prefix_country(postal_code: str | None, full: str | None = None) -> str | None:
+    """The country an old European postal code's prefix names, in a postal code cell or a
+    one-line address ("D-80331" -> DE, "CH-8001 Zürich" -> CH, "A-1010" -> AT), or None."""
+    found = None
+    if postal_code and not postal_code[:1].isdigit():
+        found = _POSTAL_COUNTRY_PREFIX.match(postal_code.strip().upper())
+    if found is None and full and "-" in full and (found := _PREFIXED_CODE.search(full)):
+        if found["code"] != _read_one_line(full)[0].postal_code:
+            return None  # a unit's number ("Building D-1203, Dubai"), not the postal code
+    if found is None:
+        return None
+    return _VEHICLE_SIGNS.get(found["prefix"]) or normalize_country(found["prefix"])
 
 
 def postal_code_country(raw: str | None) -> str | None:

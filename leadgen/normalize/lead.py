@@ -19,10 +19,12 @@ from leadgen.normalize.address import (
     normalize_postal_code,
     one_line_country,
     postal_code_country,
+    prefix_country,
     state_code_of,
     state_country,
     state_key,
     state_name_country,
+    vehicle_sign_country,
 )
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import countries_of_form, normalize_name
@@ -91,8 +93,11 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
     address = lead.address
     if address is None:
         return None
-    if address.country and (country := normalize_country(address.country)):
-        return country
+    if address.country and (country := normalize_country(address.country)
+                            or vehicle_sign_country(address.country)):
+        return country  # "Germany", "DE", and in European lists "D"
+    if place := prefix_country(address.postal_code, address.full):  # "D-80331 München"
+        return place
     if address.full and (last := last_part(address.full)) is not None:  # "..., Germany"
         if default_region and state_code_of(last, default_region.upper()):
             return default_region.upper()
