@@ -1167,6 +1167,15 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("宁波, CN", (None, None, "宁波", None)),
     ("Hauptstraße, Germany", (None, None, None, None)),  # a street, no town
     ("Suite 5, USA", (None, None, None, None)),
+    # A country's prefix before a postal code of two groups or with letters is no part of
+    # the street ("Storgatan 1, S-"), and one after a spaced dash no country cell (the whole
+    # address was read as nothing).
+    ("Storgatan 1, S-111 22 Stockholm", ("Storgatan 1", "111 22", "Stockholm", None)),
+    ("Damrak 1, NL-1012 AB Amsterdam", ("Damrak 1", "1012 AB", "Amsterdam", None)),
+    ("ul. Marszałkowska 1, PL-00-950 Warszawa",
+     ("ul. Marszałkowska 1", "00-950", "Warszawa", None)),
+    ("Rua Augusta 1, P-1100-048 Lisboa", ("Rua Augusta 1", "1100-048", "Lisboa", None)),
+    ("Václavské nám. 1, CZ - 110 00 Praha", ("Václavské nám. 1", "110 00", "Praha", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts

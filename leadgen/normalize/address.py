@@ -90,7 +90,8 @@ _PREFIXES = (r"(?P<prefix>D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|
 _POSTAL_COUNTRY_PREFIX = re.compile(
     rf"^{_PREFIXES}(?:\s*-\s*(?=\d)|\s+(?=\d{{4,5}}$|\d{{3}} \d{{2}}$))")  # "D-80331", "D 80331"
 #: Such a postal code before its town in a one-line address: "Hauptstr. 5, D-80331 München".
-_PREFIXED_CODE = re.compile(rf"(?<![\w.-]){_PREFIXES}-(?P<code>\d{{3,5}}(?: \d\d)?)\s+(?=[^\W\d_])")
+_PREFIXED_CODE = re.compile(
+    rf"(?<![\w.-]){_PREFIXES}\s?[-–]\s?(?P<code>\d{{3,5}}(?: \d\d)?)\s+(?=[^\W\d_])")
 #: Countries written as their international vehicle signs (the old postal prefixes, and a
 #: European list's country column: "D", "A", "CH"), where the sign is no ISO code.
 _VEHICLE_SIGNS = {"D": "DE", "A": "AT", "F": "FR", "I": "IT", "B": "BE", "L": "LU", "S": "SE",
@@ -233,7 +234,8 @@ def normalize_country(raw: str | None) -> str | None:
         return code if pycountry.countries.get(alpha_2=code) else None
     key = _country_key(text)
     found = _country_names().get(key) or _country_names().get(fold(text).strip())
-    if found is None and _PART_MARK.search(text):
+    if found is None and _PART_MARK.search(text) and not _DIGIT.search(text):
+        # (with a number among its parts it is an address's end: "..., CZ - 110 00 Praha")
         text = " ".join(text.split())  # (a space for a run: the patterns below restart in one)
         # "Germany / Deutschland", "Deutschland (DE)", "Dubai, UAE": the one country its
         # parts name. A code in brackets or after a dash after a town is its province or
@@ -1142,7 +1144,8 @@ def prefix_country(postal_code: str | None, full: str | None = None) -> str | No
     found = None
     if postal_code and not postal_code[:1].isdigit():
         found = _POSTAL_COUNTRY_PREFIX.match(postal_code.strip().upper())
-    if found is None and full and "-" in full and (found := _PREFIXED_CODE.search(full)):
+    if found is None and full and ("-" in full or "–" in full) and (
+            found := _PREFIXED_CODE.search(full)):
         if found["code"] != _read_one_line(full)[0].postal_code:
             return None  # a unit's number ("Building D-1203, Dubai"), not the postal code
     if found is None:

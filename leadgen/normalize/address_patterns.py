@@ -23,6 +23,9 @@ US_STATE_CODES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
 
+#: A country's prefix before a postal code, as European lists write it: "NL-", "CZ - ", "S-".
+PREFIX = r"(?:\b[A-Z]{1,3}\s?[-–]\s?)?"
+
 #: Postal code + city patterns; "strong" ones are specific enough to stand alone.
 POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     # US/Canada: "Garland, TX 75041", "Fremont CA 94538", "Toronto, ON M5V 2T6" (a state's
@@ -36,14 +39,15 @@ POSTAL_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     ("AU", re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\b"), True),
     # UK: "London SW1A 1AA"
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"), True),
-    # Netherlands: "3311 JX DORDRECHT"
-    ("NL", re.compile(rf"\b\d{{4}}\s?[A-Z]{{2}}\s+{CITY_CAP}"), True),
-    # Poland: "32-005 Niepołomice"
-    ("PL", re.compile(rf"\b\d{{2}}-\d{{3}}\s+{CITY_CAP}"), True),
+    # Netherlands: "3311 JX DORDRECHT" (each of these four also after a country's prefix,
+    # "NL-3311 JX", as the prefixed codes below, so it is not left in the street)
+    ("NL", re.compile(rf"{PREFIX}\b\d{{4}}\s?[A-Z]{{2}}\s+{CITY_CAP}"), True),
+    # Poland: "32-005 Niepołomice", "PL-32-005 Niepołomice"
+    ("PL", re.compile(rf"{PREFIX}\b\d{{2}}-\d{{3}}\s+{CITY_CAP}"), True),
     # Portugal: "1100-053 Lisboa"
-    ("PT", re.compile(rf"\b\d{{4}}-\d{{3}}\s+{CITY_CAP}"), True),
-    # Czechia/Slovakia: "CZ - 550 01 Broumov", "110 00 Praha 1"
-    ("CZ", re.compile(rf"(?:\b[A-Z]{{2}}\s?[-–]\s?)?\b\d{{3}}\s\d{{2}}\s+{CITY_CAP}"), True),
+    ("PT", re.compile(rf"{PREFIX}\b\d{{4}}-\d{{3}}\s+{CITY_CAP}"), True),
+    # Czechia, Slovakia, Sweden, Greece: "CZ - 550 01 Broumov", "110 00 Praha 1", "S-111 22"
+    ("CZ", re.compile(rf"{PREFIX}\b\d{{3}}\s\d{{2}}\s+{CITY_CAP}"), True),
     # Japan: "〒100-0001"
     ("JP", re.compile(r"〒\s?\d{3}-\d{4}"), True),
     # Country-prefixed codes: "DE-93437 Furth im Wald", "CH-8000 Zürich", "A-1010 Wien"
