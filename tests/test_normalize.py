@@ -1399,6 +1399,10 @@ CITY_SPELLINGS = [
     # capitals after the city, Russia's "г." (town) before it.
     (["Paris Cedex 08", "PARIS CEDEX", "Paris 8e", "Paris 08", "Paris"], "paris"),
     (["Praha 1", "Praha"], "praha"), (["Wien 1", "Wien"], "wien"),
+    # Denmark's postal districts' letters, Budapest's in Roman numerals
+    (["København K", "København NV", "Copenhagen", "København"], "kobenhavn"),
+    (["Aarhus C", "Aarhus"], "aarhus"), (["Odense SØ", "Odense M", "Odense"], "odense"),
+    (["Budapest XIII", "Budapest V.", "Budapest"], "budapest"),
     (["Sydney NSW", "Sydney"], "sydney"), (["Zürich ZH", "Zürich"], "zurich"),
     (["São Paulo - SP", "SAO PAULO SP", "São Paulo"], "sao paulo"),
     (["Washington DC", "Washington, D.C.", "Washington"], "washington"),

@@ -406,18 +406,23 @@ _CITY_TAIL_CODES = frozenset(
         *"AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP "
          "TO".split()))
 _UPPER_CODE = re.compile(r"[A-Z]{2,3}")
+#: A postal district after a city, in capitals: Denmark's letters ("København K", "Aarhus
+#: C", "Odense SØ") and Budapest's Roman numerals ("Budapest XIII").
+_POSTAL_DISTRICT = re.compile(r"[CKVNSMØ]|[NS][VØ]|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 
 
 def _without_city_tail(tokens: list[str], raw: str) -> list[str]:
-    """A city's tokens without what French, Czech, Austrian, Swiss, Australian and Brazilian
-    lists write after its name: "Cedex" and its number ("Paris Cedex 08"), a district's
-    number ("Paris 8e", "Praha 1") and a state's or canton's code in capitals ("Sydney NSW",
-    "Zürich ZH", "Washington DC")."""
+    """A city's tokens without what French, Czech, Austrian, Swiss, Australian, Brazilian,
+    Danish and Hungarian lists write after its name: "Cedex" and its number ("Paris Cedex
+    08"), a district's number ("Paris 8e", "Praha 1", "Budapest XIII"), a state's or canton's
+    code in capitals ("Sydney NSW", "Zürich ZH", "Washington DC") and a Danish postal
+    district's letters ("København K")."""
     if "cedex" in tokens[1:]:
         tokens = tokens[:tokens.index("cedex", 1)]
     last = raw.replace(".", "").split()[-1:]
     if (len(tokens) > 1 and last and tokens[-1] in _CITY_TAIL_CODES
-            and _UPPER_CODE.fullmatch(last[0])):
+            and _UPPER_CODE.fullmatch(last[0])) or (
+            len(tokens) > 1 and last and _POSTAL_DISTRICT.fullmatch(last[0])):
         tokens = tokens[:-1]
     # a postal code before the district's number too: "D-0000 0"
     return _trimmed(tokens, lambda token: bool(
