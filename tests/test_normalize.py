@@ -27,6 +27,7 @@ from leadgen.normalize.address import (
     address_parts,
     city_aliases,
     city_key,
+    prefix_country,
     split_one_line,
     state_key,
 )
@@ -1176,6 +1177,11 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
      ("ul. Marszałkowska 1", "00-950", "Warszawa", None)),
     ("Rua Augusta 1, P-1100-048 Lisboa", ("Rua Augusta 1", "1100-048", "Lisboa", None)),
     ("Václavské nám. 1, CZ - 110 00 Praha", ("Václavské nám. 1", "110 00", "Praha", None)),
+    # A dash before the postal code, as Italian, Spanish and French lists write it, is no
+    # part of the street ("Via Roma, 1 -").
+    ("Via Roma, 1 - 20121 Milano (MI)", ("Via Roma, 1", "20121", "Milano", None)),
+    ("12, rue de la Paix - 75002 Paris", ("12, rue de la Paix", "75002", "Paris", None)),
+    ("Hauptstr. 5 - D-80331 München", ("Hauptstr. 5", "80331", "München", None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts
@@ -1851,11 +1857,15 @@ def test_city_normalizing_twice_equals_once(raw: str) -> None:
                max_size=10))
 @example("sw1a2aa")  # a British postcode typed small (was no country, then GB)
 @example("101)1 AB")  # a stray bracket in a Dutch one (was no country, then NL)
+@example("N-0")  # a prefix before no postal code names no country
+@example("A-1010")
 def test_a_leads_postal_code_and_its_country_read_twice_equal_once(raw: str) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     once = normalize_lead(Lead(name="A", source=source, address=Address(postal_code=raw)))
+    # A country's prefix ("N-0150") names the country and is left out of the code: read
+    # again, the code comes with that country, as an export gives it in its own column.
     again = normalize_lead(Lead(name="A", source=source, address=Address(
-        postal_code=once.postal_code)))
+        postal_code=once.postal_code, country=once.country if prefix_country(raw) else None)))
     assert (again.country, again.postal_code) == (once.country, once.postal_code)
 
 

@@ -1147,7 +1147,7 @@ def prefix_country(postal_code: str | None, full: str | None = None) -> str | No
     """The country an old European postal code's prefix names, in a postal code cell or a
     one-line address ("D-80331" -> DE, "CH-8001 Zürich" -> CH, "A-1010" -> AT), or None."""
     found = None
-    if postal_code and not postal_code[:1].isdigit():
+    if postal_code and not postal_code[:1].isdigit() and normalize_postal_code(postal_code):
         found = _POSTAL_COUNTRY_PREFIX.match(postal_code.strip().upper())
     if found is None and full and ("-" in full or "–" in full) and (
             found := _PREFIXED_CODE.search(full)):
@@ -1364,7 +1364,9 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         code = re.search(ONE_LINE_CODES.get(tag) or CODE_BY_TAG[tag], match.group())
         if code is None:
             continue
-        before = [part.strip() for part in text[:match.start()].split(",") if part.strip()]
+        # (without a dash before the postal code: "Via Roma, 1 - 20121 Milano")
+        before = [part.strip() for part in text[:match.start()].rstrip(" -–").split(",")
+                  if part.strip()]
         after = match.group()[code.end():].strip(" ,") or None
         region = None
         if tag in ("END", "TW", "CAN", "IN"):
