@@ -182,7 +182,8 @@ LEVELS = [
      profile("海尔集团", city="青岛", country="CN"), "name", "exact name key"),
     ("a group and its company are two names",
      profile("华强电子集团有限公司", country="CN"),
-     profile("华强电子有限公司", country="CN"), "name", "name Jaro-Winkler >= 0.92"),
+     profile("华强电子有限公司", country="CN"), "name",
+     "register names of one group: one adds a group, holding or region word"),
     ("Chinese brands differing in one character, their trade word alike (a group's two "
      "listed companies, 力麗 and 力鵬, on one switchboard)",
      profile("力麗企業股份有限公司", country="TW"), profile("力鵬企業股份有限公司", country="TW"),
@@ -370,7 +371,7 @@ LEVELS = [
     ("two family firms of one trade, alike but for the family",
      profile("Comercial de Ferragens Irmãos Costa Ltda"),
      profile("Comercial de Ferragens Irmãos Souza Ltda"), "name",
-     "names share words, but each has a distinctive word of its own"),
+     "register names, each with a word of its own (trade words too)"),
     ("a number with leading zeros is the number", profile("Fonds 007 GmbH"),
      profile("Fonds 7 GmbH"), "name", "name Jaro-Winkler >= 0.92"),
     ("an acronym and the name it stands for", profile("IBM Deutschland GmbH"),

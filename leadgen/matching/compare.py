@@ -15,6 +15,11 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from leadgen.matching.group_names import (
+    each_has_trade_word,
+    group_word_added,
+    word_added_after,
+)
 from leadgen.matching.profile import (
     FIELD_ATTR,
     POST_BOX,
@@ -279,6 +284,13 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return numbered_otherwise
     if test == "acronym":
         return is_acronym_of
+    if test == "group_word_added":
+        return partial(group_word_added, group=rules.group_name_words,
+                       generic=rules.generic_name_words)
+    if test == "trade_words_own":  # without city keys (see _make_place_test)
+        return partial(each_has_trade_word, generic=rules.generic_name_words)
+    if test == "word_added_after":
+        return partial(word_added_after, generic=rules.generic_name_words)
     if test == "other_country":
         # "US-IL" and "CA-ON": states of two countries (the country comparison weighs that)
         return lambda left, right: left.split("-", 1)[0] != right.split("-", 1)[0]
@@ -441,7 +453,21 @@ SHARED_KIND = {"domain": "domain", "phone": "phone", "registry": "registry",
 def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
     if level.test == "own_words":
         return partial(_own_words_test, generic=rules.generic_name_words)
+    if level.test == "trade_words_own":
+        return partial(_trade_words_test, generic=rules.generic_name_words)
+    if level.test == "word_added_after":
+        return partial(_word_added_after_test, generic=rules.generic_name_words)
     return None
+
+
+def _trade_words_test(left: str, right: str, places: tuple[str, ...], *,
+                      generic: frozenset[str]) -> bool:
+    return each_has_trade_word(left, right, generic, places)
+
+
+def _word_added_after_test(left: str, right: str, places: tuple[str, ...], *,
+                           generic: frozenset[str]) -> bool:
+    return word_added_after(left, right, generic, places)
 
 
 def _own_words_test(left: str, right: str, places: tuple[str, ...], *,
@@ -454,12 +480,16 @@ class _Compiled:
     field: str
     position: int
     """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
-    levels: tuple[tuple[Test | None, str, float, float | None, PlaceTest | None], ...]
-    """Each level as (test, label, weight, shared weight, place test); test None for "exact",
-    done as a membership test (most pairs end at an exact level, and ``in`` on a tuple runs
-    in C); the place test, when the level has one, is used instead of the test once the pair
-    has city keys."""
+    levels: tuple[tuple[Test | None, str, float, float | None, PlaceTest | None, bool], ...]
+    """Each level as (test, label, weight, shared weight, place test, needs forms); test None
+    for "exact", done as a membership test (most pairs end at an exact level, and ``in`` on a
+    tuple runs in C); the place test, when the level has one, is used instead of the test
+    once the pair has city keys; a level that needs forms holds only for a pair both of
+    whose sides were named with a legal form (``when: both_legal_forms``)."""
     uses_places: bool
+    uses_forms: bool
+    discounts: dict[str, frozenset[str]]
+    """Level label -> the fields whose levels weigh nothing for the pair once it holds."""
     else_hit: Hit
     shared_kind: str | None
 
@@ -474,12 +504,16 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
     compiled = []
     for comparison in rules.comparisons:
         levels = tuple((None if level.test == "exact" else _make_test(level, rules), level.label,
-                        level.weight, level.shared_weight, _make_place_test(level, rules))
+                        level.weight, level.shared_weight, _make_place_test(level, rules),
+                        level.when == "both_legal_forms")
                        for level in comparison.levels[:-1])
         last = comparison.levels[-1]
         compiled.append(_Compiled(
             comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]), levels,
             any(level[4] is not None for level in levels),
+            any(level[5] for level in levels),
+            {level.label: frozenset(level.discount) for level in comparison.levels
+             if level.discount},
             (comparison.field, last.label, last.weight, None),
             SHARED_KIND.get(comparison.field),
         ))
@@ -500,23 +534,44 @@ def compare(
     hits: list[Hit] = []
     other_place = rules.other_place
     against: list[str] = []  # the fields whose level weighs against the pair
+    discount: frozenset[str] = frozenset()
     for comparison in _compile(rules):
         lefts = record[comparison.position]
         rights = candidate[comparison.position]
         if not lefts or not rights:
             continue
         places = (record.cities + candidate.cities) if comparison.uses_places else ()
-        hit = _best_level(comparison, lefts, rights, rules, shared, places)
+        forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
+        hit = _best_level(comparison, lefts, rights, rules, shared, places, forms)
         if hit[2] < 0:
             against.append(comparison.field)
+        if comparison.discounts and hit[1] in comparison.discounts:
+            discount = comparison.discounts[hit[1]]
         score += hit[2]
         hits.append(hit)
+    if discount:
+        score += _discounted(hits, discount)
     elsewhere = False
     if other_place is not None and against:
         change = _at_other_place(hits, against, other_place)
         if change is not None:
             elsewhere, score = True, score + change
     return MatchResult(score, decide(score, rules), hits, elsewhere)
+
+
+def _discounted(hits: list[Hit], fields: frozenset[str]) -> float:
+    """The levels of ``fields`` in ``hits`` weighing for the pair weigh nothing (a group's
+    website says "one group", not "one company"), relabelled; the change to the pair's
+    weight is returned."""
+    change = 0.0
+    for position, hit in enumerate(hits):
+        if hit[0] in fields and hit[2] > 0:
+            change -= hit[2]
+            hits[position] = (hit[0], f"{hit[1]}, {_GROUP_SITE}", 0.0, hit[3])
+    return change
+
+
+_GROUP_SITE = "but the group's, not the company's (register names of two of its companies)"
 
 
 def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> float | None:
@@ -542,8 +597,11 @@ def _best_level(
     rules: MatchingRules,
     shared: SharedCount | None,
     places: tuple[str, ...] = (),
+    both_forms: bool = False,
 ) -> Hit:
-    for test, label, weight, shared_weight, place_test in comparison.levels:
+    for test, label, weight, shared_weight, place_test, needs_forms in comparison.levels:
+        if needs_forms and not both_forms:
+            continue
         for left in lefts:
             if test is None:
                 if left not in rights:

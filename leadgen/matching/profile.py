@@ -23,8 +23,14 @@ from leadgen.normalize.address import (
     country_of_key,
     street_key,
 )
+from leadgen.normalize.name import (
+    legal_form_key,
+    normalize_name,
+    other_script_name,
+    trade_name,
+    without_place,
+)
 from leadgen.normalize.name import name_key as key_of_name
-from leadgen.normalize.name import normalize_name, other_script_name, trade_name, without_place
 from leadgen.normalize.phone import NATIONAL_KINDS
 from leadgen.normalize.registry import registry_keys
 from leadgen.normalize.text import (
@@ -82,6 +88,9 @@ class MatchProfile(NamedTuple):
     mailboxes: tuple[str, ...] = ()
     """Free-mail addresses ("brightsmiledental@gmail.com"): a small business's own mailbox,
     though its domain says nothing."""
+    forms: tuple[str, ...] = ()
+    """Legal forms the names came with, keyed ("gmbh", "株式会社"): a name with one is a
+    register name, a legal company's (levels ``when: both_legal_forms`` ask for them)."""
 
     def values(self, field: str) -> tuple[str, ...]:
         return getattr(self, FIELD_ATTR[field])  # type: ignore[no-any-return]
@@ -98,14 +107,14 @@ class MatchProfile(NamedTuple):
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
         data = data or {}
-        names, domains, phones, streets, postals, cities, countries, ids, states, mailboxes = (
-            tuple(data.get(attr, ())) for attr in _ATTRS)
+        (names, domains, phones, streets, postals, cities, countries, ids, states, mailboxes,
+         forms) = (tuple(data.get(attr, ())) for attr in _ATTRS)
         return cls(names, domains, phones, streets, shared(postals), shared(cities),
-                   shared(countries), ids, shared(states), mailboxes)
+                   shared(countries), ids, shared(states), mailboxes, shared(forms))
 
 
 _ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries", "ids",
-          "states", "mailboxes")
+          "states", "mailboxes", "forms")
 #: The profile attribute of each field the rules name.
 FIELD_ATTR = {
     "name": "names", "domain": "domains", "phone": "phones", "street": "streets",
@@ -182,6 +191,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
         ids=registry_keys(lead.lead.extra, lead.country) if lead.lead.extra else (),
         states=shared((lead.state,)) if lead.state else (),
         mailboxes=tuple(e.address for e in lead.emails if e.free_mail),
+        forms=shared((legal_form_key(lead.legal_form),)) if lead.legal_form else (),
     )
 
 

@@ -25,8 +25,11 @@ LevelTest = Literal[
     "other_script", "other_place", "other_country", "own_words", "post_box", "acronym",
     "numbered_otherwise", "same_domain_name", "same_without_spaces",
     "same_register", "same_box_one_town", "post_boxes", "postal_detail", "spelled_alike",
-    "else",
+    "group_word_added", "trade_words_own", "word_added_after", "else",
 ]
+#: What a level needs of the pair besides its values: ``both_legal_forms``, that each record
+#: (or company) was named with a legal form: register names, each a legal company's.
+LevelCondition = Literal["both_legal_forms"]
 
 
 class Strict(BaseModel):
@@ -62,6 +65,10 @@ class Level(Strict):
     """Log2 Bayes factor this level adds."""
     shared_weight: float | None = None
     """Weight when the matching value is shared by many companies (switchboard, directory)."""
+    when: LevelCondition | None = None
+    """A condition on the pair the level holds only under (else the next level is tried)."""
+    discount: list[FieldName] = []
+    """Fields whose levels weigh nothing once this level holds (a group's shared website)."""
 
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
@@ -140,6 +147,10 @@ class MatchingRules(Strict):
     generic_name_words: frozenset[str] = frozenset()
     """Words so common in company names that sharing one says little ("systemtechnik",
     "trading"): the ``distinctive_token_set`` test leaves them out."""
+    group_name_words: frozenset[str] = frozenset()
+    """Words that name a group's company rather than the company ("holding", "group",
+    "europe", "グループ"): one register name with such a word the other lacks is another
+    company of the group, for the ``group_word_added`` test."""
     translated_words: dict[str, frozenset[str]] = Field(default_factory=dict)
     """Trade words an English name translates rather than spells, with the pinyin of their
     Chinese ("food": shipin), for the ``transliterated`` test."""

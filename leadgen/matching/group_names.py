@@ -1,0 +1,113 @@
+"""Name tests for a group's companies at one site: register names that tell them apart.
+
+A group's companies share its head office, switchboard and often its web domain, and their
+names share the group's words; what tells them apart is in the names: one adds a group,
+holding or region word ("PUMA" and "PUMA Europe", "ソフトバンク" and "ソフトバンクグループ"),
+each has a word of its own, trade words too ("Reliance Industries" and "Reliance Retail"), or one
+goes on after the other ("Siemens" and "Siemens Healthineers"). The rules ask these only of
+register names, both written with a legal form: a list's or a website's name without one
+("Kessler Gruppe", "Hofmann Bau") is often the company's short name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from leadgen.normalize.text import has_cjk
+
+#: Words that tie a name's words together, no word of its own ("Müller und Söhne").
+_LINKING = frozenset("the and of und et y e de da do la le du des der die das von van".split())
+#: Two words this alike (Jaro-Winkler) are one word spelled two ways ("holding", "holdings").
+_LIKE_WORD = 0.85
+
+
+def group_word_added(left: str, right: str, group: frozenset[str],
+                     generic: frozenset[str]) -> bool:
+    """Whether one name key has a ``group`` word the other lacks while they share a name
+    word of their own ("shell qgc holdings" and "shell", "zamil group holding" and "zamil
+    international trading"); in Chinese and Japanese names, written without spaces, whether
+    one without its group word is in the other ("ソフトバンクグループ" and "ソフトバンク",
+    "海尔集团" and "海尔智家"). "Holding" and "Holdings" are one word."""
+    if has_cjk(left) and has_cjk(right) and (" " not in left or " " not in right):
+        return _cjk_group_word_added(left, right, group) or _cjk_group_word_added(
+            right, left, group)
+    a, b = _words(left), _words(right)
+    if not (a & b) - group - generic:
+        return False
+    return _added(a - b, b, group) or _added(b - a, a, group)
+
+
+def _added(extra: frozenset[str], others: frozenset[str], group: frozenset[str]) -> bool:
+    return any(word in group and not _spelled_by(word, others) for word in extra)
+
+
+def _cjk_group_word_added(name: str, other: str, group: frozenset[str]) -> bool:
+    for word in group:
+        if word in name and word not in other and has_cjk(word):
+            core = name.replace(word, "").replace(" ", "")
+            if len(core) >= 2 and core in other.replace(" ", ""):
+                return True
+    return False
+
+
+def each_has_trade_word(left: str, right: str, generic: frozenset[str],
+                        places: tuple[str, ...] = ()) -> bool:
+    """Whether two Latin name keys share a word not ``generic`` and each has one the other
+    does not spell, trade words counted, one of them not generic ("reliance industries" and
+    "reliance retail", "emaar properties" and "emaar development"); a town's words and
+    numbers count for neither ("müller berlin", "fonds 007"). Two trade words alone ("acme
+    verpackung" and "acme packaging") may be one word in two languages: not so."""
+    if has_cjk(left) or has_cjk(right):
+        return False
+    towns = _town_words(places)
+    a, b = _words(left) - towns, _words(right) - towns
+    if not (a & b) - generic:
+        return False
+    extra_a, extra_b = a - b, b - a
+    return (bool(extra_a) and bool(extra_b) and bool((extra_a | extra_b) - generic)
+            and _own(extra_a, b) and _own(extra_b, a))
+
+
+def word_added_after(left: str, right: str, generic: frozenset[str],
+                     places: tuple[str, ...] = ()) -> bool:
+    """Whether one Latin name key is the other with words after it, one of them not
+    ``generic`` and no town's ("siemens" and "siemens healthineers", "infosys" and "infosys
+    bpm"; not "robert bosch" and "bosch", a founder's name before the brand, nor "müller"
+    and "müller maschinenbau")."""
+    if has_cjk(left) or has_cjk(right):
+        return False
+    short, long = (left.split(), right.split())
+    if len(short) > len(long):
+        short, long = long, short
+    if len(long) == len(short) or long[:len(short)] != short:
+        return False
+    towns = _town_words(places)
+    return any(word not in generic and word not in towns and word not in _LINKING
+               and not word.isdigit() for word in long[len(short):])
+
+
+@lru_cache(maxsize=4096)
+def _words(name: str) -> frozenset[str]:
+    """A name key's words but linking words and numbers (the "numbered" level's)."""
+    return frozenset(word for word in name.split()
+                     if word not in _LINKING and not word.isdigit())
+
+
+@lru_cache(maxsize=4096)
+def _town_words(places: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for place in places for word in place.split())
+
+
+def _spelled_by(word: str, others: frozenset[str]) -> bool:
+    """Whether a word of ``others`` spells ``word``: the same, a prefix of it or it of that
+    ("deli", "delicatessen"), a typo (Jaro-Winkler >= 0.85), or a word written with it."""
+    return any(word.startswith(other) or other.startswith(word)
+               or (len(word) >= 3 and word in other)
+               or JaroWinkler.similarity(word, other, score_cutoff=_LIKE_WORD)
+               for other in others)
+
+
+def _own(words: frozenset[str], others: frozenset[str]) -> bool:
+    return any(not _spelled_by(word, others) for word in words)
