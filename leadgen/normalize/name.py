@@ -122,6 +122,11 @@ EXTRA_LEGAL_FORMS = (
     # one-member companies spelled out
     "Community Interest Company", "Sociedad Limitada Unipersonal",
     "Sociedad Anónima Unipersonal",
+    # Israel's limited company (בע"מ, with a quote or the gershayim), the Arab countries'
+    # limited liability, joint-stock and public companies as Arabic names write them after
+    # the name (ذ.م.م in the Emirates, ش.م.م in Lebanon and Oman, ش.م.ع, ش.م.ب in Bahrain)
+    'בע"מ', "בע״מ", "בעמ", "ذ.م.م", "ش.ذ.م.م", "ش.م.م", "ش.م.ع", "ش.م.ع.ع", "ش.م.ب",
+    "ش.م.ك", "ش.م.ك.ع",
 )
 #: Japan's other corporations, each with the register's name as its legal form, and the
 #: abbreviations lists and Japan Post print ("(有)山田商店", "（社）全国地方銀行協会", "㈶..."
@@ -300,6 +305,7 @@ LATIN_PREFIXES = (
     "Công ty TNHH", "Công ty Cổ phần", "Công ty CP", "CTCP", "CÔNG TY TNHH MỘT THÀNH VIÊN",
     "CÔNG TY TNHH MTV", "CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP",
     "บริษัท",  # Thailand: "บริษัท ... จำกัด" (company ... limited)
+    "شركة",  # Arabic names: "شركة المراعي" (company ...)
     # Lithuania; Ukraine ("ТОВ «Ромашка»": limited, joint-stock, private, sole trader)
     "UAB", "ТОВ", "ТзОВ", "ПАТ", "ПрАТ", "АТ", "ПП", "ФОП",
     # France, where lists and registers print the form first ("SARL Dupont Frères"), as
