@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from leadgen.cli import app
 from leadgen.ingest import Ingestor
 from leadgen.items import Address, Contact, Lead, SourceMeta
+from leadgen.matching.dedupe import dedupe
 from leadgen.matching.rules import Thresholds, load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
@@ -177,6 +178,32 @@ def test_shared_switchboard_does_not_glue(sqlite_url: str) -> None:
     assert "same E.164 phone" in labels and "names unlike" in labels
     last = [hit["level"] for hit in outcomes[-1].evidence["levels"]]
     assert any("shared by" in label for label in last)
+
+
+TENANTS = ["Alpha Consulting GmbH", "Brandt Immobilien GmbH", "Cordes Software GmbH",
+           "Dietz Personal GmbH", "Engel Design GmbH"]
+
+
+@pytest.mark.parametrize(("tenants", "import_companies", "dedupe_companies"), [
+    (2, 1, 1),  # two names on one line and street: a company renamed at its own address
+    (3, 2, 3),  # a business centre: the third tenant sees its reception phone shared
+    (5, 4, 5),
+])
+def test_a_business_centres_tenants_merge_on_import_only_while_few_share_its_phone(
+        tmp_path: Any, tenants: int, import_companies: int, dedupe_companies: int) -> None:
+    """Tenants of one business centre (unlike names, its street, postal code and reception
+    phone) count as the companies their names are, as ``leadgen dedupe`` counts them, also
+    once two of them merged on that phone: the merge made them one company holding it, and
+    every later tenant joined that one (five tenants were one company on import, five in
+    dedupe). The first two merge on import, which cannot know a third will come."""
+    engine = init_db(f"sqlite:///{tmp_path / 'tenants.db'}")
+    outcomes = ingest_all(engine, [
+        lead(name, record=name, phones=["069 9999000"], country_hint="DE",
+             address=Address(street="Mainzer Landstraße 50", postal_code="60325",
+                             city="Frankfurt", country="DE"))
+        for name in TENANTS[:tenants]])
+    assert len({o.company_id for o in outcomes}) == import_companies
+    assert dedupe(engine, force=True).companies_after == dedupe_companies
 
 
 def test_a_shared_switchboard_is_no_evidence_for_a_direct_line_either(sqlite_url: str,

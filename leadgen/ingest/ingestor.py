@@ -31,7 +31,8 @@ from leadgen.ingest.retire import retire_contacts
 from leadgen.ingest.survivorship import COMPANY_COLUMNS, apply_record
 from leadgen.ingest.writer import BatchWriter
 from leadgen.items import Lead, NormalizedLead
-from leadgen.matching.compare import MatchResult, compare, names_may_match
+from leadgen.matching.cluster import GROUPED_NAMES, spelling_groups
+from leadgen.matching.compare import MatchResult, SharedCount, compare, names_may_match
 from leadgen.matching.profile import MatchProfile
 from leadgen.matching.rules import MatchingRules, load_rules
 from leadgen.normalize import normalize_lead
@@ -189,7 +190,7 @@ class Ingestor:
             decision = "merged"
             evidence: dict[str, Any] = {"decision": "match", "reason": "new version of a record"}
             if compare(profile, self._profile(previous), self.rules,
-                       self.keys.count).decision == "no_match":
+                       self._holders(profile)).decision == "no_match":
                 # nothing in common with its company: a corrected row, or a list that reuses
                 # another's ids under its --source (the importer warns)
                 evidence["names_another_company"] = True
@@ -408,6 +409,7 @@ class Ingestor:
         blocks = self.keys.blocks
         max_candidates = self.rules.max_candidates
         generic = self.rules.generic_name_words
+        shared = self._holders(profile)
         index, total = 0, len(keys)
         while index < total and compared < max_candidates:
             kind = keys[index][0]
@@ -436,7 +438,7 @@ class Ingestor:
                                                   generic):
                     continue
                 compared += 1
-                result = compare(profile, candidate, self.rules, self.keys.count)
+                result = compare(profile, candidate, self.rules, shared)
                 if result.decision == "match":
                     matched.append(company_id)
                 if best is None or result.score > best.score:
@@ -456,13 +458,34 @@ class Ingestor:
         if best_id is None:
             return None
         best = self._profile(best_id)
+        shared = self._holders(best)
         for company_id in matched:
             if company_id == best_id:
                 continue
-            result = compare(best, self._profile(company_id), self.rules, self.keys.count)
+            result = compare(best, self._profile(company_id), self.rules, shared)
             if result.two_companies:
                 return company_id
         return None
+
+    def _holders(self, record: MatchProfile) -> SharedCount:
+        """How many companies hold a phone, website, mailbox or register number, counted as
+        ``leadgen dedupe`` counts them (:func:`spelling_groups`): by the names of the
+        companies holding it and of ``record``, each name of a company on its own. Counting
+        the companies themselves, tenants of one business centre that merged on its
+        reception phone were one company holding it, and every later tenant merged too."""
+        own = record.names[:1]
+
+        def holders(kind: str, value: str) -> int:
+            companies = self.keys.get(kind, value)
+            if companies is None or len(companies) > GROUPED_NAMES:
+                return self.keys.count(kind, value)
+            names: set[tuple[str, ...]] = {
+                (name,) for company_id in companies for name in self._profile(company_id).names}
+            if own:
+                names.add(own)
+            return max(spelling_groups(names, self.rules), 1)
+
+        return holders
 
     def _profile(self, company_id: int) -> MatchProfile:
         profile = self.profiles.get(company_id)

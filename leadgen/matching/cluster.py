@@ -273,7 +273,7 @@ def _without_ambiguous(matches: list[tuple[float, int, int]], elsewhere: list[tu
 
 #: Up to how many distinct names holding a phone or domain are grouped by likeness (more
 #: are surely many companies: a directory's domain, a business centre's switchboard).
-_GROUPED_NAMES = 20
+GROUPED_NAMES = 20
 #: How alike (token set, generic words aside, in percent) two names holding one phone or
 #: domain must be to count as one company's spellings.
 _SPELLINGS_CUTOFF = 70.0
@@ -282,9 +282,10 @@ _SPELLINGS_CUTOFF = 70.0
 def spelling_groups(names: set[tuple[str, ...]], rules: MatchingRules) -> int:
     """How many companies the records holding one phone or domain are, as far as their names
     tell before clustering: "Hofmann Gerätebau", "Gerätebau Hofmann" and "Hofmann Gerätebau +
-    Service" are one company's spellings, as on ingest, where the three are one company by
-    then (counting names, the key would be a switchboard and weigh nothing)."""
-    if len(names) < 2 or len(names) > _GROUPED_NAMES:
+    Service" are one company's spellings (counting names, the key would be a switchboard and
+    weigh nothing). The ingestor counts so too, the names of the companies holding the key
+    each on its own (see :meth:`Ingestor._holders <leadgen.ingest.ingestor.Ingestor>`)."""
+    if len(names) < 2 or len(names) > GROUPED_NAMES:
         return len(names)
     groups: list[tuple[str, ...]] = []
     for name in sorted(names):
