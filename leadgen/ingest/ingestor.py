@@ -483,7 +483,9 @@ class Ingestor:
                 (name,) for company_id in companies for name in self._profile(company_id).names}
             if own:
                 names.add(own)
-            return max(spelling_groups(names, self.rules), 1)
+            if len(names) < self.rules.shared_key_companies:  # (too few to weigh nothing)
+                return max(len(names), 1)
+            return spelling_groups(names, self.rules)
 
         return holders
 
