@@ -454,6 +454,14 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("+33 1 23 45 67 89 POSTE 12", None, "+33123456789", "12"),  # in capitals too
         # A German direct-dial number is a number of its own, not an extension.
         ("089 123456-12", "DE", "+498912345612", None),
+        # Its switchboard's "-0" is the number's extension 0: the number is the one lists
+        # that leave the "-0" out write (+498912345670 met no +4989123456).
+        ("089 123456-0", "DE", "+4989123456", "0"),
+        ("+43 1 53114 - 0", "AT", "+43153114", "0"),
+        ("Tel. +49 (0)711 400-0 Zentrale", "DE", "+49711400", "0"),
+        ("+49 711 400-0, Fax +49 711 400-99", "DE", "+49711400", "0"),
+        ("089 1234560", "DE", "+49891234560", None),  # a last 0 without a dash is a digit
+        ("+49 30 1234567 ext. 12 Zentrale", "DE", "+49301234567", "12"),
         # A field with a phone and a fax: the phone, whichever comes first.
         ("+49 89 123456 / Fax +49 89 123457", "DE", "+4989123456", None),
         ("Fax: 089 123457, Tel: 089 123456", "DE", "+4989123456", None),

@@ -128,12 +128,19 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     if text.startswith("00"):
         text = "+" + text[2:]
     text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
+    if "0" in text:
+        text = _SWITCHBOARD.sub(" ext. 0", text)
     region = region.upper() if region and len(region) == 2 else None
     if region == "MX" or text.startswith("+52"):
         text = _OLD_MEXICAN.sub("+52 " if text.startswith("+52") else "", text, count=1)
     return text, region
 
 
+#: A switchboard's "-0" after a number with direct dialling, as German and Austrian companies
+#: write it (DIN 5008: "089 1234567-0"): the number's extension 0, so the number is the one
+#: lists that leave the "-0" out write ("089 1234567"; read whole, +498912345670 met no
+#: +49891234567). Before the end, a separator or a note in words.
+_SWITCHBOARD = re.compile(r"(?<=\d)\s*[-‐–]\s*0(?=\s*$|\s*[,;/|]|\s+[^\W\d_])")
 #: Mexico's dialling before 2019, which old lists still hold: "01" (long distance) and
 #: "044"/"045" (mobile) before the ten digits, and a mobile's "1" after +52 ("+52 1 55 5555
 #: 1234"): the number is the ten digits.
@@ -287,7 +294,8 @@ def _with_trailing_extension(text: str, region: str | None) -> _Found | None:
 #: A number and a note after it in words: "+49 30 1234567 Zentrale", "... Mo-Fr 9-17 Uhr",
 #: "... Tel 2"; not an extension ("ext. 12", "x12").
 _TRAILING_NOTE = re.compile(
-    r"^([+(]?\d[\d\s().\-/]*\d)\s+(?!(?:extension|extn|ext|x)(?:[\s.:#]|\d|$))[^\W\d_].*$",
+    r"^([+(]?\d[\d\s().\-/]*\d(?: ext\. \d+)?)"  # (with its extension: "400 ext. 0 Zentrale")
+    r"\s+(?!(?:extension|extn|ext|x)(?:[\s.:#]|\d|$))[^\W\d_].*$",
     re.IGNORECASE)
 
 
