@@ -27,6 +27,7 @@ from leadgen.columns import column_key, field_of_column, is_companys_column, uni
 from leadgen.exceptions import InputError
 from leadgen.file_encoding import bomless_utf16, guessed_encoding, text_encoding
 from leadgen.import_region import SAMPLE_ROWS, RegionChoice, guess_region
+from leadgen.import_status import row_status, status_column, strongest
 from leadgen.ingest import Ingestor
 from leadgen.ingest.bulk import BULK_BATCH_SIZE, bulk_gc
 from leadgen.ingest.parallel import ordered_map
@@ -44,7 +45,8 @@ from leadgen.normalize.person import full_name, names_person
 from leadgen.normalize.registry import registry_key
 from leadgen.normalize.text import has_cjk, plain_text
 from leadgen.normalize.website import first_website
-from leadgen.storage.runs import CUSTOMER_IMPORT, IMPORT, finish_run, start_run
+from leadgen.storage.models import COMPANY_STATUSES
+from leadgen.storage.runs import CUSTOMER_IMPORT, IMPORT, drop_run, finish_run, start_run
 from leadgen.suppression import SuppressionList
 from leadgen.workbook import is_workbook, workbook_rows
 
@@ -80,6 +82,8 @@ class ImportReport:
     """Columns no field was read from (the id column aside)."""
     region_guess: RegionChoice | None = None
     """The default region taken from the file's rows when none was given."""
+    statuses: Counter[str] = field(default_factory=Counter)
+    """The statuses leadgen's own export gave its rows (``status``), carried over."""
 
     def columns_line(self) -> str:
         """The mapping in one line: "name=Firma, phone=Tel+Mobil; not imported: Notiz"."""
@@ -804,6 +808,8 @@ def import_file(
                          + ", ".join(header))
     rules = rules or load_rules()
     report.columns = parse_mapping(mapping or [], header)
+    if (status_from := status_column(header)) is not None:  # leadgen's own export
+        report.columns["status"] = (status_from,)
     ahead = [first]
     if region is None:  # what the first rows say (numbers without a country code need one)
         more, rows = _read_ahead(rows, SAMPLE_ROWS - 1)
@@ -821,7 +827,7 @@ def import_file(
         fields=report.columns, id_column=id_column, source=source,
         page_url=path.resolve().as_uri(), file_name=path.name,
         region=region.upper() if region else None, rules=rules,
-        suppressions=SuppressionList.load(engine),
+        suppressions=SuppressionList.load(engine), status_column=status_from,
     )
     status = "customer" if as_customers else None
     numbered = chain(ahead, rows)
@@ -832,17 +838,24 @@ def import_file(
     run_id = None if dry_run else start_run(
         engine, CUSTOMER_IMPORT if as_customers else IMPORT, sources=[source],
         stats={"file": path.name})
+    # The rows leadgen's own export marks as customers are stored as a list of customers'
+    # (a run of their own); a run no row was stored under is dropped at the end.
+    customer_run = None if dry_run or as_customers or status_from is None else start_run(
+        engine, CUSTOMER_IMPORT, sources=[source], stats={"file": path.name, "of_run": run_id})
     try:
         with bulk_gc(), Ingestor(engine, rules=rules, batch_size=size, background=background,
                                  dry_run=dry_run, crawl_run_id=run_id) as ingestor:
-            _ingest(results, ingestor, report, status, path.name, dry_run=dry_run)
+            _ingest(results, ingestor, report, status, path.name, dry_run=dry_run,
+                    customer_run=customer_run)
     except BaseException as exc:
+        ended = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         if run_id is not None:
-            _close_run(engine, run_id, report, path.name,
-                       "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+            _close_run(engine, run_id, report, path.name, ended)
+        _close_customer_run(engine, customer_run, report, path.name, ended)
         raise
     if run_id is not None:
         _close_run(engine, run_id, report, path.name, "finished")
+    _close_customer_run(engine, customer_run, report, path.name, "finished")
     if settings.region is None and any(f"{_BAD_PHONE} (kept" in line
                                        for line in report.warnings):
         report.warnings.insert(0, f"{path.name}: no --region was given and the rows name none "
@@ -865,6 +878,23 @@ def _close_run(engine: Engine, run_id: int, report: ImportReport, file_name: str
         logger.warning("import: could not log the end of run %s: %s", run_id,
                        str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__)
         logger.debug("import: run %s", run_id, exc_info=True)
+
+
+def _close_customer_run(engine: Engine, run_id: int | None, report: ImportReport,
+                        file_name: str, status: str) -> None:
+    """Close the run the export's customer rows were stored under, or drop it when none was:
+    a run of customers makes its source a customer list in survivorship."""
+    if run_id is None:
+        return
+    customers = report.statuses["customer"]
+    try:
+        if customers:
+            finish_run(engine, run_id, status, {"file": file_name, "customers": customers})
+        else:
+            drop_run(engine, run_id)
+    except Exception as exc:  # noqa: BLE001 - as in _close_run
+        logger.warning("import: could not log the end of run %s: %s", run_id,
+                       str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__)
 
 
 def _header_below(first: tuple[int, dict[str, Any]], rows: Iterator[tuple[int, dict[str, Any]]],
@@ -911,19 +941,27 @@ def _read_ahead(rows: Iterator[T], count: int) -> tuple[list[T], Iterator[T]]:
 
 
 def _ingest(results: Iterator[Prepared], ingestor: Ingestor, report: ImportReport,
-            status: str | None, file_name: str, *, dry_run: bool = False) -> None:
+            status: str | None, file_name: str, *, dry_run: bool = False,
+            customer_run: int | None = None) -> None:
+    """Ingest each prepared row; ``status`` marks every row's company (``--as customers``),
+    and a row's own status (leadgen's export) does as well, a customer's record stored under
+    ``customer_run``."""
     try:
         for result in results:
             report.rows += 1
             if isinstance(result, str):
                 report.rejected.append(result)
                 continue
-            record_id, prepared, warnings, line = result
+            record_id, prepared, warnings, line, own_status = result
             report.warnings.extend(warnings)
             if record_id in report.company_ids:
                 prepared, record_id = _repeated_id(prepared, record_id, file_name, line,
                                                    ingestor, report)
-            outcome = ingestor.ingest_prepared(prepared, status=status)
+            outcome = ingestor.ingest_prepared(
+                prepared, status=strongest(status, own_status),
+                run_id=customer_run if own_status == "customer" else None)
+            if own_status and outcome.status != "suppressed":
+                report.statuses[own_status] += 1
             report.outcomes[outcome.status] += 1
             report.company_ids[record_id] = outcome.company_id
             if outcome.evidence.get("names_another_company"):
@@ -975,11 +1013,14 @@ class _RowSettings:
     region: str | None
     rules: MatchingRules
     suppressions: SuppressionList
+    status_column: str | None = None
+    """The column of leadgen's own export that holds its status (see :mod:`import_status`)."""
 
 
 _SETTINGS: list[_RowSettings] = []
-Prepared = str | tuple[str, PreparedLead, list[str], int]
-"""A rejection line, or a row's record id, prepared lead, warnings and line number."""
+Prepared = str | tuple[str, PreparedLead, list[str], int, str | None]
+"""A rejection line, or a row's record id, prepared lead, warnings, line number and the
+status leadgen's own export gave it."""
 
 
 def _prepared(numbered: Iterator[tuple[int, dict[str, str]]], settings: _RowSettings,
@@ -1024,7 +1065,7 @@ def _set_row_settings(settings: _RowSettings) -> None:
 
 def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
     """Validate, normalize, check against the suppression list and prepare each row: a
-    rejection line, or the row's record id, prepared lead, warnings and line number."""
+    rejection line, or the row's record id, prepared lead, warnings, line number and status."""
     settings = _SETTINGS[0]
     out: list[Prepared] = []
     for number, row in chunk:
@@ -1052,8 +1093,15 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
             out.append(f"{where}: suppressed ({reason})")
             continue
         normalized = settings.suppressions.without_people(normalized)
-        out.append((record_id, prepare(normalized, settings.rules),
-                    _warnings(where, lead, normalized), number))
+        warnings = _warnings(where, lead, normalized)
+        status = None
+        if settings.status_column is not None:
+            cell = row.get(settings.status_column)
+            status, known = row_status(cell)
+            if not known:
+                warnings.append(f"{where}: status {shown([str(cell)], quote=True)} is none of "
+                                f"leadgen's ({', '.join(COMPANY_STATUSES)}): not carried over")
+        out.append((record_id, prepare(normalized, settings.rules), warnings, number, status))
     return out
 
 

@@ -127,6 +127,10 @@ def _tell(report: ImportReport, report_path: Path | None) -> None:
         err.print(f"region: {report.region_guess.region}, as no --region was given "
                   f"({report.region_guess.why}); give --region to choose another",
                   markup=False, highlight=False, soft_wrap=True)
+    if report.statuses:
+        err.print("statuses carried over from leadgen's export: " + ", ".join(
+            f"{name} {count}" for name, count in sorted(report.statuses.items())),
+            markup=False, highlight=False, soft_wrap=True)
     for word, lines in (("rejected", report.rejected), ("warning", report.warnings)):
         for line in lines[:SHOWN_LINES]:
             err.print(f"{word} {line}", markup=False, highlight=False, soft_wrap=True)

@@ -149,14 +149,16 @@ class Ingestor:
         """Match ``lead`` and queue its rows; ``status`` (e.g. "customer") marks its company."""
         return self.ingest_prepared(prepare(lead, self.rules), status=status)
 
-    def ingest_prepared(self, item: PreparedLead, *, status: str | None = None) -> IngestOutcome:
+    def ingest_prepared(self, item: PreparedLead, *, status: str | None = None,
+                        run_id: int | None = None) -> IngestOutcome:
         """:meth:`ingest` for a lead already prepared (e.g. in a worker process) with the same
-        rules."""
+        rules. ``run_id``: the run a new record is stored under, when not this ingestor's
+        (an import's rows of customers: see :func:`leadgen.storage.runs.customer_record_ids`)."""
         self._load()
         if self._catch_up:
             if self.writer.connection is None:
                 self._begin_batch()
-            self._items.append((item, status))
+            self._items.append((item, status, run_id))
         elif self._started is None and not self.dry_run:  # a bulk batch begins
             with self.engine.connect() as connection:
                 self._read_suppressions(connection, changed_only=True)
@@ -242,7 +244,8 @@ class Ingestor:
                                for row in item.contacts]
         self._records.append((
             record_id, source_id[:120], key, item.record_id, item.page_url, item.fetched_at,
-            full_digest, item.text, company_id, json_text(evidence), self.crawl_run_id, now,
+            full_digest, item.text, company_id, json_text(evidence),
+            self.crawl_run_id if run_id is None else run_id, now,
         ))
         self.records.put(source_id, key, SeenRecord(digest, record_id, company_id))
         self.counts[status_name] += 1
@@ -274,7 +277,8 @@ class Ingestor:
         self._reset_batch()
         collect_young()
 
-    def _replay(self, items: list[tuple[PreparedLead, str | None]], counts: dict[str, int],
+    def _replay(self, items: list[tuple[PreparedLead, str | None, int | None]],
+                counts: dict[str, int],
                 error: Exception) -> None:
         """Match a batch the database refused again, against indexes loaded afresh.
 
@@ -295,8 +299,8 @@ class Ingestor:
         self.counts = dict(counts)
         self._replaying = True
         try:
-            for item, status in items:
-                self.ingest_prepared(item, status=status)
+            for item, status, run_id in items:
+                self.ingest_prepared(item, status=status, run_id=run_id)
             self.flush()
         finally:
             self._replaying = False
@@ -526,7 +530,7 @@ class Ingestor:
         self._top_record = 0  # the highest source record id this batch made
         # What a refused batch is matched again from (see _replay): its leads, and the
         # counts before it.
-        self._items: list[tuple[PreparedLead, str | None]] = []
+        self._items: list[tuple[PreparedLead, str | None, int | None]] = []
         self._counts_before = dict(self.counts)
 
     def _now(self) -> datetime:

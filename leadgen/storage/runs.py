@@ -78,3 +78,11 @@ def finish_run(engine: Engine, run_id: int, status: str, stats: Mapping[str, Any
         run.finished_at = utcnow()
         run.status = status
         run.stats = dict(stats)
+
+
+def drop_run(engine: Engine, run_id: int) -> None:
+    """Delete a run row that stored nothing (no record points to it)."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is not None:
+            session.delete(run)
