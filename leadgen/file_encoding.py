@@ -259,3 +259,50 @@ def _is_utf8(sample: bytes) -> bool:
 def _start(path: Path) -> bytes:
     with path.open("rb") as handle:
         return handle.read(SAMPLE_BYTES)
+
+
+#: Byte order marks a text file may start with, and the encoding each names (UTF-32's first:
+#: its little-endian mark starts like UTF-16's).
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+                    (codecs.BOM_UTF8, "utf-8-sig"))
+
+
+def whole_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str | None]:
+    """The text of a small file (a do-not-contact list) whose bytes are ``data``, and the
+    encoding it was read in when that was guessed: ``encoding`` when given, else the one
+    its byte order mark names, else UTF-8, else (its first line beyond ASCII not UTF-8) the
+    encoding it looks like (:func:`guessed_encoding`), as ``leadgen import`` reads a CSV
+    file. An :class:`InputError` names the first line that does not decode, in one line."""
+    if encoding is not None:
+        name = text_encoding(encoding, data[:8])
+        return _decoded_or_refused(data, path, name, "give another --encoding"), None
+    marked = next((name for mark, name in BYTE_ORDER_MARKS if data.startswith(mark)), None)
+    name = marked or bomless_utf16(data[:64]) or "utf-8"
+    if name != "utf-8":
+        return _decoded_or_refused(data, path, name, _SAVE_AGAIN), None
+    first = next((line for line in data.splitlines() if not line.isascii()), b"")
+    if _decoded(first, "utf-8") is not None:
+        return _decoded_or_refused(data, path, "utf-8", (
+            "the lines before it were, so the line was pasted in from elsewhere: save it "
+            "again in the file's encoding, or remove it")), None
+    guess = guessed_encoding(path)
+    if guess is None:
+        _decoded_or_refused(data, path, "utf-8", f"no other encoding reads it; {_SAVE_AGAIN}")
+    assert guess is not None
+    return _decoded_or_refused(data, path, guess, (
+        f"the encoding it looks like, as UTF-8 does not read it; {_SAVE_AGAIN}")), guess
+
+
+_SAVE_AGAIN = "give --encoding (gbk for Chinese, cp1252 for Western European) or save it as UTF-8"
+
+
+def _decoded_or_refused(data: bytes, path: Path, encoding: str, hint: str) -> str:
+    """``data`` decoded, or an :class:`InputError` naming the line that is not ``encoding``
+    text, and ``hint``."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"{path}: line {line}: not {encoding} text ({exc.reason}); {hint}",
+                         ) from exc

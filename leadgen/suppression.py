@@ -349,11 +349,15 @@ def _is_header(line: str) -> bool:
     return column_key(line) in _HEADER_WORDS or field_of_column(line) is not None
 
 
-def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+def read_targets(path: Path, encoding: str | None = None, notes: list[str] | None = None,
+                 ) -> tuple[list[tuple[str, str]], list[str]]:
     """A do-not-contact list: one e-mail, domain, phone or company name per line (of a .csv
     file or an .xlsx workbook, its first column); blank lines, ``#`` comments and a header
-    line are skipped.
+    line are skipped. A text file is read in ``encoding``, else in UTF-8 or the encoding
+    it looks like (GBK, cp1252, ...: :func:`leadgen.file_encoding.whole_text`), which a
+    line in ``notes`` names.
     Returns the classified entries and one "FILE:LINE: why" line per entry refused."""
+    from leadgen.file_encoding import whole_text
     from leadgen.workbook import is_workbook, workbook_rows
 
     try:
@@ -364,10 +368,11 @@ def read_targets(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     if is_workbook(data[:8]):  # an .xlsx list: its first column, the header row aside
         numbered = [(number, next(iter(row.values()), "")) for number, row in workbook_rows(path)]
     else:
-        try:
-            lines = data.decode("utf-8-sig").splitlines()
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
+        text, guessed = whole_text(data, path, encoding)
+        if guessed is not None and notes is not None:
+            notes.append(f"{path.name}: not UTF-8 text: read as {guessed}, which it looks "
+                         "like (give --encoding to read it as another)")
+        lines = text.splitlines()
         if path.suffix.lower() == ".csv":
             # Excel writes ";" (German, French lists) or tabs where "," is the decimal mark
             first = next((line for line in lines if line.strip()), "")

@@ -323,3 +323,53 @@ def test_a_do_not_contact_lists_header_in_german_or_chinese_is_no_entry(
             result.output)
     with session_scope(init_db(sqlite_url)) as session:
         assert list(session.scalars(select(Suppression.value))) == ["huayu.cn"]
+
+
+_NAMES = ("Firma,Ort,Land\nMüller Verpackung GmbH,Berlin,DE\n杭州华宇包装机械有限公司,杭州,CN\n"
+          "Acme GmbH,Berlin,DE\n")
+
+
+@pytest.mark.parametrize(("name", "text", "encoding", "read_as", "erased"), [
+    # Excel's CSV on a Chinese and on a Western European Windows
+    ("dnc.txt", "Firma\n杭州华宇包装机械有限公司\n", "gbk", "gb18030", "杭州华宇包装机械"),
+    ("dnc.csv", "Firma;Grund\nMüller Verpackung GmbH;Widerspruch\n", "cp1252", "cp1252",
+     "Müller Verpackung"),
+    # Excel's "Unicode text" (UTF-16 with its mark), and UTF-8 with its mark: no guess
+    ("dnc.csv", "Firma\tGrund\nMüller Verpackung GmbH\tdnc\n", "utf-16", None,
+     "Müller Verpackung"),
+    ("dnc.csv", "杭州华宇包装机械有限公司\n", "utf-8-sig", None, "杭州华宇包装机械"),
+])
+def test_forget_a_do_not_contact_file_in_another_encoding(
+        sqlite_url: str, tmp_path: Path, name: str, text: str, encoding: str,
+        read_as: str | None, erased: str) -> None:
+    """A list saved by Excel on a Chinese or German Windows was refused ("not UTF-8 text;
+    save it as UTF-8"), where `leadgen import` reads such a file. Now it is read in the
+    encoding it looks like, and the command names that encoding."""
+    _import(tmp_path, sqlite_url, "list.csv", _NAMES, "list")
+    dnc = tmp_path / name
+    dnc.write_bytes(text.encode(encoding))
+    result = runner.invoke(app, ["forget", "--file", str(dnc), "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    note = (f"warning {name}: not UTF-8 text: read as {read_as}, which it looks like (give "
+            "--encoding to read it as another)")
+    assert (note in result.output) == (read_as is not None), result.output
+    assert "0 lines refused" in result.output and f" {erased}\n" in result.output
+    assert erased not in _exported_names(sqlite_url)
+
+
+@pytest.mark.parametrize(("data", "options", "error"), [
+    # a line pasted in from a file in another encoding, after UTF-8 lines
+    ("Müller Verpackung GmbH\n".encode() + "Acmé GmbH\n".encode("cp1252"), [],
+     "dnc.txt: line 2: not utf-8 text (invalid continuation byte); the lines before it "
+     "were, so the line was pasted in from elsewhere: save it again in the file's encoding, "
+     "or remove it"),
+    ("Acme GmbH\n杭州华宇\n".encode("gbk"), ["--encoding", "ascii"],
+     "dnc.txt: line 2: not ascii text (ordinal not in range(128)); give another --encoding"),
+])
+def test_a_do_not_contact_file_that_does_not_decode_is_refused_in_one_line(
+        sqlite_url: str, tmp_path: Path, data: bytes, options: list[str], error: str) -> None:
+    dnc = tmp_path / "dnc.txt"
+    dnc.write_bytes(data)
+    result = runner.invoke(app, ["forget", "--file", str(dnc), *options, "--db", sqlite_url])
+    assert result.exit_code != 0
+    assert " ".join(str(result.exception).split()).endswith(error), result.output

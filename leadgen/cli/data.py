@@ -257,6 +257,9 @@ def forget(
     reason: str | None = typer.Option(None, "--reason", help="Why (kept with the entry)."),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Name the companies it would erase; change nothing."),
+    encoding: str | None = typer.Option(
+        None, "--encoding", help="The --file's encoding (gbk, cp1252; default UTF-8, or the "
+        "encoding a file that is not UTF-8 looks like, which it names)."),
     db: str | None = DatabaseOption,
 ) -> None:
     """Suppress a contact or company for good: erase what is stored, never store or export it again.
@@ -274,14 +277,16 @@ def forget(
     """
     if (target is None) == (file is None):
         raise typer.BadParameter("give one TARGET or --file FILE")
+    if encoding is not None and file is None:
+        raise typer.BadParameter("--encoding reads a --file; give one")
+    notes: list[str] = []
+    entries, problems = read_targets(file, encoding, notes) if file is not None else ([], [])
+    for line in notes:
+        err.print(f"warning {line}", markup=False, highlight=False, soft_wrap=True)
     engine = init_db(db)
     if dry_run:
-        problems: list[str] = []
         if target is not None:
             entries = target_entries(target)
-        else:
-            assert file is not None
-            entries, problems = read_targets(file)
         for line in problems:  # the lines the run would refuse, before it is run
             err.print(f"refused {line}", markup=False, highlight=False, soft_wrap=True)
         refused = f" ({len(problems)} lines refused)" if file is not None else ""
@@ -310,7 +315,6 @@ def forget(
             )
             _print_named(result["erased"])
         return
-    entries, problems = read_targets(file)
     for line in problems:
         err.print(f"refused {line}", markup=False, highlight=False, soft_wrap=True)
     with session_scope(engine) as session:
