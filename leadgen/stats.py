@@ -24,16 +24,25 @@ COVERAGE_FIELDS = {
 
 
 def database_stats(session: Session) -> dict[str, Any]:
-    """Everything ``leadgen stats`` shows, as plain data."""
+    """Everything ``leadgen stats`` shows, as plain data. A record imported again with other
+    values is counted once, as its newest version, with the companies of newest versions;
+    the versions it replaced are counted apart (``older_versions``)."""
     companies = session.scalar(select(func.count(Company.id))) or 0
+    newest = select(func.max(SourceRecord.id).label("id")).group_by(
+        SourceRecord.source_id, SourceRecord.record_key).subquery()
+    stored: dict[str, int] = {source: count for source, count in session.execute(
+        select(SourceRecord.source_id, func.count(SourceRecord.id))
+        .group_by(SourceRecord.source_id))}
     per_source = [
-        {"source": source, "records": records, "companies": merged}
+        {"source": source, "records": records, "older_versions": stored[source] - records,
+         "companies": merged}
         for source, records, merged in session.execute(
             select(
                 SourceRecord.source_id,
                 func.count(SourceRecord.id),
                 func.count(func.distinct(SourceRecord.company_id)),
-            ).group_by(SourceRecord.source_id).order_by(SourceRecord.source_id)
+            ).join(newest, newest.c.id == SourceRecord.id)
+            .group_by(SourceRecord.source_id).order_by(SourceRecord.source_id)
         )
     ]
     coverage = {}
@@ -69,7 +78,8 @@ def database_stats(session: Session) -> dict[str, Any]:
     ]
     return {
         "companies": companies,
-        "source_records": session.scalar(select(func.count(SourceRecord.id))) or 0,
+        "source_records": sum(row["records"] for row in per_source),
+        "older_versions": sum(row["older_versions"] for row in per_source),
         "per_source": per_source,
         "coverage": coverage,
         "contacts": contacts,

@@ -284,3 +284,26 @@ def test_a_row_that_now_names_another_company_is_named_in_a_warning(tmp_path: Pa
                                  "--region", "DE", "--db", db])
     assert "fair_2025.csv:2: record 'P1' of source 'fair' named another company when " \
         "imported before: stored as a corrected row of company 1" in reused.output
+
+
+def test_stats_counts_a_record_once_and_its_older_versions_apart(tmp_path: Path) -> None:
+    """A list imported again with a corrected row gave "3 source records" for its 2 rows:
+    the row's older version was counted with the source's records. Now a record counts once
+    (its newest version), and the versions it replaced are shown beside it."""
+    import json
+
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    acme = "P2,Acme GmbH,Hauptstraße 5,10115,Berlin,030 1234567,,acme.de,\n"
+    _import(db, tmp_path, "v1.csv", MUELLER_V1 + acme, "purchased")
+    _import(db, tmp_path, "v2.csv", MUELLER_V2 + acme, "purchased")
+    _import(db, tmp_path, "fair.csv", "F1,Acme GmbH,Hauptstraße 5,10115,Berlin,,,acme.de,\n",
+            "fair")
+    result = runner.invoke(app, ["stats", "--json", "--db", db])
+    data = json.loads(result.output)
+    assert (data["companies"], data["source_records"], data["older_versions"]) == (2, 3, 1)
+    assert data["per_source"] == [
+        {"source": "fair", "records": 1, "older_versions": 0, "companies": 1},
+        {"source": "purchased", "records": 2, "older_versions": 1, "companies": 2}]
+    shown = " ".join(runner.invoke(app, ["stats", "--db", db]).output.split())
+    assert ("2 companies from 3 source records (and 1 older version of them a later import "
+            "replaced)") in shown

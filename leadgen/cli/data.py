@@ -59,11 +59,15 @@ def stats(
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    count = data["older_versions"]
+    older = (f" (and {count} older {'version' if count == 1 else 'versions'} of them a later "
+             "import replaced)") if count else ""
     console.print(f"[bold]{data['companies']}[/] companies from "
-                  f"[bold]{data['source_records']}[/] source records")
-    table = Table("source", "records", "companies", title="Per source")
+                  f"[bold]{data['source_records']}[/] source records{older}")
+    table = Table("source", "records", "older versions", "companies", title="Per source")
     for row in data["per_source"]:
-        table.add_row(row["source"], str(row["records"]), str(row["companies"]))
+        table.add_row(row["source"], str(row["records"]), str(row["older_versions"]),
+                      str(row["companies"]))
     console.print(table)
     table = Table("field", "filled", "coverage", title="Field coverage")
     for label, cov in data["coverage"].items():
