@@ -106,7 +106,7 @@ class ImportStopped(InputError):
 
 #: Fields that take several columns (``--map phone=Tel --map phone=Mobile``).
 LIST_FIELDS = frozenset({"email", "phone", "fax", "category", "social", "executive",
-                         "registry_id", "people"})
+                         "registry_id", "people", "contact_phone"})
 #: Fields whose several columns are joined into one value: SAP's and DATEV's "Name 1" and
 #: "Name 2" ("Stadtwerke", "Göppingen GmbH") are one company name.
 JOINED_FIELDS = frozenset({"name"})
@@ -244,7 +244,7 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
         if len(titles) != len(people):
             titles = [None] * len(people)
         own_email = _one(row, get("contact_email")) if len(people) == 1 else None
-        own_phone = _one(row, get("contact_phone"))
+        own_phone = _persons_phones(row, get("contact_phone"))
         for position, (person, person_title) in enumerate(zip(people, titles, strict=True)):
             contacts.append(Contact(
                 name=person, title=person_title,
@@ -323,6 +323,14 @@ def with_legal_form(name: str, form: str) -> str:
     joined = f"{name}{form}" if has_cjk(form) else f"{name} {form}"
     found = normalize_name(joined).legal_form
     return joined if found and legal_form_key(found) == legal_form_key(form) else name
+
+
+def _persons_phones(row: dict[str, str], columns: tuple[str, ...] | None) -> str | None:
+    """The contact person's phone cells as one field: a people list's second number of one
+    person (Pipedrive's "Person - Phone - Mobile" beside "- Work") after the first, as a
+    cell listing both would give them ("030 1234567; 0171 5555555")."""
+    cells = [cell for column in columns or () if (cell := (row.get(column) or "").strip())]
+    return "; ".join(dict.fromkeys(cells)) or None
 
 
 def _persons_email(emails: list[str], person: str) -> str | None:

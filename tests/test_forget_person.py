@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -185,3 +186,34 @@ def test_a_person_forgotten_while_an_ingest_runs_leaves_its_batch_too(sqlite_url
     stored = _stored_text(sqlite_url)
     assert "info@alpha-druck.de" in stored
     assert "Müller" not in stored and "hans.mueller" not in stored and "5555555" not in stored
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    # Pipedrive's people export: a work and a mobile number of one person
+    ("Person - Name,Person - Organization,Person - Email - Work,Person - Phone - Work,"
+     "Person - Phone - Mobile,Person - Job title",
+     "Hans Müller,Alpha Drucktechnik GmbH,hans.mueller@alpha-druck.de,030 1234567,"
+     "0171 5555555,Geschäftsführer"),
+    # a CRM's contact columns, numbered
+    ("Firma,Ansprechpartner,Contact Email,Contact Phone,Contact Phone 2,Position,Ort",
+     "Alpha Drucktechnik GmbH,Hans Müller,hans.mueller@alpha-druck.de,030 1234567,"
+     "0171 5555555,Geschäftsführer,Berlin"),
+])
+def test_a_persons_second_phone_is_imported_as_theirs(sqlite_url: str, tmp_path: Path,
+                                                      header: str, row: str) -> None:
+    """A people list's mobile number beside the work number was "not imported". Now both
+    are the company's numbers as the person's direct lines (the first is the person's own),
+    and forgetting the person takes both."""
+    path = tmp_path / "people.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    output = " ".join(_import(sqlite_url, path).split())
+    assert "not imported" not in output, output
+    company = _exported(sqlite_url)["Alpha Drucktechnik"]
+    assert sorted(phone["value"] for phone in company["phones"]) == [  # type: ignore[attr-defined]
+        "+491715555555", "+49301234567"]
+    assert [(person["name"], person["phone"]) for person in company["people"]] == [  # type: ignore[attr-defined]
+        ("Hans Müller", "+49301234567")]
+    result = runner.invoke(app, ["forget", "hans.mueller@alpha-druck.de", "--db", sqlite_url])
+    assert "taken out of 1 companies" in result.output, result.output
+    stored = _stored_text(sqlite_url)
+    assert "5555555" not in stored and "1234567" not in stored and "Müller" not in stored

@@ -10,7 +10,7 @@ import orjson
 
 from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.email import normalize_email
-from leadgen.normalize.lead import normalize_lead, social_links
+from leadgen.normalize.lead import normalize_lead, normalize_phones, social_links
 from leadgen.normalize.person import person_key, person_name
 from leadgen.normalize.phone import normalize_phone
 from leadgen.normalize.titles import is_decision_maker
@@ -136,11 +136,15 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
         add("phone", phone.e164, {"kind": phone.kind, "extension": phone.extension,
                                   "raw": phone.raw})
     person_phones: dict[int, Any] = {}
-    if raw.contacts:  # a contact person's phone reaches the company too (a direct line)
+    if raw.contacts:  # a contact person's phones reach the company too (direct lines)
         dialled = {phone.e164 for phone in lead.phones}
         for index, person in enumerate(raw.contacts):
-            if person.phone and (own_phone := normalize_phone(person.phone, lead.country)):
-                person_phones[index] = own_phone
+            # a field of several numbers (a work and a mobile number) gives each; the first
+            # is the person's own
+            own_phones = normalize_phones([person.phone], lead.country) if person.phone else []
+            if own_phones:
+                person_phones[index] = own_phones[0]
+            for own_phone in own_phones:
                 if own_phone.e164 not in dialled:
                     dialled.add(own_phone.e164)
                     add("phone", own_phone.e164, {
