@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from leadgen.ingest.prepared import PreparedLead
 
 KINDS = ("email", "domain", "phone", "name_key", "person")
+#: The plans whose companies write a switchboard as "-0" (see :mod:`leadgen.normalize.phone`).
+_DIRECT_DIAL = ("+49", "+43", "+423")
 _VALUE_LENGTH, _REASON_LENGTH = 320, 200  # the stored columns' (a longer reason is cut)
 
 
@@ -67,6 +69,10 @@ class SuppressionList:
     def add(self, kind: str, value: str) -> None:
         """Hold one entry (a person's e-mail in lower case, as leads are checked)."""
         self.entries.setdefault(kind, set()).add(value.lower() if kind == PERSON else value)
+        if kind == "phone" and value.endswith("0") and value.startswith(_DIRECT_DIAL):
+            # a switchboard's "-0" was once read as a last digit (+498912345670): the number
+            # is now its extension 0 (+4989123456, ext. 0), and such an entry still holds
+            self.entries[kind].add(value[:-1])
 
     def __len__(self) -> int:
         return sum(len(values) for values in self.entries.values())

@@ -42,7 +42,7 @@ def test_enrich_cli_crawls_and_checks(sqlite_url: str, monkeypatch) -> None:  # 
     assert emails["a.schneider@varonex-test.de"] == ("valid", "accept_all_unknown")
     assert summary["emails"][0]["value"] == "a.schneider@varonex-test.de", "valid ones first"
     phones = {p["value"]: (p["status"], p["reason"]) for p in summary["phones"]}
-    assert phones["+495211234560"] == ("valid", "fixed_line")
+    assert phones["+49521123456"] == ("valid", "fixed_line")  # "123456-0": its switchboard
     makers = {p["name"]: p for p in summary["decision_makers"]}
     assert set(makers) == {"Klaus Weber", "Anna Schneider"}
     assert makers["Anna Schneider"]["email_status"] == "valid"

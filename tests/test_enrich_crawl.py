@@ -149,7 +149,7 @@ def test_enrichment_finds_and_stores_contacts(sites: Sites) -> None:
     assert {"info@varonex-test.de", "vertrieb@varonex-test.de",
             "a.schneider@varonex-test.de"} <= emails
     assert not any("pixelwerk" in e for e in emails), "a web agency's credit is not a contact"
-    assert {c.value for c in found["phone"]} == {"+495211234560"}
+    assert {c.value for c in found["phone"]} == {"+49521123456"}  # "123456-0": ext. 0
     assert {c.value for c in found["fax"]} == {"+4952112345699"}
     assert [c.value for c in found["social"]] == ["https://linkedin.com/company/varonex-verpackung"]
     people = {c.person_name: c for c in found["person"]}

@@ -133,10 +133,25 @@ def test_forget_by_domain_and_name(sqlite_url: str) -> None:
         assert forget(session, "Nobody Ltd")["companies_erased"] == 0
 
 
+@pytest.mark.parametrize("entry", ["+4989123456", "+49891234560"])
+def test_a_switchboards_number_is_suppressed_by_an_entry_old_or_new(entry: str) -> None:
+    """A switchboard's "-0" is read as extension 0 now (089 123456-0 is +4989123456); an
+    entry stored when it was read as a last digit (+49891234560) still keeps it out."""
+    lead = normalize_lead(Lead(name="Acme GmbH", phones=["089 123456-0"],
+                               source=SourceMeta(source_id="t", page_url="http://x.test/")),
+                          "DE")
+    assert [phone.e164 for phone in lead.phones] == ["+4989123456"]
+    assert SuppressionList.of([("phone", entry)]).reason_for(lead) is not None
+    other = normalize_lead(Lead(name="Beta GmbH", phones=["+33 1 23 45 67 80"],
+                                source=SourceMeta(source_id="t", page_url="http://x.test/")))
+    assert SuppressionList.of([("phone", "+33123456780")]).reason_for(other) is not None
+
+
 @pytest.mark.parametrize(("target", "kind", "value"), [
     ("Info@Acme.DE", "email", "info@acme.de"),
     ("info(at)acme(dot)de", "email", "info@acme.de"),  # as an imprint writes it
     ("+49 89 123456", "phone", "+4989123456"),
+    ("+49 89 123456-0", "phone", "+4989123456"),  # its switchboard's extension 0
     ("www.acme.de", "domain", "acme.de"),
     ("Acme Verpackung GmbH", "name_key", "acme verpackung"),
     ("7-Eleven", "name_key", "7 eleven"),  # digits in a name are no phone
