@@ -461,6 +461,14 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("Tel. +49 (0)711 400-0 Zentrale", "DE", "+49711400", "0"),
         ("+49 711 400-0, Fax +49 711 400-99", "DE", "+49711400", "0"),
         ("089 1234560", "DE", "+49891234560", None),  # a last 0 without a dash is a digit
+        # Another extension after the "-0" dials that line (was read as keypad digits:
+        # +4989123453980), and where the number before a "-0" is no valid number, its 0 is
+        # the last digit (a French, British or toll-free number lost a digit)
+        ("+49 89 12345-0 ext. 12", "DE", "+498912345", "12"),
+        ("089 12345-0 Durchwahl 12", "DE", "+498912345", "12"),
+        ("01 42 68 53 0 - 0", "FR", "+33142685300", None),
+        ("020 7946 000-0", "GB", "+442079460000", None),
+        ("0800 123 456-0", "DE", "+498001234560", None),
         ("+49 30 1234567 ext. 12 Zentrale", "DE", "+49301234567", "12"),
         # A field with a phone and a fax: the phone, whichever comes first.
         ("+49 89 123456 / Fax +49 89 123457", "DE", "+4989123456", None),

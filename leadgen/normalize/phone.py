@@ -128,9 +128,9 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     if text.startswith("00"):
         text = "+" + text[2:]
     text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
-    if "0" in text:
-        text = _SWITCHBOARD.sub(" ext. 0", text)
     region = region.upper() if region and len(region) == 2 else None
+    if "0" in text:
+        text = _SWITCHBOARD.sub(lambda match: _switchboard(match, region), text)
     if region == "MX" or text.startswith("+52"):
         text = _OLD_MEXICAN.sub("+52 " if text.startswith("+52") else "", text, count=1)
     return text, region
@@ -141,6 +141,28 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 #: lists that leave the "-0" out write ("089 1234567"; read whole, +498912345670 met no
 #: +49891234567). Before the end, a separator or a note in words.
 _SWITCHBOARD = re.compile(r"(?<=\d)\s*[-‐–]\s*0(?=\s*$|\s*[,;/|]|\s+[^\W\d_])")
+#: An extension right after a switchboard's "-0": it dials that line instead ("089 12345-0
+#: ext. 12" is 089 12345 ext. 12).
+_EXTENSION_NEXT = re.compile(r"\s*(?:ext(?:ension|n)?|x)\s*[.:#]?\s*\d", re.IGNORECASE)
+#: What separates the numbers a field lists (the number before a "-0" starts after it).
+_NUMBER_END = re.compile(r"[,;|]|\s/\s")
+
+
+def _switchboard(match: re.Match[str], region: str | None) -> str:
+    """A switchboard's "-0" (:data:`_SWITCHBOARD`) as the number's extension 0; left out
+    before another extension; kept as the number's last digit where only that makes a valid
+    number: in a plan of fixed length ("01 42 68 53 0-0" in France is 01 42 68 53 00, and
+    "0800 123 456-0" a toll-free number), the "-0" is no switchboard's."""
+    text = match.string
+    if _EXTENSION_NEXT.match(text, match.end()):
+        return ""
+    number = _NUMBER_END.split(text[:match.start()])[-1]
+    if (_valid_number(number + "0", region) is not None
+            and _valid_number(number, region) is None):
+        return match.group()
+    return " ext. 0"
+
+
 #: Mexico's dialling before 2019, which old lists still hold: "01" (long distance) and
 #: "044"/"045" (mobile) before the ten digits, and a mobile's "1" after +52 ("+52 1 55 5555
 #: 1234"): the number is the ten digits.
