@@ -103,6 +103,12 @@ CASES = [
     ("a unit's letter and number is no prefix",
      {"address": Address(full="Building D-1203, Dubai"), "phones": ["04 123 4567"],
       "country_hint": "AE"}, "AE", "+97141234567"),
+    ("a unit's letter and number before the town is no prefix either",
+     {"address": Address(full="Building D-1203 Dubai"), "phones": ["04 123 4567"],
+      "country_hint": "AE"}, "AE", "+97141234567"),
+    ("the prefix of the postal code read, after a unit's",
+     {"address": Address(full="Hall B-2051 Messe, D-60327 Frankfurt"),
+      "phones": ["069 1234567"]}, "DE", "+49691234567"),
 ]
 
 

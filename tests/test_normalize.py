@@ -1205,6 +1205,12 @@ def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: st
     ("Via Roma, 1 - 20121 Milano (MI)", ("Via Roma, 1", "20121", "Milano", None)),
     ("12, rue de la Paix - 75002 Paris", ("12, rue de la Paix", "75002", "Paris", None)),
     ("Hauptstr. 5 - D-80331 München", ("Hauptstr. 5", "80331", "München", None)),
+    # A unit's letter and number after its word is no prefixed postal code (Messe was the
+    # town, 2051 its code in Belgium; Riyadh's code 1234 in Sweden)
+    ("Hall B-2051 Messe, 60327 Frankfurt", ("Hall B-2051 Messe", "60327", "Frankfurt", None)),
+    ("Plot I-1234 Industrial Area, Sharjah",
+     ("Plot I-1234 Industrial Area", None, "Sharjah", None)),
+    ("Building S-1234 Riyadh", (None, None, None, None)),
 ])
 def test_one_line_address_parts(full: str, parts: tuple[str | None, ...]) -> None:
     assert tuple(split_one_line(full)) == parts

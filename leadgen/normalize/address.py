@@ -1149,10 +1149,13 @@ def prefix_country(postal_code: str | None, full: str | None = None) -> str | No
     found = None
     if postal_code and not postal_code[:1].isdigit() and normalize_postal_code(postal_code):
         found = _POSTAL_COUNTRY_PREFIX.match(postal_code.strip().upper())
-    if found is None and full and ("-" in full or "–" in full) and (
-            found := _PREFIXED_CODE.search(full)):
-        if found["code"] != _read_one_line(full)[0].postal_code:
-            return None  # a unit's number ("Building D-1203, Dubai"), not the postal code
+    if found is None and full and ("-" in full or "–" in full):
+        codes = _PREFIXED_CODE.finditer(full)
+        if (first := next(codes, None)) is not None:
+            # the postal code read, not a unit's number ("Building D-1203, Dubai", "Hall
+            # B-2051, D-60327 Frankfurt")
+            postal = _read_one_line(full)[0].postal_code
+            found = next((code for code in (first, *codes) if code["code"] == postal), None)
     if found is None:
         return None
     return _VEHICLE_SIGNS.get(found["prefix"]) or normalize_country(found["prefix"])
@@ -1334,6 +1337,14 @@ _BOX_LABEL = r"(?:p\.?\s?o\.?\s?box|post\s?box|box|postfach|pob)\.?"
 #: A post-office box's label right before a number: "P.O. Box 502217, Dubai" (a Gulf
 #: address's box number has five or six digits, as postal codes elsewhere do).
 _BOX_BEFORE = re.compile(rf"\b{_BOX_LABEL}\s*$", re.IGNORECASE)
+#: A unit's letter and a dash before its number, written as an old postal code's country
+#: prefix ("B-2051"), and the unit's word before it: "Hall B-2051 Messe", "Building
+#: D-1203 Dubai", "Plot I-1234 Industrial Area" are no postal codes of Belgium, Germany, Italy.
+_UNIT_LETTER = re.compile(r"[A-Z]{1,3}\s?[-–]")
+_UNIT_BEFORE = re.compile(
+    r"\b(?:(?:unit|suite|ste|apt|apartment|flat|room|rm|office|building|bldg|block|blk|bloc|"
+    r"tower|plot|lot|hall|halle|stand|booth|gate|zone|sector|shop|level|wing|villa|warehouse|"
+    rf"door|house|haus|local|no|nr)\.?|{_BOX_LABEL})\s*$", re.IGNORECASE)
 #: A post-office box and its town, without a comma between them: "PO Box 12345 Dubai".
 _BOX_AND_TOWN = re.compile(rf"(?P<box>{_BOX_LABEL}\s*\d+)\s+(?P<town>[A-Z][^\d,]*)",
                            re.IGNORECASE)
@@ -1357,6 +1368,9 @@ def _read_parts(text: str) -> tuple[AddressParts, str | None]:
         return AddressParts(town_first["street"], town_first["code"], town_first["city"]), None
     for tag, pattern, strong in (*ONE_LINE_FIRST, *POSTAL_PATTERNS, *ONE_LINE_LAST):
         match = pattern.search(text)
+        while match and _UNIT_LETTER.match(match.group()) and _UNIT_BEFORE.search(
+                text, max(0, match.start() - 20), match.start()):
+            match = pattern.search(text, match.start() + 1)  # "Hall B-2051": a unit's number
         if match is None or (not strong and match.start() == 0):
             continue  # a bare number at the start is a house number, not a postal code
         if not strong and _BOX_BEFORE.search(text, 0, match.start()):
