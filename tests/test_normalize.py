@@ -886,6 +886,9 @@ def test_the_first_web_address_of_a_field_that_lists_or_labels_it(field: str,
         ("Germany / Deutschland", "DE"), ("Deutschland (DE)", "DE"), ("DE - Germany", "DE"),
         ("Dubai, UAE", "AE"), ("HK SAR", "HK"), ("Guinea-Bissau", "GW"),
         ("Germany / Austria", None),
+        # A vehicle sign among the parts names its country: the German-speaking countries
+        # (a sales region) are three (it was Switzerland), "Wien, A" is Austria
+        ("D, A, CH", None), ("D/A/CH", None), ("Wien, A", "AT"),
         # A province or state code after a town is no country: Naples (not Namibia), Turin
         # (not Togo), Belo Horizonte (not Madagascar).
         ("Napoli (NA)", None), ("80100 Napoli (NA)", None), ("Torino (TO)", None),

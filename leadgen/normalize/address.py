@@ -244,7 +244,9 @@ def normalize_country(raw: str | None) -> str | None:
         if (after := _TOWN_CODE.search(text)) and (town := text[:after.start()].strip()) and (
                 not normalize_country(town)):
             return None
-        named = {normalize_country(part) for part in _COUNTRY_PARTS.split(text)} - {None}
+        # (a vehicle sign among them names a country too: "D, A, CH" is three, not Switzerland)
+        named = {normalize_country(part) or _VEHICLE_SIGNS.get(part.upper())
+                 for part in _COUNTRY_PARTS.split(text)} - {None}
         found = named.pop() if len(named) == 1 else None
     return found
 
