@@ -280,6 +280,9 @@ NAMES = [
     ("Tokyo Aka Sushi", "Tokyo Aka Sushi", "tokyo aka sushi", None),
     # A legal form alone before the trade name: the trade name is the only name given.
     ("LLC DBA Joe's Pizza", "Joe's Pizza", "joes pizza", "LLC"),
+    # its seat after a comma is left out as after any name (it was in the key: "joes pizza
+    # berlin")
+    ("LLC dba Joe's Pizza, Berlin", "Joe's Pizza", "joes pizza", "LLC"),
     ("GmbH d/b/a Acme Tools", "Acme Tools", "acme tools", "GmbH"),
     ("Inc. (dba Acme Tools)", "Acme Tools", "acme tools", "Inc."),
     ("DBA Consulting GmbH", "DBA Consulting", "dba consulting", "GmbH"),

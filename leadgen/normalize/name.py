@@ -597,7 +597,11 @@ def _without_annotations(name: str) -> str:
             trade = annotation["trade"] if pattern is _TRADE_NAME else ""
             if (key_tokens(trade) and legal_form_key(head) in _latin_terms()
                     and legal_form_key(trade) not in _latin_terms()):
-                name = f"{trade} {head}"  # a form alone before it: "LLC d/b/a Joe's Pizza"
+                # a form alone before it: "LLC d/b/a Joe's Pizza"; before the seat after it
+                # ("LLC dba Joe's Pizza, Berlin" is Joe's Pizza LLC, Berlin)
+                seat = _SEAT.search(trade) if "," in trade or " - " in trade else None
+                at = seat.start() if seat and seat.start() > 0 else len(trade)
+                name = f"{trade[:at]} {head}{trade[at:]}"
             elif key_tokens(head):
                 # The legal form after an owner is the company's: "Acme Inh. Hans Müller
                 # e.K." (after "c/o Regus GmbH" it is the host's)
