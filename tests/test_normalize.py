@@ -472,6 +472,7 @@ def test_normalize_name(raw: str, display: str, key: str, legal_form: str | None
         ("01 42 68 53 0 - 0", "FR", "+33142685300", None),
         ("020 7946 000-0", "GB", "+442079460000", None),
         ("0800 123 456-0", "DE", "+498001234560", None),
+        ("0800 123 456-0 / 089 123456", "DE", "+498001234560", None),  # (listed: the second)
         ("+49 30 1234567 ext. 12 Zentrale", "DE", "+49301234567", "12"),
         # A field with a phone and a fax: the phone, whichever comes first.
         ("+49 89 123456 / Fax +49 89 123457", "DE", "+4989123456", None),

@@ -428,7 +428,7 @@ def _listed(text: str, region: str | None,
     for part in _SEPARATORS.split(text):
         if not part or _FAX_LABEL.match(part):
             continue
-        number = _valid_number(phone_text(part, None)[0], region)
+        number = _valid_number(phone_text(part, region)[0], region)
         if number is not None:
             yield part.strip(), number
 
