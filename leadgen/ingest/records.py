@@ -12,7 +12,7 @@ from leadgen.items import Lead, NormalizedLead
 from leadgen.normalize.email import normalize_email
 from leadgen.normalize.lead import normalize_lead, normalize_phones, social_links
 from leadgen.normalize.person import person_key, person_name
-from leadgen.normalize.phone import normalize_phone
+from leadgen.normalize.phone import fax_only, normalize_phone
 from leadgen.normalize.titles import is_decision_maker
 from leadgen.sqlite_writer import json_text
 
@@ -150,7 +150,7 @@ def contact_tuples(lead: NormalizedLead, *, details_json: bool = False,
                     add("phone", own_phone.e164, {
                         "kind": own_phone.kind, "extension": own_phone.extension,
                         "raw": own_phone.raw, "person": person_name(person.name)})
-    for fax_raw in raw.fax:
+    for fax_raw in [*raw.fax, *(p for p in raw.phones if fax_only(p, lead.country))]:
         fax = normalize_phone(fax_raw, lead.country)
         if fax:
             add("fax", fax.e164, {"raw": fax.raw})

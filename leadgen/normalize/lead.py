@@ -28,7 +28,7 @@ from leadgen.normalize.address import (
 )
 from leadgen.normalize.email import email_candidates, normalize_email
 from leadgen.normalize.name import countries_of_form, normalize_name
-from leadgen.normalize.phone import normalize_phone, phone_parts, phone_region
+from leadgen.normalize.phone import fax_only, normalize_phone, phone_parts, phone_region
 from leadgen.normalize.text import has_cjk, has_hangul
 from leadgen.normalize.website import SOCIAL_NETWORKS, first_website
 
@@ -195,6 +195,8 @@ def normalize_phones(raws: list[str], region: str | None) -> list[PhoneNumber]:
     phones: list[PhoneNumber] = []
     seen: set[str] = set()
     for field in raws:
+        if fax_only(field, region):
+            continue  # a fax number in the phone column is no number to call
         for raw in phone_parts(field, region):
             phone = normalize_phone(raw, region)
             if phone and phone.e164 not in seen:

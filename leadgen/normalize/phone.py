@@ -420,6 +420,17 @@ def _with_area_code(text: str, first: str, number: phonenumbers.PhoneNumber,
     return numbers
 
 
+def fax_only(field: str, region: str | None = None) -> bool:
+    """Whether a phone field holds a fax number alone, labelled so ("Fax: 312-555-0101",
+    "Telefax 030 4567891"): a list's phone column a fax number went into."""
+    if not _FAX_LABEL.match(field):
+        return False
+    text = field.translate(_FULLWIDTH)
+    region = region.upper() if region and len(region) == 2 else None
+    # "Fax 0755-83456790 Tel 0755-83456789" lists a phone after the fax
+    return not _SEPARATORS.search(text) or next(_listed(text, region), None) is None
+
+
 def _listed(text: str, region: str | None,
             ) -> Iterator[tuple[str, phonenumbers.PhoneNumber]]:
     """(part as written, its number) for each valid number of a field that lists several,
