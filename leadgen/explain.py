@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from leadgen.exceptions import InputError
+from leadgen.ingest.survivorship import SPELLING_COLUMNS
 from leadgen.normalize import normalize_name
 from leadgen.query import name_matches
 from leadgen.storage.ids import merged_into, row_id
@@ -140,13 +141,21 @@ def _company_section(session: Session, company: Company) -> ExplainSection:
         value = getattr(company, column)
         if value in (None, "", [], {}):
             continue
-        winner = (company.field_sources or {}).get(group_of.get(column, ""), {})
+        group = group_of.get(column, "")
+        winner = (company.field_sources or {}).get(group, {})
+        spelled = (winner.get("spelled") if column in SPELLING_COLUMNS.get(group, ())
+                   else None)
         # a postal code another record at the same place filled in
         winner = (winner.get("filled") or {}).get(column) or winner
         origin = (f"  <- record {winner['record']} ({winner.get('source')})"
                   if winner.get("record") else "")
+        if spelled and spelled.get("record") != winner.get("record"):
+            # the winner's value as a record giving it better written writes it
+            origin += f", written as record {spelled['record']} ({spelled.get('source')}) has it"
         lines.append(f"{column}: {value}{origin}")
         data[column] = {"value": value, "from": winner or None}
+        if spelled:
+            data[column]["spelled"] = spelled
     return ExplainSection(f"Company {company.id}: {company.display_name}", lines, data)
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import Survivorship
-from leadgen.normalize.address import address_parts, city_key, street_key
+from leadgen.normalize.address import address_parts, city_key, po_box, street_key
+from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
 
 #: group -> the company columns it sets
@@ -46,7 +47,9 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
         values["website"] = {"website": lead.website and lead.website[:500],
                              "registered_domain": lead.registered_domain}
     if lead.emails:
-        email = next((e.address for e in lead.emails if not e.role), lead.emails[0].address)
+        # a person's address at the company over its role address, and either over a
+        # free-mail address (a sales rep's own gmail in a CRM's e-mail column)
+        email = min(lead.emails, key=lambda e: (e.free_mail, e.role)).address
         if email:
             values["email"] = {"email": email}
     if lead.phones and lead.phones[0].e164:
@@ -102,12 +105,16 @@ def _ranker(policy: tuple[str, ...]) -> Ranker:
 
 
 def well_cased(values: dict[str, Any]) -> int:
-    """How well the group's display name is written: 0 in capitals or small letters only
+    """How well the group's display name is written (see :func:`well_written`)."""
+    return well_written(values.get("display_name") or "")
+
+
+def well_written(name: str) -> int:
+    """How well a name is written: 0 in capitals or small letters only
     ("ACME VERPACKUNG", "acme verpackung": a list that shouts loses to one that writes the
     name as the company does), 2 with the accents of its letters ("Pruję Szyję", "Müller",
     over a list's "Pruje Szyje", "Muller"), else 1. A short acronym ("IBM", "BASF SE") is no
     shouting; names without case (Chinese) are well cased."""
-    name = values.get("display_name") or ""
     if name.isupper():
         return 0 if any(len(word) > 4 for word in name.split()) else 1
     if name.islower():
@@ -132,7 +139,23 @@ def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict
             rank.append(well_cased(values))
         elif rule == "frequent" and count is not None:
             rank.append(count)
+        elif rule == "company_mail":
+            rank.append(_company_mail(values))
+        elif rule == "street":
+            rank.append(_street_address(values))
     return rank
+
+
+def _company_mail(values: dict[str, Any]) -> int:
+    """1 for an address at a domain of its own, 0 for a free-mail one (someone's gmail)."""
+    email = values.get("email") or ""
+    return 0 if is_free_mail(email.rpartition("@")[2]) else 1
+
+
+def _street_address(values: dict[str, Any]) -> int:
+    """1 for an address with a street, 0 for one without or with a post-office box."""
+    street = values.get("street")
+    return 1 if street and not po_box(street) else 0
 
 
 def apply_record(
@@ -163,16 +186,25 @@ def apply_record(
             continue
         rank = ranker(trust, at, values)
         current = field_sources.get(group)
-        if (first or current is None or _outranks(rank, current.get("rank") or [])
+        if (first or current is None
+                or _outranks(rank, current.get("rank") or [], rules, group)
                 or not any(state.get(column) for column in FIELD_GROUPS[group])):
             before = ({column: state.get(column) for column in FIELD_GROUPS[group]}
-                      if current is not None and group in GAP_COLUMNS else None)
+                      if current is not None and (group in GAP_COLUMNS or group in rules.respell)
+                      else None)
             state.update(values)
             field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
             if before is not None and current is not None:
-                _fill_gaps(group, state, field_sources[group], before, current)
-        elif group in GAP_COLUMNS:
-            _fill_gaps(group, state, current, values, {"record": record_id, "source": source_id})
+                if group in GAP_COLUMNS:
+                    _fill_gaps(group, state, field_sources[group], before, current)
+                if group in rules.respell:
+                    _respell(group, state, field_sources[group], before, current)
+        else:
+            offered = {"record": record_id, "source": source_id}
+            if group in GAP_COLUMNS:
+                _fill_gaps(group, state, current, values, offered)
+            if group in rules.respell:
+                _respell(group, state, current, values, offered)
 
 
 #: Columns of a group that a record at the same place gives where the winning record leaves
@@ -216,13 +248,75 @@ def _fill_gaps(group: str, state: dict[str, Any], source: dict[str, Any],
     source["filled"] = filled
 
 
-def _outranks(rank: list[Any], current: list[Any]) -> bool:
+#: Columns of a group that a record giving the same value better written spells (see
+#: ``survivorship.respell`` in the rules): "Hoffmann Elektronik" for a customer list's
+#: "HOFFMANN ELEKTRONIK", "Zeil 10, Frankfurt am Main" for its "ZEIL 10, FRANKFURT AM MAIN".
+SPELLING_COLUMNS: dict[str, tuple[str, ...]] = {"display_name": ("display_name", "legal_form"),
+                                                "address": ("street", "city")}
+
+
+def _spelling(group: str, values: dict[str, Any]) -> int:
+    if group == "display_name":
+        return well_cased(values)
+    # not in capitals in any part first, then accents in more parts
+    written = [well_written(values[column]) for column in SPELLING_COLUMNS[group]
+               if values.get(column)]
+    return min(written, default=0) * 10 + sum(written)
+
+
+def _same_value(group: str, state: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``other`` gives the value ``state`` shows, maybe written otherwise: one name
+    key; one street and town (and postal code where both give one)."""
+    if group == "display_name":
+        return bool(state.get("name_key")) and state["name_key"] == other.get("name_key")
+    if not (state.get("street") and other.get("street")) or (
+            _town(state.get("city")) != _town(other.get("city")) or not state.get("city")):
+        return False
+    if state.get("country") and other.get("country") and state["country"] != other["country"]:
+        return False
+    return street_key(state["street"]) == street_key(other["street"]) and (
+        not (state.get("postal_code") and other.get("postal_code"))
+        or state["postal_code"] == other["postal_code"])
+
+
+def _town(city: str | None) -> str | None:
+    """A town's key with umlauts written out or not alike (MUENCHEN, München; Zuerich,
+    Zürich: a list without umlauts writes the town)."""
+    key = city_key(city)
+    return key and key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+def _respell(group: str, state: dict[str, Any], source: dict[str, Any],
+             other: dict[str, Any], other_source: dict[str, Any]) -> None:
+    """Write the value ``state`` shows as ``other`` writes it when ``other`` gives the same
+    value better written (not in capitals only, with its accents): the winning record
+    decides which value, the best-written record how it reads. ``source["spelled"]`` names
+    that record (by ``other_source``, the losing record's or the replaced values' field
+    sources)."""
+    if not _same_value(group, state, other) or _spelling(group, other) <= _spelling(group, state):
+        return
+    for column in SPELLING_COLUMNS[group]:
+        mine, theirs = state.get(column), other.get(column)
+        if theirs and (column != "legal_form" or (mine or "").casefold() == theirs.casefold()):
+            state[column] = theirs
+    source["spelled"] = dict(other_source.get("spelled") or {
+        "record": other_source.get("record"), "source": other_source.get("source")})
+
+
+def _trust_at(rules: Survivorship, group: str) -> int:
+    """Where a group's rank holds the source's trust (first, unless a rule comes before it:
+    "company_mail" for the e-mail)."""
+    policy = [rule for rule in rules.policy(group) if rule != "frequent"]
+    return policy.index("trust") if "trust" in policy else 0
+
+
+def _outranks(rank: list[Any], current: list[Any], rules: Survivorship, group: str) -> bool:
     """Whether an offer ranked ``rank`` beats the stored value ranked ``current``. A rank
-    stored under other rules (before an upgrade added a rule) is compared by trust alone, a
-    tie going to the newer record, as "recent" would."""
+    stored under other rules (before an upgrade added a rule; the rules before began with
+    trust) is compared by trust alone, a tie going to the newer record, as "recent" would."""
     if len(rank) == len(current):
         return rank > current
-    return not current or rank[0] >= current[0]
+    return not current or rank[_trust_at(rules, group)] >= current[0]
 
 
 #: What one record offers :func:`recompute`: record id, source id, trust, time (ISO), values
@@ -278,4 +372,7 @@ def recompute(
         for other in ranked[1:] if group in GAP_COLUMNS else ():
             _fill_gaps(group, state, sources[group], other[4],
                        {"record": other[0], "source": other[1]})
+        for other in ranked[1:] if group in rules.respell else ():
+            _respell(group, state, sources[group], other[4],
+                     {"record": other[0], "source": other[1]})
     return state, sources

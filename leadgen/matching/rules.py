@@ -107,15 +107,22 @@ class OtherPlace(Strict):
     weight: float
 
 
-Rule = Literal["trust", "complete", "recent", "frequent", "cased", "union"]
+Rule = Literal["trust", "complete", "recent", "frequent", "cased", "company_mail", "street",
+               "union"]
 
 
 class Survivorship(Strict):
     default: list[Rule] = ["trust", "complete", "recent"]
     """Per field group, tie-breakers in order: most trusted source, most complete value,
     most frequent value (batch recompute only), most recent, a name not in capitals only
-    and written with its accents ("cased"), or the union of all values."""
+    and written with its accents ("cased"), an e-mail address at a domain of its own over a
+    free-mail one ("company_mail"), an address with a street over a post-office box
+    ("street"), or the union of all values."""
     fields: dict[str, list[Rule]] = {}
+    respell: frozenset[Literal["display_name", "address"]] = frozenset()
+    """Field groups whose winner is written as the best-written record giving the same value
+    writes it (a customer list's "HOFFMANN ELEKTRONIK AG" as the CRM's "Hoffmann Elektronik
+    AG"): the rules decide which value, not how it is spelled."""
     default_trust: int = 1
     trust: dict[str, int] = {}
     """Source id -> trust rank; ``import`` and ``customers`` rank the sources ``leadgen

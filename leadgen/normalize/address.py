@@ -1347,6 +1347,16 @@ _UNIT_BEFORE = re.compile(
     r"\b(?:(?:unit|suite|ste|apt|apartment|flat|room|rm|office|building|bldg|block|blk|bloc|"
     r"tower|plot|lot|hall|halle|stand|booth|gate|zone|sector|shop|level|wing|villa|warehouse|"
     rf"door|house|haus|local|no|nr)\.?|{_BOX_LABEL})\s*$", re.IGNORECASE)
+#: A street that is a post-office box: "Postfach 1234", "P.O. Box 502217", "BP 12".
+_BOX_STREET = re.compile(rf"^\s*(?:{_BOX_LABEL}|b\.?\s?p\.?|apartado(?:\s+postal)?|casilla)"
+                         rf"\s*(?:no\.?\s*)?\d", re.IGNORECASE)
+
+
+def po_box(street: str | None) -> bool:
+    """Whether ``street`` is a post-office box, not a street address."""
+    return bool(street) and bool(_BOX_STREET.match(street))  # type: ignore[arg-type]
+
+
 #: A post-office box and its town, without a comma between them: "PO Box 12345 Dubai".
 _BOX_AND_TOWN = re.compile(rf"(?P<box>{_BOX_LABEL}\s*\d+)\s+(?P<town>[A-Z][^\d,]*)",
                            re.IGNORECASE)
