@@ -22,12 +22,12 @@ from leadgen.matching.group_names import (
 )
 from leadgen.matching.profile import (
     FIELD_ATTR,
-    POST_BOX,
     MatchProfile,
     cjk_place,
     cjk_place_length,
 )
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
+from leadgen.normalize.address import POST_BOX
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.registry import register_of
 from leadgen.normalize.text import has_cjk, pinyin_syllables, script_of

@@ -17,6 +17,7 @@ from leadgen.items import NormalizedLead
 from leadgen.matching.rules import MatchingRules
 from leadgen.normalize.address import (
     CHINESE_PROVINCES,
+    POST_BOX,
     STATE_NAMES,
     address_parts,
     city_aliases,
@@ -195,8 +196,6 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     )
 
 
-#: A post-office box's street key ("Postfach 10 12 34", "P.O. Box 123", "Apartado 55").
-POST_BOX = re.compile(r"(?:postfach|p ?o ?box|box|apartado|casilla|b ?p|c ?p) ?\d")
 #: A post-office box after a street in its key ("baniyas rd deira po box 777").
 _BOX_IN_STREET = re.compile(r"(?<=\s)(?:p ?o ?box|postfach) ?\d+$")
 
