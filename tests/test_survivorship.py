@@ -77,6 +77,21 @@ CASES: list[tuple[str, list[Lead], dict[str, Any]]] = [
         lead("Weber Elektrotechnik GmbH", "dir-b", street="Postfach 1234", city="Nürnberg",
              postal_code="90001")],
      {"street": "Königstraße 10", "postal_code": "90402"}),
+    # A CRM's newer, more trusted record gives one employee's mobile: the company's landline
+    # (its switchboard, another list's) stays its phone; a record listing a mobile first
+    # offers its landline.
+    ("a-mobile-of-one-employee", [
+        lead("Weber Elektrotechnik GmbH", "dir-a", phones=["0911 445566-0"]),
+        lead("Weber Elektrotechnik GmbH", "import", phones=["0171 2345678"])],
+     {"phone": "+49911445566"}),
+    ("a-mobile-listed-first", [
+        lead("Weber Elektrotechnik GmbH", "dir-a", phones=["Mobil 0171 2345678",
+                                                          "Tel. 0911 445566"])],
+     {"phone": "+49911445566"}),
+    ("a-mobile-alone-stays", [
+        lead("Weber Elektrotechnik GmbH", "dir-a", emails=["info@weber-elektro.de"]),
+        lead("Weber Elektrotechnik GmbH", "import", phones=["0171 2345678"])],
+     {"phone": "+491712345678"}),
     # A fax number alone in a list's phone column is no number to call.
     ("fax-in-the-phone-column", [
         lead("Weber Elektrotechnik GmbH", "dir-a", phones=["030 4567890"]),

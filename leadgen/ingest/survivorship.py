@@ -14,6 +14,7 @@ from leadgen.matching.rules import Survivorship
 from leadgen.normalize.address import address_parts, city_key, po_box, street_key
 from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
+from leadgen.normalize.phone import normalize_phone
 
 #: group -> the company columns it sets
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -52,8 +53,13 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
         email = min(lead.emails, key=lambda e: (e.free_mail, e.role)).address
         if email:
             values["email"] = {"email": email}
-    if lead.phones and lead.phones[0].e164:
-        values["phone"] = {"phone": lead.phones[0].e164}
+    if lead.phones:
+        # the record's first number, its first landline before a mobile ("Mobil 0171 …,
+        # Tel. 089 …")
+        phone = next((phone for phone in lead.phones if phone.kind != "mobile"),
+                     lead.phones[0])
+        if phone.e164:
+            values["phone"] = {"phone": phone.e164}
     parts = address_parts(raw.address)  # a one-line address read into its parts
     street = parts.street[:300] if parts.street else None
     city = parts.city[:120] if parts.city else None
@@ -143,6 +149,8 @@ def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict
             rank.append(_company_mail(values))
         elif rule == "street":
             rank.append(_street_address(values))
+        elif rule == "landline":
+            rank.append(_landline(values))
     return rank
 
 
@@ -150,6 +158,12 @@ def _company_mail(values: dict[str, Any]) -> int:
     """1 for an address at a domain of its own, 0 for a free-mail one (someone's gmail)."""
     email = values.get("email") or ""
     return 0 if is_free_mail(email.rpartition("@")[2]) else 1
+
+
+def _landline(values: dict[str, Any]) -> int:
+    """0 for a mobile number (an employee's own), else 1: a switchboard, a toll-free line."""
+    phone = normalize_phone(values.get("phone") or "")  # (memoized: the number is E.164)
+    return 0 if phone is not None and phone.kind == "mobile" else 1
 
 
 def _street_address(values: dict[str, Any]) -> int:
