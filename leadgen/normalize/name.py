@@ -112,7 +112,7 @@ EXTRA_LEGAL_FORMS = (
     "Α.Ε.", "Ε.Π.Ε.", "Ι.Κ.Ε.", "Ο.Ε.", "Ε.Ε.", "Μ.Ι.Κ.Ε.",
     "S.r.l. unipersonale", "S.r.l.s.", "S.r.l. a socio unico", "S.p.A. a socio unico",
     "(M) Sdn. Bhd.", "Berhad", "(M) Berhad", "(Persero)", "(Persero) Tbk.",
-    "EOOD", "OOD", "EAD", "ЕООД", "ООД", "ЕАД", "Q.S.C.", "Q.P.S.C.", "ULC",
+    "EOOD", "OOD", "EAD", "ЕООД", "ООД", "ЕАД", "АД", "Q.S.C.", "Q.P.S.C.", "ULC",
     "PartG mbB", "PartG", "P.A.", "PLLC", "Public Company Limited", "PCL",
     "Tic. ve San. Ltd. Şti.", "Tic. ve San. A.Ş.", "Ticaret ve Sanayi Ltd. Şti.",
     "S.A.S. de C.V.",
@@ -192,7 +192,7 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("gesellschaftmbh", "AT DE"),
         ("sac saa", "PE"),
         ("(persero) (persero)tbk", "ID"),
-        ("eood ood ead еоод оод еад", "BG"),
+        ("eood ood ead еоод оод еад ад", "BG"),
         ("partgmbb partg", "DE"),
         ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
     ) for form in forms.split()
@@ -308,6 +308,9 @@ LATIN_PREFIXES = (
     "شركة",  # Arabic names: "شركة المراعي" (company ...)
     # Lithuania; Ukraine ("ТОВ «Ромашка»": limited, joint-stock, private, sole trader)
     "UAB", "ТОВ", "ТзОВ", "ПАТ", "ПрАТ", "АТ", "ПП", "ФОП",
+    # and as Ukrainian and Russian lists write them in Latin letters ('TOV "Roshen"', 'PAO
+    # "Severstal"'; "PAO" before a quoted name only: "PAO DE ACUCAR" is bread)
+    "TOV", "TzOV", "PrAT", "PAO",
     # France, where lists and registers print the form first ("SARL Dupont Frères"), as
     # written and as a title-case list writes it; "LLC" as the CIS translate theirs
     "SARL", "SASU", "EURL", "SELARL", "SELAS", "GAEC", "SCEA", "EIRL",
@@ -319,7 +322,8 @@ LATIN_PREFIXES = (
 #: Legal forms that are before the name only when a quoted name follows: 'SIA "Acme"',
 #: 'AS "Acme"', 'SAS « Dupont »' ("AS Roma", "SIA Engineering", "AB Dick" and "SAS
 #: Institute" are names).
-_QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB", "SAS", "SCI", "SNC", "SCP", "EARL", "SA"})
+_QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB", "SAS", "SCI", "SNC", "SCP", "EARL", "SA",
+                                   "PAO"})
 _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (
