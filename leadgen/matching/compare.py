@@ -30,6 +30,7 @@ from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.address import POST_BOX
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.registry import register_of
+from leadgen.normalize.romanize import spelled_in_latin
 from leadgen.normalize.text import has_cjk, pinyin_syllables, script_of
 
 #: (kind, value) -> number of distinct companies holding that key
@@ -261,6 +262,15 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         generic_words, translated = rules.generic_name_words, rules.translated_words
         return lambda left, right: transliteration_overlap(
             left, right, generic_words, translated) >= threshold
+    if test == "romanized":
+        def romanized(left: str, right: str) -> bool:
+            """A name in Cyrillic, Greek or Hangul and its Latin spelling in any system
+            ("химпром" and "himprom" or "khimprom")."""
+            if left.isascii() == right.isascii():
+                return False
+            local, latin = (right, left) if left.isascii() else (left, right)
+            return script_of(latin) == "latin" and spelled_in_latin(local, latin)
+        return romanized
     if test == "other_script":
         return lambda left, right: script_of(left) != script_of(right)
     if test == "other_place":

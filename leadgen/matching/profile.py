@@ -34,6 +34,7 @@ from leadgen.normalize.name import (
 from leadgen.normalize.name import name_key as key_of_name
 from leadgen.normalize.phone import NATIONAL_KINDS
 from leadgen.normalize.registry import registry_keys
+from leadgen.normalize.romanize import latin_skeleton, romanized
 from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
@@ -158,6 +159,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     gloss = other_script_name(lead.lead.name)
     if gloss and (gloss_key := normalize_name(gloss).name_key) and gloss_key not in names:
         names += (gloss_key,)  # "华强电子 (Huaqiang Electronics Co., Ltd.)": both names
+    for spelling in romanized(lead.display_name, lead.country) if names else ():
+        if (latin := key_of_name(spelling)) and latin not in names:
+            names += (latin,)  # "ООО «Ромашка»": also "romashka", as an English list has it
     trade = trade_name(lead.lead.name)
     if trade and (trade_key := normalize_name(trade).name_key) and trade_key not in names:
         names += (trade_key,)  # "Acme Inc. d/b/a Acme Tools": the company and its trade name
@@ -406,10 +410,29 @@ def _pinyin_keys(profile: MatchProfile) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+#: Countries whose companies a local list names in Cyrillic, Greek or Hangul and an English
+#: list in Latin letters.
+_ROMANIZED_COUNTRIES = frozenset(
+    {"RU", "UA", "BY", "BG", "KZ", "KG", "TJ", "UZ", "RS", "MK", "ME", "MN", "GR", "CY", "KR"})
+
+
+def _romanized_keys(profile: MatchProfile) -> tuple[str, ...]:
+    """The Latin names as every transliteration system spells them ("khimprom" and
+    "himprom": "himprom"; see :func:`latin_skeleton`) of a company named in Cyrillic, Greek
+    or Hangul (its names hold their Latin spelling), or from a country that writes in them
+    or of unknown country: what a name and its Latin spelling in another system share."""
+    names = profile.names
+    if (profile.countries and profile.countries[0] not in _ROMANIZED_COUNTRIES
+            and all(name.isascii() for name in names)):
+        return ()
+    return tuple(dict.fromkeys(latin_skeleton(name).replace(" ", "") for name in names
+                               if name.isascii() and len(name) >= 3))
+
+
 #: Blocking fields that are not a profile attribute: how to derive them.
 _DERIVED: dict[str, Callable[[MatchProfile], tuple[str, ...]]] = {
     "name_token": _name_tokens, "name_joined": _joined_names, "phone_tail": _phone_tails,
-    "pinyin": _pinyin_keys,
+    "pinyin": _pinyin_keys, "romanized": _romanized_keys,
 }
 
 

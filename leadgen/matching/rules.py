@@ -17,11 +17,12 @@ FieldName = Literal["name", "domain", "phone", "street", "postal", "city", "coun
                     "registry", "state", "mailbox"]
 KeyField = Literal[
     "name", "name_token", "name_joined", "domain", "phone", "phone_tail", "postal", "city",
-    "street", "country", "pinyin", "registry", "mailbox",
+    "street", "country", "pinyin", "registry", "mailbox", "romanized",
 ]
 LevelTest = Literal[
     "exact", "jaro_winkler", "token_set", "distinctive_token_set", "contains", "last_digits",
     "direct_dial", "number_and_fuzzy", "number_on_one_only", "other_number", "transliterated",
+    "romanized",
     "other_script", "other_place", "other_country", "own_words", "post_box", "acronym",
     "numbered_otherwise", "same_domain_name", "same_without_spaces",
     "same_register", "same_box_one_town", "post_boxes", "postal_detail", "spelled_alike",

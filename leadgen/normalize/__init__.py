@@ -8,6 +8,7 @@ in all when full) that hand out fresh or immutable values; :func:`clear_caches` 
 from leadgen.normalize import email as _email
 from leadgen.normalize import name as _name
 from leadgen.normalize import phone as _phone
+from leadgen.normalize import romanize as _romanize
 from leadgen.normalize import text as _text
 from leadgen.normalize.address import (
     city_key,
@@ -28,7 +29,8 @@ def clear_caches() -> None:
     _email.clear_caches()
     _name.clear_caches()
     for memo in (normalize_website, normalize_country,
-                 normalize_postal_code, city_key, street_key, _text.pinyin_syllables):
+                 normalize_postal_code, city_key, street_key, _text.pinyin_syllables,
+                 _romanize.romanized, _romanize.latin_skeleton):
         memo.cache_clear()
 
 

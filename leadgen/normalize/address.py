@@ -14,6 +14,7 @@ from leadgen.items import Address
 from leadgen.normalize.address_patterns import CHINESE_CITIES, US_STATE_CODES
 from leadgen.normalize.address_patterns import STREET_US as _US_STREET
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.romanize import romanized as romanized_spellings
 from leadgen.normalize.text import (
     contract_umlauts,
     fold,
@@ -851,6 +852,7 @@ CITY_EXONYMS: dict[str, str] = {
     "tokyo": "dongjing", "osaka": "daban", "kyoto": "jingdu", "yokohama": "hengbang",
     "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
     "kawasaki": "chuanqi", "hiroshima": "guangdao", "sendai": "xiantai",
+    "toyota": "litian",  # (豊田, as pypinyin reads 豊)
     # Korea's cities in an older spelling (Hangul's keys hold its Revised Romanization:
     # 부산 = "busan")
     "pusan": "busan", "inchon": "incheon", "taegu": "daegu", "taejon": "daejeon",
@@ -859,10 +861,13 @@ CITY_EXONYMS: dict[str, str] = {
     # French and Québécois names, as keyed: "Москва" = "Moscow" = "Moskva"
     "москва": "moskva", "санкт петербург": "st petersburg", "sankt peterburg": "st petersburg",
     "sankt petersburg": "st petersburg", "киів": "kyiv", "киев": "kyiv", "минск": "minsk",
-    "мінск": "minsk", "алматы": "almaty", "алма ата": "almaty", "αθηνα": "athina",
+    "мінск": "minsk", "софия": "sofia", "алматы": "almaty", "алма ата": "almaty", "αθηνα": "athina",
     "θεσσαλονικη": "thessaloniki", "กรุงเทพมหานคร": "bangkok", "กรุงเทพฯ": "bangkok",
     "กรุงเทพ": "bangkok", "دبي": "dubai", "الرياض": "riyadh", "أبو ظبي": "abu dhabi",
-    "جدة": "jeddah", "jiddah": "jeddah", "thanh pho ho chi minh": "ho chi minh city",
+    "جدة": "jeddah", "jiddah": "jeddah", "תל אביב": "tel aviv", "תל אביב יפו": "tel aviv",
+    "tel aviv yafo": "tel aviv", "tel aviv jaffa": "tel aviv", "ירושלים": "jerusalem",
+    "חיפה": "haifa", "באר שבע": "beer sheva", "beersheba": "beer sheva",
+    "הרצליה": "herzliya", "פתח תקווה": "petah tikva", "thanh pho ho chi minh": "ho chi minh city",
     "tp ho chi minh": "ho chi minh city", "tphcm": "ho chi minh city",
     "tp hcm": "ho chi minh city", "dki jakarta": "jakarta", "zurigo": "zurich",
     "ginevra": "geneve", "anvers": "antwerpen", "varsovie": "warszawa",
@@ -887,6 +892,8 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
                 # Korea's "Suwon-si", "Yangpyeong-gun"; Japan's "Nagoya-shi"
                 key = key.rpartition(" ")[0]
                 local = CITY_EXONYMS.get(key)
+        if local is None and not key.isascii() and (latin := romanized_spellings(key)):
+            return (key, latin[0])  # "химки" = "khimki", "μαρουσι" = "marousi"
         return (local or key,)
     if has_hangul(key):
         # "서울특별시" = "서울" = "seoul" (= "Seoul"), "수원시" = "suwon"
