@@ -204,8 +204,7 @@ PAIRS = [
     # --- Chinese: mainland pinyin, Hong Kong's Cantonese and Taiwan's Wade-Giles names
     one("chinese", "CN", Rec("华为技术有限公司", "深圳", street="坂田华为基地", postal="518129"),
         Rec("Huawei Technologies Co., Ltd.", "Shenzhen", street="Bantian, Longgang District",
-            postal="518129"),
-        limit="a brand first in a Chinese name is read as its city"),
+            postal="518129")),
     one("chinese", "CN", Rec("比亚迪股份有限公司", "深圳", "0755-8988 8888"),
         Rec("BYD Company Limited", "Shenzhen", "+86 755 8988 8888")),
     one("chinese", "HK", Rec("長江實業(集團)有限公司", "香港", "+852 2128 8888"),

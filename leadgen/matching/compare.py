@@ -27,7 +27,8 @@ from leadgen.matching.profile import (
     cjk_place_length,
 )
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
-from leadgen.normalize.address import POST_BOX
+from leadgen.normalize.address import CHINESE_PROVINCES, POST_BOX
+from leadgen.normalize.address_patterns import CHINESE_CITIES
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.registry import register_of
 from leadgen.normalize.romanize import spelled_in_latin
@@ -406,15 +407,17 @@ def transliteration_overlap(left: str, right: str, generic: frozenset[str] = fro
     distinctive = sum(word not in generic for word in words)
     spelled = 0
     # The brand: a distinctive word spelled after the Latin name's first word or past the CJK
-    # name's first two syllables (either is where the city goes: "Shenzhen Huaqiang ...").
+    # name's first two syllables (either is where the city goes: "Shenzhen Huaqiang ..."),
+    # or anywhere when the CJK name starts with no place ("华为技术": Huawei Technologies).
     past_city = False
+    brand_first = not _starts_with_place(cjk)
     for position, word in enumerate(words):
         found = _spelled_at(word, syllables)
         if found is not None:
             covered.update(range(found[0], found[1] + 1))
             if word not in generic:
                 spelled += 1
-                past_city = past_city or position > 0 or found[1] >= 2
+                past_city = past_city or position > 0 or found[1] >= 2 or brand_first
             continue
         for form in (translated or {}).get(word, ()):
             found = _spelled_at(form, syllables)
@@ -429,6 +432,18 @@ def transliteration_overlap(left: str, right: str, generic: frozenset[str] = fro
     by_syllables = len(covered) / len(syllables)
     by_words = min(spelled / distinctive, 0.9) if past_city and spelled >= 2 else 0.0
     return max(by_syllables, by_words)
+
+
+@lru_cache(maxsize=1)
+def _chinese_places() -> frozenset[str]:
+    return frozenset((*CHINESE_CITIES, *CHINESE_PROVINCES.split("|")))
+
+
+def _starts_with_place(cjk: str) -> bool:
+    """Whether a Chinese name key starts with a city or province of China ("深圳华强",
+    "广东美的"; "华为技术" does not)."""
+    places = _chinese_places()
+    return any(cjk[:length] in places for length in (2, 3, 4))
 
 
 #: A Chinese name's leading province, city and district: "广东省佛山市顺德区".
