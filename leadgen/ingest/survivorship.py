@@ -14,7 +14,7 @@ from leadgen.matching.rules import Survivorship
 from leadgen.normalize.address import address_parts, city_key, po_box, street_key
 from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
-from leadgen.normalize.phone import normalize_phone
+from leadgen.normalize.phone import kind_of_e164
 
 #: group -> the company columns it sets
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -107,6 +107,16 @@ def _ranker(policy: tuple[str, ...]) -> Ranker:
     if incremental == ("trust", "cased", "complete", "recent"):  # the display name's
         return lambda trust, at, values: [trust, well_cased(values),
                                           sum(map(bool, values.values())), at]
+    # The e-mail's, the address's and the phone's (the rules' own): as _rank would rank
+    if incremental == ("company_mail", "trust", "complete", "recent"):
+        return lambda trust, at, values: [_company_mail(values), trust,
+                                          sum(map(bool, values.values())), at]
+    if incremental == ("trust", "street", "complete", "recent"):
+        return lambda trust, at, values: [trust, _street_address(values),
+                                          sum(map(bool, values.values())), at]
+    if incremental == ("landline", "trust", "complete", "recent"):
+        return lambda trust, at, values: [_landline(values), trust,
+                                          sum(map(bool, values.values())), at]
     return lambda trust, at, values: _rank(policy, trust, at, values)
 
 
@@ -162,8 +172,8 @@ def _company_mail(values: dict[str, Any]) -> int:
 
 def _landline(values: dict[str, Any]) -> int:
     """0 for a mobile number (an employee's own), else 1: a switchboard, a toll-free line."""
-    phone = normalize_phone(values.get("phone") or "")  # (memoized: the number is E.164)
-    return 0 if phone is not None and phone.kind == "mobile" else 1
+    phone = values.get("phone")
+    return 0 if phone and kind_of_e164(phone) == "mobile" else 1
 
 
 def _street_address(values: dict[str, Any]) -> int:
@@ -307,9 +317,12 @@ def _respell(group: str, state: dict[str, Any], source: dict[str, Any],
     decides which value, the best-written record how it reads. ``source["spelled"]`` names
     that record (by ``other_source``, the losing record's or the replaced values' field
     sources)."""
+    columns = SPELLING_COLUMNS[group]
+    if all(other.get(column) == state.get(column) for column in columns):
+        return  # written alike: no better (the spelling reads these columns only)
     if not _same_value(group, state, other) or _spelling(group, other) <= _spelling(group, state):
         return
-    for column in SPELLING_COLUMNS[group]:
+    for column in columns:
         mine, theirs = state.get(column), other.get(column)
         if theirs and (column != "legal_form" or (mine or "").casefold() == theirs.casefold()):
             state[column] = theirs

@@ -34,6 +34,8 @@ def group_word_added(left: str, right: str, group: frozenset[str],
         return _cjk_group_word_added(left, right, group) or _cjk_group_word_added(
             right, left, group)
     a, b = _words(left), _words(right)
+    if group.isdisjoint(a) and group.isdisjoint(b):
+        return False  # no group word to add (most pairs)
     if not (a & b) - group - generic:
         return False
     return _added(a - b, b, group) or _added(b - a, a, group)

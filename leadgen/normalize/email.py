@@ -86,12 +86,25 @@ FREE_MAIL_BRANDS = frozenset(
     "yandex rediffmail protonmail".split())
 
 
+#: A host name of lower-case letters, digits and dashes, each label non-empty.
+_PLAIN_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+
+
 @lru_cache(maxsize=4096)
 def is_free_mail(domain: str) -> bool:
     """Whether ``domain`` (lower case) is a free-mail provider's: listed, under a listed
     domain ("vip.qq.com"), or a listed brand under any suffix ("yahoo.co.in")."""
     if domain in FREE_MAIL_DOMAINS:
         return True
+    if _PLAIN_DOMAIN.fullmatch(domain):
+        # The public suffix list's reading below takes one of these labels as the domain
+        # and the labels from it on as the registered domain: with no brand among the
+        # labels and no listed domain among their tails, the answer is no (most domains:
+        # a company's own)
+        labels = domain.split(".")
+        if FREE_MAIL_BRANDS.isdisjoint(labels) and not any(
+                ".".join(labels[start:]) in FREE_MAIL_DOMAINS for start in range(1, len(labels))):
+            return False
     parts = domain_parts(domain)
     return (parts.domain in FREE_MAIL_BRANDS and bool(parts.suffix)) or (
         f"{parts.domain}.{parts.suffix}" in FREE_MAIL_DOMAINS)

@@ -525,6 +525,29 @@ def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | 
     return None if facts.e164 is None else (facts.e164, facts.kind, extension)
 
 
+def kind_of_e164(e164: str) -> str | None:
+    """``normalize_phone(e164).kind`` (None when that is no number), without parsing again
+    a number this module returned lately: its line type is its country code's and national
+    number's, kept when its facts were worked out (survivorship ranks each record's number
+    by it, just after the record was read)."""
+    kind = _KIND_OF_E164.get(e164, "")  # "" = not known; a kind is None or a name
+    if kind != "":
+        return kind
+    fields = _PHONES.get((e164, None))
+    if fields is None and _PLAIN_E164.fullmatch(e164) and not e164.startswith("+52"):
+        # What _parse_phone does with "+" and digits alone (no label, note, extension word
+        # or Mexican prefix to take off first), the PhoneNumber aside
+        found = _number(e164, None)
+        if found is not None:
+            return found[1]
+    phone = normalize_phone(e164)
+    return None if phone is None else phone.kind
+
+
+#: An E.164 number as this module writes it, short enough for :func:`_parse_phone` to read.
+_PLAIN_E164 = re.compile(r"\+[0-9]{1,398}")
+
+
 def phone_region(e164: str) -> str | None:
     """The region of an E.164 number (None for non-geographic plans and unparsable text)."""
     known = _REGION_OF_E164.get(e164, "")  # "" = not known; a region is None or a code
@@ -551,6 +574,8 @@ _PHONES: OrderedDict[tuple[str, str | None],
                      tuple[str, str, str | None, str | None] | tuple[()]] = OrderedDict()
 _FACTS: OrderedDict[tuple[int | None, str], _Facts] = OrderedDict()
 _REGION_OF_E164: OrderedDict[str, str | None | phonenumbers.PhoneNumber] = OrderedDict()
+#: The line type of every E.164 this module returned (see :func:`kind_of_e164`).
+_KIND_OF_E164: OrderedDict[str, str | None] = OrderedDict()
 
 
 def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
@@ -561,6 +586,7 @@ def _facts(number: phonenumbers.PhoneNumber) -> _Facts:
         facts = remember(_FACTS, key, _compute_facts(number))
         if facts.e164 is not None:
             remember(_REGION_OF_E164, facts.e164, number)
+            remember(_KIND_OF_E164, facts.e164, facts.kind)
     return facts
 
 
@@ -587,6 +613,7 @@ def clear_caches() -> None:
     """Forget every memoized phone result (tests compare cold and warm runs)."""
     _FACTS.clear()
     _REGION_OF_E164.clear()
+    _KIND_OF_E164.clear()
     _PHONES.clear()
 
 
