@@ -14,7 +14,7 @@ from leadgen.matching.rules import Survivorship
 from leadgen.normalize.address import address_parts, city_key, po_box, street_key
 from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
-from leadgen.normalize.phone import kind_of_e164
+from leadgen.normalize.phone import kind_of_e164, note_kind
 
 #: group -> the company columns it sets
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -60,6 +60,7 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
                      lead.phones[0])
         if phone.e164:
             values["phone"] = {"phone": phone.e164}
+            note_kind(phone.e164, phone.kind)  # what the "landline" rule ranks it by
     parts = address_parts(raw.address)  # a one-line address read into its parts
     street = parts.street[:300] if parts.street else None
     city = parts.city[:120] if parts.city else None

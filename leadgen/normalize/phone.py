@@ -544,6 +544,12 @@ def kind_of_e164(e164: str) -> str | None:
     return None if phone is None else phone.kind
 
 
+def note_kind(e164: str, kind: str | None) -> None:
+    """Keep the line type a normalized lead's number came with, for :func:`kind_of_e164` (a
+    lead prepared in this process: its number is not parsed again to rank it)."""
+    remember(_KIND_OF_E164, e164, kind)
+
+
 #: An E.164 number as this module writes it, short enough for :func:`_parse_phone` to read.
 _PLAIN_E164 = re.compile(r"\+[0-9]{1,398}")
 
