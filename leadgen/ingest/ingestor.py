@@ -121,6 +121,9 @@ class Ingestor:
         self.writer = BatchWriter(engine, background=background, read_only=dry_run)
         self.records = RecordIndex()
         self.profiles: dict[int, MatchProfile] = {}
+        # The names its records give first, of a company whose profile holds more names than
+        # those (a trade name, a Latin spelling: one record's other names); see _holders.
+        self._record_names: dict[int, tuple[str, ...]] = {}
         self.counts: dict[str, int] = {"new": 0, "merged": 0, "unchanged": 0, "possible": 0}
         self._trusts: dict[str, int] = {}  # per source, once its kind is read (see _load)
         self._source_kinds: dict[str, str] = {}
@@ -223,6 +226,8 @@ class Ingestor:
             status_name = "possible" if decision == "possible" else "new"
             self._create(company_id, item, now)
             self.profiles[company_id] = profile
+            if len(profile.names) > 1:
+                self._record_names[company_id] = profile.names[:1]
             if decision == "possible" and evidence.get("candidate"):
                 other = int(evidence["candidate"])
                 self._possible.append({
@@ -295,6 +300,7 @@ class Ingestor:
         self.keys = KeyIndex(caps=self._block_limits)
         self.records = RecordIndex()
         self.profiles.clear()
+        self._record_names.clear()
         self._loaded = False
         self.counts = dict(counts)
         self._replaying = True
@@ -367,6 +373,7 @@ class Ingestor:
             self.keys.load(connection, companies)
             for company_id in companies:
                 self.profiles.pop(company_id, None)  # read again, as the other writer left it
+                self._record_names.pop(company_id, None)
             logger.info("ingest: took in %s companies other writers stored or changed",
                         len(companies))
 
@@ -476,15 +483,21 @@ class Ingestor:
         ``leadgen dedupe`` counts them (:func:`spelling_groups`): by the names of the
         companies holding it and of ``record``, each name of a company on its own. Counting
         the companies themselves, tenants of one business centre that merged on its
-        reception phone were one company holding it, and every later tenant merged too."""
+        reception phone were one company holding it, and every later tenant merged too.
+        A company's names are those its records give first, as dedupe counts each record's
+        first name: "Acme Inc. d/b/a Joe's Pizza" is one company's two names, not two
+        companies (it made the phone it shares with "Bella Napoli" a switchboard's, which
+        the other import order did not)."""
         own = record.names[:1]
+        record_names = self._record_names
 
         def holders(kind: str, value: str) -> int:
             companies = self.keys.get(kind, value)
             if companies is None or len(companies) > GROUPED_NAMES:
                 return self.keys.count(kind, value)
             names: set[tuple[str, ...]] = {
-                (name,) for company_id in companies for name in self._profile(company_id).names}
+                (name,) for company_id in companies
+                for name in record_names.get(company_id) or self._profile(company_id).names}
             if own:
                 names.add(own)
             if len(names) < self.rules.shared_key_companies:  # (too few to weigh nothing)
@@ -590,7 +603,16 @@ class Ingestor:
         self._new[company_id] = row
 
     def _merge_into(self, company_id: int, profile: MatchProfile) -> None:
-        self.profiles[company_id] = self._profile(company_id).merged(profile)
+        before = self._profile(company_id)
+        merged = self.profiles[company_id] = before.merged(profile)
+        # (a company read from the database counts every name it holds, as before)
+        names = self._record_names.get(company_id, before.names)
+        if profile.names and profile.names[0] not in names and profile.names[0] in merged.names:
+            names += profile.names[:1]
+        if names != merged.names:
+            self._record_names[company_id] = names
+        else:
+            self._record_names.pop(company_id, None)
         self._dirty_profiles.add(company_id)
         self._seen.add(company_id)
 
