@@ -210,19 +210,23 @@ def test_a_business_centres_tenants_merge_on_import_only_while_few_share_its_pho
     assert dedupe(engine, force=True).companies_after == dedupe_companies
 
 
+@pytest.mark.parametrize("imports", [1, 2])
 @pytest.mark.parametrize("first", ["Acme Inc. d/b/a Joe's Pizza", "Bella Napoli GmbH"])
-def test_a_trade_name_is_no_second_company_on_its_phone(tmp_path: Any, first: str) -> None:
+def test_a_trade_name_is_no_second_company_on_its_phone(tmp_path: Any, first: str,
+                                                        imports: int) -> None:
     """A record's trade name is one company's second name, not a second company holding its
     phone and website: "Acme Inc. d/b/a Joe's Pizza" merged with "Bella Napoli" on both
     (and the street) in one import order only; in the other its names and Bella Napoli's
-    were three, which made the phone and website a switchboard's and weighed nothing."""
+    were three, which made the phone and website a switchboard's and weighed nothing. So
+    also when the two are imported one after the other (the stored company is read back)."""
     names = ["Acme Inc. d/b/a Joe's Pizza", "Bella Napoli GmbH"]
     engine = init_db(f"sqlite:///{tmp_path / 'dba.db'}")
-    outcomes = ingest_all(engine, [
-        lead(name, record=name, phones=["089 1234560"], website="acme-pizza.de",
-             country_hint="DE", address=Address(street="Hauptstraße 1", postal_code="80331",
-                                                city="München", country="DE"))
-        for name in sorted(names, key=lambda name: name != first)])
+    leads = [lead(name, record=name, phones=["089 1234560"], website="acme-pizza.de",
+                  country_hint="DE", address=Address(street="Hauptstraße 1", postal_code="80331",
+                                                     city="München", country="DE"))
+             for name in sorted(names, key=lambda name: name != first)]
+    outcomes = (ingest_all(engine, leads) if imports == 1
+                else [ingest_all(engine, [item])[0] for item in leads])
     assert len({o.company_id for o in outcomes}) == 1, outcomes[-1].evidence
     assert dedupe(engine, force=True).companies_after == 1
 

@@ -47,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 
 PROFILE_KEY = "_match"  # companies.extra[PROFILE_KEY]: the company's matching profile
+#: The profile's entry for its records' first names (see Ingestor._holders).
+_RECORD_NAMES = "record_names"
 _KEY_COLUMNS = ("company_id", "kind", "value")
 _RECORD_COLUMNS = ("id", "source_id", "record_key", "record_id", "page_url", "fetched_at",
                    "content_hash", "data", "company_id", "match_evidence", "crawl_run_id",
@@ -516,7 +518,19 @@ class Ingestor:
             )
             profile = stored_profile(rows[0]) if rows else MatchProfile()
             self.profiles[company_id] = profile
+            if rows and (names := ((rows[0].extra or {}).get(PROFILE_KEY) or {}).get(
+                    _RECORD_NAMES)):
+                self._record_names[company_id] = tuple(names)
         return profile
+
+    def _profile_json(self, company_id: int) -> dict[str, Any]:
+        """A company's profile as stored, with its records' first names where they are not
+        all its names (whatever rewrites the profile, ``leadgen dedupe`` or a review's merge,
+        leaves them out, and the company counts every name it holds again)."""
+        data: dict[str, Any] = self.profiles[company_id].to_json()
+        if (names := self._record_names.get(company_id)) is not None:
+            data[_RECORD_NAMES] = list(names)
+        return data
 
     def _company_exists(self, company_id: int) -> bool:
         if company_id in self._new or (
@@ -632,7 +646,7 @@ class Ingestor:
     def _write_batch(self) -> None:
         now = datetime.now(UTC)
         for company_id, row in self._new.items():
-            row["extra"][PROFILE_KEY] = self.profiles[company_id].to_json()
+            row["extra"][PROFILE_KEY] = self._profile_json(company_id)
             if company_id in self._status:
                 row["status"] = self._status[company_id]
         self.writer.insert(COMPANIES, list(self._new.values()))
@@ -674,7 +688,7 @@ class Ingestor:
                     for name, value in offer.extra.items():
                         row["extra"].setdefault(name, value)
                 if row["id"] in self.profiles:
-                    row["extra"][PROFILE_KEY] = self.profiles[row["id"]].to_json()
+                    row["extra"][PROFILE_KEY] = self._profile_json(row["id"])
                 if (given := self._status.get(row["id"])) is not None:
                     # a customer list does not undo a stronger mark: `leadgen mark X excluded`
                     row["status"] = next(status for status in STATUS_PRECEDENCE
