@@ -381,6 +381,8 @@ if __name__ == "__main__":  # python -m tests.test_matching_scripts: the table's
     ("Київстар", None, "kyivstar"), ("Галнафтогаз", "UA", "halnaftohaz"),
     ("Галнафтогаз", "UA", "galnaftogaz"), ("Щерев", "BG", "shterev"),
     ("Μυτιληναίος", "GR", "mytilinaios"), ("Ευρώπη", "GR", "evropi"), ("카카오", "KR", "kakao"),
+    # a diaeresis on the second vowel keeps the pair apart (they were "tavgetos", "proupothesi")
+    ("Ταΰγετος", "GR", "taygetos"), ("ΠΡΟΫΠΟΘΕΣΗ", "GR", "proypothesi"),
 ])
 def test_romanized_spellings(local: str, country: str | None, latin: str) -> None:
     assert latin in romanized(local, country)

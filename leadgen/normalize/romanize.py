@@ -101,6 +101,10 @@ def _greek(text: str) -> str:
             out.append(_GREEK.get(pair[0], pair[0]))
             position += 2
             continue
+        if letters[position + 2:position + 3] == "\u0308":  # αϋ, οϋ: the ϋ is a vowel of its own
+            out.append(_GREEK.get(pair[0], pair[0]))
+            position += 1
+            continue
         spelled = (_GREEK_FIRST if at_start else _GREEK_INSIDE).get(pair) or _GREEK_PAIRS.get(
             pair)
         if spelled is not None:
