@@ -383,6 +383,8 @@ if __name__ == "__main__":  # python -m tests.test_matching_scripts: the table's
     ("Μυτιληναίος", "GR", "mytilinaios"), ("Ευρώπη", "GR", "evropi"), ("카카오", "KR", "kakao"),
     # a diaeresis on the second vowel keeps the pair apart (they were "tavgetos", "proupothesi")
     ("Ταΰγετος", "GR", "taygetos"), ("ΠΡΟΫΠΟΘΕΣΗ", "GR", "proypothesi"),
+    # polytonic: a breathing read as no letter (were "avtokinita" and "abelones")
+    ("Αὐτοκίνητα", "GR", "aftokinita"), ("Ἀμπελῶνες", "GR", "ampelones"),
 ])
 def test_romanized_spellings(local: str, country: str | None, latin: str) -> None:
     assert latin in romanized(local, country)

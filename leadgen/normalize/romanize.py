@@ -89,9 +89,10 @@ def _spell_cyrillic(text: str, table: dict[str, str], first: dict[str, str], *,
 
 
 def _greek(text: str) -> str:
-    # accents off, letters lower case; a diaeresis keeps two vowels apart ("Αϊδίνης")
+    # accents and breathings off (polytonic too: "Αὐτοκίνητα"), letters lower case; a
+    # diaeresis keeps two vowels apart ("Αϊδίνης")
     letters = "".join(char for char in unicodedata.normalize("NFD", text.lower())
-                      if char != "\u0301")
+                      if char == "\u0308" or not unicodedata.combining(char))
     out: list[str] = []
     position = 0
     while position < len(letters):
