@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 
-from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
-from leadgen.normalize import normalize_lead
-from leadgen.storage import init_db
+from tests.pair_table import companies_of as ingest_pair
+from tests.pair_table import merge_scores
 
 
 @dataclass(frozen=True)
@@ -246,15 +245,10 @@ def _lead(name: str, site: Site, source: str, **other: Any) -> Lead:
 
 
 def companies_of(pair: Pair, database: Path) -> tuple[int, int, dict[str, Any]]:
-    """The company ids the pair's two records end in, imported as two lists' rows into a
-    fresh database, and the second record's match evidence."""
-    engine = init_db(f"sqlite:///{database}")
-    with Ingestor(engine) as ingestor:
-        first = ingestor.ingest(normalize_lead(_lead(pair.left, pair.site, "list-a")))
-        second = ingestor.ingest(normalize_lead(_lead(pair.right, pair.site, "list-b",
-                                                      **pair.right_site)))
-    engine.dispose()
-    return first.company_id, second.company_id, second.evidence or {}
+    """The company ids the pair's two records end in, as two lists' rows (see
+    :func:`tests.pair_table.companies_of`)."""
+    return ingest_pair(_lead(pair.left, pair.site, "list-a"),
+                       _lead(pair.right, pair.site, "list-b", **pair.right_site), database)
 
 
 @pytest.mark.parametrize("pair", [
@@ -269,17 +263,12 @@ def test_group_companies_stay_apart_and_one_company_merges(pair: Pair, tmp_path:
 def pair_scores(work: Path) -> tuple[float, float, list[Pair]]:
     """Precision and recall of the merges over the table ("one" pairs are the positives),
     and the pairs decided wrongly."""
-    wrong: list[Pair] = []
-    merged = true_merged = positives = 0
+    decided = []
     for number, pair in enumerate(PAIRS):
         left, right, _ = companies_of(pair, work / f"pair{number}.db")
-        positives += pair.expected == "one"
-        if left == right:
-            merged += 1
-            true_merged += pair.expected == "one"
-        if (left == right) != (pair.expected == "one"):
-            wrong.append(pair)
-    return true_merged / merged if merged else 1.0, true_merged / positives, wrong
+        decided.append((left == right, pair.expected == "one"))
+    wrong = [pair for pair, (merged, one) in zip(PAIRS, decided, strict=True) if merged != one]
+    return (*merge_scores(decided), wrong)
 
 
 if __name__ == "__main__":  # python -m tests.test_matching_groups: the table's figures

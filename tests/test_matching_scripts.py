@@ -19,12 +19,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadgen.ingest import Ingestor
 from leadgen.items import Address, Lead, SourceMeta
-from leadgen.normalize import normalize_lead
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.romanize import romanized, spelled_in_latin
-from leadgen.storage import init_db
+from tests.pair_table import companies_of as ingest_pair
+from tests.pair_table import merge_scores
 
 
 @dataclass(frozen=True)
@@ -325,14 +324,10 @@ def _lead(record: Rec, country: str, source: str) -> Lead:
 
 
 def companies_of(pair: Pair, database: Path) -> tuple[int, int, dict[str, object]]:
-    """The company ids the pair's two records end in, imported as two lists' rows into a
-    fresh database, and the second record's match evidence."""
-    engine = init_db(f"sqlite:///{database}")
-    with Ingestor(engine) as ingestor:
-        first = ingestor.ingest(normalize_lead(_lead(pair.left, pair.country, "list-local")))
-        second = ingestor.ingest(normalize_lead(_lead(pair.right, pair.country, "list-latin")))
-    engine.dispose()
-    return first.company_id, second.company_id, second.evidence or {}
+    """The company ids the pair's two records end in, as two lists' rows (see
+    :func:`tests.pair_table.companies_of`)."""
+    return ingest_pair(_lead(pair.left, pair.country, "list-local"),
+                       _lead(pair.right, pair.country, "list-latin"), database)
 
 
 @pytest.mark.parametrize("pair", [
@@ -346,20 +341,14 @@ def test_one_company_in_two_scripts_merges_two_stay_apart(pair: Pair, tmp_path: 
 def family_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
     """Per script family (and "all"): precision and recall of the merges ("one" pairs are the
     positives), and the pairs decided wrongly."""
-    counts: dict[str, list[int]] = {}
-    wrong: dict[str, list[Pair]] = {}
+    decided: dict[str, list[tuple[Pair, bool, bool]]] = {}
     for number, pair in enumerate(PAIRS):
         left, right, _ = companies_of(pair, work / f"pair{number}.db")
         for family in (pair.family, "all"):
-            merged, true_merged, positives = counts.setdefault(family, [0, 0, 0])
-            counts[family] = [merged + (left == right),
-                              true_merged + (left == right and pair.expected == "one"),
-                              positives + (pair.expected == "one")]
-            if (left == right) != (pair.expected == "one"):
-                wrong.setdefault(family, []).append(pair)
-    return {family: (true_merged / merged if merged else 1.0,
-                     true_merged / positives if positives else 1.0, wrong.get(family, []))
-            for family, (merged, true_merged, positives) in counts.items()}
+            decided.setdefault(family, []).append((pair, left == right, pair.expected == "one"))
+    return {family: (*merge_scores((merged, one) for _, merged, one in pairs),
+                     [pair for pair, merged, one in pairs if merged != one])
+            for family, pairs in decided.items()}
 
 
 if __name__ == "__main__":  # python -m tests.test_matching_scripts: the table's figures
