@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from leadgen.ingest.prepared import PreparedLead
 
 KINDS = ("email", "domain", "phone", "name_key", "person")
-#: The plans whose companies write a switchboard as "-0" (see :mod:`leadgen.normalize.phone`).
+#: The plans whose numbers of variable length read a switchboard's "-0" as a last digit before
+#: it became extension 0 (DIN 5008's "089 123456-0": Germany, Austria, Liechtenstein).
 _DIRECT_DIAL = ("+49", "+43", "+423")
 _VALUE_LENGTH, _REASON_LENGTH = 320, 200  # the stored columns' (a longer reason is cut)
 

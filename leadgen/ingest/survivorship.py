@@ -15,6 +15,7 @@ from leadgen.normalize.address import address_parts, city_key, po_box, street_ke
 from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
 from leadgen.normalize.phone import kind_of_e164, note_kind
+from leadgen.normalize.text import contract_umlauts
 
 #: group -> the company columns it sets
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -308,7 +309,7 @@ def _town(city: str | None) -> str | None:
     """A town's key with umlauts written out or not alike (MUENCHEN, München; Zuerich,
     Zürich: a list without umlauts writes the town)."""
     key = city_key(city)
-    return key and key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return key and contract_umlauts(key)
 
 
 def _respell(group: str, state: dict[str, Any], source: dict[str, Any],

@@ -384,12 +384,10 @@ _MAX_TERM_TOKENS = 5
 _SQUASHED = re.compile(r"[\s.,\-()]")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def legal_form_key(text: str) -> str:
     """A legal-form term as we compare it: folded, no dots, commas, spaces or hyphens."""
     return _SQUASHED.sub("", fold(text))
-
-
-_squash_word = lru_cache(maxsize=CACHE_SIZE)(legal_form_key)
 
 
 @lru_cache(maxsize=1)
@@ -415,7 +413,7 @@ def _split_latin_suffix(name: str) -> tuple[str, str] | None:
     # ASCII folds and squashes character by character, so a tail's squashed form is its
     # words' squashed forms joined: each word is squashed once (and memoized), not per tail.
     terms = _latin_terms()
-    squashed = [_squash_word(word) for word in words[-top:]]
+    squashed = [legal_form_key(word) for word in words[-top:]]
     for count in range(top, 0, -1):
         if "".join(squashed[-count:]) in terms:
             return _unless_bracketed(" ".join(words[:-count]), " ".join(words[-count:]))
@@ -799,4 +797,4 @@ def _read_name(raw: str) -> tuple[NameParts, bool]:
 def clear_caches() -> None:
     """Forget every memoized name (tests compare cold and warm runs)."""
     normalize_name.cache_clear()
-    _squash_word.cache_clear()
+    legal_form_key.cache_clear()
