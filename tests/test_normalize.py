@@ -1823,6 +1823,7 @@ def test_a_cell_longer_than_a_name_is_read_in_linear_time() -> None:
 @example("GARMENT IND.CO.LTD LIMITED")  # "CO.LTD" glued by a dot before another form
 @example("Acme Verwaltungs-GmbH有限公司")  # "-GmbH" before a CJK form (also read twice)
 @example("Acme GmbH Mill Ltd 2")  # a form before each ("Acme GmbH Mill 2", then "Acme Mill 2")
+@example(" Kabushiki Kaisha: S.A. 2")  # a colon hid a form written first (then "2")
 def test_name_normalizing_twice_equals_once_for_names_of_words(raw: str) -> None:
     once = normalize_name(raw)
     twice = normalize_name(once.display_name)

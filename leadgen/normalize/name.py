@@ -768,10 +768,12 @@ def _settled(display: str) -> bool:
     reading (a fifth of an import's normalizing time) can be skipped: plain words (no comma,
     colon or bracket), no article first or last, and no word an owner, a former name or a
     listing follows (" vormals The" -> "The vormals"; "Acme vormals有限公司" -> "Acme
-    vormals": both are read again), and no "Firma" first that a form before it hid ("SARL
-    Firma Acme" -> "Firma Acme" -> "Acme")."""
+    vormals": both are read again), no "Firma" first that a form before it hid ("SARL
+    Firma Acme" -> "Firma Acme" -> "Acme"), and no form written first that punctuation hid
+    ("Kabushiki Kaisha: S.A. 2" -> "Kabushiki Kaisha 2" -> "2")."""
     if not _PLAIN.fullmatch(display) or _may_be_annotated(display) or (
-            display[:2].lower() in _FIRMA_STARTS and _FIRMA.match(display)):
+            display[:2].lower() in _FIRMA_STARTS and _FIRMA.match(display)) or (
+            display.startswith(_SPACED_PREFIXES)):
         return False
     words = display.lower().split()
     return words[0] not in _ARTICLES and words[-1] not in _ARTICLES
