@@ -92,6 +92,21 @@ CASES: list[tuple[str, list[Lead], dict[str, Any]]] = [
         lead("Weber Elektrotechnik GmbH", "dir-a", emails=["info@weber-elektro.de"]),
         lead("Weber Elektrotechnik GmbH", "import", phones=["0171 2345678"])],
      {"phone": "+491712345678"}),
+    # A newer list gives one person's direct line (the switchboard's number and two digits
+    # more, as German lists write it): the switchboard stays the company's number, from
+    # either list, in either order; another number of the company is no direct line.
+    ("a-direct-line-after-the-switchboard", [
+        lead("Weber Elektrotechnik GmbH", "dir-a", phones=["0911 445566-0"]),
+        lead("Weber Elektrotechnik GmbH", "dir-b", phones=["0911 445566-23"])],
+     {"phone": "+49911445566"}),
+    ("the-switchboard-after-a-direct-line", [
+        lead("Weber Elektrotechnik GmbH", "import", phones=["0911 445566-23"]),
+        lead("Weber Elektrotechnik GmbH", "dir-b", phones=["0911 445566-0"])],
+     {"phone": "+49911445566"}),
+    ("another-number-is-no-direct-line", [
+        lead("Weber Elektrotechnik GmbH", "dir-a", phones=["0911 445566-0"]),
+        lead("Weber Elektrotechnik GmbH", "dir-b", phones=["0911 445577"])],
+     {"phone": "+49911445577"}),
     # A fax number alone in a list's phone column is no number to call.
     ("fax-in-the-phone-column", [
         lead("Weber Elektrotechnik GmbH", "dir-a", phones=["030 4567890"]),

@@ -7,6 +7,7 @@ with its parts). ``companies.field_sources`` records, per group, the record that
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from leadgen.items import NormalizedLead
@@ -119,6 +120,10 @@ def _ranker(policy: tuple[str, ...]) -> Ranker:
     if incremental == ("landline", "trust", "complete", "recent"):
         return lambda trust, at, values: [_landline(values), trust,
                                           sum(map(bool, values.values())), at]
+    if incremental == ("landline", "switchboard", "trust", "complete", "recent"):
+        # ("switchboard" is ranked against the company's number in apply_record)
+        return lambda trust, at, values: [_landline(values), 1, trust,
+                                          sum(map(bool, values.values())), at]
     return lambda trust, at, values: _rank(policy, trust, at, values)
 
 
@@ -143,8 +148,10 @@ def well_written(name: str) -> int:
 
 
 def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict[str, Any],
-          count: int | None = None) -> list[Any]:
-    """Sort key of an offer; without ``count`` "frequent" is skipped (incremental merges)."""
+          count: int | None = None, direct_lines: frozenset[str] = frozenset()) -> list[Any]:
+    """Sort key of an offer; without ``count`` "frequent" is skipped (incremental merges);
+    ``direct_lines``: the numbers that dial through another offer's number (see
+    :func:`direct_line_of`)."""
     rank: list[Any] = []
     for rule in policy:
         if rule == "trust":
@@ -163,6 +170,8 @@ def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict
             rank.append(_street_address(values))
         elif rule == "landline":
             rank.append(_landline(values))
+        elif rule == "switchboard":
+            rank.append(0 if values.get("phone") in direct_lines else 1)
     return rank
 
 
@@ -176,6 +185,22 @@ def _landline(values: dict[str, Any]) -> int:
     """0 for a mobile number (an employee's own), else 1: a switchboard, a toll-free line."""
     phone = values.get("phone")
     return 0 if phone and kind_of_e164(phone) == "mobile" else 1
+
+
+def direct_line_of(number: str, switchboard: str) -> bool:
+    """Whether ``number`` dials one of ``switchboard``'s extensions directly: it is
+    ``switchboard`` and one to four digits more, as German, Austrian and Swiss direct lines
+    are written ("0911 445566-23" of "0911 445566-0", +4991144556623 of +49911445566). Two
+    numbers of one company only: of two companies a number that long shares no prefix."""
+    return (len(switchboard) >= 8 and 0 < len(number) - len(switchboard) <= 4
+            and number.startswith(switchboard))
+
+
+@lru_cache(maxsize=64)
+def _switchboard_at(policy: tuple[str, ...]) -> int | None:
+    """Where an incremental rank holds the "switchboard" rule, or None."""
+    incremental = [rule for rule in policy if rule != "frequent"]
+    return incremental.index("switchboard") if "switchboard" in incremental else None
 
 
 def _street_address(values: dict[str, Any]) -> int:
@@ -212,8 +237,17 @@ def apply_record(
             continue
         rank = ranker(trust, at, values)
         current = field_sources.get(group)
+        held = current.get("rank") or [] if current is not None else []
+        if group == "phone" and held and (at_rule := _switchboard_at(
+                tuple(rules.policy(group)))) is not None and len(held) == len(rank):
+            # a company's direct line and its switchboard: the switchboard is its number
+            mine, theirs = values.get("phone") or "", state.get("phone") or ""
+            if direct_line_of(mine, theirs):
+                rank[at_rule] = 0
+            elif direct_line_of(theirs, mine):
+                held = [*held[:at_rule], 0, *held[at_rule + 1:]]
         if (first or current is None
-                or _outranks(rank, current.get("rank") or [], rules, group)
+                or _outranks(rank, held, rules, group)
                 or not any(state.get(column) for column in FIELD_GROUPS[group])):
             before = ({column: state.get(column) for column in FIELD_GROUPS[group]}
                       if current is not None and (group in GAP_COLUMNS or group in rules.respell)
@@ -387,16 +421,21 @@ def recompute(
         for *_, vals in offers:
             key = repr(sorted(vals.items()))
             counts[key] = counts.get(key, 0) + 1
+        numbers = {vals.get("phone") or "" for *_, vals in offers} if (
+            "switchboard" in policy) else set()
+        direct = frozenset(number for number in numbers if any(
+            direct_line_of(number, other) for other in numbers))
         ranked = sorted(
             offers,
             key=lambda o: (
-                _rank(policy, o[2], o[3], o[4], counts[repr(sorted(o[4].items()))]), -o[0]
+                _rank(policy, o[2], o[3], o[4], counts[repr(sorted(o[4].items()))], direct),
+                -o[0]
             ),
             reverse=True,
         )
         best = ranked[0]
         state.update(best[4])
-        rank = _rank(policy, best[2], best[3], best[4])
+        rank = _rank(policy, best[2], best[3], best[4], direct_lines=direct)
         sources[group] = {"record": best[0], "source": best[1], "rank": rank}
         for other in ranked[1:] if group in GAP_COLUMNS else ():
             _fill_gaps(group, state, sources[group], other[4],

@@ -109,7 +109,7 @@ class OtherPlace(Strict):
 
 
 Rule = Literal["trust", "complete", "recent", "frequent", "cased", "company_mail", "street",
-               "landline", "union"]
+               "landline", "switchboard", "union"]
 
 
 class Survivorship(Strict):
@@ -118,7 +118,8 @@ class Survivorship(Strict):
     most frequent value (batch recompute only), most recent, a name not in capitals only
     and written with its accents ("cased"), an e-mail address at a domain of its own over a
     free-mail one ("company_mail"), an address with a street over a post-office box
-    ("street"), a landline over a mobile number ("landline"), or the union of all values."""
+    ("street"), a landline over a mobile number ("landline"), a switchboard over its direct
+    lines ("switchboard": 0911 445566-0 over 0911 445566-23), or the union of all values."""
     fields: dict[str, list[Rule]] = {}
     respell: frozenset[Literal["display_name", "address"]] = frozenset()
     """Field groups whose winner is written as the best-written record giving the same value
