@@ -67,8 +67,7 @@ PAIRS = [
             postal="F-75009")),
     one("FR", Rec("Compagnie de Saint-Gobain", "Courbevoie",
                   street="Tour Saint-Gobain, 12 place de l'Iris", postal="92400"),
-        Rec("Cie de Saint Gobain SA", "Courbevoie", street="12 Pl. de l'Iris", postal="92400"),
-        limit="'Cie' is not keyed as 'Compagnie': each name has a word of its own"),
+        Rec("Cie de Saint Gobain SA", "Courbevoie", street="12 Pl. de l'Iris", postal="92400")),
     one("FR", Rec("Boulangerie Dupont SARL", "Lyon", "04 78 42 13 57",
                   street="15 rue de la République", postal="69002"),
         Rec("Boulangerie Dupont S.à r.l.", "Lyon", street="15 R. de la République",
@@ -336,7 +335,7 @@ def country_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
 
 #: The table's figures (precision, recall) per country and pooled, as reached: a change that
 #: decides more pairs wrongly lowers one of them.
-FLOORS = {"all": (1.0, 0.895), "FR": (1.0, 0.75), "IT": (1.0, 0.875), "ES": (1.0, 0.875),
+FLOORS = {"all": (1.0, 0.916), "FR": (1.0, 0.875), "IT": (1.0, 0.875), "ES": (1.0, 0.875),
           "PL": (1.0, 0.875), "NL": (1.0, 1.0), "TR": (1.0, 1.0)}
 
 

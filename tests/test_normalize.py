@@ -429,6 +429,16 @@ NAMES = [
     ("Al Rajhi Trading Est.", "Al Rajhi Trading", "al rajhi trading", "Est."),
     ("Al Rajhi Trading Establishment", "Al Rajhi Trading", "al rajhi trading",
      "Establishment"),
+    # France's "Cie" (compagnie) before the name; Spain's professional companies, Turkey's
+    # "Anonim Ortaklığı", Italy's and France's partnerships spelled out (each was in the key)
+    ("Cie de Saint Gobain SA", "Cie de Saint Gobain", "compagnie de st gobain", "SA"),
+    ("Clínica Dental Peña S.L.P.", "Clínica Dental Peña", "clinica dental pena", "S.L.P."),
+    ("Turk Hava Yollari Anonim Ortakligi", "Turk Hava Yollari", "turk hava yollari",
+     "Anonim Ortakligi"),
+    ("Bianchi Arredamenti Società in accomandita semplice", "Bianchi Arredamenti",
+     "bianchi arredamenti", "Società in accomandita semplice"),
+    ("Dupont Frères Société en nom collectif", "Dupont Frères", "dupont freres",
+     "Société en nom collectif"),
 ]
 
 

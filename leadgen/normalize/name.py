@@ -122,6 +122,11 @@ EXTRA_LEGAL_FORMS = (
     # one-member companies spelled out
     "Community Interest Company", "Sociedad Limitada Unipersonal",
     "Sociedad Anónima Unipersonal",
+    # Spain's professional companies ("Clínica Dental Peña S.L.P."), Turkey's older joint-stock
+    # companies ("Türk Hava Yolları Anonim Ortaklığı"), Italy's and France's partnerships
+    # spelled out
+    "S.L.P.", "Sociedad Limitada Profesional", "Anonim Ortaklığı",
+    "Società in accomandita semplice", "Société en nom collectif",
     # Israel's limited company (בע"מ, with a quote or the gershayim), the Arab countries'
     # limited liability, joint-stock and public companies as Arabic names write them after
     # the name (ذ.م.م in the Emirates, ش.م.م in Lebanon and Oman, ش.م.ع, ش.م.ب in Bahrain)
@@ -150,7 +155,7 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("srl spa snc sapa", "IT"),
         ("sas", "IT FR"),
         ("sarl eurl", "FR BE LU CH"),
-        ("sl slu", "ES"),
+        ("sl slu slp sociedadlimitadaprofesional", "ES"),
         ("bv nv vof", "NL BE"),
         ("spzoo", "PL"),
         ("sro", "CZ SK"),
@@ -164,9 +169,11 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("eirelime eireliepp me epp", "BR"),
         ("sociedadanónima sociedadlimitada sociedadderesponsabilidadlimitada", "ES"),
         ("sociedadeanónima sociedadeanônima sociedadelimitada", "PT BR"),
-        ("sociétéanonyme sociétéàresponsabilitélimitée sociétéparactionssimplifiée",
+        ("sociétéanonyme sociétéàresponsabilitélimitée sociétéparactionssimplifiée "
+         "sociétéennomcollectif",
          "FR BE LU CH"),
-        ("societàperazioni societàaresponsabilitàlimitata societàinnomecollettivo", "IT"),
+        ("societàperazioni societàaresponsabilitàlimitata societàinnomecollettivo "
+         "societàinaccomanditasemplice", "IT"),
         ("beslotenvennootschap naamlozevennootschap", "NL BE"),
         ("aktiebolag", "SE"),
         ("aktieselskab anpartsselskab", "DK"),
@@ -183,7 +190,7 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("spc llc-spc llcspc wll-spc", "BH OM AE"),
         ("est establishment", "SA AE KW BH QA OM"),
         ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
-         "sanayiveticaretaş limitedşirketi anonimşirketi", "TR"),
+         "sanayiveticaretaş limitedşirketi anonimşirketi anonimortaklığı", "TR"),
         ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
         (" ".join(JAPANESE_CORPORATIONS), "JP"),
         ("αε επε ικε οε εε μικε", "GR"),
@@ -357,6 +364,8 @@ _KEY_WORDS = {
     "hnos": "hermanos", "gebrs": "gebroeders",
     # "Cía." (compañía), "Zn." (zonen, sons)
     "cia": "compania", "zn": "zonen",
+    # French "Cie" (compagnie) before the name: "Cie de Saint-Gobain"
+    "cie": "compagnie",
     "centre": "center", "bbq": "barbecue", "barbeque": "barbecue",
     # Chinese and Hong Kong companies' English names: "Imp. & Exp.", "Tech", "Electronic"
     # and "Electronics" for one trade (the plural of a trade word as its singular)
