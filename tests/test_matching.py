@@ -383,6 +383,10 @@ LEVELS = [
     ("an acronym leaving out a linking word", profile("BoA", country="US"),
      profile("Bank of America Corp.", country="US"), "name",
      "one name is the other's initials"),
+    ("a word of one that is the initials of the other's words, both register names",
+     profile("PH Lukasz Nowak Sp. z o.o.", country="PL"),
+     profile("Przedsiębiorstwo Handlowe Łukasz Nowak Sp. z o.o.", country="PL"), "name",
+     "name token set >= 0.7 (generic words aside)"),
     ("letters that are not the other name's initials", profile("ABS GmbH"),
      profile("Alpha Beta Consulting GmbH"), "name", "names unlike"),
     ("a state's code and its name", profile("A", country="US", state="IL"),
@@ -580,6 +584,11 @@ OWN_WORDS = [
     ("alpha systemtechnik", "bravo systemtechnik", False),  # nothing distinctive shared
     ("alpha beta", "gamma delta", False),  # nothing shared at all
     ("acme handel", "acme vertrieb", False),  # generic words only differ
+    # one's own word is the initials of the other's own words, linking words in or out
+    ("mfp michelin", "manufacture francaise des pneumatiques michelin", False),
+    ("ph lukasz nowak", "przedsiebiorstwo handlowe lukasz nowak", False),
+    ("pphu kowalski", "przedsiebiorstwo produkcyjno handlowo uslugowe kowalski", False),
+    ("mfx michelin", "manufacture francaise des pneumatiques michelin", True),  # not them
 ]
 
 

@@ -74,8 +74,7 @@ PAIRS = [
             postal="69002")),
     one("FR", Rec("Manufacture Française des Pneumatiques Michelin", "Clermont-Ferrand",
                   "+33 4 73 32 20 00", "michelin.fr"),
-        Rec("MFP Michelin SAS", "Clermont-Ferrand", website="www.michelin.fr"),
-        limit="'MFP' is read as a word of its own, not the initials of the other's words"),
+        Rec("MFP Michelin SAS", "Clermont-Ferrand", website="www.michelin.fr")),
     one("FR", Rec("Transports Lefèvre et Fils SAS", "Rouen", "02 35 71 22 10"),
         Rec("Transports Lefevre & Fils", "ROUEN", "+33 2 35 71 22 10")),
     one("FR", Rec("Cabinet Martin Avocats SELARL", "Bordeaux", street="8 cours de l'Intendance",
@@ -188,9 +187,7 @@ PAIRS = [
                   street="ul. Siedmiogrodzka 9", postal="01-204"),
         Rec("Budimex Spółka Akcyjna", "Warsaw", website="budimex.pl")),
     one("PL", Rec("Przedsiębiorstwo Handlowe Łukasz Nowak", "Łódź", "+48 42 633 12 34"),
-        Rec("PH Lukasz Nowak", "Lodz", "0048 42 6331234"),
-        limit="'PH' is read as a word of its own, not the initials of 'Przedsiębiorstwo "
-              "Handlowe'"),
+        Rec("PH Lukasz Nowak", "Lodz", "0048 42 6331234")),
     one("PL", Rec("Mleczarnia Łowicz sp.zoo", "Łowicz", "46 837 40 00"),
         Rec("Mleczarnia Lowicz Sp. z o.o.", "Lowicz", "+48 46 837 40 00")),
     one("PL", Rec("Auto-Serwis Wiśniewski s.c.", "Poznań", street="ul. Grunwaldzka 120",
@@ -335,8 +332,8 @@ def country_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
 
 #: The table's figures (precision, recall) per country and pooled, as reached: a change that
 #: decides more pairs wrongly lowers one of them.
-FLOORS = {"all": (1.0, 0.916), "FR": (1.0, 0.875), "IT": (1.0, 0.875), "ES": (1.0, 0.875),
-          "PL": (1.0, 0.875), "NL": (1.0, 1.0), "TR": (1.0, 1.0)}
+FLOORS = {"all": (1.0, 0.958), "FR": (1.0, 1.0), "IT": (1.0, 0.875), "ES": (1.0, 0.875),
+          "PL": (1.0, 1.0), "NL": (1.0, 1.0), "TR": (1.0, 1.0)}
 
 
 def test_table_scores_hold_their_floor(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import JaroWinkler
 from leadgen.matching.group_names import (
     each_has_trade_word,
     group_word_added,
+    initials_of_the_rest,
     word_added_after,
 )
 from leadgen.matching.profile import (
@@ -692,7 +693,8 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     pair's city keys) count for neither: a branch named after its town ("müller berlin") is
     still "müller". Such names are two businesses of one family or site: "ritz carlton cafe"
     and "ritz carlton dining room", "siemens energy" and "siemens healthcare", "filiale 1
-    meyer" and "filiale 2 meyer".
+    meyer" and "filiale 2 meyer". A word of one that is the initials of the other's own words
+    is none of its own ("mfp michelin", "manufacture francaise des pneumatiques michelin").
 
     Chinese and Japanese names, written without spaces, share their brand at the start and
     each go on with words of their own: "格灵人工智能与机器人研究院" and "格灵精睿视觉" (see
@@ -711,7 +713,8 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     extra_a, extra_b = a - b, b - a
     if not extra_a or not extra_b:
         return False
-    return _has_own_word(extra_a, b) and _has_own_word(extra_b, a)
+    return (_has_own_word(extra_a, b) and _has_own_word(extra_b, a)
+            and not initials_of_the_rest(left, right))
 
 
 #: How many characters of a brand two CJK names must share at their start.

@@ -69,7 +69,29 @@ def each_has_trade_word(left: str, right: str, generic: frozenset[str],
         return False
     extra_a, extra_b = a - b, b - a
     return (bool(extra_a) and bool(extra_b) and bool((extra_a | extra_b) - generic)
-            and _own(extra_a, b) and _own(extra_b, a))
+            and _own(extra_a, b) and _own(extra_b, a)
+            and not initials_of_the_rest(left, right))
+
+
+def initials_of_the_rest(left: str, right: str) -> bool:
+    """Whether the one word a Latin name key has of its own is the initials of the words the
+    other has of its own, in their order, linking words in or out: "mfp michelin" and
+    "manufacture francaise des pneumatiques michelin", "ph lukasz nowak" and "przedsiebiorstwo
+    handlowe lukasz nowak" (two to six letters for as many words or up to twice as many). Lists
+    shorten a company's trade or type so (Poland's "PPHU", "PHU", France's "SCI"): no word of
+    its own."""
+    a, b = left.split(), right.split()
+    for short, long in ((a, b), (b, a)):
+        own = [word for word in short if word not in long]
+        if len(own) != 1 or not 2 <= len(word := own[0]) <= 6 or not word.isalpha():
+            continue
+        rest = [other for other in long if other not in short]
+        if not 2 <= len(rest) <= 2 * len(word):
+            continue
+        if word in ("".join(other[0] for other in rest),
+                    "".join(other[0] for other in rest if other not in _LINKING)):
+            return True
+    return False
 
 
 def word_added_after(left: str, right: str, generic: frozenset[str],
