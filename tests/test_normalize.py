@@ -1679,6 +1679,11 @@ STREETS = [
     ("P.za del Duomo 1", "Piazza del Duomo 1", "piazza duomo 1"),
     ("V.le Europa 3", "Viale Europa 3", "viale europa 3"),
     ("V.le Europa, 3", "Viale Europa 3", "viale europa 3"),  # with a comma before the number
+    ("V. dell'Indipendenza, 12", "Via dell'Indipendenza 12", "via dellindipendenza 12"),
+    ("Rue V. Hugo 3", "Rue V. Hugo 3", "rue v hugo 3"),  # an initial, not "Via"
+    # Dutch "straat" shortened as German "Straße" is ("Kerkstr.")
+    ("Kerkstr. 15", "Kerkstraat 15", "kerk st 15"),
+    ("Lange Straat 3", "Lange Str. 3", "lange st 3"),
     ("P.zza Duomo, 1", "Piazza Duomo 1", "piazza duomo 1"),
     ("C.so Italia, 5", "Corso Italia 5", "corso italia 5"),
     ("P.O. Box 123", "PO Box 123", "po box 123"),

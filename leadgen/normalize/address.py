@@ -110,6 +110,8 @@ _LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "fi", 
 _POSTAL_CHARS = re.compile(r"[^0-9A-Z\- ]")
 _STREET_WORDS = {
     "street": "st", "str": "st", "strasse": "st", "straße": "st", "avenue": "ave", "av": "ave",
+    # Dutch "straat", which lists shorten as German "Straße" ("Kerkstr. 15")
+    "straat": "st",
     "boulevard": "blvd", "blv": "blvd", "bd": "blvd", "road": "rd", "drive": "dr",
     "lane": "ln", "place": "pl", "square": "sq", "highway": "hwy", "parkway": "pkwy",
     "court": "ct", "terrace": "ter", "circle": "cir", "north": "n", "south": "s", "east": "e",
@@ -136,7 +138,7 @@ _DIRECTIONS = frozenset({"at", "near", "nr", "off", "corner", "between", "betw",
 #: A city quadrant after the street type ("Piedmont Rd. NE"), as keyed.
 _QUADRANTS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "northeast", "northwest",
                         "southeast", "southwest"})
-_GLUED_STREET = re.compile(r"(strasse|straße|str|platz|weg|gasse|allee|damm)$")
+_GLUED_STREET = re.compile(r"(strasse|straße|straat|str|platz|weg|gasse|allee|damm)$")
 #: Spanish, Polish and Turkish street words and their short forms: "Avenida" = "Avda.",
 #: "Calle" = "C/", "ulica" = "ul.", "aleja" = "al.".
 _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "ul",
@@ -622,9 +624,9 @@ _NUMBER_LABELS = frozenset({"nr", "no", "num", "numero"})
 #: What :data:`_STREET_REWRITES` rewrite (most streets hold none of it).
 _STREET_MARKS = re.compile(r"(?i:n°|district|\b[pvcr]\.)|\b[NS]\.\s?[EW]\.")
 #: Street words written in several ways, as one: "n°" as "no" (a number's label), Italian
-#: short forms ("P.za", "V.le", "C.so"), "R." for "rue" or "rua" where a street starts ("12
-#: R. de la Paix", "R. Augusta, 100"), a dotted quadrant ("N.W."), and a district after a
-#: comma ("88 Jianguo Road, Chaoyang District": the town's part).
+#: short forms ("P.za", "V.le", "C.so", "V." where a street starts), "R." for "rue" or "rua"
+#: where a street starts ("12 R. de la Paix", "R. Augusta, 100"), a dotted quadrant ("N.W."),
+#: and a district after a comma ("88 Jianguo Road, Chaoyang District": the town's part).
 _STREET_REWRITES = (
     (re.compile(r"n°", re.IGNORECASE), "no "),
     (re.compile(r"(?:^|(?<=\d\s)|(?<=\d,\s))R\.\s?(?=\w)", re.IGNORECASE), "Rue "),
@@ -632,6 +634,8 @@ _STREET_REWRITES = (
     (re.compile(r"\bP\.\s?O\.\s?Box\b", re.IGNORECASE), "PO Box"),
     (re.compile(r"\bP\.\s?le\b", re.IGNORECASE), "Piazzale"),
     (re.compile(r"\bV\.\s?le\b", re.IGNORECASE), "Viale"),
+    # Italian "V." for "Via" where a street starts ("V. dell'Indipendenza, 12")
+    (re.compile(r"^V\.\s?(?=[^\W\d_])"), "Via "),
     (re.compile(r"\bC\.\s?so\b", re.IGNORECASE), "Corso"),
     (re.compile(r"\b([NS])\.\s?([EW])\.?(?!\w)"), r"\1\2"),
     (re.compile(r",[^,]*\bdistrict\b[^,]*", re.IGNORECASE), ""),
