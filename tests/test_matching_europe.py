@@ -115,9 +115,7 @@ PAIRS = [
         Rec("Barilla G. e R. F.lli SpA", "Parma", website="barilla.com", street="Via Mantova, 166",
             postal="43122")),
     one("IT", Rec("Trattoria da Mario di Bianchi Mario & C. S.n.c.", "Firenze", "055 218550"),
-        Rec("Trattoria da Mario snc", "Florence", "+39 055 218550"),
-        limit="a partnership's partners after its sign ('di Bianchi Mario & C.') weigh as "
-              "a register name going on after the other"),
+        Rec("Trattoria da Mario snc", "Florence", "+39 055 218550")),
     one("IT", Rec("Officine Meccaniche Lombarde S.r.l.", "Brescia", "030 3456789",
                   street="Via Triumplina 45", postal="25123"),
         Rec("O.M.L. Officine Meccaniche Lombarde", "Brescia", "+390303456789")),
@@ -332,7 +330,7 @@ def country_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
 
 #: The table's figures (precision, recall) per country and pooled, as reached: a change that
 #: decides more pairs wrongly lowers one of them.
-FLOORS = {"all": (1.0, 0.958), "FR": (1.0, 1.0), "IT": (1.0, 0.875), "ES": (1.0, 0.875),
+FLOORS = {"all": (1.0, 0.979), "FR": (1.0, 1.0), "IT": (1.0, 1.0), "ES": (1.0, 0.875),
           "PL": (1.0, 1.0), "NL": (1.0, 1.0), "TR": (1.0, 1.0)}
 
 

@@ -439,6 +439,14 @@ NAMES = [
      "bianchi arredamenti", "Società in accomandita semplice"),
     ("Dupont Frères Société en nom collectif", "Dupont Frères", "dupont freres",
      "Société en nom collectif"),
+    # An Italian partnership's partners after its sign, before or after its form; not after a
+    # sign of one word ("Autofficina di Rossi Mario" is the name), nor another form's "di"
+    ("Bar Centrale S.n.c. di Bianchi Luca & C.", "Bar Centrale", "bar centrale", "S.n.c."),
+    ("TRATTORIA DA MARIO DI BIANCHI MARIO E C. SNC", "TRATTORIA DA MARIO", "trattoria da mario",
+     "SNC"),
+    ("Autofficina di Rossi Mario & C. S.a.s.", "Autofficina di Rossi Mario & C.",
+     "autofficina di rossi mario and c", "S.a.s."),
+    ("Banca di Roma S.p.A.", "Banca di Roma", "banca di roma", "S.p.A."),
 ]
 
 

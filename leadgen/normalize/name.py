@@ -273,6 +273,16 @@ _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vorma
                      "aka", "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
+#: An Italian partnership's partners after its sign, before or after its form, as the
+#: register writes them: "Bar Centrale S.n.c. di Bianchi Luca & C.", "Trattoria da Mario di
+#: Bianchi Mario & C. S.n.c." (lists write the sign and form: "Trattoria da Mario snc"). The
+#: sign keeps two words at least ("Autofficina di Rossi Mario S.n.c." stays as it is).
+_PARTNERS = re.compile(
+    r"^(?P<sign>\S+(?:\s+\S+)+?)\s+(?:(?P<form>S\.?\s?n\.?\s?c\.?|S\.?\s?a\.?\s?s\.?)\s+di\s+\S.*"
+    r"|di\s+[^,;()]+?\s*(?:&|\be\b)\s*C\.?\s+(?P<end>(?:S\.?\s?n\.?\s?c|S\.?\s?a\.?\s?s)\.?))$",
+    re.IGNORECASE)
+
+
 def _may_be_annotated(name: str) -> bool:
     """Whether an owner, an addressee, a former name or a listing can follow the name."""
     if ":" in name or "：" in name:
@@ -620,6 +630,8 @@ def _without_annotations(name: str) -> str:
                 owner_form = (_split_latin_suffix(owner) if pattern is _ANNOTATION
                               and owner[:3].lower() == "inh" else None)
                 name = f"{head} {owner_form[1]}" if owner_form else head
+    if " di " in name.lower() and (partners := _PARTNERS.match(name)):
+        name = f"{partners['sign']} {partners['form'] or partners['end']}"
     gloss = _gloss(name)
     if gloss:
         name = _TRAILING.sub("", name[:gloss.start()]) or name[:gloss.start()]
