@@ -447,6 +447,14 @@ NAMES = [
     ("Autofficina di Rossi Mario & C. S.a.s.", "Autofficina di Rossi Mario & C.",
      "autofficina di rossi mario and c", "S.a.s."),
     ("Banca di Roma S.p.A.", "Banca di Roma", "banca di roma", "S.p.A."),
+    # Turkey's "trade" or "industry" alone before the form, as "Tic." was ("acme gida
+    # ticaret" and "acme gida")
+    ("Acme Gıda Ticaret Ltd. Şti.", "Acme Gıda", "acme gida", "Ticaret Ltd. Şti."),
+    ("Çelik Mobilya Sanayi Ltd. Şti.", "Çelik Mobilya", "celik mobilya", "Sanayi Ltd. Şti."),
+    ("Celik Mobilya San. A.S.", "Celik Mobilya", "celik mobilya", "San. A.S."),
+    ("Acme Gida San. Tic. Ltd. Sti.", "Acme Gida", "acme gida", "San. Tic. Ltd. Sti."),
+    ("Acme Tekstil San. ve Tic. Ltd.", "Acme Tekstil", "acme tekstil", "San. ve Tic. Ltd."),
+    ("Wing San Ltd.", "Wing San", "wing san", "Ltd."),
 ]
 
 

@@ -74,6 +74,13 @@ EXTRA_LEGAL_FORMS = (
     "San. ve Tic. Ltd. Şti.", "San. ve Tic. A.Ş.", "Sanayi ve Ticaret Ltd. Şti.",
     "Sanayi ve Ticaret A.Ş.", "Sanayi ve Ticaret Limited Şirketi",
     "Sanayi ve Ticaret Anonim Şirketi",
+    # (its "industry" or "trade" alone, written out or short, and both without the "ve")
+    "Ticaret Ltd. Şti.", "Ticaret A.Ş.", "Ticaret Limited Şirketi", "Ticaret Anonim Şirketi",
+    "San. Ltd. Şti.", "San. A.Ş.", "Sanayi Ltd. Şti.", "Sanayi A.Ş.", "Sanayi Limited Şirketi",
+    "Sanayi Anonim Şirketi", "San. Tic. Ltd. Şti.", "San. Tic. A.Ş.",
+    # (and with its "Ltd. Şti." written "Ltd." as English lists do; not "San. Ltd." alone:
+    # "Wing San Ltd." is a name)
+    "Tic. Ltd.", "Ticaret Ltd.", "San. ve Tic. Ltd.", "San. Tic. Ltd.", "Sanayi ve Ticaret Ltd.",
     # Spelled out in English, French, Spanish, Portuguese, Italian, Dutch, the Nordic
     # languages and Japanese, as registers and letterheads print them
     "Limited Liability Company", "Limited Liability Partnership", "Limited Partnership",
@@ -190,7 +197,10 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("spc llc-spc llcspc wll-spc", "BH OM AE"),
         ("est establishment", "SA AE KW BH QA OM"),
         ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
-         "sanayiveticaretaş limitedşirketi anonimşirketi anonimortaklığı", "TR"),
+         "sanayiveticaretaş limitedşirketi anonimşirketi anonimortaklığı ticaretltdşti "
+         "ticaretaş ticaretlimitedşirketi ticaretanonimşirketi sanltdşti sanaş sanayiltdşti "
+         "sanayiaş sanayilimitedşirketi sanayianonimşirketi santicltdşti santicaş ticltd "
+         "ticaretltd sanveticltd santicltd sanayiveticaretltd", "TR"),
         ("株式会社 有限会社 合同会社 合資会社 合名会社 (株) （株）", "JP"),
         (" ".join(JAPANESE_CORPORATIONS), "JP"),
         ("αε επε ικε οε εε μικε", "GR"),
