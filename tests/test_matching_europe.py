@@ -150,7 +150,7 @@ PAIRS = [
     one("ES", Rec("Mercadona, S.A.", "Tavernes Blanques", "+34 963 883 333", "mercadona.es"),
         Rec("Mercadona Sociedad Anónima", "Valencia", website="https://www.mercadona.es"),
         limit="another town (the metropolis for the seat's suburb): the shared domain weighs "
-              "as a chain's other place"),
+              "as a chain's other place, and the pair goes to review"),
     one("ES", Rec("Clínica Dental Peña S.L.P.", "Bilbao", "944 123 456",
                   street="Gran Vía de Don Diego López de Haro 45", postal="48011"),
         Rec("Clinica Dental Pena SLP", "Bilbao", street="Gran Via D. Diego Lopez de Haro, 45",
