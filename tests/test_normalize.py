@@ -177,6 +177,11 @@ NAMES = [
     ("Sberbank PJSC", "Sberbank", "sberbank", "PJSC"),
     ("CÔNG TY TNHH ABC", "ABC", "abc", "CÔNG TY TNHH"),
     ("Công ty Cổ phần Sữa Việt Nam", "Sữa Việt Nam", "sua viet nam", "Công ty Cổ phần"),
+    # Vietnam's forms without their diacritics, as English-language lists print them
+    ("CONG TY TNHH SAN XUAT THUONG MAI MINH LONG", "SAN XUAT THUONG MAI MINH LONG",
+     "san xuat thuong mai minh long", "CONG TY TNHH"),
+    ("Cong ty Co phan Vinhomes", "Vinhomes", "vinhomes", "Cong ty Co phan"),
+    ("Cong Ty TNHH MTV Minh Phat", "Minh Phat", "minh phat", "Cong Ty TNHH MTV"),
     # Scripts whose marks are part of the letter keep them in the key.
     ("บริษัท ซีพี ออลล์ จำกัด (มหาชน)", "ซีพี ออลล์", "ซีพี ออลล์",
      unicodedata.normalize("NFKC", "บริษัท จำกัด (มหาชน)")),

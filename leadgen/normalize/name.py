@@ -327,10 +327,15 @@ LATIN_PREFIXES = (
     "S.C.", "Kabushiki Kaisha",
     "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
     # Vietnam: "Công ty TNHH" (limited liability), "Công ty Cổ phần" (joint stock), in the
-    # two cases lists print them; the longer form first
-    "Công ty TNHH Một Thành Viên", "Công ty TNHH một thành viên", "Công ty TNHH MTV",
-    "Công ty TNHH", "Công ty Cổ phần", "Công ty CP", "CTCP", "CÔNG TY TNHH MỘT THÀNH VIÊN",
-    "CÔNG TY TNHH MTV", "CÔNG TY TNHH", "CÔNG TY CỔ PHẦN", "CÔNG TY CP",
+    # cases lists print them, with and without their diacritics ("CONG TY TNHH SAN XUAT
+    # THUONG MAI MINH LONG" in an English-language list); the longer forms first
+    *sorted((f"{company} {form}" for company in (
+        "Công ty", "Công Ty", "CÔNG TY", "Cong ty", "Cong Ty", "CONG TY") for form in (
+        "TNHH Một Thành Viên", "TNHH một thành viên", "TNHH MỘT THÀNH VIÊN",
+        "TNHH Mot Thanh Vien", "TNHH mot thanh vien", "TNHH MOT THANH VIEN", "TNHH MTV",
+        "TNHH", "Cổ phần", "Cổ Phần", "CỔ PHẦN", "Co phan", "Co Phan", "CO PHAN", "CP")),
+        key=len, reverse=True),
+    "CTCP",
     "บริษัท",  # Thailand: "บริษัท ... จำกัด" (company ... limited)
     "شركة",  # Arabic names: "شركة المراعي" (company ...)
     # Lithuania; Ukraine ("ТОВ «Ромашка»": limited, joint-stock, private, sole trader)
