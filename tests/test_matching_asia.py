@@ -61,8 +61,7 @@ def two(country: str, left: Rec, right: Rec, limit: str | None = None) -> Pair:
 PAIRS = [
     # --- Vietnam: Công ty TNHH / Co., Ltd, Công ty Cổ phần / JSC, diacritics dropped
     one("VN", Rec("Công ty Cổ phần Tập đoàn Hòa Phát", "Hà Nội", "+84 24 6284 8666"),
-        Rec("HOA PHAT GROUP JOINT STOCK COMPANY", "Ha Noi", "024 6284 8666"),
-        limit="'Tập đoàn' is Vietnamese for 'Group': read as a group word added"),
+        Rec("HOA PHAT GROUP JOINT STOCK COMPANY", "Ha Noi", "024 6284 8666")),
     one("VN", Rec("Công ty Cổ phần FPT", "Hà Nội",
                   street="Số 17 Duy Tân, Phường Dịch Vọng Hậu, Quận Cầu Giấy", postal="100000"),
         Rec("FPT Corporation", "Hanoi", street="17 Duy Tan St., Dich Vong Hau Ward, Cau Giay "
@@ -75,8 +74,7 @@ PAIRS = [
             street="7 Bang Lang 1 St., Viet Hung Ward, Long Bien Dist."),
         limit="'Số', 'Đường', 'Phường', 'Quận' and 'Ward', 'Dist.' are kept in street keys"),
     one("VN", Rec("Công ty Cổ phần Tập đoàn Masan", "TP. Hồ Chí Minh", "+84 28 6256 3862"),
-        Rec("Masan Group Corporation", "Ho Chi Minh City", "028 6256 3862"),
-        limit="'Tập đoàn' is Vietnamese for 'Group': read as a group word added"),
+        Rec("Masan Group Corporation", "Ho Chi Minh City", "028 6256 3862")),
     one("VN", Rec("Công ty TNHH Sản xuất Thương mại Minh Long", "TP. Hồ Chí Minh",
                   street="123 Đường Lê Văn Sỹ, Phường 13, Quận 3", postal="700000"),
         Rec("CONG TY TNHH SAN XUAT THUONG MAI MINH LONG", "Ho Chi Minh",

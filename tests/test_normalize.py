@@ -182,6 +182,11 @@ NAMES = [
      "san xuat thuong mai minh long", "CONG TY TNHH"),
     ("Cong ty Co phan Vinhomes", "Vinhomes", "vinhomes", "Cong ty Co phan"),
     ("Cong Ty TNHH MTV Minh Phat", "Minh Phat", "minh phat", "Cong Ty TNHH MTV"),
+    # Vietnamese "Tập đoàn" ("group") before the name, keyed where English puts "Group"
+    ("Công ty Cổ phần Tập đoàn Hòa Phát", "Tập đoàn Hòa Phát", "hoa phat group",
+     "Công ty Cổ phần"),
+    ("Tap Doan Masan", "Tap Doan Masan", "masan group", None),
+    ("Tập đoàn", "Tập đoàn", "tap doan", None),
     # Scripts whose marks are part of the letter keep them in the key.
     ("บริษัท ซีพี ออลล์ จำกัด (มหาชน)", "ซีพี ออลล์", "ซีพี ออลล์",
      unicodedata.normalize("NFKC", "บริษัท จำกัด (มหาชน)")),

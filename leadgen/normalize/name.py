@@ -770,6 +770,9 @@ def name_key(text: str) -> str:
         tokens[-1] = "i"  # a numeral, not Polish or Catalan "and": "Brazil Shipping I"
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
+    elif len(tokens) > 2 and tokens[0] == "tap" and tokens[1] == "doan":
+        # Vietnamese "Tập đoàn Hòa Phát" is "Hoa Phat Group" in English: keyed as it
+        tokens = [*tokens[2:], "group"]
     return " ".join(tokens)
 
 
