@@ -1770,6 +1770,30 @@ STREETS = [
     ("16/F, Kerry Cargo Centre, 55 Wing Kei Road", "16th Floor, Kerry Cargo Centre, 55 Wing "
      "Kei Road", "16f kerry cargo center 55 wing kei rd"),
     ("88 Queensway Rd 12/F", "88 Queensway Road, 12th Floor", "88 queensway rd"),
+    # Malaysia's and Indonesia's "Jalan" = "Jln." = "Jl.", a building before the street,
+    # initials with and without their dots, a quarter's name abbreviated ("Taman" = "Tmn.")
+    ("Menara Maybank, 100 Jalan Tun Perak", "100 Jln Tun Perak", "100 jl tun perak"),
+    ("Menara BCA, Jalan M.H. Thamrin No. 1", "Jl. MH Thamrin No.1", "jl mh thamrin 1"),
+    ("Jl. Gaya Motor Raya No. 8, Sunter II", "Jln. Gaya Motor Raya 8", "jl gaya motor raya 8"),
+    ("12 Jalan Molek 1/29 Taman Molek", "12 Jln Molek 1/29 Tmn. Molek",
+     "12 jl molek 1 29 tmn molek"),
+    ("Lot 3, Jalan Pelabur 23/1, Seksyen 23", "Lot 3 Jln Pelabur 23/1 Sek. 23",
+     "lot 3 jl pelabur 23 1 sek 23"),
+    ("7 Mercury Avenue, Barangay Bagumbayan", "#7 Mercury Ave., Brgy. Bagumbayan",
+     "7 mercury ave"),
+    # Vietnam: "Số" (number), "Đường" (street) before the name, the ward and district after
+    # it in Vietnamese, in English and abbreviated
+    ("Số 7 Đường Bằng Lăng 1, Phường Việt Hưng, Quận Long Biên",
+     "7 Bang Lang 1 St., Viet Hung Ward, Long Bien Dist.", "7 bang lang 1 st"),
+    ("123 Đường Lê Văn Sỹ, Phường 13, Quận 3", "123 Le Van Sy St, P.13, Q.3",
+     "123 le van sy st"),
+    ("Số 17 Duy Tân, Phường Dịch Vọng Hậu, Quận Cầu Giấy", "17 Duy Tan, Huyen Cau Giay",
+     "17 duy tan"),
+    # Thailand: "Thanon" (road) before the name
+    ("1 Thanon Siam Cement, Bang Sue", "1 Siam Cement Road, Bangsue", "1 siam cement rd"),
+    # Singapore: a unit as "#05-12" and the building's name after it
+    ("10 Ubi Crescent, #05-12 Ubi Techpark", "10 Ubi Cres. #05-12", "10 ubi cres"),
+    ("1 HarbourFront Avenue, #18-01 Keppel Bay Tower", "1 Harbourfront Ave", "1 harbourfront ave"),
 ]
 
 
@@ -1979,7 +2003,8 @@ street_text = st.lists(
         " N.W.", ", Chaoyang District", " R. ", " #12", " 16th Floor", " pok. ",
         "福田区", "深圳市", "路", "号", "ul. ", "n°", " No ", "One ", " Plaza", "東京都",
         "千代田区", "丁目", "番地", "番", "〒100-0005 ", "서울특별시 ", "강남구 ", "경기도 ",
-        "테헤란로 "]),
+        "테헤란로 ", " Jalan ", " Jln. ", "Số ", " Đường ", ", Phường 13", ", Q.3", " Thanon ",
+        " #05-12 ", "M.H. ", " Ward", " Dist.", "Taman "]),
     min_size=1, max_size=12,
 ).map("".join)
 

@@ -117,6 +117,7 @@ _STREET_WORDS = {
     "court": "ct", "terrace": "ter", "circle": "cir", "north": "n", "south": "s", "east": "e",
     "west": "w", "suite": "ste", "floor": "fl", "building": "bldg", "platz": "pl",
     "weg": "weg", "allee": "allee", "plaza": "plz", "centre": "center", "ctr": "center",
+    "crescent": "cres",
 }
 #: English ordinal words, written as numbers in a street key ("Second Ave." = "2nd Ave.").
 _ORDINALS = dict(zip(
@@ -133,7 +134,7 @@ _HOUSE_NUMBER_WORDS = dict(zip(
 #: Street type words as keyed: after one, "at", "near" or "between" starts directions to
 #: the address ("156 2nd ave at 10th st"), which are no part of it.
 _STREET_TYPES = frozenset({"st", "ave", "blvd", "rd", "dr", "ln", "pl", "sq", "hwy", "pkwy",
-                           "ct", "ter", "cir", "way"})
+                           "ct", "ter", "cir", "way", "cres"})
 _DIRECTIONS = frozenset({"at", "near", "nr", "off", "corner", "between", "betw", "btwn"})
 #: A city quadrant after the street type ("Piedmont Rd. NE"), as keyed.
 _QUADRANTS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "northeast", "northwest",
@@ -152,7 +153,19 @@ _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "u
                       # Spanish, Catalan and Portuguese ones with their short forms
                       "carrer": "c", "paseo": "pso", "passeig": "pso", "pza": "plz",
                       "plza": "plz", "praca": "plz", "carretera": "ctra", "avinguda": "ave",
-                      "avgda": "ave"}
+                      "avgda": "ave",
+                      # Malaysia's and Indonesia's "Jalan" = "Jln." = "Jl." (street), "Lorong"
+                      # = "Lrg." (lane)
+                      "jalan": "jl", "jln": "jl", "jl": "jl", "lorong": "lrg", "lrg": "lrg"}
+#: Words of a quarter's or a lot's name, no street type, and their short forms: Malaysia's
+#: and Indonesia's "Taman" = "Tmn." (estate), "Kampung" = "Kg." (village), "Seksyen" =
+#: "Sek." (section), "Kavling" = "Kav." (lot); the Philippines' "Barangay" = "Brgy." = "Bgy."
+_PLACE_WORDS = {"taman": "tmn", "kampung": "kg", "kampong": "kg", "seksyen": "sek",
+                "kavling": "kav", "barangay": "brgy", "bgy": "brgy"}
+#: Street types that Vietnamese ("Số 7 Đường Bằng Lăng 1") and Thai ("1 Thanon Siam Cement")
+#: addresses write before the street's name and English lists after it ("7 Bang Lang 1 St.",
+#: "1 Siam Cement Road"): keyed as English writes them, after the name.
+_TYPES_TRANSLATED = {"duong": "st", "thanon": "rd", "thnon": "rd"}
 #: Street types keyed as they come before the street's name: the linking words after one
 #: are left out, as lists leave them out ("Calle de Alcalá" = "C/ Alcalá", "Avenida de la
 #: Constitución" = "Av. Constitución", "12 rue de la Paix" = "12 rue Paix").
@@ -505,6 +518,10 @@ def _street_key(raw: str | None) -> str | None:
     elif ("." in raw or "°" in raw or "istrict" in raw) and _STREET_MARKS.search(raw):
         for pattern, replacement in _STREET_REWRITES:
             raw = pattern.sub(replacement, raw)
+    if "." in raw and _INITIALS.search(raw):  # "M.H. Thamrin" = "MH Thamrin"
+        raw = _INITIALS.sub(r"\1", raw)
+    if "," in raw and _TOWN_PART.search(raw):  # "..., Phường 13, Quận 3", "..., District 1"
+        raw = _TOWN_PART.sub("", raw)
     if "," in raw and not has_cjk(raw):  # "V.le Europa, 3": the street part, its forms read
         number_after = _NUMBER_AFTER_COMMA.match(raw)
         raw = number_after.group(1) if number_after else _street_part(raw)
@@ -517,7 +534,8 @@ def _street_key(raw: str | None) -> str | None:
             continue  # "Nr. 5", "nº 5", "No. 88": the number
         if token in _DIRECTIONS and len(tokens) >= 2 and tokens[-1] in _STREET_TYPES:
             break
-        token = _STREET_WORDS.get(token) or _STREET_WORDS_MORE.get(token, token)
+        token = (_STREET_WORDS.get(token) or _STREET_WORDS_MORE.get(token)
+                 or _PLACE_WORDS.get(token, token))
         glued = _GLUED_STREET.search(token)
         if glued and glued.start() > 0:  # "hauptstrasse" -> "haupt st", "marktplatz"
             parts: list[str] = []
@@ -544,6 +562,8 @@ def _street_key(raw: str | None) -> str | None:
             tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
         if len(tokens) == count:
             break
+    if len(tokens) >= 3 and tokens[1] in _TYPES_TRANSLATED and tokens[0][:1].isdigit():
+        tokens = [tokens[0], *tokens[2:], _TYPES_TRANSLATED[tokens[1]]]
     if (len(tokens) >= 3 and tokens[0] in _HOUSE_NUMBER_WORDS
             and not any(token[:1].isdigit() for token in tokens)):
         # "One Penn Plz.", not "Seven Sisters Rd. 5"; keyed again as a number ("1 b st" = "1b st")
@@ -618,9 +638,13 @@ _NUMBER_AFTER_COMMA = re.compile(
     r"^([^,\d]*[^\W\d_][^,\d]*,\s*\d+[a-z]?)(?:\s+[-–]\s.*|\s*,.*)?$", re.IGNORECASE)
 #: A unit after a street that its house number starts ("350 Fifth Ave #5100", "12 Main St,
 #: #4B"); where the street comes first, "#625" is its house number ("Blvd. Miguel Alemán #625").
-_HASH_UNIT = re.compile(r"^(\d.*?\S)\s*,?\s*#\s?\d+[a-z]?\s*$", re.IGNORECASE)
+#: Singapore's and Malaysia's "#05-12" (floor and unit) too, with the building's name after
+#: it ("10 Ubi Crescent, #05-12 Ubi Techpark" = "10 Ubi Cres. #05-12" = "10 Ubi Crescent").
+_HASH_UNIT = re.compile(r"^(\d.*?\S)\s*,?\s*#\s?\d+[a-z]?(?:-\d+[a-z]?(?:\s+[^\d#,]*)?)?\s*$",
+                        re.IGNORECASE)
 #: A house number's label, as keyed ("Nr. 5", "nº 5", "No. 88").
-_NUMBER_LABELS = frozenset({"nr", "no", "num", "numero"})
+_NUMBER_LABELS = frozenset({"nr", "no", "num", "numero",
+                            "so"})  # Vietnamese "Số 17" (number 17)
 #: What :data:`_STREET_REWRITES` rewrite (most streets hold none of it).
 _STREET_MARKS = re.compile(r"(?i:n°|district|\b[pvcr]\.)|\b[NS]\.\s?[EW]\.")
 #: Street words written in several ways, as one: "n°" as "no" (a number's label), Italian
@@ -640,6 +664,16 @@ _STREET_REWRITES = (
     (re.compile(r"\b([NS])\.\s?([EW])\.?(?!\w)"), r"\1\2"),
     (re.compile(r",[^,]*\bdistrict\b[^,]*", re.IGNORECASE), ""),
 )
+#: Initials of a street's name, each with its dot ("Jl. M.H. Thamrin", "J.F. Kennedy"): as
+#: lists write them without ("Jl. MH Thamrin").
+_INITIALS = re.compile(r"\b([A-Z])\.\s?(?=[A-Z]\.)")
+#: The ward and district after a Vietnamese street, in Vietnamese and English ("17 Duy Tân,
+#: Phường Dịch Vọng Hậu, Quận Cầu Giấy", "123 Le Van Sy, P.13, Q.3", "17 Duy Tan St., Dich
+#: Vong Hau Ward, Cau Giay Dist."): the town's parts, as a Chinese district is.
+_TOWN_PART = re.compile(
+    r",\s*(?:phường|phuong|p\.(?!\s?o\b)|quận|quan|q\.|huyện|huyen|thị xã|thi xa|xã)"
+    r"(?=[\s\d])[^,]*"
+    r"|,[^,]*\b(?:ward|dist\.?)(?=\s*(?:,|$))", re.IGNORECASE)
 #: A Chinese district or Japanese ward before the street ("福田区华强北路1号", "西区みなと
 #: みらい2-2-1", Tokyo's "港区海岸1-7-1", Yokohama's "緑区"): the town's part.
 _CJK_DISTRICT = re.compile(
@@ -1697,7 +1731,8 @@ def _split_at_commas(text: str) -> AddressParts:
 #: (Spanish and Polish ones, "Calle", "ulica", are :data:`_STREET_WORDS_MORE`.)
 _STREET_TYPES_BEFORE = frozenset({
     "via", "viale", "corso", "piazza", "piazzale", "rue", "chemin", "allée", "paseo", "plaza",
-    "carrer", "rua", "praça", "travessa", "ul", "al", "strada", "bulevardul"})
+    "carrer", "rua", "praça", "travessa", "ul", "al", "strada", "bulevardul", "đường", "duong",
+    "thanon"})
 
 
 def _names_street_type(text: str) -> bool:
