@@ -999,6 +999,11 @@ def test_normalize_postal_code(raw: str, postal: str) -> None:
     ("STJ3049", "MT", "STJ 3049"), ("STJ 3049", "MT", "STJ 3049"),
     # Six digits that may start with 0: the zero a spreadsheet dropped.
     ("48624", "SG", "048624"), ("10000", "CN", "010000"), ("518000", "CN", "518000"),
+    # The city before its code ("Singapore 098632", "Dhaka-1212"), Singapore's "S" before it
+    ("Singapore 098632", "SG", "098632"), ("SINGAPORE 98632", "SG", "098632"),
+    ("S(098632)", "SG", "098632"), ("S098632", "SG", "098632"), ("Dhaka-1212", "BD", "1212"),
+    ("Karachi - 75350", "PK", "75350"), ("Bangkok 10500", "TH", "10500"),
+    ("Kuala Lumpur 50050", "MY", "50050"), ("Ho Chi Minh 700000", "VN", "700000"),
 ])
 def test_postal_codes_that_are_no_codes_or_lost_their_form(raw: str, country: str,
                                                           postal: str | None) -> None:
@@ -1534,7 +1539,9 @@ CITY_SPELLINGS = [
     (["Thành phố Hồ Chí Minh", "TP.HCM", "TP. Hồ Chí Minh", "Saigon"], "ho chi minh city"),
     (["Zurigo", "Zürich"], "zurich"), (["Ginevra", "Genève", "Genf"], "geneve"),
     (["Anvers", "Antwerpen"], "antwerpen"), (["Quebec City", "Québec"], "qubec"),
-    (["DKI Jakarta", "Jakarta"], "jakarta"),
+    (["DKI Jakarta", "Jakarta", "Jakarta Pusat", "Jakarta Selatan"], "jakarta"),
+    (["KL", "K.L.", "Kuala Lumpur"], "kuala lumpur"), (["JB", "Johor Bahru"], "johor bahru"),
+    (["PJ", "Petaling Jaya"], "petaling jaya"),
     # A prefecture or province before the city in a city column; Tokyo's wards are Tokyo.
     (["東京都港区", "東京都", "東京"], "东京"), (["大阪府大阪市", "大阪市"], "大阪"),
     (["广东省深圳市", "深圳市"], "深圳"),

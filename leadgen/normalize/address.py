@@ -294,8 +294,10 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
     text = _POSTAL_COUNTRY_PREFIX.sub("", text)
     while "CEDEX" in text and (route := _CEDEX.search(text)):
         text = text[:route.start()].strip(" -")  # "75002 CEDEX 02": a French mail route
-    if city := _CODE_AND_CITY.match(text):
-        text = city.group(1)  # "80331 MUNCHEN" in a postal code column
+    if city := _CODE_AND_CITY.match(text) or _CITY_AND_CODE.match(text):
+        text = city.group(1)  # "80331 MUNCHEN", "SINGAPORE 098632" in a postal code column
+    elif country == "SG" and text[:1] == "S" and (code := _SG_POSTAL.match(text)):
+        text = code.group(1)  # "S(098632)": Singapore's code with its letter
     if not _DIGIT.search(text) or not text.strip("0 -"):
         return None  # "N/A", "0", "00000": no code
     if country and country not in _SPACED_POSTAL_COUNTRIES and _SPLIT_DIGITS.fullmatch(text):
@@ -342,6 +344,11 @@ _PO_BOX = re.compile(r"^(?:POSTFACH|PO ?BOX|BOX|BP|APARTADO)\b")
 _POSTAL_LABEL = re.compile(r"^(?:PLZ|ZIP(?: CODE)?|POSTAL CODE|POSTCODE|POSTLEITZAHL|CP|CAP|"
                            r"CEP|NPA)\b[\s:.-]*")
 _CODE_AND_CITY = re.compile(r"^(\d{4,6}|\d{4} [A-Z]{2}) [A-Z]{3,}(?: [A-Z]+)*$")
+#: The city before its code, as Singapore, Bangladesh, Pakistan and Thailand write them
+#: ("Singapore 098632", "Dhaka-1212", "Karachi-75350", "Bangkok 10500"); a city's name of four
+#: letters at least or of several words (Malta's "STJ 3049" is one code).
+_CITY_AND_CODE = re.compile(r"^(?:[A-Z]{4,}|[A-Z]+(?: [A-Z]+)+)(?: ?- ?| )(\d{4,6})$")
+_SG_POSTAL = re.compile(r"^S ?(\d{5,6})$")
 #: Countries whose postal codes are five digits and may start with 0 (DE 01067, US 02134,
 #: FR 01000, IT 00100, ES 08001, FI 00100, KR 06236, MX 01000, MY 01000, TR 01000, UA
 #: 01001).
@@ -908,6 +915,11 @@ CITY_EXONYMS: dict[str, str] = {
     "הרצליה": "herzliya", "פתח תקווה": "petah tikva", "thanh pho ho chi minh": "ho chi minh city",
     "tp ho chi minh": "ho chi minh city", "tphcm": "ho chi minh city",
     "tp hcm": "ho chi minh city", "dki jakarta": "jakarta", "zurigo": "zurich",
+    # Malaysia's towns as lists shorten them; Jakarta's five cities, which lists name or
+    # leave out ("Jakarta Pusat" and "Jakarta" for one address on Jl. M.H. Thamrin)
+    "kl": "kuala lumpur", "jb": "johor bahru", "johore bahru": "johor bahru",
+    "pj": "petaling jaya", "jakarta pusat": "jakarta", "jakarta utara": "jakarta",
+    "jakarta selatan": "jakarta", "jakarta barat": "jakarta", "jakarta timur": "jakarta",
     "ginevra": "geneve", "anvers": "antwerpen", "varsovie": "warszawa",
     # (Québec keys as "qubec": "ue" is contracted as a written-out "ü" is)
     "quebec city": "qubec", "ville de quebec": "qubec",
