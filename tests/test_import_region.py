@@ -140,6 +140,8 @@ def test_numbers_that_fit_several_plans_are_told_apart_by_legal_forms(
     ("Acme Trading FZE", {"AE"}), ("Acme Trading FZ-LLC", {"AE"}),
     ("Acme W.L.L.", {"BH", "QA", "KW", "AE"}), ("Toyota Kabushiki Kaisha", {"JP"}),
     ("Renault Société Anonyme", {"FR", "BE", "LU", "CH"}),
+    ("Acme (Malaysia) Sendirian Berhad", {"MY"}), ("Acme (Singapore) Pte. Ltd.", {"SG"}),
+    ("Acme (SMC-Pvt.) Ltd.", {"PK"}), ("Perseroan Terbatas Acme", {"ID"}),
 ])
 def test_the_legal_form_a_name_is_read_with_names_its_countries(name: str,
                                                                 countries: set[str]) -> None:

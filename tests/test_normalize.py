@@ -356,6 +356,25 @@ NAMES = [
     ("Công ty TNHH Một Thành Viên Minh Phát", "Minh Phát", "minh phat",
      "Công ty TNHH Một Thành Viên"),
     ("Berhad Trading", "Berhad Trading", "berhad trading", None),  # a form ends a name only
+    # Indonesia's "PT" spelled out, and after the name as directories sort it
+    ("Perseroan Terbatas Astra International", "Astra International", "astra international",
+     "Perseroan Terbatas"),
+    ("ASTRA INTERNATIONAL TBK, PT", "ASTRA INTERNATIONAL", "astra international", "PT TBK"),
+    ("Elite PT", "Elite PT", "elite pt", None),  # (physical therapy: no comma, no form)
+    # Thailand's "Public Co., Ltd.", Vietnam's one-member companies in English, Pakistan's
+    # single-member companies, Malaysia's and Singapore's forms with the country written out
+    ("Siam Makro Public Co., Ltd.", "Siam Makro", "siam makro", "Public Co., Ltd."),
+    ("Minh Phat One Member Co., Ltd.", "Minh Phat", "minh phat", "One Member Co., Ltd."),
+    ("Acme (SMC-Pvt.) Ltd.", "Acme", "acme", "(SMC-Pvt.) Ltd."),
+    ("Hup Seng Perusahaan Makanan (Malaysia) Sendirian Berhad",
+     "Hup Seng Perusahaan Makanan", "hup seng perusahaan makanan",
+     "(Malaysia) Sendirian Berhad"),
+    ("Acme (Singapore) Pte. Ltd.", "Acme", "acme", "(Singapore) Pte. Ltd."),
+    # a Malaysian company's register number in brackets after its form; a place stays
+    ("Top Glove Corporation Bhd (474423-X)", "Top Glove", "top glove", "Corporation Bhd"),
+    ("Acme Sdn. Bhd. (Co. No. 123456-A)", "Acme", "acme", "Sdn. Bhd."),
+    ("Acme Sdn Bhd (202001012345)", "Acme", "acme", "Sdn Bhd"),
+    ("Acme Sdn Bhd (Penang)", "Acme (Penang)", "acme penang", "Sdn Bhd"),
     ("S.C. Popescu S.R.L.", "Popescu", "popescu", "S.C. S.R.L."),
     ("Kabushiki Kaisha Toshiba", "Toshiba", "toshiba", "Kabushiki Kaisha"),
     # Register names (GLEIF): forms spelled out, Peru's, "Co.Ltd" glued on by a dot
@@ -2021,6 +2040,8 @@ street_text = st.lists(
 @example("0番地番地番地番地番地")  # counters without numbers: read until none is left
 @example("경기도 경기도 경기도 경기도 경기도 0")  # places before places
 @example("One t St. ")  # a number word keyed as a number, then as one with its letter
+@example("0 Đường t")  # a street type moved after the name: the letter then joins the number
+@example("0 Đường  Đường ")  # ... and moved once
 def test_street_key_twice_equals_once(raw: str) -> None:
     once = street_key(raw)
     assert once is None or street_key(once) == once

@@ -570,7 +570,11 @@ def _street_key(raw: str | None) -> str | None:
         if len(tokens) == count:
             break
     if len(tokens) >= 3 and tokens[1] in _TYPES_TRANSLATED and tokens[0][:1].isdigit():
-        tokens = [tokens[0], *tokens[2:], _TYPES_TRANSLATED[tokens[1]]]
+        moved = [tokens[0]]  # (a letter after the number joins it, as it would when read again)
+        for token in [*tokens[2:], _TYPES_TRANSLATED[tokens[1]]]:
+            _push(moved, token)
+        if moved[1] not in _TYPES_TRANSLATED:  # (moved once only: "0 đường đường")
+            tokens = moved
     if (len(tokens) >= 3 and tokens[0] in _HOUSE_NUMBER_WORDS
             and not any(token[:1].isdigit() for token in tokens)):
         # "One Penn Plz.", not "Seven Sisters Rd. 5"; keyed again as a number ("1 b st" = "1b st")

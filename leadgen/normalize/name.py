@@ -122,6 +122,15 @@ EXTRA_LEGAL_FORMS = (
     "EOOD", "OOD", "EAD", "ЕООД", "ООД", "ЕАД", "АД", "Q.S.C.", "Q.P.S.C.", "ULC",
     "PartG mbB", "PartG", "P.A.", "PLLC", "Public Company Limited", "PCL",
     "Tic. ve San. Ltd. Şti.", "Tic. ve San. A.Ş.", "Ticaret ve Sanayi Ltd. Şti.",
+    # Thailand's public companies shortened as lists shorten them; Vietnam's one-member
+    # limited companies in English; Pakistan's single-member companies; Malaysia's and
+    # Singapore's forms with the country in brackets, written out ("(M)" is Malaysia)
+    "Public Co., Ltd.", "Public Co. Ltd.", "Public Company Ltd.",
+    "One Member Limited Liability Company", "One Member Co., Ltd.",
+    "One Member Company Limited", "(SMC-Pvt.) Ltd.", "(SMC-Private) Limited",
+    "(SMC-Pvt.) Limited", "(Malaysia) Sdn. Bhd.", "(Malaysia) Berhad", "(Malaysia) Bhd.",
+    "(Malaysia) Sendirian Berhad", "(M) Sendirian Berhad", "(M) Bhd.",
+    "(S) Pte. Ltd.", "(Singapore) Pte. Ltd.",
     "S.A.S. de C.V.",
     # Austria's and Malaysia's forms spelled out, Peru's closed and open stock companies
     "Gesellschaft m.b.H.", "Gesellschaft mbH", "Sendirian Berhad", "S.A.C.", "S.A.A.",
@@ -205,7 +214,11 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         (" ".join(JAPANESE_CORPORATIONS), "JP"),
         ("αε επε ικε οε εε μικε", "GR"),
         ("srlunipersonale srls srlasociounico spaasociounico", "IT"),
-        ("(m)sdnbhd berhad (m)berhad sendirianberhad", "MY"),
+        ("(m)sdnbhd berhad (m)berhad sendirianberhad (malaysia)sdnbhd (malaysia)berhad "
+         "(malaysia)bhd (malaysia)sendirianberhad (m)sendirianberhad (m)bhd", "MY"),
+        ("(s)pteltd (singapore)pteltd", "SG"),
+        ("(smc-pvt)ltd (smc-private)limited (smc-pvt)limited", "PK"),
+        ("perseroanterbatas", "ID"),
         ("gesellschaftmbh", "AT DE"),
         ("sac saa", "PE"),
         ("(persero) (persero)tbk", "ID"),
@@ -323,6 +336,7 @@ _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
 #: by a space. (Indonesia's "CV." only with its dot: "CV Library" is a name.)
 LATIN_PREFIXES = (
     "PT", "PT.", "CV.", "OOO", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ТОО", "ИП",
+    "Perseroan Terbatas", "PERSEROAN TERBATAS",  # Indonesia's "PT" spelled out
     # Romania's "S.C. Popescu S.R.L." (with its dots), Japan's form spelled out first
     "S.C.", "Kabushiki Kaisha",
     "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
@@ -475,6 +489,11 @@ def _split_latin_suffix_general(words: list[str], top: int) -> tuple[str, str] |
 
 #: A bracketed qualifier after the legal form: "Acme GmbH (Germany)", "某某贸易有限公司（上海）".
 _QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,40}[)）]$")
+#: A Malaysian company's register number in brackets after its legal form, as its letters
+#: and lists print it: "(123456-A)", "(Co. No. 123456-X)", "(202001012345)".
+_COMPANY_NUMBER = re.compile(
+    r"[(（]\s*(?:(?:co(?:mpany)?\.?\s*)?(?:no|reg(?:istration)?)\.?\s*(?:no\.?)?\s*:?\s*)?"
+    r"(?:\d{1,7}\s?-\s?[A-Z]|\d{12})\s*[)）]", re.IGNORECASE)
 
 
 #: A site's or unit's code after a legal form: "Sunvim Group Co Ltd Mill 2", "Jingjiang
@@ -501,6 +520,8 @@ def _strip_legal_form(name: str) -> tuple[str, list[str]]:
     head, forms = _strip_forms(name[:qualifier.start()])
     if not forms:
         return display, forms
+    if _COMPANY_NUMBER.fullmatch(qualifier.group().strip()):
+        return head, forms  # "Acme Sdn. Bhd. (123456-A)": its register number, no qualifier
     glue = "" if has_cjk(head[-1:]) else " "
     return head + glue + qualifier.group().strip(), forms
 
@@ -800,6 +821,9 @@ def normalize_name(raw: str) -> NameParts:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9&'. -]*[A-Za-z0-9]")
+#: Indonesia's "PT" after the name and a comma, as directories sort names: "Astra
+#: International Tbk, PT".
+_INVERTED_PT = re.compile(r"^(.*\w.*?)\s*,\s*PT\.?$")
 
 
 def _settled(display: str) -> bool:
@@ -824,6 +848,8 @@ def _read_name(raw: str) -> tuple[NameParts, bool]:
     raw = _unmarked(raw)
     cleaned = _TRAILING.sub("", clean_spaces(raw)) or clean_spaces(raw)
     cleaned = _uninverted(_without_annotations(cleaned))
+    if cleaned.endswith(("PT", "PT.")) and (inverted := _INVERTED_PT.match(cleaned)):
+        cleaned = f"PT {inverted.group(1)}"  # "Astra International Tbk, PT" (a directory's)
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
     display, forms = _strip_legal_form(cleaned)
     # A branch after the name, before or after its legal form ("Acme GmbH - Niederlassung
