@@ -380,8 +380,9 @@ def country_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
 
 
 #: The figures the table reaches (precision, recall of the merges), per country and pooled:
-#: a change that decides a pair otherwise shows here as in the pair's own test.
-FLOORS = {"all": (1.0, 0.862), "VN": (1.0, 0.333), "ID": (1.0, 1.0), "MY": (1.0, 0.875),
+#: a change that decides a pair otherwise shows here as in the pair's own test. (Written
+#: blind, the table first reached 1.000/0.862 pooled, VN 1.000/0.333 and MY 1.000/0.875.)
+FLOORS = {"all": (1.0, 0.948), "VN": (1.0, 0.778), "ID": (1.0, 1.0), "MY": (1.0, 1.0),
           "TH": (1.0, 1.0), "PH": (1.0, 1.0), "PK": (1.0, 1.0), "BD": (1.0, 1.0),
           "SG": (1.0, 0.857)}
 
