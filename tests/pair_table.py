@@ -1,17 +1,35 @@
 """Hand-made pair tables imported through the ingestor (tests/test_matching_groups.py,
-tests/test_matching_scripts.py): two lists' records of one company or of two, the companies
-they end in, and the precision and recall of the merges over a table."""
+tests/test_matching_scripts.py, tests/test_matching_europe.py, tests/test_matching_asia.py):
+two lists' records of one company or of two, the companies they end in, and the precision
+and recall of the merges over a table, per country or script family and pooled."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
+
+import pytest
 
 from leadgen.ingest import Ingestor
-from leadgen.items import Lead
+from leadgen.items import Address, Lead, SourceMeta
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
+
+
+class _Pair(Protocol):
+    @property
+    def expected(self) -> str: ...
+    @property
+    def limit(self) -> str | None: ...
+    @property
+    def left(self) -> Any: ...
+    @property
+    def right(self) -> Any: ...
+
+
+P = TypeVar("P", bound=_Pair)
 
 
 def companies_of(first: Lead, second: Lead, database: Path) -> tuple[int, int, dict[str, Any]]:
@@ -35,3 +53,91 @@ def merge_scores(decided: Iterable[tuple[bool, bool]]) -> tuple[float, float]:
         positives += one
     return (true_merged / merged if merged else 1.0,
             true_merged / positives if positives else 1.0)
+
+
+@dataclass(frozen=True)
+class Rec:
+    """One list's record of a company."""
+
+    name: str
+    city: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    street: str | None = None
+    postal: str | None = None
+
+
+def lead_of(record: Rec, country: str, source: str) -> Lead:
+    """``record`` as a lead of the list ``source`` in ``country``."""
+    address = None
+    if record.city or record.street or record.postal:
+        address = Address(street=record.street, city=record.city,
+                          postal_code=record.postal, country=country)
+    return Lead(name=record.name, source=SourceMeta(source_id=source,
+                                                    page_url=f"http://{source}.test/",
+                                                    record_id=record.name),
+                phones=[record.phone] if record.phone else [], website=record.website,
+                country_hint=country, address=address)
+
+
+@dataclass(frozen=True)
+class CountryPair:
+    """Two lists' records of one company ("one") or of two ("two") in ``country``."""
+
+    country: str
+    expected: str
+    left: Rec
+    right: Rec
+    limit: str | None = None
+    """Why the pair is still decided wrongly (a known limit), or None."""
+
+    @property
+    def description(self) -> str:
+        return f"{self.country}: {self.left.name} / {self.right.name}"
+
+
+def one(country: str, left: Rec, right: Rec, limit: str | None = None) -> CountryPair:
+    return CountryPair(country, "one", left, right, limit)
+
+
+def two(country: str, left: Rec, right: Rec, limit: str | None = None) -> CountryPair:
+    return CountryPair(country, "two", left, right, limit)
+
+
+def ingest_country_pair(pair: CountryPair, database: Path) -> tuple[int, int, dict[str, Any]]:
+    """The company ids a :class:`CountryPair`'s two records end in (see :func:`companies_of`)."""
+    return companies_of(lead_of(pair.left, pair.country, "list-a"),
+                        lead_of(pair.right, pair.country, "list-b"), database)
+
+
+def with_limits(pairs: Sequence[P]) -> list[Any]:
+    """``pairs`` as test parameters, each pair with a ``limit`` a strict xfail."""
+    return [pytest.param(pair, marks=pytest.mark.xfail(reason=pair.limit, strict=True))
+            if pair.limit else pair for pair in pairs]
+
+
+def scores_by(pairs: Sequence[P], group_of: Callable[[P], str], merged_of: Callable[[int, P], bool]
+              ) -> dict[str, tuple[float, float, list[P]]]:
+    """Per group of pairs (``group_of``: a country, a script family) and "all": precision and
+    recall of the merges (``merged_of(number, pair)``; "one" pairs are the positives) and the
+    pairs decided wrongly."""
+    decided: dict[str, list[tuple[P, bool, bool]]] = {}
+    for number, pair in enumerate(pairs):
+        merged = merged_of(number, pair)
+        for group in (group_of(pair), "all"):
+            decided.setdefault(group, []).append((pair, merged, pair.expected == "one"))
+    return {group: (*merge_scores((merged, one) for _, merged, one in rows),
+                    [pair for pair, merged, one in rows if merged != one])
+            for group, rows in decided.items()}
+
+
+def print_scores(scores: dict[str, tuple[float, float, list[P]]], pairs: Sequence[P],
+                 group_of: Callable[[P], str]) -> None:
+    """The table's figures, as ``python -m tests.test_matching_…`` prints them."""
+    for group, (precision, recall, _) in scores.items():
+        rows = [pair for pair in pairs if group in (group_of(pair), "all")]
+        ones = sum(pair.expected == "one" for pair in rows)
+        print(f"{group:9} {len(rows):3} pairs ({ones} one, {len(rows) - ones} two): "
+              f"precision {precision:.3f} recall {recall:.3f}")
+    for pair in scores["all"][2]:
+        print(f"  wrong: {pair.expected}: {pair.left.name} / {pair.right.name}")

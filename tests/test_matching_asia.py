@@ -14,49 +14,12 @@ are read back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from leadgen.items import Address, Lead, SourceMeta
-from tests.pair_table import companies_of as ingest_pair
-from tests.pair_table import merge_scores
-
-
-@dataclass(frozen=True)
-class Rec:
-    """One list's record of a company."""
-
-    name: str
-    city: str | None = None
-    phone: str | None = None
-    website: str | None = None
-    street: str | None = None
-    postal: str | None = None
-
-
-@dataclass(frozen=True)
-class Pair:
-    country: str
-    expected: str  # "one" company or "two"
-    left: Rec
-    right: Rec
-    limit: str | None = None
-    """Why the pair is still decided wrongly (a known limit), or None."""
-
-    @property
-    def description(self) -> str:
-        return f"{self.country}: {self.left.name} / {self.right.name}"
-
-
-def one(country: str, left: Rec, right: Rec, limit: str | None = None) -> Pair:
-    return Pair(country, "one", left, right, limit)
-
-
-def two(country: str, left: Rec, right: Rec, limit: str | None = None) -> Pair:
-    return Pair(country, "two", left, right, limit)
-
+from tests.pair_table import CountryPair, Rec, one, print_scores, scores_by, two, with_limits
+from tests.pair_table import ingest_country_pair as companies_of
 
 PAIRS = [
     # --- Vietnam: Công ty TNHH / Co., Ltd, Công ty Cổ phần / JSC, diacritics dropped
@@ -335,48 +298,20 @@ PAIRS = [
             "hocksengconstruction.sg")),
 ]
 
-COUNTRIES = tuple(dict.fromkeys(pair.country for pair in PAIRS))
-
-
-def _lead(record: Rec, country: str, source: str) -> Lead:
-    address = None
-    if record.city or record.street or record.postal:
-        address = Address(street=record.street, city=record.city,
-                          postal_code=record.postal, country=country)
-    return Lead(name=record.name, source=SourceMeta(source_id=source,
-                                                    page_url=f"http://{source}.test/",
-                                                    record_id=record.name),
-                phones=[record.phone] if record.phone else [], website=record.website,
-                country_hint=country, address=address)
-
-
-def companies_of(pair: Pair, database: Path) -> tuple[int, int, dict[str, object]]:
-    """The company ids the pair's two records end in, as two lists' rows (see
-    :func:`tests.pair_table.companies_of`)."""
-    return ingest_pair(_lead(pair.left, pair.country, "list-a"),
-                       _lead(pair.right, pair.country, "list-b"), database)
-
-
-@pytest.mark.parametrize("pair", [
-    pytest.param(pair, marks=pytest.mark.xfail(reason=pair.limit, strict=True))
-    if pair.limit else pair for pair in PAIRS], ids=[pair.description for pair in PAIRS])
-def test_one_company_merges_two_stay_apart(pair: Pair, tmp_path: Path) -> None:
+@pytest.mark.parametrize("pair", with_limits(PAIRS), ids=[pair.description for pair in PAIRS])
+def test_one_company_merges_two_stay_apart(pair: CountryPair, tmp_path: Path) -> None:
     left, right, evidence = companies_of(pair, tmp_path / "pair.db")
     assert ("one" if left == right else "two") == pair.expected, evidence
 
 
-def country_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
+def country_scores(work: Path) -> dict[str, tuple[float, float, list[CountryPair]]]:
     """Per country (and "all"): precision and recall of the merges ("one" pairs are the
     positives), and the pairs decided wrongly."""
-    decided: dict[str, list[tuple[Pair, bool, bool]]] = {}
-    for number, pair in enumerate(PAIRS):
+    def merged(number: int, pair: CountryPair) -> bool:
         left, right, _ = companies_of(pair, work / f"pair{number}.db")
-        for country in (pair.country, "all"):
-            decided.setdefault(country, []).append((pair, left == right,
-                                                    pair.expected == "one"))
-    return {country: (*merge_scores((merged, one) for _, merged, one in pairs),
-                      [pair for pair, merged, one in pairs if merged != one])
-            for country, pairs in decided.items()}
+        return left == right
+
+    return scores_by(PAIRS, lambda pair: pair.country, merged)
 
 
 #: The figures the table reaches (precision, recall of the merges), per country and pooled:
@@ -399,11 +334,4 @@ if __name__ == "__main__":  # python -m tests.test_matching_asia: the table's fi
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        scores = country_scores(Path(tmp))
-    for country, (precision, recall, _) in scores.items():
-        pairs = [pair for pair in PAIRS if country in (pair.country, "all")]
-        ones = sum(pair.expected == "one" for pair in pairs)
-        print(f"{country:4} {len(pairs):3} pairs ({ones} one, {len(pairs) - ones} two): "
-              f"precision {precision:.3f} recall {recall:.3f}")
-    for pair in scores["all"][2]:
-        print(f"  wrong: {pair.expected}: {pair.left.name} / {pair.right.name}")
+        print_scores(country_scores(Path(tmp)), PAIRS, lambda pair: pair.country)
