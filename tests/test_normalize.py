@@ -32,6 +32,7 @@ from leadgen.normalize.address import (
     state_key,
 )
 from leadgen.normalize.lead import normalize_phones, social_links
+from leadgen.normalize.romanize import romanized
 from leadgen.normalize.text import hangul_romanized
 from leadgen.normalize.website import first_website
 
@@ -2169,3 +2170,32 @@ def test_a_city_state_is_the_town_of_every_address_there(address: str, country: 
 ])
 def test_hangul_in_the_revised_romanization(hangul: str, latin: str) -> None:
     assert hangul_romanized(hangul) == latin
+
+
+@pytest.mark.parametrize(("kana", "latin"), [
+    ("トヨタ", "toyota"), ("ガ", "ga"), ("パナソニック", "panasonikku"), ("ヂヅ", "jizu"),
+    # contracted syllables
+    ("キャ", "kya"), ("シュ", "shu"), ("チョ", "cho"), ("ジャ", "ja"), ("リョ", "ryo"),
+    ("ビュ", "byu"),
+    # loanword combinations
+    ("ファ", "fa"), ("ティ", "ti"), ("ディ", "di"), ("ウィ", "wi"), ("ウェ", "we"),
+    ("ウォ", "wo"), ("ヴ", "vu"), ("ヴァ", "va"), ("シェ", "she"), ("チェ", "che"),
+    ("ジェ", "je"), ("フィ", "fi"), ("フェ", "fe"), ("フォ", "fo"), ("テュ", "tyu"),
+    ("フュージョン", "fyujon"), ("イェ", "ye"),
+    # ッ doubles the next consonant (ッチ "tchi"), ン is "n", the long mark is left out
+    ("マッチ", "matchi"), ("ニッポン", "nippon"), ("シンポ", "shinpo"), ("ソニー", "soni"),
+    ("セイコー", "seiko"), ("シャープ", "shapu"),
+    # ・ and a full-width space break words; hiragana and half-width katakana are read alike
+    ("ソフトバンク・グループ", "sofutobanku gurupu"), ("ソニー\u3000グループ", "soni gurupu"),
+    ("きゃらめる", "kyarameru"), ("いすゞ", "isuzu"), ("ｿﾆｰ", "soni"),
+    # Latin letters and digits stay, a word of their own
+    ("NTTドコモ", "ntt dokomo"), ("セブン-イレブン", "sebun-irebun"),
+])
+def test_kana_in_modified_hepburn(kana: str, latin: str) -> None:
+    assert romanized(kana) == (latin,)
+
+
+@pytest.mark.parametrize("name", ["トヨタ自動車", "くら寿司", "ッ", "ー", "Toyota"])
+def test_a_name_with_kanji_or_without_kana_letters_is_not_romanized(name: str) -> None:
+    """Kanji are read by the word (a dictionary's work): a name holding one is left alone."""
+    assert romanized(name) == ()

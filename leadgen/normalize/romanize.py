@@ -1,11 +1,14 @@
-"""Names in Cyrillic, Greek and Hangul spelled in Latin letters, as English lists spell them.
+"""Names in Cyrillic, Greek, Hangul and kana spelled in Latin letters, as English lists spell them.
 
 A Russian list's "ООО «Ромашка»" is an English list's "Romashka LLC", a Greek list's "ΟΤΕ
 Α.Ε." is "OTE S.A.": matching compares a company's name with its Latin spelling through the
 spelling these tables give (Russian and Bulgarian after BGN/PCGN and Bulgaria's official
 system, Ukrainian after its official system of 2010, Greek after ELOT 743, Korean after the
-Revised Romanization). Lists use other systems too ("Sheremet'evo", "Himprom", "Juravl"):
-those are a letter or two apart, which the name's spelled-alike level weighs.
+Revised Romanization, Japanese katakana and hiragana after modified Hepburn, the long mark
+left out as English lists do: "ソニー" = "soni"). Lists use other systems too
+("Sheremet'evo", "Himprom", "Juravl"): those are a letter or two apart, which the name's
+spelled-alike level weighs. A Japanese name holding kanji is not romanized: kanji are read
+by the word, which takes a dictionary.
 
 Tables, no dependency: each script's letters are few, and a name is spelled once (memoized).
 """
@@ -54,6 +57,30 @@ _GREEK_FIRST = {"μπ": "b", "ντ": "d", "γκ": "g"}
 _GREEK_INSIDE = {"μπ": "mp", "ντ": "nt", "γκ": "nk"}
 _VOICELESS = frozenset("θκξπστφχψ")
 
+#: Modified Hepburn for katakana (hiragana is read as katakana): each letter's syllable.
+_KANA = dict(zip(
+    "アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノ"
+    "ハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヰヱヲンヴ"
+    "ァィゥェォャュョヮヵヶヷヸヹヺ",
+    "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo ta chi tsu te "
+    "to da ji zu de do na ni nu ne no ha hi fu he ho ba bi bu be bo pa pi pu pe po ma mi "
+    "mu me mo ya yu yo ra ri ru re ro wa i e o n vu a i u e o ya yu yo wa ka ke va vi ve "
+    "vo".split(), strict=True))
+#: A letter's consonant before a small vowel (ファ fa, ティ ti, ウィ wi, シェ she, ヴォ vo) or a
+#: small ャ, ュ, ョ (シャ sha, テュ tyu, フュ fyu); other letters drop their vowel (キャ kya).
+_KANA_CONSONANT = {"シ": "sh", "チ": "ch", "ジ": "j", "ヂ": "j", "ツ": "ts", "フ": "f",
+                   "ヴ": "v", "ウ": "w", "イ": "y", "テ": "t", "デ": "d", "ト": "t", "ド": "d",
+                   "ク": "kw", "グ": "gw"}
+_SMALL_VOWELS = frozenset("ァィゥェォ")
+_SMALL_Y = frozenset("ャュョ")
+_LONG_MARK = ":"  # ー in a spelling that keeps it (see _kana)
+_KANA_LETTER = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc\uff66-\uff9f]")
+#: What a name romanized from kana may hold besides kana: word breaks (・, spaces), the long
+#: mark and iteration marks, digits and Latin letters; a kanji is read by word, which a table
+#: cannot do ("トヨタ自動車" is not romanized).
+_KANA_NAME = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fe\uff65-\uff9f"
+                        "\\s\u3000「」、。()&'.,\\-0-9a-zA-Z]+")
+_KANA_BREAKS = frozenset("・\u3000「」、。()")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
@@ -125,10 +152,60 @@ def _hangul(text: str) -> str:
                     for word in text.split())
 
 
+def _kana(text: str) -> str:
+    """Kana in modified Hepburn, the long mark ー kept as ":" (:data:`_LONG_MARK`), ・ and
+    spaces as word breaks: "ソニー・グループ" -> "soni: guru:pu", "きゃらめる" -> "kyarameru"."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    # hiragana is katakana 0x60 lower; ゝ, ゞ are ヽ, ヾ
+    text = "".join(chr(ord(char) + 0x60) if "\u3041" <= char <= "\u3096" or char in "ゝゞ"
+                   else char for char in text)
+    out: list[list[str]] = []  # [kana, spelling] per syllable, or [char, char] else
+    double = False
+    for char in text:
+        previous = out[-1] if out and out[-1][0] in _KANA else None
+        if char == "ッ":
+            double = True
+            continue
+        if char in "ヽヾ" and previous is not None:  # an iteration mark: the letter again
+            letter = unicodedata.normalize("NFC", previous[0] + "\u3099") if (
+                char == "ヾ") else previous[0]  # ヾ voiced: いすゞ isuzu
+            out.append([letter, _KANA.get(letter, previous[1])])
+        elif char in _SMALL_VOWELS and previous is not None and previous[0] not in "アエオン":
+            previous[1] = _KANA_CONSONANT.get(previous[0], previous[1][:-1]) + _KANA[char]
+            continue
+        elif char in _SMALL_Y and previous is not None and previous[1].endswith("i"):
+            sound = _KANA_CONSONANT.get(previous[0], "")
+            previous[1] = (sound if sound in ("sh", "ch", "j") else
+                           previous[1][:-1] + "y") + _KANA[char][1]
+            continue
+        elif char in _SMALL_Y and previous is not None and previous[0] in "テデフヴ":
+            previous[1] = _KANA_CONSONANT[previous[0]] + _KANA[char]
+            continue
+        elif char in _KANA:
+            spelling = _KANA[char]
+            if double and spelling[0] not in "aeioun":  # ッ: ッチ tchi, ッカ kka
+                spelling = ("t" if spelling.startswith("ch") else spelling[0]) + spelling
+            out.append([char, spelling])
+        elif char == "ー":
+            out.append([char, _LONG_MARK])
+        elif char in _KANA_BREAKS or char.isspace():
+            out.append([" ", " "])
+        else:
+            out.append([char, char])
+        double = False
+    # Latin letters and kana next to each other are two words ("NTTドコモ": "ntt dokomo")
+    kinds = ["kana" if kana in _KANA or kana == "ー" else "latin" if kana.isalnum() else ""
+             for kana, _ in out]
+    spelled = "".join(" " + spelling if index and {kinds[index - 1], kinds[index]} == {
+        "kana", "latin"} else spelling for index, (_, spelling) in enumerate(out))
+    return " ".join(spelled.split())
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def romanized(text: str, country: str | None = None) -> tuple[str, ...]:
-    """``text``'s Latin spellings when it is written in Cyrillic, Greek or Hangul ("Ромашка" ->
-    ("romashka",), "ΟΤΕ" -> ("ote",), "카카오" -> ("kakao",)), else (). A Cyrillic name is
+    """``text``'s Latin spellings when it is written in Cyrillic, Greek, Hangul or kana
+    ("Ромашка" -> ("romashka",), "ΟΤΕ" -> ("ote",), "카카오" -> ("kakao",), "ソニー" ->
+    ("soni",); not "トヨタ自動車", which holds kanji), else (). A Cyrillic name is
     read as Ukrainian in Ukraine or when it holds a letter only Ukrainian has (and then spelled
     with "g" too, as companies kept their Russian spelling: Галнафтогаз = Halnaftohaz =
     Galnaftogaz), as Bulgarian in Bulgaria, else as Russian."""
@@ -141,8 +218,12 @@ def romanized(text: str, country: str | None = None) -> tuple[str, ...]:
         spellings = (_greek(text),)
     elif _HANGUL.search(text):
         spellings = (_hangul(text),)
-    return tuple(spelling for spelling in spellings if spelling.isascii() or any(
-        char.isascii() and char.isalpha() for char in spelling))
+    elif _KANA_LETTER.search(text) and _KANA_NAME.fullmatch(
+            text := unicodedata.normalize("NFKC", text)):
+        spellings = (" ".join(_kana(text).replace(_LONG_MARK, "").split()),)
+    return tuple(spelling for spelling in spellings if any(
+        char.isascii() and char.isalpha() for char in spelling) or (
+        spelling.isascii() and not _KANA_LETTER.search(text)))
 
 
 #: What transliteration systems write differently, each as one spelling: "kh" and "h" (Химпром:
@@ -166,9 +247,79 @@ def latin_skeleton(key: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+#: Consonants after which katakana adds a "u" an English word does not write ("sofutobanku":
+#: SoftBank, "guru:pu": group), as after "t" and "d" it adds an "o"; and a "u" after an "o"
+#: is a long "o" English lists leave out ("tou": "to").
+_ADDED_U = frozenset("bfghkmprsz")
+_VOWEL_LETTERS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _kana_pattern(key: str) -> re.Pattern[str] | None:
+    """A name key in kana as a pattern of the Latin skeletons (spaces out) that spell it:
+    its Hepburn skeleton, where what katakana adds to an English word is optional (a "u"
+    after a consonant, an "o" after "t" or "d", an "r" for the long mark: "sha:pu" is
+    "sharp"), and what Japan's other system, Kunrei, writes otherwise too ("si", "ti", "tu",
+    "hu": "kashio" is "Casio"; "m" for "n" before "b", "m", "p"). Only the kana side is
+    loosened: two Latin names are as alike as before. None when ``key`` is no kana name."""
+    if key.isascii() or not _KANA_LETTER.search(key) or not _KANA_NAME.fullmatch(
+            key := unicodedata.normalize("NFKC", key)):
+        return None
+    skeleton = latin_skeleton(_kana(key)).replace(" ", "")
+    if not any(char.isascii() and char.isalpha() for char in skeleton):
+        return None
+    parts: list[str] = []
+    for index, char in enumerate(skeleton):
+        previous = skeleton[index - 1] if index else ""
+        following = skeleton[index + 1:index + 2]
+        # a vowel katakana adds comes before a consonant or at a word's end ("guru:pu"), never
+        # before a vowel: マルイ "marui" is no "mari"
+        added = following not in _VOWEL_LETTERS
+        if char == _LONG_MARK:
+            parts.append("r?" if previous in _VOWEL_LETTERS else "")
+        elif char == "u" and ((previous in _ADDED_U and added) or previous == "o"):
+            parts.append("u?")
+        elif char == "o" and previous in ("t", "d") and added:
+            parts.append("o?")
+        elif char == "n" and following in ("b", "m", "p"):
+            parts.append("[nm]")
+        elif char == "h" and previous == "s" and following == "i":
+            parts.append("h?")  # shi si
+        elif char == "t" and following == "s" and skeleton[index + 2:index + 3] == "u":
+            parts.append("(?:ts|t(?=u))")  # tsu tu; "ts" only when its "u" is left out
+        elif char == "s" and previous == "t" and following == "u":
+            continue
+        elif char == "c" and following == "h":
+            parts.append("(?:ch|t)" if skeleton[index + 2:index + 3] == "i" else "ch")  # chi ti
+        elif char == "h" and previous == "c":
+            continue
+        elif char == "f":
+            parts.append("[fh]")  # fu hu
+        else:
+            parts.append(re.escape(char))
+    return re.compile("".join(parts))
+
+
+def loanword_key(name: str) -> str:
+    """A Latin name key without what :func:`_kana_pattern` leaves optional ("softbank" and
+    "sofutobanku": "sohtbank"; "sharp" and "shapu": "sap"): what a katakana name's Hepburn
+    spelling and an English list's name share, to block on."""
+    key = re.sub("(?<=[aeiou])r(?![aeiou])", "", latin_skeleton(name).replace(" ", ""))
+    for old, new in (("sh", "s"), ("ch", "t"), ("ts", "t"), ("f", "h"), ("nb", "mb"),
+                     ("nm", "mm"), ("np", "mp")):
+        key = key.replace(old, new)
+    key = re.sub("(?<=[bghkmprstz])u(?![aeiou])|(?<=o)u|(?<=[td])o(?![aeiou])", "", key)
+    return _DOUBLED.sub(r"\1", key)
+
+
 def spelled_in_latin(key: str, latin: str) -> bool:
-    """Whether ``latin``, a Latin name key, spells ``key``, a name key in Cyrillic, Greek or
-    Hangul, in some transliteration system ("химпром" and "himprom", "μυτιληναιος" and
-    "mytilineos", "яндекс" and "yandex")."""
+    """Whether ``latin``, a Latin name key, spells ``key``, a name key in Cyrillic, Greek,
+    Hangul or kana, in some transliteration system ("химпром" and "himprom", "μυτιληναιος"
+    and "mytilineos", "яндекс" and "yandex"; "ソフトバンク" and "softbank", see
+    :func:`_kana_pattern`)."""
     skeleton = latin_skeleton(latin)
+    if (pattern := _kana_pattern(key)) is not None:  # kana write no spaces between words
+        joined = skeleton.replace(" ", "")
+        return pattern.fullmatch(joined) is not None or any(
+            latin_skeleton(spelling).replace(" ", "") == joined for spelling in romanized(key))
     return any(latin_skeleton(spelling) == skeleton for spelling in romanized(key))
