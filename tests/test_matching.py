@@ -125,6 +125,22 @@ LEVELS = [
      "names in different scripts (not comparable)"),
     ("a Cyrillic name and its Latin spelling are one name", profile("ООО «Ромашка»"),
      profile("Romashka LLC"), "name", "exact name key"),
+    ("a katakana name and its Hepburn spelling are one name",
+     profile("株式会社ニコン", country="JP"), profile("Nikon Corporation", country="JP"), "name",
+     "exact name key"),
+    ("a katakana loanword and its English spelling, without the vowels katakana adds",
+     profile("ソフトバンク株式会社", country="JP"), profile("SoftBank Corp.", country="JP"),
+     "name", "same name in another script, spelled in Latin letters"),
+    ("katakana's long mark for an English 'r'", profile("シャープ株式会社", country="JP"),
+     profile("Sharp Corporation", country="JP"), "name",
+     "same name in another script, spelled in Latin letters"),
+    ("a Hepburn 'shi' and its Kunrei 'si'", profile("カシオ", country="JP"),
+     profile("Casio", country="JP"), "name",
+     "same name in another script, spelled in Latin letters"),
+    ("a Japanese name holding kanji is not romanized",
+     profile("トヨタ自動車株式会社", country="JP"),
+     profile("Toyota Motor Corporation", country="JP"), "name",
+     "names in different scripts (not comparable)"),
     ("short forms of 'brothers' and 'establishments'", profile("F.lli Rossi S.r.l."),
      profile("Fratelli Rossi S.r.l."), "name", "exact name key"),
     ("short form of 'establishments'", profile("Ets Martin & Fils"),
@@ -705,6 +721,22 @@ def test_a_chinese_name_and_its_pinyin_spelling_share_a_blocking_key() -> None:
     assert not any(kind == "pinyin" for kind, _ in german)
 
 
+@pytest.mark.parametrize(("kana", "latin", "key"), [
+    ("ソフトバンク株式会社", "SoftBank Corp.", "sohtbank"),
+    ("ソニーグループ株式会社", "Sony Group Corporation", "sonigrp"),
+    ("シャープ株式会社", "Sharp Corporation", "sap"),
+])
+def test_a_katakana_loanword_and_its_english_name_share_a_blocking_key(
+        kana: str, latin: str, key: str) -> None:
+    """Their skeletons differ ("sofutobanku", "softbank"): the vowels katakana adds, left out
+    of both, are what they share (for Japan's companies only)."""
+    japanese = set(blocking_keys(profile(kana, country="JP"), RULES))
+    english = set(blocking_keys(profile(latin, country="JP"), RULES))
+    assert ("romanized", key) in japanese & english
+    german = blocking_keys(profile(latin, country="DE"), RULES)
+    assert ("romanized", key) not in german
+
+
 def test_cluster_is_transitive_and_keeps_switchboards_apart() -> None:
     profiles = [
         profile("Acme GmbH", phone="030 1111111", city="Berlin"),
@@ -848,7 +880,8 @@ def test_one_companys_records_in_two_scripts_sharing_a_phone_match(
 _BRANDS = ["Acme", "Siemens", "Siemens Healthineers", "Reliance", "Müller", "Ромашка",
            "Химпром", "Himprom", "Khimprom", "Галнафтогаз", "Galnaftogaz", "Євросіб", "ΟΤΕ",
            "OTE", "Μυτιληναίος", "Mytilineos", "카카오", "Kakao", "华为技术", "Huawei",
-           "深圳市华强电子", "ソフトバンク", "Shell QGC", "Robert Bosch", "Bosch"]
+           "深圳市华强电子", "ソフトバンク", "SoftBank", "シャープ", "Sharp", "Shell QGC",
+           "Robert Bosch", "Bosch"]
 _WORDS = ["", "", "Holding", "Group", "Europe", "Retail", "Industries", "Групп", "그룹", "集团",
           "グループ", "Energy", "3", "4"]
 _FORMS = ["", "GmbH", "AG", "Ltd", "LLC", "SE", "S.A.", "有限公司", "株式会社", "ООО", "АД",
@@ -859,7 +892,7 @@ _CONTACTS: dict[str, list[Any]] = {
     "phones": [["+49 89 1234560"], ["+49 89 123456"], ["+7 495 123 45 67"], ["+82 2 123 4567"]],
     "website": ["acme.de", "siemens.com", "romashka.ru", "kakao.com"],
     "emails": [["info@acme.de"], ["acme@gmail.com"]],
-    "country_hint": ["DE", "RU", "UA", "BG", "GR", "KR", "CN"],
+    "country_hint": ["DE", "RU", "UA", "BG", "GR", "KR", "CN", "JP"],
 }
 _ADDRESSES: dict[str, list[Any]] = {
     "street": ["Hauptstraße 1", "Hauptstraße 5", "Тверская ул., 7", "Postfach 1234"],

@@ -266,8 +266,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             left, right, generic_words, translated) >= threshold
     if test == "romanized":
         def romanized(left: str, right: str) -> bool:
-            """A name in Cyrillic, Greek or Hangul and its Latin spelling in any system
-            ("химпром" and "himprom" or "khimprom")."""
+            """A name in Cyrillic, Greek, Hangul or kana and its Latin spelling in any
+            system ("химпром" and "himprom" or "khimprom", "ソフトバンク" and "softbank")."""
             if left.isascii() == right.isascii():
                 return False
             local, latin = (right, left) if left.isascii() else (left, right)

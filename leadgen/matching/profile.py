@@ -34,7 +34,7 @@ from leadgen.normalize.name import (
 from leadgen.normalize.name import name_key as key_of_name
 from leadgen.normalize.phone import NATIONAL_KINDS
 from leadgen.normalize.registry import registry_keys
-from leadgen.normalize.romanize import latin_skeleton, romanized
+from leadgen.normalize.romanize import latin_skeleton, loanword_key, romanized
 from leadgen.normalize.text import (
     has_cjk,
     pinyin_syllables,
@@ -410,23 +410,30 @@ def _pinyin_keys(profile: MatchProfile) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-#: Countries whose companies a local list names in Cyrillic, Greek or Hangul and an English
-#: list in Latin letters.
+#: Countries whose companies a local list names in Cyrillic, Greek, Hangul or kana and an
+#: English list in Latin letters.
 _ROMANIZED_COUNTRIES = frozenset(
-    {"RU", "UA", "BY", "BG", "KZ", "KG", "TJ", "UZ", "RS", "MK", "ME", "MN", "GR", "CY", "KR"})
+    {"RU", "UA", "BY", "BG", "KZ", "KG", "TJ", "UZ", "RS", "MK", "ME", "MN", "GR", "CY", "KR",
+     "JP"})
 
 
 def _romanized_keys(profile: MatchProfile) -> tuple[str, ...]:
     """The Latin names as every transliteration system spells them ("khimprom" and
-    "himprom": "himprom"; see :func:`latin_skeleton`) of a company named in Cyrillic, Greek
-    or Hangul (its names hold their Latin spelling), or from a country that writes in them
-    or of unknown country: what a name and its Latin spelling in another system share."""
+    "himprom": "himprom"; see :func:`latin_skeleton`) of a company named in Cyrillic, Greek,
+    Hangul or kana (its names hold their Latin spelling), or from a country that writes in
+    them or of unknown country: what a name and its Latin spelling in another system share."""
     names = profile.names
     if (profile.countries and profile.countries[0] not in _ROMANIZED_COUNTRIES
             and all(name.isascii() for name in names)):
         return ()
-    return tuple(dict.fromkeys(latin_skeleton(name).replace(" ", "") for name in names
-                               if name.isascii() and len(name) >= 3))
+    keys = [latin_skeleton(name).replace(" ", "") for name in names
+            if name.isascii() and len(name) >= 3]
+    if profile.countries and profile.countries[0] == "JP":
+        # "ソフトバンク" ("sofutobanku") and "SoftBank": a katakana loanword without the
+        # vowels it adds to the English word ("sohtbank"; see loanword_key)
+        keys += [key for name in names if name.isascii() and len(
+            key := loanword_key(name)) >= 3]
+    return tuple(dict.fromkeys(keys))
 
 
 #: Blocking fields that are not a profile attribute: how to derive them.
