@@ -19,23 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadgen.items import Address, Lead, SourceMeta
 from leadgen.normalize.name import normalize_name
 from leadgen.normalize.romanize import romanized, spelled_in_latin
+from tests.pair_table import Rec, lead_of, print_scores, scores_by, with_limits
 from tests.pair_table import companies_of as ingest_pair
-from tests.pair_table import merge_scores
-
-
-@dataclass(frozen=True)
-class Rec:
-    """One list's record of a company."""
-
-    name: str
-    city: str | None = None
-    phone: str | None = None
-    website: str | None = None
-    street: str | None = None
-    postal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -306,31 +293,14 @@ PAIRS = [
         Rec("Işıl Tekstil A.Ş.", "Istanbul", "+90 212 666 7788", "isiltekstil.com.tr")),
 ]
 
-FAMILIES = tuple(dict.fromkeys(pair.family for pair in PAIRS))
-
-
-def _lead(record: Rec, country: str, source: str) -> Lead:
-    address = None
-    if record.city or record.street or record.postal:
-        address = Address(street=record.street, city=record.city,
-                          postal_code=record.postal, country=country)
-    return Lead(name=record.name, source=SourceMeta(source_id=source,
-                                                    page_url=f"http://{source}.test/",
-                                                    record_id=record.name),
-                phones=[record.phone] if record.phone else [], website=record.website,
-                country_hint=country, address=address)
-
-
 def companies_of(pair: Pair, database: Path) -> tuple[int, int, dict[str, object]]:
     """The company ids the pair's two records end in, as two lists' rows (see
     :func:`tests.pair_table.companies_of`)."""
-    return ingest_pair(_lead(pair.left, pair.country, "list-local"),
-                       _lead(pair.right, pair.country, "list-latin"), database)
+    return ingest_pair(lead_of(pair.left, pair.country, "list-local"),
+                       lead_of(pair.right, pair.country, "list-latin"), database)
 
 
-@pytest.mark.parametrize("pair", [
-    pytest.param(pair, marks=pytest.mark.xfail(reason=pair.limit, strict=True))
-    if pair.limit else pair for pair in PAIRS], ids=[pair.description for pair in PAIRS])
+@pytest.mark.parametrize("pair", with_limits(PAIRS), ids=[pair.description for pair in PAIRS])
 def test_one_company_in_two_scripts_merges_two_stay_apart(pair: Pair, tmp_path: Path) -> None:
     left, right, evidence = companies_of(pair, tmp_path / "pair.db")
     assert ("one" if left == right else "two") == pair.expected, evidence
@@ -339,28 +309,18 @@ def test_one_company_in_two_scripts_merges_two_stay_apart(pair: Pair, tmp_path: 
 def family_scores(work: Path) -> dict[str, tuple[float, float, list[Pair]]]:
     """Per script family (and "all"): precision and recall of the merges ("one" pairs are the
     positives), and the pairs decided wrongly."""
-    decided: dict[str, list[tuple[Pair, bool, bool]]] = {}
-    for number, pair in enumerate(PAIRS):
+    def merged(number: int, pair: Pair) -> bool:
         left, right, _ = companies_of(pair, work / f"pair{number}.db")
-        for family in (pair.family, "all"):
-            decided.setdefault(family, []).append((pair, left == right, pair.expected == "one"))
-    return {family: (*merge_scores((merged, one) for _, merged, one in pairs),
-                     [pair for pair, merged, one in pairs if merged != one])
-            for family, pairs in decided.items()}
+        return left == right
+
+    return scores_by(PAIRS, lambda pair: pair.family, merged)
 
 
 if __name__ == "__main__":  # python -m tests.test_matching_scripts: the table's figures
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        scores = family_scores(Path(tmp))
-    for family, (precision, recall, _) in scores.items():
-        pairs = [pair for pair in PAIRS if family in (pair.family, "all")]
-        ones = sum(pair.expected == "one" for pair in pairs)
-        print(f"{family:9} {len(pairs):3} pairs ({ones} one, {len(pairs) - ones} two): "
-              f"precision {precision:.3f} recall {recall:.3f}")
-    for pair in scores["all"][2]:
-        print(f"  wrong: {pair.expected}: {pair.left.name} / {pair.right.name}")
+        print_scores(family_scores(Path(tmp)), PAIRS, lambda pair: pair.family)
 
 
 @pytest.mark.parametrize(("local", "country", "latin"), [
