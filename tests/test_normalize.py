@@ -610,6 +610,31 @@ def test_a_date_or_a_tax_id_in_a_phone_field_is_no_number(raw: str, region: str)
     assert normalize_phone(raw, region) is None
 
 
+@pytest.mark.parametrize(("raw", "region"), [
+    ("01 448 0815", "NG"), ("(01) 448 0815", "NG"), ("+234 1 448 0815", None),
+    ("+234 (0)1 448 0815", None), ("00234 1 4480815", "KE"), ("+234 201 448 0815", None),
+    ("0201 448 0815", "NG"),
+])
+def test_nigerias_landlines_before_2024_are_its_landlines_now(
+        raw: str, region: str | None) -> None:
+    """Nigerian lists write a landline as before the 2024 plan ("01 448 0815" in Lagos), which
+    put "20" before the area code; phonenumbers knows only the new form (each gave no
+    number)."""
+    phone = normalize_phone(raw, region)
+    assert phone is not None and (phone.e164, phone.kind) == ("+2342014480815", "fixed_line")
+
+
+@pytest.mark.parametrize(("raw", "region", "e164"), [
+    ("09 461 0000", "NG", "+2342094610000"), ("084 234 567", "NG", "+2342084234567"),
+    ("0803 456 7890", "NG", "+2348034567890"),  # a mobile is as it was
+    ("06 123 4567", "NG", None),  # eight digits of no area code: no landline
+])
+def test_only_an_old_nigerian_landline_is_renumbered(raw: str, region: str,
+                                                     e164: str | None) -> None:
+    phone = normalize_phone(raw, region)
+    assert (phone.e164 if phone else None) == e164
+
+
 @pytest.mark.parametrize(("raw", "region", "e164"), [
     ("030.123.4567", "DE", "+49301234567"),  # dots, but no date
     ("01.23.45.67.89", "FR", "+33123456789"),

@@ -133,6 +133,11 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
         text = _SWITCHBOARD.sub(lambda match: _switchboard(match, region), text)
     if region == "MX" or text.startswith("+52"):
         text = _OLD_MEXICAN.sub("+52 " if text.startswith("+52") else "", text, count=1)
+    elif (region == "NG" or text.startswith("+234")) and (
+            old := _OLD_NIGERIAN.match(text)) is not None:
+        renumbered = "+234 20" + text[old.end():]
+        if _valid_number(renumbered, None) is not None:
+            text = renumbered
     return text, region
 
 
@@ -167,6 +172,14 @@ def _switchboard(match: re.Match[str], region: str | None) -> str:
 #: "044"/"045" (mobile) before the ten digits, and a mobile's "1" after +52 ("+52 1 55 5555
 #: 1234"): the number is the ten digits.
 _OLD_MEXICAN = re.compile(r"^(?:\+52[\s.-]*1|0(?:1|44|45))[\s.-]*(?=(?:\(?\d\)?[\s.-]*){10}$)")
+
+
+#: Nigeria's landlines before 2024, which nearly every list still holds: the area code and
+#: number, eight digits, after the trunk 0 or +234 ("01 448 0815" in Lagos, "+234 9 461
+#: 0000" in Abuja). The 2024 plan put "20" before them (+234 201 448 0815), and phonenumbers
+#: knows only that: the old form gave no number.
+_OLD_NIGERIAN = re.compile(
+    r"^(?:\+234[\s.-]*(?:\(0\))?|\(?0(?=\d))[\s.-]*(?=(?:\(?\d\)?[\s.-]*){8}$)")
 
 
 #: Longer text (runs of spaces collapsed) is no phone field: phonenumbers reads at most 250
