@@ -485,6 +485,23 @@ NAMES = [
     ("Acme Gida San. Tic. Ltd. Sti.", "Acme Gida", "acme gida", "San. Tic. Ltd. Sti."),
     ("Acme Tekstil San. ve Tic. Ltd.", "Acme Tekstil", "acme tekstil", "San. ve Tic. Ltd."),
     ("Wing San Ltd.", "Wing San", "wing san", "Ltd."),
+    # South Africa's ring-fenced companies ("(RF)" was kept in the name: "discovery health
+    # rf"), "(Proprietary) Limited" and non-profit companies; Egypt's joint-stock company
+    # spelled out ("Egyptian" was kept); Morocco's one-member SARL; Nigeria shortened "Nig."
+    ("Discovery Health (RF) (Pty) Ltd", "Discovery Health", "discovery health",
+     "(RF) (Pty) Ltd"),
+    ("Absa Bank (RF) Limited", "Absa Bank", "absa bank", "(RF) Limited"),
+    ("Cape Town Society for the Blind NPC", "Cape Town Society for the Blind",
+     "cape town society for the blind", "NPC"),
+    ("NPC International", "NPC International", "npc international", None),
+    ("Eastern Company Egyptian Joint Stock Company", "Eastern", "eastern",
+     "Company Egyptian Joint Stock Company"),
+    ("Eastern Company S.A.E.", "Eastern", "eastern", "Company S.A.E."),
+    ("Menuiserie Benali SARL AU", "Menuiserie Benali", "menuiserie benali", "SARL AU"),
+    ("Menuiserie Benali S.A.R.L. A.U.", "Menuiserie Benali", "menuiserie benali",
+     "S.A.R.L. A.U."),
+    ("Flour Mills of Nig. PLC", "Flour Mills of Nig.", "flour mills of nigeria", "PLC"),
+    ("Adebayo and Sons Nig. Ltd", "Adebayo and Sons Nig.", "adebayo and sons nigeria", "Ltd"),
 ]
 
 

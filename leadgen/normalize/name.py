@@ -148,6 +148,17 @@ EXTRA_LEGAL_FORMS = (
     # the name (ذ.م.م in the Emirates, ش.م.م in Lebanon and Oman, ش.م.ع, ش.م.ب in Bahrain)
     'בע"מ', "בע״מ", "בעמ", "ذ.م.م", "ش.ذ.م.م", "ش.م.م", "ش.م.ع", "ش.م.ع.ع", "ش.م.ب",
     "ش.م.ك", "ش.م.ك.ع",
+    # South Africa: a ring-fenced company's "(RF)" before its form ("Discovery Health (RF)
+    # (Pty) Ltd"), "(Proprietary) Limited", a non-profit company ("NPC"); Egypt's joint-stock
+    # company as registers spell "S.A.E." out; Morocco's one-member SARL ("SARL AU", "SARL à
+    # associé unique")
+    "(RF) (Pty) Ltd", "(RF) (Pty) Ltd.", "(RF) Pty Ltd", "(RF) (Pty) Limited",
+    "(RF) Proprietary Limited", "(RF) Ltd", "(RF) Limited", "(RF) NPC",
+    "(Proprietary) Limited", "(Proprietary) Ltd", "NPC",
+    "Egyptian Joint Stock Company", "Egyptian Joint-Stock Company", "Egyptian Joint Stock Co.",
+    "Egyptian Shareholding Company", "S.A.E.",
+    "SARL AU", "S.A.R.L. A.U.", "SARLAU", "SARL à associé unique",
+    "SARL d'associé unique",
 )
 #: Japan's other corporations, each with the register's name as its legal form, and the
 #: abbreviations lists and Japan Post print ("(有)山田商店", "（社）全国地方銀行協会", "㈶..."
@@ -205,6 +216,11 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("qcsc qscc", "QA"),
         ("spc llc-spc llcspc wll-spc", "BH OM AE"),
         ("est establishment", "SA AE KW BH QA OM"),
+        ("(rf)(pty)ltd (rf)ptyltd (rf)(pty)limited (rf)proprietarylimited (rf)ltd (rf)limited "
+         "(rf)npc (proprietary)limited (proprietary)ltd npc", "ZA"),
+        ("egyptianjointstockcompany egyptianjoint-stockcompany egyptianjointstockco "
+         "egyptianshareholdingcompany sae", "EG"),
+        ("sarlau sarlàassociéunique sarld'associéunique", "MA DZ TN"),
         ("ltdşti aş ticltdşti ticaş sanveticltdşti sanveticaş sanayiveticaretltdşti "
          "sanayiveticaretaş limitedşirketi anonimşirketi anonimortaklığı ticaretltdşti "
          "ticaretaş ticaretlimitedşirketi ticaretanonimşirketi sanltdşti sanaş sanayiltdşti "
@@ -413,6 +429,8 @@ _KEY_WORDS = {
     "systems": "system", "solutions": "solution", "materials": "material",
     "chemicals": "chemical", "textiles": "textile", "garments": "garment",
     "plastics": "plastic", "machines": "machine",
+    # Nigerian companies' "Nigeria" as lists shorten it: "Flour Mills of Nig. Plc"
+    "nig": "nigeria",
 }
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
 #: An "and" a legal form leaves behind when it takes only the "company" after it ("Pérez y"
