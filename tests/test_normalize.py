@@ -1604,6 +1604,16 @@ CITY_SPELLINGS = [
     (["DKI Jakarta", "Jakarta", "Jakarta Pusat", "Jakarta Selatan"], "jakarta"),
     (["KL", "K.L.", "Kuala Lumpur"], "kuala lumpur"), (["JB", "Johor Bahru"], "johor bahru"),
     (["PJ", "Petaling Jaya"], "petaling jaya"),
+    # Egypt's, Morocco's and the Gulf's cities in Arabic script and in French and English
+    # spellings; Egypt's towns named after dates; Lagos's districts; "Abuja FCT"
+    (["الجيزة", "Giza", "Al Jizah"], "giza"), (["القاهرة", "Cairo"], "cairo"),
+    (["الإسكندرية", "الاسكندرية", "Alexandria"], "alexandria"),
+    (["الدار البيضاء", "Casablanca"], "casablanca"), (["مكة المكرمة", "Makkah"], "makkah"),
+    (["Marrakesh", "Marrakech", "مراكش"], "marrakech"), (["Tangier", "Tanger"], "tanger"),
+    (["Fez", "Fès", "فاس"], "fes"), (["أبوظبي", "Abu Dhabi"], "abu dhabi"),
+    (["6th of October City", "6th October", "6th of October"], "6th october"),
+    (["Ikoyi, Lagos", "Victoria Island, Lagos", "Apapa", "Lagos"], "lagos"),
+    (["Abuja FCT", "Abuja"], "abuja"),
     # A prefecture or province before the city in a city column; Tokyo's wards are Tokyo.
     (["東京都港区", "東京都", "東京"], "东京"), (["大阪府大阪市", "大阪市"], "大阪"),
     (["广东省深圳市", "深圳市"], "深圳"),

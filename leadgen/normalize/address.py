@@ -429,7 +429,8 @@ _CITY_TAIL_CODES = frozenset(
         *US_STATE_CODES, "NSW", "VIC", "QLD", "TAS", "ACT",
         *"AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH".split(),
         *"AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP "
-         "TO".split()))
+         "TO".split(),
+        "FCT"))  # Nigeria's Federal Capital Territory: "Abuja FCT"
 _UPPER_CODE = re.compile(r"[A-Z]{2,3}")
 #: A postal district after a city, in capitals: Denmark's letters ("København K", "Aarhus
 #: C", "Odense SØ") and Budapest's Roman numerals ("Budapest XIII").
@@ -925,6 +926,28 @@ CITY_EXONYMS: dict[str, str] = {
     "pj": "petaling jaya", "jakarta pusat": "jakarta", "jakarta utara": "jakarta",
     "jakarta selatan": "jakarta", "jakarta barat": "jakarta", "jakarta timur": "jakarta",
     "ginevra": "geneve", "anvers": "antwerpen", "varsovie": "warszawa",
+    # Egypt's, Morocco's and the Gulf's cities in Arabic script (with and without the hamza
+    # lists leave out) and in their French and English spellings; Egypt's new towns named
+    # after dates ("6th of October City"); Lagos's districts, which lists give for the
+    # city ("Ikoyi, Lagos", "Victoria Island")
+    "القاهرة": "cairo", "al qahirah": "cairo", "الجيزة": "giza", "al jizah": "giza",
+    "الإسكندرية": "alexandria", "الاسكندرية": "alexandria", "al iskandariyah": "alexandria",
+    "alexandrie": "alexandria", "بورسعيد": "port said", "بور سعيد": "port said",
+    "الدار البيضاء": "casablanca", "الرباط": "rabat", "مراكش": "marrakech",
+    "marrakesh": "marrakech", "فاس": "fes", "fez": "fes", "طنجة": "tanger",
+    "tangier": "tanger", "tangiers": "tanger", "أكادير": "agadir", "اكادير": "agadir",
+    "مكناس": "meknes", "وجدة": "oujda",
+    "الدمام": "dammam", "مكة": "makkah", "مكة المكرمة": "makkah",
+    "المدينة المنورة": "medina", "الخبر": "al khobar", "أبوظبي": "abu dhabi",
+    "ابوظبي": "abu dhabi", "ابو ظبي": "abu dhabi", "الشارقة": "sharjah", "عجمان": "ajman",
+    "العين": "al ain", "رأس الخيمة": "ras al khaimah", "الدوحة": "doha", "الكويت": "kuwait",
+    "مسقط": "muscat", "المنامة": "manama",
+    "6th of october city": "6th october", "6th of october": "6th october",
+    "6th october city": "6th october", "sixth of october": "6th october",
+    "10th of ramadan city": "10th ramadan", "10th of ramadan": "10th ramadan",
+    "10th ramadan city": "10th ramadan",
+    "ikoyi": "lagos", "victoria island": "lagos", "apapa": "lagos", "ikeja": "lagos",
+    "lekki": "lagos", "surulere": "lagos", "yaba": "lagos", "lagos island": "lagos",
     # (Québec keys as "qubec": "ue" is contracted as a written-out "ü" is)
     "quebec city": "qubec", "ville de quebec": "qubec",
 }
