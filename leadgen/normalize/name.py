@@ -159,6 +159,23 @@ EXTRA_LEGAL_FORMS = (
     "Egyptian Shareholding Company", "S.A.E.",
     "SARL AU", "S.A.R.L. A.U.", "SARLAU", "SARL à associé unique",
     "SARL d'associé unique",
+    # Latin America's forms spelled out as registers print them, and the short ones lists
+    # use: Mexico's variable-capital companies (S.A. de C.V., S.A.B., S.A.P.I., S. de R.L.
+    # de C.V.), the simplified stock company of Colombia and Mexico (S.A.S.) and Chile's
+    # (SpA), "Limitada" alone (Colombia, Chile), the one-person companies of Peru and Chile
+    # (E.I.R.L.) and Brazil (EIRELI), Peru's open and closed stock companies and its S.R.L.;
+    # Argentina's "industrial and commercial" stock companies (S.A.I.C., S.A.C.I., ...);
+    # Colombia's public-utility ("E.S.P.") and benefit ("BIC") companies after the form
+    # (the longer Mexican ones are read as their form and "de Capital Variable" after it)
+    "Sociedad Anónima de Capital Variable", "de Capital Variable",
+    "Sociedad Anónima Bursátil", "Sociedad Anónima Promotora de Inversión",
+    "Sociedad por Acciones Simplificada", "Sociedad por Acciones", "Limitada",
+    "Empresa Individual de Responsabilidad Limitada",
+    "Empresa Individual de Responsabilidade Limitada",
+    "Sociedad Anónima Abierta", "Sociedad Anónima Cerrada",
+    "Sociedad Comercial de Responsabilidad Limitada",
+    "S.A.I.C.", "S.A.C.I.", "S.A.I.C.F.", "S.A.C.I.F.", "S.A.I.C.A.", "S.A.C.I.F.I.A.",
+    "S.A. E.S.P.", "S.A.S. E.S.P.", "E.S.P.", "S.A. BIC", "S.A.S. BIC",
 )
 #: Japan's other corporations, each with the register's name as its legal form, and the
 #: abbreviations lists and Japan Post print ("(有)山田商店", "（社）全国地方銀行協会", "㈶..."
@@ -236,7 +253,15 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("(smc-pvt)ltd (smc-private)limited (smc-pvt)limited", "PK"),
         ("perseroanterbatas", "ID"),
         ("gesellschaftmbh", "AT DE"),
-        ("sac saa", "PE"),
+        ("sac saa sociedadanónimaabierta sociedadanónimacerrada "
+         "sociedadcomercialderesponsabilidadlimitada", "PE"),
+        ("sadecv sabdecv sapidecv sderldecv sociedadanónimadecapitalvariable decapitalvariable "
+         "sociedadanónimabursátil sociedadanónimapromotoradeinversión", "MX"),
+        ("sociedadporaccionessimplificada", "CO MX"),
+        ("sociedadporacciones", "CL"),
+        ("saic saci saicf sacif saica sacifia", "AR"),
+        ("saesp sasesp esp sabic sasbic", "CO"),
+        ("empresaindividualderesponsabilidadelimitada", "BR"),
         ("(persero) (persero)tbk", "ID"),
         ("eood ood ead еоод оод еад ад", "BG"),
         ("partgmbb partg", "DE"),
