@@ -506,14 +506,17 @@ class _Compiled:
     field: str
     position: int
     """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
-    levels: tuple[tuple[Test | None, str, float, float | None, PlaceTest | None, bool], ...]
-    """Each level as (test, label, weight, shared weight, place test, needs forms); test None
+    levels: tuple[tuple[Test | None, str, float, float | None, PlaceTest | None, str | None],
+                  ...]
+    """Each level as (test, label, weight, shared weight, place test, condition); test None
     for "exact", done as a membership test (most pairs end at an exact level, and ``in`` on a
     tuple runs in C); the place test, when the level has one, is used instead of the test
-    once the pair has city keys; a level that needs forms holds only for a pair both of
-    whose sides were named with a legal form (``when: both_legal_forms``)."""
+    once the pair has city keys; a level with a condition holds only for a pair both of
+    whose sides were named with a legal form (``when: both_legal_forms``), or not known in
+    two towns (``when: one_town``)."""
     uses_places: bool
     uses_forms: bool
+    uses_towns: bool
     discounts: dict[str, frozenset[str]]
     """Level label -> the fields whose levels weigh nothing for the pair once it holds."""
     else_hit: Hit
@@ -531,13 +534,14 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
     for comparison in rules.comparisons:
         levels = tuple((None if level.test == "exact" else _make_test(level, rules), level.label,
                         level.weight, level.shared_weight, _make_place_test(level, rules),
-                        level.when == "both_legal_forms")
+                        level.when)
                        for level in comparison.levels[:-1])
         last = comparison.levels[-1]
         compiled.append(_Compiled(
             comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]), levels,
             any(level[4] is not None for level in levels),
-            any(level[5] for level in levels),
+            any(level[5] == "both_legal_forms" for level in levels),
+            any(level[5] == "one_town" for level in levels),
             {level.label: frozenset(level.discount) for level in comparison.levels
              if level.discount},
             (comparison.field, last.label, last.weight, None),
@@ -561,14 +565,16 @@ def compare(
     other_place = rules.other_place
     against: list[str] = []  # the fields whose level weighs against the pair
     discount: frozenset[str] = frozenset()
-    for comparison in _compile(rules):
+    compiled = _compile(rules)
+    for comparison in compiled:
         lefts = record[comparison.position]
         rights = candidate[comparison.position]
         if not lefts or not rights:
             continue
         places = (record.cities + candidate.cities) if comparison.uses_places else ()
         forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
-        hit = _best_level(comparison, lefts, rights, rules, shared, places, forms)
+        apart = comparison.uses_towns and _in_two_towns(record, candidate, compiled, rules)
+        hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, apart)
         if hit[2] < 0:
             against.append(comparison.field)
         if comparison.discounts and hit[1] in comparison.discounts:
@@ -583,6 +589,19 @@ def compare(
         if change is not None:
             elsewhere, score = True, score + change
     return MatchResult(score, decide(score, rules), hits, elsewhere)
+
+
+def _in_two_towns(record: MatchProfile, candidate: MatchProfile,
+                  compiled: tuple[_Compiled, ...], rules: MatchingRules) -> bool:
+    """Whether the pair is known in two towns: the city comparison, both sides having a
+    city, weighs against it ("Salta" and "San Miguel de Tucumán"; not "Bogotá" and "Bogotá
+    D.C.")."""
+    if not record.cities or not candidate.cities:
+        return False
+    for comparison in compiled:
+        if comparison.field == "city":
+            return _best_level(comparison, record.cities, candidate.cities, rules, None)[2] < 0
+    return False
 
 
 def _discounted(hits: list[Hit], fields: frozenset[str]) -> float:
@@ -624,9 +643,12 @@ def _best_level(
     shared: SharedCount | None,
     places: tuple[str, ...] = (),
     both_forms: bool = False,
+    two_towns: bool = False,
 ) -> Hit:
-    for test, label, weight, shared_weight, place_test, needs_forms in comparison.levels:
-        if needs_forms and not both_forms:
+    for test, label, weight, shared_weight, place_test, condition in comparison.levels:
+        if condition is not None and (
+                (condition == "both_legal_forms" and not both_forms)
+                or (condition == "one_town" and two_towns)):
             continue
         for left in lefts:
             if test is None:

@@ -29,8 +29,10 @@ LevelTest = Literal[
     "group_word_added", "trade_words_own", "word_added_after", "else",
 ]
 #: What a level needs of the pair besides its values: ``both_legal_forms``, that each record
-#: (or company) was named with a legal form: register names, each a legal company's.
-LevelCondition = Literal["both_legal_forms"]
+#: (or company) was named with a legal form: register names, each a legal company's;
+#: ``one_town``, that the pair is not known in two towns (its city comparison, both sides
+#: having a city, does not weigh against it).
+LevelCondition = Literal["both_legal_forms", "one_town"]
 
 
 class Strict(BaseModel):
