@@ -1796,6 +1796,18 @@ STREETS = [
     ("C/ Mayor 1", "Calle Mayor, 1", "c mayor 1"),
     ("Avda. de América 5", "Avenida de América 5", "ave america 5"),
     ("ul. Długa 5", "Długa 5", "dluga 5"),  # "ulica" is as often left out
+    # Colombia's numbered streets ("Cra. 7 # 71-21"), Peru's "Jr.", Brazil's "Pça.", Spanish
+    # and Portuguese offices, "Nte." for "Norte"
+    ("Carrera 43A # 1A Sur-143", "Kr 43A No. 1A Sur 143", "cra 43a 1a sur 143"),
+    ("Carrera 48 # 32B Sur-139", "Cr 48 #32B Sur 139", "cra 48 32b sur 139"),
+    ("Calle 13 # 15-20", "Cl. 13 No. 15-20", "c 13 15 20"),
+    ("Diagonal 15 # 55-32", "Dg. 15 No. 55-32", "dg 15 55 32"),
+    ("Transversal 44 # 100-21", "Tv 44 No 100 - 21", "tv 44 100 21"),
+    ("Jirón Pizarro 450", "Jr. Pizarro 450", "jr pizarro 450"),
+    ("Praça da Sé, 100", "Pça. da Sé 100", "plz se 100"),
+    ("Avenida Brasil 1560, Oficina 402", "Av. Brasil 1560 Of. 402", "ave brasil 1560"),
+    ("Av. Ipiranga, 6681, Sala 302", "Av. Ipiranga 6681 sl 302", "ave ipiranga 6681"),
+    ("Manuel Rodríguez Norte 730", "Manuel Rodriguez Nte. 730", "manuel rodriguez norte 730"),
     # The linking words after a street type that comes first, as lists leave them out, and
     # Spanish, Catalan and Portuguese short forms (each was two keys); not before a number
     ("Calle de Alcalá 45", "C/ Alcalá, 45", "c alcala 45"),

@@ -156,7 +156,14 @@ _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "u
                       "avgda": "ave",
                       # Malaysia's and Indonesia's "Jalan" = "Jln." = "Jl." (street), "Lorong"
                       # = "Lrg." (lane)
-                      "jalan": "jl", "jln": "jl", "jl": "jl", "lorong": "lrg", "lrg": "lrg"}
+                      "jalan": "jl", "jln": "jl", "jl": "jl", "lorong": "lrg", "lrg": "lrg",
+                      # Colombia's numbered streets and their short forms: Carrera = Cra. =
+                      # Kr. = Cr., Calle = Cl. = Cll., Diagonal = Dg., Transversal = Tv.;
+                      # Peru's "Jirón" = "Jr."; Brazil's "Praça" = "Pça."; "Norte" = "Nte."
+                      "carrera": "cra", "kr": "cra", "kra": "cra", "cr": "cra", "cl": "c",
+                      "cll": "c", "clle": "c", "diagonal": "dg", "diag": "dg",
+                      "transversal": "tv", "transv": "tv", "jiron": "jr", "pca": "plz",
+                      "nte": "norte"}
 #: Words of a quarter's or a lot's name, no street type, and their short forms: Malaysia's
 #: and Indonesia's "Taman" = "Tmn." (estate), "Kampung" = "Kg." (village), "Seksyen" =
 #: "Sek." (section), "Kavling" = "Kav." (lot); the Philippines' "Barangay" = "Brgy." = "Bgy."
@@ -182,7 +189,10 @@ _UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "ha
                          "gebaude", "level", "lvl", "shop", "office", "tower", "block", "blk",
                          "wing", "fl", "conj",
                          # Spanish "Local 2", Polish "lok. 19" and "pok. 19" (lokal, pokój)
-                         "local", "lok", "lokal", "pok", "pokoj"})
+                         "local", "lok", "lokal", "pok", "pokoj",
+                         # Spanish and Portuguese offices: "Oficina 402" = "Of. 402", "Sala
+                         # 302" = "sl 302"
+                         "oficina", "of", "sala", "sl"})
 _FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage",
                           # "10º andar", "2º piso", "3ª planta", "3° piano"
                           "andar", "piso", "planta", "piano"})
