@@ -164,6 +164,11 @@ def _same_street_numbers(left: str, right: str) -> tuple[frozenset[str], frozens
     return left_numbers, right_numbers
 
 
+#: Argentina's postal code (CPA): a province's letter, the four digits of the code before
+#: it, and the block's three letters, which lists often leave out ("S2000").
+_ARGENTINE_CPA = re.compile(r"[A-Z]\d{4}(?:[A-Z]{3})?")
+
+
 def _make_test(level: Level, rules: MatchingRules) -> Test:
     threshold = level.threshold or 0.0
     test = level.test
@@ -287,8 +292,12 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return other_place
     if test == "postal_detail":
         def postal_detail(left: str, right: str) -> bool:
-            """"60601" and "60601-1234", "LS1" and "LS1 4AP": one code, one in more detail."""
+            """"60601" and "60601-1234", "LS1" and "LS1 4AP": one code, one in more detail;
+            Argentina's CPA and the code it grew from ("C1106BKK": the province's letter,
+            the old "1106", the block's letters; "S2000" without them)."""
             short, long = (left, right) if len(left) <= len(right) else (right, left)
+            if _ARGENTINE_CPA.fullmatch(long):
+                return short in (long[1:5], long[:5])
             return len(short) >= 2 and long[len(short):len(short) + 1] in (" ", "-") and (
                 long.startswith(short))
         return postal_detail
