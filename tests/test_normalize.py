@@ -1807,6 +1807,7 @@ STREETS = [
     ("Praça da Sé, 100", "Pça. da Sé 100", "plz se 100"),
     ("Avenida Brasil 1560, Oficina 402", "Av. Brasil 1560 Of. 402", "ave brasil 1560"),
     ("Av. Ipiranga, 6681, Sala 302", "Av. Ipiranga 6681 sl 302", "ave ipiranga 6681"),
+    ("10 Rue de la Sala 3", "10 Rue Sala 3", "10 rue sala 3"),  # a street named Sala
     ("Manuel Rodríguez Norte 730", "Manuel Rodriguez Nte. 730", "manuel rodriguez norte 730"),
     # The linking words after a street type that comes first, as lists leave them out, and
     # Spanish, Catalan and Portuguese short forms (each was two keys); not before a number
@@ -2065,6 +2066,9 @@ def test_country_and_postal_normalizing_twice_equals_once(raw: str) -> None:
                      r"( Cedex [0-9]{1,2}| [0-9]{1,2}e| NSW| ZH)?", fullmatch=True))
 @example("A M I")  # a qualifier's "i" off, the rest reads as pinyin (was "a m", then "am")
 @example("Bei 10 Jing Cedex")  # pinyin around a number (was "bei 10 jing", then "beijing")
+@example("00000-s.G-41361")  # a city-state's code as its key reads it (was "sg", then
+@example("80070 )HK 250")  # Singapore; "hk 250", then Hong Kong)
+@example("D-313769 .Sg 851")
 def test_city_normalizing_twice_equals_once(raw: str) -> None:
     source = SourceMeta(source_id="t", page_url="http://x.test/")
     once = normalize_lead(Lead(name="A", source=source, address=Address(city=raw)))

@@ -582,8 +582,9 @@ def compare(
             continue
         places = (record.cities + candidate.cities) if comparison.uses_places else ()
         forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
-        apart = comparison.uses_towns and _in_two_towns(record, candidate, compiled, rules)
-        hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, apart)
+        # (asked only once a level with "when: one_town" holds: a pair's cities compared)
+        towns = (record, candidate, compiled) if comparison.uses_towns else None
+        hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, towns)
         if hit[2] < 0:
             against.append(comparison.field)
         if comparison.discounts and hit[1] in comparison.discounts:
@@ -652,12 +653,10 @@ def _best_level(
     shared: SharedCount | None,
     places: tuple[str, ...] = (),
     both_forms: bool = False,
-    two_towns: bool = False,
+    towns: tuple[MatchProfile, MatchProfile, tuple[_Compiled, ...]] | None = None,
 ) -> Hit:
     for test, label, weight, shared_weight, place_test, condition in comparison.levels:
-        if condition is not None and (
-                (condition == "both_legal_forms" and not both_forms)
-                or (condition == "one_town" and two_towns)):
+        if condition == "both_legal_forms" and not both_forms:
             continue
         for left in lefts:
             if test is None:
@@ -676,6 +675,8 @@ def _best_level(
                         break
                 else:
                     continue
+            if condition == "one_town" and towns is not None and _in_two_towns(*towns, rules):
+                break  # the level holds only for a pair not known in two towns
             if shared_weight is not None and comparison.shared_kind and shared is not None:
                 holders = shared(comparison.shared_kind, left)
                 if right != left:  # a switchboard and its direct line: either may be shared

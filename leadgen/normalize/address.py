@@ -190,9 +190,11 @@ _UNIT_WORDS = frozenset({"ste", "unit", "apt", "rm", "room", "flat", "bldg", "ha
                          "wing", "fl", "conj",
                          # Spanish "Local 2", Polish "lok. 19" and "pok. 19" (lokal, pokój)
                          "local", "lok", "lokal", "pok", "pokoj",
-                         # Spanish and Portuguese offices: "Oficina 402" = "Of. 402", "Sala
-                         # 302" = "sl 302"
-                         "oficina", "of", "sala", "sl"})
+                         # Spanish and Portuguese offices: "Oficina 402" = "Of. 402"
+                         "oficina", "of"})
+#: Unit words only after a house number: Portuguese "Sala 302" = "sl 302" ("Av. Ipiranga
+#: 6681 sl 302"; a street is named Sala too: "Rue de la Sala 3").
+_UNIT_AFTER_NUMBER = frozenset({"sala", "sl"})
 _FLOOR_WORDS = frozenset({"fl", "og", "eg", "ug", "stock", "etage",
                           # "10º andar", "2º piso", "3ª planta", "3° piano"
                           "andar", "piso", "planta", "piano"})
@@ -830,7 +832,9 @@ def _without_units(tokens: list[str]) -> list[str]:
     if start and len(tokens) - start >= 2 and tokens[start][:1].isdigit():
         tokens = tokens[start:]
     while len(tokens) > 3:
-        if tokens[-2] in _UNIT_WORDS and _unit_value(tokens[-1]):  # "Suite 400", "Haus B"
+        if (tokens[-2] in _UNIT_WORDS or (
+                tokens[-2] in _UNIT_AFTER_NUMBER and tokens[-3][:1].isdigit())) and _unit_value(
+                tokens[-1]):  # "Suite 400", "Haus B"
             tokens = tokens[:-2]
         elif tokens[-1] in _FLOOR_WORDS and tokens[-2][:1].isdigit():  # "2. OG", "5th Floor"
             tokens = tokens[:-2]
@@ -1585,6 +1589,10 @@ def city_state(city: str | None) -> str | None:
     if not city:
         return None
     country = normalize_country(_TRAILING_CODE.sub("", city))
+    if country is None and (key := city_key(city)):
+        # as its key reads ("S.G", "80070 )HK 250": "sg", "hk 250"), as a lead normalized
+        # again reads the key it was given
+        country = normalize_country(_TRAILING_CODE.sub("", key))
     return country if country in _CITY_STATES else None
 
 

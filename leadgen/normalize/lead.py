@@ -114,6 +114,9 @@ def address_country(lead: Lead, default_region: str | None = None) -> str | None
         return place
     if place := city_state(address.city):  # "Singapore" in the city column
         return place
+    if address.city and (city := address_parts(address).city) != address.city and (
+            place := city_state(city)):  # "D-313769 Sg 851": its city part, as read again
+        return place
     if place := state_country(address.region, address.postal_code):  # "WI", "53590"
         return place
     if place := state_name_country(address.region):  # "Missouri" in the state column
