@@ -141,3 +141,23 @@ def print_scores(scores: dict[str, tuple[float, float, list[P]]], pairs: Sequenc
               f"precision {precision:.3f} recall {recall:.3f}")
     for pair in scores["all"][2]:
         print(f"  wrong: {pair.expected}: {pair.left.name} / {pair.right.name}")
+
+
+def country_scores(pairs: Sequence[CountryPair], work: Path
+                   ) -> dict[str, tuple[float, float, list[CountryPair]]]:
+    """Per country (and "all"): precision and recall of the merges of ``pairs``, each
+    imported into a database of its own under ``work`` (see :func:`scores_by`)."""
+    def merged(number: int, pair: CountryPair) -> bool:
+        left, right, _ = ingest_country_pair(pair, work / f"pair{number}.db")
+        return left == right
+
+    return scores_by(pairs, lambda pair: pair.country, merged)
+
+
+def assert_floors(scores: dict[str, tuple[float, float, list[P]]],
+                  floors: dict[str, tuple[float, float]]) -> None:
+    """Each group's precision and recall reach its floor (as printed, to three places)."""
+    assert set(scores) == set(floors)
+    for group, (precision, recall, wrong) in scores.items():
+        assert precision >= floors[group][0] - 5e-4 and recall >= floors[group][1] - 5e-4, (
+            group, precision, recall, [pair.description for pair in wrong])
