@@ -2139,6 +2139,7 @@ street_text = st.lists(
 @example("One t St. ")  # a number word keyed as a number, then as one with its letter
 @example("0 Đường t")  # a street type moved after the name: the letter then joins the number
 @example("0 Đường  Đường ")  # ... and moved once
+@example(" 5th Floor Đường 0")  # ... after a house number, not a floor ("5f 0 st", then "0 st")
 def test_street_key_twice_equals_once(raw: str) -> None:
     once = street_key(raw)
     assert once is None or street_key(once) == once

@@ -582,7 +582,8 @@ def _street_key(raw: str | None) -> str | None:
             tokens.pop()  # "Piedmont Rd. NE" = "Piedmont Road": the quadrant is often left out
         if len(tokens) == count:
             break
-    if len(tokens) >= 3 and tokens[1] in _TYPES_TRANSLATED and tokens[0][:1].isdigit():
+    if len(tokens) >= 3 and tokens[1] in _TYPES_TRANSLATED and tokens[0][:1].isdigit() and (
+            not _FLOOR_TOKEN.fullmatch(tokens[0])):  # (a floor's "5f" is no house number)
         moved = [tokens[0]]  # (a letter after the number joins it, as it would when read again)
         for token in [*tokens[2:], _TYPES_TRANSLATED[tokens[1]]]:
             _push(moved, token)
