@@ -14,7 +14,7 @@ from leadgen.items import Address, Lead, SourceMeta
 from leadgen.matching import MatchProfile, blocking_keys, compare, load_rules, profile_of
 from leadgen.matching.cluster import UnionFind, cluster
 from leadgen.matching.compare import each_has_own_word
-from leadgen.matching.profile import without_country
+from leadgen.matching.profile import without_country, without_form_first
 from leadgen.normalize import normalize_lead
 
 RULES = load_rules()
@@ -83,6 +83,9 @@ LEVELS = [
      "names share words, but each has a distinctive word of its own"),
     ("a national company named after its country, in two languages",
      profile("IBM Deutschland GmbH"), profile("IBM Germany"), "name", "exact name key"),
+    ("Sweden's AB written first or after the name",
+     profile("AB VOLVO", country="SE"), profile("Volvo AB", country="SE"), "name",
+     "exact name key"),
     ("a national company and its brand", profile("Acme (Deutschland) GmbH"),
      profile("ACME"), "name", "exact name key"),
     ("another country in the name is no qualifier", profile("Bosch China"),
@@ -835,6 +838,17 @@ def test_rules_errors_name_file_and_line(tmp_path: Path) -> None:
 def test_a_name_without_its_own_country(key: str, country: str, bare: str | None) -> None:
     assert without_country(key, country) == bare
 
+
+@pytest.mark.parametrize(("key", "country", "rest"), [
+    ("ab volvo", "SE", "volvo"), ("ab kauno grudai", "LT", "kauno grudai"),
+    ("as tallinna vesi", "EE", "tallinna vesi"), ("sia latvijas balzams", "LV",
+                                                  "latvijas balzams"),
+    ("ab dick", "US", None), ("as roma", "IT", None),  # names elsewhere
+    ("sia", "LV", None), ("abba", "SE", None),
+])
+def test_a_name_without_its_own_countrys_form_first(key: str, country: str,
+                                                    rest: str | None) -> None:
+    assert without_form_first(key, country) == rest
 
 @pytest.mark.parametrize("name", ["™", "()"])
 def test_a_name_that_keys_to_nothing_has_a_profile(name: str) -> None:

@@ -39,9 +39,7 @@ PAIRS = [
     one("SE", Rec("Aktiebolaget Volvo (publ)", "Göteborg", "+46 31 66 00 00", "volvogroup.com",
                   street="Gropegårdsgatan 2", postal="417 15"),
         Rec("AB VOLVO", "Goteborg", "031-66 00 00", street="Gropegårdsg. 2",
-            postal="SE-417 15"),
-        limit="'Aktiebolaget' first and '(publ)' after the name stay in it, and so does 'AB' "
-              "before an unquoted name ('AB Dick' is a name)"),
+            postal="SE-417 15")),
     one("SE", Rec("Bergström Bygg AB", "Uppsala", "018-12 34 56",
                   street="Kungsgatan 47", postal="753 21"),
         Rec("Bergstrom Bygg Aktiebolag", "UPPSALA", "+46 18 12 34 56")),
@@ -240,7 +238,7 @@ def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_p
 #: decides more pairs wrongly lowers one of them.
 #: Blind (the table written before any name was looked at): 56 pairs, 39 one, 17 two;
 #: precision 1.000, recall 0.949 (Sweden 0.667, Hungary 0.750), every other country 1.000.
-FLOORS = {"all": (1.0, 0.949), "SE": (1.0, 0.667), "NO": (1.0, 1.0), "DK": (1.0, 1.0),
+FLOORS = {"all": (1.0, 0.974), "SE": (1.0, 1.0), "NO": (1.0, 1.0), "DK": (1.0, 1.0),
           "FI": (1.0, 1.0), "EE": (1.0, 1.0), "LV": (1.0, 1.0), "LT": (1.0, 1.0),
           "CZ": (1.0, 1.0), "SK": (1.0, 1.0), "HU": (1.0, 0.75), "RO": (1.0, 1.0),
           "HR": (1.0, 1.0), "SI": (1.0, 1.0)}

@@ -378,6 +378,11 @@ NAMES = [
     ("Acme Sdn Bhd (Penang)", "Acme (Penang)", "acme penang", "Sdn Bhd"),
     ("S.C. Popescu S.R.L.", "Popescu", "popescu", "S.C. S.R.L."),
     ("Kabushiki Kaisha Toshiba", "Toshiba", "toshiba", "Kabushiki Kaisha"),
+    # Sweden's and Denmark's forms in the definite written first, and Sweden's "(publ)" alone
+    ("Aktiebolaget Volvo (publ)", "Volvo", "volvo", "Aktiebolaget (publ)"),
+    ("AKTIEBOLAGET SKF", "SKF", "skf", "AKTIEBOLAGET"),
+    ("Aktieselskabet Schouw", "Schouw", "schouw", "Aktieselskabet"),
+    ("Hexagon (publ)", "Hexagon", "hexagon", "(publ)"),
     # Register names (GLEIF): forms spelled out, Peru's, "Co.Ltd" glued on by a dot
     ("Austria Puma Dassler Gesellschaft m.b.H.", "Austria Puma Dassler", "austria puma dassler",
      "Gesellschaft m.b.H."),

@@ -168,6 +168,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     if names and lead.country and (bare := without_country(names[0], lead.country)) and (
             bare not in names):
         names += (bare,)  # "IBM Deutschland" in Germany: also "ibm" ("IBM Germany" too)
+    if names and lead.country and (rest := without_form_first(names[0], lead.country)) and (
+            rest not in names):
+        names += (rest,)  # "AB Volvo" in Sweden: also "volvo", as "Volvo AB" is read
     cities = city_aliases(lead.city)
     streets: tuple[str, ...] = (street,) if street else ()
     if street and cities and POST_BOX.match(street):
@@ -251,6 +254,23 @@ def without_country(name_key: str, country: str) -> str | None:
             if rest.rpartition(" ")[2] not in _LINKING_WORDS and len(rest) >= 3:
                 return rest
     return None
+
+
+def without_form_first(name_key: str, country: str) -> str | None:
+    """``name_key`` without a first word that is a legal form of ``country``, the lead's own,
+    which the name normalizer leaves unless a quoted name follows ("AB Dick", "AS Roma" and
+    "SIA Engineering" are names the world over): "ab volvo" in Sweden, "as tallinna vesi" in
+    Estonia, "sia latvijas balzams" in Latvia; None otherwise."""
+    first, _, rest = name_key.partition(" ")
+    return rest if rest and country in _FORMS_FIRST.get(first, ()) else None
+
+
+#: Legal forms written before the name, keyed, and the countries whose forms they are:
+#: Sweden's and Lithuania's "AB" (aktiebolag, akcinė bendrovė), the "AS" of Estonia, Latvia and
+#: Norway (aktsiaselts, akciju sabiedrība, aksjeselskap), Latvia's "SIA".
+_FORMS_FIRST: dict[str, frozenset[str]] = {
+    "ab": frozenset({"SE", "LT"}), "as": frozenset({"EE", "LV", "NO"}),
+    "sia": frozenset({"LV"})}
 
 
 #: Words that tie a country to the name before it ("Bank of China", "Banco de España").

@@ -49,9 +49,10 @@ EXTRA_LEGAL_FORMS = (
     "GmbH u. Co. KG", "GmbH und Co. KG", "AG & Co. KG", "AG u. Co. KG", "SE & Co. KG",
     "UG & Co. KG", "UG (haftungsbeschränkt) & Co. KG", "Ltd. & Co. KG", "GmbH & Co. OHG",
     "e.Kfm.", "e.Kfr.", "e.Kffr.",
-    # Austria ("Ges.m.b.H."), Sweden's public companies ("AB (publ)"), and the "Co.,Limited"
-    # of Chinese and Hong Kong companies' English names
-    "GesmbH", "Ges.m.b.H.", "Ges.mbH", "AB (publ)", "Co., Limited",
+    # Austria ("Ges.m.b.H."), Sweden's public companies ("AB (publ)", and "(publ)" alone
+    # after a name whose form is written first: "Aktiebolaget Volvo (publ)"), and the
+    # "Co.,Limited" of Chinese and Hong Kong companies' English names
+    "GesmbH", "Ges.m.b.H.", "Ges.mbH", "AB (publ)", "(publ)", "Co., Limited",
     # Spelled out (German, Polish), as registers and letterheads print them
     "Aktiengesellschaft", "Gesellschaft mit beschränkter Haftung", "Kommanditgesellschaft",
     "Kommanditgesellschaft auf Aktien", "offene Handelsgesellschaft", "eingetragener Verein",
@@ -219,8 +220,8 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("societàperazioni societàaresponsabilitàlimitata societàinnomecollettivo "
          "societàinaccomanditasemplice", "IT"),
         ("beslotenvennootschap naamlozevennootschap", "NL BE"),
-        ("aktiebolag", "SE"),
-        ("aktieselskab anpartsselskab", "DK"),
+        ("aktiebolag aktiebolaget (publ) ab(publ) aktiebolaget(publ)", "SE"),
+        ("aktieselskab aktieselskabet anpartsselskab", "DK"),
         ("aksjeselskap", "NO"),
         ("osakeyhtiö", "FI"),
         ("kabushikikaisha godokaisha", "JP"),
@@ -380,6 +381,9 @@ LATIN_PREFIXES = (
     "Perseroan Terbatas", "PERSEROAN TERBATAS",  # Indonesia's "PT" spelled out
     # Romania's "S.C. Popescu S.R.L." (with its dots), Japan's form spelled out first
     "S.C.", "Kabushiki Kaisha",
+    # Sweden's and Denmark's forms in the definite, as old companies are registered with them
+    # first ("Aktiebolaget Volvo", "Aktiebolaget SKF", "Aktieselskabet Schouw & Co.")
+    "Aktiebolaget", "AKTIEBOLAGET", "Aktieselskabet", "AKTIESELSKABET",
     "JSC", "PJSC", "OJSC", "CJSC",  # "PJSC Gazprom"
     # Vietnam: "Công ty TNHH" (limited liability), "Công ty Cổ phần" (joint stock), in the
     # cases lists print them, with and without their diacritics ("CONG TY TNHH SAN XUAT
