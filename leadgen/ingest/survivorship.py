@@ -15,7 +15,7 @@ from leadgen.matching.rules import Survivorship
 from leadgen.normalize.address import address_parts, city_key, po_box, street_key
 from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
-from leadgen.normalize.phone import kind_of_e164, note_kind
+from leadgen.normalize.phone import dials_through, kind_of_e164, note_kind
 from leadgen.normalize.text import contract_umlauts
 
 #: group -> the company columns it sets
@@ -151,7 +151,7 @@ def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict
           count: int | None = None, direct_lines: frozenset[str] = frozenset()) -> list[Any]:
     """Sort key of an offer; without ``count`` "frequent" is skipped (incremental merges);
     ``direct_lines``: the numbers that dial through another offer's number (see
-    :func:`direct_line_of`)."""
+    :func:`~leadgen.normalize.phone.dials_through`)."""
     rank: list[Any] = []
     for rule in policy:
         if rule == "trust":
@@ -185,15 +185,6 @@ def _landline(values: dict[str, Any]) -> int:
     """0 for a mobile number (an employee's own), else 1: a switchboard, a toll-free line."""
     phone = values.get("phone")
     return 0 if phone and kind_of_e164(phone) == "mobile" else 1
-
-
-def direct_line_of(number: str, switchboard: str) -> bool:
-    """Whether ``number`` dials one of ``switchboard``'s extensions directly: it is
-    ``switchboard`` and one to four digits more, as German, Austrian and Swiss direct lines
-    are written ("0911 445566-23" of "0911 445566-0", +4991144556623 of +49911445566). Two
-    numbers of one company only: of two companies a number that long shares no prefix."""
-    return (len(switchboard) >= 8 and 0 < len(number) - len(switchboard) <= 4
-            and number.startswith(switchboard))
 
 
 @lru_cache(maxsize=64)
@@ -242,9 +233,9 @@ def apply_record(
                 tuple(rules.policy(group)))) is not None and len(held) == len(rank):
             # a company's direct line and its switchboard: the switchboard is its number
             mine, theirs = values.get("phone") or "", state.get("phone") or ""
-            if direct_line_of(mine, theirs):
+            if dials_through(mine, theirs):
                 rank[at_rule] = 0
-            elif direct_line_of(theirs, mine):
+            elif dials_through(theirs, mine):
                 held = [*held[:at_rule], 0, *held[at_rule + 1:]]
         if (first or current is None
                 or _outranks(rank, held, rules, group)
@@ -424,7 +415,7 @@ def recompute(
         numbers = {vals.get("phone") or "" for *_, vals in offers} if (
             "switchboard" in policy) else set()
         direct = frozenset(number for number in numbers if any(
-            direct_line_of(number, other) for other in numbers))
+            dials_through(number, other) for other in numbers))
         ranked = sorted(
             offers,
             key=lambda o: (

@@ -31,6 +31,7 @@ from leadgen.matching.rules import Level, MatchingRules, OtherPlace
 from leadgen.normalize.address import CHINESE_PROVINCES, POST_BOX
 from leadgen.normalize.address_patterns import CHINESE_CITIES
 from leadgen.normalize.memo import CACHE_SIZE
+from leadgen.normalize.phone import dials_through
 from leadgen.normalize.registry import register_of
 from leadgen.normalize.romanize import spelled_in_latin
 from leadgen.normalize.text import has_cjk, pinyin_syllables, script_of
@@ -227,8 +228,7 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             """A switchboard and one of its direct-dial numbers: "+4989123456" and
             "+498912345612" (German numbers take extension digits at their end)."""
             short, long = (left, right) if len(left) <= len(right) else (right, left)
-            return (len(short) >= 9 and 0 < len(long) - len(short) <= extra
-                    and long.startswith(short))
+            return dials_through(long, short, extra)
         return direct_dial
     if test == "number_and_fuzzy":
         def number_and_fuzzy(left: str, right: str) -> bool:

@@ -538,6 +538,15 @@ def _found(number: phonenumbers.PhoneNumber, extension: str | None) -> _Found | 
     return None if facts.e164 is None else (facts.e164, facts.kind, extension)
 
 
+def dials_through(number: str, switchboard: str, extra_digits: int = 4) -> bool:
+    """Whether ``number`` (E.164) dials one of ``switchboard``'s extensions directly: it is
+    ``switchboard`` and one to ``extra_digits`` digits more, as German, Austrian and Swiss
+    direct lines are written ("089 123456-12" of "089 123456-0": +498912345612 of
+    +4989123456). Of two companies a number that long shares no such prefix."""
+    return (len(switchboard) >= 9 and 0 < len(number) - len(switchboard) <= extra_digits
+            and number.startswith(switchboard))
+
+
 def kind_of_e164(e164: str) -> str | None:
     """``normalize_phone(e164).kind`` (None when that is no number), without parsing again
     a number this module returned lately: its line type is its country code's and national
