@@ -161,3 +161,17 @@ def assert_floors(scores: dict[str, tuple[float, float, list[P]]],
     for group, (precision, recall, wrong) in scores.items():
         assert precision >= floors[group][0] - 5e-4 and recall >= floors[group][1] - 5e-4, (
             group, precision, recall, [pair.description for pair in wrong])
+
+
+def assert_decided(pair: CountryPair, database: Path) -> None:
+    """The pair's two records end in one company or in two, as the pair expects."""
+    left, right, evidence = ingest_country_pair(pair, database)
+    assert ("one" if left == right else "two") == pair.expected, evidence
+
+
+def print_country_table(pairs: Sequence[CountryPair]) -> None:
+    """A country table's figures, as ``python -m tests.test_matching_…`` prints them."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print_scores(country_scores(pairs, Path(tmp)), pairs, lambda pair: pair.country)

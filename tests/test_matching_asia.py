@@ -21,14 +21,14 @@ import pytest
 from tests.pair_table import (
     CountryPair,
     Rec,
+    assert_decided,
     assert_floors,
     country_scores,
     one,
-    print_scores,
+    print_country_table,
     two,
     with_limits,
 )
-from tests.pair_table import ingest_country_pair as companies_of
 
 PAIRS = [
     # --- Vietnam: Công ty TNHH / Co., Ltd, Công ty Cổ phần / JSC, diacritics dropped
@@ -307,10 +307,10 @@ PAIRS = [
             "hocksengconstruction.sg")),
 ]
 
+
 @pytest.mark.parametrize("pair", with_limits(PAIRS), ids=[pair.description for pair in PAIRS])
 def test_one_company_merges_two_stay_apart(pair: CountryPair, tmp_path: Path) -> None:
-    left, right, evidence = companies_of(pair, tmp_path / "pair.db")
-    assert ("one" if left == right else "two") == pair.expected, evidence
+    assert_decided(pair, tmp_path / "pair.db")
 
 
 #: The figures the table reaches (precision, recall of the merges), per country and pooled:
@@ -326,7 +326,4 @@ def test_country_figures_hold_their_floor(tmp_path: Path) -> None:
 
 
 if __name__ == "__main__":  # python -m tests.test_matching_asia: the table's figures
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        print_scores(country_scores(PAIRS, Path(tmp)), PAIRS, lambda pair: pair.country)
+    print_country_table(PAIRS)

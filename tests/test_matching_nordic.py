@@ -25,14 +25,14 @@ import pytest
 from tests.pair_table import (
     CountryPair,
     Rec,
+    assert_decided,
     assert_floors,
     country_scores,
     one,
-    print_scores,
+    print_country_table,
     two,
     with_limits,
 )
-from tests.pair_table import ingest_country_pair as companies_of
 
 PAIRS = [
     # --- Sweden
@@ -230,8 +230,7 @@ PAIRS = [
 
 @pytest.mark.parametrize("pair", with_limits(PAIRS), ids=[pair.description for pair in PAIRS])
 def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_path: Path) -> None:
-    left, right, evidence = companies_of(pair, tmp_path / "pair.db")
-    assert ("one" if left == right else "two") == pair.expected, evidence
+    assert_decided(pair, tmp_path / "pair.db")
 
 
 #: The table's figures (precision, recall) per country and pooled, as reached: a change that
@@ -249,7 +248,4 @@ def test_table_scores_hold_their_floor(tmp_path: Path) -> None:
 
 
 if __name__ == "__main__":  # python -m tests.test_matching_nordic: the table's figures
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        print_scores(country_scores(PAIRS, Path(tmp)), PAIRS, lambda pair: pair.country)
+    print_country_table(PAIRS)
