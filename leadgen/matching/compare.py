@@ -510,19 +510,46 @@ def _own_words_test(left: str, right: str, places: tuple[str, ...], *,
     return each_has_own_word(left, right, generic, places)
 
 
-@dataclass(frozen=True)
+#: One level as (test, label, weight, shared weight, place test, condition); see _Compiled.
+_Level = tuple[Test | None, str, float, float | None, PlaceTest | None, str | None]
+
+
+
+def _not_ascii(level: Level) -> bool:
+    """Whether ``level`` holds only for a pair with a value in a script other than Latin (a
+    Chinese place, a romanized or transliterated name, two scripts): a pair all in ASCII
+    skips it."""
+    return level.test in ("other_place", "romanized", "other_script") or (
+        level.test == "transliterated" and (level.threshold or 0.0) > 0)
+
+
+def _kept(rule_levels: list[Level], levels: tuple[_Level, ...], both_forms: bool,
+          all_ascii: bool) -> tuple[_Level, ...]:
+    """The compiled ``levels`` (of ``rule_levels``) a pair tries (see _Compiled.levels)."""
+    return tuple(compiled for level, compiled in zip(rule_levels, levels, strict=True)
+                 if (both_forms or level.when != "both_legal_forms")
+                 and not (all_ascii and _not_ascii(level)))
+
+
+@dataclass(frozen=True, slots=True)
 class _Compiled:
     field: str
     position: int
     """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
-    levels: tuple[tuple[Test | None, str, float, float | None, PlaceTest | None, str | None],
-                  ...]
-    """Each level as (test, label, weight, shared weight, place test, condition); test None
+    levels: tuple[tuple[tuple[_Level, ...], ...], ...]
+    """The levels to try, as ``levels[both_forms][all_ascii]``: without those whose
+    condition is ``both_legal_forms`` unless both sides were named with a legal form, and
+    without those for other scripts (:func:`_not_ascii`) when every value of the pair is
+    ASCII.
+
+    Each level is (test, label, weight, shared weight, place test, condition); test None
     for "exact", done as a membership test (most pairs end at an exact level, and ``in`` on a
     tuple runs in C); the place test, when the level has one, is used instead of the test
     once the pair has city keys; a level with a condition holds only for a pair both of
     whose sides were named with a legal form (``when: both_legal_forms``), or not known in
     two towns (``when: one_town``)."""
+    ascii_differs: bool
+    """Whether some level is for other scripts (worth checking the pair's script)."""
     uses_places: bool
     uses_forms: bool
     uses_towns: bool
@@ -541,13 +568,17 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
         return cached[1]
     compiled = []
     for comparison in rules.comparisons:
+        rule_levels = comparison.levels[:-1]
         levels = tuple((None if level.test == "exact" else _make_test(level, rules), level.label,
                         level.weight, level.shared_weight, _make_place_test(level, rules),
                         level.when)
-                       for level in comparison.levels[:-1])
+                       for level in rule_levels)
         last = comparison.levels[-1]
         compiled.append(_Compiled(
-            comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]), levels,
+            comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]),
+            tuple(tuple(_kept(rule_levels, levels, both_forms, all_ascii)
+                        for all_ascii in (False, True)) for both_forms in (False, True)),
+            any(map(_not_ascii, rule_levels)),
             any(level[4] is not None for level in levels),
             any(level[5] == "both_legal_forms" for level in levels),
             any(level[5] == "one_town" for level in levels),
@@ -655,9 +686,12 @@ def _best_level(
     both_forms: bool = False,
     towns: tuple[MatchProfile, MatchProfile, tuple[_Compiled, ...]] | None = None,
 ) -> Hit:
-    for test, label, weight, shared_weight, place_test, condition in comparison.levels:
-        if condition == "both_legal_forms" and not both_forms:
-            continue
+    # A pair all in ASCII (most) skips the levels for other scripts (a tuple of one string
+    # joins to that string: no copy)
+    all_ascii = comparison.ascii_differs and "".join(lefts).isascii() and "".join(
+        rights).isascii()
+    for test, label, weight, shared_weight, place_test, condition in (
+            comparison.levels[both_forms][all_ascii]):
         for left in lefts:
             if test is None:
                 if left not in rights:
