@@ -18,6 +18,7 @@ from rapidfuzz.distance import JaroWinkler
 from leadgen.matching.group_names import (
     each_has_trade_word,
     group_word_added,
+    has_own_word,
     initials_of_the_rest,
     word_added_after,
 )
@@ -746,10 +747,6 @@ def distinctive_ratio(left: str, right: str, generic: frozenset[str],
     return fuzz.token_set_ratio(a, b, score_cutoff=score_cutoff)
 
 
-#: Two words this alike (Jaro-Winkler) are one word spelled two ways ("schmidt", "schmitt").
-_LIKE_WORD = 0.85
-
-
 def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset(),
                       places: tuple[str, ...] = ()) -> bool:
     """Whether two names share a distinctive word (``generic`` ones aside) and each also has
@@ -779,7 +776,7 @@ def each_has_own_word(left: str, right: str, generic: frozenset[str] = frozenset
     extra_a, extra_b = a - b, b - a
     if not extra_a or not extra_b:
         return False
-    return (_has_own_word(extra_a, b) and _has_own_word(extra_b, a)
+    return (has_own_word(extra_a, b) and has_own_word(extra_b, a)
             and not initials_of_the_rest(left, right))
 
 
@@ -823,20 +820,6 @@ def _distinctive_words(name: str, generic: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _place_words(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for place in places for word in place.split())
-
-
-def _has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
-    """Whether one of ``words`` (none of them in ``others``) is spelled by nothing there."""
-    similarity = JaroWinkler.similarity
-    for word in words:
-        for other in others:  # plain loops, no generator: cheaper per call
-            if (word.startswith(other) or other.startswith(word)
-                    or (len(word) >= 3 and word in other)
-                    or similarity(word, other, score_cutoff=_LIKE_WORD)):
-                break
-        else:
-            return True
-    return False
 
 
 def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float,

@@ -38,11 +38,7 @@ def group_word_added(left: str, right: str, group: frozenset[str],
         return False  # no group word to add (most pairs)
     if not (a & b) - group - generic:
         return False
-    return _added(a - b, b, group) or _added(b - a, a, group)
-
-
-def _added(extra: frozenset[str], others: frozenset[str], group: frozenset[str]) -> bool:
-    return any(word in group and not _spelled_by(word, others) for word in extra)
+    return has_own_word((a - b) & group, b) or has_own_word((b - a) & group, a)
 
 
 def _cjk_group_word_added(name: str, other: str, group: frozenset[str]) -> bool:
@@ -63,13 +59,15 @@ def each_has_trade_word(left: str, right: str, generic: frozenset[str],
     verpackung" and "acme packaging") may be one word in two languages: not so."""
     if has_cjk(left) or has_cjk(right):
         return False
+    a, b = _words(left), _words(right)
     towns = _town_words(places)
-    a, b = _words(left) - towns, _words(right) - towns
-    if not (a & b) - generic:
-        return False
+    if towns:
+        a, b = a - towns, b - towns
+    if (a & b) <= generic:
+        return False  # no word of their own shared
     extra_a, extra_b = a - b, b - a
-    return (bool(extra_a) and bool(extra_b) and bool((extra_a | extra_b) - generic)
-            and _own(extra_a, b) and _own(extra_b, a)
+    return (bool(extra_a) and bool(extra_b) and not (extra_a <= generic and extra_b <= generic)
+            and has_own_word(extra_a, b) and has_own_word(extra_b, a)
             and not initials_of_the_rest(left, right))
 
 
@@ -81,17 +79,24 @@ def initials_of_the_rest(left: str, right: str) -> bool:
     shorten a company's trade or type so (Poland's "PPHU", "PHU", France's "SCI"): no word of
     its own."""
     a, b = left.split(), right.split()
-    for short, long in ((a, b), (b, a)):
-        own = [word for word in short if word not in long]
-        if len(own) != 1 or not 2 <= len(word := own[0]) <= 6 or not word.isalpha():
-            continue
-        rest = [other for other in long if other not in short]
-        if not 2 <= len(rest) <= 2 * len(word):
-            continue
-        if word in ("".join(other[0] for other in rest),
-                    "".join(other[0] for other in rest if other not in _LINKING)):
-            return True
-    return False
+    only_a, only_b = set(a).difference(b), set(b).difference(a)
+    return _initials_of_rest(a, only_a, b, only_b) or _initials_of_rest(b, only_b, a, only_a)
+
+
+def _initials_of_rest(short: list[str], own: set[str], long: list[str],
+                      rest_words: set[str]) -> bool:
+    """Whether the one word of ``short`` not in ``long`` (``own``: those words) is the
+    initials of the words of ``long`` not in ``short`` (``rest_words``), in their order."""
+    if len(own) != 1:
+        return False
+    (word,) = own
+    if not 2 <= len(word) <= 6 or not word.isalpha() or short.count(word) != 1:
+        return False
+    rest = [other for other in long if other in rest_words]
+    if not 2 <= len(rest) <= 2 * len(word):
+        return False
+    return word in ("".join(other[0] for other in rest),
+                    "".join(other[0] for other in rest if other not in _LINKING))
 
 
 def word_added_after(left: str, right: str, generic: frozenset[str],
@@ -124,14 +129,17 @@ def _town_words(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for place in places for word in place.split())
 
 
-def _spelled_by(word: str, others: frozenset[str]) -> bool:
-    """Whether a word of ``others`` spells ``word``: the same, a prefix of it or it of that
-    ("deli", "delicatessen"), a typo (Jaro-Winkler >= 0.85), or a word written with it."""
-    return any(word.startswith(other) or other.startswith(word)
-               or (len(word) >= 3 and word in other)
-               or JaroWinkler.similarity(word, other, score_cutoff=_LIKE_WORD)
-               for other in others)
-
-
-def _own(words: frozenset[str], others: frozenset[str]) -> bool:
-    return any(not _spelled_by(word, others) for word in words)
+def has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether one of ``words`` (none of them in ``others``) is spelled by no word of
+    ``others``: the same, a prefix of it or it of that ("deli", "delicatessen"), a typo
+    (Jaro-Winkler >= 0.85), or a word written with it."""
+    similarity = JaroWinkler.similarity
+    for word in words:
+        for other in others:  # plain loops, no generator: cheaper per call
+            if (word.startswith(other) or other.startswith(word)
+                    or (len(word) >= 3 and word in other)
+                    or similarity(word, other, score_cutoff=_LIKE_WORD)):
+                break
+        else:
+            return True
+    return False
