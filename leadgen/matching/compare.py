@@ -115,6 +115,7 @@ class MatchResult:
 _LINE_FIELDS = frozenset({"phone", "domain"})
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # (memoized: a candidate's values come up pair after pair)
 def _digits(value: str) -> str:
     return value[1:] if value.startswith("+") and value[1:].isdigit() else "".join(
         c for c in value if c.isdigit())
@@ -126,6 +127,7 @@ def _without_numbers(name: str) -> str:
     return " ".join(word for word in name.split() if not word.isdigit())
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _house_number(street: str) -> str | None:
     for token in street.split():
         if token[:1].isdigit():
@@ -138,6 +140,12 @@ def _one_with_letter(number: str, other: str) -> bool:
     short, long = (number, other) if len(number) < len(other) else (other, number)
     return (short.isdigit() and len(long) == len(short) + 1 and long.startswith(short)
             and long[-1].isalpha())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_post_box(street: str) -> bool:
+    """Whether a street key is a post-office box (memoized: the street levels ask thrice)."""
+    return POST_BOX.match(street) is not None
 
 
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")
@@ -243,17 +251,16 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
     if test == "post_box":
         def post_box(left: str, right: str) -> bool:
             """A post-office box and a street: a company's postal and its visiting address."""
-            return (POST_BOX.match(left) is None) != (POST_BOX.match(right) is None)
+            return _is_post_box(left) != _is_post_box(right)
         return post_box
     if test == "same_box_one_town":
         def same_box_one_town(left: str, right: str) -> bool:
             """"po box 1500" and "po box 1500 dubai": one box, its town given by one list."""
             short, long = (left, right) if len(left) <= len(right) else (right, left)
-            return POST_BOX.match(short) is not None and long.startswith(short + " ")
+            return long.startswith(short + " ") and _is_post_box(short)
         return same_box_one_town
     if test == "post_boxes":
-        return lambda left, right: (POST_BOX.match(left) is not None
-                                    and POST_BOX.match(right) is not None)
+        return lambda left, right: _is_post_box(left) and _is_post_box(right)
     if test == "number_on_one_only":
         def number_on_one_only(left: str, right: str) -> bool:
             """"3rd st" and "8638 w 3rd st": one street, one list leaving out the number."""
@@ -382,6 +389,7 @@ _LINKING_WORDS = frozenset({"of", "and", "the", "for", "de", "der", "und", "du",
                             "di", "del", "y", "et", "e"})
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def domain_name(domain: str) -> str | None:
     """A registered domain's name without its suffix and hyphens ("acme.co.uk" -> "acme",
     "marks-and-spencer.com" -> "marksandspencer"), when it is long enough to tell a brand
@@ -830,11 +838,12 @@ def names_may_match(left: tuple[str, ...], right: tuple[str, ...], cutoff: float
     (which the name levels treat specially)."""
     for a in left:
         for b in right:
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if (len(short) >= 3 and short in long) or (
+                    not (a.isascii() and b.isascii()) and script_of(a) != script_of(b)):
+                return True  # (the cheap tests first; ASCII is Latin)
             if fuzz.token_set_ratio(a, b, score_cutoff=cutoff) and (
                     not generic or distinctive_ratio(a, b, generic, cutoff) >= cutoff):
-                return True
-            short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if (len(short) >= 3 and short in long) or script_of(a) != script_of(b):
                 return True
     return False
 
