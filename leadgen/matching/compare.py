@@ -559,6 +559,10 @@ class _Compiled:
     two towns (``when: one_town``)."""
     ascii_differs: bool
     """Whether some level is for other scripts (worth checking the pair's script)."""
+    exact: tuple[str, float] | None
+    """(label, weight) of the first level when every pair tries an "exact" one first, without
+    a shared weight or a condition: a pair whose first value is on the other side ends there
+    (most pairs of a match, and most pairs' city, postal code and country)."""
     uses_places: bool
     uses_forms: bool
     uses_towns: bool
@@ -588,6 +592,9 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
             tuple(tuple(_kept(rule_levels, levels, both_forms, all_ascii)
                         for all_ascii in (False, True)) for both_forms in (False, True)),
             any(map(_not_ascii, rule_levels)),
+            (rule_levels[0].label, rule_levels[0].weight)
+            if rule_levels and rule_levels[0].test == "exact"
+            and rule_levels[0].shared_weight is None and rule_levels[0].when is None else None,
             any(level[4] is not None for level in levels),
             any(level[5] == "both_legal_forms" for level in levels),
             any(level[5] == "one_town" for level in levels),
@@ -620,11 +627,15 @@ def compare(
         rights = candidate[comparison.position]
         if not lefts or not rights:
             continue
-        places = (record.cities + candidate.cities) if comparison.uses_places else ()
-        forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
-        # (asked only once a level with "when: one_town" holds: a pair's cities compared)
-        towns = (record, candidate, compiled) if comparison.uses_towns else None
-        hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, towns)
+        exact = comparison.exact
+        if exact is not None and (first := lefts[0]) in rights:
+            hit: Hit = (comparison.field, exact[0], exact[1], (first, first))
+        else:
+            places = (record.cities + candidate.cities) if comparison.uses_places else ()
+            forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
+            # (asked only once a level with "when: one_town" holds: a pair's cities compared)
+            towns = (record, candidate, compiled) if comparison.uses_towns else None
+            hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, towns)
         if hit[2] < 0:
             against.append(comparison.field)
         if comparison.discounts and hit[1] in comparison.discounts:
@@ -718,7 +729,7 @@ def _best_level(
                         break
                 else:
                     continue
-            if condition == "one_town" and towns is not None and _in_two_towns(*towns, rules):
+            if towns is not None and condition == "one_town" and _in_two_towns(*towns, rules):
                 break  # the level holds only for a pair not known in two towns
             if shared_weight is not None and comparison.shared_kind and shared is not None:
                 holders = shared(comparison.shared_kind, left)
