@@ -423,6 +423,7 @@ class Ingestor:
         max_candidates = self.rules.max_candidates
         generic = self.rules.generic_name_words
         shared = self._holders(profile)
+        profiles = self.profiles
         index, total = 0, len(keys)
         while index < total and compared < max_candidates:
             kind = keys[index][0]
@@ -446,7 +447,7 @@ class Ingestor:
                 if compared >= max_candidates:
                     break
                 seen.add(company_id)
-                candidate = self._profile(company_id)
+                candidate = profiles.get(company_id) or self._profile(company_id)
                 if screen and not names_may_match(profile.names, candidate.names, screen,
                                                   generic):
                     continue

@@ -689,10 +689,11 @@ def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> fl
             rule.differ_any and rule.differ_any.isdisjoint(against)):
         return None
     change = 0.0
+    discount, weight = rule.discount, rule.weight
     for position, hit in enumerate(hits):
-        if hit[0] in rule.discount and hit[2] > rule.weight:
-            change += rule.weight - hit[2]
-            hits[position] = (hit[0], f"{hit[1]}, {rule.label}", rule.weight, hit[3])
+        if hit[0] in discount and hit[2] > weight:
+            change += weight - hit[2]
+            hits[position] = (hit[0], f"{hit[1]}, {rule.label}", weight, hit[3])
     return change
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import has_cjk
 
 #: Words that tie a name's words together, no word of its own ("Müller und Söhne").
@@ -30,7 +31,8 @@ def group_word_added(left: str, right: str, group: frozenset[str],
     international trading"); in Chinese and Japanese names, written without spaces, whether
     one without its group word is in the other ("ソフトバンクグループ" and "ソフトバンク",
     "海尔集团" and "海尔智家"). "Holding" and "Holdings" are one word."""
-    if has_cjk(left) and has_cjk(right) and (" " not in left or " " not in right):
+    if not left.isascii() and has_cjk(left) and has_cjk(right) and (
+            " " not in left or " " not in right):
         return _cjk_group_word_added(left, right, group) or _cjk_group_word_added(
             right, left, group)
     a, b = _words(left), _words(right)
@@ -57,8 +59,8 @@ def each_has_trade_word(left: str, right: str, generic: frozenset[str],
     "reliance retail", "emaar properties" and "emaar development"); a town's words and
     numbers count for neither ("müller berlin", "fonds 007"). Two trade words alone ("acme
     verpackung" and "acme packaging") may be one word in two languages: not so."""
-    if has_cjk(left) or has_cjk(right):
-        return False
+    if not (left.isascii() and right.isascii()) and (has_cjk(left) or has_cjk(right)):
+        return False  # (ASCII has none: asked first, it saves two calls for most names)
     a, b = _words(left), _words(right)
     towns = _town_words(places)
     if towns:
@@ -80,15 +82,14 @@ def initials_of_the_rest(left: str, right: str) -> bool:
     its own."""
     a, b = left.split(), right.split()
     only_a, only_b = set(a).difference(b), set(b).difference(a)
-    return _initials_of_rest(a, only_a, b, only_b) or _initials_of_rest(b, only_b, a, only_a)
+    return ((len(only_a) == 1 and _initials_of_rest(a, only_a, b, only_b))
+            or (len(only_b) == 1 and _initials_of_rest(b, only_b, a, only_a)))
 
 
 def _initials_of_rest(short: list[str], own: set[str], long: list[str],
                       rest_words: set[str]) -> bool:
-    """Whether the one word of ``short`` not in ``long`` (``own``: those words) is the
+    """Whether the one word of ``short`` not in ``long`` (``own``: that word) is the
     initials of the words of ``long`` not in ``short`` (``rest_words``), in their order."""
-    if len(own) != 1:
-        return False
     (word,) = own
     if not 2 <= len(word) <= 6 or not word.isalpha() or short.count(word) != 1:
         return False
@@ -105,8 +106,8 @@ def word_added_after(left: str, right: str, generic: frozenset[str],
     ``generic`` and no town's ("siemens" and "siemens healthineers", "infosys" and "infosys
     bpm"; not "robert bosch" and "bosch", a founder's name before the brand, nor "müller"
     and "müller maschinenbau")."""
-    if has_cjk(left) or has_cjk(right):
-        return False
+    if not (left.isascii() and right.isascii()) and (has_cjk(left) or has_cjk(right)):
+        return False  # (ASCII has none: asked first, it saves two calls for most names)
     short, long = (left.split(), right.split())
     if len(short) > len(long):
         short, long = long, short
@@ -117,7 +118,7 @@ def word_added_after(left: str, right: str, generic: frozenset[str],
                and not word.isdigit() for word in long[len(short):])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHE_SIZE)
 def _words(name: str) -> frozenset[str]:
     """A name key's words but linking words and numbers (the "numbered" level's)."""
     return frozenset(word for word in name.split()
