@@ -419,15 +419,15 @@ class Ingestor:
         best_id: int | None = None
         best: MatchResult | None = None
         matched: list[int] = []
-        blocks = self.keys.blocks
-        max_candidates = self.rules.max_candidates
-        generic = self.rules.generic_name_words
+        rules, blocks, profiles = self.rules, self.keys.blocks, self.profiles
+        block_limits, name_screens = self._block_limits, self._name_screens
+        max_candidates, generic = rules.max_candidates, rules.generic_name_words
+        names = profile.names
         shared = self._holders(profile)
-        profiles = self.profiles
         index, total = 0, len(keys)
         while index < total and compared < max_candidates:
             kind = keys[index][0]
-            limit = self._block_limits.get(kind, self.rules.max_block_size)
+            limit = block_limits.get(kind, rules.max_block_size)
             batch: list[int] = []
             while index < total and keys[index][0] == kind:
                 found = blocks.get(hashes[index])
@@ -440,7 +440,7 @@ class Ingestor:
                     batch.extend(found)  # a huge block (or an overflow) is no evidence
             if not batch:
                 continue
-            screen = self._name_screens.get(kind)
+            screen = name_screens.get(kind)
             for company_id in dict.fromkeys(batch) if len(batch) > 1 else batch:
                 if company_id in seen:
                     continue
@@ -448,11 +448,10 @@ class Ingestor:
                     break
                 seen.add(company_id)
                 candidate = profiles.get(company_id) or self._profile(company_id)
-                if screen and not names_may_match(profile.names, candidate.names, screen,
-                                                  generic):
+                if screen and not names_may_match(names, candidate.names, screen, generic):
                     continue
                 compared += 1
-                result = compare(profile, candidate, self.rules, shared)
+                result = compare(profile, candidate, rules, shared)
                 if result.decision == "match":
                     matched.append(company_id)
                 if best is None or result.score > best.score:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -217,7 +217,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
             return distinctive_ratio(left, right, generic, cutoff) >= cutoff
         return distinctive_token_set
     if test == "own_words":  # a pair without city keys (see _make_place_test)
-        return partial(_own_words_test, places=(), generic=rules.generic_name_words)
+        generic_words = rules.generic_name_words
+        return lambda left, right: each_has_own_word(left, right, generic_words)
     if test == "contains":
         def contains(left: str, right: str) -> bool:
             short, long = (left, right) if len(left) <= len(right) else (right, left)
@@ -314,12 +315,14 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
     if test == "acronym":
         return is_acronym_of
     if test == "group_word_added":
-        return partial(group_word_added, group=rules.group_name_words,
-                       generic=rules.generic_name_words)
+        group_words, generic_words = rules.group_name_words, rules.generic_name_words
+        return lambda left, right: group_word_added(left, right, group_words, generic_words)
     if test == "trade_words_own":  # without city keys (see _make_place_test)
-        return partial(each_has_trade_word, generic=rules.generic_name_words)
+        generic_words = rules.generic_name_words
+        return lambda left, right: each_has_trade_word(left, right, generic_words)
     if test == "word_added_after":
-        return partial(word_added_after, generic=rules.generic_name_words)
+        generic_words = rules.generic_name_words
+        return lambda left, right: word_added_after(left, right, generic_words)
     if test == "other_country":
         # "US-IL" and "CA-ON": states of two countries (the country comparison weighs that)
         return lambda left, right: left.split("-", 1)[0] != right.split("-", 1)[0]
@@ -495,28 +498,15 @@ SHARED_KIND = {"domain": "domain", "phone": "phone", "registry": "registry",
 
 
 def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
+    # (closures, not partials with keywords: they are called for most pairs, and cheaper)
+    generic = rules.generic_name_words
     if level.test == "own_words":
-        return partial(_own_words_test, generic=rules.generic_name_words)
+        return lambda left, right, places: each_has_own_word(left, right, generic, places)
     if level.test == "trade_words_own":
-        return partial(_trade_words_test, generic=rules.generic_name_words)
+        return lambda left, right, places: each_has_trade_word(left, right, generic, places)
     if level.test == "word_added_after":
-        return partial(_word_added_after_test, generic=rules.generic_name_words)
+        return lambda left, right, places: word_added_after(left, right, generic, places)
     return None
-
-
-def _trade_words_test(left: str, right: str, places: tuple[str, ...], *,
-                      generic: frozenset[str]) -> bool:
-    return each_has_trade_word(left, right, generic, places)
-
-
-def _word_added_after_test(left: str, right: str, places: tuple[str, ...], *,
-                           generic: frozenset[str]) -> bool:
-    return word_added_after(left, right, generic, places)
-
-
-def _own_words_test(left: str, right: str, places: tuple[str, ...], *,
-                    generic: frozenset[str]) -> bool:
-    return each_has_own_word(left, right, generic, places)
 
 
 #: One level as (test, label, weight, shared weight, place test, condition); see _Compiled.
