@@ -353,7 +353,10 @@ def _may_be_annotated(name: str) -> bool:
     if ":" in name or "：" in name:
         return True
     lowered = name.lower()
-    return any(hint in lowered for hint in _ANNOTATION_HINTS)
+    for hint in _ANNOTATION_HINTS:  # (a loop: any() over a generator took half again as long)
+        if hint in lowered:
+            return True
+    return False
 
 
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司"; a Japanese
