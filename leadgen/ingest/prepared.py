@@ -20,6 +20,7 @@ from leadgen.ingest.survivorship import candidate_values
 from leadgen.items import NormalizedLead
 from leadgen.matching.profile import MatchProfile, key_list, profile_of
 from leadgen.matching.rules import MatchingRules
+from leadgen.normalize.address import address_parts
 
 
 class PreparedLead(NamedTuple):
@@ -48,7 +49,8 @@ def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
     raw = lead.lead
     source = raw.source
     text, digest = serialize(raw)
-    profile = profile_of(lead, rules)
+    parts = address_parts(raw.address)  # (the profile's street and the address offered)
+    profile = profile_of(lead, rules, parts)
     return PreparedLead(
         source_id=source.source_id,
         record_key=record_key(raw),
@@ -61,7 +63,7 @@ def prepare(lead: NormalizedLead, rules: MatchingRules) -> PreparedLead:
         name_key=lead.name_key[:300],
         profile=profile,
         keys=key_list(profile, rules),
-        values=candidate_values(lead),
+        values=candidate_values(lead, parts),
         extra=raw.extra,
         contacts=contact_tuples(lead, details_json=True),
     )

@@ -41,8 +41,10 @@ _FETCHED_AT = b'"fetched_at":"'
 def serialize(lead: Lead) -> tuple[str, str]:
     """The record as JSON text (stored as is) and its content hash: SHA-256 of the text with
     the fetch time as null."""
-    text = lead.model_dump_json()
-    data = text.encode()
+    # model_dump_json() without its keywords' wrapper, as the UTF-8 bytes it decodes: the
+    # hash reads them as they are
+    data = lead.__pydantic_serializer__.to_json(lead)
+    text = data.decode()
     start = data.find(_FETCHED_AT)
     if start < 0:
         return text, hashlib.sha256(data).hexdigest()

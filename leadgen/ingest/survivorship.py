@@ -12,7 +12,7 @@ from typing import Any
 
 from leadgen.items import NormalizedLead
 from leadgen.matching.rules import Survivorship
-from leadgen.normalize.address import address_parts, city_key, po_box, street_key
+from leadgen.normalize.address import AddressParts, address_parts, city_key, po_box, street_key
 from leadgen.normalize.email import is_free_mail
 from leadgen.normalize.lead import social_links
 from leadgen.normalize.phone import dials_through, kind_of_e164, note_kind
@@ -34,8 +34,10 @@ FIELD_GROUPS: dict[str, tuple[str, ...]] = {
 COMPANY_COLUMNS = tuple(column for group in FIELD_GROUPS.values() for column in group)
 
 
-def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
-    """Per field group, the values this record offers (groups it has nothing for are left out)."""
+def candidate_values(lead: NormalizedLead, parts: AddressParts | None = None,
+                     ) -> dict[str, dict[str, Any]]:
+    """Per field group, the values this record offers (groups it has nothing for are left out).
+    ``parts``: the lead's :func:`address_parts`, when the caller has them."""
     raw = lead.lead
     values: dict[str, dict[str, Any]] = {}
     display_name = lead.display_name[:300]
@@ -63,7 +65,8 @@ def candidate_values(lead: NormalizedLead) -> dict[str, dict[str, Any]]:
         if phone.e164:
             values["phone"] = {"phone": phone.e164}
             note_kind(phone.e164, phone.kind)  # what the "landline" rule ranks it by
-    parts = address_parts(raw.address)  # a one-line address read into its parts
+    if parts is None:
+        parts = address_parts(raw.address)  # a one-line address read into its parts
     street = parts.street[:300] if parts.street else None
     city = parts.city[:120] if parts.city else None
     region = parts.region[:120] if parts.region else None

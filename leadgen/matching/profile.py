@@ -19,8 +19,10 @@ from leadgen.normalize.address import (
     CHINESE_PROVINCES,
     POST_BOX,
     STATE_NAMES,
+    AddressParts,
     address_parts,
     city_aliases,
+    country_name_ends,
     country_of_key,
     street_key,
 )
@@ -135,8 +137,10 @@ def _union(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
-    """The profile of one normalized lead. Weak domains (directories, free mail) are left out."""
+def profile_of(lead: NormalizedLead, rules: MatchingRules,
+               parts: AddressParts | None = None) -> MatchProfile:
+    """The profile of one normalized lead. Weak domains (directories, free mail) are left out.
+    ``parts``: the lead's :func:`address_parts`, when the caller has them."""
     domains: list[str] = []
     page_domain = _page_domain(lead.lead.source.page_url)
     website_domain = lead.registered_domain
@@ -154,7 +158,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules) -> MatchProfile:
     address = lead.lead.address
     # A one-line address gives its street part ("Marienplatz 1, 80331 München"), or stands in
     # for the street whole when it cannot be split ("435 S. La Cienega Blvd., Los Angeles").
-    street = street_key(address_parts(address).street or address.full) if address else None
+    if parts is None:
+        parts = address_parts(address)
+    street = street_key(parts.street or address.full) if address else None
     names = name_variants(lead.name_key, lead.display_name)
     gloss = other_script_name(lead.lead.name)
     if gloss and (gloss_key := normalize_name(gloss).name_key) and gloss_key not in names:
@@ -248,6 +254,8 @@ def without_country(name_key: str, country: str) -> str | None:
     china" in China) is the company's name there; None otherwise. "bank of china" keeps its
     name."""
     words = name_key.rsplit(" ", 2)
+    if len(words) < 2 or words[-1] not in country_name_ends():
+        return None  # (most names: a look-up, no country's name to join and try)
     for count in (2, 1):
         if len(words) > count and _names_country(" ".join(words[-count:])) == country:
             rest = " ".join(words[:-count])
@@ -388,12 +396,15 @@ def _netloc_domain(netloc: str) -> str | None:
 
 
 def _name_tokens(profile: MatchProfile) -> tuple[str, ...]:
-    tokens: list[str] = []
+    tokens: dict[str, None] = {}
     for name in profile.names:
-        tokens.extend(t for t in name.split() if len(t) >= 3 and t not in STOP_TOKENS)
+        for token in name.split():
+            if len(token) >= 3 and token not in STOP_TOKENS:
+                tokens[token] = None
     if not tokens:  # CJK names have no spaces: block on the leading characters
-        tokens = [name[:4] for name in profile.names if len(name) >= 2 and " " not in name]
-    return tuple(dict.fromkeys(tokens))
+        return tuple(dict.fromkeys(
+            [name[:4] for name in profile.names if len(name) >= 2 and " " not in name]))
+    return tuple(tokens)
 
 
 def _joined_names(profile: MatchProfile) -> tuple[str, ...]:
@@ -401,7 +412,10 @@ def _joined_names(profile: MatchProfile) -> tuple[str, ...]:
     Stick House" "Chopstick House", "Jiang Su Best Fashion" "Jiangsu Best Fashion" (the keys
     as they are stay: a suppressed name key finds its company by them)."""
     names = profile.names
-    return tuple(dict.fromkeys([*names, *(name.replace(" ", "") for name in names)]))
+    joined = dict.fromkeys(names)
+    for name in names:
+        joined[name.replace(" ", "")] = None
+    return tuple(joined)
 
 
 def _phone_tails(profile: MatchProfile) -> tuple[str, ...]:
@@ -497,10 +511,11 @@ def _plan(rules: MatchingRules) -> tuple[tuple[str, tuple[Getter, ...]], ...]:
 def key_list(profile: MatchProfile, rules: MatchingRules) -> tuple[tuple[str, str], ...]:
     """Every ``(kind, value)`` blocking key of a profile, strongest rule first, no repeats
     (what the ingestor looks up and stores for each record)."""
-    keys: list[tuple[str, str]] = []
+    keys: dict[tuple[str, str], None] = {}  # (a dict: in order, without repeats)
     for kind, getters in _plan(rules):
         if len(getters) == 1:  # most rules: one field, no combinations to build
-            keys += [(kind, value[:320]) for value in getters[0](profile)]
+            for value in getters[0](profile):
+                keys[kind, value[:320]] = None
             continue
         combos: list[str] = [""]
         for getter in getters:
@@ -510,8 +525,9 @@ def key_list(profile: MatchProfile, rules: MatchingRules) -> tuple[tuple[str, st
             combos = [f"{combo}|{value}" if combo else value for combo in combos
                       for value in values]
         else:
-            keys += [(kind, combo[:320]) for combo in combos]
-    return tuple(dict.fromkeys(keys))
+            for combo in combos:
+                keys[kind, combo[:320]] = None
+    return tuple(keys)
 
 
 def blocking_keys(profile: MatchProfile, rules: MatchingRules) -> Iterator[tuple[str, str]]:

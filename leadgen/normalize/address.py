@@ -249,6 +249,13 @@ def country_of_key(key: str) -> str | None:
     return _country_names().get(key)
 
 
+@lru_cache(maxsize=1)
+def country_name_ends() -> frozenset[str]:
+    """The last words of the keys :func:`country_of_key` knows ("germany", "kingdom"): words
+    ending otherwise name no country."""
+    return frozenset(key.rpartition(" ")[2] for key in _country_names())
+
+
 @lru_cache(maxsize=4096)
 def normalize_country(raw: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code for a country code or name in one of several languages."""
@@ -968,6 +975,7 @@ CITY_EXONYMS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # (a few thousand towns: every lead asks for its own)
 def city_aliases(key: str | None) -> tuple[str, ...]:
     """The keys a city is compared and blocked by: for a Latin-script city one key, the same
     for its spellings ("München", "Muenchen", "Munchen" and "Munich" all give "munchen":

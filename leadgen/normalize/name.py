@@ -787,6 +787,8 @@ def without_place(display_name: str, places: tuple[str, ...]) -> str | None:
     """The match key of ``display_name`` without a place in brackets after it that is one of
     ``places`` (city keys): "Coyote Cafe (Las Vegas)" in Las Vegas is "coyote cafe"; None
     when it has no such place."""
+    if ")" not in display_name and "）" not in display_name:
+        return None  # (most names: no search)
     gloss = _GLOSS.search(display_name)
     if gloss is None or gloss.start() == 0 or city_key(gloss.group(1)) not in places:
         return None
