@@ -120,15 +120,17 @@ class KeyIndex:
                 added: list[tuple[int, str, str]]) -> None:
         """Add every key of one lead to ``company_id``; append the ones it did not hold yet
         to ``added`` as ``(company_id, kind, value)`` rows."""
-        found_of = self._map.get
-        for key, hashed in zip(keys, hashes, strict=True):
+        blocks = self._map
+        found_of = blocks.get
+        add = added.append
+        for (kind, value), hashed in zip(keys, hashes, strict=True):
             found = found_of(hashed)
             if found is None:  # the common case: a key nobody holds yet
-                self._map[hashed] = company_id
+                blocks[hashed] = company_id
             elif found == company_id or not self.add_hashed(
-                    hashed, company_id, self.caps.get(key[0], self.cap)):
+                    hashed, company_id, self.caps.get(kind, self.cap)):
                 continue
-            added.append((company_id, key[0], key[1]))
+            add((company_id, kind, value))
 
     def remove_company(self, kind: str, value: str, company_id: int) -> None:
         key = _key(kind, value)

@@ -6,6 +6,7 @@ with its parts). ``companies.field_sources`` records, per group, the record that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -142,12 +143,16 @@ def well_written(name: str) -> int:
     over a list's "Pruje Szyje", "Muller"), else 1. A short acronym ("IBM", "BASF SE") is no
     shouting; names without case (Chinese) are well cased."""
     if name.isupper():
-        return 0 if any(len(word) > 4 for word in name.split()) else 1
+        return 0 if max(map(len, name.split()), default=0) > 4 else 1
     if name.islower():
         return 0
     if name.isascii():
         return 1
-    return 2 if any("\u00c0" <= char <= "\u024f" for char in name) else 1
+    return 2 if _ACCENTED.search(name) else 1
+
+
+#: A Latin letter with an accent (or another of Latin-1 Supplement to Latin Extended-B).
+_ACCENTED = re.compile("[\u00c0-\u024f]")
 
 
 def _rank(policy: tuple[str, ...] | list[str], trust: int, at: str, values: dict[str, Any],
@@ -219,7 +224,6 @@ def apply_record(
     Incremental: "frequent" counts only in the batch recompute of ``leadgen dedupe``.
     """
     rankers = _rankers(rules)
-    first = not field_sources  # a new company's first record: every value it offers wins
     for group, values in candidates.items():
         ranker = rankers[group]
         if ranker is None:  # union
@@ -231,7 +235,11 @@ def apply_record(
             continue
         rank = ranker(trust, at, values)
         current = field_sources.get(group)
-        held = current.get("rank") or [] if current is not None else []
+        if current is None:  # the group's first offer (a new company's every group): it wins
+            state.update(values)
+            field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
+            continue
+        held = current.get("rank") or []
         if group == "phone" and held and (at_rule := _switchboard_at(
                 tuple(rules.policy(group)))) is not None and len(held) == len(rank):
             # a company's direct line and its switchboard: the switchboard is its number
@@ -240,15 +248,13 @@ def apply_record(
                 rank[at_rule] = 0
             elif dials_through(theirs, mine):
                 held = [*held[:at_rule], 0, *held[at_rule + 1:]]
-        if (first or current is None
-                or _outranks(rank, held, rules, group)
+        if (_outranks(rank, held, rules, group)
                 or not any(state.get(column) for column in FIELD_GROUPS[group])):
             before = ({column: state.get(column) for column in FIELD_GROUPS[group]}
-                      if current is not None and (group in GAP_COLUMNS or group in rules.respell)
-                      else None)
+                      if group in GAP_COLUMNS or group in rules.respell else None)
             state.update(values)
             field_sources[group] = {"record": record_id, "source": source_id, "rank": rank}
-            if before is not None and current is not None:
+            if before is not None:
                 if group in GAP_COLUMNS:
                     _fill_gaps(group, state, field_sources[group], before, current)
                 if group in rules.respell:
