@@ -106,7 +106,7 @@ class MatchProfile(NamedTuple):
         return MatchProfile._make(map(_union, self, other))
 
     def to_json(self) -> dict[str, list[str]]:
-        return {attr: list(getattr(self, attr)) for attr in _ATTRS if getattr(self, attr)}
+        return {attr: list(values) for attr, values in zip(_ATTRS, self, strict=True) if values}
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MatchProfile:
@@ -117,8 +117,7 @@ class MatchProfile(NamedTuple):
                    shared(countries), ids, shared(states), mailboxes, shared(forms))
 
 
-_ATTRS = ("names", "domains", "phones", "streets", "postals", "cities", "countries", "ids",
-          "states", "mailboxes", "forms")
+_ATTRS = MatchProfile._fields  # ("names", "domains", ...), in the tuple's order
 #: The profile attribute of each field the rules name.
 FIELD_ATTR = {
     "name": "names", "domain": "domains", "phone": "phones", "street": "streets",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cleanco.clean import prepare_default_terms
 
@@ -338,6 +338,29 @@ _ANNOTATION_HINTS = ("inh", "c/o", "hd.", "händen", "attn", "attention", "vorma
                      "aka", "nd als", "hall", "stand", "booth", "pavil", "展位", "展台")
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of ``words`` in a text, written as a tree of their letters
+    ("a(?:ka|ttn|...)|b..."): at each place in the text the search tries one branch per
+    letter, not every word (twice as fast as testing each word with ``in``)."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a word ends here: the longer ones hold it
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return re.compile(pattern(tree))
+
+
+_ANNOTATION_HINT = _any_of(_ANNOTATION_HINTS)
+
+
 #: An Italian partnership's partners after its sign, before or after its form, as the
 #: register writes them: "Bar Centrale S.n.c. di Bianchi Luca & C.", "Trattoria da Mario di
 #: Bianchi Mario & C. S.n.c." (lists write the sign and form: "Trattoria da Mario snc"). The
@@ -352,11 +375,7 @@ def _may_be_annotated(name: str) -> bool:
     """Whether an owner, an addressee, a former name or a listing can follow the name."""
     if ":" in name or "：" in name:
         return True
-    lowered = name.lower()
-    for hint in _ANNOTATION_HINTS:  # (a loop: any() over a generator took half again as long)
-        if hint in lowered:
-            return True
-    return False
+    return _ANNOTATION_HINT.search(name.lower()) is not None
 
 
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司"; a Japanese
