@@ -304,10 +304,23 @@ def check_syntax(text: str) -> tuple[str, str] | None:
     return local_part, result.ascii_domain
 
 
+#: A domain every step of email-validator's domain check passes unchanged: lower-case ASCII
+#: labels of at most 63 letters, digits and inner hyphens (no "--": no Punycode, no R-LDH
+#: label), at most 253 characters, a dot, a top-level domain ending in a letter.
+_PLAIN_HOST = re.compile(r"(?=.{1,253}\Z)(?!.*--)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+                         r"(?:[a-z0-9][a-z0-9-]{0,61})?[a-z]")
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _domain_syntax(domain: str, test_environment: bool,
                    globally_deliverable: bool) -> tuple[str, str] | None:
-    """email-validator's domain check, memoized: ``(domain, ascii_domain)`` or None."""
+    """email-validator's domain check, memoized: ``(domain, ascii_domain)`` or None. A plain
+    host name (:data:`_PLAIN_HOST`) that is no special-use name passes it as it is, without
+    its per-character Unicode checks."""
+    if _PLAIN_HOST.fullmatch(domain) and not any(
+            domain == name or domain.endswith("." + name)
+            for name in email_validator.SPECIAL_USE_DOMAIN_NAMES):
+        return domain, domain
     try:
         info = validate_email_domain_name(domain, test_environment=test_environment,
                                           globally_deliverable=globally_deliverable)
