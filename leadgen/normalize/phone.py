@@ -63,6 +63,8 @@ _SEPARATORS = re.compile(
     r"|\s+(?:oder|or|und|and|bzw\.?|ou|o|y|e)\s+|\s*或者?\s*",  # "030 123456 oder 0171 ..."
     re.IGNORECASE)
 _FLOAT = re.compile(r"\+?\d{6,}\.0")
+#: A letter (of any script): words in a phone field, or a vanity number's letters.
+_LETTER = re.compile(r"[^\W\d_]")
 #: A note in brackets after the number: "030 1234567 (Zentrale)", "(Mo-Fr 9-17 Uhr)"; one
 #: with a letter in it and no extension ("(0)" and "(ext. 12)" stay).
 _NOTE = re.compile(r"\s*[(（](?![^()（）]*(?:ext|durchwahl|转|分机))[^()（）]*[^\W\d_][^()（）]*"
@@ -120,14 +122,19 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     """The number as phonenumbers should read it (labels, ``tel:``, full-width digits, a
     ``00`` prefix and extension words handled) and the region as an upper-case ISO code or
     None."""
-    text = _LABEL.sub("", raw.translate(_FULLWIDTH).strip(), count=1)
-    text = _NOTE.sub("", text.removeprefix("tel:")).strip()
+    text = raw.translate(_FULLWIDTH).strip()
+    # Labels, notes and extension words are words: text without a letter has none
+    words = _LETTER.search(text) is not None
+    if words:
+        text = _LABEL.sub("", text, count=1)
+        text = _NOTE.sub("", text.removeprefix("tel:")).strip()
     text = text.removeprefix("'")  # "'+49 30 1234567": Excel's mark for text
     if _FLOAT.fullmatch(text):
         text = text[:-2]  # "301234567.0": a number a spreadsheet stored as a float
     if text.startswith("00"):
         text = "+" + text[2:]
-    text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
+    if words:
+        text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
     region = region.upper() if region and len(region) == 2 else None
     if "0" in text:
         text = _SWITCHBOARD.sub(lambda match: _switchboard(match, region), text)
@@ -332,9 +339,6 @@ _TRAILING_NOTE = re.compile(
     r"^([+(]?\d[\d\s().\-/]*\d(?: ext\. \d+)?)"  # (with its extension: "400 ext. 0 Zentrale")
     r"\s+(?!(?:extension|extn|ext|x)(?:[\s.:#]|\d|$))[^\W\d_].*$",
     re.IGNORECASE)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _before_note(text: str, region: str | None) -> _Found | None:
