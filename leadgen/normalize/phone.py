@@ -62,6 +62,8 @@ _SEPARATORS = re.compile(
     r"(?:\s*[.:：]|\s+(?=[+(]?\d(?:[\s().\-/]*\d){5})))"  # "Tel: ...", "Fax 089 123457"
     r"|\s+(?:oder|or|und|and|bzw\.?|ou|o|y|e)\s+|\s*或者?\s*",  # "030 123456 oder 0171 ..."
     re.IGNORECASE)
+#: What a separator of :data:`_SEPARATORS` holds, unless it is a word ("Fax", "oder", "或").
+_SEPARATOR_MARKS = frozenset(",|、；，;/")
 _FLOAT = re.compile(r"\+?\d{6,}\.0")
 #: A letter (of any script): words in a phone field, or a vanity number's letters.
 _LETTER = re.compile(r"[^\W\d_]")
@@ -136,7 +138,7 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     if words:
         text = _EXTENSION_WORD.sub(" ext. ", text, count=1)
     region = region.upper() if region and len(region) == 2 else None
-    if "0" in text:
+    if "0" in text and not _DASHES.isdisjoint(text):
         text = _SWITCHBOARD.sub(lambda match: _switchboard(match, region), text)
     if region == "MX" or text.startswith("+52"):
         text = _OLD_MEXICAN.sub("+52 " if text.startswith("+52") else "", text, count=1)
@@ -153,6 +155,7 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 #: lists that leave the "-0" out write ("089 1234567"; read whole, +498912345670 met no
 #: +49891234567). Before the end, a separator or a note in words.
 _SWITCHBOARD = re.compile(r"(?<=\d)\s*[-‐–]\s*0(?=\s*$|\s*[,;/|]|\s+[^\W\d_])")
+_DASHES = frozenset("-‐–")
 #: An extension right after a switchboard's "-0": it dials that line instead ("089 12345-0
 #: ext. 12" is 089 12345 ext. 12).
 _EXTENSION_NEXT = re.compile(r"\s*(?:ext(?:ension|n)?|x)\s*[.:#]?\s*\d", re.IGNORECASE)
@@ -271,6 +274,12 @@ def _mobile_without_plus(digits: str, region: str) -> _Found | None:
     return found if found is not None and found[1] == "mobile" else None
 
 
+def _may_list(text: str) -> bool:
+    """Whether :data:`_SEPARATORS` may split ``text`` (a cheap test first: most fields hold
+    one number written with digits and spaces alone)."""
+    return not _SEPARATOR_MARKS.isdisjoint(text) or _LETTER.search(text) is not None
+
+
 def _listing(raw: str) -> str:
     """``raw`` with full-width characters made plain when it lists several numbers (split at
     :data:`_SEPARATORS`), else ""."""
@@ -370,7 +379,7 @@ def phone_parts(raw: str, region: str | None = None) -> list[str]:
         if len(text) > _MAX_TEXT * 4:  # no list of numbers: kept whole (and read as none)
             return [raw]
     region = region.upper() if region and len(region) == 2 else None
-    listed = list(_listed(text, region)) if _SEPARATORS.search(text) else []
+    listed = list(_listed(text, region)) if _may_list(text) and _SEPARATORS.search(text) else []
     parts = [part for part, _ in listed]
     if listed and (completed := _with_area_code(text, *listed[0])):
         parts = completed  # "030 123456, 123457": 030 123456 and 030 123457
