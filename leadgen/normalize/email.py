@@ -266,7 +266,7 @@ def check_syntax(text: str) -> tuple[str, str] | None:
     """
     ev = email_validator
     try:
-        display_name, original_local, unescaped_local, quoted, domain_part = split_email(text)
+        display_name, original_local, unescaped_local, quoted, domain_part = _split(text)
         if domain_part.startswith("[") and domain_part.endswith("]"):
             return library_syntax(text)  # domain literals: rare, leave them to the library
         options = {"allow_smtputf8": ev.ALLOW_SMTPUTF8, "allow_empty_local": ev.ALLOW_EMPTY_LOCAL,
@@ -309,6 +309,17 @@ def check_syntax(text: str) -> tuple[str, str] | None:
 #: label), at most 253 characters, a dot, a top-level domain ending in a letter.
 _PLAIN_HOST = re.compile(r"(?=.{1,253}\Z)(?!.*--)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
                          r"(?:[a-z0-9][a-z0-9-]{0,61})?[a-z]")
+
+
+def _split(text: str) -> tuple[str | None, str, str, bool, str]:
+    """email-validator's ``split_email``: for ASCII text without quotes or angle brackets
+    (nearly every address) the text before and after its first "@", read without its loop
+    over each character."""
+    if text.isascii() and '"' not in text and "<" not in text:
+        local, at, domain = text.partition("@")
+        if at:
+            return None, local, local, False, domain
+    return split_email(text)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
