@@ -248,8 +248,15 @@ def _written_out(text: str) -> str | None:
 def _known_top_level(domain: str) -> bool:
     """Whether ``domain`` ends in a suffix of the public suffix list (tldextract's bundled
     copy: never a download). email-validator checks the syntax of a top-level domain, not
-    whether it exists."""
-    return bool(domain_parts(domain).suffix)
+    whether it exists. A domain under a top-level domain that is a suffix itself ("de",
+    "com") ends in one: only the others ("ck", whose rule is "*.ck") are looked up whole."""
+    return _suffix_label(domain.rpartition(".")[2]) or bool(domain_parts(domain).suffix)
+
+
+@lru_cache(maxsize=4096)
+def _suffix_label(label: str) -> bool:
+    """Whether the one label ``label`` is a public suffix."""
+    return bool(domain_parts(label).suffix)
 
 
 def domain_labels(written: str) -> list[str]:
@@ -354,3 +361,4 @@ def clear_caches() -> None:
     _EMAILS.clear()
     _domain_syntax.cache_clear()
     _known_top_level.cache_clear()
+    _suffix_label.cache_clear()
