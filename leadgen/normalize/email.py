@@ -184,7 +184,8 @@ _FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 def _parse_email(raw: str) -> EmailAddress | None:
-    raw = raw.translate(_FULLWIDTH_ASCII)
+    if not raw.isascii():
+        raw = raw.translate(_FULLWIDTH_ASCII)
     text = _LABEL.sub("", plain_text(raw).strip(), count=1)  # a zero-width space inside it
     bracketed = _BRACKETED.search(text)
     if bracketed:

@@ -44,6 +44,13 @@ _FULLWIDTH: dict[int, str] = {
     **{ord(wide): plain for wide, plain in zip("０１２３４５６７８９＋（）－　", "0123456789+()- ",
                                                 strict=True)},
     ord("／"): " / "}  # "13912345678／13812345672": two numbers
+
+
+def _halfwidth(text: str) -> str:
+    """``text`` with full-width digits, signs and spaces made plain (ASCII text has none)."""
+    return text if text.isascii() else text.translate(_FULLWIDTH)
+
+
 # Extension words phonenumbers does not know ("转 808", "分机 808", "Durchwahl 12"): read as
 # "ext.", which it does.
 _EXTENSION_WORDS = (r"转|轉|分机|分機|内线|內線|内線|내선|доб|ต่อ|máy lẻ|(?<![a-z])(?:durchwahl|dw|"
@@ -124,7 +131,7 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
     """The number as phonenumbers should read it (labels, ``tel:``, full-width digits, a
     ``00`` prefix and extension words handled) and the region as an upper-case ISO code or
     None."""
-    text = raw.translate(_FULLWIDTH).strip()
+    text = _halfwidth(raw).strip()
     # Labels, notes and extension words are words: text without a letter has none
     words = _LETTER.search(text) is not None
     if words:
@@ -239,7 +246,7 @@ def _parse_phone(raw: str, region: str | None) -> PhoneNumber | None:
                      if listed else None))  # labels kept
     if found is None and _may_list_two(text):
         found = next((_found(number, number.extension or None)
-                      for _, number in _spotted(raw.translate(_FULLWIDTH), region)), None)
+                      for _, number in _spotted(_halfwidth(raw), region)), None)
     if found is None:
         return None
     if region and found[1] != "mobile" and text.isdigit() and (
@@ -283,7 +290,7 @@ def _may_list(text: str) -> bool:
 def _listing(raw: str) -> str:
     """``raw`` with full-width characters made plain when it lists several numbers (split at
     :data:`_SEPARATORS`), else ""."""
-    listed = raw.translate(_FULLWIDTH)
+    listed = _halfwidth(raw)
     return listed if _SEPARATORS.search(listed) else ""
 
 
@@ -373,7 +380,7 @@ def phone_parts(raw: str, region: str | None = None) -> list[str]:
     it lists two or more valid ones (see :func:`_listed`, and :func:`_spotted` for numbers
     side by side); else ``[raw]``, one number with whatever it holds ("+1 310 246 1501, ext.
     12")."""
-    text = raw.translate(_FULLWIDTH)
+    text = _halfwidth(raw)
     if len(text) > _MAX_TEXT:
         text = " ".join(text.split())  # a long run of spaces: one
         if len(text) > _MAX_TEXT * 4:  # no list of numbers: kept whole (and read as none)
@@ -451,7 +458,7 @@ def fax_only(field: str, region: str | None = None) -> bool:
     "Telefax 030 4567891"): a list's phone column a fax number went into."""
     if not _FAX_LABEL.match(field):
         return False
-    text = field.translate(_FULLWIDTH)
+    text = _halfwidth(field)
     region = region.upper() if region and len(region) == 2 else None
     # "Fax 0755-83456790 Tel 0755-83456789" lists a phone after the fax
     return not _SEPARATORS.search(text) or next(_listed(text, region), None) is None
