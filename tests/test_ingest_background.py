@@ -130,6 +130,7 @@ def test_a_killed_writer_process_stops_the_load_and_a_rerun_resumes(tmp_path: Pa
     datetime(2026, 11, 22, 14, 49, 59, tzinfo=UTC),
     datetime(2026, 11, 22, 14, 49, 59, 5, tzinfo=timezone(timedelta(hours=8))),
     datetime(999, 1, 2, 3, 4, 5, 6),
+    datetime(1, 1, 1, tzinfo=timezone(-timedelta(hours=5, minutes=30, seconds=15))),
     date(2026, 11, 22),
     None,
 ])

@@ -239,15 +239,14 @@ class Ingestor:
                     "status": "open", "created_at": now,
                 })
         evidence["company_id"] = company_id
-        offer = _Offer(record_id, source_id, self._trust(source_id),
-                       item.fetched_at.isoformat(), item.values, item.extra, key,
-                       previous is not None and previous == company_id)
-        self._offer(company_id, offer)
+        trust = self._trust(source_id)
+        self._offer(company_id, item, record_id, trust,
+                    previous is not None and previous == company_id)
         if status:
             self._status[company_id] = status
         self.keys.add_all(keys, hashes, company_id, self._keys)
         if item.contacts:
-            self._contacts += [(company_id, *with_title_trust(row, offer.trust), now)
+            self._contacts += [(company_id, *with_title_trust(row, trust), now)
                                for row in item.contacts]
         self._records.append((
             record_id, source_id[:120], key, item.record_id, item.page_url, item.fetched_at,
@@ -630,16 +629,23 @@ class Ingestor:
         self._dirty_profiles.add(company_id)
         self._seen.add(company_id)
 
-    def _offer(self, company_id: int, offer: _Offer) -> None:
+    def _offer(self, company_id: int, item: PreparedLead, record_id: int, trust: int,
+               renews: bool) -> None:
+        """Apply the record's values to a company new in this batch, or keep them (an
+        :class:`_Offer`) for one stored before, applied when the batch is written."""
+        at = item.fetched_at.isoformat()
         row = self._new.get(company_id)
         if row is None:
-            self._offers.setdefault(company_id, []).append(offer)
+            self._offers.setdefault(company_id, []).append(_Offer(
+                record_id, item.source_id, trust, at, item.values, item.extra,
+                item.record_key, renews))
             return
-        apply_record(row, row["field_sources"], offer.values, record_id=offer.record_id,
-                     source_id=offer.source_id, trust=offer.trust, at=offer.at,
+        apply_record(row, row["field_sources"], item.values, record_id=record_id,
+                     source_id=item.source_id, trust=trust, at=at,
                      rules=self.rules.survivorship)
-        for name, value in offer.extra.items():
-            row["extra"].setdefault(name, value)
+        extra = row["extra"]
+        for name, value in item.extra.items():
+            extra.setdefault(name, value)
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -60,10 +60,12 @@ SQLITE_DATETIME_FORMAT = ("%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)
 
 def sqlite_datetime(fallback: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """SQLAlchemy's SQLite DATETIME converter, six times faster for datetimes (every record
-    has its own fetch time): the same text, ``isoformat`` in C instead of a %-format."""
+    has its own fetch time): the same text, ``isoformat`` in C instead of a %-format. The
+    time zone is cut off the text (its first 26 characters are the wall time, the year
+    always four digits), not off the value: ``replace`` cost a third of the conversion."""
     def convert(value: Any) -> Any:
         if type(value) is datetime:
-            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+            return value.isoformat(" ", "microseconds")[:26]
         return fallback(value)
     return convert
 
