@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.process import extractOne
 
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import has_cjk
@@ -134,13 +135,13 @@ def has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
     """Whether one of ``words`` (none of them in ``others``) is spelled by no word of
     ``others``: the same, a prefix of it or it of that ("deli", "delicatessen"), a typo
     (Jaro-Winkler >= 0.85), or a word written with it."""
-    similarity = JaroWinkler.similarity
     for word in words:
         for other in others:  # plain loops, no generator: cheaper per call
             if (word.startswith(other) or other.startswith(word)
-                    or (len(word) >= 3 and word in other)
-                    or similarity(word, other, score_cutoff=_LIKE_WORD)):
+                    or (len(word) >= 3 and word in other)):
                 break
-        else:
-            return True
+        else:  # (the typos last, all of ``others`` in one call: most words have none)
+            if extractOne(word, others, scorer=JaroWinkler.similarity,
+                          score_cutoff=_LIKE_WORD) is None:
+                return True
     return False
