@@ -519,6 +519,12 @@ def _latin_terms() -> frozenset[str]:
     return frozenset(terms)
 
 
+@lru_cache(maxsize=1)
+def _latin_term_ends() -> frozenset[str]:
+    """Every ending of a term of :func:`_latin_terms`, the empty one and the whole too."""
+    return frozenset(term[start:] for term in _latin_terms() for start in range(len(term) + 1))
+
+
 def _split_latin_suffix(name: str) -> tuple[str, str] | None:
     """Split the longest trailing run of words that forms a legal term, if any."""
     words = name.split(" ")
@@ -529,12 +535,18 @@ def _split_latin_suffix(name: str) -> tuple[str, str] | None:
         return _split_latin_suffix_general(words, top)
     # ASCII folds and squashes character by character, so a tail's squashed form is its
     # words' squashed forms joined: each word is squashed once (and memoized), not per tail.
-    terms = _latin_terms()
-    squashed = [legal_form_key(word) for word in words[-top:]]
-    for count in range(top, 0, -1):
-        if "".join(squashed[-count:]) in terms:
-            return _unless_bracketed(" ".join(words[:-count]), " ".join(words[-count:]))
-    return None
+    # Tails are tried shortest first: no longer one is a term once one ends no term.
+    terms, ends = _latin_terms(), _latin_term_ends()
+    found, tail = 0, ""
+    for count in range(1, top + 1):
+        tail = legal_form_key(words[-count]) + tail
+        if tail not in ends:
+            break
+        if tail in terms:
+            found = count
+    if not found:
+        return None
+    return _unless_bracketed(" ".join(words[:-found]), " ".join(words[-found:]))
 
 
 def _unless_bracketed(head: str, tail: str) -> tuple[str, str] | None:
