@@ -767,6 +767,7 @@ _BRANCH_HINTS = ("niederlassung", "filiale", "zweig", "werk", "standort", "gesch
                  "büro", "branch", "office", "succursale", "agence", "sucursal", "delegación",
                  "filial", "oddział", "pobočka", "složka", "hauptsitz", "zentrale",
                  "hauptverwaltung", "firmensitz", "headquarters", "hq", "siège", "sede")
+_BRANCH_HINT = _any_of(_BRANCH_HINTS)
 
 
 #: A town after a legal form and a comma, the company's seat: "Acme GmbH, Berlin", "Acme
@@ -785,8 +786,7 @@ def _without_last_branch(name: str) -> str:
         if (_split_latin_suffix(head) is not None
                 and _split_latin_suffix(f"Acme {seat['place']}") is None):  # no form itself
             return head
-    lowered = name.lower()
-    if not any(hint in lowered for hint in _BRANCH_HINTS):
+    if _BRANCH_HINT.search(name.lower()) is None:
         return name
     position = 0
     while (branch := _BRANCH.search(name, position)) is not None:
