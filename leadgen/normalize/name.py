@@ -359,6 +359,12 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ANNOTATION_HINT = _any_of(_ANNOTATION_HINTS)
+#: The hints again for an ASCII text with single spaces (as :func:`clean_spaces` leaves it):
+#: "aka" only after what comes before it in :data:`_TRADE_NAME` ("Osaka Trading" holds none),
+#: and the spaced slashes and dots the patterns allow ("t/ a", "d. b. a."), which a name with
+#: "aka" in a word was searched for.
+_CLEAN_ANNOTATION_HINT = _any_of((*(hint for hint in _ANNOTATION_HINTS if hint != "aka"),
+                                  " aka", ",aka", ";aka", "(aka", "/ a", "d. b", "b. a"))
 
 
 #: An Italian partnership's partners after its sign, before or after its form, as the
@@ -371,11 +377,16 @@ _PARTNERS = re.compile(
     re.IGNORECASE)
 
 
-def _may_be_annotated(name: str) -> bool:
-    """Whether an owner, an addressee, a former name or a listing can follow the name."""
+def _may_be_annotated(name: str, clean: bool = False) -> bool:
+    """Whether an owner, an addressee, a former name or a listing can follow the name
+    (``clean``: its spaces are as :func:`clean_spaces` leaves them)."""
     if ":" in name or "：" in name:
         return True
-    return _ANNOTATION_HINT.search(name.lower()) is not None
+    lowered = name.lower()
+    if _ANNOTATION_HINT.search(lowered) is None:
+        return False
+    return not (clean and name.isascii() and "  " not in name) or (
+        _CLEAN_ANNOTATION_HINT.search(lowered) is not None)
 
 
 #: A Chinese company's branch after its legal form: "华强电子有限公司北京分公司"; a Japanese
@@ -728,7 +739,7 @@ def _without_annotations(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         name = name[:cjk.start()]  # "华强电子有限公司北京分公司": before its legal form is read
     for pattern in (_BOOTH, _ANNOTATION, _FORMERLY, _TRADE_NAME) if _may_be_annotated(
-            name) else ():
+            name, clean=True) else ():
         annotation = pattern.search(name)
         if annotation and annotation.start() > 0:
             head = _TRAILING.sub("", name[:annotation.start()])
@@ -917,7 +928,7 @@ def _settled(display: str) -> bool:
     vormals": both are read again), no "Firma" first that a form before it hid ("SARL
     Firma Acme" -> "Firma Acme" -> "Acme"), and no form written first that punctuation hid
     ("Kabushiki Kaisha: S.A. 2" -> "Kabushiki Kaisha 2" -> "2")."""
-    if not _PLAIN.fullmatch(display) or _may_be_annotated(display) or (
+    if not _PLAIN.fullmatch(display) or _may_be_annotated(display, clean=True) or (
             display[:2].lower() in _FIRMA_STARTS and _FIRMA.match(display)) or (
             display.startswith(_SPACED_PREFIXES)):
         return False
