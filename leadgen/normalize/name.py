@@ -449,6 +449,9 @@ LATIN_PREFIXES = (
 _QUOTED_ONLY_PREFIXES = frozenset({"SIA", "AS", "AB", "SAS", "SCI", "SNC", "SCP", "EARL", "SA",
                                    "PAO"})
 _SPACED_PREFIXES = tuple(prefix + " " for prefix in LATIN_PREFIXES)
+#: Whether a name starts with one of :data:`_SPACED_PREFIXES` (a search of their letters' tree
+#: tries one of them, ``startswith`` each of them).
+_SPACED_PREFIX = _any_of(_SPACED_PREFIXES)
 #: CJK legal forms, longest first; they attach to the name without a space.
 CJK_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限責任公司", "有限公司",
@@ -666,7 +669,7 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
         # (again after each form: "Acme.co.Ltd Ltd.", "Acme Verwaltungs-GmbH有限公司")
         if "-" in name:
             name = _HYPHENATED_FORM.sub(" ", name)
-        if "." in name:
+        if "." in name and "ltd" in name[-5:].lower():  # (the pattern ends in "Ltd.")
             name = _DOTTED_FORM.sub(" ", name)
         for prefix in CJK_PREFIXES if cjk else ():
             rest = _LEADING.sub("", name[len(prefix):]) if name.startswith(prefix) else ""
@@ -680,7 +683,7 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
                 forms.insert(0, suffix)
                 name, changed = rest, True
                 break
-        for prefix in LATIN_PREFIXES if name.startswith(_SPACED_PREFIXES) else ():
+        for prefix in LATIN_PREFIXES if _SPACED_PREFIX.match(name) else ():
             if name.startswith(prefix + " ") and key_tokens(name[len(prefix) + 1:]) and (
                     prefix not in _QUOTED_ONLY_PREFIXES
                     or name[len(prefix) + 1:].lstrip()[:1] in _QUOTES):
@@ -930,7 +933,7 @@ def _settled(display: str) -> bool:
     ("Kabushiki Kaisha: S.A. 2" -> "Kabushiki Kaisha 2" -> "2")."""
     if not _PLAIN.fullmatch(display) or _may_be_annotated(display, clean=True) or (
             display[:2].lower() in _FIRMA_STARTS and _FIRMA.match(display)) or (
-            display.startswith(_SPACED_PREFIXES)):
+            _SPACED_PREFIX.match(display)):
         return False
     words = display.lower().split()
     return words[0] not in _ARTICLES and words[-1] not in _ARTICLES
