@@ -654,11 +654,22 @@ _DOTTED_FORM = re.compile(r"(?<=[^\W\d_])\.(?=co\.?,?\s?ltd\.?$)", re.IGNORECASE
 _BR_SIZE = re.compile(r"\s+[-–]\s*(ME|EPP)$")
 
 
+_KEYED_ASCII = re.compile(r"[A-Za-z0-9&]")
+
+
+def _has_key(text: str) -> bool:
+    """Whether :func:`key_tokens` finds a token in ``text``: in an ASCII text, whether it
+    holds a letter, a digit or "&" (without folding and splitting it)."""
+    if text.isascii():
+        return _KEYED_ASCII.search(text) is not None
+    return bool(key_tokens(text))
+
+
 def _strip_forms(name: str) -> tuple[str, list[str]]:
     prefixes: list[str] = []
     forms: list[str] = []
     if name.endswith(("ME", "EPP")) and (size := _BR_SIZE.search(name)) and (
-            _split_latin_suffix(name) is None) and key_tokens(name[:size.start()]):
+            _split_latin_suffix(name) is None) and _has_key(name[:size.start()]):
         forms.append(size.group(1))
         name = name[:size.start()]
     changed = True
@@ -684,7 +695,7 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
                 name, changed = rest, True
                 break
         for prefix in LATIN_PREFIXES if _SPACED_PREFIX.match(name) else ():
-            if name.startswith(prefix + " ") and key_tokens(name[len(prefix) + 1:]) and (
+            if name.startswith(prefix + " ") and _has_key(name[len(prefix) + 1:]) and (
                     prefix not in _QUOTED_ONLY_PREFIXES
                     or name[len(prefix) + 1:].lstrip()[:1] in _QUOTES):
                 prefixes.append(prefix)
@@ -693,7 +704,7 @@ def _strip_forms(name: str) -> tuple[str, list[str]]:
         split = _split_latin_suffix(name)
         if split:
             head = _TRAILING.sub("", _DANGLING_AND.sub("", split[0]))
-            if head and key_tokens(head):
+            if head and _has_key(head):
                 forms.insert(0, split[1])
                 name, changed = head, True
     return name, prefixes + forms
@@ -807,7 +818,7 @@ def _without_last_branch(name: str) -> str:
         head = _TRAILING.sub("", name[:branch.start()])
         # A separator, or a space after a legal form; a hyphen or slash inside a word
         # ("Ingenieur-Büro Schmidt", "Holz-Werk") joins it, after a legal form too.
-        if branch.start() > 0 and key_tokens(head) and (
+        if branch.start() > 0 and _has_key(head) and (
                 (branch["sep"].strip() and branch["sep"] not in ("-", "/"))
                 or _split_latin_suffix(head) is not None):
             return head
