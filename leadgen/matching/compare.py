@@ -516,7 +516,6 @@ def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
 _Level = tuple[Test | None, str, float, float | None, PlaceTest | None, str | None]
 
 
-
 def _not_ascii(level: Level) -> bool:
     """Whether ``level`` holds only for a pair with a value in a script other than Latin (a
     Chinese place, a romanized or transliterated name, two scripts): a pair all in ASCII
