@@ -161,8 +161,9 @@ def phone_text(raw: str, region: str | None) -> tuple[str, str | None]:
 #: write it (DIN 5008: "089 1234567-0"): the number's extension 0, so the number is the one
 #: lists that leave the "-0" out write ("089 1234567"; read whole, +498912345670 met no
 #: +49891234567). Before the end, a separator or a note in words.
-_SWITCHBOARD = re.compile(r"(?<=\d)\s*[-‐–]\s*0(?=\s*$|\s*[,;/|]|\s+[^\W\d_])")
-_DASHES = frozenset("-‐–")
+_DASH_CHARS = "-‐–"  # ("-" first: in a character class it stands for itself)
+_DASHES = frozenset(_DASH_CHARS)
+_SWITCHBOARD = re.compile(rf"(?<=\d)\s*[{_DASH_CHARS}]\s*0(?=\s*$|\s*[,;/|]|\s+[^\W\d_])")
 #: An extension right after a switchboard's "-0": it dials that line instead ("089 12345-0
 #: ext. 12" is 089 12345 ext. 12).
 _EXTENSION_NEXT = re.compile(r"\s*(?:ext(?:ension|n)?|x)\s*[.:#]?\s*\d", re.IGNORECASE)
