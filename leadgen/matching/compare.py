@@ -107,10 +107,7 @@ class MatchResult:
         return {
             "score": round(self.score, 3),
             "decision": self.decision,
-            "levels": [  # (_hit_dict's dicts, built in place: a record has several hits)
-                {"field": name, "level": label, "weight": weight, "values": list(values)}
-                if values else {"field": name, "level": label, "weight": weight}
-                for name, label, weight, values in self.hits],
+            "levels": [_hit_dict(hit) for hit in self.hits],
         }
 
 
