@@ -418,7 +418,7 @@ class Ingestor:
         best_id: int | None = None
         best: MatchResult | None = None
         matched: list[int] = []
-        rules, blocks, profiles = self.rules, self.keys.blocks, self.profiles
+        rules, blocks = self.rules, self.keys.blocks
         block_limits, name_screens = self._block_limits, self._name_screens
         max_candidates, generic = rules.max_candidates, rules.generic_name_words
         names = profile.names
@@ -446,7 +446,7 @@ class Ingestor:
                 if compared >= max_candidates:
                     break
                 seen.add(company_id)
-                candidate = profiles.get(company_id) or self._profile(company_id)
+                candidate = self._profile(company_id)
                 if screen and not names_may_match(names, candidate.names, screen, generic):
                     continue
                 compared += 1
