@@ -594,6 +594,22 @@ DECISIONS = [
     ("London, Ontario and London, England: two companies",
      dict(name="Maple Leaf Foods", city="London", state="ON", country="CA"),
      dict(name="Maple Leaf Foods", city="London", country="GB"), "no_match"),
+    ("one business described in other words at its address, no phone column: to review",
+     dict(name="Saba's Mediterranean Kitchen", street="4747 E Bell Rd", postal="85032",
+          city="Phoenix", country="US"),
+     dict(name="Saba's Mediterranean Cuisine", street="4747 East Bell Road", postal="85032",
+          city="Phoenix", country="US"), "possible"),
+    ("two outlets of one site on its switchboard and website: to review, not merged",
+     dict(name="Ritz-Carlton Cafe", street="3434 Peachtree Rd", phone="404 237 2700",
+          website="ritzcarlton.com", postal="30326", city="Atlanta", country="US"),
+     dict(name="Ritz-Carlton Dining Room", street="3434 Peachtree Road", phone="(404) 237-2700",
+          website="https://www.ritzcarlton.com/", postal="30326", city="Atlanta",
+          country="US"), "possible"),
+    ("two businesses of one family in two streets of a town, one switchboard: apart",
+     dict(name="Siemens Energy", street="Freyeslebenstraße 1", phone="089 636 00",
+          city="Erlangen"),
+     dict(name="Siemens Healthcare", street="Henkestraße 127", phone="089 636 00",
+          city="Erlangen"), "no_match"),
     ("a branch listed without its street: the domain still counts",
      dict(name="Nordwind Handel GmbH", website="nordwind.de", street="Hafenstraße 9",
           postal="20095", phone="040 1234567", city="Hamburg"),
@@ -781,6 +797,36 @@ def test_another_place_of_one_brand_discounts_the_domain_and_says_so() -> None:
     (domain,) = [hit for hit in result.levels if hit.field == "domain"]
     assert domain.weight == 0.0 and domain.label.startswith("same registered domain, but ")
     assert not compare(york, york, RULES).other_place
+
+
+def test_a_site_shared_by_two_businesses_weighs_nothing_and_says_so() -> None:
+    """Names each with a word of their own: the switchboard and website they share are the
+    site's or the family's, weighing nothing, and their levels say why."""
+    cafe = profile("Ritz-Carlton Cafe", phone="404 237 2700", website="ritzcarlton.com",
+                   city="Atlanta", country="US")
+    room = profile("Ritz-Carlton Dining Room", phone="(404) 237-2700",
+                   website="ritzcarlton.com", city="Atlanta", country="US")
+    levels = {hit.field: hit for hit in compare(cafe, room, RULES).levels}
+    assert levels["name"].label == "names share words, but each has a distinctive word of its own"
+    for field, label in (("phone", "same E.164 phone"), ("domain", "same registered domain")):
+        assert levels[field].weight == 0.0
+        assert levels[field].label == f"{label}, but one family's or site's, not one business's" \
+            " (names each with a word of its own)"
+    # one business on two lists keeps what its phone and website weigh
+    same = {hit.field: hit for hit in compare(cafe, profile(
+        "Ritz Carlton Cafe", phone="+1 404 237 2700", city="Atlanta", country="US"),
+        RULES).levels}
+    assert same["phone"].weight > 0
+
+
+def test_a_discount_needs_its_label(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("thresholds: {match: 5, possible: 1}\nblocking: []\ncomparisons:\n"
+                    "  - field: name\n    levels:\n"
+                    "      - {label: a, test: exact, weight: -1, discount: [phone]}\n"
+                    "      - {label: b, test: else, weight: 0}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="discount and discount_label go together"):
+        load_rules(path)
 
 
 def test_cluster_keeps_a_chains_branches_apart_however_a_bare_record_links_them() -> None:

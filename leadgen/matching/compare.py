@@ -555,8 +555,9 @@ class _Compiled:
     uses_places: bool
     uses_forms: bool
     uses_towns: bool
-    discounts: dict[str, frozenset[str]]
-    """Level label -> the fields whose levels weigh nothing for the pair once it holds."""
+    discounts: dict[str, tuple[frozenset[str], str]]
+    """Level label -> the fields whose levels weigh nothing for the pair once it holds, and
+    what their labels then go on with."""
     else_hit: Hit
     shared_kind: str | None
 
@@ -587,8 +588,8 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
             any(level[4] is not None for level in levels),
             any(level[5] == "both_legal_forms" for level in levels),
             any(level[5] == "one_town" for level in levels),
-            {level.label: frozenset(level.discount) for level in comparison.levels
-             if level.discount},
+            {level.label: (frozenset(level.discount), level.discount_label or "")
+             for level in comparison.levels if level.discount},
             (comparison.field, last.label, last.weight, None),
             SHARED_KIND.get(comparison.field),
         ))
@@ -609,7 +610,7 @@ def compare(
     hits: list[Hit] = []
     other_place = rules.other_place
     against: list[str] = []  # the fields whose level weighs against the pair
-    discount: frozenset[str] = frozenset()
+    discount: tuple[frozenset[str], str] | None = None
     compiled = _compile(rules)
     for comparison in compiled:
         lefts = record[comparison.position]
@@ -631,8 +632,8 @@ def compare(
             discount = comparison.discounts[hit[1]]
         score += hit[2]
         hits.append(hit)
-    if discount:
-        score += _discounted(hits, discount)
+    if discount is not None:
+        score += _discounted(hits, *discount)
     elsewhere = False
     if other_place is not None and against:
         change = _at_other_place(hits, against, other_place)
@@ -654,19 +655,16 @@ def _in_two_towns(record: MatchProfile, candidate: MatchProfile,
     return False
 
 
-def _discounted(hits: list[Hit], fields: frozenset[str]) -> float:
+def _discounted(hits: list[Hit], fields: frozenset[str], why: str) -> float:
     """The levels of ``fields`` in ``hits`` weighing for the pair weigh nothing (a group's
-    website says "one group", not "one company"), relabelled; the change to the pair's
-    weight is returned."""
+    website says "one group", not "one company"), their labels going on with ``why``; the
+    change to the pair's weight is returned."""
     change = 0.0
     for position, hit in enumerate(hits):
         if hit[0] in fields and hit[2] > 0:
             change -= hit[2]
-            hits[position] = (hit[0], f"{hit[1]}, {_GROUP_SITE}", 0.0, hit[3])
+            hits[position] = (hit[0], f"{hit[1]}, {why}", 0.0, hit[3])
     return change
-
-
-_GROUP_SITE = "but the group's, not the company's (register names of two of its companies)"
 
 
 def _at_other_place(hits: list[Hit], against: list[str], rule: OtherPlace) -> float | None:

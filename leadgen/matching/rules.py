@@ -72,6 +72,9 @@ class Level(Strict):
     """A condition on the pair the level holds only under (else the next level is tried)."""
     discount: list[FieldName] = []
     """Fields whose levels weigh nothing once this level holds (a group's shared website)."""
+    discount_label: str | None = None
+    """What such a level's label then goes on with, saying why it weighs nothing ("but the
+    group's, not the company's"); needed with ``discount``."""
 
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
@@ -80,6 +83,8 @@ class Level(Strict):
                  "direct_dial", "number_and_fuzzy", "transliterated"}
         if self.test in needs and self.threshold is None:
             raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
+        if bool(self.discount) != bool(self.discount_label):
+            raise ValueError(f"level {self.label!r}: discount and discount_label go together")
         return self
 
 
