@@ -599,12 +599,22 @@ DECISIONS = [
           city="Phoenix", country="US"),
      dict(name="Saba's Mediterranean Cuisine", street="4747 East Bell Road", postal="85032",
           city="Phoenix", country="US"), "possible"),
-    ("two outlets of one site on its switchboard and website: to review, not merged",
+    ("two outlets of one site on its switchboard: to review, not merged",
      dict(name="Ritz-Carlton Cafe", street="3434 Peachtree Rd", phone="404 237 2700",
-          website="ritzcarlton.com", postal="30326", city="Atlanta", country="US"),
+          postal="30326", city="Atlanta", country="US"),
      dict(name="Ritz-Carlton Dining Room", street="3434 Peachtree Road", phone="(404) 237-2700",
-          website="https://www.ritzcarlton.com/", postal="30326", city="Atlanta",
-          country="US"), "possible"),
+          postal="30326", city="Atlanta", country="US"), "possible"),
+    ("two businesses of one group at its head office, on its website: to review",
+     dict(name="Siemens Energy", street="Werner-von-Siemens-Straße 1", postal="80333",
+          website="siemens.com", city="München"),
+     dict(name="Siemens Healthcare", street="Werner-von-Siemens-Str. 1", postal="80333",
+          website="https://www.siemens.com/", city="München"), "possible"),
+    ("one business described in other words on its phone, website and address: merged",
+     dict(name="Scaletta Restaurant", street="50 W 77th St", phone="212 769 9191",
+          website="scalettaristorante.com", postal="10024", city="New York", country="US"),
+     dict(name="Scaletta Ristorante", street="50 West 77th Street", phone="(212) 769-9191",
+          website="http://www.scalettaristorante.com", postal="10024", city="New York",
+          country="US"), "match"),
     ("two businesses of one family in two streets of a town, one switchboard: apart",
      dict(name="Siemens Energy", street="Freyeslebenstraße 1", phone="089 636 00",
           city="Erlangen"),
@@ -799,9 +809,9 @@ def test_another_place_of_one_brand_discounts_the_domain_and_says_so() -> None:
     assert not compare(york, york, RULES).other_place
 
 
-def test_a_site_shared_by_two_businesses_weighs_nothing_and_says_so() -> None:
-    """Names each with a word of their own: the switchboard and website they share are the
-    site's or the family's, weighing nothing, and their levels say why."""
+def test_a_site_shared_by_two_businesses_weighs_little_and_says_so() -> None:
+    """Names each with a word of their own: the switchboard and website they share may be the
+    site's or the family's, weighing 1 each, and their levels say why."""
     cafe = profile("Ritz-Carlton Cafe", phone="404 237 2700", website="ritzcarlton.com",
                    city="Atlanta", country="US")
     room = profile("Ritz-Carlton Dining Room", phone="(404) 237-2700",
@@ -809,9 +819,9 @@ def test_a_site_shared_by_two_businesses_weighs_nothing_and_says_so() -> None:
     levels = {hit.field: hit for hit in compare(cafe, room, RULES).levels}
     assert levels["name"].label == "names share words, but each has a distinctive word of its own"
     for field, label in (("phone", "same E.164 phone"), ("domain", "same registered domain")):
-        assert levels[field].weight == 0.0
-        assert levels[field].label == f"{label}, but one family's or site's, not one business's" \
-            " (names each with a word of its own)"
+        assert levels[field].weight == 1.0
+        assert levels[field].label == f"{label}, but maybe one family's or site's (names each" \
+            " with a word of its own)"
     # one business on two lists keeps what its phone and website weigh
     same = {hit.field: hit for hit in compare(cafe, profile(
         "Ritz Carlton Cafe", phone="+1 404 237 2700", city="Atlanta", country="US"),

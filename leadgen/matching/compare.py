@@ -555,9 +555,9 @@ class _Compiled:
     uses_places: bool
     uses_forms: bool
     uses_towns: bool
-    discounts: dict[str, tuple[frozenset[str], str]]
-    """Level label -> the fields whose levels weigh nothing for the pair once it holds, and
-    what their labels then go on with."""
+    discounts: dict[str, tuple[frozenset[str], str, float]]
+    """Level label -> the fields whose levels weigh little for the pair once it holds, what
+    their labels then go on with, and what they weigh at most."""
     else_hit: Hit
     shared_kind: str | None
 
@@ -588,7 +588,8 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
             any(level[4] is not None for level in levels),
             any(level[5] == "both_legal_forms" for level in levels),
             any(level[5] == "one_town" for level in levels),
-            {level.label: (frozenset(level.discount), level.discount_label or "")
+            {level.label: (frozenset(level.discount), level.discount_label or "",
+                           level.discount_weight)
              for level in comparison.levels if level.discount},
             (comparison.field, last.label, last.weight, None),
             SHARED_KIND.get(comparison.field),
@@ -610,7 +611,7 @@ def compare(
     hits: list[Hit] = []
     other_place = rules.other_place
     against: list[str] = []  # the fields whose level weighs against the pair
-    discount: tuple[frozenset[str], str] | None = None
+    discount: tuple[frozenset[str], str, float] | None = None
     compiled = _compile(rules)
     for comparison in compiled:
         lefts = record[comparison.position]
@@ -655,15 +656,15 @@ def _in_two_towns(record: MatchProfile, candidate: MatchProfile,
     return False
 
 
-def _discounted(hits: list[Hit], fields: frozenset[str], why: str) -> float:
-    """The levels of ``fields`` in ``hits`` weighing for the pair weigh nothing (a group's
-    website says "one group", not "one company"), their labels going on with ``why``; the
-    change to the pair's weight is returned."""
+def _discounted(hits: list[Hit], fields: frozenset[str], why: str, weight: float) -> float:
+    """The levels of ``fields`` in ``hits`` weighing more than ``weight`` for the pair weigh
+    ``weight`` (a group's website says "one group", not "one company"), their labels going on
+    with ``why``; the change to the pair's weight is returned."""
     change = 0.0
     for position, hit in enumerate(hits):
-        if hit[0] in fields and hit[2] > 0:
-            change -= hit[2]
-            hits[position] = (hit[0], f"{hit[1]}, {why}", 0.0, hit[3])
+        if hit[0] in fields and hit[2] > weight:
+            change += weight - hit[2]
+            hits[position] = (hit[0], f"{hit[1]}, {why}", weight, hit[3])
     return change
 
 

@@ -73,8 +73,10 @@ class Level(Strict):
     discount: list[FieldName] = []
     """Fields whose levels weigh nothing once this level holds (a group's shared website)."""
     discount_label: str | None = None
-    """What such a level's label then goes on with, saying why it weighs nothing ("but the
+    """What such a level's label then goes on with, saying why it weighs little ("but the
     group's, not the company's"); needed with ``discount``."""
+    discount_weight: float = 0.0
+    """What such a level, weighing more, weighs instead."""
 
     @model_validator(mode="after")
     def _threshold_when_needed(self) -> Level:
