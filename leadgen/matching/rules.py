@@ -71,7 +71,8 @@ class Level(Strict):
     when: LevelCondition | None = None
     """A condition on the pair the level holds only under (else the next level is tried)."""
     discount: list[FieldName] = []
-    """Fields whose levels weigh nothing once this level holds (a group's shared website)."""
+    """Fields whose levels weigh ``discount_weight`` at most once this level holds (a group's
+    shared website: nothing)."""
     discount_label: str | None = None
     """What such a level's label then goes on with, saying why it weighs little ("but the
     group's, not the company's"); needed with ``discount``."""
