@@ -829,14 +829,23 @@ def test_a_site_shared_by_two_businesses_weighs_little_and_says_so() -> None:
     assert same["phone"].weight > 0
 
 
-def test_a_discount_needs_its_label(tmp_path: Path) -> None:
+def test_a_discount_without_its_own_label_still_says_so(tmp_path: Path) -> None:
+    """A rules file written before levels named their discount (a copy edited for ``--rules``)
+    still loads, and a discounted level still says why it weighs nothing."""
     path = tmp_path / "rules.yaml"
-    path.write_text("thresholds: {match: 5, possible: 1}\nblocking: []\ncomparisons:\n"
+    path.write_text("thresholds: {match: 5, possible: 1}\nblocking:\n  - {key: phone, "
+                    "fields: [phone], label: p}\ncomparisons:\n"
                     "  - field: name\n    levels:\n"
-                    "      - {label: a, test: exact, weight: -1, discount: [phone]}\n"
-                    "      - {label: b, test: else, weight: 0}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="discount and discount_label go together"):
-        load_rules(path)
+                    "      - {label: same name, test: exact, weight: 1, discount: [phone]}\n"
+                    "      - {label: other name, test: else, weight: 0}\n"
+                    "  - field: phone\n    levels:\n"
+                    "      - {label: same phone, test: exact, weight: 9}\n"
+                    "      - {label: other phone, test: else, weight: -3}\n", encoding="utf-8")
+    rules = load_rules(path)
+    one = profile("Acme", phone="030 1234567")
+    hits = {hit.field: hit for hit in compare(one, one, rules).levels}
+    assert (hits["phone"].label, hits["phone"].weight) == (
+        "same phone, but not one business's alone", 0.0)
 
 
 def test_cluster_keeps_a_chains_branches_apart_however_a_bare_record_links_them() -> None:

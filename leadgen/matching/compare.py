@@ -588,7 +588,7 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
             any(level[4] is not None for level in levels),
             any(level[5] == "both_legal_forms" for level in levels),
             any(level[5] == "one_town" for level in levels),
-            {level.label: (frozenset(level.discount), level.discount_label or "",
+            {level.label: (frozenset(level.discount), level.discount_label,
                            level.discount_weight)
              for level in comparison.levels if level.discount},
             (comparison.field, last.label, last.weight, None),

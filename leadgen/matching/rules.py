@@ -73,9 +73,9 @@ class Level(Strict):
     discount: list[FieldName] = []
     """Fields whose levels weigh ``discount_weight`` at most once this level holds (a group's
     shared website: nothing)."""
-    discount_label: str | None = None
+    discount_label: str = "but not one business's alone"
     """What such a level's label then goes on with, saying why it weighs little ("but the
-    group's, not the company's"); needed with ``discount``."""
+    group's, not the company's")."""
     discount_weight: float = 0.0
     """What such a level, weighing more, weighs instead."""
 
@@ -86,8 +86,6 @@ class Level(Strict):
                  "direct_dial", "number_and_fuzzy", "transliterated"}
         if self.test in needs and self.threshold is None:
             raise ValueError(f"level {self.label!r}: test {self.test} needs a threshold")
-        if bool(self.discount) != bool(self.discount_label):
-            raise ValueError(f"level {self.label!r}: discount and discount_label go together")
         return self
 
 
