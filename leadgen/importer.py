@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -209,8 +210,10 @@ def _one(row: dict[str, str], columns: tuple[str, ...] | None) -> str | None:
 
 
 def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, source: str,
-                page_url: str, record_id: str, region: str | None) -> Lead:
-    """One spreadsheet row as a :class:`Lead` (raises ValidationError when invalid)."""
+                page_url: str, record_id: str, region: str | None,
+                as_of: datetime | None = None) -> Lead:
+    """One spreadsheet row as a :class:`Lead` (raises ValidationError when invalid); its data
+    is of ``as_of`` (default: now)."""
     get = mapping.get
     street, number = _one(row, get("street")), _one(row, get("house_number"))
     if street and number and number.strip() not in street.replace(",", " ").split():
@@ -271,7 +274,8 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, tuple[str, ...]], *, sou
                         _one(row, get("founded_year")))
     return Lead(
         name=name,
-        source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id),
+        source=SourceMeta(source_id=source, page_url=page_url, record_id=record_id,
+                          fetched_at=as_of or datetime.now(UTC)),
         website=_one(row, get("website")),
         emails=emails,
         phones=phones,
@@ -769,6 +773,20 @@ def encoding_hint(path: Path) -> str:
     return f"it looks like {name}: try --encoding {name}"
 
 
+def as_of_date(text: str, today: date | None = None) -> datetime:
+    """``--as-of``'s date (2025-06-30) as the start of that day in UTC; a date written
+    otherwise, or one after ``today``, is refused in one line."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"--as-of {text!r}: give the date the file's data was current as "
+                         "YYYY-MM-DD (2025-06-30)") from None
+    if day > (today or datetime.now(UTC).date()):
+        raise InputError(f"--as-of {text}: that date is in the future; give the date the "
+                         "file's data was current")
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
 def import_file(
     engine: Engine,
     path: Path,
@@ -785,6 +803,7 @@ def import_file(
     workers: int = 0,
     background: bool | None = None,
     dry_run: bool = False,
+    as_of: datetime | None = None,
 ) -> ImportReport:
     """Import a CSV file, an .xlsx workbook (its first sheet, or ``sheet``) or a JSON file;
     returns counts and the reasons for every rejected row.
@@ -794,7 +813,10 @@ def import_file(
     batch in a writer process (SQLite): same results, in the same order. ``batch_size``:
     records per committed batch (default 1,000, or :data:`BULK_BATCH_SIZE` in the background).
     ``dry_run``: match every row against the database as an import would and store nothing
-    (see :class:`Ingestor`), so the report tells what an import would do.
+    (see :class:`Ingestor`), so the report tells what an import would do. ``as_of``: when
+    the file's data was current (a list bought a year ago and imported today; see
+    :func:`as_of_date`): its records say so, and of two lists equally trusted the more recent
+    data wins a field (survivorship's "recent"), not the later import.
     """
     if not path.is_file():
         what = "a folder" if path.is_dir() else "no such file"
@@ -835,7 +857,7 @@ def import_file(
         fields=report.columns, id_column=id_column, source=source,
         page_url=path.resolve().as_uri(), file_name=path.name,
         region=region.upper() if region else None, rules=rules,
-        suppressions=SuppressionList.load(engine), status_column=status_from,
+        suppressions=SuppressionList.load(engine), status_column=status_from, as_of=as_of,
     )
     status = "customer" if as_customers else None
     numbered = chain(ahead, rows)
@@ -1023,6 +1045,8 @@ class _RowSettings:
     suppressions: SuppressionList
     status_column: str | None = None
     """The column of leadgen's own export that holds its status (see :mod:`import_status`)."""
+    as_of: datetime | None = None
+    """When the file's data was current (see :func:`import_file`)."""
 
 
 _SETTINGS: list[_RowSettings] = []
@@ -1085,6 +1109,7 @@ def _prepare_rows(chunk: list[tuple[int, dict[str, str]]]) -> list[Prepared]:
             continue
         try:
             lead = row_to_lead(row, settings.fields, source=settings.source,
+                               as_of=settings.as_of,
                                page_url=f"{settings.page_url}#{record_id}",
                                record_id=record_id, region=settings.region)
         except ValidationError as exc:

@@ -799,6 +799,55 @@ def test_a_less_trusted_list_gives_the_postal_code_the_trusted_one_leaves_out(
     _assert_postal_code_kept(engine, "Elbchaussee 1", True)
 
 
+@pytest.mark.parametrize("dated", [True, False], ids=["as-of given", "import time"])
+def test_an_older_list_imported_later_keeps_the_newer_address(tmp_path: Path,
+                                                              dated: bool) -> None:
+    """Two lists trusted alike, the purchased one older but imported after the CRM: with
+    ``as_of`` its records are of their own date, and the CRM's newer address stays (in a
+    forced dedupe too); without it the later import's address wins, as "recent" says."""
+    from datetime import UTC, datetime
+
+    from leadgen.matching.dedupe import dedupe
+
+    crm, bought = tmp_path / "crm.csv", tmp_path / "bought.csv"
+    crm.write_text("Firma;Straße;PLZ;Ort;Telefon\n"
+                   "Nordwind Solar GmbH;Elbchaussee 1;22763;Hamburg;040 998877\n",
+                   encoding="utf-8")
+    bought.write_text("Firma;Straße;PLZ;Ort;Telefon\n"
+                      "Nordwind Solar GmbH;Elbchaussee 9;22763;Hamburg;040 998877\n",
+                      encoding="utf-8")
+    engine = init_db(f"sqlite:///{tmp_path / 'leads.db'}")
+    import_file(engine, crm, source="crm", region="DE",
+                as_of=datetime(2026, 5, 1, tzinfo=UTC) if dated else None)
+    import_file(engine, bought, source="bought", region="DE",
+                as_of=datetime(2024, 1, 1, tzinfo=UTC) if dated else None)
+    for run in ("import", "dedupe"):
+        with engine.connect() as conn:
+            (company,) = conn.execute(select(Company)).all()
+            dates = {row.source_id: row.fetched_at for row in conn.execute(
+                select(SourceRecord.source_id, SourceRecord.fetched_at))}
+        assert company.street == ("Elbchaussee 1" if dated else "Elbchaussee 9"), run
+        assert (dates["bought"].year == 2024) is dated, run
+        dedupe(engine, force=True)
+
+
+def test_as_of_is_a_past_date(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Firma;Ort\nNordwind Solar GmbH;Hamburg\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    for given, said in (("30.06.2025", "as YYYY-MM-DD"), ("2999-01-01", "in the future")):
+        result = CliRunner().invoke(app, ["import", str(path), "--source", "bought",
+                                          "--as-of", given, "--db", db])
+        assert isinstance(result.exception, InputError) and said in str(result.exception)
+    result = CliRunner().invoke(app, ["import", str(path), "--source", "bought", "--region",
+                                      "DE", "--as-of", "2025-06-30", "--db", db])
+    assert result.exit_code == 0, result.output
+    engine = init_db(db)
+    with engine.connect() as conn:
+        (fetched,) = conn.execute(select(SourceRecord.fetched_at)).scalars()
+    assert (fetched.year, fetched.month, fetched.day, fetched.hour) == (2025, 6, 30, 0)
+
+
 def _assert_postal_code_kept(engine: Engine, street: str, filled: bool) -> None:
     from leadgen.matching.dedupe import dedupe
 

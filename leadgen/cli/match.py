@@ -17,6 +17,7 @@ from leadgen.importer import (
     DEFAULT_ENCODING,
     ImportReport,
     ImportStopped,
+    as_of_date,
     import_file,
     numbered_rows,
 )
@@ -77,6 +78,10 @@ def import_command(
         None, "--report", help="Write every rejected row and warning, with its row and reason, "
         "to this .csv or .xlsx file (the screen shows the first "
         f"{SHOWN_LINES} of each)."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="The date the file's data was current (YYYY-MM-DD; default: "
+        "today): of two lists trusted alike, the more recent data wins a field, not the "
+        "later import."),
     rules: Path | None = RulesOption,
     db: str | None = DatabaseOption,
 ) -> None:
@@ -94,6 +99,7 @@ def import_command(
         raise InputError(f"--as {as_what!r}: the only choice is --as customers")
     if report_path is not None:
         writable_place(report_path)  # before the import, not after it
+    data_date = as_of_date(as_of) if as_of is not None else None
     engine = init_db(db)
     try:
         report = import_file(
@@ -101,6 +107,7 @@ def import_command(
             as_customers=as_what == "customers", region=region, encoding=encoding, sheet=sheet,
             rules=load_rules(rules) if rules else None,
             workers=_import_workers(file) if workers is None else workers, dry_run=dry_run,
+            as_of=data_date,
         )
     except ImportStopped as exc:  # the rows before the line that stopped it are told of
         _tell(exc.report, report_path)
