@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -805,8 +806,6 @@ def test_an_older_list_imported_later_keeps_the_newer_address(tmp_path: Path,
     """Two lists trusted alike, the purchased one older but imported after the CRM: with
     ``as_of`` its records are of their own date, and the CRM's newer address stays (in a
     forced dedupe too); without it the later import's address wins, as "recent" says."""
-    from datetime import UTC, datetime
-
     from leadgen.matching.dedupe import dedupe
 
     crm, bought = tmp_path / "crm.csv", tmp_path / "bought.csv"
