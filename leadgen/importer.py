@@ -773,15 +773,15 @@ def encoding_hint(path: Path) -> str:
     return f"it looks like {name}: try --encoding {name}"
 
 
-def as_of_date(text: str, today: date | None = None) -> datetime:
+def as_of_date(text: str) -> datetime:
     """``--as-of``'s date (2025-06-30) as the start of that day in UTC; a date written
-    otherwise, or one after ``today``, is refused in one line."""
+    otherwise, or one after today, is refused in one line."""
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"--as-of {text!r}: give the date the file's data was current as "
                          "YYYY-MM-DD (2025-06-30)") from None
-    if day > (today or datetime.now(UTC).date()):
+    if day > datetime.now(UTC).date():
         raise InputError(f"--as-of {text}: that date is in the future; give the date the "
                          "file's data was current")
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
