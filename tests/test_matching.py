@@ -651,6 +651,10 @@ OWN_WORDS = [
     ("ph lukasz nowak", "przedsiebiorstwo handlowe lukasz nowak", False),
     ("pphu kowalski", "przedsiebiorstwo produkcyjno handlowo uslugowe kowalski", False),
     ("mfx michelin", "manufacture francaise des pneumatiques michelin", True),  # not them
+    # another form of one stem is no word of its own; a longer stem is
+    ("great dane pub brewing", "great dane brewery", False),
+    ("sunrise bakery", "sunrise baking", False),
+    ("acme mining", "acme minerals", True),
 ]
 
 

@@ -23,6 +23,9 @@ from leadgen.normalize.text import has_cjk
 _LINKING = frozenset("the and of und et y e de da do la le du des der die das von van".split())
 #: Two words this alike (Jaro-Winkler) are one word spelled two ways ("holding", "holdings").
 _LIKE_WORD = 0.85
+#: English endings that make a trade's other words of one stem ("brewing", "brewery",
+#: "brewers"; "baking", "bakery"; "trading", "traders"), longest first.
+_WORD_FORM_ENDINGS = ("eries", "ery", "ers", "ing", "ies", "er", "y", "s")
 
 
 def group_word_added(left: str, right: str, group: frozenset[str],
@@ -134,7 +137,8 @@ def _town_words(places: tuple[str, ...]) -> frozenset[str]:
 def has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
     """Whether one of ``words`` (none of them in ``others``) is spelled by no word of
     ``others``: the same, a prefix of it or it of that ("deli", "delicatessen"), a typo
-    (Jaro-Winkler >= 0.85), or a word written with it."""
+    (Jaro-Winkler >= 0.85), a word written with it, or another form of its stem ("brewing",
+    "brewery")."""
     for word in words:
         for other in others:  # plain loops, no generator: cheaper per call
             if (word.startswith(other) or other.startswith(word)
@@ -142,6 +146,21 @@ def has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
                 break
         else:  # (the typos last, all of ``others`` in one call: most words have none)
             if extractOne(word, others, scorer=JaroWinkler.similarity,
-                          score_cutoff=_LIKE_WORD) is None:
+                          score_cutoff=_LIKE_WORD) is None and not _stem_in(word, others):
                 return True
     return False
+
+
+def _stem_in(word: str, others: frozenset[str]) -> bool:
+    """Whether a word of ``others`` is another form of ``word``'s stem: the two the same
+    once an ending of :data:`_WORD_FORM_ENDINGS` after three letters or more is cut off."""
+    stem = _stem(word)
+    return any(_stem(other) == stem for other in others)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _stem(word: str) -> str:
+    for ending in _WORD_FORM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
