@@ -221,8 +221,11 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return lambda left, right: each_has_own_word(left, right, generic_words)
     if test == "contains":
         def contains(left: str, right: str) -> bool:
+            """One name in the other, its words written apart or together in either ("main
+            consult unternehmensberatung" and "mainconsult")."""
             short, long = (left, right) if len(left) <= len(right) else (right, left)
-            return len(short) >= 3 and short in long
+            return len(short) >= 3 and (short in long or (" " in long or " " in short) and (
+                short.replace(" ", "") in long.replace(" ", "")))
         return contains
     if test == "last_digits":
         count = int(threshold)

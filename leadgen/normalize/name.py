@@ -177,6 +177,15 @@ EXTRA_LEGAL_FORMS = (
     "Sociedad Comercial de Responsabilidad Limitada",
     "S.A.I.C.", "S.A.C.I.", "S.A.I.C.F.", "S.A.C.I.F.", "S.A.I.C.A.", "S.A.C.I.F.I.A.",
     "S.A. E.S.P.", "S.A.S. E.S.P.", "E.S.P.", "S.A. BIC", "S.A.S. BIC",
+    # Germany's non-profit GmbH spelled out, umlauts written or not ("Lebenshilfe Nürnberg
+    # gemeinnützige GmbH"), and Belgium's public-law companies in Dutch and French
+    # ("Proximus NV van publiek recht", "Proximus SA de droit public")
+    "gemeinnützige GmbH", "gemeinnuetzige GmbH", "gemeinnützige Gesellschaft mbH",
+    "gemeinnuetzige Gesellschaft mbH", "gemeinnützige Gesellschaft mit beschränkter Haftung",
+    "gemeinnuetzige Gesellschaft mit beschraenkter Haftung",
+    "Gesellschaft mit beschraenkter Haftung",
+    "NV van publiek recht", "naamloze vennootschap van publiek recht", "SA de droit public",
+    "société anonyme de droit public",
 )
 #: Japan's other corporations, each with the register's name as its legal form, and the
 #: abbreviations lists and Japan Post print ("(有)山田商店", "（社）全国地方銀行協会", "㈶..."
@@ -266,6 +275,11 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
         ("(persero) (persero)tbk", "ID"),
         ("eood ood ead еоод оод еад ад", "BG"),
         ("partgmbb partg", "DE"),
+        ("gemeinnützigegmbh gemeinnuetzigegmbh gemeinnützigegesellschaftmbh "
+         "gemeinnuetzigegesellschaftmbh gemeinnützigegesellschaftmitbeschränkterhaftung "
+         "gemeinnuetzigegesellschaftmitbeschraenkterhaftung", "DE"),
+        ("nvvanpubliekrecht naamlozevennootschapvanpubliekrecht sadedroitpublic "
+         "sociétéanonymededroitpublic", "BE"),
         ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
     ) for form in forms.split()
 }
@@ -496,6 +510,9 @@ _KEY_WORDS = {
     "plastics": "plastic", "machines": "machine",
     # Nigerian companies' "Nigeria" as lists shorten it: "Flour Mills of Nig. Plc"
     "nig": "nigeria",
+    # India's honorific before a deity's or founder's name, spelled three ways ("Shree
+    # Ganesh", "Shri Ganesh", "Sree Ganesh"); "Hwy" in a US firm's name ("Coastal Hwy Vet")
+    "shree": "shri", "sree": "shri", "hwy": "highway",
 }
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
 #: An "and" a legal form leaves behind when it takes only the "company" after it ("Pérez y"
