@@ -137,18 +137,30 @@ def _town_words(places: tuple[str, ...]) -> frozenset[str]:
 def has_own_word(words: frozenset[str], others: frozenset[str]) -> bool:
     """Whether one of ``words`` (none of them in ``others``) is spelled by no word of
     ``others``: the same, a prefix of it or it of that ("deli", "delicatessen"), a typo
-    (Jaro-Winkler >= 0.85), a word written with it, or another form of its stem ("brewing",
-    "brewery")."""
+    (Jaro-Winkler >= 0.85), a word written with it, another form of its stem ("brewing",
+    "brewery") or its abbreviation ("nw", "northwest")."""
     for word in words:
         for other in others:  # plain loops, no generator: cheaper per call
             if (word.startswith(other) or other.startswith(word)
                     or (len(word) >= 3 and word in other)):
                 break
         else:  # (the typos last, all of ``others`` in one call: most words have none)
-            if extractOne(word, others, scorer=JaroWinkler.similarity,
-                          score_cutoff=_LIKE_WORD) is None and not _stem_in(word, others):
+            if (extractOne(word, others, scorer=JaroWinkler.similarity,
+                           score_cutoff=_LIKE_WORD) is None and not _stem_in(word, others)
+                    and not any(_abbreviates(word, other) or _abbreviates(other, word)
+                                for other in others)):
                 return True
     return False
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` (two to five letters) shortens ``long`` as lists do, its letters in
+    order from the same first one: "nw" for "northwest", "hwy" for "highway", "mktg" for
+    "marketing"."""
+    if not 2 <= len(short) <= 5 or len(long) < len(short) + 2 or short[0] != long[0]:
+        return False
+    rest = iter(long[1:])
+    return all(letter in rest for letter in short[1:])
 
 
 def _stem_in(word: str, others: frozenset[str]) -> bool:

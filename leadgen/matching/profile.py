@@ -253,7 +253,8 @@ def without_country(name_key: str, country: str) -> str | None:
     china" in China) is the company's name there; None otherwise. "bank of china" keeps its
     name."""
     words = name_key.rsplit(" ", 2)
-    if len(words) < 2 or words[-1] not in country_name_ends():
+    if len(words) < 2 or (words[-1] not in country_name_ends()
+                          and words[-1] not in _SHORT_NAMES):
         return None  # (most names: a look-up, no country's name to join and try)
     for count in (2, 1):
         if len(words) > count and _names_country(" ".join(words[-count:])) == country:
@@ -286,12 +287,14 @@ _LINKING_WORDS = frozenset({"of", "de", "del", "do", "da", "du", "des", "der", "
 
 
 def _names_country(words: str) -> str | None:
-    """The country ``words`` (keyed) name ("deutschland", "germany", "united kingdom", "usa"),
-    or None; codes ("de", "can", "ger") are no country's name here."""
-    return country_of_key(words) if len(words) >= 4 or words in _SHORT_NAMES else None
+    """The country ``words`` (keyed) name ("deutschland", "germany", "united kingdom", "usa",
+    "nz"), or None; other codes ("de", "can", "ger") are no country's name here."""
+    return _SHORT_NAMES.get(words) or (country_of_key(words) if len(words) >= 4 else None)
 
 
-_SHORT_NAMES = frozenset({"usa", "uae", "prc"})
+#: Countries' short names that end company names as their country's names do ("Air NZ" for
+#: "Air New Zealand", "Acme UK Ltd", "Acme HK"), though codes otherwise name none.
+_SHORT_NAMES = {"usa": "US", "uae": "AE", "prc": "CN", "uk": "GB", "nz": "NZ", "hk": "HK"}
 
 
 #: A Chinese name's place qualifiers: "(深圳)" after the name, "广东省深圳市" before it.
