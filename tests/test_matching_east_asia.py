@@ -116,8 +116,7 @@ PAIRS = [
     one("JP", Rec("小林電機株式会社", "静岡県浜松市中央区", "053-456-1212", "kobayashi-denki.co.jp",
                   street="砂山町3-2", postal="430-0926"),
         Rec("Kabushiki Kaisha Kobayashi Denki", "Hamamatsu", "053-456-1212",
-            "http://www.kobayashi-denki.co.jp"),
-        limit="kanji names are not romanized, and 浜松市 is not read as Hamamatsu"),
+            "http://www.kobayashi-denki.co.jp")),
     one("JP", Rec("有限会社花田商店", "石川県金沢市", "076-231-0987", None,
                   street="片町2-3-4", postal="920-0981"),
         Rec("(有)花田商店", "金沢市", "076-231-0987", None, street="片町2丁目3番4号")),
@@ -206,9 +205,7 @@ PAIRS = [
     one("KR", Rec("네이버 주식회사", "경기도 성남시", "1588-3820", "www.navercorp.com",
                   street="분당구 정자일로 95", postal="13561"),
         Rec("NAVER Corp.", "Seongnam", "1588-3820", "navercorp.com",
-            street="95 Jeongjail-ro, Bundang-gu", postal="13561"),
-        limit="a national number (1588) is no evidence, NAVER is not the Revised Romanization,"
-              " and Hangul streets and towns are not read"),
+            street="95 Jeongjail-ro, Bundang-gu", postal="13561")),
     one("KR", Rec("주식회사 카카오", "제주특별자치도 제주시", "1577-3754", "www.kakaocorp.com",
                   street="첨단로 242", postal="63309"),
         Rec("Kakao Corp.", "Jeju", "+82 1577 3754", "kakaocorp.com",
@@ -233,9 +230,7 @@ PAIRS = [
             street="570 Songpa-daero, Songpa-gu", postal="05510")),
     one("KR", Rec("(주)대한기계", "경상남도 창원시", "055-282-1234", "daehanmc.co.kr",
                   street="성산구 공단로 100", postal="51553"),
-        Rec("Daehan Machinery Co., Ltd.", "Changwon", "+82-55-282-1234", "www.daehanmc.co.kr"),
-        limit="경상남도 창원시 is not read as Changwon, so the shared website counts as another"
-              " place's"),
+        Rec("Daehan Machinery Co., Ltd.", "Changwon", "+82-55-282-1234", "www.daehanmc.co.kr")),
     one("KR", Rec("유한회사 그린텍", "서울특별시", "02-555-1234", None,
                   street="강남구 역삼로 180", postal="06248"),
         Rec("그린텍", "서울", "02)555-1234", None, street="강남구 역삼로 180, 3층",
@@ -340,7 +335,10 @@ def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_p
 #: decides more pairs wrongly lowers one of them.
 #: Blind (the table written before any name was looked at): 72 pairs, 48 one, 24 two;
 #: precision 0.976, recall 0.854 (Japan 0.955 and 0.840, South Korea 1.000 and 0.870).
-FLOORS = {"all": (0.976, 0.854), "JP": (0.954, 0.84), "KR": (1.0, 0.869)}
+#: Now recall 0.917 (Japan 0.880, South Korea 0.957): a province before a Korean city is no
+#: part of its name ("경기도 성남시" = Seongnam), and Japan's bigger cities in Latin letters
+#: meet their kanji (Hamamatsu = 浜松).
+FLOORS = {"all": (0.976, 0.916), "JP": (0.954, 0.88), "KR": (1.0, 0.956)}
 
 
 def test_table_scores_hold_their_floor(tmp_path: Path) -> None:

@@ -925,6 +925,15 @@ CITY_EXONYMS: dict[str, str] = {
     "nagoya": "mingguwu", "kobe": "shenhu", "sapporo": "zhahuang", "fukuoka": "fugang",
     "kawasaki": "chuanqi", "hiroshima": "guangdao", "sendai": "xiantai",
     "toyota": "litian",  # (豊田, as pypinyin reads 豊)
+    "hamamatsu": "bangsong", "shizuoka": "jinggang", "chiba": "qianye",
+    "kitakyushu": "beijiuzhou", "sakai": "jie", "niigata": "xinxi", "okayama": "gangshan",
+    "kumamoto": "xiongben", "sagamihara": "xiangmoyuan", "kanazawa": "jinze",
+    "himeji": "jilu", "kagoshima": "luerdao", "utsunomiya": "yudougong",
+    "nagasaki": "changqi", "naha": "naba", "matsuyama": "songshan", "takamatsu": "gaosong",
+    "oita": "dafen", "toyama": "fushan", "gifu": "qifu", "nara": "nailiang",
+    "wakayama": "hegeshan", "yokosuka": "hengxuhe", "funabashi": "chuanqiao",
+    "kawaguchi": "chuankou", "hachioji": "bawangzi", "higashiosaka": "dongdaban",
+    "higashi osaka": "dongdaban",
     # Korea's cities in an older spelling (Hangul's keys hold its Revised Romanization:
     # 부산 = "busan")
     "pusan": "busan", "inchon": "incheon", "taegu": "daegu", "taejon": "daejeon",
@@ -996,7 +1005,10 @@ def city_aliases(key: str | None) -> tuple[str, ...]:
             return (key, latin[0])  # "химки" = "khimki", "μαρουσι" = "marousi"
         return (local or key,)
     if has_hangul(key):
-        # "서울특별시" = "서울" = "seoul" (= "Seoul"), "수원시" = "suwon"
+        # "서울특별시" = "서울" = "seoul" (= "Seoul"), "수원시" = "suwon"; a province before the
+        # city is no part of it ("경기도 성남시" = "성남" = "Seongnam")
+        if " " in key and (words := key.split())[0].endswith("도"):
+            key = words[-1]
         base = _KR_CITY_SUFFIX.sub("", key)
         romanized = hangul_romanized(base)
         return (base, romanized) if romanized else (base,)
