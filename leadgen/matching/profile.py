@@ -24,6 +24,7 @@ from leadgen.normalize.address import (
     city_aliases,
     country_name_ends,
     country_of_key,
+    korean_road_key,
     street_key,
 )
 from leadgen.normalize.name import (
@@ -185,6 +186,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules,
         # "baniyas rd deira po box 777": a Gulf address gives its street and its box, another
         # list the box alone
         streets = (street, f"{box.group()} {cities[0]}")
+    if street and lead.country == "KR" and (road := korean_road_key(street)) and (
+            road not in streets):
+        streets += (road,)  # "여의대로 128" and "128 Yeoui-daero": both "128 yeouidaero"
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"

@@ -536,6 +536,31 @@ _CARE_OF = re.compile(r"(?:^|[\s,;(])(?:c\s?/\s?o|(?:in\s+)?care\s+of|℅)(?!\w)
                       re.IGNORECASE)
 
 
+#: A Korean road address as keyed, in Hangul ("여의대로 128") or as its official Latin spelling
+#: writes it ("128 yeoui daero yeongdeungpo gu", from "128 Yeoui-daero, Yeongdeungpo-gu"):
+#: the road's name, its kind (대로 daero, 로 ro, 길 gil) and the building's number.
+_KR_ROAD_HANGUL = re.compile(
+    r"^(?P<name>[가-힣]+?)(?P<kind>대로|로|길)\s*(?P<number>\d+(?:-\d+)?)$")
+_KR_ROAD_LATIN = re.compile(
+    r"(?:^|\s)(?P<number>\d+(?:-\d+)?)\s(?P<name>(?:[a-z]+\s)*?[a-z]+)\s(?P<kind>daero|ro|gil)"
+    r"(?:\s|$)")
+_KR_ROAD_KINDS = {"대로": "daero", "로": "ro", "길": "gil"}
+
+
+def korean_road_key(street: str) -> str | None:
+    """A Korean road address's key as its Hangul and its official Latin spelling share it:
+    "128 yeouidaero" for "여의대로 128" and for "128 yeoui daero yeongdeungpo gu" (the district
+    after it left out); None for another street. The road's name is romanized by the Revised
+    Romanization, apart from its kind, as road signs spell it ("정자일로" = "Jeongjail-ro")."""
+    if (hangul := _KR_ROAD_HANGUL.match(street)) and (
+            name := hangul_romanized(hangul.group("name"))):
+        return f"{hangul.group('number')} {name}{_KR_ROAD_KINDS[hangul.group('kind')]}"
+    if street.isascii() and (latin := _KR_ROAD_LATIN.search(street)):
+        name = latin.group("name").replace(" ", "")
+        return f"{latin.group('number')} {name}{latin.group('kind')}"
+    return None
+
+
 def _street_key(raw: str | None) -> str | None:
     if not raw or _CARE_OF.search(raw):
         return None  # no street of the company's own

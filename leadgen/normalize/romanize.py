@@ -259,9 +259,10 @@ def _kana_pattern(key: str) -> re.Pattern[str] | None:
     """A name key in kana as a pattern of the Latin skeletons (spaces out) that spell it:
     its Hepburn skeleton, where what katakana adds to an English word is optional (a "u"
     after a consonant, an "o" after "t" or "d", an "r" for the long mark: "sha:pu" is
-    "sharp"), and what Japan's other system, Kunrei, writes otherwise too ("si", "ti", "tu",
-    "hu": "kashio" is "Casio"; "m" for "n" before "b", "m", "p"). Only the kana side is
-    loosened: two Latin names are as alike as before. None when ``key`` is no kana name."""
+    "sharp"; a long "e" may be an English "a": "de:ta" is "data"), and what Japan's other
+    system, Kunrei, writes otherwise too ("si", "ti", "tu", "hu": "kashio" is "Casio"; "m"
+    for "n" before "b", "m", "p"). Only the kana side is loosened: two Latin names are as
+    alike as before. None when ``key`` is no kana name."""
     if key.isascii() or not _KANA_LETTER.search(key) or not _KANA_NAME.fullmatch(
             key := unicodedata.normalize("NFKC", key)):
         return None
@@ -277,6 +278,8 @@ def _kana_pattern(key: str) -> re.Pattern[str] | None:
         added = following not in _VOWEL_LETTERS
         if char == _LONG_MARK:
             parts.append("r?" if previous in _VOWEL_LETTERS else "")
+        elif char == "e" and following == _LONG_MARK:
+            parts.append("[ea]")  # a long "e" is an English "a" ("de:ta" data, "ke:su" case)
         elif char == "u" and ((previous in _ADDED_U and added) or previous == "o"):
             parts.append("u?")
         elif char == "o" and previous in ("t", "d") and added:
