@@ -325,7 +325,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
         return lambda left, right: each_has_trade_word(left, right, generic_words)
     if test == "word_added_after":
         generic_words = rules.generic_name_words
-        return lambda left, right: word_added_after(left, right, generic_words)
+        return lambda left, right: (word_added_after(left, right, generic_words)
+                                    or cjk_word_added(left, right, generic_words))
     if test == "other_country":
         # "US-IL" and "CA-ON": states of two countries (the country comparison weighs that)
         return lambda left, right: left.split("-", 1)[0] != right.split("-", 1)[0]
@@ -508,7 +509,8 @@ def _make_place_test(level: Level, rules: MatchingRules) -> PlaceTest | None:
     if level.test == "trade_words_own":
         return lambda left, right, places: each_has_trade_word(left, right, generic, places)
     if level.test == "word_added_after":
-        return lambda left, right, places: word_added_after(left, right, generic, places)
+        return lambda left, right, places: (word_added_after(left, right, generic, places)
+                                            or cjk_word_added(left, right, generic))
     return None
 
 
@@ -813,6 +815,28 @@ def _cjk_own_words(left: str, right: str, generic: frozenset[str]) -> bool:
         return False
     return {rest_a[i:i + 2] for i in range(len(rest_a) - 1)}.isdisjoint(
         rest_b[i:i + 2] for i in range(len(rest_b) - 1))
+
+
+def cjk_word_added(left: str, right: str, generic: frozenset[str]) -> bool:
+    """Whether two CJK names (no spaces) share a brand and one's rest is the other's with two
+    or more characters of its own added, ``generic`` trade words aside: "三菱ufj银行" and
+    "三菱ufj信托银行" (a bank and the group's trust bank), as "siemens" and "siemens
+    healthineers" are in Latin names; not "华强电子" and "华强电子科技" (科技 is generic)."""
+    if left.isascii() or " " in left or " " in right or not (has_cjk(left) and has_cjk(right)):
+        return False
+    shared = 0
+    for a, b in zip(left, right, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared - max(cjk_place_length(left), cjk_place_length(right)) < _CJK_BRAND:
+        return False
+    short, long = sorted((_cjk_rest(left[shared:], generic), _cjk_rest(right[shared:], generic)),
+                         key=len)
+    if short not in long:
+        return False
+    added = long.replace(short, "", 1)
+    return len(added) >= 2 and has_cjk(added)
 
 
 def _cjk_rest(rest: str, generic: frozenset[str]) -> str:

@@ -162,6 +162,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules,
         parts = address_parts(address)
     street = street_key(parts.street or address.full) if address else None
     names = name_variants(lead.name_key, lead.display_name)
+    if lead.country in _CHINESE_COUNTRIES and names and names[0].isascii():
+        # "Qingdao Hao Yu Rubber" as "qingdao haoyu rubber", as most lists write it
+        names = tuple(dict.fromkeys(_pinyin_joined(name) or name for name in names))
     gloss = other_script_name(lead.lead.name)
     if gloss and (gloss_key := normalize_name(gloss).name_key) and gloss_key not in names:
         names += (gloss_key,)  # "华强电子 (Huaqiang Electronics Co., Ltd.)": both names
@@ -192,6 +195,9 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules,
     local = without_place(lead.display_name, cities) if cities else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"
+    if names and lead.country in _CHINESE_COUNTRIES and names[0].isascii() and (
+            english := _translated(names[0], rules)) and english not in names:
+        names += (english,)  # "Yueqing Tianzheng Dianqi": also "yueqing tianzheng electric"
     if names and cities and lead.country == "CN" and (
             core := without_town(names[0], cities, rules.generic_name_words)) and (
             core not in names):
@@ -210,6 +216,50 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules,
         mailboxes=tuple(e.address for e in lead.emails if e.free_mail),
         forms=shared((legal_form_key(lead.legal_form),)) if lead.legal_form else (),
     )
+
+
+#: Countries whose companies' English names may spell a trade word in pinyin.
+_CHINESE_COUNTRIES = frozenset({"CN", "HK", "TW", "MO"})
+#: Per rules object: the pinyin trade words of ``translated_words`` -> their English word.
+_TRANSLATIONS: dict[int, tuple[MatchingRules, dict[str, str]]] = {}
+
+
+def _pinyin_joined(name_key: str) -> str | None:
+    """A Latin name key with a brand's pinyin syllables written apart joined ("qingdao hao yu
+    rubber" -> "qingdao haoyu rubber", "zhuji hong sheng knitting" -> "zhuji hongsheng
+    knitting"), as most lists write them; None when no two syllables stand apart."""
+    words = name_key.split()
+    out: list[str] = []
+    run = False  # whether out[-1] ends with a syllable written alone, which a next one joins
+    for word in words:
+        syllable = len(word) <= 6 and pinyin_word_length(word) == 1
+        if syllable and run:
+            out[-1] += word
+        else:
+            out.append(word)
+        run = syllable
+    return " ".join(out) if len(out) < len(words) else None
+
+
+def _translated(name_key: str, rules: MatchingRules) -> str | None:
+    """A Chinese company's Latin name key with its pinyin trade words in English, as its
+    English name writes them ("yueqing tianzheng dianqi" -> "yueqing tianzheng electric",
+    "jiaxing meiyi fuzhuang" -> "jiaxing meiyi garment"), or None without one. A pinyin
+    word that is part of another of the same English word's ("dian" of "dianqi") is a
+    phrase's part, not translated alone."""
+    cached = _TRANSLATIONS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        english: dict[str, str] = {}
+        for word, pinyins in rules.translated_words.items():
+            for pinyin in sorted(pinyins):
+                if not any(pinyin != other and pinyin in other for other in pinyins):
+                    english.setdefault(pinyin, word)
+        cached = _TRANSLATIONS[id(rules)] = (rules, english)
+    table = cached[1]
+    words = name_key.split()
+    if not any(word in table for word in words[1:]):
+        return None  # (a town or brand comes first: "Jixie" alone is a name)
+    return " ".join([words[0], *(table.get(word, word) for word in words[1:])])
 
 
 #: A post-office box after a street in its key ("baniyas rd deira po box 777").

@@ -906,10 +906,16 @@ def other_script_name(raw: str) -> str | None:
 _INDIA = re.compile(r"\(I\)")
 
 
+#: Chinese exporters' "I/E" for "Import and Export" ("Shanghai Yuanda Textile I/E Corp").
+_IMPORT_EXPORT = re.compile(r"(?<!\w)I\s*/\s*E(?!\w)", re.IGNORECASE)
+
+
 def name_key(text: str) -> str:
     """The match key of a (legal-form-free) name."""
     if "(I)" in text:
         text = _INDIA.sub(" India ", text)
+    if "/" in text and (found := _IMPORT_EXPORT.search(text)):
+        text = f"{text[:found.start()]} Import and Export {text[found.end():]}"
     words = key_tokens(text.replace("&", " & "))
     tokens = [_KEY_WORDS.get(token, token) for token in words]
     if len(tokens) > 1 and tokens[-1] == "and" and words[-1] == "i":
