@@ -29,7 +29,7 @@ from leadgen.matching.profile import (
     cjk_place_length,
 )
 from leadgen.matching.rules import Level, MatchingRules, OtherPlace
-from leadgen.normalize.address import CHINESE_PROVINCES, POST_BOX
+from leadgen.normalize.address import CHINESE_PROVINCES, POST_BOX, STATE_NAMES
 from leadgen.normalize.address_patterns import CHINESE_CITIES
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.phone import dials_through
@@ -628,6 +628,8 @@ def compare(
             hit: Hit = (comparison.field, exact[0], exact[1], (first, first))
         else:
             places = (record.cities + candidate.cities) if comparison.uses_places else ()
+            if places and record.countries == _CHINA == candidate.countries:
+                places += CHINESE_PLACE_WORDS  # "Hebei Hengtai" and "Anping County Hengtai"
             forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
             # (asked only once a level with "when: one_town" holds: a pair's cities compared)
             towns = (record, candidate, compiled) if comparison.uses_towns else None
@@ -850,6 +852,12 @@ def _cjk_rest(rest: str, generic: frozenset[str]) -> str:
 @lru_cache(maxsize=CACHE_SIZE)
 def _distinctive_words(name: str, generic: frozenset[str]) -> frozenset[str]:
     return frozenset((_without_generic(name, generic) or name).split())
+
+
+_CHINA = ("CN",)
+#: Words of a Chinese company's English name that place it, no word of its own: its province
+#: ("Hebei Hengtai Wire Mesh") and a county's or city's rank ("Anping County Hengtai").
+CHINESE_PLACE_WORDS = (*sorted(STATE_NAMES["CN"]), "county", "city", "district")
 
 
 @lru_cache(maxsize=4096)
