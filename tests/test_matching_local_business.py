@@ -253,7 +253,9 @@ PAIRS = [
     one("CA", Rec("Earls Kitchen + Bar", "Edmonton", "(780) 444-6616", "earls.ca",
                   street="8882 170 St NW", postal="T5T 4M2"),
         Rec("Earls Restaurant (West Edmonton Mall)", "Edmonton", "780-444-6616",
-            street="West Edmonton Mall, 8882 170 Street NW", postal="T5T 4M2")),
+            street="West Edmonton Mall, 8882 170 Street NW", postal="T5T 4M2"),
+        limit="'Kitchen + Bar' and 'Restaurant' are each a word of their own, so the shared"
+              " phone weighs 1: review"),
     one("CA", Rec("Suki's International Salon", "Vancouver", "(604) 738-7713", "sukis.com",
                   street="3157 Granville St", postal="V6H 3K1"),
         Rec("Sukis Salon - Granville", "Vancouver", "604-738-7713", "www.sukis.com")),
@@ -305,8 +307,10 @@ def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_p
 #: The table's figures (precision, recall) per country and pooled, as reached: a change that
 #: decides more pairs wrongly lowers one of them.
 #: Blind (the table written before any name was looked at): 66 pairs, 44 one, 22 two;
-#: precision 1.000, recall 0.931 (US 0.925, Canada 0.941).
-FLOORS = {"all": (1.0, 0.931), "US": (1.0, 0.925), "CA": (1.0, 0.941)}
+#: precision 1.000, recall 0.931 (US 0.925, Canada 0.941). Now recall 0.977 (US 1.000): a
+#: place in brackets after a name that its street holds is no part of it ("Starbucks (Union
+#: Square)" at 10 Union Square East), and "Dentistry" and "Dental" are keyed as one.
+FLOORS = {"all": (1.0, 0.977), "US": (1.0, 1.0), "CA": (1.0, 0.941)}
 
 
 def test_table_scores_hold_their_floor(tmp_path: Path) -> None:

@@ -192,7 +192,7 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules,
     if street and lead.country == "KR" and (road := korean_road_key(street)) and (
             road not in streets):
         streets += (road,)  # "여의대로 128" and "128 Yeoui-daero": both "128 yeouidaero"
-    local = without_place(lead.display_name, cities) if cities else None
+    local = without_place(lead.display_name, cities, street) if cities or street else None
     if local and local not in names:
         names += (local,)  # "Coyote Cafe (Las Vegas)" in Las Vegas: also "coyote cafe"
     if names and lead.country in _CHINESE_COUNTRIES and names[0].isascii() and (

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from cleanco.clean import prepare_default_terms
 
 from leadgen.items import NAME_MAX_LENGTH
-from leadgen.normalize.address import city_key
+from leadgen.normalize.address import city_key, street_key
 from leadgen.normalize.memo import CACHE_SIZE
 from leadgen.normalize.text import (
     clean_spaces,
@@ -513,6 +513,10 @@ _KEY_WORDS = {
     # India's honorific before a deity's or founder's name, spelled three ways ("Shree
     # Ganesh", "Shri Ganesh", "Sree Ganesh"); "Hwy" in a US firm's name ("Coastal Hwy Vet")
     "shree": "shri", "sree": "shri", "hwy": "highway",
+    # the goddess's name as India spells it two ways ("Laxmi", "Lakshmi"); a dental office
+    # named for its trade two ways ("Smile Bright Family Dental", "... Family Dentistry")
+    "lakshmi": "laxmi", "laksmi": "laxmi", "dentistry": "dental", "dentist": "dental",
+    "dentists": "dental",
 }
 _TRAILING = re.compile(r"[\s,;:\-–—&/+(]+$")
 #: An "and" a legal form leaves behind when it takes only the "company" after it ("Pérez y"
@@ -856,14 +860,20 @@ def _uninverted(name: str) -> str:
     return f"{match['the']} {_TRAILING.sub('', match['bare'])}"
 
 
-def without_place(display_name: str, places: tuple[str, ...]) -> str | None:
+def without_place(display_name: str, places: tuple[str, ...], street: str | None = None,
+                  ) -> str | None:
     """The match key of ``display_name`` without a place in brackets after it that is one of
-    ``places`` (city keys): "Coyote Cafe (Las Vegas)" in Las Vegas is "coyote cafe"; None
-    when it has no such place."""
+    ``places`` (city keys) or is in ``street`` (its key): "Coyote Cafe (Las Vegas)" in Las
+    Vegas is "coyote cafe", "Starbucks (Union Square)" at 10 Union Square East "starbucks";
+    None when it has no such place."""
     if ")" not in display_name and "）" not in display_name:
         return None  # (most names: no search)
     gloss = _GLOSS.search(display_name)
-    if gloss is None or gloss.start() == 0 or city_key(gloss.group(1)) not in places:
+    if gloss is None or gloss.start() == 0:
+        return None
+    if city_key(gloss.group(1)) not in places and not (
+            street and (words := street_key(gloss.group(1))) and set(words.split()).issubset(
+                street.split())):
         return None
     return name_key(_uninverted(_TRAILING.sub("", display_name[:gloss.start()]))) or None
 
