@@ -180,6 +180,8 @@ def _records_section(session: Session, company: Company) -> ExplainSection:
         history = f"; older version of record {latest}" if latest != record.id else ""
         lines.append(f"record {record.id} [{record.source_id} / {record.record_id or '-'}, "
                      f"{utc_iso(record.fetched_at)}] {name!r}: {decision}{via}{score}{history}")
+        if "prior" in evidence:  # (evidence stored before it was kept has none)
+            lines.append(f"    prior (before any field): {evidence['prior']:+.1f}")
         for level in evidence.get("levels", []):
             values = level.get("values")
             shown = f" ({values[0]} ~ {values[1]})" if values else ""

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from leadgen.cli import app
 from leadgen.explain import ExplainSection, explain, find_company, register_section
 from leadgen.ingest import Ingestor
-from leadgen.items import Lead, SourceMeta
+from leadgen.items import Address, Lead, SourceMeta
+from leadgen.matching import load_rules
 from leadgen.normalize import normalize_lead
 from leadgen.storage import init_db
 from leadgen.storage.models import Company
@@ -59,3 +61,27 @@ def test_explain_finds_a_company_by_its_domain_as_mark_does(tmp_path: Path) -> N
         assert result.exit_code == 0 and "Nordlicht Optik" in result.output, result.output
     several = runner.invoke(app, ["explain", "acme.de", "--db", db])
     assert "'acme.de' is the domain of several companies: " in str(several.exception)
+
+
+def test_a_merge_evidence_adds_up_to_its_score(tmp_path: Path) -> None:
+    """The levels `leadgen explain` showed summed to 6 for a pair scored 3: the rules' prior
+    (-3), where every pair's score starts, was not shown."""
+    db = f"sqlite:///{tmp_path / 'leads.db'}"
+    engine = init_db(db)
+    with Ingestor(engine) as ingestor:
+        outcomes = [ingestor.ingest(normalize_lead(Lead(
+            name="Acme Fastener Supply Corp", phones=[phone], website="acmefastener.com",
+            address=Address(city=city, country="US"),
+            source=SourceMeta(source_id=source, page_url=f"http://{source}.test/x"))))
+            for source, phone, city in (("a", "(847) 593-2200", "Elk Grove Village"),
+                                        ("b", "(847) 593-2214", "Chicago"))]
+    evidence = outcomes[1].evidence or {}
+    assert evidence["prior"] == load_rules().prior
+    assert sum(level["weight"] for level in evidence["levels"]) + evidence["prior"] == (
+        pytest.approx(evidence["score"]))
+    with Session(engine) as session:
+        company = session.get(Company, outcomes[1].company_id)
+        assert company is not None
+        lines = [line for section in explain(session, company) for line in section.lines]
+    assert any(line.strip() == f"prior (before any field): {load_rules().prior:+.1f}"
+               for line in lines), lines

@@ -104,9 +104,12 @@ class MatchResult:
         return shared_line and names_apart
 
     def as_dict(self) -> dict[str, Any]:
+        """The pair's evidence as stored: its score, the rules' prior it started from (the
+        score less its levels' weights) and each field's level, so the levels shown add up."""
         return {
             "score": round(self.score, 3),
             "decision": self.decision,
+            "prior": round(self.score - sum(hit[2] for hit in self.hits), 3),
             "levels": [_hit_dict(hit) for hit in self.hits],
         }
 
