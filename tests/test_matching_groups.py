@@ -130,7 +130,8 @@ PAIRS = [
     Pair("a country subsidiary and its parent, two rooms", "two", "DanceStore Polska Sp. z o.o.",
          "DanceStore S.A.", DANCE, {"street": "ul. Puławska 12 lok. 21"},
          limit="'DanceStore Polska' in Poland is also 'DanceStore', as 'IBM Deutschland' is "
-               "'IBM' in Germany: one name key"),
+               "'IBM' in Germany: one name key; its two kinds of company (Sp. z o.o., S.A.) "
+               "weigh the name and website nothing, but the line and address still merge it"),
     Pair("a group and its listed subsidiary", "two", "Siemens AG", "Siemens Healthineers AG",
          SIEMENS, {"website": "siemens-healthineers.com"}),
     Pair("a group's GmbH and its AG with a word of its own", "two", "Robert Bosch GmbH",

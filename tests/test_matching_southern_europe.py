@@ -122,7 +122,9 @@ PAIRS = [
             street="Avda. Diputación s/n", postal="15142")),
     one("ES", Rec("Miguel Torres, S.A.", "Vilafranca del Penedès", "+34 938 177 400", "torres.es",
                   street="Carrer Miquel Torres i Carbó, 6", postal="08720"),
-        Rec("Bodegas Torres", "Vilafranca del Penedes", "93 817 74 00", "www.torres.es")),
+        Rec("Bodegas Torres", "Vilafranca del Penedes", "93 817 74 00", "www.torres.es"),
+        limit="a founder's register name against the winery's trade name: each has a word of"
+              " its own, so the shared phone and website weigh 1"),
     one("ES", Rec("Telefónica, S.A.", "Madrid", "+34 91 482 38 00", "telefonica.com",
                   street="Ronda de la Comunicación, s/n", postal="28050"),
         Rec("TELEFONICA SA", "MADRID", "914 823 800", None,
@@ -145,7 +147,9 @@ PAIRS = [
     one("ES", Rec("Forn de Pa Vidal, S.L.", "Girona", "+34 972 204 511", None,
                   street="Carrer Major, 23", postal="17001"),
         Rec("Horno de Pan Vidal", "Gerona", "972 20 45 11", None,
-            street="Calle Mayor 23", postal="17001")),
+            street="Calle Mayor 23", postal="17001"),
+        limit="Catalan and Spanish trade words (Forn de Pa, Horno de Pan) are words of their"
+              " own: review"),
     one("ES", Rec("La Casa del Jamón, S.L.", "Salamanca", "+34 923 261 540", "lacasadeljamon.es",
                   street="Plaza Mayor, 8", postal="37002"),
         Rec("Casa del Jamon", "Salamanca", "923 26 15 40", None, street="Pza. Mayor 8")),
@@ -308,7 +312,9 @@ PAIRS = [
     one("AD", Rec("Forn Pastisseria Riba, S.L.", "Sant Julià de Lòria", "+376 841 337", None,
                   street="Carrer Major, 15", postal="AD600"),
         Rec("Horno Pastelería Riba", "Sant Julia de Loria", "841 337", None,
-            street="Calle Mayor 15", postal="AD600")),
+            street="Calle Mayor 15", postal="AD600"),
+        limit="Catalan and Spanish trade words (Forn Pastisseria, Horno Pastelería) are words"
+              " of their own: review"),
     two("AD", Rec("Farmàcia Pons Meritxell", "Andorra la Vella", "+376 820 111", "farmaciapons.ad",
                   street="Avinguda Meritxell, 30", postal="AD500"),
         Rec("Farmacia Pons Encamp", "Encamp", "831 222", "farmaciapons.ad",
@@ -325,8 +331,11 @@ def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_p
 #: decides more pairs wrongly lowers one of them.
 #: Blind (the table written before any name was looked at): 69 pairs, 46 one, 23 two;
 #: precision 0.977 (Italy 0.923), recall 0.913 (Spain 0.833, Portugal 0.875, Andorra 0.667),
-#: every other country 1.000.
-FLOORS = {"all": (0.976, 0.913), "IT": (0.923, 1.0), "ES": (1.0, 0.833), "PT": (1.0, 0.875),
+#: every other country 1.000. Now precision 1.000 and recall 0.935 (Portugal 1.000): two
+#: register names of two kinds of company ("Rossi S.p.A.", "Rossi S.r.l.") weigh their name
+#: and website nothing, Portugal's "Sociedade Unipessoal, Lda." and "Unip. Lda" are legal
+#: forms, and "Estr." is "Estrada".
+FLOORS = {"all": (1.0, 0.934), "IT": (1.0, 1.0), "ES": (1.0, 0.833), "PT": (1.0, 1.0),
           "GR": (1.0, 1.0), "MT": (1.0, 1.0), "SM": (1.0, 1.0), "AD": (1.0, 0.666)}
 
 

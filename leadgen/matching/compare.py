@@ -187,6 +187,8 @@ def _make_test(level: Level, rules: MatchingRules) -> Test:
     test = level.test
     if test == "exact":
         return lambda left, right: left == right
+    if test == "any":  # (a level its condition alone decides: "when: other_legal_forms")
+        return lambda left, right: True
     if test == "same_without_spaces":
         def same_without_spaces(left: str, right: str) -> bool:
             """"little town" and "littletown": one name written apart or together."""
@@ -529,12 +531,38 @@ def _not_ascii(level: Level) -> bool:
         level.test == "transliterated" and (level.threshold or 0.0) > 0)
 
 
-def _kept(rule_levels: list[Level], levels: tuple[_Level, ...], both_forms: bool,
+#: A pair's legal forms, as :attr:`_Compiled.levels` is indexed by them: not both named with
+#: one, both (of one kind, or a kind not known), both of two kinds ("spa" and "srl").
+_NO_FORMS, _BOTH_FORMS, _OTHER_FORMS = 0, 1, 2
+
+
+def _kept(rule_levels: list[Level], levels: tuple[_Level, ...], forms: int,
           all_ascii: bool) -> tuple[_Level, ...]:
     """The compiled ``levels`` (of ``rule_levels``) a pair tries (see _Compiled.levels)."""
     return tuple(compiled for level, compiled in zip(rule_levels, levels, strict=True)
-                 if (both_forms or level.when != "both_legal_forms")
+                 if (forms != _NO_FORMS or level.when != "both_legal_forms")
+                 and (forms == _OTHER_FORMS or level.when != "other_legal_forms")
                  and not (all_ascii and _not_ascii(level)))
+
+
+#: Per rules object: legal form key -> its kind (see ``legal_form_classes`` in the rules).
+_FORM_KINDS: dict[int, tuple[MatchingRules, dict[str, str]]] = {}
+
+
+def _pair_forms(record: MatchProfile, candidate: MatchProfile, rules: MatchingRules) -> int:
+    """Whether both sides were named with a legal form, and of two kinds."""
+    if not record.forms or not candidate.forms:
+        return _NO_FORMS
+    left, right = record.forms[0], candidate.forms[0]
+    if left == right:
+        return _BOTH_FORMS
+    cached = _FORM_KINDS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        kinds = {form: kind for kind, forms in rules.legal_form_classes.items() for form in forms}
+        cached = _FORM_KINDS[id(rules)] = (rules, kinds)
+    kind_left, kind_right = cached[1].get(left), cached[1].get(right)
+    return (_OTHER_FORMS if kind_left and kind_right and kind_left != kind_right
+            else _BOTH_FORMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,8 +571,10 @@ class _Compiled:
     position: int
     """The field's place in :class:`MatchProfile` (a tuple: indexing beats ``getattr``)."""
     levels: tuple[tuple[tuple[_Level, ...], ...], ...]
-    """The levels to try, as ``levels[both_forms][all_ascii]``: without those whose
-    condition is ``both_legal_forms`` unless both sides were named with a legal form, and
+    """The levels to try, as ``levels[forms][all_ascii]`` (``forms``: see :func:`_pair_forms`):
+    without those whose condition is ``both_legal_forms`` unless both sides were named with a
+    legal form, nor those whose condition is ``other_legal_forms`` unless with forms of two
+    kinds, and
     without those for other scripts (:func:`_not_ascii`) when every value of the pair is
     ASCII.
 
@@ -587,14 +617,15 @@ def _compile(rules: MatchingRules) -> tuple[_Compiled, ...]:
         last = comparison.levels[-1]
         compiled.append(_Compiled(
             comparison.field, MatchProfile._fields.index(FIELD_ATTR[comparison.field]),
-            tuple(tuple(_kept(rule_levels, levels, both_forms, all_ascii)
-                        for all_ascii in (False, True)) for both_forms in (False, True)),
+            tuple(tuple(_kept(rule_levels, levels, forms, all_ascii)
+                        for all_ascii in (False, True))
+                  for forms in (_NO_FORMS, _BOTH_FORMS, _OTHER_FORMS)),
             any(map(_not_ascii, rule_levels)),
             (rule_levels[0].label, rule_levels[0].weight)
             if rule_levels and rule_levels[0].test == "exact"
             and rule_levels[0].shared_weight is None and rule_levels[0].when is None else None,
             any(level[4] is not None for level in levels),
-            any(level[5] == "both_legal_forms" for level in levels),
+            any(level[5] in ("both_legal_forms", "other_legal_forms") for level in levels),
             any(level[5] == "one_town" for level in levels),
             {level.label: (frozenset(level.discount), level.discount_label,
                            level.discount_weight)
@@ -633,7 +664,7 @@ def compare(
             places = (record.cities + candidate.cities) if comparison.uses_places else ()
             if places and record.countries == _CHINA == candidate.countries:
                 places += CHINESE_PLACE_WORDS  # "Hebei Hengtai" and "Anping County Hengtai"
-            forms = comparison.uses_forms and bool(record.forms) and bool(candidate.forms)
+            forms = _pair_forms(record, candidate, rules) if comparison.uses_forms else 0
             # (asked only once a level with "when: one_town" holds: a pair's cities compared)
             towns = (record, candidate, compiled) if comparison.uses_towns else None
             hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, towns)
@@ -702,7 +733,7 @@ def _best_level(
     rules: MatchingRules,
     shared: SharedCount | None,
     places: tuple[str, ...] = (),
-    both_forms: bool = False,
+    forms: int = _NO_FORMS,
     towns: tuple[MatchProfile, MatchProfile, tuple[_Compiled, ...]] | None = None,
 ) -> Hit:
     # A pair all in ASCII (most) skips the levels for other scripts (a tuple of one string
@@ -710,7 +741,7 @@ def _best_level(
     all_ascii = comparison.ascii_differs and "".join(lefts).isascii() and "".join(
         rights).isascii()
     for test, label, weight, shared_weight, place_test, condition in (
-            comparison.levels[both_forms][all_ascii]):
+            comparison.levels[forms][all_ascii]):
         for left in lefts:
             if test is None:
                 if left not in rights:

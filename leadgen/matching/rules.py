@@ -26,13 +26,13 @@ LevelTest = Literal[
     "other_script", "other_place", "other_country", "own_words", "post_box", "acronym",
     "numbered_otherwise", "same_domain_name", "same_without_spaces",
     "same_register", "same_box_one_town", "post_boxes", "postal_detail", "spelled_alike",
-    "group_word_added", "trade_words_own", "word_added_after", "else",
+    "group_word_added", "trade_words_own", "word_added_after", "any", "else",
 ]
 #: What a level needs of the pair besides its values: ``both_legal_forms``, that each record
 #: (or company) was named with a legal form: register names, each a legal company's;
 #: ``one_town``, that the pair is not known in two towns (its city comparison, both sides
 #: having a city, does not weigh against it).
-LevelCondition = Literal["both_legal_forms", "one_town"]
+LevelCondition = Literal["both_legal_forms", "other_legal_forms", "one_town"]
 
 
 class Strict(BaseModel):
@@ -171,6 +171,10 @@ class MatchingRules(Strict):
     translated_words: dict[str, frozenset[str]] = Field(default_factory=dict)
     """Trade words an English name translates rather than spells, with the pinyin of their
     Chinese ("food": shipin), for the ``transliterated`` test."""
+    legal_form_classes: dict[str, frozenset[str]] = Field(default_factory=dict)
+    """Kinds of company (stock, limited, partnership) -> their legal forms, keyed as
+    ``legal_form_key`` writes them ("spa", "srl"): two register names of two kinds are two
+    companies (``when: other_legal_forms``). A form in no kind tells nothing."""
     blocking: list[BlockingRule] = Field(min_length=1)
     comparisons: list[Comparison] = Field(min_length=1)
     other_place: OtherPlace | None = None

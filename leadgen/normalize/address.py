@@ -163,7 +163,9 @@ _STREET_WORDS_MORE = {"avenida": "ave", "avda": "ave", "calle": "c", "ulica": "u
                       "carrera": "cra", "kr": "cra", "kra": "cra", "cr": "cra", "cl": "c",
                       "cll": "c", "clle": "c", "diagonal": "dg", "diag": "dg",
                       "transversal": "tv", "transv": "tv", "jiron": "jr", "pca": "plz",
-                      "nte": "norte"}
+                      "nte": "norte",
+                      # Portugal's "Estrada" = "Estr." (road), "Largo" = "Lg." (square)
+                      "estr": "estrada", "lg": "largo"}
 #: Words of a quarter's or a lot's name, no street type, and their short forms: Malaysia's
 #: and Indonesia's "Taman" = "Tmn." (estate), "Kampung" = "Kg." (village), "Seksyen" =
 #: "Sek." (section), "Kavling" = "Kav." (lot); the Philippines' "Barangay" = "Brgy." = "Bgy."

@@ -186,6 +186,11 @@ EXTRA_LEGAL_FORMS = (
     "Gesellschaft mit beschraenkter Haftung",
     "NV van publiek recht", "naamloze vennootschap van publiek recht", "SA de droit public",
     "société anonyme de droit public",
+    # Portugal's one-member company, as registers and lists write it ("Auto Mendes -
+    # Sociedade Unipessoal, Lda.", "Auto Mendes Unip. Lda"); the one-member SARL of the
+    # OHADA countries of West and Central Africa ("Ndiaye Conseil SUARL", "... SARLU")
+    "Sociedade Unipessoal, Lda.", "Sociedade Unipessoal Lda.", "Unipessoal, Lda.",
+    "Unipessoal Lda.", "Unip. Lda.", "Unip., Lda.", "SUARL", "SARLU", "SARL U",
 )
 #: Japan's other corporations, each with the register's name as its legal form, and the
 #: abbreviations lists and Japan Post print ("(有)山田商店", "（社）全国地方銀行協会", "㈶..."
@@ -280,6 +285,9 @@ FORM_COUNTRIES: dict[str, frozenset[str]] = {
          "gemeinnuetzigegesellschaftmitbeschraenkterhaftung", "DE"),
         ("nvvanpubliekrecht naamlozevennootschapvanpubliekrecht sadedroitpublic "
          "sociétéanonymededroitpublic", "BE"),
+        ("sociedadeunipessoallda sociedadeunipessoal,lda unipessoallda unipessoal,lda "
+         "uniplda unip,lda", "PT"),
+        ("suarl sarlu", "SN CI CM BF ML NE TG BJ GA CG CD TD CF GN GQ GW KM"),
         ("有限公司 股份有限公司 有限责任公司", "CN TW HK"),
     ) for form in forms.split()
 }
@@ -999,7 +1007,13 @@ def _read_name(raw: str) -> tuple[NameParts, bool]:
         display, more = _strip_legal_form(shorter)
         forms = more + forms
     key = name_key(display) or name_key(cleaned) or fold(cleaned)
+    # (a form after a dash is the form alone: "Acme - GmbH" is "Acme", "GmbH")
+    forms = [form.lstrip(_FORM_SEPARATORS) for form in forms]
     return NameParts(display, key, " ".join(forms) if forms else None), display != raw
+
+
+#: What may stand between a name and its legal form ("Acme - GmbH", "Acme – Lda.").
+_FORM_SEPARATORS = " -–—,;:|/"
 
 
 def clear_caches() -> None:
