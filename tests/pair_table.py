@@ -65,6 +65,7 @@ class Rec:
     website: str | None = None
     street: str | None = None
     postal: str | None = None
+    email: str | None = None
 
 
 def lead_of(record: Rec, country: str, source: str) -> Lead:
@@ -77,6 +78,7 @@ def lead_of(record: Rec, country: str, source: str) -> Lead:
                                                     page_url=f"http://{source}.test/",
                                                     record_id=record.name),
                 phones=[record.phone] if record.phone else [], website=record.website,
+                emails=[record.email] if record.email else [],
                 country_hint=country, address=address)
 
 
