@@ -838,15 +838,10 @@ def _cjk_own_words(left: str, right: str, generic: frozenset[str]) -> bool:
     goes on with two or more characters of its own: none of its character pairs in the
     other's rest, ``generic`` trade words (科技, 电子, 集团) aside. "华强电子" and "华强电子科技",
     "美的电器" and "美的集团" are one company's names."""
-    shared = 0
-    for a, b in zip(left, right, strict=False):
-        if a != b:
-            break
-        shared += 1
-    # a town is no brand: "深圳市中科数建" and "深圳薪汇" share only 深圳
-    if shared - max(cjk_place_length(left), cjk_place_length(right)) < _CJK_BRAND:
+    rests = _cjk_brand_rests(left, right, generic)
+    if rests is None:
         return False
-    rest_a, rest_b = _cjk_rest(left[shared:], generic), _cjk_rest(right[shared:], generic)
+    rest_a, rest_b = rests
     if len(rest_a) < 2 or len(rest_b) < 2 or rest_a in rest_b or rest_b in rest_a:
         return False
     return {rest_a[i:i + 2] for i in range(len(rest_a) - 1)}.isdisjoint(
@@ -860,19 +855,28 @@ def cjk_word_added(left: str, right: str, generic: frozenset[str]) -> bool:
     healthineers" are in Latin names; not "华强电子" and "华强电子科技" (科技 is generic)."""
     if left.isascii() or " " in left or " " in right or not (has_cjk(left) and has_cjk(right)):
         return False
+    rests = _cjk_brand_rests(left, right, generic)
+    if rests is None:
+        return False
+    short, long = sorted(rests, key=len)
+    if short not in long:
+        return False
+    added = long.replace(short, "", 1)
+    return len(added) >= 2 and has_cjk(added)
+
+
+def _cjk_brand_rests(left: str, right: str, generic: frozenset[str]) -> tuple[str, str] | None:
+    """What two CJK names have after the brand they start with (two characters or more, a
+    town's name aside), ``generic`` trade words left out; None without such a brand."""
     shared = 0
     for a, b in zip(left, right, strict=False):
         if a != b:
             break
         shared += 1
+    # a town is no brand: "深圳市中科数建" and "深圳薪汇" share only 深圳
     if shared - max(cjk_place_length(left), cjk_place_length(right)) < _CJK_BRAND:
-        return False
-    short, long = sorted((_cjk_rest(left[shared:], generic), _cjk_rest(right[shared:], generic)),
-                         key=len)
-    if short not in long:
-        return False
-    added = long.replace(short, "", 1)
-    return len(added) >= 2 and has_cjk(added)
+        return None
+    return _cjk_rest(left[shared:], generic), _cjk_rest(right[shared:], generic)
 
 
 def _cjk_rest(rest: str, generic: frozenset[str]) -> str:
