@@ -45,7 +45,8 @@ PAIRS = [
     one("RU", Rec("ПАО «Сбербанк России»", "Москва", "+7 495 500-55-50", "sberbank.ru",
                   street="ул. Вавилова, д. 19", postal="117312"),
         Rec("Sberbank of Russia PJSC", "Moscow", "8 (495) 500-55-50", "https://www.sberbank.ru/",
-            street="19 Vavilova St", postal="117312")),
+            street="19 Vavilova St", postal="117312"),
+        limit="'of Russia' is not read as 'России', a word of its own"),
     one("RU", Rec("ООО «Яндекс»", "Москва", "+7 495 739-70-00", "yandex.ru",
                   street="ул. Льва Толстого, д. 16", postal="119021"),
         Rec("Iandeks OOO", "Moscow", "+7 (495) 739 7000", "www.yandex.ru")),
@@ -116,7 +117,9 @@ PAIRS = [
             street="Horodotska St 120", postal="79022")),
     one("UA", Rec("ТОВ «Агроцентр-Південь»", "Одеса", "+380 48 700-12-34", "agrocentr.od.ua",
                   street="вул. Дерибасівська, 22, оф. 5", postal="65026"),
-        Rec("Agrocentr-Pivden LLC", "Odessa", "+380 (48) 7001234", "www.agrocentr.od.ua")),
+        Rec("Agrocentr-Pivden LLC", "Odessa", "+380 (48) 7001234", "www.agrocentr.od.ua"),
+        limit="Ukrainian 'Агроцентр' romanized 'Ahrotsentr' (the official system's h for г) a"
+              "gainst 'Agrocentr'"),
     one("UA", Rec("ТОВ «Завод Щит»", "Харків", "+380 57 717-40-20", email="office@shchyt.com.ua",
                   street="просп. Московський, 199", postal="61037"),
         Rec("Shchit Plant LLC", "Kharkov", "057 7174020", email="office@shchyt.com.ua")),
@@ -163,7 +166,8 @@ PAIRS = [
     one("KZ", Rec("ТОО «Дала Агро Трейд»", "Костанай", "+7 7142 55-66-77",
                   email="info@dala-agro.kz", street="ул. Байтурсынова, 65, оф. 14",
                   postal="110000"),
-        Rec("Dala Agro Trade LLP", "Kostanay", "8 7142 556677", email="info@dala-agro.kz")),
+        Rec("Dala Agro Trade LLP", "Kostanay", "8 7142 556677", email="info@dala-agro.kz"),
+        limit="an English loanword in Cyrillic (Трейд, 'treyd') against its English spelling"),
     one("KZ", Rec("ИП «Нурланов Е.Б.»", "Шымкент", "+7 701 532-21-09",
                   street="мкр. Нурсат, д. 12, кв. 40", postal="160000"),
         Rec("IP Nurlanov E.B.", "Shymkent", "87015322109",
@@ -194,11 +198,15 @@ PAIRS = [
     one("UZ", Rec("МЧЖ «Фарғона Пахта Савдо»", "Фарғона", "+998 73 244-12-34",
                   street="ул. Мустақиллик, 45", postal="150100"),
         Rec("Farg'ona Paxta Savdo MChJ", "Fergana", "(73) 244-12-34",
-            street="Mustaqillik ko'chasi 45", postal="150100")),
+            street="Mustaqillik ko'chasi 45", postal="150100"),
+        limit="Uzbek names in Cyrillic are read as Russian (Фарғона, 'fargona'), and Fergana "
+              "is not read as Farg'ona"),
     two("UZ", Rec("ООО «ARTEL ELECTRONICS»", "Ташкент", "+998 71 205-00-00",
                   "artelgroup.com", street="ул. Чупон ота, 1", postal="100153"),
         Rec("Artel Service LLC", "Tashkent", "+998 71 202-12-12", "artelgroup.com",
-            street="Amir Temur Ave 60a", postal="100017")),
+            street="Amir Temur Ave 60a", postal="100017"),
+        limit="a group's two companies on its website: the token set of 'artel service' and '"
+              "artel electronic' with generic words aside is 1.0"),
     two("UZ", Rec("МЧЖ «Барака Савдо»", "Ташкент", "+998 71 150-33-44",
                   street="ул. Навои, 30", postal="100011"),
         Rec("Baraka Savdo MChJ", "Andijan", "+998 74 223-56-78",
@@ -246,14 +254,18 @@ PAIRS = [
     # --- Azerbaijan
     one("AZ", Rec("ООО «Азерсун Холдинг»", "Баку", "+994 12 447 30 30", "azersun.com",
                   street="ул. Гейдара Алиева, 94", postal="AZ1029"),
-        Rec("Azərsun Holdinq MMC", "Bakı", "(012) 447-30-30", "www.azersun.com")),
+        Rec("Azərsun Holdinq MMC", "Bakı", "(012) 447-30-30", "www.azersun.com"),
+        limit="Azerbaijani Latin (ə, ı, q) is not read against the Russian spelling, nor Bakı"
+              " against Баку"),
     one("AZ", Rec("ЗАО «Baku Steel Company»", "Баку", "+994 12 449 91 00",
                   street="пос. Гарадаг, ул. Сахил, 1", postal="AZ1083"),
         Rec("Baku Steel Company CJSC", "Baku", "012 449 91 00", "bakusteel.com")),
     one("AZ", Rec("ООО «Гянджа Агро Трейд»", "Гянджа", "+994 22 256 78 90",
                   street="пр-т Гейдара Алиева, 210", postal="AZ2000"),
         Rec("Gəncə Aqro Treyd MMC", "Gəncə", "022 256 78 90",
-            street="Heydar Aliyev Ave 210", postal="AZ2000")),
+            street="Heydar Aliyev Ave 210", postal="AZ2000"),
+        limit="Azerbaijani Latin (ə, ı, q) is not read against the Russian spelling, nor Gənc"
+              "ə against Гянджа"),
     two("AZ", Rec("ГНКАР (SOCAR)", "Баку", "+994 12 521 00 00", "socar.az",
                   street="пр-т Гейдара Алиева, 121", postal="AZ1029"),
         Rec("SOCAR Petroleum CJSC", "Baku", "+994 12 404 50 00", "socar.az",
@@ -318,7 +330,9 @@ PAIRS = [
     one("MD", Rec("ООО «Винэрия Пуркарь»", "Пуркарь", "+373 242 3 03 35",
                   email="info@purcari.md", street="ул. Центральная, 1", postal="MD-4229"),
         Rec("Vinaria Purcari SRL", "Purcari", "0242 30335", "purcari.md",
-            email="info@purcari.md")),
+            email="info@purcari.md"),
+        limit="Romanian in Cyrillic (Винэрия Пуркарь) is not read as Romanian, nor Purcari ag"
+              "ainst Пуркарь"),
     one("MD", Rec("ООО «Бельцы Агро Транс»", "Бельцы", "+373 231 6 45 67",
                   street="ул. Штефан чел Маре, 57", postal="MD-3100"),
         Rec("Balti Agro Trans SRL", "Bălți", "0231 64567",
@@ -344,10 +358,14 @@ def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_p
 #: Blind (the table written before any name was looked at): 73 pairs, 48 one, 25 two;
 #: precision 0.972, recall 0.750 (Uzbekistan precision 0.750; recall Russia 0.900, Ukraine
 #: 0.600, Belarus 0.750, Kazakhstan 0.600, Uzbekistan 0.750, Azerbaijan 0.333, Serbia 0.750,
-#: Moldova 0.333), every other country 1.000.
-FLOORS = {"all": (0.972, 0.75), "RU": (1.0, 0.9), "UA": (1.0, 0.6), "BY": (1.0, 0.75),
-          "KZ": (1.0, 0.6), "UZ": (0.75, 0.75), "GE": (1.0, 1.0), "AM": (1.0, 1.0),
-          "AZ": (1.0, 0.333), "RS": (1.0, 0.75), "BG": (1.0, 1.0), "MD": (1.0, 0.333)}
+#: Moldova 0.333), every other country 1.000. Now recall 0.854 (Ukraine 0.800, Belarus 1.000,
+#: Kazakhstan 0.800, Serbia 1.000, Moldova 0.667): a sole proprietor's "IP" or "FOP" before
+#: the owner's name is no part of it, Serbian Cyrillic is read as Serbian Latin (Нафтна
+#: индустрија Србије = Naftna Industrija Srbije), a seat after a Yugoslav form ("NIS a.d. Novi
+#: Sad") is no part of the name, and Moldova's "MD-3100" is "3100".
+FLOORS = {"all": (0.975, 0.854), "RU": (1.0, 0.9), "UA": (1.0, 0.8), "BY": (1.0, 1.0),
+          "KZ": (1.0, 0.8), "UZ": (0.75, 0.75), "GE": (1.0, 1.0), "AM": (1.0, 1.0),
+          "AZ": (1.0, 0.333), "RS": (1.0, 1.0), "BG": (1.0, 1.0), "MD": (1.0, 0.666)}
 
 
 def test_table_scores_hold_their_floor(tmp_path: Path) -> None:

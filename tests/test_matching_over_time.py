@@ -190,7 +190,9 @@ PAIRS = [
     one("DE", Rec("Daimler AG", "Stuttgart", "+49 711 17-0", "daimler.com",
                   street="Mercedesstraße 120", postal="70372"),
         Rec("Mercedes-Benz Group AG", "Stuttgart", "0711 170", "group.mercedes-benz.com",
-            street="Mercedesstr. 120", postal="70372")),
+            street="Mercedesstr. 120", postal="70372"),
+        limit="a renamed company on a new domain, its former name not given: names unlike and"
+              " two websites, so the shared line and address go to review"),
     # a new phone number
     one("DE", Rec("Elektro Brandt GmbH", "Kiel", "0431 5601 22", "elektro-brandt-kiel.de",
                   street="Holtenauer Straße 180", postal="24105"),
@@ -266,7 +268,9 @@ PAIRS = [
     one("NL", Rec("Brabant Coatings B.V.", "Tilburg", "013 542 8800", "brabantcoatings.nl",
                   street="Kraaivenstraat 19", postal="5048 AB"),
         Rec("Brabant Coatings B.V. - a Van Wijk Group company", "Tilburg", "+31 13 542 8800",
-            "brabantcoatings.nl", street="Kraaivenstr. 19", postal="5048AB")),
+            "brabantcoatings.nl", street="Kraaivenstr. 19", postal="5048AB"),
+        limit="'- a Van Wijk Group company' after the name is not read as the group it belong"
+              "s to, so it reads as a group word added"),
     # listed with its former name (voorheen)
     one("NL", Rec("Kuiper Transport B.V.", "Venlo", "077 354 2210", "kuipertransport.nl",
                   street="Celsiusweg 18", postal="5928 PR"),
@@ -377,7 +381,9 @@ PAIRS = [
     one("AU", Rec("BHP Billiton Limited", "Melbourne", "+61 3 9609 3333", "bhpbilliton.com",
                   street="171 Collins Street", postal="3000"),
         Rec("BHP Group Limited", "Melbourne", "(03) 9609 3333", "bhp.com",
-            street="171 Collins St", postal="VIC 3000")),
+            street="171 Collins St", postal="VIC 3000"),
+        limit="a renamed company on a new domain whose new name adds a group word reads as an"
+              "other company of the group"),
     # a new phone number
     one("AU", Rec("Riverina Irrigation Supplies Pty Ltd", "Griffith", "(02) 6962 3318",
                   "riverinairrigation.com.au", street="112 Jondaryan Avenue", postal="2680"),
@@ -431,9 +437,11 @@ def test_one_company_on_two_lists_merges_two_stay_apart(pair: CountryPair, tmp_p
 #: decides more pairs wrongly lowers one of them.
 #: Blind (the table written before any name was looked at): 72 pairs, 48 one, 24 two;
 #: precision 1.000, recall 0.854 (US 0.875, GB 0.875, DE 0.750, NL 0.875, CN 1.000,
-#: AU 0.750), precision 1.000 in every country.
-FLOORS = {"all": (1.0, 0.854), "US": (1.0, 0.875), "GB": (1.0, 0.875), "DE": (1.0, 0.75),
-          "NL": (1.0, 0.875), "CN": (1.0, 1.0), "AU": (1.0, 0.75)}
+#: AU 0.750), precision 1.000 in every country. Now recall 0.938 (US and GB 1.000, Germany
+#: and Australia 0.875): a former name after the name ("fka", "formerly", "vormals") is one
+#: of its names, and "VIC 3000" is postal code 3000.
+FLOORS = {"all": (1.0, 0.937), "US": (1.0, 1.0), "GB": (1.0, 1.0), "DE": (1.0, 0.875),
+          "NL": (1.0, 0.875), "CN": (1.0, 1.0), "AU": (1.0, 0.875)}
 
 
 def test_table_scores_hold_their_floor(tmp_path: Path) -> None:

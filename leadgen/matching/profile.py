@@ -28,6 +28,7 @@ from leadgen.normalize.address import (
     street_key,
 )
 from leadgen.normalize.name import (
+    former_name,
     legal_form_key,
     normalize_name,
     other_script_name,
@@ -174,12 +175,18 @@ def profile_of(lead: NormalizedLead, rules: MatchingRules,
     trade = trade_name(lead.lead.name)
     if trade and (trade_key := normalize_name(trade).name_key) and trade_key not in names:
         names += (trade_key,)  # "Acme Inc. d/b/a Acme Tools": the company and its trade name
+    former = former_name(lead.lead.name)
+    if former and (former_key := normalize_name(former).name_key) and former_key not in names:
+        names += (former_key,)  # "Aviva plc (formerly CGNU plc)": an old list's "CGNU plc"
     if names and lead.country and (bare := without_country(names[0], lead.country)) and (
             bare not in names):
         names += (bare,)  # "IBM Deutschland" in Germany: also "ibm" ("IBM Germany" too)
     if names and lead.country and (rest := without_form_first(names[0], lead.country)) and (
             rest not in names):
-        names += (rest,)  # "AB Volvo" in Sweden: also "volvo", as "Volvo AB" is read
+        if names[0].partition(" ")[0] in _PROPRIETOR_FORMS:
+            names = (rest, *names[1:])  # "IP Sidorenko A.V.": the owner's name alone
+        else:
+            names += (rest,)  # "AB Volvo" in Sweden: also "volvo", as "Volvo AB" is read
     cities = city_aliases(lead.city)
     streets: tuple[str, ...] = (street,) if street else ()
     if street and cities and POST_BOX.match(street):
@@ -329,10 +336,17 @@ def without_form_first(name_key: str, country: str) -> str | None:
 
 #: Legal forms written before the name, keyed, and the countries whose forms they are:
 #: Sweden's and Lithuania's "AB" (aktiebolag, akcinė bendrovė), the "AS" of Estonia, Latvia and
-#: Norway (aktsiaselts, akciju sabiedrība, aksjeselskap), Latvia's "SIA".
+#: Norway (aktsiaselts, akciju sabiedrība, aksjeselskap), Latvia's "SIA", a sole proprietor's.
 _FORMS_FIRST: dict[str, frozenset[str]] = {
     "ab": frozenset({"SE", "LT"}), "as": frozenset({"EE", "LV", "NO"}),
-    "sia": frozenset({"LV"})}
+    "sia": frozenset({"LV"}),
+    # a sole proprietor's "ИП" (individual entrepreneur) and Ukraine's "ФОП", "ФЛП" in Latin
+    # letters, before the owner's name ("IP Sidorenko A.V.", "FOP Kovalenko O.P.")
+    "ip": frozenset({"RU", "BY", "KZ", "KG", "TJ", "UZ"}), "fop": frozenset({"UA"}),
+    "flp": frozenset({"UA"})}
+#: Of those, the forms a name is never without in its country: a name key they start is
+#: read without them (none other is named "IP ..." there).
+_PROPRIETOR_FORMS = frozenset({"ip", "fop", "flp"})
 
 
 #: Words that tie a country to the name before it ("Bank of China", "Banco de España").

@@ -87,7 +87,7 @@ COUNTRY_ALIASES = {
 }
 #: Country prefixes of old European postal codes ("D-80331", "CH-8001", "A-1010").
 _PREFIXES = (r"(?P<prefix>D|A|CH|F|I|B|L|NL|DK|S|N|FIN|FL|E|P|PL|CZ|H|SK|SLO|HR|GR|IRL|RO|BG|"
-             r"LT|LV|EST|DE|AT|FR|IT|BE|LU|SE|NO|FI|LI|ES|PT|HU|SI|EE)")  # and today's ISO codes
+             r"LT|LV|EST|DE|AT|FR|IT|BE|LU|SE|NO|FI|LI|ES|PT|HU|SI|EE|MD)")  # and today's ISO codes
 _POSTAL_COUNTRY_PREFIX = re.compile(
     rf"^{_PREFIXES}(?:\s*-\s*(?=\d)|\s+(?=\d{{4,5}}$|\d{{3}} \d{{2}}$))")  # "D-80331", "D 80331"
 #: Such a postal code before its town in a one-line address: "Hauptstr. 5, D-80331 München".
@@ -319,6 +319,9 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
         text = city.group(1)  # "80331 MUNCHEN", "SINGAPORE 098632" in a postal code column
     elif country == "SG" and text[:1] == "S" and (code := _SG_POSTAL.match(text)):
         text = code.group(1)  # "S(098632)": Singapore's code with its letter
+    elif country in _STATE_FIRST and (state := _STATE_AND_CODE.match(text)) and (
+            state.group(1) in _STATE_FIRST[country]):
+        text = state.group(2)  # "VIC 3000", "IL 60601": the state before the code
     if not _DIGIT.search(text) or not text.strip("0 -"):
         return None  # "N/A", "0", "00000": no code
     if country and country not in _SPACED_POSTAL_COUNTRIES and _SPLIT_DIGITS.fullmatch(text):
@@ -370,6 +373,11 @@ _CODE_AND_CITY = re.compile(r"^(\d{4,6}|\d{4} [A-Z]{2}) [A-Z]{3,}(?: [A-Z]+)*$")
 #: letters at least or of several words (Malta's "STJ 3049" is one code).
 _CITY_AND_CODE = re.compile(r"^(?:[A-Z]{4,}|[A-Z]+(?: [A-Z]+)+)(?: ?- ?| )(\d{4,6})$")
 _SG_POSTAL = re.compile(r"^S ?(\d{5,6})$")
+#: A state's code before the postal code, as Australian and US lists write the two in one
+#: column ("VIC 3000", "IL 60601-1234").
+_STATE_AND_CODE = re.compile(r"^([A-Z]{2,3})\.? (\d{4,5}(?:-\d{4})?)$")
+_STATE_FIRST = {"AU": frozenset("NSW VIC QLD SA WA TAS NT ACT".split()),
+                "US": frozenset(US_STATE_CODES)}
 #: Countries whose postal codes are five digits and may start with 0 (DE 01067, US 02134,
 #: FR 01000, IT 00100, ES 08001, FI 00100, KR 06236, MX 01000, MY 01000, TR 01000, UA
 #: 01001).

@@ -831,6 +831,14 @@ _SEAT = re.compile(
     r"\.?\s*$")
 
 
+#: A town after a former Yugoslav country's legal form with its dots, no comma between, as
+#: registers there write the seat: "NIS a.d. Novi Sad", "Krka d.d. Novo mesto", "Acme d.o.o.
+#: Beograd", "Нафтна индустрија Србије а.д. Нови Сад".
+_SEAT_AFTER_FORM = re.compile(
+    r"(?<=\s)(?P<form>d\.\s?o\.\s?o\.|a\.\s?d\.|d\.\s?d\.|д\.\s?о\.\s?о\.|а\.\s?д\.|д\.\s?д\.)\s+"
+    r"[^\W\d_]+(?:[ '-]+[^\W\d_]+){0,2}\s*$", re.IGNORECASE)
+
+
 def _without_last_branch(name: str) -> str:
     if not name.isascii() and (cjk := _CJK_BRANCH.search(name)):
         return name[:cjk.start()]
@@ -907,6 +915,25 @@ def trade_name(raw: str) -> str | None:
     if found is None or found.start() == 0 or not key_tokens(found["trade"]):
         return None
     return found["trade"]
+
+
+def former_name(raw: str) -> str | None:
+    """The former name given after the company's name: "Granite State Plastics" for
+    "Evergreen Molding Inc. (fka Granite State Plastics)", "Beta GmbH" for "Acme GmbH
+    (vormals Beta GmbH)"; None when there is none. An old list has the company under it."""
+    if not _may_be_annotated(raw):
+        return None
+    found = _FORMER_NAME.search(clean_spaces(raw))
+    if found is None or found.start() == 0 or not key_tokens(found["former"]):
+        return None
+    return found["former"]
+
+
+#: A former name after the company's name, in brackets or not (see :data:`_FORMERLY`).
+_FORMER_NAME = re.compile(
+    r"(?:\s+|\s*[(（\[]\s*)(?:vormals|ehemals|früher|formerly|previously|anciennement|antes|"
+    r"già|f\s?/\s?k\s?/\s?a|fka)(?![\w/])[.:]?\s*(?P<former>[^()（）\[\]]+?)\s*[)）\]]?\s*$",
+    re.IGNORECASE)
 
 
 def other_script_name(raw: str) -> str | None:
@@ -999,6 +1026,8 @@ def _read_name(raw: str) -> tuple[NameParts, bool]:
     cleaned = _uninverted(_without_annotations(cleaned))
     if cleaned.endswith(("PT", "PT.")) and (inverted := _INVERTED_PT.match(cleaned)):
         cleaned = f"PT {inverted.group(1)}"  # "Astra International Tbk, PT" (a directory's)
+    if "." in cleaned and (seat := _SEAT_AFTER_FORM.search(cleaned)):
+        cleaned = cleaned[:seat.end("form")]  # "NIS a.d. Novi Sad": the seat after the form
     # A bracketed legal form glued to the name ("Acme(GmbH)") is still a suffix.
     display, forms = _strip_legal_form(cleaned)
     # A branch after the name, before or after its legal form ("Acme GmbH - Niederlassung

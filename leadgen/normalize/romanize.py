@@ -40,6 +40,14 @@ _UKRAINIAN_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 _BULGARIAN = {**_RUSSIAN, "х": "h", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya"}
 #: Letters only Ukrainian writes: a name holding one is Ukrainian wherever it is listed.
 _UKRAINIAN_LETTERS = frozenset("іїєґ")
+#: Serbian and Macedonian Cyrillic as their Latin alphabets write it, diacritics left out as
+#: lists leave them ("Нафтна индустрија Србије" = "Naftna Industrija Srbije", "Љубљана" =
+#: "Ljubljana"; "ћ" and "ч" both "c", "ђ" "dj").
+_SERBIAN = {**_RUSSIAN, "х": "h", "ц": "c", "ч": "c", "ш": "s", "ж": "z", "ј": "j",
+            "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ѓ": "gj", "ќ": "kj",
+            "ѕ": "dz"}
+#: Letters only Serbian and Macedonian write among these alphabets.
+_SERBIAN_LETTERS = frozenset("јљњћђџѓќѕ")
 _VOWELS = frozenset("аеёиоуыэюяіїєьъ")
 
 _GREEK = {
@@ -96,6 +104,8 @@ def _cyrillic(text: str, country: str | None) -> tuple[str, ...]:
         return (ukrainian,)
     if country == "BG":
         return (_spell_cyrillic(lowered, _BULGARIAN, {}),)
+    if country in ("RS", "MK", "ME", "BA") or not _SERBIAN_LETTERS.isdisjoint(lowered):
+        return (_spell_cyrillic(lowered, _SERBIAN, {}),)
     return (_spell_cyrillic(lowered, _RUSSIAN, {}, russian=True),)
 
 
@@ -208,7 +218,8 @@ def romanized(text: str, country: str | None = None) -> tuple[str, ...]:
     ("soni",); not "トヨタ自動車", which holds kanji), else (). A Cyrillic name is
     read as Ukrainian in Ukraine or when it holds a letter only Ukrainian has (and then spelled
     with "g" too, as companies kept their Russian spelling: Галнафтогаз = Halnaftohaz =
-    Galnaftogaz), as Bulgarian in Bulgaria, else as Russian."""
+    Galnaftogaz), as Bulgarian in Bulgaria, as Serbian in Serbia, North Macedonia, Montenegro
+    and Bosnia or when it holds a letter only Serbian or Macedonian has, else as Russian."""
     if text.isascii():
         return ()
     spellings: tuple[str, ...] = ()
