@@ -909,24 +909,24 @@ def _gloss(name: str) -> re.Match[str] | None:
 def trade_name(raw: str) -> str | None:
     """The trade name given after the company's name: "Acme Tools" for "Acme Inc. d/b/a Acme
     Tools"; None when there is none."""
-    if not _may_be_annotated(raw):
-        return None
-    found = _TRADE_NAME.search(clean_spaces(raw))
-    if found is None or found.start() == 0 or not key_tokens(found["trade"]):
-        return None
-    return found["trade"]
+    return _name_after(raw, _TRADE_NAME, "trade")
 
 
 def former_name(raw: str) -> str | None:
     """The former name given after the company's name: "Granite State Plastics" for
     "Evergreen Molding Inc. (fka Granite State Plastics)", "Beta GmbH" for "Acme GmbH
     (vormals Beta GmbH)"; None when there is none. An old list has the company under it."""
+    return _name_after(raw, _FORMER_NAME, "former")
+
+
+def _name_after(raw: str, pattern: re.Pattern[str], group: str) -> str | None:
+    """The name ``pattern``'s ``group`` finds after a company's name in ``raw``, or None."""
     if not _may_be_annotated(raw):
         return None
-    found = _FORMER_NAME.search(clean_spaces(raw))
-    if found is None or found.start() == 0 or not key_tokens(found["former"]):
+    found = pattern.search(clean_spaces(raw))
+    if found is None or found.start() == 0 or not key_tokens(found[group]):
         return None
-    return found["former"]
+    return found[group]
 
 
 #: A former name after the company's name, in brackets or not (see :data:`_FORMERLY`).
