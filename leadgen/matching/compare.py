@@ -574,9 +574,8 @@ class _Compiled:
     """The levels to try, as ``levels[forms][all_ascii]`` (``forms``: see :func:`_pair_forms`):
     without those whose condition is ``both_legal_forms`` unless both sides were named with a
     legal form, nor those whose condition is ``other_legal_forms`` unless with forms of two
-    kinds, and
-    without those for other scripts (:func:`_not_ascii`) when every value of the pair is
-    ASCII.
+    kinds, and without those for other scripts (:func:`_not_ascii`) when every value of the
+    pair is ASCII.
 
     Each level is (test, label, weight, shared weight, place test, condition); test None
     for "exact", done as a membership test (most pairs end at an exact level, and ``in`` on a
@@ -664,7 +663,7 @@ def compare(
             places = (record.cities + candidate.cities) if comparison.uses_places else ()
             if places and record.countries == _CHINA == candidate.countries:
                 places += CHINESE_PLACE_WORDS  # "Hebei Hengtai" and "Anping County Hengtai"
-            forms = _pair_forms(record, candidate, rules) if comparison.uses_forms else 0
+            forms = _pair_forms(record, candidate, rules) if comparison.uses_forms else _NO_FORMS
             # (asked only once a level with "when: one_town" holds: a pair's cities compared)
             towns = (record, candidate, compiled) if comparison.uses_towns else None
             hit = _best_level(comparison, lefts, rights, rules, shared, places, forms, towns)
