@@ -320,7 +320,7 @@ def normalize_postal_code(raw: str | None, country: str | None = None) -> str | 
     elif country == "SG" and text[:1] == "S" and (code := _SG_POSTAL.match(text)):
         text = code.group(1)  # "S(098632)": Singapore's code with its letter
     elif country in _STATE_FIRST and (state := _STATE_AND_CODE.match(text)) and (
-            state.group(1) in _STATE_FIRST[country]):
+            state.group(1) in STATE_CODES[country]):
         text = state.group(2)  # "VIC 3000", "IL 60601": the state before the code
     if not _DIGIT.search(text) or not text.strip("0 -"):
         return None  # "N/A", "0", "00000": no code
@@ -376,8 +376,8 @@ _SG_POSTAL = re.compile(r"^S ?(\d{5,6})$")
 #: A state's code before the postal code, as Australian and US lists write the two in one
 #: column ("VIC 3000", "IL 60601-1234").
 _STATE_AND_CODE = re.compile(r"^([A-Z]{2,3})\.? (\d{4,5}(?:-\d{4})?)$")
-_STATE_FIRST = {"AU": frozenset("NSW VIC QLD SA WA TAS NT ACT".split()),
-                "US": frozenset(US_STATE_CODES)}
+#: The countries whose lists write so (their codes: :data:`STATE_CODES`).
+_STATE_FIRST = frozenset({"AU", "US"})
 #: Countries whose postal codes are five digits and may start with 0 (DE 01067, US 02134,
 #: FR 01000, IT 00100, ES 08001, FI 00100, KR 06236, MX 01000, MY 01000, TR 01000, UA
 #: 01001).

@@ -307,9 +307,11 @@ _ANNOTATION = re.compile(
     r"Attention:)\s*:?.*$", re.IGNORECASE)
 #: What follows a name and names its former name, its stock listing or its winding-up: "Acme
 #: GmbH (vormals Beta GmbH)", "Acme Inc. (NASDAQ: ACME)", "Acme Ltd (in liquidation)".
+#: Words that introduce a company's former name ("vormals", "formerly", "fka").
+_FORMER_WORDS = (r"vormals|ehemals|früher|formerly|previously|anciennement|antes|già|"
+                 r"f\s?/\s?k\s?/\s?a|fka")
 _FORMERLY = re.compile(
-    r"(?:\s+|\s*[(（\[]\s*)(?:(?:vormals|ehemals|früher|formerly|previously|anciennement|"
-    r"antes|già|f\s?/\s?k\s?/\s?a|fka|"
+    rf"(?:\s+|\s*[(（\[]\s*)(?:(?:{_FORMER_WORDS}|"
     r"in\s+(?:liquidation|administration|receivership|insolvenz|abwicklung|liquidazione|"
     r"vereffening)|en\s+(?:liquidation|liquidación)|em\s+liquidação|w\s+likwidacji|"
     r"v\s+likvidaci|i\s+likvidation)\b|"
@@ -931,9 +933,8 @@ def _name_after(raw: str, pattern: re.Pattern[str], group: str) -> str | None:
 
 #: A former name after the company's name, in brackets or not (see :data:`_FORMERLY`).
 _FORMER_NAME = re.compile(
-    r"(?:\s+|\s*[(（\[]\s*)(?:vormals|ehemals|früher|formerly|previously|anciennement|antes|"
-    r"già|f\s?/\s?k\s?/\s?a|fka)(?![\w/])[.:]?\s*(?P<former>[^()（）\[\]]+?)\s*[)）\]]?\s*$",
-    re.IGNORECASE)
+    rf"(?:\s+|\s*[(（\[]\s*)(?:{_FORMER_WORDS})(?![\w/])[.:]?\s*"
+    r"(?P<former>[^()（）\[\]]+?)\s*[)）\]]?\s*$", re.IGNORECASE)
 
 
 def other_script_name(raw: str) -> str | None:
